@@ -1,0 +1,58 @@
+//! Where saving stands, in words for the status line.
+
+use jiff::Timestamp;
+
+/// The state of the data on disk compared with the data in memory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing has changed since the library was loaded.
+    UpToDate,
+    /// There are edits not yet handed to the saver.
+    Unsaved,
+    /// A save is being written.
+    Saving,
+    /// Everything was written at `at`.
+    Saved {
+        /// When.
+        at: Timestamp,
+    },
+    /// The last save failed; edits are kept in memory and saving is retried.
+    Failed {
+        /// What went wrong, in words.
+        error: String,
+        /// When it first failed.
+        since: Timestamp,
+    },
+    /// Another instance owns the data folder; nothing is saved.
+    ReadOnly,
+}
+
+impl SaveStatus {
+    /// The status line text.
+    pub fn describe(&self) -> String {
+        match self {
+            SaveStatus::UpToDate => "All changes saved".into(),
+            SaveStatus::Unsaved => "Unsaved changes…".into(),
+            SaveStatus::Saving => "Saving…".into(),
+            SaveStatus::Saved { at } => format!("Saved at {}", local_time(*at)),
+            SaveStatus::Failed { error, .. } => {
+                format!(
+                    "Not saved: {error}. Your edits are kept in memory; retrying every few seconds."
+                )
+            }
+            SaveStatus::ReadOnly => {
+                "Read-only: another Fan Tracker window owns this data folder".into()
+            }
+        }
+    }
+
+    /// Whether the status is a problem the user should see.
+    pub fn is_error(&self) -> bool {
+        matches!(self, SaveStatus::Failed { .. } | SaveStatus::ReadOnly)
+    }
+}
+
+fn local_time(at: Timestamp) -> String {
+    let zone = jiff::tz::TimeZone::system();
+    at.to_zoned_datetime(zone).strftime("%H:%M:%S").to_string()
+}

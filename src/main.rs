@@ -1,0 +1,61 @@
+//! Fan Tracker's entry point: logging, command line, data folder, window.
+
+use anyhow::Context as _;
+use clap::Parser as _;
+use fan_tracker::app::{App, AppOptions};
+use fan_tracker::cli::Cli;
+
+fn main() -> std::process::ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    match run() {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("fan-tracker: {error:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    let data_dir = cli.resolve_data_dir()?;
+    let options = AppOptions {
+        data_dir,
+        open_file: cli.file,
+    };
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Fan Tracker")
+            .with_app_id("fan-tracker")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0]),
+        ..Default::default()
+    };
+    let window_ctx = std::sync::Arc::new(std::sync::OnceLock::<egui::Context>::new());
+    close_on_signals(window_ctx.clone());
+    eframe::run_native(
+        "Fan Tracker",
+        native,
+        Box::new(move |cc| {
+            let _ = window_ctx.set(cc.egui_ctx.clone());
+            Ok(Box::new(App::new(options, Some(&cc.egui_ctx))))
+        }),
+    )
+    .map_err(|e| anyhow::anyhow!("{e}"))
+    .context("could not open the window")
+}
+
+/// SIGINT, SIGTERM and SIGHUP close the window the normal way, so unsaved edits are saved.
+fn close_on_signals(window_ctx: std::sync::Arc<std::sync::OnceLock<egui::Context>>) {
+    let result = ctrlc::set_handler(move || match window_ctx.get() {
+        Some(ctx) => {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            ctx.request_repaint();
+        }
+        // No window yet, so nothing can be unsaved.
+        None => std::process::exit(130),
+    });
+    if let Err(error) = result {
+        log::warn!("could not install the signal handler: {error}");
+    }
+}

@@ -1,0 +1,23 @@
+//! Pure data and rules: articles, dossiers, threads, notes and predictions.
+//!
+//! Nothing here touches egui or the file system, so every rule can be tested directly.
+
+mod anchor;
+mod article;
+mod default_dossier;
+mod document;
+mod dossier;
+mod import;
+mod library;
+mod prediction;
+mod thread;
+
+pub use anchor::{Anchor, AnchorMatch};
+pub use article::{Article, ArticleFormat};
+pub use default_dossier::{DEFAULT_ARTICLE_MARKDOWN, default_dossier};
+pub use document::{Block, BlockKind, Document, Span, SpanStyle};
+pub use dossier::{Dossier, DossierId};
+pub use import::{ImportError, MAX_ARTICLE_BYTES, guess_format, import_article};
+pub use library::{Library, LibraryError};
+pub use prediction::{Outcome, Prediction, PredictionId, brier_score};
+pub use thread::{Thread, ThreadId, ThreadStatus};

@@ -1,0 +1,63 @@
+//! Drawing: one file per panel. Panels read the library, change only view state, and push
+//! [`crate::app::Command`]s for everything that changes saved data.
+
+mod article_ui;
+mod dialogs_ui;
+mod library_ui;
+mod menu_ui;
+mod predictions_ui;
+mod status_ui;
+mod thread_detail_ui;
+mod threads_ui;
+mod widgets;
+
+pub use article_ui::{ArticleCache, article_ui};
+
+use crate::app::{App, Command};
+
+/// Label of the checklist panel, for tests and screen readers.
+pub const THREADS_HEADING: &str = "Open threads";
+
+/// Draws the whole window.
+pub fn root_ui(app: &mut App, ui: &mut egui::Ui) {
+    let mut parts = app.parts();
+    handle_dropped_files(ui, parts.commands);
+    handle_shortcuts(ui, &mut parts);
+    egui::Panel::top("menu").show(ui, |ui| menu_ui::menu_ui(ui, &mut parts));
+    egui::Panel::bottom("status").show(ui, |ui| status_ui::status_ui(ui, &mut parts));
+    if !parts.notices.is_empty() {
+        egui::Panel::top("notices").show(ui, |ui| status_ui::notices_ui(ui, &mut parts));
+    }
+    egui::Panel::left("library")
+        .default_size(190.0)
+        .size_range(140.0..=360.0)
+        .show(ui, |ui| library_ui::library_ui(ui, &mut parts));
+    egui::Panel::right("threads")
+        .default_size(380.0)
+        .size_range(260.0..=640.0)
+        .show(ui, |ui| threads_ui::threads_ui(ui, &mut parts));
+    egui::CentralPanel::default().show(ui, |ui| article_ui(ui, &mut parts));
+    dialogs_ui::paste_ui(ui, &mut parts);
+    dialogs_ui::backups_ui(ui, &mut parts);
+}
+
+/// Files dropped on the window are imported like `fan-tracker FILE`.
+fn handle_dropped_files(ui: &egui::Ui, commands: &mut Vec<Command>) {
+    let dropped = ui.input(|i| i.raw.dropped_files.clone());
+    for file in dropped {
+        commands.push(Command::ImportFile(file.path().to_owned()));
+    }
+}
+
+/// Ctrl+O opens an article, Ctrl+Q quits (Cmd on macOS).
+fn handle_shortcuts(ui: &egui::Ui, parts: &mut crate::app::UiParts<'_>) {
+    use egui::{Key, KeyboardShortcut, Modifiers};
+    let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+    let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+    if ui.input_mut(|i| i.consume_shortcut(&open)) {
+        parts.commands.push(Command::PickFile);
+    }
+    if ui.input_mut(|i| i.consume_shortcut(&quit)) {
+        ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+    }
+}

@@ -1,0 +1,31 @@
+//! Small shared widgets: labelled text fields whose label reaches screen readers and tests.
+
+use egui::{Response, Role, Ui, WidgetInfo};
+
+/// A text field edited through a copy: returns the new text when the user changed it.
+///
+/// The field's AccessKit label is `label`, shown as a small caption above it.
+pub fn edited_text(
+    ui: &mut Ui,
+    label: &str,
+    text: &str,
+    multiline: bool,
+    hint: &str,
+) -> Option<String> {
+    let caption = ui.label(egui::RichText::new(label).small().weak());
+    let mut copy = text.to_owned();
+    let edit = if multiline {
+        egui::TextEdit::multiline(&mut copy).desired_rows(4)
+    } else {
+        egui::TextEdit::singleline(&mut copy)
+    };
+    let response = ui.add(edit.hint_text(hint).desired_width(f32::INFINITY));
+    let response = response.labelled_by(caption.id);
+    response.changed().then_some(copy)
+}
+
+/// Gives a widget an AccessKit label other than its visible text.
+pub fn set_label(response: &Response, role: Role, label: &str) {
+    let enabled = response.enabled();
+    response.widget_info(|| WidgetInfo::labeled(role, enabled, label));
+}

@@ -1,0 +1,114 @@
+//! Shared test fixtures: a temporary data folder and a UI harness on it.
+
+use std::path::{Path, PathBuf};
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use fan_tracker::app::{App, AppOptions};
+
+/// A temporary folder removed at the end of the test.
+pub struct TempDir {
+    dir: tempfile::TempDir,
+}
+
+impl TempDir {
+    /// A new empty folder.
+    pub fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("create temp dir"),
+        }
+    }
+
+    /// Its path.
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// The data folder inside it.
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    /// Writes `contents` to `name` inside it and returns the path.
+    pub fn write(&self, name: &str, contents: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.dir.path().join(name);
+        std::fs::write(&path, contents).expect("write test file");
+        path
+    }
+}
+
+/// The app in a UI harness on `data_dir`, opening `file` if given.
+pub fn launch(data_dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
+    let options = AppOptions {
+        data_dir: data_dir.to_owned(),
+        open_file: file,
+    };
+    let mut builder = Harness::builder()
+        .with_size([1280.0, 900.0])
+        .with_max_steps(32);
+    match korean_font() {
+        Some(font) => {
+            builder = builder.with_context_setup(move |ctx| {
+                ctx.add_font(egui::epaint::text::FontInsert::new(
+                    "korean",
+                    egui::FontData::from_owned(font),
+                    vec![egui::epaint::text::InsertFontFamily {
+                        family: egui::FontFamily::Proportional,
+                        priority: egui::epaint::text::FontPriority::Lowest,
+                    }],
+                ));
+            });
+        }
+        None => builder = builder.allow_missing_glyphs(),
+    }
+    let mut harness = builder.build_eframe(move |cc| App::new(options, Some(&cc.egui_ctx)));
+    harness.run();
+    harness
+}
+
+/// Saves everything and closes the app, as closing the window does.
+pub fn close(harness: Harness<'static, App>) {
+    let mut app = harness.into_state();
+    app.shutdown();
+    assert!(
+        app.is_saved(),
+        "everything was saved on close: {:?}",
+        app.status()
+    );
+}
+
+/// Clicks the node labelled exactly `label` and lets the app settle.
+pub fn click(harness: &mut Harness<'static, App>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// The first node whose value (a text field's text) contains `needle`.
+pub fn value_containing<'t>(
+    harness: &'t Harness<'static, App>,
+    needle: &'t str,
+) -> Option<egui_kittest::Node<'t>> {
+    harness
+        .query_all_by(move |node| node.value().is_some_and(|v| v.contains(needle)))
+        .next()
+}
+
+/// The Korean font the real app finds through the system (Debian's fonts-nanum). The headless
+/// harness has no system fonts, so tests add it themselves; without it Hangul shows as boxes
+/// (and CI, which installs the font, fails instead).
+fn korean_font() -> Option<Vec<u8>> {
+    let font = std::fs::read("/usr/share/fonts/truetype/nanum/NanumGothic.ttf").ok();
+    if font.is_none() {
+        let required = std::env::var("FAN_TRACKER_REQUIRE_DISPLAY").is_ok_and(|v| v == "1");
+        assert!(!required, "fonts-nanum is not installed");
+    }
+    font
+}
+
+/// Focuses the field labelled `label` and types `text` into it, as a user would.
+pub fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}

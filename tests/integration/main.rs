@@ -1,0 +1,8 @@
+//! Fan Tracker's integration tests: one binary, one module per topic.
+
+mod cli;
+mod fixture;
+mod import;
+mod real_window;
+mod storage;
+mod ui_stories;
