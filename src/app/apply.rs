@@ -2,6 +2,7 @@
 //! library edited when saved data changed. Errors reach the user as notices.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::{App, Command, Undo};
 use crate::model::{
@@ -26,7 +27,7 @@ impl App {
             Command::OpenDossier(id) => {
                 self.library.dossier(id).map_err(|e| e.to_string())?;
                 if self.library.open != Some(id) {
-                    self.library.open = Some(id);
+                    self.library_mut().open = Some(id);
                     self.view = Default::default();
                     self.mark_edited();
                 }
@@ -49,13 +50,15 @@ impl App {
                 let format = guess_format(&text);
                 let article = import_article(text.as_bytes(), format, None)
                     .map_err(|e| format!("The pasted text could not be opened: {e}."))?;
-                self.library.add_dossier(article);
+                self.library_mut().add_dossier(article);
                 self.view = Default::default();
                 self.mark_edited();
             }
             Command::DeleteDossier(id) => {
-                let (index, dossier) =
-                    self.library.remove_dossier(id).map_err(|e| e.to_string())?;
+                let (index, dossier) = self
+                    .library_mut()
+                    .remove_dossier(id)
+                    .map_err(|e| e.to_string())?;
                 self.undo = Some(Undo::Dossier {
                     index,
                     dossier: Box::new(dossier),
@@ -71,7 +74,7 @@ impl App {
             Command::RestoreBackup(path) => {
                 let library = Store::read_library(&path).map_err(|e| e.to_string())?;
                 self.queue_save(true);
-                self.library = library;
+                self.library = Arc::new(library);
                 self.view = Default::default();
                 self.undo = None;
                 self.mark_edited();
@@ -100,10 +103,12 @@ impl App {
             return Ok(());
         };
         let fresh_id = match command {
-            Command::AddThread { .. } | Command::AddPrediction { .. } => self.library.allocate_id(),
+            Command::AddThread { .. } | Command::AddPrediction { .. } => {
+                self.library_mut().allocate_id()
+            }
             _ => 0,
         };
-        let dossier = self.library.dossier_mut(dossier_id)?;
+        let dossier = Arc::make_mut(&mut self.library).dossier_mut(dossier_id)?;
         match command {
             Command::AddThread { title, anchor } => {
                 let id = ThreadId(fresh_id);
@@ -190,14 +195,14 @@ impl App {
                 thread,
             } => {
                 let id = thread.id;
-                self.library
+                self.library_mut()
                     .dossier_mut(dossier)
                     .map_err(|e| e.to_string())?
                     .restore_thread(index, thread);
-                self.library.open = Some(dossier);
+                self.library_mut().open = Some(dossier);
                 self.view.selected_thread = Some(id);
             }
-            Undo::Dossier { index, dossier } => self.library.restore_dossier(index, *dossier),
+            Undo::Dossier { index, dossier } => self.library_mut().restore_dossier(index, *dossier),
         }
         self.mark_edited();
         Ok(())
@@ -212,7 +217,7 @@ impl App {
             .into_owned();
         if let Some(id) = self.library.find_by_source(&key) {
             if self.library.open != Some(id) {
-                self.library.open = Some(id);
+                self.library_mut().open = Some(id);
                 self.view = Default::default();
                 self.mark_edited();
             }
@@ -241,7 +246,7 @@ impl App {
         };
         let article = import_article(&bytes, format, Some(key))
             .map_err(|e| format!("Could not open {shown}: {e}."))?;
-        self.library.add_dossier(article);
+        self.library_mut().add_dossier(article);
         self.view = Default::default();
         self.mark_edited();
         Ok(())

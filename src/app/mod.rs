@@ -11,6 +11,7 @@ mod status;
 mod view;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use command::Command;
@@ -18,8 +19,8 @@ pub use saver::{SaveReport, Saver};
 pub use status::SaveStatus;
 pub use view::{PredictionDraft, TextSelection, ViewState};
 
-use crate::model::{Dossier, Library};
-use crate::storage::{self, Store};
+use crate::model::{Dossier, Library, merge_libraries};
+use crate::storage::{SaveOutcome, Store};
 use crate::ui::ArticleCache;
 
 /// How long after the first unsaved edit the app saves.
@@ -90,7 +91,8 @@ pub struct UiParts<'a> {
 
 /// The application.
 pub struct App {
-    library: Library,
+    /// Shared with the saving thread while it writes a snapshot; copied on write.
+    library: Arc<Library>,
     data_dir: PathBuf,
     saver: Option<Saver>,
     /// Transient UI state (selection, drafts, dialogs).
@@ -106,6 +108,8 @@ pub struct App {
     saved_generation: u64,
     first_unsaved_edit: Option<Instant>,
     retry_at: Option<Instant>,
+    /// The other version to keep as a conflict copy with the next save.
+    conflict_copy: Option<Vec<u8>>,
 }
 
 impl App {
@@ -146,7 +150,7 @@ impl App {
             }
         };
         let mut app = Self {
-            library,
+            library: Arc::new(library),
             data_dir: options.data_dir,
             saver,
             view: ViewState::default(),
@@ -160,6 +164,7 @@ impl App {
             saved_generation: 0,
             first_unsaved_edit: None,
             retry_at: None,
+            conflict_copy: None,
         };
         if let Some(path) = options.open_file {
             app.apply(Command::ImportFile(path));
@@ -170,6 +175,11 @@ impl App {
     /// The library as it is in memory.
     pub fn library(&self) -> &Library {
         &self.library
+    }
+
+    /// The library, to change (copies it if the saving thread still holds a snapshot).
+    fn library_mut(&mut self) -> &mut Library {
+        Arc::make_mut(&mut self.library)
     }
 
     /// The dossier on screen.
@@ -256,17 +266,37 @@ impl App {
 
     fn take_report(&mut self, report: SaveReport) {
         match report.result {
-            Ok(outcome) => {
+            Ok(SaveOutcome::Written { notices }) => {
                 self.saved_generation = self.saved_generation.max(report.generation);
                 self.retry_at = None;
-                if let Some(conflict) = outcome.conflict {
-                    self.notify(conflict.to_string());
+                for notice in notices {
+                    self.notify(notice.to_string());
                 }
                 if self.saved_generation >= self.edit_generation {
                     self.status = SaveStatus::Saved {
                         at: jiff::Timestamp::now(),
                     };
                 }
+            }
+            Ok(SaveOutcome::ChangedOnDisk {
+                base,
+                theirs,
+                theirs_bytes,
+            }) => {
+                // Another program changed the file: merge its changes into ours (ours win
+                // where both changed the same thing) and save the merge right away.
+                let merged = merge_libraries(&base, &self.library, &theirs);
+                self.library = Arc::new(merged.library);
+                if merged.conflicts > 0 {
+                    self.conflict_copy = Some(theirs_bytes);
+                } else {
+                    self.notify(
+                        "The library file was changed by another program; its changes were merged with yours.",
+                    );
+                }
+                self.queued_generation = self.saved_generation;
+                self.edit_generation += 1;
+                self.first_unsaved_edit = Some(Instant::now() - SAVE_DELAY);
             }
             Err(error) => {
                 log::error!("save failed: {error}");
@@ -301,8 +331,13 @@ impl App {
     /// Hands the current library to the saving thread.
     fn queue_save(&mut self, force_backup: bool) {
         let Some(saver) = &self.saver else { return };
-        let bytes = storage::encode(&self.library);
-        if saver.save(bytes, self.edit_generation, force_backup) {
+        let conflict_copy = self.conflict_copy.take();
+        if saver.save(
+            self.library.clone(),
+            self.edit_generation,
+            force_backup,
+            conflict_copy,
+        ) {
             self.queued_generation = self.edit_generation;
             self.first_unsaved_edit = None;
             self.retry_at = None;
@@ -315,16 +350,26 @@ impl App {
         }
     }
 
-    /// Saves now and waits until the file is written (used on exit and by tests).
+    /// Saves now and waits until the file is written or the save failed (used on exit and by
+    /// tests). A change made behind the app is merged first.
     pub fn save_now_blocking(&mut self) {
-        if self.saver.is_none() || self.edit_generation <= self.saved_generation {
-            return;
-        }
-        self.queue_save(false);
-        let generation = self.edit_generation;
-        let report = self.saver.as_ref().and_then(|s| s.wait_for(generation));
-        if let Some(report) = report {
+        // A few rounds at most: each round either writes, fails, or merges another program's
+        // change and tries again.
+        for _ in 0..4 {
+            if self.saver.is_none() || self.is_saved() {
+                return;
+            }
+            if self.queued_generation < self.edit_generation {
+                self.queue_save(false);
+            }
+            let Some(report) = self.saver.as_ref().and_then(Saver::wait) else {
+                return;
+            };
+            let failed = report.result.is_err();
             self.take_report(report);
+            if failed {
+                return;
+            }
         }
     }
 
@@ -336,10 +381,10 @@ impl App {
     /// Saves what is unsaved and stops the saving thread.
     pub fn shutdown(&mut self) {
         self.save_now_blocking();
-        if let Some(mut saver) = self.saver.take()
-            && let Some(report) = saver.finish()
-        {
-            self.take_report(report);
+        if let Some(mut saver) = self.saver.take() {
+            for report in saver.finish() {
+                self.take_report(report);
+            }
         }
     }
 }

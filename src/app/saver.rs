@@ -1,12 +1,16 @@
-//! Saving off the UI thread: a worker owns the [`Store`] and writes the bytes it is sent.
+//! Saving off the UI thread: a worker owns the [`Store`], encodes the snapshot it is sent and
+//! writes it.
 //!
-//! The UI thread encodes the library (fast) and sends the bytes; the worker does the disk work
-//! (read-back check, backup, atomic replace) and reports back, so no frame waits on the disk.
+//! The UI thread sends an `Arc` of the library (no copy); the worker encodes it and does the
+//! disk work (read-back check, backup, atomic replace), then reports back, so no frame waits
+//! on the disk. The next edit copies the library only if the worker still holds the snapshot.
 
+use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
-use crate::storage::{SaveOutcome, Store};
+use crate::model::Library;
+use crate::storage::{self, SaveOutcome, SaveRequest, Store};
 
 /// A finished save.
 #[derive(Debug)]
@@ -17,12 +21,12 @@ pub struct SaveReport {
     pub result: Result<SaveOutcome, String>,
 }
 
-enum Job {
-    Save {
-        bytes: Vec<u8>,
-        generation: u64,
-        force_backup: bool,
-    },
+/// One snapshot to write.
+struct Job {
+    library: Arc<Library>,
+    generation: u64,
+    force_backup: bool,
+    conflict_copy: Option<Vec<u8>>,
 }
 
 /// Handle to the saving worker.
@@ -40,25 +44,29 @@ impl Saver {
         let worker = std::thread::Builder::new()
             .name("fan-tracker-saver".into())
             .spawn(move || {
-                while let Ok(first) = job_rx.recv() {
-                    // Only the newest pending snapshot matters.
-                    let Job::Save {
-                        mut bytes,
-                        mut generation,
-                        mut force_backup,
-                    } = first;
-                    while let Ok(Job::Save {
-                        bytes: b,
-                        generation: g,
-                        force_backup: f,
-                    }) = job_rx.try_recv()
-                    {
-                        bytes = b;
-                        generation = g;
-                        force_backup |= f;
+                while let Ok(mut job) = job_rx.recv() {
+                    // Only the newest pending snapshot matters; keep what older ones asked for.
+                    while let Ok(newer) = job_rx.try_recv() {
+                        let force_backup = job.force_backup || newer.force_backup;
+                        let conflict_copy = newer.conflict_copy.or(job.conflict_copy.take());
+                        job = Job {
+                            force_backup,
+                            conflict_copy,
+                            ..newer
+                        };
                     }
-                    let result = store.save(&bytes, force_backup).map_err(|e| e.to_string());
-                    if report_tx.send(SaveReport { generation, result }).is_err() {
+                    let request = SaveRequest {
+                        bytes: storage::encode(&job.library),
+                        force_backup: job.force_backup,
+                        conflict_copy: job.conflict_copy,
+                    };
+                    drop(job.library);
+                    let result = store.save(&request).map_err(|e| e.to_string());
+                    let report = SaveReport {
+                        generation: job.generation,
+                        result,
+                    };
+                    if report_tx.send(report).is_err() {
                         break;
                     }
                     wake();
@@ -83,13 +91,20 @@ impl Saver {
         }
     }
 
-    /// Queues `bytes` for writing; returns false when the worker is gone.
-    pub fn save(&self, bytes: Vec<u8>, generation: u64, force_backup: bool) -> bool {
+    /// Queues a snapshot for writing; returns false when the worker is gone.
+    pub fn save(
+        &self,
+        library: Arc<Library>,
+        generation: u64,
+        force_backup: bool,
+        conflict_copy: Option<Vec<u8>>,
+    ) -> bool {
         self.jobs.as_ref().is_some_and(|jobs| {
-            jobs.send(Job::Save {
-                bytes,
+            jobs.send(Job {
+                library,
                 generation,
                 force_backup,
+                conflict_copy,
             })
             .is_ok()
         })
@@ -100,24 +115,19 @@ impl Saver {
         self.reports.try_iter().collect()
     }
 
-    /// Waits until the save of `generation` (or a later one) has been reported.
-    pub fn wait_for(&self, generation: u64) -> Option<SaveReport> {
-        while let Ok(report) = self.reports.recv() {
-            if report.generation >= generation {
-                return Some(report);
-            }
-        }
-        None
+    /// Waits for the next report.
+    pub fn wait(&self) -> Option<SaveReport> {
+        self.reports.recv().ok()
     }
 
-    /// Waits for every queued save to finish, stops the worker and returns the last report.
-    pub fn finish(&mut self) -> Option<SaveReport> {
+    /// Stops the worker after the queued saves and returns their reports.
+    pub fn finish(&mut self) -> Vec<SaveReport> {
         self.jobs = None;
         if let Some(worker) = self.worker.take()
             && worker.join().is_err()
         {
             log::error!("the saving thread panicked");
         }
-        self.reports.try_iter().last()
+        self.reports.try_iter().collect()
     }
 }

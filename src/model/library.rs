@@ -122,6 +122,16 @@ impl Library {
         self.dossiers.insert(index, dossier);
     }
 
+    /// The next id that will be handed out.
+    pub fn next_id_value(&self) -> u64 {
+        self.next_id
+    }
+
+    /// Raises the id counter to at least `next_id`.
+    pub fn set_next_id_at_least(&mut self, next_id: u64) {
+        self.next_id = self.next_id.max(next_id);
+    }
+
     /// Makes sure `next_id` is above every id in use (for hand-edited or merged files).
     pub fn repair_ids(&mut self) {
         let max_used = self

@@ -9,6 +9,7 @@ mod document;
 mod dossier;
 mod import;
 mod library;
+mod merge;
 mod prediction;
 mod thread;
 
@@ -19,5 +20,6 @@ pub use document::{Block, BlockKind, Document, Span, SpanStyle};
 pub use dossier::{Dossier, DossierId};
 pub use import::{ImportError, MAX_ARTICLE_BYTES, guess_format, import_article};
 pub use library::{Library, LibraryError};
+pub use merge::{Merged, merge_libraries};
 pub use prediction::{Outcome, Prediction, PredictionId, brier_score};
 pub use thread::{Thread, ThreadId, ThreadStatus};

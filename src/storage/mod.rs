@@ -7,10 +7,12 @@
 //! - `library.unreadable-*.json` / `library.conflict-*.json`: files kept aside, never deleted.
 
 pub mod format;
+mod fs;
 mod store;
 
 pub use format::{CURRENT_FORMAT_VERSION, FormatError, decode, encode};
+pub use fs::{FileSystem, RealFs};
 pub use store::{
-    BACKUPS_KEPT, LIBRARY_FILE, LOCK_FILE, Notice, OpenedStore, SaveOutcome, StorageError, Store,
-    list_backups,
+    BACKUPS_KEPT, LIBRARY_FILE, LOCK_FILE, Notice, OpenedStore, SaveOutcome, SaveRequest,
+    StorageError, Store, list_backups,
 };

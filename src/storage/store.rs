@@ -1,15 +1,14 @@
 //! The data folder: one writer (a lock file), atomic replace, backups, files kept aside.
 
 use std::fs::{self, File, OpenOptions};
-use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use atomic_write_file::AtomicWriteFile;
 use thiserror::Error;
 
 use super::format::{FormatError, decode};
+use super::fs::{FileSystem, RealFs};
 use crate::model::Library;
 
 /// The library file's name inside the data folder.
@@ -20,6 +19,10 @@ pub const LOCK_FILE: &str = "fan-tracker.lock";
 const BACKUP_DIR: &str = "backups";
 /// How many rotated backups are kept.
 pub const BACKUPS_KEPT: usize = 5;
+/// How many times the writer lock is tried before opening read-only.
+const LOCK_ATTEMPTS: u32 = 10;
+/// The pause between two tries of the writer lock.
+const LOCK_RETRY_DELAY: Duration = Duration::from_millis(25);
 /// The least time between two rotated backups.
 const BACKUP_INTERVAL: Duration = Duration::from_secs(10 * 60);
 
@@ -109,7 +112,7 @@ impl std::fmt::Display for Notice {
             ),
             Notice::Conflict { kept_as } => write!(
                 f,
-                "The library file was changed by another program. That version was kept as {}; this window's version was saved.",
+                "The library file was changed by another program, and some of its changes clash with yours. Yours were kept; the other version is saved as {}.",
                 kept_as.display()
             ),
         }
@@ -126,21 +129,46 @@ pub struct OpenedStore {
     pub notices: Vec<Notice>,
 }
 
-/// What a save did besides writing.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct SaveOutcome {
-    /// Set when the file had changed behind the app and the other version was kept aside.
-    pub conflict: Option<Notice>,
+/// What a save did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveOutcome {
+    /// The new version was written; `notices` tell of files kept aside on the way.
+    Written {
+        /// What to tell the user.
+        notices: Vec<Notice>,
+    },
+    /// Nothing was written: the file changed behind the app. Merge `theirs` (descended from
+    /// `base`, the version this store last read or wrote) into the library and save again.
+    ChangedOnDisk {
+        /// The version this store last read or wrote (empty when there was none).
+        base: Box<Library>,
+        /// The version now on disk.
+        theirs: Box<Library>,
+        /// Its bytes, to keep as a conflict copy if the merge clashes.
+        theirs_bytes: Vec<u8>,
+    },
+}
+
+/// One save: the bytes to write, and what to keep on the way.
+#[derive(Clone, Debug, Default)]
+pub struct SaveRequest {
+    /// The encoded library.
+    pub bytes: Vec<u8>,
+    /// Keep the file being replaced as a rotated backup even if one was made recently.
+    pub force_backup: bool,
+    /// Another version to keep as `library.conflict-*.json` before writing.
+    pub conflict_copy: Option<Vec<u8>>,
 }
 
 /// The data folder, opened.
 #[derive(Debug)]
 pub struct Store {
     dir: PathBuf,
+    fs: Box<dyn FileSystem>,
     /// Held while this instance may write; `None` when read-only.
     lock: Option<File>,
-    /// Hash of the library file's bytes as last read or written by this store.
-    last_known_hash: Option<u64>,
+    /// The library file's bytes as last read or written by this store.
+    last_known: Option<Vec<u8>>,
     last_backup: Option<SystemTime>,
 }
 
@@ -150,7 +178,13 @@ impl Store {
     ///
     /// An unreadable library file is never overwritten: it is moved aside and reported.
     pub fn open(dir: &Path) -> Result<OpenedStore, StorageError> {
-        create_private_dir(dir)?;
+        Self::open_with(dir, Box::new(RealFs))
+    }
+
+    /// [`Store::open`] with the file operations given (tests inject failures this way).
+    pub fn open_with(dir: &Path, fs: Box<dyn FileSystem>) -> Result<OpenedStore, StorageError> {
+        fs.create_private_dir(dir)
+            .map_err(io_error("create the folder", dir))?;
         let mut notices = Vec::new();
         let lock = take_lock(dir)?;
         if lock.is_none() {
@@ -158,22 +192,21 @@ impl Store {
                 dir: dir.to_owned(),
             });
         } else {
-            remove_temp_files(dir);
-            remove_temp_files(&dir.join(BACKUP_DIR));
+            remove_temp_files(&*fs, dir);
+            remove_temp_files(&*fs, &dir.join(BACKUP_DIR));
         }
         let mut store = Store {
             dir: dir.to_owned(),
+            fs,
             lock,
-            last_known_hash: None,
+            last_known: None,
             last_backup: None,
         };
-        let path = store.library_path();
-        let library = match fs::read(&path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => return Err(io_error("read", &path)(e)),
-            Ok(bytes) => match decode(&bytes) {
+        let library = match store.read_current()? {
+            None => None,
+            Some(bytes) => match decode(&bytes) {
                 Ok(library) => {
-                    store.last_known_hash = Some(hash(&bytes));
+                    store.last_known = Some(bytes);
                     Some(library)
                 }
                 Err(error) => {
@@ -204,35 +237,54 @@ impl Store {
         self.lock.is_none()
     }
 
-    /// Replaces the library file with `bytes`, atomically.
+    /// Replaces the library file with `request.bytes`, atomically.
     ///
-    /// Before replacing, it checks that the file is still the one this store last read or wrote;
-    /// if not, the other version is kept as a conflict copy. Every so often the previous file is
-    /// also kept as a rotated backup (always when `force_backup`).
-    pub fn save(&mut self, bytes: &[u8], force_backup: bool) -> Result<SaveOutcome, StorageError> {
+    /// Before replacing, it checks that the file is still the one this store last read or
+    /// wrote. If another program changed it, nothing is written and the other version comes
+    /// back as [`SaveOutcome::ChangedOnDisk`] to be merged; if that version cannot even be read,
+    /// it is kept aside and the save goes ahead. Every so often the file being replaced is also
+    /// kept as a rotated backup.
+    pub fn save(&mut self, request: &SaveRequest) -> Result<SaveOutcome, StorageError> {
         if self.is_read_only() {
             return Err(StorageError::ReadOnly {
                 dir: self.dir.clone(),
             });
         }
-        let path = self.library_path();
-        let mut outcome = SaveOutcome::default();
-        match fs::read(&path) {
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-            Err(e) => return Err(io_error("read", &path)(e)),
-            Ok(current) => {
-                if self.last_known_hash != Some(hash(&current)) {
-                    let kept_as = unique_path(&self.dir, "library.conflict", "json");
-                    write_atomically(&kept_as, &current)?;
-                    outcome.conflict = Some(Notice::Conflict { kept_as });
-                } else if force_backup || self.backup_due() {
-                    self.write_backup(&current)?;
+        let mut notices = Vec::new();
+        let current = self.read_current()?;
+        let changed_behind = current
+            .as_ref()
+            .is_some_and(|c| Some(c) != self.last_known.as_ref());
+        match current {
+            Some(current) if changed_behind => match decode(&current) {
+                Ok(theirs) => {
+                    let base = self
+                        .last_known
+                        .as_deref()
+                        .and_then(|b| decode(b).ok())
+                        .unwrap_or_else(Library::empty);
+                    self.last_known = Some(current.clone());
+                    return Ok(SaveOutcome::ChangedOnDisk {
+                        base: Box::new(base),
+                        theirs: Box::new(theirs),
+                        theirs_bytes: current,
+                    });
                 }
+                Err(error) => notices.push(self.keep_aside_unreadable(&error)),
+            },
+            Some(current) if request.force_backup || self.backup_due() => {
+                self.write_backup(&current)?;
             }
+            _ => {}
         }
-        write_atomically(&path, bytes)?;
-        self.last_known_hash = Some(hash(bytes));
-        Ok(outcome)
+        if let Some(theirs) = &request.conflict_copy {
+            let kept_as = unique_path(&self.dir, "library.conflict", "json");
+            self.write(&kept_as, theirs)?;
+            notices.push(Notice::Conflict { kept_as });
+        }
+        self.write(&self.library_path(), &request.bytes)?;
+        self.last_known = Some(request.bytes.clone());
+        Ok(SaveOutcome::Written { notices })
     }
 
     /// The rotated backups, newest first.
@@ -249,6 +301,22 @@ impl Store {
         })
     }
 
+    /// The library file's bytes, or `None` when there is no file.
+    fn read_current(&self) -> Result<Option<Vec<u8>>, StorageError> {
+        let path = self.library_path();
+        match self.fs.read(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+            Err(e) => Err(io_error("read", &path)(e)),
+            Ok(bytes) => Ok(Some(bytes)),
+        }
+    }
+
+    fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+        self.fs
+            .write_atomic(path, bytes)
+            .map_err(io_error("write", path))
+    }
+
     fn backup_due(&self) -> bool {
         self.last_backup
             .is_none_or(|t| t.elapsed().unwrap_or(Duration::ZERO) >= BACKUP_INTERVAL)
@@ -256,11 +324,16 @@ impl Store {
 
     fn write_backup(&mut self, bytes: &[u8]) -> Result<(), StorageError> {
         let dir = self.dir.join(BACKUP_DIR);
-        create_private_dir(&dir)?;
-        write_atomically(&unique_path(&dir, "library", "json"), bytes)?;
+        self.fs
+            .create_private_dir(&dir)
+            .map_err(io_error("create the folder", &dir))?;
+        self.write(&unique_path(&dir, "library", "json"), bytes)?;
         self.last_backup = Some(SystemTime::now());
-        for old in self.backups()?.into_iter().skip(BACKUPS_KEPT) {
-            fs::remove_file(&old).map_err(io_error("remove old backup", &old))?;
+        let listed = self.fs.list(&dir).map_err(io_error("list", &dir))?;
+        for old in newest_backups_first(listed).into_iter().skip(BACKUPS_KEPT) {
+            self.fs
+                .remove(&old)
+                .map_err(io_error("remove old backup", &old))?;
         }
         Ok(())
     }
@@ -271,7 +344,7 @@ impl Store {
             return Notice::Unreadable { reason };
         }
         let kept_as = unique_path(&self.dir, "library.unreadable", "json");
-        match fs::rename(self.library_path(), &kept_as) {
+        match self.fs.rename(&self.library_path(), &kept_as) {
             Ok(()) => Notice::KeptAside { kept_as, reason },
             Err(e) => Notice::Unreadable {
                 reason: format!("{reason}; moving it aside failed: {e}"),
@@ -283,13 +356,17 @@ impl Store {
 /// The rotated backups in the data folder `data_dir`, newest first.
 pub fn list_backups(data_dir: &Path) -> Result<Vec<PathBuf>, StorageError> {
     let dir = data_dir.join(BACKUP_DIR);
-    let entries = match fs::read_dir(&dir) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        other => other.map_err(io_error("list", &dir))?,
-    };
+    match RealFs.list(&dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(io_error("list", &dir)(e)),
+        Ok(entries) => Ok(newest_backups_first(entries)),
+    }
+}
+
+/// Keeps the backup files among `entries`, newest first (their names sort by time).
+fn newest_backups_first(entries: Vec<PathBuf>) -> Vec<PathBuf> {
     let mut backups: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
+        .into_iter()
         .filter(|p| {
             p.file_name()
                 .and_then(|n| n.to_str())
@@ -298,35 +375,7 @@ pub fn list_backups(data_dir: &Path) -> Result<Vec<PathBuf>, StorageError> {
         .collect();
     backups.sort();
     backups.reverse();
-    Ok(backups)
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder, fsynced, renamed over
-/// the target, with the folder fsynced; mode 0600 on Unix.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    let mut options = AtomicWriteFile::options();
-    #[cfg(unix)]
-    {
-        use atomic_write_file::unix::OpenOptionsExt as _;
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.preserve_mode(false).mode(0o600);
-    }
-    let mut file = options
-        .open(path)
-        .map_err(io_error("create a temporary file for", path))?;
-    file.write_all(bytes).map_err(io_error("write", path))?;
-    file.commit().map_err(io_error("replace", path))
-}
-
-fn create_private_dir(dir: &Path) -> Result<(), StorageError> {
-    fs::create_dir_all(dir).map_err(io_error("create the folder", dir))?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
-            .map_err(io_error("set permissions on", dir))?;
-    }
-    Ok(())
+    backups
 }
 
 /// Takes the writer lock: `Some(file)` when held, `None` when another instance holds it.
@@ -342,25 +391,34 @@ fn take_lock(dir: &Path) -> Result<Option<File>, StorageError> {
     let file = options
         .open(&path)
         .map_err(io_error("open the lock file", &path))?;
-    match file.try_lock() {
-        Ok(()) => Ok(Some(file)),
-        Err(fs::TryLockError::WouldBlock) => Ok(None),
-        Err(fs::TryLockError::Error(e)) => Err(io_error("lock", &path)(e)),
+    // A window that is just closing may hold the lock a moment longer (as may a process
+    // being started, between fork and exec), so ask a few times before going read-only.
+    for attempt in 0..LOCK_ATTEMPTS {
+        match file.try_lock() {
+            Ok(()) => return Ok(Some(file)),
+            Err(fs::TryLockError::WouldBlock) if attempt + 1 < LOCK_ATTEMPTS => {
+                std::thread::sleep(LOCK_RETRY_DELAY);
+            }
+            Err(fs::TryLockError::WouldBlock) => return Ok(None),
+            Err(fs::TryLockError::Error(e)) => return Err(io_error("lock", &path)(e)),
+        }
     }
+    Ok(None)
 }
 
 /// Removes temporary files left by an interrupted atomic write (`.library.json.XXXX` and the
 /// like). They are never loaded.
-fn remove_temp_files(dir: &Path) {
-    let Ok(entries) = fs::read_dir(dir) else {
+fn remove_temp_files(fs: &dyn FileSystem, dir: &Path) {
+    let Ok(entries) = fs.list(dir) else {
         return;
     };
-    for entry in entries.filter_map(Result::ok) {
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
+    for path in entries {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
         if name.starts_with('.')
             && name.contains(".json.")
-            && let Err(e) = fs::remove_file(entry.path())
+            && let Err(e) = fs.remove(&path)
         {
             log::warn!("could not remove leftover temporary file {name}: {e}");
         }
@@ -379,10 +437,4 @@ fn unique_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
         n += 1;
     }
     candidate
-}
-
-fn hash(bytes: &[u8]) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    bytes.hash(&mut hasher);
-    hasher.finish()
 }

@@ -6,17 +6,25 @@ use fan_tracker::model::{
     Anchor, Article, ArticleFormat, Dossier, DossierId, Library, Outcome, Prediction, PredictionId,
     Thread, ThreadId, ThreadStatus,
 };
-use fan_tracker::storage::{self, LIBRARY_FILE, Notice, Store};
+use fan_tracker::storage::{self, LIBRARY_FILE, Notice, SaveOutcome, SaveRequest, Store};
 use proptest::prelude::*;
 
 use crate::fixture::TempDir;
+
+/// A plain save of `bytes`.
+pub fn request(bytes: &[u8]) -> SaveRequest {
+    SaveRequest {
+        bytes: bytes.to_vec(),
+        ..SaveRequest::default()
+    }
+}
 
 fn saved_library(tmp: &TempDir) -> (Library, Vec<u8>) {
     let mut library = Library::default();
     library.dossiers[0].note = "kept".into();
     let bytes = storage::encode(&library);
     let mut opened = Store::open(&tmp.data_dir()).unwrap();
-    opened.store.save(&bytes, false).unwrap();
+    opened.store.save(&request(&bytes)).unwrap();
     (library, bytes)
 }
 
@@ -81,7 +89,7 @@ fn a_second_writer_opens_read_only_and_cannot_save() {
     let mut second = Store::open(&tmp.data_dir()).unwrap();
     assert!(second.store.is_read_only());
     assert!(matches!(second.notices[0], Notice::ReadOnly { .. }));
-    assert!(second.store.save(b"{}", false).is_err());
+    assert!(second.store.save(&request(b"{}")).is_err());
     drop(first);
     let third = Store::open(&tmp.data_dir()).unwrap();
     assert!(
@@ -91,7 +99,7 @@ fn a_second_writer_opens_read_only_and_cannot_save() {
 }
 
 #[test]
-fn a_file_changed_behind_the_app_is_kept_as_a_conflict_copy() {
+fn a_file_changed_behind_the_app_is_never_clobbered() {
     let tmp = TempDir::new();
     let (library, bytes) = saved_library(&tmp);
     let mut opened = Store::open(&tmp.data_dir()).unwrap();
@@ -110,14 +118,65 @@ fn a_file_changed_behind_the_app_is_kept_as_a_conflict_copy() {
         .set_modified(mtime)
         .unwrap();
 
-    let mut mine = library;
+    let mut mine = library.clone();
     mine.dossiers[0].note = "mine".into();
-    let outcome = opened.store.save(&storage::encode(&mine), false).unwrap();
-    let Some(Notice::Conflict { kept_as }) = outcome.conflict else {
-        panic!("expected a conflict copy");
+    let outcome = opened
+        .store
+        .save(&request(&storage::encode(&mine)))
+        .unwrap();
+    let SaveOutcome::ChangedOnDisk {
+        base,
+        theirs,
+        theirs_bytes,
+    } = outcome
+    else {
+        panic!("expected the change to be noticed, got {outcome:?}");
+    };
+    assert_eq!(*base, library);
+    assert_eq!(*theirs, other);
+    assert_eq!(theirs_bytes, other_bytes);
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        other_bytes,
+        "nothing was written over their version"
+    );
+
+    // The caller merges and saves again, keeping their version as a conflict copy.
+    let merged = storage::encode(&mine);
+    let outcome = opened
+        .store
+        .save(&SaveRequest {
+            bytes: merged.clone(),
+            force_backup: false,
+            conflict_copy: Some(theirs_bytes),
+        })
+        .unwrap();
+    let SaveOutcome::Written { notices } = outcome else {
+        panic!("expected a write")
+    };
+    let [Notice::Conflict { kept_as }] = notices.as_slice() else {
+        panic!("{notices:?}")
     };
     assert_eq!(fs::read(kept_as).unwrap(), other_bytes);
-    assert_eq!(Store::read_library(&path).unwrap(), mine);
+    assert_eq!(fs::read(&path).unwrap(), merged);
+}
+
+#[test]
+fn an_unreadable_file_written_behind_the_app_is_kept_aside() {
+    let tmp = TempDir::new();
+    saved_library(&tmp);
+    let mut opened = Store::open(&tmp.data_dir()).unwrap();
+    let path = tmp.data_dir().join(LIBRARY_FILE);
+    fs::write(&path, b"{ broken by an editor").unwrap();
+    let mine = storage::encode(&Library::default());
+    let SaveOutcome::Written { notices } = opened.store.save(&request(&mine)).unwrap() else {
+        panic!("expected a write");
+    };
+    let [Notice::KeptAside { kept_as, .. }] = notices.as_slice() else {
+        panic!("{notices:?}")
+    };
+    assert_eq!(fs::read(kept_as).unwrap(), b"{ broken by an editor");
+    assert_eq!(fs::read(&path).unwrap(), mine);
 }
 
 #[test]
@@ -127,7 +186,15 @@ fn backups_are_kept_and_rotated() {
     let mut library = Library::default();
     for n in 0..8 {
         library.dossiers[0].note = format!("version {n}");
-        opened.store.save(&storage::encode(&library), true).unwrap();
+        let bytes = storage::encode(&library);
+        opened
+            .store
+            .save(&SaveRequest {
+                bytes,
+                force_backup: true,
+                conflict_copy: None,
+            })
+            .unwrap();
     }
     let backups = opened.store.backups().unwrap();
     assert_eq!(backups.len(), storage::BACKUPS_KEPT);
@@ -246,7 +313,7 @@ proptest! {
         let tmp = TempDir::new();
         {
             let mut opened = Store::open(&tmp.data_dir()).unwrap();
-            opened.store.save(&storage::encode(&library), false).unwrap();
+            opened.store.save(&request(&storage::encode(&library))).unwrap();
         }
         let opened = Store::open(&tmp.data_dir()).unwrap();
         prop_assert_eq!(opened.library, Some(library));

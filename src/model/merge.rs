@@ -1,0 +1,358 @@
+//! Three-way merge of two versions of a library that grew apart from a common base.
+//!
+//! Used when the library file changed behind the app (a sync tool, another device, a text
+//! editor): every dossier, thread and prediction is matched by id, and each field is taken from
+//! the side that changed it. Where both sides changed the same field differently, this side
+//! ("ours", the open window) wins and the merge reports a conflict, so the caller can keep the
+//! other version as a conflict copy. Nothing the user typed in this window is ever dropped.
+
+use std::cell::Cell;
+use std::collections::{HashMap, HashSet};
+
+use super::{Dossier, DossierId, Library, Prediction, PredictionId, Thread, ThreadId};
+
+/// A merged library and how many fields both sides changed differently.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Merged {
+    /// The result: their changes applied on top of ours.
+    pub library: Library,
+    /// Fields both sides changed differently (ours kept); 0 means a clean merge.
+    pub conflicts: usize,
+}
+
+/// Merges `theirs` into `ours`, both descended from `base`.
+pub fn merge_libraries(base: &Library, ours: &Library, theirs: &Library) -> Merged {
+    let mut theirs = theirs.clone();
+    separate_colliding_ids(base, ours, &mut theirs);
+    let theirs = &theirs;
+    let conflicts = Cell::new(0);
+    let mut library = ours.clone();
+    library.dossiers = merge_lists(
+        &base.dossiers,
+        &ours.dossiers,
+        &theirs.dossiers,
+        |d| d.id,
+        |b, o, t| merge_dossier(b, o, t, &conflicts),
+        &conflicts,
+    );
+    library.open = ours.open;
+    library.raise_next_id(theirs);
+    library.repair_ids();
+    Merged {
+        library,
+        conflicts: conflicts.get(),
+    }
+}
+
+fn merge_dossier(
+    base: Option<&Dossier>,
+    ours: &Dossier,
+    theirs: &Dossier,
+    conflicts: &Cell<usize>,
+) -> Dossier {
+    let empty = Dossier::new(ours.id, ours.article.clone());
+    let base = base.unwrap_or(&empty);
+    let mut merged = ours.clone();
+    merged.article = pick(&base.article, &ours.article, &theirs.article, conflicts);
+    merged.note = pick(&base.note, &ours.note, &theirs.note, conflicts);
+    merged.threads = merge_lists(
+        &base.threads,
+        &ours.threads,
+        &theirs.threads,
+        |t| t.id,
+        |b, o, t| merge_thread(b, o, t, conflicts),
+        conflicts,
+    );
+    merged
+}
+
+fn merge_thread(
+    base: Option<&Thread>,
+    ours: &Thread,
+    theirs: &Thread,
+    conflicts: &Cell<usize>,
+) -> Thread {
+    let empty = Thread::new(ours.id, String::new(), None);
+    let base = base.unwrap_or(&empty);
+    Thread {
+        id: ours.id,
+        title: pick(&base.title, &ours.title, &theirs.title, conflicts),
+        status: pick(&base.status, &ours.status, &theirs.status, conflicts),
+        anchor: pick(&base.anchor, &ours.anchor, &theirs.anchor, conflicts),
+        note: pick(&base.note, &ours.note, &theirs.note, conflicts),
+        predictions: merge_lists(
+            &base.predictions,
+            &ours.predictions,
+            &theirs.predictions,
+            |p| p.id,
+            |b, o, t| pick_prediction(b, o, t, conflicts),
+            conflicts,
+        ),
+    }
+}
+
+fn pick_prediction(
+    base: Option<&Prediction>,
+    ours: &Prediction,
+    theirs: &Prediction,
+    conflicts: &Cell<usize>,
+) -> Prediction {
+    match base {
+        Some(base) => pick(base, ours, theirs, conflicts),
+        None if ours == theirs => ours.clone(),
+        None => {
+            conflicts.set(conflicts.get() + 1);
+            ours.clone()
+        }
+    }
+}
+
+/// The value of a field: whichever side changed it, ours when both did differently.
+fn pick<T: Clone + PartialEq>(base: &T, ours: &T, theirs: &T, conflicts: &Cell<usize>) -> T {
+    if ours == base {
+        theirs.clone()
+    } else if theirs == base || theirs == ours {
+        ours.clone()
+    } else {
+        conflicts.set(conflicts.get() + 1);
+        ours.clone()
+    }
+}
+
+/// Merges lists of items with ids: items kept, added or removed on either side, in our order
+/// (or theirs, when only they reordered), with their additions after ours.
+fn merge_lists<T: Clone + PartialEq, Id: Copy + Eq + std::hash::Hash>(
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    id: impl Fn(&T) -> Id,
+    mut merge_item: impl FnMut(Option<&T>, &T, &T) -> T,
+    conflicts: &Cell<usize>,
+) -> Vec<T> {
+    let base_by_id: HashMap<Id, &T> = base.iter().map(|x| (id(x), x)).collect();
+    let theirs_by_id: HashMap<Id, &T> = theirs.iter().map(|x| (id(x), x)).collect();
+    let ours_ids: HashSet<Id> = ours.iter().map(&id).collect();
+    let reordered = |side: &[T]| {
+        let ids: HashSet<Id> = side.iter().map(&id).collect();
+        let kept: Vec<Id> = side
+            .iter()
+            .map(&id)
+            .filter(|i| base_by_id.contains_key(i))
+            .collect();
+        let base_kept: Vec<Id> = base.iter().map(&id).filter(|i| ids.contains(i)).collect();
+        kept != base_kept
+    };
+    let only_they_reordered = !reordered(ours) && reordered(theirs);
+
+    let mut merged: Vec<T> = Vec::new();
+    let mut push_ours = |item: &T, merged: &mut Vec<T>| {
+        let key = id(item);
+        match (base_by_id.get(&key), theirs_by_id.get(&key)) {
+            (base_item, Some(their_item)) => {
+                merged.push(merge_item(base_item.copied(), item, their_item))
+            }
+            // They deleted it: drop it unless we changed it since.
+            (Some(base_item), None) => {
+                if *base_item != item {
+                    conflicts.set(conflicts.get() + 1);
+                    merged.push(item.clone());
+                }
+            }
+            // We added it.
+            (None, None) => merged.push(item.clone()),
+        }
+    };
+    if only_they_reordered {
+        // Their order for shared items, then our additions.
+        for their_item in theirs {
+            if let Some(item) = ours.iter().find(|x| id(x) == id(their_item)) {
+                push_ours(item, &mut merged);
+            }
+        }
+        for item in ours.iter().filter(|x| !theirs_by_id.contains_key(&id(x))) {
+            push_ours(item, &mut merged);
+        }
+    } else {
+        for item in ours {
+            push_ours(item, &mut merged);
+        }
+    }
+    for their_item in theirs {
+        let key = id(their_item);
+        if ours_ids.contains(&key) {
+            continue;
+        }
+        match base_by_id.get(&key) {
+            // We deleted it: keep it deleted unless they changed it since.
+            Some(base_item) => {
+                if *base_item != their_item {
+                    conflicts.set(conflicts.get() + 1);
+                    merged.push(their_item.clone());
+                }
+            }
+            // They added it.
+            None => merged.push(their_item.clone()),
+        }
+    }
+    merged
+}
+
+impl Library {
+    /// Makes the id counter at least as high as `other`'s.
+    fn raise_next_id(&mut self, other: &Library) {
+        self.set_next_id_at_least(other.next_id_value());
+    }
+}
+
+/// Re-ids items both sides added independently under the same id (each side hands out ids from
+/// the same counter), so they merge as two items instead of one conflicting one.
+fn separate_colliding_ids(base: &Library, ours: &Library, theirs: &mut Library) {
+    let base_ids: HashSet<u64> = items(base).map(|(id, _)| id).collect();
+    // Only items added since the base can collide; describe just those.
+    let added_by_us: HashMap<u64, String> = items(ours)
+        .filter(|(id, _)| !base_ids.contains(id))
+        .map(|(id, describe)| (id, describe()))
+        .collect();
+    let mut next = ours.next_id_value().max(theirs.next_id_value());
+    let mut keep_or_renumber = |id: u64, describe: &dyn Fn() -> String| {
+        let collides = added_by_us.get(&id).is_some_and(|ours| *ours != describe());
+        // (`describe` runs only for ids we added too, which is rare.)
+        if collides {
+            next += 1;
+            next - 1
+        } else {
+            id
+        }
+    };
+    for dossier in &mut theirs.dossiers {
+        let id = keep_or_renumber(dossier.id.0, &|| format!("d{dossier:?}"));
+        dossier.id = DossierId(id);
+        for thread in &mut dossier.threads {
+            let id = keep_or_renumber(thread.id.0, &|| format!("t{thread:?}"));
+            thread.id = ThreadId(id);
+            for prediction in &mut thread.predictions {
+                let id = keep_or_renumber(prediction.id.0, &|| format!("p{prediction:?}"));
+                prediction.id = PredictionId(id);
+            }
+        }
+    }
+    theirs.set_next_id_at_least(next);
+}
+
+/// Every id in `library`, with a way to describe its item (kind and content) when needed.
+fn items(library: &Library) -> impl Iterator<Item = (u64, Box<dyn Fn() -> String + '_>)> + '_ {
+    library.dossiers.iter().flat_map(|d| {
+        let dossier: (u64, Box<dyn Fn() -> String + '_>) =
+            (d.id.0, Box::new(move || format!("d{d:?}")));
+        std::iter::once(dossier).chain(d.threads.iter().flat_map(|t| {
+            let thread: (u64, Box<dyn Fn() -> String + '_>) =
+                (t.id.0, Box::new(move || format!("t{t:?}")));
+            std::iter::once(thread).chain(t.predictions.iter().map(|p| {
+                let prediction: (u64, Box<dyn Fn() -> String + '_>) =
+                    (p.id.0, Box::new(move || format!("p{p:?}")));
+                prediction
+            }))
+        }))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Thread, ThreadStatus};
+
+    fn base() -> Library {
+        Library::default()
+    }
+
+    #[test]
+    fn different_fields_merge_cleanly() {
+        let base = base();
+        let mut ours = base.clone();
+        ours.dossiers[0].threads[0].note = "our note".into();
+        let mut theirs = base.clone();
+        theirs.dossiers[0].threads[0].status = ThreadStatus::Resolved;
+        theirs.dossiers[0].note = "their article note".into();
+        let merged = merge_libraries(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts, 0);
+        let thread = &merged.library.dossiers[0].threads[0];
+        assert_eq!(thread.note, "our note");
+        assert_eq!(thread.status, ThreadStatus::Resolved);
+        assert_eq!(merged.library.dossiers[0].note, "their article note");
+    }
+
+    #[test]
+    fn same_field_changed_twice_keeps_ours_and_counts_a_conflict() {
+        let base = base();
+        let mut ours = base.clone();
+        ours.dossiers[0].note = "mine".into();
+        let mut theirs = base.clone();
+        theirs.dossiers[0].note = "theirs".into();
+        let merged = merge_libraries(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts, 1);
+        assert_eq!(merged.library.dossiers[0].note, "mine");
+    }
+
+    #[test]
+    fn additions_on_both_sides_with_the_same_id_are_both_kept() {
+        let base = base();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        let our_id = ThreadId(ours.allocate_id());
+        ours.dossiers[0]
+            .threads
+            .push(Thread::new(our_id, "ours", None));
+        let their_id = ThreadId(theirs.allocate_id());
+        theirs.dossiers[0]
+            .threads
+            .push(Thread::new(their_id, "theirs", None));
+        assert_eq!(our_id, their_id);
+        let merged = merge_libraries(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts, 0);
+        let titles: Vec<_> = merged.library.dossiers[0]
+            .threads
+            .iter()
+            .map(|t| t.title.as_str())
+            .collect();
+        assert_eq!(&titles[4..], ["ours", "theirs"]);
+        let ids: HashSet<_> = merged.library.dossiers[0]
+            .threads
+            .iter()
+            .map(|t| t.id)
+            .collect();
+        assert_eq!(ids.len(), 6, "ids are unique after the merge");
+        let mut after = merged.library.clone();
+        let fresh = after.allocate_id();
+        assert!(fresh > their_id.0 + 1 - 1 && !ids.contains(&ThreadId(fresh)));
+    }
+
+    #[test]
+    fn deletions_apply_unless_the_other_side_edited_the_item() {
+        let base = base();
+        let mut ours = base.clone();
+        ours.dossiers[0].threads.remove(0);
+        ours.dossiers[0].threads[0].note = "edited".into();
+        let mut theirs = base.clone();
+        theirs.dossiers[0].threads.remove(1);
+        let merged = merge_libraries(&base, &ours, &theirs);
+        // Thread 0: deleted by us, untouched by them → gone.
+        // Thread 1: deleted by them, edited by us → kept (a conflict).
+        assert_eq!(merged.conflicts, 1);
+        let threads = &merged.library.dossiers[0].threads;
+        assert_eq!(threads.len(), 3);
+        assert_eq!(threads[0].note, "edited");
+    }
+
+    #[test]
+    fn their_reordering_is_kept_when_we_did_not_reorder() {
+        let base = base();
+        let ours = base.clone();
+        let mut theirs = base.clone();
+        theirs.dossiers[0].threads.swap(0, 3);
+        let merged = merge_libraries(&base, &ours, &theirs);
+        assert_eq!(
+            merged.library.dossiers[0].threads,
+            theirs.dossiers[0].threads
+        );
+    }
+}
