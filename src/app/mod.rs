@@ -20,7 +20,7 @@ pub use status::SaveStatus;
 pub use view::{PredictionDraft, TextSelection, ViewState};
 
 use crate::model::{Dossier, Library, merge_libraries};
-use crate::storage::{SaveOutcome, Store};
+use crate::storage::{OpenedStore, SaveOutcome, StorageError, Store};
 use crate::ui::ArticleCache;
 
 /// How long after the first unsaved edit the app saves.
@@ -115,8 +115,19 @@ pub struct App {
 impl App {
     /// Opens the data folder and builds the app; `ctx` is woken when a save finishes.
     pub fn new(options: AppOptions, ctx: Option<&egui::Context>) -> Self {
+        let opened = Store::open(&options.data_dir);
+        Self::with_store(opened, options, ctx)
+    }
+
+    /// Builds the app on a store already opened (or the error opening it); tests use this to
+    /// inject failing file operations.
+    pub fn with_store(
+        opened: Result<OpenedStore, StorageError>,
+        options: AppOptions,
+        ctx: Option<&egui::Context>,
+    ) -> Self {
         let mut notices = Vec::new();
-        let (library, saver, status) = match Store::open(&options.data_dir) {
+        let (library, saver, status) = match opened {
             Ok(opened) => {
                 notices.extend(opened.notices.iter().map(ToString::to_string));
                 let read_only = opened.store.is_read_only();
@@ -378,6 +389,25 @@ impl App {
         self.saved_generation >= self.edit_generation
     }
 
+    /// Whether closing now would lose edits (there is somewhere to save them, and they are not
+    /// saved yet).
+    pub fn has_unsaved_changes(&self) -> bool {
+        self.saver.is_some() && !self.is_saved()
+    }
+
+    /// Handles a request to close the window: saves first, and if that fails, keeps the window
+    /// open and asks the user (unless they already chose to quit without saving).
+    fn guard_close(&mut self, ctx: &egui::Context) {
+        if !ctx.input(|i| i.viewport().close_requested()) || self.view.quit_without_saving {
+            return;
+        }
+        self.save_now_blocking();
+        if self.has_unsaved_changes() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.view.close_blocked = true;
+        }
+    }
+
     /// Saves what is unsaved and stops the saving thread.
     pub fn shutdown(&mut self) {
         self.save_now_blocking();
@@ -391,6 +421,7 @@ impl App {
 
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.guard_close(ui.ctx());
         crate::ui::root_ui(self, ui);
         if let Some(wait) = self.after_frame() {
             ui.ctx().request_repaint_after(wait);

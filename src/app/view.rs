@@ -55,6 +55,10 @@ pub struct ViewState {
     pub selection: Option<TextSelection>,
     /// Whether the paste dialog is open, and what is in it.
     pub paste: Option<String>,
+    /// The window was asked to close but the last edits could not be saved.
+    pub close_blocked: bool,
+    /// The user chose to quit even though the last edits could not be saved.
+    pub quit_without_saving: bool,
     /// The backups window, when open, with the backups listed when it opened.
     pub backups: Option<Vec<std::path::PathBuf>>,
 }

@@ -77,3 +77,25 @@ pub fn backups_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         parts.view.backups = None;
     }
 }
+
+/// Asks what to do when the window is closing but the last edits could not be saved.
+pub fn unsaved_on_close_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
+    if !parts.view.close_blocked {
+        return;
+    }
+    egui::Modal::new(egui::Id::unique("unsaved_on_close")).show(ui.ctx(), |ui| {
+        ui.heading("Your last changes are not saved");
+        ui.label(parts.status.describe());
+        ui.label("If you quit now, the changes since the last save are lost.");
+        ui.horizontal(|ui| {
+            if ui.button("Keep the window open").clicked() {
+                parts.view.close_blocked = false;
+            }
+            if ui.button("Quit without saving").clicked() {
+                parts.view.close_blocked = false;
+                parts.view.quit_without_saving = true;
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+    });
+}

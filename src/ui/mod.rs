@@ -39,6 +39,7 @@ pub fn root_ui(app: &mut App, ui: &mut egui::Ui) {
     egui::CentralPanel::default().show(ui, |ui| article_ui(ui, &mut parts));
     dialogs_ui::paste_ui(ui, &mut parts);
     dialogs_ui::backups_ui(ui, &mut parts);
+    dialogs_ui::unsaved_on_close_ui(ui, &mut parts);
 }
 
 /// Files dropped on the window are imported like `fan-tracker FILE`.

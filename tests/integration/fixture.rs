@@ -112,3 +112,19 @@ pub fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
     harness.get_by_label(label).type_text(text);
     harness.run();
 }
+
+/// Runs one test of this binary again in a child process, with `env` set, so a test can act
+/// as its own helper process (a saver to kill, a second instance holding the lock).
+pub fn rerun_self(test: &str, env: (&str, &Path)) -> std::process::Command {
+    let mut command =
+        std::process::Command::new(std::env::current_exe().expect("test binary path"));
+    command
+        .args(["--exact", test, "--nocapture", "--test-threads=1"])
+        .env(env.0, env.1);
+    command
+}
+
+/// The value of `name` when this process is a helper started by [`rerun_self`].
+pub fn helper_role(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name).map(PathBuf::from)
+}

@@ -1,6 +1,7 @@
 //! Fan Tracker's integration tests: one binary, one module per topic.
 
 mod cli;
+mod data_safety;
 mod fixture;
 mod import;
 mod real_window;

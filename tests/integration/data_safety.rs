@@ -1,0 +1,581 @@
+//! The data-safety guarantees of docs/DATA-SAFETY.md, each proven with real files and, where
+//! it matters, real processes.
+
+use std::fs;
+use std::io::{self, BufRead as _};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use egui_kittest::kittest::Queryable as _;
+use fan_tracker::app::{App, AppOptions};
+use fan_tracker::model::{Library, ThreadStatus};
+use fan_tracker::storage::{
+    self, FileSystem, LIBRARY_FILE, RealFs, SaveOutcome, SaveRequest, Store,
+};
+
+use crate::fixture::{TempDir, click, close, helper_role, launch, rerun_self};
+
+/// File operations that fail (with an injected error) at operation number `fail_at` and,
+/// when `heal` is false, every one after it.
+#[derive(Debug, Clone)]
+struct FailAt {
+    fail_at: usize,
+    heal: bool,
+    count: Arc<AtomicUsize>,
+}
+
+impl FailAt {
+    fn new(fail_at: usize, heal: bool) -> Self {
+        Self {
+            fail_at,
+            heal,
+            count: Arc::new(AtomicUsize::new(0)),
+        }
+    }
+
+    fn check(&self) -> io::Result<()> {
+        let n = self.count.fetch_add(1, Ordering::SeqCst);
+        if n == self.fail_at || (!self.heal && n > self.fail_at) {
+            Err(io::Error::other(format!(
+                "injected failure at operation {n}"
+            )))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl FileSystem for FailAt {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        self.check()?;
+        RealFs.read(path)
+    }
+    fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        self.check()?;
+        RealFs.write_atomic(path, bytes)
+    }
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        self.check()?;
+        RealFs.rename(from, to)
+    }
+    fn create_private_dir(&self, path: &Path) -> io::Result<()> {
+        self.check()?;
+        RealFs.create_private_dir(path)
+    }
+    fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        self.check()?;
+        RealFs.list(dir)
+    }
+    fn remove(&self, path: &Path) -> io::Result<()> {
+        self.check()?;
+        RealFs.remove(path)
+    }
+}
+
+fn library_with_note(note: &str) -> Library {
+    let mut library = Library::default();
+    library.dossiers[0].note = note.to_owned();
+    library
+}
+
+fn save_plain(dir: &Path, library: &Library) -> Vec<u8> {
+    let bytes = storage::encode(library);
+    let mut opened = Store::open(dir).unwrap();
+    let request = SaveRequest {
+        bytes: bytes.clone(),
+        ..SaveRequest::default()
+    };
+    assert!(matches!(
+        opened.store.save(&request).unwrap(),
+        SaveOutcome::Written { .. }
+    ));
+    bytes
+}
+
+#[test]
+fn a_failure_at_any_file_operation_never_harms_the_saved_file() {
+    let old = library_with_note("old");
+    let new_bytes = storage::encode(&library_with_note("new"));
+    // Count the operations of one open + save (with a backup and a conflict copy).
+    let counter = FailAt::new(usize::MAX, false);
+    let tmp = TempDir::new();
+    save_plain(&tmp.data_dir(), &old);
+    let request = SaveRequest {
+        bytes: new_bytes.clone(),
+        force_backup: true,
+        conflict_copy: Some(b"{}".to_vec()),
+    };
+    let mut opened = Store::open_with(&tmp.data_dir(), Box::new(counter.clone())).unwrap();
+    opened.store.save(&request).unwrap();
+    drop(opened);
+    let total = counter.count.load(Ordering::SeqCst);
+    assert!(total >= 8, "open and save use {total} operations");
+
+    for fail_at in 0..total {
+        let tmp = TempDir::new();
+        let old_bytes = save_plain(&tmp.data_dir(), &old);
+        let path = tmp.data_dir().join(LIBRARY_FILE);
+        let result = Store::open_with(&tmp.data_dir(), Box::new(FailAt::new(fail_at, false)))
+            .and_then(|mut opened| opened.store.save(&request));
+        match result {
+            Err(error) => {
+                assert!(error.to_string().contains("injected failure"), "{error}");
+                assert_eq!(fs::read(&path).unwrap(), old_bytes, "failure at {fail_at}");
+            }
+            Ok(_) => assert_eq!(fs::read(&path).unwrap(), new_bytes, "failure at {fail_at}"),
+        }
+        // Once the disk works again, the same save goes through.
+        let mut opened = Store::open(&tmp.data_dir()).unwrap();
+        assert!(opened.notices.is_empty(), "{:?}", opened.notices);
+        opened.store.save(&request).unwrap();
+        assert_eq!(fs::read(&path).unwrap(), new_bytes);
+    }
+}
+
+fn launch_with_fs(data_dir: &Path, fs: FailAt) -> egui_kittest::Harness<'static, App> {
+    let options = AppOptions {
+        data_dir: data_dir.to_owned(),
+        open_file: None,
+    };
+    let dir = data_dir.to_owned();
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size([1280.0, 900.0])
+        .with_max_steps(32)
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| {
+            App::with_store(
+                Store::open_with(&dir, Box::new(fs)),
+                options,
+                Some(&cc.egui_ctx),
+            )
+        });
+    harness.run();
+    harness
+}
+
+fn step_until(
+    harness: &mut egui_kittest::Harness<'static, App>,
+    what: &str,
+    done: impl Fn(&App) -> bool,
+) {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while !done(harness.state()) {
+        assert!(Instant::now() < deadline, "timed out waiting for: {what}");
+        std::thread::sleep(Duration::from_millis(50));
+        harness.step();
+    }
+}
+
+#[test]
+fn a_failed_save_keeps_the_edit_in_memory_says_so_and_retries() {
+    let tmp = TempDir::new();
+    let old_bytes = save_plain(&tmp.data_dir(), &Library::default());
+    // Opening uses 4 operations; the first save's read-back check is number 4 and fails.
+    let fs = FailAt::new(4, true);
+    let mut harness = launch_with_fs(&tmp.data_dir(), fs.clone());
+    click(
+        &mut harness,
+        "Resolved: Renewal: will a second season be confirmed at all?",
+    );
+    step_until(&mut harness, "the save to fail", |app| {
+        app.status().is_error()
+    });
+    let status = harness.state().status().describe();
+    assert!(status.contains("injected failure"), "{status}");
+    harness.run();
+    harness.get_by_label_contains("Your edits are kept in memory");
+    let path = tmp.data_dir().join(LIBRARY_FILE);
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        old_bytes,
+        "the saved file is untouched"
+    );
+    let resolved =
+        |app: &App| app.library().dossiers[0].threads[0].status == ThreadStatus::Resolved;
+    assert!(resolved(harness.state()), "the edit is still in memory");
+
+    step_until(&mut harness, "the retry to save", App::is_saved);
+    let on_disk = Store::read_library(&path).unwrap();
+    assert_eq!(
+        on_disk.dossiers[0].threads[0].status,
+        ThreadStatus::Resolved
+    );
+}
+
+#[test]
+fn closing_while_saving_fails_asks_before_losing_edits() {
+    let tmp = TempDir::new();
+    save_plain(&tmp.data_dir(), &Library::default());
+    let mut harness = launch_with_fs(&tmp.data_dir(), FailAt::new(4, false));
+    click(
+        &mut harness,
+        "Resolved: Renewal: will a second season be confirmed at all?",
+    );
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::WindowFocused(true));
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.run();
+    harness.get_by_label("Your last changes are not saved");
+    harness.get_by_label("Keep the window open");
+    harness.get_by_label("Quit without saving");
+}
+
+#[test]
+fn a_full_disk_fails_the_save_and_keeps_the_old_file() {
+    const ROLE: &str = "FAN_TRACKER_TEST_FULL_DISK";
+    if let Some(dir) = helper_role(ROLE) {
+        // Helper: `dir` is a 256 KiB tmpfs in a private mount namespace.
+        let small = save_plain(&dir, &Library::default());
+        let mut opened = Store::open(&dir).unwrap();
+        let huge = library_with_note(&"a full disk ".repeat(40_000));
+        let request = SaveRequest {
+            bytes: storage::encode(&huge),
+            ..SaveRequest::default()
+        };
+        let error = opened.store.save(&request).expect_err("the disk is full");
+        assert!(
+            error.to_string().contains("No space left on device"),
+            "{error}"
+        );
+        assert_eq!(fs::read(dir.join(LIBRARY_FILE)).unwrap(), small);
+        println!("FULL-DISK-OK");
+        return;
+    }
+    let namespaces = std::process::Command::new("unshare")
+        .args(["-Urm", "true"])
+        .status()
+        .is_ok_and(|s| s.success());
+    if !namespaces {
+        eprintln!(
+            "SKIPPED: a full tmpfs needs user and mount namespaces (`unshare -Urm`), which this machine does not allow"
+        );
+        return;
+    }
+    let tmp = TempDir::new();
+    let mount = tmp.path().join("small-disk");
+    fs::create_dir_all(&mount).unwrap();
+    let inner = rerun_self(
+        "data_safety::a_full_disk_fails_the_save_and_keeps_the_old_file",
+        (ROLE, &mount),
+    );
+    let program = format!("{:?}", inner.get_program());
+    let args: Vec<String> = inner.get_args().map(|a| format!("{a:?}")).collect();
+    let script = format!(
+        "mount -t tmpfs -o size=256k tmpfs {mount:?} && exec {program} {}",
+        args.join(" ")
+    );
+    let output = std::process::Command::new("unshare")
+        .args(["-Urm", "sh", "-c", &script])
+        .env(ROLE, &mount)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains("FULL-DISK-OK"),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Reads a helper's standard output until the line `marker` (the test harness prints its own
+/// lines first); returns the reader, to keep the pipe open while the helper runs.
+fn wait_for_line(
+    stdout: std::process::ChildStdout,
+    marker: &str,
+) -> io::BufReader<std::process::ChildStdout> {
+    let mut reader = io::BufReader::new(stdout);
+    let mut line = String::new();
+    loop {
+        line.clear();
+        let read = reader.read_line(&mut line).unwrap();
+        assert!(read > 0, "the helper ended before printing {marker}");
+        if line.trim_end().ends_with(marker) {
+            return reader;
+        }
+    }
+}
+
+/// The library the save-loop helper writes as version `i`: sizes vary from save to save.
+fn loop_version(i: usize) -> Library {
+    library_with_note(&format!("version {i} {}", "x".repeat(i * 7919 % 20_000)))
+}
+
+#[test]
+fn sigkill_during_saves_leaves_the_old_or_the_new_file() {
+    const ROLE: &str = "FAN_TRACKER_TEST_SAVE_LOOP";
+    if let Some(dir) = helper_role(ROLE) {
+        let mut opened = Store::open(&dir).unwrap();
+        let start = opened
+            .library
+            .as_ref()
+            .and_then(|l| l.dossiers[0].note.split(' ').nth(1)?.parse::<usize>().ok())
+            .map_or(0, |i| i + 1);
+        println!("SAVING");
+        for i in start.. {
+            let request = SaveRequest {
+                bytes: storage::encode(&loop_version(i)),
+                force_backup: i % 3 == 0,
+                conflict_copy: None,
+            };
+            opened.store.save(&request).unwrap();
+        }
+        return;
+    }
+    let tmp = TempDir::new();
+    let mut versions_seen = std::collections::BTreeSet::new();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for kill in 0..200 {
+        let mut child = rerun_self(
+            "data_safety::sigkill_during_saves_leaves_the_old_or_the_new_file",
+            (ROLE, &tmp.data_dir()),
+        )
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+        let output = wait_for_line(child.stdout.take().unwrap(), "SAVING");
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        std::thread::sleep(Duration::from_micros(seed % 30_000));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        drop(output);
+
+        let opened = Store::open(&tmp.data_dir()).unwrap();
+        assert!(
+            opened.notices.is_empty(),
+            "kill {kill}: {:?}",
+            opened.notices
+        );
+        if let Some(library) = opened.library {
+            let note = &library.dossiers[0].note;
+            let i: usize = note.split(' ').nth(1).unwrap().parse().unwrap();
+            assert_eq!(
+                library,
+                loop_version(i),
+                "kill {kill}: the file is exactly version {i}"
+            );
+            versions_seen.insert(i);
+        }
+        let leftovers: Vec<_> = fs::read_dir(tmp.data_dir())
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+            .collect();
+        assert!(
+            leftovers.is_empty(),
+            "temporary files are cleaned at start: {leftovers:?}"
+        );
+    }
+    assert!(
+        versions_seen.len() > 20,
+        "kills landed at many moments: {} versions",
+        versions_seen.len()
+    );
+}
+
+#[test]
+fn a_second_process_opens_read_only_and_writes_nothing() {
+    const ROLE: &str = "FAN_TRACKER_TEST_HOLD_LOCK";
+    if let Some(dir) = helper_role(ROLE) {
+        let opened = Store::open(&dir).unwrap();
+        assert!(!opened.store.is_read_only());
+        println!("LOCKED");
+        // Hold the lock until the parent closes our standard input.
+        let _ = io::stdin().read_line(&mut String::new());
+        return;
+    }
+    let tmp = TempDir::new();
+    let saved = save_plain(&tmp.data_dir(), &Library::default());
+    let mut holder = rerun_self(
+        "data_safety::a_second_process_opens_read_only_and_writes_nothing",
+        (ROLE, &tmp.data_dir()),
+    )
+    .stdin(Stdio::piped())
+    .stdout(Stdio::piped())
+    .spawn()
+    .unwrap();
+    let _holder_output = wait_for_line(holder.stdout.take().unwrap(), "LOCKED");
+
+    let mut harness = launch(&tmp.data_dir(), None);
+    assert!(harness.state().is_read_only());
+    harness.get_by_label_contains("This window is read-only");
+    click(
+        &mut harness,
+        "Resolved: Renewal: will a second season be confirmed at all?",
+    );
+    assert_eq!(
+        harness.state().library().dossiers[0].threads[0].status,
+        ThreadStatus::Open
+    );
+    drop(harness);
+    assert_eq!(fs::read(tmp.data_dir().join(LIBRARY_FILE)).unwrap(), saved);
+
+    drop(holder.stdin.take());
+    assert!(holder.wait().unwrap().success());
+    let harness = launch(&tmp.data_dir(), None);
+    assert!(
+        !harness.state().is_read_only(),
+        "the lock is free once the first process exits"
+    );
+}
+
+#[test]
+fn a_change_made_behind_the_app_is_merged_not_clobbered() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    click(
+        &mut harness,
+        "Resolved: Renewal: will a second season be confirmed at all?",
+    );
+    step_until(&mut harness, "the first save", App::is_saved);
+
+    // A sync tool brings in a note written on another device.
+    let path = tmp.data_dir().join(LIBRARY_FILE);
+    let mut theirs = Store::read_library(&path).unwrap();
+    theirs.dossiers[0].threads[3].note = "from my phone".into();
+    fs::write(&path, storage::encode(&theirs)).unwrap();
+
+    // Meanwhile the user edits something else here.
+    click(
+        &mut harness,
+        "Resolved: Would the original cast come back to their roles?",
+    );
+    step_until(&mut harness, "the merge to be saved", App::is_saved);
+    harness.run();
+    harness.get_by_label_contains("its changes were merged with yours");
+    let on_disk = Store::read_library(&path).unwrap();
+    assert_eq!(on_disk.dossiers[0].threads[3].note, "from my phone");
+    assert_eq!(
+        on_disk.dossiers[0].threads[3].status,
+        ThreadStatus::Resolved
+    );
+    assert_eq!(
+        on_disk.dossiers[0].threads[0].status,
+        ThreadStatus::Resolved
+    );
+    assert_eq!(
+        harness.state().library(),
+        &on_disk,
+        "the window shows the merge"
+    );
+}
+
+#[test]
+fn a_clashing_change_behind_the_app_is_kept_as_a_conflict_copy() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    crate::fixture::type_into(&mut harness, "Article note", "written here");
+    step_until(&mut harness, "the first save", App::is_saved);
+    let path = tmp.data_dir().join(LIBRARY_FILE);
+    let mut theirs = Store::read_library(&path).unwrap();
+    theirs.dossiers[0].note = "written elsewhere".into();
+    let theirs_bytes = storage::encode(&theirs);
+    fs::write(&path, &theirs_bytes).unwrap();
+
+    crate::fixture::type_into(&mut harness, "Article note", ", and more");
+    step_until(&mut harness, "the save", App::is_saved);
+    close(harness);
+    let on_disk = Store::read_library(&path).unwrap();
+    assert_eq!(on_disk.dossiers[0].note, "written here, and more");
+    let copies: Vec<PathBuf> = fs::read_dir(tmp.data_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("library.conflict-")
+        })
+        .collect();
+    assert_eq!(copies.len(), 1);
+    assert_eq!(fs::read(&copies[0]).unwrap(), theirs_bytes);
+}
+
+#[test]
+fn the_window_offers_to_restore_a_backup() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    click(
+        &mut harness,
+        "Resolved: Renewal: will a second season be confirmed at all?",
+    );
+    close(harness);
+    let mut harness = launch(&tmp.data_dir(), None);
+    click(
+        &mut harness,
+        "Resolved: Would the original cast come back to their roles?",
+    );
+    close(harness);
+
+    let mut harness = launch(&tmp.data_dir(), None);
+    click(&mut harness, "File");
+    click(&mut harness, "Restore a backup…");
+    let restore = harness.get_all_by_label("Restore").count();
+    assert_eq!(
+        restore, 1,
+        "one backup: the file as it was before the second session saved"
+    );
+    click(&mut harness, "Restore");
+    let threads = &harness.state().library().dossiers[0].threads;
+    assert_eq!(threads[0].status, ThreadStatus::Resolved);
+    assert_eq!(threads[3].status, ThreadStatus::Open);
+    harness.get_by_label_contains("Restored the backup");
+    close(harness);
+    let backups = storage::list_backups(&tmp.data_dir()).unwrap();
+    assert_eq!(backups.len(), 2, "the replaced library was backed up too");
+}
+
+#[test]
+fn the_golden_file_of_each_format_version_loads() {
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/library-v1.json");
+    let library = Store::read_library(&golden).unwrap();
+    assert_eq!(library.dossiers.len(), 2);
+    let dossier = &library.dossiers[1];
+    assert_eq!(dossier.article.title, "Casting call rumours");
+    assert_eq!(dossier.note, "노트 in Korean too");
+    let thread = &dossier.threads[0];
+    assert_eq!(thread.status, ThreadStatus::Dropped);
+    assert_eq!(thread.anchor.as_ref().unwrap().quote, "a casting call");
+    let prediction = &thread.predictions[0];
+    assert_eq!(prediction.probability_pct, 15);
+    assert_eq!(prediction.resolve_by, Some(jiff::civil::date(2027, 6, 30)));
+    assert_eq!(prediction.outcome, fan_tracker::model::Outcome::No);
+    assert_eq!(library.open, Some(dossier.id));
+    // Saving it again and reading it back loses nothing.
+    assert_eq!(
+        storage::decode(&storage::encode(&library)).unwrap(),
+        library
+    );
+}
+
+#[test]
+fn kept_aside_file_is_named_in_the_window() {
+    let tmp = TempDir::new();
+    fs::create_dir_all(tmp.data_dir()).unwrap();
+    fs::write(tmp.data_dir().join(LIBRARY_FILE), b"\x00\x01 random bytes").unwrap();
+    let harness = launch(&tmp.data_dir(), None);
+    let notice = harness.state().notices()[0].clone();
+    assert!(
+        notice.contains("could not be read") && notice.contains("library.unreadable-"),
+        "{notice}"
+    );
+    harness.get_by_label(&notice);
+    let kept: Vec<_> = fs::read_dir(tmp.data_dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("library.unreadable-"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+}
