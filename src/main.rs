@@ -1,5 +1,7 @@
 //! Fan Tracker's entry point: logging, command line, data folder, window.
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use anyhow::Context as _;
 use clap::Parser as _;
 use fan_tracker::app::{App, AppOptions};
@@ -38,6 +40,10 @@ fn run() -> anyhow::Result<()> {
         native,
         Box::new(move |cc| {
             let _ = window_ctx.set(cc.egui_ctx.clone());
+            // A signal that came before the window was ready closes it now, the normal way.
+            if QUIT_REQUESTED.load(Ordering::SeqCst) {
+                cc.egui_ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
             Ok(Box::new(App::new(options, Some(&cc.egui_ctx))))
         }),
     )
@@ -45,15 +51,17 @@ fn run() -> anyhow::Result<()> {
     .context("could not open the window")
 }
 
+/// Set by SIGINT, SIGTERM or SIGHUP.
+static QUIT_REQUESTED: AtomicBool = AtomicBool::new(false);
+
 /// SIGINT, SIGTERM and SIGHUP close the window the normal way, so unsaved edits are saved.
 fn close_on_signals(window_ctx: std::sync::Arc<std::sync::OnceLock<egui::Context>>) {
-    let result = ctrlc::set_handler(move || match window_ctx.get() {
-        Some(ctx) => {
+    let result = ctrlc::set_handler(move || {
+        QUIT_REQUESTED.store(true, Ordering::SeqCst);
+        if let Some(ctx) = window_ctx.get() {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             ctx.request_repaint();
         }
-        // No window yet, so nothing can be unsaved.
-        None => std::process::exit(130),
     });
     if let Err(error) = result {
         log::warn!("could not install the signal handler: {error}");

@@ -55,6 +55,8 @@ pub struct ViewState {
     pub selection: Option<TextSelection>,
     /// Whether the paste dialog is open, and what is in it.
     pub paste: Option<String>,
+    /// The last link the user clicked in the article (opened in the browser).
+    pub last_opened_link: Option<String>,
     /// The window was asked to close but the last edits could not be saved.
     pub close_blocked: bool,
     /// The user chose to quit even though the last edits could not be saved.

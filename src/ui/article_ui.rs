@@ -266,7 +266,9 @@ fn blocks_ui(ui: &mut Ui, parts: &mut UiParts<'_>, viewport: egui::Rect, header_
         parts.view.selection = selection;
     }
     if let Some(url) = link_clicked {
-        ui.ctx().open_url(egui::OpenUrl::new_tab(url));
+        // Links open only here, on a click; the status line says which one.
+        ui.ctx().open_url(egui::OpenUrl::new_tab(&url));
+        parts.view.last_opened_link = Some(url);
     }
 }
 

@@ -13,6 +13,10 @@ pub fn status_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         } else {
             ui.label(egui::RichText::new(text).weak());
         }
+        if let Some(url) = &parts.view.last_opened_link {
+            ui.separator();
+            ui.label(egui::RichText::new(format!("Opened {url} in your browser")).weak());
+        }
         if let Some(undo) = parts.undo {
             ui.separator();
             ui.label(undo.describe());

@@ -321,3 +321,43 @@ fn relaunch_restores_everything_including_the_open_dossier() {
         "Second article"
     );
 }
+
+#[test]
+fn links_open_only_when_clicked() {
+    let tmp = TempDir::new();
+    let file = tmp.write(
+        "links.md",
+        "# Links\n\n[The studio](https://studio.example/news) said nothing new.\n",
+    );
+    let mut harness = launch(&tmp.data_dir(), Some(file));
+    assert_eq!(
+        harness.state().view.last_opened_link,
+        None,
+        "nothing opens by itself"
+    );
+    assert_eq!(opened_url(&harness), None);
+    let paragraph = value_containing(&harness, "The studio said nothing new.").expect("paragraph");
+    let at = paragraph.rect().min + egui::vec2(20.0, 8.0);
+    harness.hover_at(at);
+    harness.step();
+    harness.drag_at(at);
+    harness.step();
+    harness.drop_at(at);
+    harness.run();
+    let opened = harness.state().view.last_opened_link.clone();
+    assert_eq!(opened.as_deref(), Some("https://studio.example/news"));
+    harness.get_by_label("Opened https://studio.example/news in your browser");
+}
+
+/// The link the last frame asked the system to open, if any.
+fn opened_url(harness: &egui_kittest::Harness<'static, fan_tracker::app::App>) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::OpenUrl(open) => Some(open.url.clone()),
+            _ => None,
+        })
+}
