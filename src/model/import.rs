@@ -12,6 +12,8 @@ use super::{Article, ArticleFormat};
 /// The largest article accepted, in bytes (16 MiB). Larger files are refused with an error.
 pub const MAX_ARTICLE_BYTES: usize = 16 * 1024 * 1024;
 
+/// The title of an article whose text gives none (e.g. only punctuation).
+const UNTITLED: &str = "Untitled article";
 /// The longest first line still taken as a headline, in characters.
 const MAX_HEADLINE_CHARS: usize = 140;
 /// The longest title made from a first sentence, in characters.
@@ -77,10 +79,13 @@ pub fn import_article(
         ArticleFormat::PlainText => take_headline(&mut lines),
     };
     let body = lines.join("\n").trim_matches('\n').to_owned();
-    let title = match title {
-        Some(title) => title,
-        None => first_sentence_title(&body).ok_or(ImportError::Empty)?,
-    };
+    if body.trim().is_empty() && title.is_none() {
+        return Err(ImportError::Empty);
+    }
+    let title = title
+        .or_else(|| first_sentence_title(&body))
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| UNTITLED.to_owned());
     Ok(Article {
         title,
         as_of,
@@ -252,6 +257,12 @@ mod tests {
         let article = plain("사이코지만 괜찮아 시즌2?\r\n팬들은 기다린다.\r\n").unwrap();
         assert_eq!(article.title, "사이코지만 괜찮아 시즌2?");
         assert_eq!(article.body, "팬들은 기다린다.");
+    }
+
+    #[test]
+    fn text_without_words_gets_a_placeholder_title() {
+        let article = import_article(b"#\n", ArticleFormat::Markdown, None).unwrap();
+        assert_eq!(article.title, UNTITLED);
     }
 
     #[test]

@@ -207,10 +207,24 @@ fn backups_are_kept_and_rotated() {
 fn data_files_are_private() {
     use std::os::unix::fs::PermissionsExt as _;
     let tmp = TempDir::new();
-    saved_library(&tmp);
+    let (_, bytes) = saved_library(&tmp);
+    let mut opened = Store::open(&tmp.data_dir()).unwrap();
+    let backup_and_copy = SaveRequest {
+        bytes,
+        force_backup: true,
+        conflict_copy: Some(b"{}".to_vec()),
+    };
+    opened.store.save(&backup_and_copy).unwrap();
     let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
-    assert_eq!(mode(&tmp.data_dir().join(LIBRARY_FILE)), 0o600);
     assert_eq!(mode(&tmp.data_dir()), 0o700);
+    for entry in fs::read_dir(tmp.data_dir()).unwrap() {
+        let path = entry.unwrap().path();
+        let expected = if path.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(mode(&path), expected, "{}", path.display());
+    }
+    let backups = opened.store.backups().unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(mode(&backups[0]), 0o600);
 }
 
 #[test]
