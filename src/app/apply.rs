@@ -11,6 +11,11 @@ use crate::model::{
 };
 use crate::storage::Store;
 
+/// A file dialog that closes faster than this was never shown.
+const NO_DIALOG_THRESHOLD: std::time::Duration = std::time::Duration::from_millis(300);
+/// What to do when the system has no file dialog (no desktop portal, no zenity).
+const NO_DIALOG_MESSAGE: &str = "No file dialog could be opened on this system. Drop the file on the window, run `fan-tracker FILE`, or use Paste article….";
+
 impl App {
     /// Applies one command now.
     pub fn apply(&mut self, command: Command) {
@@ -34,6 +39,7 @@ impl App {
             }
             Command::ImportFile(path) => self.import_file(&path)?,
             Command::PickFile => {
+                let started = std::time::Instant::now();
                 let picked = rfd::FileDialog::new()
                     .set_title("Open an article")
                     .add_filter(
@@ -42,8 +48,13 @@ impl App {
                     )
                     .add_filter("All files", &["*"])
                     .pick_file();
-                if let Some(path) = picked {
-                    self.import_file(&path)?;
+                match picked {
+                    Some(path) => self.import_file(&path)?,
+                    // No person cancels a dialog this fast: there was none to show.
+                    None if started.elapsed() < NO_DIALOG_THRESHOLD => {
+                        return Err(NO_DIALOG_MESSAGE.into());
+                    }
+                    None => {}
                 }
             }
             Command::ImportText(text) => {
