@@ -361,3 +361,15 @@ fn opened_url(harness: &egui_kittest::Harness<'static, fan_tracker::app::App>) -
             _ => None,
         })
 }
+
+#[test]
+fn an_absurdly_large_file_is_refused_with_a_clear_error() {
+    let tmp = TempDir::new();
+    let path = tmp.path().join("huge.txt");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(2 * fan_tracker::model::MAX_ARTICLE_BYTES as u64)
+        .unwrap();
+    let harness = launch(&tmp.data_dir(), Some(path));
+    harness.get_by_label_contains("the file is too large for an article");
+    assert_eq!(harness.state().library().dossiers.len(), 1);
+}
