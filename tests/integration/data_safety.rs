@@ -16,7 +16,7 @@ use fan_tracker::storage::{
     self, FileSystem, LIBRARY_FILE, RealFs, SaveOutcome, SaveRequest, Store,
 };
 
-use crate::fixture::{TempDir, click, close, helper_role, launch, rerun_self};
+use crate::fixture::{TempDir, click, close, files_named, helper_role, launch, rerun_self};
 
 /// File operations that fail (with an injected error) at operation number `fail_at` and,
 /// when `heal` is false, every one after it.
@@ -489,16 +489,7 @@ fn a_clashing_change_behind_the_app_is_kept_as_a_conflict_copy() {
     close(harness);
     let on_disk = Store::read_library(&path).unwrap();
     assert_eq!(on_disk.dossiers[0].note, "written here, and more");
-    let copies: Vec<PathBuf> = fs::read_dir(tmp.data_dir())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| {
-            p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("library.conflict-")
-        })
-        .collect();
+    let copies = files_named(&tmp.data_dir(), "library.conflict-");
     assert_eq!(copies.len(), 1);
     assert_eq!(fs::read(&copies[0]).unwrap(), theirs_bytes);
 }
@@ -572,10 +563,6 @@ fn kept_aside_file_is_named_in_the_window() {
         "{notice}"
     );
     harness.get_by_label(&notice);
-    let kept: Vec<_> = fs::read_dir(tmp.data_dir())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with("library.unreadable-"))
-        .collect();
+    let kept = files_named(&tmp.data_dir(), "library.unreadable-");
     assert_eq!(kept.len(), 1);
 }

@@ -128,3 +128,17 @@ pub fn rerun_self(test: &str, env: (&str, &Path)) -> std::process::Command {
 pub fn helper_role(name: &str) -> Option<PathBuf> {
     std::env::var_os(name).map(PathBuf::from)
 }
+
+/// The files in `dir` whose names start with `prefix`, sorted.
+pub fn files_named(dir: &Path, prefix: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("list folder")
+        .map(|e| e.expect("folder entry").path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .collect();
+    files.sort();
+    files
+}

@@ -9,7 +9,7 @@ use fan_tracker::model::{
 use fan_tracker::storage::{self, LIBRARY_FILE, Notice, SaveOutcome, SaveRequest, Store};
 use proptest::prelude::*;
 
-use crate::fixture::TempDir;
+use crate::fixture::{TempDir, files_named};
 
 /// A plain save of `bytes`.
 pub fn request(bytes: &[u8]) -> SaveRequest {
@@ -45,15 +45,8 @@ fn every_truncated_prefix_is_kept_aside_never_overwritten() {
     // Every prefix fails to parse (the JSON closes only at the last byte).
     let step = (bytes.len() / 200).max(1);
     for len in (0..bytes.len() - 1).step_by(step) {
-        for entry in fs::read_dir(tmp.data_dir()).unwrap() {
-            let p = entry.unwrap().path();
-            if p.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("library.unreadable")
-            {
-                fs::remove_file(p).unwrap();
-            }
+        for kept in files_named(&tmp.data_dir(), "library.unreadable") {
+            fs::remove_file(kept).unwrap();
         }
         fs::write(&path, &bytes[..len]).unwrap();
         let opened = Store::open(&tmp.data_dir()).unwrap();
