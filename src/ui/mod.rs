@@ -50,11 +50,18 @@ fn handle_dropped_files(ui: &egui::Ui, commands: &mut Vec<Command>) {
     }
 }
 
-/// Ctrl+O opens an article, Ctrl+Q quits (Cmd on macOS).
+/// Ctrl+O opens an article, Ctrl+Q quits (Cmd on macOS), and Ctrl+Z brings back the last
+/// deleted thread or article when no text field is being edited (text fields keep their own
+/// undo).
 fn handle_shortcuts(ui: &egui::Ui, parts: &mut crate::app::UiParts<'_>) {
     use egui::{Key, KeyboardShortcut, Modifiers};
     let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
     let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+    let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+    let editing_text = ui.memory(|m| m.focused().is_some());
+    if parts.undo.is_some() && !editing_text && ui.input_mut(|i| i.consume_shortcut(&undo)) {
+        parts.commands.push(Command::Undo);
+    }
     if ui.input_mut(|i| i.consume_shortcut(&open)) {
         parts.commands.push(Command::PickFile);
     }

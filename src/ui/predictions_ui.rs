@@ -133,11 +133,13 @@ fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
                 .text("chance"),
         );
         ui.label("by");
-        let date = ui.add(
-            egui::TextEdit::singleline(&mut draft.resolve_by)
-                .hint_text("YYYY-MM-DD (optional)")
-                .desired_width(140.0),
-        );
+        let date = ui
+            .add(
+                egui::TextEdit::singleline(&mut draft.resolve_by)
+                    .hint_text("YYYY-MM-DD")
+                    .desired_width(100.0),
+            )
+            .on_hover_text("Optional: when the prediction should be settled");
         set_label(&date, Role::TextInput, "New prediction resolve-by date");
     });
     let parsed = parse_optional_date(&draft.resolve_by);
