@@ -7,6 +7,8 @@
 //! - [`app`]: the one [`app::App`], which applies [`app::Command`]s and schedules saves,
 //! - [`ui`]: one file per panel, drawing with egui and emitting commands.
 
+#![warn(missing_docs)]
+
 pub mod app;
 pub mod cli;
 pub mod model;

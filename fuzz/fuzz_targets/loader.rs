@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
     if let Ok(library) = fan_tracker::storage::decode(bytes) {
-        let again = fan_tracker::storage::decode(&fan_tracker::storage::encode(&library))
+        let again = fan_tracker::storage::decode(&fan_tracker::storage::encode(&library).unwrap())
             .expect("a saved library loads");
         assert_eq!(again, library);
         for dossier in &library.dossiers {

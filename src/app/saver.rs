@@ -55,13 +55,19 @@ impl Saver {
                             ..newer
                         };
                     }
-                    let request = SaveRequest {
-                        bytes: storage::encode(&job.library),
-                        force_backup: job.force_backup,
-                        conflict_copy: job.conflict_copy,
-                    };
+                    let encoded = storage::encode(&job.library);
                     drop(job.library);
-                    let result = store.save(&request).map_err(|e| e.to_string());
+                    let result = match encoded {
+                        Ok(bytes) => {
+                            let request = SaveRequest {
+                                bytes,
+                                force_backup: job.force_backup,
+                                conflict_copy: job.conflict_copy,
+                            };
+                            store.save(&request).map_err(|e| e.to_string())
+                        }
+                        Err(e) => Err(e.to_string()),
+                    };
                     let report = SaveReport {
                         generation: job.generation,
                         result,

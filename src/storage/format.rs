@@ -17,6 +17,9 @@ pub enum FormatError {
     /// Not JSON, or JSON of the wrong shape.
     #[error("it is not a valid Fan Tracker file ({0})")]
     Invalid(String),
+    /// The library could not be turned into JSON (never expected; reported, not hidden).
+    #[error("the library could not be encoded ({0})")]
+    Unwritable(String),
     /// Written by a newer Fan Tracker.
     #[error(
         "it was written by a newer Fan Tracker (format {found}; this version reads up to {supported})"
@@ -47,14 +50,21 @@ struct VersionOnly {
 }
 
 /// Serializes `library` as pretty JSON with the current format version.
-pub fn encode(library: &Library) -> Vec<u8> {
-    let file = SaveFile {
+pub fn encode(library: &Library) -> Result<Vec<u8>, FormatError> {
+    let file = SaveFileRef {
         format_version: CURRENT_FORMAT_VERSION,
-        written_by: format!("fan-tracker {}", env!("CARGO_PKG_VERSION")),
-        library: library.clone(),
+        written_by: concat!("fan-tracker ", env!("CARGO_PKG_VERSION")),
+        library,
     };
-    // Serializing plain structs with string keys cannot fail.
-    serde_json::to_vec_pretty(&file).unwrap_or_default()
+    serde_json::to_vec_pretty(&file).map_err(|e| FormatError::Unwritable(e.to_string()))
+}
+
+/// [`SaveFile`] borrowing the library, so encoding copies nothing.
+#[derive(Serialize)]
+struct SaveFileRef<'a> {
+    format_version: u32,
+    written_by: &'static str,
+    library: &'a Library,
 }
 
 /// Reads a library from bytes written by this or an older version.
@@ -86,7 +96,7 @@ mod tests {
     #[test]
     fn round_trip_default_library() {
         let library = Library::default();
-        assert_eq!(decode(&encode(&library)).unwrap(), library);
+        assert_eq!(decode(&encode(&library).unwrap()).unwrap(), library);
     }
 
     #[test]

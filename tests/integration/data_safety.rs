@@ -82,7 +82,7 @@ fn library_with_note(note: &str) -> Library {
 }
 
 fn save_plain(dir: &Path, library: &Library) -> Vec<u8> {
-    let bytes = storage::encode(library);
+    let bytes = storage::encode(library).unwrap();
     let mut opened = Store::open(dir).unwrap();
     let request = SaveRequest {
         bytes: bytes.clone(),
@@ -98,7 +98,7 @@ fn save_plain(dir: &Path, library: &Library) -> Vec<u8> {
 #[test]
 fn a_failure_at_any_file_operation_never_harms_the_saved_file() {
     let old = library_with_note("old");
-    let new_bytes = storage::encode(&library_with_note("new"));
+    let new_bytes = storage::encode(&library_with_note("new")).unwrap();
     // Count the operations of one open + save (with a backup and a conflict copy).
     let counter = FailAt::new(usize::MAX, false);
     let tmp = TempDir::new();
@@ -240,7 +240,7 @@ fn a_full_disk_fails_the_save_and_keeps_the_old_file() {
         let mut opened = Store::open(&dir).unwrap();
         let huge = library_with_note(&"a full disk ".repeat(40_000));
         let request = SaveRequest {
-            bytes: storage::encode(&huge),
+            bytes: storage::encode(&huge).unwrap(),
             ..SaveRequest::default()
         };
         let error = opened.store.save(&request).expect_err("the disk is full");
@@ -324,7 +324,7 @@ fn sigkill_during_saves_leaves_the_old_or_the_new_file() {
         println!("SAVING");
         for i in start.. {
             let request = SaveRequest {
-                bytes: storage::encode(&loop_version(i)),
+                bytes: storage::encode(&loop_version(i)).unwrap(),
                 force_backup: i % 3 == 0,
                 conflict_copy: None,
             };
@@ -445,7 +445,7 @@ fn a_change_made_behind_the_app_is_merged_not_clobbered() {
     let path = tmp.data_dir().join(LIBRARY_FILE);
     let mut theirs = Store::read_library(&path).unwrap();
     theirs.dossiers[0].threads[3].note = "from my phone".into();
-    fs::write(&path, storage::encode(&theirs)).unwrap();
+    fs::write(&path, storage::encode(&theirs).unwrap()).unwrap();
 
     // Meanwhile the user edits something else here.
     click(
@@ -481,7 +481,7 @@ fn a_clashing_change_behind_the_app_is_kept_as_a_conflict_copy() {
     let path = tmp.data_dir().join(LIBRARY_FILE);
     let mut theirs = Store::read_library(&path).unwrap();
     theirs.dossiers[0].note = "written elsewhere".into();
-    let theirs_bytes = storage::encode(&theirs);
+    let theirs_bytes = storage::encode(&theirs).unwrap();
     fs::write(&path, &theirs_bytes).unwrap();
 
     crate::fixture::type_into(&mut harness, "Article note", ", and more");
@@ -546,7 +546,7 @@ fn the_golden_file_of_each_format_version_loads() {
     assert_eq!(library.open, Some(dossier.id));
     // Saving it again and reading it back loses nothing.
     assert_eq!(
-        storage::decode(&storage::encode(&library)).unwrap(),
+        storage::decode(&storage::encode(&library).unwrap()).unwrap(),
         library
     );
 }

@@ -22,7 +22,7 @@ pub fn request(bytes: &[u8]) -> SaveRequest {
 fn saved_library(tmp: &TempDir) -> (Library, Vec<u8>) {
     let mut library = Library::default();
     library.dossiers[0].note = "kept".into();
-    let bytes = storage::encode(&library);
+    let bytes = storage::encode(&library).unwrap();
     let mut opened = Store::open(&tmp.data_dir()).unwrap();
     opened.store.save(&request(&bytes)).unwrap();
     (library, bytes)
@@ -101,7 +101,7 @@ fn a_file_changed_behind_the_app_is_never_clobbered() {
     let mtime = fs::metadata(&path).unwrap().modified().unwrap();
     let mut other = library.clone();
     other.dossiers[0].note = "KEPT".into();
-    let other_bytes = storage::encode(&other);
+    let other_bytes = storage::encode(&other).unwrap();
     assert_eq!(other_bytes.len(), bytes.len());
     fs::write(&path, &other_bytes).unwrap();
     fs::File::options()
@@ -115,7 +115,7 @@ fn a_file_changed_behind_the_app_is_never_clobbered() {
     mine.dossiers[0].note = "mine".into();
     let outcome = opened
         .store
-        .save(&request(&storage::encode(&mine)))
+        .save(&request(&storage::encode(&mine).unwrap()))
         .unwrap();
     let SaveOutcome::ChangedOnDisk {
         base,
@@ -135,7 +135,7 @@ fn a_file_changed_behind_the_app_is_never_clobbered() {
     );
 
     // The caller merges and saves again, keeping their version as a conflict copy.
-    let merged = storage::encode(&mine);
+    let merged = storage::encode(&mine).unwrap();
     let outcome = opened
         .store
         .save(&SaveRequest {
@@ -161,7 +161,7 @@ fn an_unreadable_file_written_behind_the_app_is_kept_aside() {
     let mut opened = Store::open(&tmp.data_dir()).unwrap();
     let path = tmp.data_dir().join(LIBRARY_FILE);
     fs::write(&path, b"{ broken by an editor").unwrap();
-    let mine = storage::encode(&Library::default());
+    let mine = storage::encode(&Library::default()).unwrap();
     let SaveOutcome::Written { notices } = opened.store.save(&request(&mine)).unwrap() else {
         panic!("expected a write");
     };
@@ -179,7 +179,7 @@ fn backups_are_kept_and_rotated() {
     let mut library = Library::default();
     for n in 0..8 {
         library.dossiers[0].note = format!("version {n}");
-        let bytes = storage::encode(&library);
+        let bytes = storage::encode(&library).unwrap();
         opened
             .store
             .save(&SaveRequest {
@@ -320,7 +320,7 @@ proptest! {
         let tmp = TempDir::new();
         {
             let mut opened = Store::open(&tmp.data_dir()).unwrap();
-            opened.store.save(&request(&storage::encode(&library))).unwrap();
+            opened.store.save(&request(&storage::encode(&library).unwrap())).unwrap();
         }
         let opened = Store::open(&tmp.data_dir()).unwrap();
         prop_assert_eq!(opened.library, Some(library));
