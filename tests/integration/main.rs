@@ -4,5 +4,6 @@ mod cli;
 mod fixture;
 mod import;
 mod real_window;
+mod scaling;
 mod storage;
 mod ui_stories;
