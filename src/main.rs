@@ -4,6 +4,9 @@ use anyhow::Context as _;
 use clap::Parser as _;
 use fan_tracker::app::{App, AppOptions};
 use fan_tracker::cli::Cli;
+use fan_tracker::storage::{OpenedStore, StorageError, Store};
+use std::path::Path;
+use std::thread::JoinHandle;
 
 fn main() -> std::process::ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
@@ -33,16 +36,31 @@ fn run() -> anyhow::Result<()> {
     };
     let window_ctx = std::sync::Arc::new(std::sync::OnceLock::<egui::Context>::new());
     close_on_signals(window_ctx.clone());
+    let preload = preload_library(&options.data_dir);
     eframe::run_native(
         "Fan Tracker",
         native,
         Box::new(move |cc| {
             let _ = window_ctx.set(cc.egui_ctx.clone());
-            Ok(Box::new(App::new(options, Some(&cc.egui_ctx))))
+            let opened = preload
+                .and_then(|thread| thread.join().ok())
+                .unwrap_or_else(|| Store::open(&options.data_dir));
+            let app = App::with_opened_store(options, opened, Some(&cc.egui_ctx));
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| anyhow::anyhow!("{e}"))
     .context("could not open the window")
+}
+
+/// Opens the data folder and reads the library on another thread, while eframe opens the
+/// window and starts the GPU; `None` if the thread could not be started.
+fn preload_library(data_dir: &Path) -> Option<JoinHandle<Result<OpenedStore, StorageError>>> {
+    let data_dir = data_dir.to_owned();
+    std::thread::Builder::new()
+        .name("fan-tracker-load".into())
+        .spawn(move || Store::open(&data_dir))
+        .ok()
 }
 
 /// SIGINT, SIGTERM and SIGHUP close the window the normal way, so unsaved edits are saved.

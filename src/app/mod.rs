@@ -111,8 +111,19 @@ pub struct App {
 impl App {
     /// Opens the data folder and builds the app; `ctx` is woken when a save finishes.
     pub fn new(options: AppOptions, ctx: Option<&egui::Context>) -> Self {
+        let opened = Store::open(&options.data_dir);
+        Self::with_opened_store(options, opened, ctx)
+    }
+
+    /// Builds the app on a data folder already opened with [`Store::open`] (at start, the
+    /// library is read on another thread while the window opens).
+    pub fn with_opened_store(
+        options: AppOptions,
+        opened: Result<storage::OpenedStore, storage::StorageError>,
+        ctx: Option<&egui::Context>,
+    ) -> Self {
         let mut notices = Vec::new();
-        let (library, saver, status) = match Store::open(&options.data_dir) {
+        let (library, saver, status) = match opened {
             Ok(opened) => {
                 notices.extend(opened.notices.iter().map(ToString::to_string));
                 let read_only = opened.store.is_read_only();
