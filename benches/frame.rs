@@ -49,7 +49,11 @@ impl Window {
     /// One frame: input, every panel, commands applied, shapes tessellated.
     fn frame(&mut self) -> usize {
         self.frame += 1;
-        let y = if self.frame % 2 == 0 { 120.0 } else { 150.0 };
+        let y = if self.frame.is_multiple_of(2) {
+            120.0
+        } else {
+            150.0
+        };
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
                 egui::Pos2::ZERO,
@@ -61,9 +65,12 @@ impl Window {
             ..Default::default()
         };
         let app = &mut self.app;
+        // What `eframe::App::ui` does for the app each frame.
         let mut output = self.ctx.run_ui(input, |ui| {
             fan_tracker::ui::root_ui(app, ui);
-            app.after_frame();
+            if let Some(wait) = app.after_frame() {
+                ui.ctx().request_repaint_after(wait);
+            }
         });
         output.textures_delta.clear();
         let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
