@@ -72,7 +72,7 @@ def drain(xlib, display):
 
 
 def wait_for_map(xlib, display, child, timeout):
-    """Seconds until the first top-level window is mapped, and its name."""
+    """When the first top-level window is mapped, the CPU time used by then, and its name."""
     fd = xlib.XConnectionNumber(display)
     event = XEvent()
     deadline = time.monotonic() + timeout
@@ -81,9 +81,10 @@ def wait_for_map(xlib, display, child, timeout):
             xlib.XNextEvent(display, ctypes.byref(event))
             if event.type == MAP_NOTIFY and not event.xmap.override_redirect:
                 now = time.monotonic()
+                cpu = process_cpu_ms(child.pid)
                 name = ctypes.c_char_p()
                 xlib.XFetchName(display, event.xmap.window, ctypes.byref(name))
-                return now, (name.value or b"").decode("utf-8", "replace")
+                return now, cpu, (name.value or b"").decode("utf-8", "replace")
         if child.poll() is not None:
             sys.exit(f"startup_probe: the program exited ({child.returncode}) before its window showed")
         left = deadline - time.monotonic()
@@ -104,6 +105,13 @@ def cpu_ns(pid):
     return total
 
 
+def process_cpu_ms(pid):
+    """User + system CPU time of `pid` so far, exited threads included (10 ms resolution)."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000.0 / os.sysconf("SC_CLK_TCK")
+
+
 def status_kb(pid, field):
     with open(f"/proc/{pid}/status") as f:
         for line in f:
@@ -117,8 +125,8 @@ def run_once(xlib, display, command, settle, idle):
     start = time.monotonic()
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        mapped, name = wait_for_map(xlib, display, child, timeout=120)
-        result = {"ms": (mapped - start) * 1000.0, "name": name}
+        mapped, cpu, name = wait_for_map(xlib, display, child, timeout=120)
+        result = {"ms": (mapped - start) * 1000.0, "cpu_ms": cpu, "name": name}
         time.sleep(settle)
         if idle > 0:
             before = cpu_ns(child.pid)
@@ -155,6 +163,7 @@ def main():
         run_once(xlib, display, command, settle=0.2, idle=0)
     samples = {label: [] for label, _ in programs}
     peaks = {label: [] for label, _ in programs}
+    cpus = {label: [] for label, _ in programs}
     names = {}
     for i in range(args.runs):
         # Alternate, rotating which program goes first.
@@ -163,6 +172,7 @@ def main():
             result = run_once(xlib, display, command, args.settle, idle=0)
             samples[label].append(result["ms"])
             peaks[label].append(result["hwm_kb"])
+            cpus[label].append(result["cpu_ms"])
             names[label] = result["name"]
     idle = {}
     if args.idle > 0:
@@ -171,15 +181,18 @@ def main():
 
     base = programs[0][0]
     base_ms, base_kb = median(samples[base]), median(peaks[base])
-    print(f"{'program':<16} {'window':<16} {'median ms':>9} {'min':>7} {'max':>7} {'ratio':>6} "
-          f"{'peak RSS MiB':>12} {'RSS ratio':>9} {'idle CPU ms':>11}")
+    base_cpu = median(cpus[base])
+    print(f"{'program':<10} {'window':<15} {'median ms':>9} {'min':>6} {'max':>6} {'ratio':>5} "
+          f"{'CPU ms':>6} {'ratio':>5} {'peak RSS MiB':>12} {'ratio':>5} {'idle CPU ms':>11}")
     for label, _ in programs:
-        ms, kb = samples[label], median(peaks[label])
+        ms, kb, cpu = samples[label], median(peaks[label]), median(cpus[label])
         idle_text = f"{idle[label]:.1f}" if label in idle else "-"
-        print(f"{label:<16} {names[label][:16]:<16} {median(ms):>9.1f} {min(ms):>7.1f} {max(ms):>7.1f} "
-              f"{median(ms) / base_ms:>6.2f} {kb / 1024:>12.1f} {kb / base_kb:>9.2f} {idle_text:>11}")
-    print(f"runs: {args.runs} each, alternating; idle CPU over {args.idle:g} s after a "
-          f"{args.settle:g} s settle; peak RSS is VmHWM, median over the runs")
+        print(f"{label:<10} {names[label][:15]:<15} {median(ms):>9.1f} {min(ms):>6.0f} {max(ms):>6.0f} "
+              f"{median(ms) / base_ms:>5.2f} {cpu:>6.0f} {cpu / base_cpu:>5.2f} "
+              f"{kb / 1024:>12.1f} {kb / base_kb:>5.2f} {idle_text:>11}")
+    print(f"runs: {args.runs} each, alternating; CPU ms = user+system time of all threads when the "
+          f"window mapped; idle CPU over {args.idle:g} s after a {args.settle:g} s settle; "
+          f"peak RSS = VmHWM; all medians")
     for label, _ in programs:
         print(f"raw {label}: " + " ".join(f"{v:.0f}" for v in samples[label]))
 
