@@ -46,12 +46,20 @@ struct VersionOnly {
     format_version: u32,
 }
 
+/// [`SaveFile`] borrowing the library, so saving does not copy it first.
+#[derive(Serialize)]
+struct SaveFileRef<'a> {
+    format_version: u32,
+    written_by: String,
+    library: &'a Library,
+}
+
 /// Serializes `library` as pretty JSON with the current format version.
 pub fn encode(library: &Library) -> Vec<u8> {
-    let file = SaveFile {
+    let file = SaveFileRef {
         format_version: CURRENT_FORMAT_VERSION,
         written_by: format!("fan-tracker {}", env!("CARGO_PKG_VERSION")),
-        library: library.clone(),
+        library,
     };
     // Serializing plain structs with string keys cannot fail.
     serde_json::to_vec_pretty(&file).unwrap_or_default()
