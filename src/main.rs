@@ -5,6 +5,7 @@ use clap::Parser as _;
 use fan_tracker::app::{App, AppOptions};
 use fan_tracker::cli::Cli;
 use fan_tracker::storage::{OpenedStore, StorageError, Store};
+use fan_tracker::ui::PreparedArticle;
 use std::path::Path;
 use std::thread::JoinHandle;
 
@@ -42,10 +43,13 @@ fn run() -> anyhow::Result<()> {
         native,
         Box::new(move |cc| {
             let _ = window_ctx.set(cc.egui_ctx.clone());
-            let opened = preload
+            let (opened, article) = preload
                 .and_then(|thread| thread.join().ok())
-                .unwrap_or_else(|| Store::open(&options.data_dir));
-            let app = App::with_opened_store(options, opened, Some(&cc.egui_ctx));
+                .unwrap_or_else(|| (Store::open(&options.data_dir), None));
+            let mut app = App::with_opened_store(options, opened, Some(&cc.egui_ctx));
+            if let Some(article) = article {
+                app.article_cache.adopt(article);
+            }
             Ok(Box::new(app))
         }),
     )
@@ -53,13 +57,25 @@ fn run() -> anyhow::Result<()> {
     .context("could not open the window")
 }
 
-/// Opens the data folder and reads the library on another thread, while eframe opens the
-/// window and starts the GPU; `None` if the thread could not be started.
-fn preload_library(data_dir: &Path) -> Option<JoinHandle<Result<OpenedStore, StorageError>>> {
+/// What the loader thread hands over: the opened data folder and the open article, parsed.
+type Preloaded = (Result<OpenedStore, StorageError>, Option<PreparedArticle>);
+
+/// Opens the data folder, reads the library and parses the open article on another thread,
+/// while eframe opens the window and starts the GPU; `None` if the thread could not start.
+fn preload_library(data_dir: &Path) -> Option<JoinHandle<Preloaded>> {
     let data_dir = data_dir.to_owned();
     std::thread::Builder::new()
         .name("fan-tracker-load".into())
-        .spawn(move || Store::open(&data_dir))
+        .spawn(move || {
+            let opened = Store::open(&data_dir);
+            let article = opened
+                .as_ref()
+                .ok()
+                .and_then(|o| o.library.as_ref())
+                .and_then(|library| library.open_dossier())
+                .map(PreparedArticle::new);
+            (opened, article)
+        })
         .ok()
 }
 

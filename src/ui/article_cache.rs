@@ -34,6 +34,29 @@ struct LayoutKey {
     dark: bool,
 }
 
+/// An article parsed ahead of time (e.g. on the thread that reads the library at start), for
+/// [`ArticleCache::adopt`].
+pub struct PreparedArticle {
+    key: DocumentKey,
+    document: Arc<Document>,
+}
+
+impl PreparedArticle {
+    /// Parses `dossier`'s article.
+    pub fn new(dossier: &Dossier) -> Self {
+        let body = &dossier.article.body;
+        Self {
+            key: DocumentKey {
+                dossier: dossier.id.0,
+                body_ptr: body.as_ptr() as usize,
+                body_len: body.len(),
+                body_hash: hash_body(body),
+            },
+            document: Arc::new(dossier.article.document()),
+        }
+    }
+}
+
 /// The article parsed and laid out for the current width and theme, kept across frames.
 #[derive(Default)]
 pub struct ArticleCache {
@@ -79,6 +102,15 @@ impl ArticleCache {
     /// Height of the whole article, blocks and gaps, in points.
     pub fn total_height(&self) -> f32 {
         self.total_height
+    }
+
+    /// Takes an article parsed ahead of time; it is used if it is still the one on screen.
+    pub fn adopt(&mut self, prepared: PreparedArticle) {
+        self.doc_key = Some(prepared.key);
+        self.document = prepared.document;
+        self.layout_key = None;
+        self.resolved = None;
+        self.highlight = None;
     }
 
     /// Parses `dossier`'s article unless it is the one already cached.
