@@ -15,7 +15,7 @@ use egui::{Color32, FontId, Galley, Stroke, Ui};
 use crate::model::{Anchor, AnchorMatch, Block, BlockKind, Document, Dossier, SpanStyle};
 
 /// Space between blocks, in points.
-pub const BLOCK_GAP: f32 = 10.0;
+const BLOCK_GAP: f32 = 10.0;
 
 /// Which article the cached document was parsed from.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,7 +88,7 @@ impl ArticleCache {
     /// Where `anchor` is in the cached document, remembered until the anchor or document
     /// changes (an orphaned anchor would otherwise be searched for in the whole article
     /// every frame).
-    pub fn resolve(&mut self, anchor: &Anchor) -> Option<AnchorMatch> {
+    pub(super) fn resolve(&mut self, anchor: &Anchor) -> Option<AnchorMatch> {
         if let Some((cached, found)) = &self.resolved
             && cached == anchor
         {
@@ -100,7 +100,7 @@ impl ArticleCache {
     }
 
     /// Height of the whole article, blocks and gaps, in points.
-    pub fn total_height(&self) -> f32 {
+    pub(super) fn total_height(&self) -> f32 {
         self.total_height
     }
 
@@ -114,7 +114,7 @@ impl ArticleCache {
     }
 
     /// Parses `dossier`'s article unless it is the one already cached.
-    pub fn sync_document(&mut self, dossier: &Dossier) {
+    pub(super) fn sync_document(&mut self, dossier: &Dossier) {
         let body = &dossier.article.body;
         let (ptr, len) = (body.as_ptr() as usize, body.len());
         if let Some(key) = &self.doc_key
@@ -146,7 +146,7 @@ impl ArticleCache {
     /// Makes the layout match `dossier` at `width` with `highlight` marked: a new article,
     /// width or theme drops every layout; a new highlight re-lays out the two blocks it
     /// touches, if they were laid out.
-    pub fn update(
+    pub(super) fn update(
         &mut self,
         ui: &Ui,
         dossier: &Dossier,
@@ -180,7 +180,7 @@ impl ArticleCache {
 
     /// Lays out every block that is (even partly) between `from` and `to` (relative to the
     /// first block) and not laid out yet.
-    pub fn lay_out_range(&mut self, ui: &Ui, from: f32, to: f32) {
+    pub(super) fn lay_out_range(&mut self, ui: &Ui, from: f32, to: f32) {
         let mut index = self.first_visible(from);
         let Some(mut y) = self.tops.get(index).copied() else {
             return;
@@ -200,7 +200,11 @@ impl ArticleCache {
     }
 
     /// The laid-out blocks between `from` and `to`: index, top and layout of each.
-    pub fn visible(&self, from: f32, to: f32) -> impl Iterator<Item = (usize, f32, &Arc<Galley>)> {
+    pub(super) fn visible(
+        &self,
+        from: f32,
+        to: f32,
+    ) -> impl Iterator<Item = (usize, f32, &Arc<Galley>)> {
         let first = self.first_visible(from);
         (first..self.galleys.len())
             .map(|i| (i, self.tops[i]))
@@ -210,7 +214,7 @@ impl ArticleCache {
 
     /// The y offset, relative to the first block, of a passage's first line. Its block and
     /// the blocks just above it are laid out first, so the offset stays true once they show.
-    pub fn passage_top(&mut self, ui: &Ui, found: &AnchorMatch) -> Option<f32> {
+    pub(super) fn passage_top(&mut self, ui: &Ui, found: &AnchorMatch) -> Option<f32> {
         if self.galleys.get(found.block)?.is_none() {
             self.lay_out(ui, found.block);
             self.recompute_tops();
