@@ -119,8 +119,9 @@ impl App {
         Self::with_store(opened, options, ctx)
     }
 
-    /// Builds the app on a store already opened (or the error opening it); tests use this to
-    /// inject failing file operations.
+    /// Builds the app on a store already opened (or the error opening it): at start the
+    /// library is read on another thread while the window opens, and tests inject failing
+    /// file operations this way.
     pub fn with_store(
         opened: Result<OpenedStore, StorageError>,
         options: AppOptions,

@@ -17,15 +17,18 @@ pub fn library_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         .max_height(ui.available_height() - 70.0)
         .show(ui, |ui| {
             for dossier in &parts.library.dossiers {
-                let open_threads = dossier
-                    .threads
-                    .iter()
-                    .filter(|t| t.status == ThreadStatus::Open)
-                    .count();
                 let selected = open == Some(dossier.id);
                 let response = ui
                     .add(egui::Button::selectable(selected, &dossier.article.title).wrap())
-                    .on_hover_text(format!("{open_threads} open threads"));
+                    .on_hover_ui(|ui| {
+                        // Counted only while hovered, not every frame for every dossier.
+                        let open_threads = dossier
+                            .threads
+                            .iter()
+                            .filter(|t| t.status == ThreadStatus::Open)
+                            .count();
+                        ui.label(format!("{open_threads} open threads"));
+                    });
                 if response.clicked() && !selected {
                     parts.commands.push(Command::OpenDossier(dossier.id));
                 }

@@ -1,7 +1,9 @@
 //! Drawing: one file per panel. Panels read the library, change only view state, and push
 //! [`crate::app::Command`]s for everything that changes saved data.
 
+mod article_cache;
 mod article_ui;
+mod checklist_ui;
 mod dialogs_ui;
 mod library_ui;
 mod menu_ui;
@@ -11,7 +13,8 @@ mod thread_detail_ui;
 mod threads_ui;
 mod widgets;
 
-pub use article_ui::{ArticleCache, article_ui};
+pub use article_cache::{ArticleCache, PreparedArticle};
+pub use article_ui::article_ui;
 
 use crate::app::{App, Command};
 

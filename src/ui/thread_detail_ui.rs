@@ -42,7 +42,7 @@ fn anchor_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
     let resolved = thread
         .anchor
         .as_ref()
-        .map(|a| (a, a.resolve(parts.cache.document()).is_some()));
+        .map(|a| (a, parts.cache.resolve(a).is_some()));
     match resolved {
         Some((anchor, true)) => {
             ui.label(

@@ -5,5 +5,6 @@ mod data_safety;
 mod fixture;
 mod import;
 mod real_window;
+mod scaling;
 mod storage;
 mod ui_stories;

@@ -1,0 +1,147 @@
+//! Per-frame UI cost, headless: the whole window (every panel, then tessellation into
+//! triangles) driven through an `egui::Context` at 1280×800, as eframe does before handing the
+//! triangles to the GPU. Each frame moves the pointer over the checklist, so hover changes.
+//!
+//! Budgets (issue 4): default dossier ≤ 1 ms median, large library ≤ 4 ms, and 5,000 threads
+//! in one dossier ≤ 1.5× the cost of 50. Run with `cargo bench --bench frame`.
+
+use fan_tracker::app::{App, AppOptions};
+use fan_tracker::model::{Library, LibraryShape, generate_library};
+use fan_tracker::storage::{SaveRequest, Store, encode};
+
+fn main() {
+    divan::main();
+}
+
+/// The app on a data folder of its own, and the egui context that draws it.
+struct Window {
+    ctx: egui::Context,
+    app: App,
+    frame: u64,
+    _dir: tempfile::TempDir,
+}
+
+impl Window {
+    /// The app on `library` (the default library when `None`), after its first frames.
+    fn open(library: Option<&Library>) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data_dir = dir.path().join("data");
+        if let Some(library) = library {
+            let mut opened = Store::open(&data_dir).expect("open data dir");
+            let request = SaveRequest {
+                bytes: encode(library).expect("encode"),
+                ..SaveRequest::default()
+            };
+            opened.store.save(&request).expect("save");
+        }
+        let options = AppOptions {
+            data_dir,
+            open_file: None,
+        };
+        let mut window = Self {
+            ctx: egui::Context::default(),
+            app: App::new(options, None),
+            frame: 0,
+            _dir: dir,
+        };
+        for _ in 0..5 {
+            window.frame();
+        }
+        window
+    }
+
+    /// One frame: input, every panel, commands applied, shapes tessellated.
+    fn frame(&mut self) -> usize {
+        self.frame += 1;
+        let y = if self.frame.is_multiple_of(2) {
+            120.0
+        } else {
+            150.0
+        };
+        let input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(1280.0, 800.0),
+            )),
+            time: Some(self.frame as f64 / 60.0),
+            events: vec![egui::Event::PointerMoved(egui::pos2(1000.0, y))],
+            focused: true,
+            ..Default::default()
+        };
+        let app = &mut self.app;
+        // What `eframe::App::ui` does for the app each frame.
+        let mut output = self.ctx.run_ui(input, |ui| {
+            fan_tracker::ui::root_ui(app, ui);
+            if let Some(wait) = app.after_frame() {
+                ui.ctx().request_repaint_after(wait);
+            }
+        });
+        output.textures_delta.clear();
+        let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
+        primitives.len()
+    }
+}
+
+fn library(name: &str) -> Option<Library> {
+    match name {
+        "default" => None,
+        "large" => Some(generate_library(&LibraryShape::LARGE)),
+        "threads_50" => Some(generate_library(&LibraryShape::one_dossier(50))),
+        "threads_5000" => Some(generate_library(&LibraryShape::one_dossier(5_000))),
+        other => panic!("unknown library {other}"),
+    }
+}
+
+/// A frame in steady state (the article is already laid out).
+#[divan::bench(args = ["default", "large", "threads_50", "threads_5000"])]
+fn frame(bencher: divan::Bencher, name: &str) {
+    let mut window = Window::open(library(name).as_ref());
+    bencher.bench_local(|| window.frame());
+}
+
+/// A frame with the first thread selected: its details, its passage highlighted in the article.
+#[divan::bench(args = ["default", "large", "threads_5000"])]
+fn frame_with_thread_selected(bencher: divan::Bencher, name: &str) {
+    let mut window = Window::open(library(name).as_ref());
+    let first = window
+        .app
+        .open_dossier()
+        .and_then(|d| d.threads.first())
+        .map(|t| t.id);
+    window
+        .app
+        .push(fan_tracker::app::Command::SelectThread(first));
+    window.frame();
+    bencher.bench_local(|| window.frame());
+}
+
+/// Opening the app and drawing its first frame: read and decode the library, parse the open
+/// article and lay it out. This is the app's own share of the time to the first window.
+#[divan::bench(args = ["default", "large"], sample_count = 10, sample_size = 1)]
+fn first_frame(bencher: divan::Bencher, name: &str) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data_dir = dir.path().join("data");
+    if let Some(library) = library(name) {
+        let mut opened = Store::open(&data_dir).expect("open data dir");
+        let request = SaveRequest {
+            bytes: encode(&library).expect("encode"),
+            ..SaveRequest::default()
+        };
+        opened.store.save(&request).expect("save");
+    }
+    bencher.bench_local(|| {
+        let options = AppOptions {
+            data_dir: data_dir.clone(),
+            open_file: None,
+        };
+        let mut window = Window {
+            ctx: egui::Context::default(),
+            app: App::new(options, None),
+            frame: 0,
+            _dir: tempfile::tempdir().expect("temp dir"),
+        };
+        window.frame();
+        // Returned, so it is dropped (saver thread joined) outside the measurement.
+        window
+    });
+}

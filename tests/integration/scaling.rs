@@ -1,0 +1,118 @@
+//! Work that must not grow with the data: the checklist draws only the rows in view, the
+//! article is laid out once and only where it is seen, and an idle window asks for no frames.
+//! (Timing budgets live in `benches/`, not here.)
+
+use std::path::Path;
+
+use egui_kittest::kittest::Queryable as _;
+use fan_tracker::app::{App, AppOptions};
+use fan_tracker::model::{LibraryShape, generate_library};
+use fan_tracker::storage::{Store, encode};
+
+use crate::storage::request;
+
+use crate::fixture::{TempDir, click, launch};
+
+fn write_library(data_dir: &Path, shape: &LibraryShape) {
+    let library = generate_library(shape);
+    let mut opened = Store::open(data_dir).unwrap();
+    opened
+        .store
+        .save(&request(&encode(&library).unwrap()))
+        .unwrap();
+}
+
+#[test]
+fn a_checklist_of_5000_threads_draws_only_the_rows_in_view() {
+    let tmp = TempDir::new();
+    write_library(&tmp.data_dir(), &LibraryShape::one_dossier(5_000));
+    let mut harness = launch(&tmp.data_dir(), None);
+    let rows = harness
+        .get_all_by_label_contains("Resolved: Thread ")
+        .count();
+    assert!((5..100).contains(&rows), "{rows} rows drawn");
+    let first = harness.state().open_dossier().unwrap().threads[0].clone();
+    harness.get_by_label(&format!("Resolved: {}", first.title));
+
+    // Rows still work: select the first thread, then move it down with its actions row.
+    click(&mut harness, &first.title);
+    assert_eq!(harness.state().view.selected_thread, Some(first.id));
+    click(&mut harness, "Move down");
+    let threads = &harness.state().open_dossier().unwrap().threads;
+    assert_eq!(threads[1].id, first.id);
+    assert_eq!(threads.len(), 5_000);
+}
+
+#[test]
+fn the_article_is_laid_out_once_not_every_frame() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    let after_start = harness.state().article_cache.layouts;
+    assert!(after_start > 0);
+    for y in [100.0, 300.0, 500.0, 300.0] {
+        harness.hover_at(egui::pos2(640.0, y));
+        harness.step();
+    }
+    assert_eq!(harness.state().article_cache.layouts, after_start);
+}
+
+#[test]
+fn a_1_mb_article_is_laid_out_only_where_it_is_seen() {
+    let tmp = TempDir::new();
+    let shape = LibraryShape {
+        dossiers: 1,
+        threads: 10,
+        notes: 11,
+        article_bytes: 1 << 20,
+    };
+    write_library(&tmp.data_dir(), &shape);
+    let harness = launch(&tmp.data_dir(), None);
+    let blocks = harness.state().article_cache.document().blocks.len();
+    let layouts = harness.state().article_cache.layouts;
+    assert!(blocks > 1_000, "{blocks} blocks");
+    assert!(
+        (1..50).contains(&layouts),
+        "{layouts} of {blocks} blocks laid out"
+    );
+}
+
+#[test]
+fn an_idle_window_asks_for_no_more_frames() {
+    let tmp = TempDir::new();
+    write_library(&tmp.data_dir(), &LibraryShape::one_dossier(200));
+    let options = AppOptions {
+        data_dir: tmp.data_dir(),
+        open_file: None,
+    };
+    let ctx = egui::Context::default();
+    let mut app = App::new(options, Some(&ctx));
+    // Frames 1/60 s apart with no input, as eframe would run them while egui asks for more.
+    let delays: Vec<std::time::Duration> = (0..120)
+        .map(|frame| {
+            let input = egui::RawInput {
+                screen_rect: Some(egui::Rect::from_min_size(
+                    egui::Pos2::ZERO,
+                    egui::vec2(1280.0, 800.0),
+                )),
+                time: Some(f64::from(frame) / 60.0),
+                ..Default::default()
+            };
+            let mut output = ctx.run_ui(input, |ui| {
+                fan_tracker::ui::root_ui(&mut app, ui);
+                if let Some(wait) = app.after_frame() {
+                    ui.ctx().request_repaint_after(wait);
+                }
+            });
+            output.textures_delta.clear();
+            output.viewport_output[&egui::ViewportId::ROOT].repaint_delay
+        })
+        .collect();
+    // The scroll bars fade in over the first fraction of a second; then nothing more is asked.
+    let settled = delays.iter().position(|d| *d == std::time::Duration::MAX);
+    assert!(
+        settled.is_some_and(|frame| frame < 60),
+        "still repainting after a second: {:?}",
+        &delays[..20]
+    );
+    assert!(delays[60..].iter().all(|d| *d == std::time::Duration::MAX));
+}
