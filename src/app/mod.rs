@@ -7,6 +7,7 @@
 mod apply;
 mod command;
 mod saver;
+mod startup;
 mod status;
 mod view;
 
@@ -16,6 +17,7 @@ use std::time::{Duration, Instant};
 
 pub use command::Command;
 pub use saver::{SaveReport, Saver};
+pub use startup::{Preload, SignalGuard};
 pub use status::SaveStatus;
 pub use view::{PredictionDraft, TextSelection, ViewState};
 
