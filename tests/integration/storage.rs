@@ -63,6 +63,35 @@ fn every_truncated_prefix_is_kept_aside_never_overwritten() {
 }
 
 #[test]
+fn no_truncated_prefix_of_a_saved_file_loads() {
+    let mut library = Library::default();
+    library.dossiers[0].threads[0].note = "사이코지만 괜찮아: a note".into();
+    let bytes = storage::encode(&library).unwrap();
+    for len in 0..bytes.len() {
+        assert!(
+            storage::decode(&bytes[..len]).is_err(),
+            "prefix of {len} bytes"
+        );
+    }
+    assert_eq!(storage::decode(&bytes).unwrap(), library);
+}
+
+proptest! {
+    #[test]
+    fn random_bytes_never_load_and_are_kept_aside(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        prop_assume!(storage::decode(&bytes).is_err());
+        let tmp = TempDir::new();
+        fs::create_dir_all(tmp.data_dir()).unwrap();
+        fs::write(tmp.data_dir().join(LIBRARY_FILE), &bytes).unwrap();
+        let opened = Store::open(&tmp.data_dir()).unwrap();
+        prop_assert_eq!(opened.library, None);
+        let kept = files_named(&tmp.data_dir(), "library.unreadable-");
+        prop_assert_eq!(kept.len(), 1);
+        prop_assert_eq!(fs::read(&kept[0]).unwrap(), bytes);
+    }
+}
+
+#[test]
 fn a_file_from_a_newer_version_is_kept_aside_with_a_clear_message() {
     let tmp = TempDir::new();
     fs::create_dir_all(tmp.data_dir()).unwrap();
