@@ -108,8 +108,9 @@ pub struct App {
     edit_generation: u64,
     queued_generation: u64,
     saved_generation: u64,
-    first_unsaved_edit: Option<Instant>,
-    retry_at: Option<Instant>,
+    /// When the next save is due: half a second after the first unsaved edit, a moment after
+    /// a failure, or at once after merging another program's change.
+    save_due: Option<Instant>,
     /// The other version to keep as a conflict copy with the next save.
     conflict_copy: Option<Vec<u8>>,
 }
@@ -156,10 +157,7 @@ impl App {
                 (
                     Library::default(),
                     None,
-                    SaveStatus::Failed {
-                        error: message,
-                        since: jiff::Timestamp::now(),
-                    },
+                    SaveStatus::Failed { error: message },
                 )
             }
         };
@@ -176,8 +174,7 @@ impl App {
             edit_generation: 0,
             queued_generation: 0,
             saved_generation: 0,
-            first_unsaved_edit: None,
-            retry_at: None,
+            save_due: None,
             conflict_copy: None,
         };
         if let Some(path) = options.open_file {
@@ -265,7 +262,8 @@ impl App {
     /// Marks the library as changed, so it is saved soon.
     fn mark_edited(&mut self) {
         self.edit_generation += 1;
-        self.first_unsaved_edit.get_or_insert_with(Instant::now);
+        self.save_due
+            .get_or_insert_with(|| Instant::now() + SAVE_DELAY);
         if !self.is_read_only() {
             self.status = SaveStatus::Unsaved;
         }
@@ -282,7 +280,6 @@ impl App {
         match report.result {
             Ok(SaveOutcome::Written { notices }) => {
                 self.saved_generation = self.saved_generation.max(report.generation);
-                self.retry_at = None;
                 for notice in notices {
                     self.notify(notice.to_string());
                 }
@@ -309,19 +306,15 @@ impl App {
                     );
                 }
                 self.queued_generation = self.saved_generation;
-                self.edit_generation += 1;
-                self.first_unsaved_edit = Some(Instant::now() - SAVE_DELAY);
+                self.mark_edited();
+                self.save_due = Some(Instant::now());
             }
             Err(error) => {
                 log::error!("save failed: {error}");
-                self.status = SaveStatus::Failed {
-                    error,
-                    since: jiff::Timestamp::now(),
-                };
-                self.retry_at = Some(Instant::now() + RETRY_DELAY);
+                self.status = SaveStatus::Failed { error };
+                self.save_due = Some(Instant::now() + RETRY_DELAY);
                 // Everything after the last good save is pending again.
                 self.queued_generation = self.saved_generation;
-                self.first_unsaved_edit.get_or_insert_with(Instant::now);
             }
         }
     }
@@ -330,11 +323,7 @@ impl App {
         if self.saver.is_none() || self.edit_generation <= self.queued_generation {
             return None;
         }
-        let due = match (self.retry_at, self.first_unsaved_edit) {
-            (Some(retry), _) => retry,
-            (None, Some(first)) => first + SAVE_DELAY,
-            (None, None) => now,
-        };
+        let due = self.save_due.unwrap_or(now);
         if now < due {
             return Some(due - now);
         }
@@ -353,13 +342,11 @@ impl App {
             conflict_copy,
         ) {
             self.queued_generation = self.edit_generation;
-            self.first_unsaved_edit = None;
-            self.retry_at = None;
+            self.save_due = None;
             self.status = SaveStatus::Saving;
         } else {
             self.status = SaveStatus::Failed {
                 error: "the saving thread stopped".into(),
-                since: jiff::Timestamp::now(),
             };
         }
     }

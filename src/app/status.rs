@@ -20,8 +20,6 @@ pub enum SaveStatus {
     Failed {
         /// What went wrong, in words.
         error: String,
-        /// When it first failed.
-        since: Timestamp,
     },
     /// Another instance owns the data folder; nothing is saved.
     ReadOnly,
@@ -35,7 +33,7 @@ impl SaveStatus {
             SaveStatus::Unsaved => "Unsaved changes…".into(),
             SaveStatus::Saving => "Saving…".into(),
             SaveStatus::Saved { at } => format!("Saved at {}", local_time(*at)),
-            SaveStatus::Failed { error, .. } => {
+            SaveStatus::Failed { error } => {
                 format!(
                     "Not saved: {error}. Your edits are kept in memory; retrying every few seconds."
                 )

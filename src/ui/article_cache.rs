@@ -143,17 +143,10 @@ impl ArticleCache {
         });
     }
 
-    /// Makes the layout match `dossier` at `width` with `highlight` marked: a new article,
-    /// width or theme drops every layout; a new highlight re-lays out the two blocks it
-    /// touches, if they were laid out.
-    pub(super) fn update(
-        &mut self,
-        ui: &Ui,
-        dossier: &Dossier,
-        width: f32,
-        highlight: Option<AnchorMatch>,
-    ) {
-        self.sync_document(dossier);
+    /// Makes the layout match the document (see [`Self::sync_document`], called first) at
+    /// `width` with `highlight` marked: a new article, width or theme drops every layout; a new
+    /// highlight re-lays out the two blocks it touches, if they were laid out.
+    pub(super) fn update(&mut self, ui: &Ui, width: f32, highlight: Option<AnchorMatch>) {
         let key = LayoutKey {
             width_px: (width * ui.pixels_per_point()).round() as u32,
             dark: ui.visuals().dark_mode,

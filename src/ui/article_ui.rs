@@ -32,7 +32,7 @@ pub fn article_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         .and_then(|id| dossier.thread(id).ok())
         .and_then(|t| t.anchor.as_ref())
         .and_then(|a| parts.cache.resolve(a));
-    parts.cache.update(ui, dossier, width, highlight.clone());
+    parts.cache.update(ui, width, highlight.clone());
 
     let mut scroll = egui::ScrollArea::vertical()
         .id_salt(("article", dossier.id.0))

@@ -16,7 +16,10 @@ use fan_tracker::storage::{
     self, FileSystem, LIBRARY_FILE, RealFs, SaveOutcome, SaveRequest, Store,
 };
 
-use crate::fixture::{TempDir, click, close, files_named, helper_role, launch, rerun_self};
+use crate::fixture::{
+    CAST, RENEWAL, TempDir, click, close, files_named, helper_role, launch, rerun_self,
+    resolved_checkbox,
+};
 
 /// File operations that fail (with an injected error) at operation number `fail_at` and,
 /// when `heal` is false, every one after it.
@@ -176,10 +179,7 @@ fn a_failed_save_keeps_the_edit_in_memory_says_so_and_retries() {
     // Opening uses 4 operations; the first save's read-back check is number 4 and fails.
     let fs = FailAt::new(4, true);
     let mut harness = launch_with_fs(&tmp.data_dir(), fs.clone());
-    click(
-        &mut harness,
-        "Resolved: Renewal: will a second season be confirmed at all?",
-    );
+    click(&mut harness, &resolved_checkbox(RENEWAL));
     step_until(&mut harness, "the save to fail", |app| {
         app.status().is_error()
     });
@@ -210,10 +210,7 @@ fn closing_while_saving_fails_asks_before_losing_edits() {
     let tmp = TempDir::new();
     save_plain(&tmp.data_dir(), &Library::default());
     let mut harness = launch_with_fs(&tmp.data_dir(), FailAt::new(4, false));
-    click(
-        &mut harness,
-        "Resolved: Renewal: will a second season be confirmed at all?",
-    );
+    click(&mut harness, &resolved_checkbox(RENEWAL));
     harness
         .input_mut()
         .events
@@ -411,10 +408,7 @@ fn a_second_process_opens_read_only_and_writes_nothing() {
     let mut harness = launch(&tmp.data_dir(), None);
     assert!(harness.state().is_read_only());
     harness.get_by_label_contains("This window is read-only");
-    click(
-        &mut harness,
-        "Resolved: Renewal: will a second season be confirmed at all?",
-    );
+    click(&mut harness, &resolved_checkbox(RENEWAL));
     assert_eq!(
         harness.state().library().dossiers[0].threads[0].status,
         ThreadStatus::Open
@@ -435,10 +429,7 @@ fn a_second_process_opens_read_only_and_writes_nothing() {
 fn a_change_made_behind_the_app_is_merged_not_clobbered() {
     let tmp = TempDir::new();
     let mut harness = launch(&tmp.data_dir(), None);
-    click(
-        &mut harness,
-        "Resolved: Renewal: will a second season be confirmed at all?",
-    );
+    click(&mut harness, &resolved_checkbox(RENEWAL));
     step_until(&mut harness, "the first save", App::is_saved);
 
     // A sync tool brings in a note written on another device.
@@ -448,10 +439,7 @@ fn a_change_made_behind_the_app_is_merged_not_clobbered() {
     fs::write(&path, storage::encode(&theirs).unwrap()).unwrap();
 
     // Meanwhile the user edits something else here.
-    click(
-        &mut harness,
-        "Resolved: Would the original cast come back to their roles?",
-    );
+    click(&mut harness, &resolved_checkbox(CAST));
     step_until(&mut harness, "the merge to be saved", App::is_saved);
     harness.run();
     harness.get_by_label_contains("its changes were merged with yours");
@@ -498,16 +486,10 @@ fn a_clashing_change_behind_the_app_is_kept_as_a_conflict_copy() {
 fn the_window_offers_to_restore_a_backup() {
     let tmp = TempDir::new();
     let mut harness = launch(&tmp.data_dir(), None);
-    click(
-        &mut harness,
-        "Resolved: Renewal: will a second season be confirmed at all?",
-    );
+    click(&mut harness, &resolved_checkbox(RENEWAL));
     close(harness);
     let mut harness = launch(&tmp.data_dir(), None);
-    click(
-        &mut harness,
-        "Resolved: Would the original cast come back to their roles?",
-    );
+    click(&mut harness, &resolved_checkbox(CAST));
     close(harness);
 
     let mut harness = launch(&tmp.data_dir(), None);

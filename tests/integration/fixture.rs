@@ -142,3 +142,26 @@ pub fn files_named(dir: &Path, prefix: &str) -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// The default dossier's first thread.
+pub const RENEWAL: &str = "Renewal: will a second season be confirmed at all?";
+/// The default dossier's last thread.
+pub const CAST: &str = "Would the original cast come back to their roles?";
+
+/// The AccessKit label of the "resolved" checkbox of the thread titled `title`.
+pub fn resolved_checkbox(title: &str) -> String {
+    format!("Resolved: {title}")
+}
+
+/// Presses the primary button at `from`, moves to `to` and releases there, a frame apart, as
+/// a hand would (from == to is a click).
+pub fn drag(harness: &mut Harness<'static, App>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    harness.hover_at(to);
+    harness.step();
+    harness.drop_at(to);
+    harness.run();
+}

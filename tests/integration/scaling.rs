@@ -11,7 +11,7 @@ use fan_tracker::storage::{Store, encode};
 
 use crate::storage::request;
 
-use crate::fixture::{TempDir, click, launch};
+use crate::fixture::{TempDir, click, launch, resolved_checkbox};
 
 fn write_library(data_dir: &Path, shape: &LibraryShape) {
     let library = generate_library(shape);
@@ -32,7 +32,7 @@ fn a_checklist_of_5000_threads_draws_only_the_rows_in_view() {
         .count();
     assert!((5..100).contains(&rows), "{rows} rows drawn");
     let first = harness.state().open_dossier().unwrap().threads[0].clone();
-    harness.get_by_label(&format!("Resolved: {}", first.title));
+    harness.get_by_label(&resolved_checkbox(&first.title));
 
     // Rows still work: select the first thread, then move it down with its actions row.
     click(&mut harness, &first.title);

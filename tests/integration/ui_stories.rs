@@ -3,10 +3,10 @@
 use egui_kittest::kittest::Queryable as _;
 use fan_tracker::model::{Outcome, ThreadStatus};
 
-use crate::fixture::{TempDir, click, close, launch, type_into, value_containing};
-
-const RENEWAL: &str = "Renewal: will a second season be confirmed at all?";
-const CAST: &str = "Would the original cast come back to their roles?";
+use crate::fixture::{
+    CAST, RENEWAL, TempDir, click, close, drag, launch, resolved_checkbox, type_into,
+    value_containing,
+};
 
 fn open_threads(
     harness: &egui_kittest::Harness<'static, fan_tracker::app::App>,
@@ -43,7 +43,7 @@ fn default_dossier_shows_the_article_and_its_four_threads() {
 fn ticking_a_thread_resolves_it_and_survives_a_relaunch() {
     let tmp = TempDir::new();
     let mut harness = launch(&tmp.data_dir(), None);
-    click(&mut harness, &format!("Resolved: {RENEWAL}"));
+    click(&mut harness, &resolved_checkbox(RENEWAL));
     assert_eq!(
         open_threads(&harness)[0],
         (RENEWAL.to_owned(), ThreadStatus::Resolved)
@@ -58,7 +58,7 @@ fn ticking_a_thread_resolves_it_and_survives_a_relaunch() {
 fn autosave_writes_within_about_a_second_without_closing() {
     let tmp = TempDir::new();
     let mut harness = launch(&tmp.data_dir(), None);
-    click(&mut harness, &format!("Resolved: {CAST}"));
+    click(&mut harness, &resolved_checkbox(CAST));
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
     while !harness.state().is_saved() && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(50));
@@ -276,12 +276,11 @@ fn a_thread_can_be_made_from_selected_text() {
     let rect = paragraph.rect();
     // Drag across the first words of the paragraph, as a user selecting text would.
     let y = rect.min.y + 8.0;
-    harness.drag_at(egui::pos2(rect.min.x + 1.0, y));
-    harness.step();
-    harness.hover_at(egui::pos2(rect.min.x + 60.0, y));
-    harness.step();
-    harness.drop_at(egui::pos2(rect.min.x + 60.0, y));
-    harness.run();
+    drag(
+        &mut harness,
+        egui::pos2(rect.min.x + 1.0, y),
+        egui::pos2(rect.min.x + 60.0, y),
+    );
     let selection = harness
         .state()
         .view
@@ -338,12 +337,7 @@ fn links_open_only_when_clicked() {
     assert_eq!(opened_url(&harness), None);
     let paragraph = value_containing(&harness, "The studio said nothing new.").expect("paragraph");
     let at = paragraph.rect().min + egui::vec2(20.0, 8.0);
-    harness.hover_at(at);
-    harness.step();
-    harness.drag_at(at);
-    harness.step();
-    harness.drop_at(at);
-    harness.run();
+    drag(&mut harness, at, at);
     let opened = harness.state().view.last_opened_link.clone();
     assert_eq!(opened.as_deref(), Some("https://studio.example/news"));
     harness.get_by_label("Opened https://studio.example/news in your browser");
