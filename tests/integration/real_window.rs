@@ -4,8 +4,9 @@
 //! Needs Xvfb, xdotool and ImageMagick. Without them the tests say so and pass, unless
 //! `FAN_TRACKER_REQUIRE_DISPLAY=1` (set by `.ci/run`), where a missing tool is a failure.
 
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, ChildStdout, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use crate::fixture::TempDir;
@@ -37,38 +38,47 @@ fn tools_available() -> bool {
 struct Xvfb {
     child: Child,
     display: String,
+    /// The pipe Xvfb reported its display on, kept open so that Xvfb never writes to a closed
+    /// pipe.
+    _reported: BufReader<ChildStdout>,
 }
 
 impl Xvfb {
+    /// Starts Xvfb on a display number it picks itself (`-displayfd`), so tests running in
+    /// parallel never share, or race for, one display. `-noreset`: without it Xvfb resets when
+    /// its last client leaves, and an app started during the reset cannot connect.
     fn start() -> Self {
-        for number in 90..200 {
-            if Path::new(&format!("/tmp/.X{number}-lock")).exists() {
-                continue;
-            }
-            let display = format!(":{number}");
-            let Ok(mut child) = Command::new("Xvfb")
-                .args([&display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn()
-            else {
-                continue;
-            };
-            let socket = PathBuf::from(format!("/tmp/.X11-unix/X{number}"));
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while Instant::now() < deadline {
-                if socket.exists() {
-                    return Self { child, display };
-                }
-                if let Ok(Some(_)) = child.try_wait() {
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(50));
-            }
+        let mut child = Command::new("Xvfb")
+            .args([
+                "-displayfd",
+                "1",
+                "-noreset",
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start Xvfb");
+        let stdout = child.stdout.take().expect("Xvfb stdout");
+        let mut reported = BufReader::new(stdout);
+        let mut line = String::new();
+        let read = reported.read_line(&mut line);
+        let number = line.trim();
+        if read.is_err() || number.is_empty() {
             let _ = child.kill();
             let _ = child.wait();
+            panic!("Xvfb did not report a display number ({read:?})");
         }
-        panic!("could not start Xvfb on any display from :90 to :199");
+        Self {
+            child,
+            display: format!(":{number}"),
+            _reported: reported,
+        }
     }
 
     fn command(&self, program: &str) -> Command {
