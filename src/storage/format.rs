@@ -67,26 +67,41 @@ struct SaveFileRef<'a> {
     library: &'a Library,
 }
 
-/// Reads a library from bytes written by this or an older version.
+/// Reads a library from bytes written by [`encode`] (this or an older format version).
+///
+/// The file is parsed once; only when that fails is it looked at again, for its version, so
+/// that a file from a newer Fan Tracker is reported as such rather than as damaged.
 pub fn decode(bytes: &[u8]) -> Result<Library, FormatError> {
-    let version: VersionOnly =
-        serde_json::from_slice(bytes).map_err(|e| FormatError::Invalid(e.to_string()))?;
-    if version.format_version > CURRENT_FORMAT_VERSION {
+    match serde_json::from_slice::<SaveFile>(bytes) {
+        Ok(file) => {
+            check_version(file.format_version)?;
+            let mut library = file.library;
+            library.repair_ids();
+            Ok(library)
+        }
+        Err(error) => {
+            let invalid = || FormatError::Invalid(error.to_string());
+            let version: VersionOnly = serde_json::from_slice(bytes).map_err(|_| invalid())?;
+            check_version(version.format_version)?;
+            Err(invalid())
+        }
+    }
+}
+
+/// Whether this build reads format `version`.
+fn check_version(version: u32) -> Result<(), FormatError> {
+    if version > CURRENT_FORMAT_VERSION {
         return Err(FormatError::NewerVersion {
-            found: version.format_version,
+            found: version,
             supported: CURRENT_FORMAT_VERSION,
         });
     }
-    if version.format_version == 0 {
+    if version == 0 {
         return Err(FormatError::Invalid(
             "format version 0 does not exist".into(),
         ));
     }
-    let file: SaveFile =
-        serde_json::from_slice(bytes).map_err(|e| FormatError::Invalid(e.to_string()))?;
-    let mut library = file.library;
-    library.repair_ids();
-    Ok(library)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -106,5 +121,29 @@ mod tests {
             decode(bytes),
             Err(FormatError::NewerVersion { found: 99, .. })
         ));
+    }
+
+    #[test]
+    fn newer_version_of_another_shape_is_reported_as_newer_not_damaged() {
+        let bytes = br#"{"format_version": 2, "library": ["a shape this build does not know"]}"#;
+        assert!(matches!(
+            decode(bytes),
+            Err(FormatError::NewerVersion { found: 2, .. })
+        ));
+    }
+
+    #[test]
+    fn damaged_or_version_zero_files_are_invalid() {
+        for bytes in [
+            &br#"{"format_version": 0, "library": {}}"#[..],
+            br#"{"format_version": 1, "library": 7}"#,
+            br#"{"format_version": 1, "#,
+        ] {
+            assert!(
+                matches!(decode(bytes), Err(FormatError::Invalid(_))),
+                "{}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
     }
 }
