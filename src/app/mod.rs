@@ -418,6 +418,11 @@ impl eframe::App for App {
         }
     }
 
+    /// The panel colour: the panels are drawn without a fill of their own (see `ui::root_ui`).
+    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
+        visuals.panel_fill.to_normalized_gamma_f32()
+    }
+
     fn on_exit(&mut self) {
         self.shutdown();
     }

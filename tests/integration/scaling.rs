@@ -1,5 +1,6 @@
-//! Work that must not grow with the data: the checklist draws only the rows in view, the
-//! article is laid out once and only where it is seen, and an idle window asks for no frames.
+//! Work that must not grow with the data: the checklist and the library list draw only the
+//! rows in view, the article is laid out once and only where it is seen, the window's
+//! background is painted once, and an idle window asks for no frames.
 //! (Timing budgets live in `benches/`, not here.)
 
 use std::path::Path;
@@ -41,6 +42,50 @@ fn a_checklist_of_5000_threads_draws_only_the_rows_in_view() {
     let threads = &harness.state().open_dossier().unwrap().threads;
     assert_eq!(threads[1].id, first.id);
     assert_eq!(threads.len(), 5_000);
+}
+
+#[test]
+fn a_library_of_500_dossiers_draws_only_the_rows_in_view() {
+    let tmp = TempDir::new();
+    let shape = LibraryShape {
+        dossiers: 500,
+        threads: 500,
+        notes: 1_000,
+        article_bytes: 2_000,
+    };
+    write_library(&tmp.data_dir(), &shape);
+    let mut harness = launch(&tmp.data_dir(), None);
+    let rows = harness.get_all_by_label_contains("Dossier ").count();
+    assert!((5..100).contains(&rows), "{rows} library rows drawn");
+
+    // A row in view still opens its dossier.
+    let second = harness.state().library().dossiers[1].clone();
+    click(&mut harness, &second.article.title);
+    assert_eq!(harness.state().open_dossier().unwrap().id, second.id);
+}
+
+#[test]
+fn the_window_background_is_painted_once() {
+    let tmp = TempDir::new();
+    let harness = launch(&tmp.data_dir(), None);
+    // The window is cleared to the panel colour...
+    let visuals = harness.ctx.global_style().visuals.clone();
+    let clear = eframe::App::clear_color(harness.state(), &visuals);
+    assert_eq!(clear, visuals.panel_fill.to_normalized_gamma_f32());
+    // ...and no panel paints over it again: no filled rectangle covers a large part of the
+    // window (a software renderer pays for every pixel painted).
+    let window_area = 1280.0 * 900.0;
+    let big_fills: Vec<egui::Rect> = harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Rect(rect) if rect.fill.a() > 0 => Some(rect.rect),
+            _ => None,
+        })
+        .filter(|rect| rect.area() > 0.05 * window_area)
+        .collect();
+    assert!(big_fills.is_empty(), "panels filled: {big_fills:?}");
 }
 
 #[test]
