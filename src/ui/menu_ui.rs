@@ -29,8 +29,23 @@ pub fn menu_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
-        ui.menu_button("View", |ui| {
-            egui::widgets::global_theme_preference_buttons(ui);
-        });
+        ui.menu_button("View", theme_ui);
     });
+}
+
+/// The colour theme, in words (egui's own theme buttons are icons that need an emoji font).
+fn theme_ui(ui: &mut Ui) {
+    use egui::ThemePreference;
+    let mut preference = ui.ctx().options(|o| o.theme_preference);
+    let before = preference;
+    ui.radio_value(
+        &mut preference,
+        ThemePreference::System,
+        "Theme of the system",
+    );
+    ui.radio_value(&mut preference, ThemePreference::Dark, "Dark theme");
+    ui.radio_value(&mut preference, ThemePreference::Light, "Light theme");
+    if preference != before {
+        ui.ctx().set_theme(preference);
+    }
 }

@@ -367,3 +367,22 @@ fn an_absurdly_large_file_is_refused_with_a_clear_error() {
     harness.get_by_label_contains("the file is too large for an article");
     assert_eq!(harness.state().library().dossiers.len(), 1);
 }
+
+#[test]
+fn the_view_menu_switches_between_dark_and_light_in_words() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    click(&mut harness, "View");
+    click(&mut harness, "Light theme");
+    assert_eq!(harness.ctx.theme(), egui::Theme::Light);
+    // The window is cleared to the light panel colour, as the panels are not filled.
+    let visuals = harness.ctx.global_style().visuals.clone();
+    assert!(!visuals.dark_mode);
+    assert_eq!(
+        eframe::App::clear_color(harness.state(), &visuals),
+        visuals.panel_fill.to_normalized_gamma_f32()
+    );
+    click(&mut harness, "View");
+    click(&mut harness, "Dark theme");
+    assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+}
