@@ -29,8 +29,6 @@ fn run() -> anyhow::Result<()> {
             .with_app_id("fan-tracker")
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([640.0, 400.0]),
-        // `Preload` starts the system fonts earlier than eframe would.
-        system_font_fallback: false,
         ..Default::default()
     };
     let signals = SignalGuard::install();

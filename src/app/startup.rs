@@ -1,14 +1,11 @@
 //! Starting up and shutting down the process: the data folder is opened and the open article
-//! parsed on a thread of their own while eframe opens the window, the system fonts are listed
-//! on another, and SIGINT, SIGTERM and SIGHUP close the window the normal way (so edits are
-//! saved).
+//! parsed on a thread of their own while eframe opens the window, and SIGINT, SIGTERM and
+//! SIGHUP close the window the normal way (so edits are saved).
 
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::thread::JoinHandle;
-
-use egui_system_font_provider::SystemFontProvider;
 
 use super::{App, AppOptions};
 use crate::storage::{OpenedStore, StorageError, Store};
@@ -17,23 +14,13 @@ use crate::ui::PreparedArticle;
 /// What the loader thread hands over: the opened data folder and the open article, parsed.
 type Preloaded = (Result<OpenedStore, StorageError>, Option<PreparedArticle>);
 
-/// The library being read, and the system fonts being listed, on other threads.
-pub struct Preload {
-    library: Option<JoinHandle<Preloaded>>,
-    /// Fonts for the characters egui's own fonts lack (Hangul, among others). Listing the
-    /// system's fonts takes a while; eframe would start it only once the window and GPU are
-    /// ready, just before the first frame, which then waits for it to draw the first Hangul.
-    /// Started here, it runs while the window opens. (So the app sets
-    /// `NativeOptions::system_font_fallback` to false: one provider, not two.)
-    system_fonts: Arc<SystemFontProvider>,
-}
+/// The library being read on another thread.
+pub struct Preload(Option<JoinHandle<Preloaded>>);
 
 impl Preload {
-    /// Starts listing the system fonts, and opens the data folder, reads the library and
-    /// parses the open article on another thread, while eframe opens the window and starts
-    /// the GPU.
+    /// Opens the data folder, reads the library and parses the open article on another
+    /// thread, while eframe opens the window and starts the GPU.
     pub fn start(data_dir: &Path) -> Self {
-        let system_fonts = Arc::new(SystemFontProvider::new());
         let data_dir = data_dir.to_owned();
         let handle = std::thread::Builder::new()
             .name("fan-tracker-load".into())
@@ -47,29 +34,23 @@ impl Preload {
                     .map(PreparedArticle::new);
                 (opened, article)
             });
-        let library = match handle {
-            Ok(handle) => Some(handle),
+        match handle {
+            Ok(handle) => Self(Some(handle)),
             Err(error) => {
                 log::warn!(
                     "could not start the loading thread ({error}); loading on the UI thread"
                 );
-                None
+                Self(None)
             }
-        };
-        Self {
-            library,
-            system_fonts,
         }
     }
 }
 
 impl App {
-    /// Builds the app from what [`Preload`] read (or reads it now if the thread failed), and
-    /// gives the window the system fonts.
+    /// Builds the app from what [`Preload`] read (or reads it now if the thread failed).
     pub fn from_preload(preload: Preload, options: AppOptions, ctx: &egui::Context) -> Self {
-        ctx.add_font_provider(preload.system_fonts);
         let (opened, article) = preload
-            .library
+            .0
             .and_then(|thread| thread.join().ok())
             .unwrap_or_else(|| (Store::open(&options.data_dir), None));
         let mut app = App::with_store(opened, options, Some(ctx));
