@@ -6,8 +6,9 @@
 # Needs the release build (cargo build --release --bins --examples), Xvfb and python3 (Debian:
 # xvfb, python3). Starts its own Xvfb on a free display, writes the large library (50 dossiers,
 # 5,000 threads, 10,000 notes, a 1 MB article) with examples/gen_library, then runs
-# hello_baseline, the app on an empty data folder (the default dossier) and the app on the
-# large library, alternating, RUNS times, and prints medians and ratios (see
+# hello_baseline, hello_baseline --unfilled (the same window painted the way the app paints:
+# cleared to the panel colour, panel not filled), the app on an empty data folder (the default
+# dossier) and the app on the large library, alternating, RUNS times, and prints medians and ratios (see
 # scripts/startup_probe.py for what is measured). Budgets: ratio ≤ 1.15 (default) and ≤ 1.3
 # (large library); idle CPU about zero; peak RSS ≤ 1.3 × baseline + the data's size.
 set -euo pipefail
@@ -64,6 +65,7 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "large library: $DATA_BYTES bytes of library.json"
 python3 "$ROOT/scripts/startup_probe.py" --runs "$RUNS" \
     --program baseline "$BASELINE" \
+    --program unfilled "$BASELINE --unfilled" \
     --program default "$APP --data-dir $WORK/default" \
     --program large "$APP --data-dir $WORK/large"
 echo "memory budget for the large library: 1.3 × baseline + $((DATA_BYTES / 1024)) KiB of data"
