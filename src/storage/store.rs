@@ -363,19 +363,28 @@ pub fn list_backups(data_dir: &Path) -> Result<Vec<PathBuf>, StorageError> {
     }
 }
 
-/// Keeps the backup files among `entries`, newest first (their names sort by time).
+/// Keeps the backup files among `entries`, newest first.
 fn newest_backups_first(entries: Vec<PathBuf>) -> Vec<PathBuf> {
-    let mut backups: Vec<PathBuf> = entries
+    let mut backups: Vec<((String, u32), PathBuf)> = entries
         .into_iter()
-        .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with("library-") && n.ends_with(".json"))
-        })
+        .filter_map(|path| Some((backup_order(&path)?, path)))
         .collect();
-    backups.sort();
-    backups.reverse();
-    backups
+    backups.sort_by(|a, b| b.0.cmp(&a.0));
+    backups.into_iter().map(|(_, path)| path).collect()
+}
+
+/// Where a backup named `library-<time>[-<n>].json` (see [`unique_path`]) comes in time: its
+/// time stamp, then its counter (0 for none), as names alone do not sort that way (`…Z-1.json`
+/// sorts before `…Z.json`, and `-10` before `-2`). `None` for other files.
+fn backup_order(path: &Path) -> Option<(String, u32)> {
+    let name = path.file_name()?.to_str()?;
+    let middle = name.strip_prefix("library-")?.strip_suffix(".json")?;
+    match middle.rsplit_once('-') {
+        Some((stamp, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
+            Some((stamp.to_owned(), n.parse().ok()?))
+        }
+        _ => Some((middle.to_owned(), 0)),
+    }
 }
 
 /// Takes the writer lock: `Some(file)` when held, `None` when another instance holds it.
@@ -437,4 +446,34 @@ fn unique_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
         n += 1;
     }
     candidate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backups_made_within_one_millisecond_keep_their_order() {
+        let names = [
+            "library-20261127T081659.999Z.json",
+            "library-20261127T081700.123Z-1.json",
+            "library-20261127T081700.123Z.json",
+            "library-20261127T081700.123Z-10.json",
+            "library-20261127T081700.123Z-2.json",
+            "library.unreadable-20261127T081700.123Z.json",
+            "notes.txt",
+        ];
+        let sorted = newest_backups_first(names.iter().map(PathBuf::from).collect());
+        let sorted: Vec<&str> = sorted.iter().filter_map(|p| p.to_str()).collect();
+        assert_eq!(
+            sorted,
+            [
+                "library-20261127T081700.123Z-10.json",
+                "library-20261127T081700.123Z-2.json",
+                "library-20261127T081700.123Z-1.json",
+                "library-20261127T081700.123Z.json",
+                "library-20261127T081659.999Z.json",
+            ]
+        );
+    }
 }
