@@ -17,6 +17,10 @@ pub const LIBRARY_FILE: &str = "library.json";
 pub const LOCK_FILE: &str = "fan-tracker.lock";
 /// The folder, inside the data folder, holding rotated backups.
 const BACKUP_DIR: &str = "backups";
+/// Rotated backups are named `<stem>-<time>[-<n>].<ext>` (see [`unique_path`]).
+const BACKUP_STEM: &str = "library";
+/// See [`BACKUP_STEM`].
+const BACKUP_EXT: &str = "json";
 /// How many rotated backups are kept.
 pub const BACKUPS_KEPT: usize = 5;
 /// How many times the writer lock is tried before opening read-only.
@@ -327,7 +331,7 @@ impl Store {
         self.fs
             .create_private_dir(&dir)
             .map_err(io_error("create the folder", &dir))?;
-        self.write(&unique_path(&dir, "library", "json"), bytes)?;
+        self.write(&unique_path(&dir, BACKUP_STEM, BACKUP_EXT), bytes)?;
         self.last_backup = Some(SystemTime::now());
         let listed = self.fs.list(&dir).map_err(io_error("list", &dir))?;
         for old in newest_backups_first(listed).into_iter().skip(BACKUPS_KEPT) {
@@ -378,7 +382,11 @@ fn newest_backups_first(entries: Vec<PathBuf>) -> Vec<PathBuf> {
 /// sorts before `…Z.json`, and `-10` before `-2`). `None` for other files.
 fn backup_order(path: &Path) -> Option<(String, u32)> {
     let name = path.file_name()?.to_str()?;
-    let middle = name.strip_prefix("library-")?.strip_suffix(".json")?;
+    let middle = name
+        .strip_prefix(BACKUP_STEM)?
+        .strip_prefix('-')?
+        .strip_suffix(BACKUP_EXT)?
+        .strip_suffix('.')?;
     match middle.rsplit_once('-') {
         Some((stamp, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
             Some((stamp.to_owned(), n.parse().ok()?))

@@ -6,7 +6,7 @@
 
 use egui::{Role, Ui};
 
-use super::widgets::set_label;
+use super::widgets::{row_height, set_label};
 use crate::app::{Command, ViewState};
 use crate::model::{Dossier, Thread, ThreadStatus};
 
@@ -77,18 +77,6 @@ fn row_key(dossier: &Dossier, row: Row) -> (u64, bool) {
         Row::Thread(index) => (dossier.threads[index].id.0, false),
         Row::Actions(index) => (dossier.threads[index].id.0, true),
     }
-}
-
-/// The fixed height of a checklist row: enough for a checkbox, a button or a one-line field.
-fn row_height(ui: &Ui) -> f32 {
-    let text = ui.text_style_height(&egui::TextStyle::Body);
-    let spacing = ui.spacing();
-    spacing
-        .interact_size
-        .y
-        .max(text + 2.0 * spacing.button_padding.y)
-        .max(text + 4.0)
-        .ceil()
 }
 
 /// One checklist row: checkbox (resolved), then the title (click to select, double-click to

@@ -3,6 +3,7 @@
 
 use egui::Ui;
 
+use super::widgets::row_height;
 use crate::app::{Command, UiParts};
 use crate::model::ThreadStatus;
 
@@ -15,10 +16,7 @@ pub fn library_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     // One line per dossier, and only the lines in view are laid out and drawn, so a library
     // of hundreds of dossiers costs no more per frame than one of five. A long title is cut
     // to the panel's width and shown in full on hover.
-    let row_height =
-        ui.spacing().interact_size.y.max(
-            ui.text_style_height(&egui::TextStyle::Button) + 2.0 * ui.spacing().button_padding.y,
-        );
+    let row_height = row_height(ui);
     let dossiers = &parts.library.dossiers;
     egui::ScrollArea::vertical()
         .id_salt("library_scroll")

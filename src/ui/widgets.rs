@@ -1,4 +1,5 @@
-//! Small shared widgets: labelled text fields whose label reaches screen readers and tests.
+//! Small shared widgets: labelled text fields whose label reaches screen readers and tests, and
+//! the row height of the virtualized lists.
 
 use egui::{Response, Role, Ui, WidgetInfo};
 
@@ -28,4 +29,17 @@ pub fn edited_text(
 pub fn set_label(response: &Response, role: Role, label: &str) {
     let enabled = response.enabled();
     response.widget_info(|| WidgetInfo::labeled(role, enabled, label));
+}
+
+/// The fixed height of a row in a virtualized list (checklist, library): enough for a
+/// checkbox, a button or a one-line field.
+pub fn row_height(ui: &Ui) -> f32 {
+    let text = ui.text_style_height(&egui::TextStyle::Body);
+    let spacing = ui.spacing();
+    spacing
+        .interact_size
+        .y
+        .max(text + 2.0 * spacing.button_padding.y)
+        .max(text + 4.0)
+        .ceil()
 }

@@ -74,7 +74,7 @@ fn the_window_background_is_painted_once() {
     assert_eq!(clear, visuals.panel_fill.to_normalized_gamma_f32());
     // ...and no panel paints over it again: no filled rectangle covers a large part of the
     // window (a software renderer pays for every pixel painted).
-    let window_area = 1280.0 * 900.0;
+    let window_area = harness.ctx.content_rect().area();
     let big_fills: Vec<egui::Rect> = harness
         .output()
         .shapes
