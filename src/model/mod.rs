@@ -12,6 +12,7 @@ mod import;
 mod library;
 mod merge;
 mod prediction;
+pub mod suggest;
 mod thread;
 
 pub use anchor::{Anchor, AnchorMatch};
