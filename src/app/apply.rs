@@ -12,7 +12,7 @@ use crate::model::{
 use crate::storage::Store;
 
 /// A file dialog that closes faster than this was never shown.
-const NO_DIALOG_THRESHOLD: std::time::Duration = std::time::Duration::from_millis(300);
+pub(super) const NO_DIALOG_THRESHOLD: std::time::Duration = std::time::Duration::from_millis(300);
 /// What to do when the system has no file dialog (no desktop portal, no zenity).
 const NO_DIALOG_MESSAGE: &str = "No file dialog could be opened on this system. Drop the file on the window, run `fan-tracker FILE`, or use Paste article….";
 
@@ -84,7 +84,7 @@ impl App {
             }
             Command::RestoreBackup(path) => {
                 let library = Store::read_library(&path).map_err(|e| e.to_string())?;
-                self.queue_save(true);
+                self.save_before_replacing();
                 self.library = Arc::new(library);
                 self.view = Default::default();
                 self.undo = None;
@@ -95,6 +95,18 @@ impl App {
                         .map(|n| n.to_string_lossy())
                         .unwrap_or_default()
                 ));
+            }
+            Command::SaveToFolder(dir) => self.save_to_folder(&dir)?,
+            Command::ExportLibrary(path) => self.export_library(&path)?,
+            Command::PickFolderToSave => {
+                if let Some(dir) = self.pick_elsewhere(true) {
+                    self.save_to_folder(&dir)?;
+                }
+            }
+            Command::PickExportFile => {
+                if let Some(path) = self.pick_elsewhere(false) {
+                    self.export_library(&path)?;
+                }
             }
             Command::DismissNotice(index) => {
                 if index < self.notices.len() {
@@ -119,6 +131,7 @@ impl App {
             }
             _ => 0,
         };
+        self.reclaim_snapshot();
         let dossier = Arc::make_mut(&mut self.library).dossier_mut(dossier_id)?;
         match command {
             Command::AddThread { title, anchor } => {
@@ -269,7 +282,13 @@ impl Command {
     pub fn changes_data(&self) -> bool {
         !matches!(
             self,
-            Command::SelectThread(_) | Command::DismissNotice(_) | Command::OpenDossier(_)
+            Command::SelectThread(_)
+                | Command::DismissNotice(_)
+                | Command::OpenDossier(_)
+                | Command::SaveToFolder(_)
+                | Command::ExportLibrary(_)
+                | Command::PickFolderToSave
+                | Command::PickExportFile
         )
     }
 }

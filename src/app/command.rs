@@ -70,4 +70,13 @@ pub enum Command {
     RestoreBackup(PathBuf),
     /// Hide a message shown at the top of the window.
     DismissNotice(usize),
+    /// Make this folder the data folder and save the library there (when the data folder
+    /// cannot be used or saving fails).
+    SaveToFolder(PathBuf),
+    /// Write the library to this file in the `library.json` format.
+    ExportLibrary(PathBuf),
+    /// Ask the system's dialog for a folder, then [`Command::SaveToFolder`].
+    PickFolderToSave,
+    /// Ask the system's dialog for a file name, then [`Command::ExportLibrary`].
+    PickExportFile,
 }

@@ -1,11 +1,13 @@
 //! The one [`App`]: the library in memory, the commands that change it, and saving.
 //!
 //! Panels in [`crate::ui`] draw from `&App` and push [`Command`]s; after each frame the app
-//! applies them and, about half a second after the first unsaved edit, hands a snapshot to the
-//! saving thread. Live resources (the saver, layout caches) are kept apart from saved data.
+//! applies them and hands the new snapshot to the saving thread, which writes it about half a
+//! second after the first unsaved edit on its own clock. Live resources (the saver, layout
+//! caches) are kept apart from saved data.
 
 mod apply;
 mod command;
+mod elsewhere;
 mod saver;
 mod startup;
 mod status;
@@ -17,7 +19,7 @@ use std::time::{Duration, Instant};
 
 pub use command::Command;
 pub use saver::{SaveReport, Saver};
-pub use startup::{Preload, SignalGuard};
+pub use startup::{PANIC_ON_MISSING_GLYPH, Preload, SignalGuard};
 pub use status::SaveStatus;
 pub use view::{PredictionDraft, TextSelection, ViewState};
 
@@ -83,6 +85,8 @@ pub struct UiParts<'a> {
     pub undo: Option<&'a Undo>,
     /// The data folder.
     pub data_dir: &'a std::path::Path,
+    /// Whether closing now would lose edits.
+    pub unsaved: bool,
     /// Transient UI state.
     pub view: &'a mut ViewState,
     /// Laid-out article.
@@ -93,10 +97,15 @@ pub struct UiParts<'a> {
 
 /// The application.
 pub struct App {
-    /// Shared with the saving thread while it writes a snapshot; copied on write.
+    /// Shared with the saving thread while it waits to write a snapshot; copied on write only
+    /// when the saver is writing it at that moment (see [`Saver::reclaim`]).
     library: Arc<Library>,
     data_dir: PathBuf,
     saver: Option<Saver>,
+    /// Repainted when a save finishes.
+    wake: Option<egui::Context>,
+    /// Why the data folder cannot be used (nothing is saved until the user picks another).
+    folder_error: Option<String>,
     /// Transient UI state (selection, drafts, dialogs).
     pub view: ViewState,
     /// Laid-out article, kept across frames.
@@ -105,12 +114,21 @@ pub struct App {
     notices: Vec<String>,
     undo: Option<Undo>,
     commands: Vec<Command>,
+    /// Counts edits to saved data.
     edit_generation: u64,
-    queued_generation: u64,
+    /// The newest edit handed to the saver.
+    handed_generation: u64,
+    /// The newest edit written to the data folder.
     saved_generation: u64,
-    /// When the next save is due: half a second after the first unsaved edit, a moment after
-    /// a failure, or at once after merging another program's change.
-    save_due: Option<Instant>,
+    /// The newest edit kept outside the data folder (exported to a file).
+    kept_generation: u64,
+    /// The snapshot waiting in the saver was taken back to be changed; hand it over again.
+    reclaimed: bool,
+    /// The next save is due at once (after merging another program's change), not half a
+    /// second after the edit.
+    urgent: bool,
+    /// The next save keeps the file it replaces as a backup.
+    force_backup: bool,
     /// The other version to keep as a conflict copy with the next save.
     conflict_copy: Option<Vec<u8>>,
 }
@@ -130,57 +148,66 @@ impl App {
         options: AppOptions,
         ctx: Option<&egui::Context>,
     ) -> Self {
-        let mut notices = Vec::new();
-        let (library, saver, status) = match opened {
-            Ok(opened) => {
-                notices.extend(opened.notices.iter().map(ToString::to_string));
-                let read_only = opened.store.is_read_only();
-                let library = opened.library.unwrap_or_default();
-                if read_only {
-                    (library, None, SaveStatus::ReadOnly)
-                } else {
-                    let wake = ctx.cloned();
-                    let saver = Saver::start(opened.store, move || {
-                        if let Some(ctx) = &wake {
-                            ctx.request_repaint();
-                        }
-                    });
-                    (library, Some(saver), SaveStatus::UpToDate)
-                }
-            }
-            Err(error) => {
-                let message = format!(
-                    "Your data folder could not be opened: {error}. Changes in this window will not be saved."
-                );
-                log::error!("{message}");
-                notices.push(message.clone());
-                (
-                    Library::default(),
-                    None,
-                    SaveStatus::Failed { error: message },
-                )
-            }
-        };
         let mut app = Self {
-            library: Arc::new(library),
+            library: Arc::new(Library::default()),
             data_dir: options.data_dir,
-            saver,
+            saver: None,
+            wake: ctx.cloned(),
+            folder_error: None,
             view: ViewState::default(),
             article_cache: ArticleCache::default(),
-            status,
-            notices,
+            status: SaveStatus::UpToDate,
+            notices: Vec::new(),
             undo: None,
             commands: Vec::new(),
             edit_generation: 0,
-            queued_generation: 0,
+            handed_generation: 0,
             saved_generation: 0,
-            save_due: None,
+            kept_generation: 0,
+            reclaimed: false,
+            urgent: false,
+            force_backup: false,
             conflict_copy: None,
         };
+        match opened {
+            Ok(opened) => {
+                app.notices
+                    .extend(opened.notices.iter().map(ToString::to_string));
+                app.library = Arc::new(opened.library.unwrap_or_default());
+                if opened.store.is_read_only() {
+                    app.status = SaveStatus::ReadOnly;
+                } else {
+                    app.saver = Some(app.start_saver(opened.store));
+                }
+            }
+            Err(error) => {
+                let error = format!("your data folder could not be opened: {error}");
+                log::error!("{error}");
+                app.notices.push(format!(
+                    "{}. Changes in this window are not saved there; to keep them, use File → Save elsewhere… (another folder, or a JSON file).",
+                    capitalized(&error)
+                ));
+                app.status = SaveStatus::NoFolder {
+                    error: error.clone(),
+                };
+                app.folder_error = Some(error);
+            }
+        }
         if let Some(path) = options.open_file {
             app.apply(Command::ImportFile(path));
+            app.hand_over();
         }
         app
+    }
+
+    /// Starts a saving thread on `store` that repaints the window after each save.
+    fn start_saver(&self, store: Store) -> Saver {
+        let wake = self.wake.clone();
+        Saver::start(store, move || {
+            if let Some(ctx) = &wake {
+                ctx.request_repaint();
+            }
+        })
     }
 
     /// The library as it is in memory.
@@ -188,8 +215,18 @@ impl App {
         &self.library
     }
 
-    /// The library, to change (copies it if the saving thread still holds a snapshot).
+    /// Takes back the snapshot waiting in the saver (if it has not started writing it), so the
+    /// library can be changed in place instead of copied. Call before `Arc::make_mut`.
+    fn reclaim_snapshot(&mut self) {
+        if let Some(saver) = &self.saver {
+            saver.reclaim(&self.library);
+            self.reclaimed = true;
+        }
+    }
+
+    /// The library, to change (copies it only if the saving thread is writing it right now).
     fn library_mut(&mut self) -> &mut Library {
+        self.reclaim_snapshot();
         Arc::make_mut(&mut self.library)
     }
 
@@ -223,6 +260,12 @@ impl App {
         matches!(self.status, SaveStatus::ReadOnly)
     }
 
+    /// Whether the data folder could not be used, so edits are only in memory until the user
+    /// saves them to another folder or exports them.
+    pub fn has_no_folder(&self) -> bool {
+        self.saver.is_none() && self.folder_error.is_some()
+    }
+
     /// Splits the app into what the panels may read and what they may change.
     pub fn parts(&mut self) -> UiParts<'_> {
         UiParts {
@@ -231,6 +274,7 @@ impl App {
             notices: &self.notices,
             undo: self.undo.as_ref(),
             data_dir: &self.data_dir,
+            unsaved: self.has_unsaved_changes(),
             view: &mut self.view,
             cache: &mut self.article_cache,
             commands: &mut self.commands,
@@ -242,19 +286,26 @@ impl App {
         self.commands.push(command);
     }
 
-    /// Applies queued commands, collects save reports and starts a save when one is due.
-    /// Returns how long until the app next needs to run without input, if it does.
+    /// Applies queued commands, collects save reports and hands the newest edits to the
+    /// saving thread, which writes them when they are due on its own clock (no frame needs to
+    /// run for that). Returns how long until the app next needs to run without input, if it
+    /// does (saving never needs it: the saver repaints the window when it is done).
     pub fn after_frame(&mut self) -> Option<Duration> {
         for command in std::mem::take(&mut self.commands) {
             self.apply(command);
         }
         self.collect_reports();
-        self.save_if_due(Instant::now())
+        self.hand_over();
+        None
     }
 
-    /// Tells the user something at the top of the window.
+    /// Tells the user something at the top of the window; a message already shown is not
+    /// repeated (a refused keystroke in a read-only window says so once, not once per key).
     pub fn notify(&mut self, message: impl Into<String>) {
         let message = message.into();
+        if self.notices.contains(&message) {
+            return;
+        }
         log::warn!("{message}");
         self.notices.push(message);
     }
@@ -262,10 +313,17 @@ impl App {
     /// Marks the library as changed, so it is saved soon.
     fn mark_edited(&mut self) {
         self.edit_generation += 1;
-        self.save_due
-            .get_or_insert_with(|| Instant::now() + SAVE_DELAY);
-        if !self.is_read_only() {
-            self.status = SaveStatus::Unsaved;
+        match &self.status {
+            // The problem stays in view until a save succeeds.
+            SaveStatus::ReadOnly | SaveStatus::Failed { .. } => {}
+            _ if self.saver.is_some() => self.status = SaveStatus::Unsaved,
+            _ => {
+                if let Some(error) = &self.folder_error {
+                    self.status = SaveStatus::NoFolder {
+                        error: error.clone(),
+                    };
+                }
+            }
         }
     }
 
@@ -287,6 +345,8 @@ impl App {
                     self.status = SaveStatus::Saved {
                         at: jiff::Timestamp::now(),
                     };
+                } else if self.status.is_error() {
+                    self.status = SaveStatus::Unsaved;
                 }
             }
             Ok(SaveOutcome::ChangedOnDisk {
@@ -297,6 +357,7 @@ impl App {
                 // Another program changed the file: merge its changes into ours (ours win
                 // where both changed the same thing) and save the merge right away.
                 let merged = merge_libraries(&base, &self.library, &theirs);
+                self.reclaim_snapshot();
                 self.library = Arc::new(merged.library);
                 if merged.conflicts > 0 {
                     self.conflict_copy = Some(theirs_bytes);
@@ -305,50 +366,49 @@ impl App {
                         "The library file was changed by another program; its changes were merged with yours.",
                     );
                 }
-                self.queued_generation = self.saved_generation;
                 self.mark_edited();
-                self.save_due = Some(Instant::now());
+                self.urgent = true;
             }
             Err(error) => {
+                // The saver tries again by itself a moment later.
                 log::error!("save failed: {error}");
                 self.status = SaveStatus::Failed { error };
-                self.save_due = Some(Instant::now() + RETRY_DELAY);
-                // Everything after the last good save is pending again.
-                self.queued_generation = self.saved_generation;
             }
         }
     }
 
-    fn save_if_due(&mut self, now: Instant) -> Option<Duration> {
-        if self.saver.is_none() || self.edit_generation <= self.queued_generation {
-            return None;
+    /// Hands the newest library to the saving thread, due half a second after the first edit
+    /// not yet written (at once after a merge).
+    fn hand_over(&mut self) {
+        if self.edit_generation <= self.handed_generation && !self.reclaimed {
+            return;
         }
-        let due = self.save_due.unwrap_or(now);
-        if now < due {
-            return Some(due - now);
-        }
-        self.queue_save(false);
-        None
-    }
-
-    /// Hands the current library to the saving thread.
-    fn queue_save(&mut self, force_backup: bool) {
         let Some(saver) = &self.saver else { return };
-        let conflict_copy = self.conflict_copy.take();
-        if saver.save(
+        let now = Instant::now();
+        let due = if self.urgent { now } else { now + SAVE_DELAY };
+        let handed = saver.schedule(
             self.library.clone(),
             self.edit_generation,
-            force_backup,
-            conflict_copy,
-        ) {
-            self.queued_generation = self.edit_generation;
-            self.save_due = None;
-            self.status = SaveStatus::Saving;
+            due,
+            std::mem::take(&mut self.force_backup),
+            self.conflict_copy.take(),
+        );
+        if handed {
+            self.handed_generation = self.edit_generation;
+            self.reclaimed = false;
+            self.urgent = false;
         } else {
             self.status = SaveStatus::Failed {
                 error: "the saving thread stopped".into(),
             };
         }
+    }
+
+    /// Before the library is replaced (a backup restored): writes it as it is now, and has the
+    /// next save keep the file it replaces as a backup.
+    fn save_before_replacing(&mut self) {
+        self.save_now_blocking();
+        self.force_backup = true;
     }
 
     /// Saves now and waits until the file is written or the save failed (used on exit and by
@@ -360,9 +420,9 @@ impl App {
             if self.saver.is_none() || self.is_saved() {
                 return;
             }
-            if self.queued_generation < self.edit_generation {
-                self.queue_save(false);
-            }
+            self.urgent = true;
+            self.reclaimed = true;
+            self.hand_over();
             let Some(report) = self.saver.as_ref().and_then(Saver::wait) else {
                 return;
             };
@@ -379,14 +439,16 @@ impl App {
         self.saved_generation >= self.edit_generation
     }
 
-    /// Whether closing now would lose edits (there is somewhere to save them, and they are not
-    /// saved yet).
+    /// Whether closing now would lose edits: they are neither written to the data folder nor
+    /// exported (a read-only window refuses edits, so it has none to lose).
     pub fn has_unsaved_changes(&self) -> bool {
-        self.saver.is_some() && !self.is_saved()
+        !self.is_read_only()
+            && self.edit_generation > self.saved_generation.max(self.kept_generation)
     }
 
-    /// Handles a request to close the window: saves first, and if that fails, keeps the window
-    /// open and asks the user (unless they already chose to quit without saving).
+    /// Handles a request to close the window: saves first, and if edits would be lost (the
+    /// save failed, or there is nowhere to save), keeps the window open and asks the user
+    /// (unless they already chose to quit without saving).
     fn guard_close(&mut self, ctx: &egui::Context) {
         if !ctx.input(|i| i.viewport().close_requested()) || self.view.quit_without_saving {
             return;
@@ -395,6 +457,15 @@ impl App {
         if self.has_unsaved_changes() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.view.close_blocked = true;
+        }
+    }
+
+    /// A quit held back because edits were not saved goes ahead once they are (a retry
+    /// succeeded, or the user saved them to another folder or exported them).
+    fn finish_held_quit(&mut self, ctx: &egui::Context) {
+        if self.view.close_blocked && !self.has_unsaved_changes() {
+            self.view.close_blocked = false;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
 
@@ -409,13 +480,25 @@ impl App {
     }
 }
 
+/// `text` with its first letter in capitals.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        // Reports first, so the status line and the close dialog tell the truth this frame.
+        self.collect_reports();
         self.guard_close(ui.ctx());
         crate::ui::root_ui(self, ui);
         if let Some(wait) = self.after_frame() {
             ui.ctx().request_repaint_after(wait);
         }
+        self.finish_held_quit(ui.ctx());
     }
 
     /// The panel colour: the panels are drawn without a fill of their own (see `ui::root_ui`).

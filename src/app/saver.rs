@@ -1,13 +1,21 @@
-//! Saving off the UI thread: a worker owns the [`Store`], encodes the snapshot it is sent and
-//! writes it.
+//! Saving off the UI thread, on the saver's own clock: a worker owns the [`Store`], wakes when
+//! a save is due, encodes the newest snapshot it was handed and writes it.
 //!
-//! The UI thread sends an `Arc` of the library (no copy); the worker encodes it and does the
-//! disk work (read-back check, backup, atomic replace), then reports back, so no frame waits
-//! on the disk. The next edit copies the library only if the worker still holds the snapshot.
+//! After every edit the UI thread hands the worker an `Arc` of the library (no copy) and the
+//! time the save is due. The worker sleeps until then by itself, so a frame that takes
+//! seconds (a huge article being laid out, a file dialog) never delays a due save: the edit
+//! reaches the disk on time even while the UI thread is busy. A failed save is retried by the
+//! worker too, [`RETRY_DELAY`](super::RETRY_DELAY) later.
+//!
+//! The snapshot waits in a shared slot rather than a channel, so that before the next edit the
+//! UI thread can take it back ([`Saver::reclaim`]) and change the library in place instead of
+//! copying it (a library holding a 15 MB article would otherwise be copied on every
+//! keystroke). Only a snapshot being written at that very moment costs a copy.
 
-use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
+use std::time::Instant;
 
 use crate::model::Library;
 use crate::storage::{self, SaveOutcome, SaveRequest, Store};
@@ -21,57 +29,62 @@ pub struct SaveReport {
     pub result: Result<SaveOutcome, String>,
 }
 
-/// One snapshot to write.
+/// The save waiting for its time.
+#[derive(Debug)]
 struct Job {
-    library: Arc<Library>,
+    /// The newest snapshot, or `None` while the UI thread has taken it back to change it
+    /// (it hands the changed one over in the same frame).
+    library: Option<Arc<Library>>,
     generation: u64,
+    /// When to write it.
+    due: Instant,
     force_backup: bool,
     conflict_copy: Option<Vec<u8>>,
 }
 
+/// What the UI thread and the worker share.
+#[derive(Debug, Default)]
+struct Slot {
+    job: Option<Job>,
+    /// Set when the app closes: write what is pending now, then stop.
+    finishing: bool,
+}
+
+#[derive(Debug, Default)]
+struct Shared {
+    slot: Mutex<Slot>,
+    changed: Condvar,
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, Slot> {
+        // A panic on the other thread leaves the data consistent (every change is one
+        // assignment), so a poisoned lock is still usable.
+        self.slot
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
 /// Handle to the saving worker.
 pub struct Saver {
-    jobs: Option<Sender<Job>>,
+    shared: Arc<Shared>,
     reports: Receiver<SaveReport>,
     worker: Option<JoinHandle<()>>,
 }
 
 impl Saver {
     /// Starts a worker that owns `store`; `wake` is called after each report (to repaint).
-    pub fn start(mut store: Store, wake: impl Fn() + Send + 'static) -> Self {
-        let (job_tx, job_rx) = mpsc::channel::<Job>();
+    pub fn start(store: Store, wake: impl Fn() + Send + 'static) -> Self {
+        let shared = Arc::new(Shared::default());
         let (report_tx, report_rx) = mpsc::channel();
+        let worker_shared = Arc::clone(&shared);
         let worker = std::thread::Builder::new()
             .name("fan-tracker-saver".into())
             .spawn(move || {
-                while let Ok(mut job) = job_rx.recv() {
-                    // Only the newest pending snapshot matters; keep what older ones asked for.
-                    while let Ok(newer) = job_rx.try_recv() {
-                        let force_backup = job.force_backup || newer.force_backup;
-                        let conflict_copy = newer.conflict_copy.or(job.conflict_copy.take());
-                        job = Job {
-                            force_backup,
-                            conflict_copy,
-                            ..newer
-                        };
-                    }
-                    let encoded = storage::encode(&job.library);
-                    drop(job.library);
-                    let result = match encoded {
-                        Ok(bytes) => {
-                            let request = SaveRequest {
-                                bytes,
-                                force_backup: job.force_backup,
-                                conflict_copy: job.conflict_copy,
-                            };
-                            store.save(&request).map_err(|e| e.to_string())
-                        }
-                        Err(e) => Err(e.to_string()),
-                    };
-                    let report = SaveReport {
-                        generation: job.generation,
-                        result,
-                    };
+                let mut store = store;
+                while let Some(job) = next_due(&worker_shared) {
+                    let report = write(&mut store, &worker_shared, job);
                     if report_tx.send(report).is_err() {
                         break;
                     }
@@ -80,40 +93,74 @@ impl Saver {
                 // The store (and its writer lock) is dropped here, after the last save.
                 drop(store);
             });
-        match worker {
-            Ok(handle) => Self {
-                jobs: Some(job_tx),
-                reports: report_rx,
-                worker: Some(handle),
-            },
+        let worker = match worker {
+            Ok(handle) => Some(handle),
             Err(e) => {
                 log::error!("could not start the saving thread: {e}");
-                Self {
-                    jobs: None,
-                    reports: report_rx,
-                    worker: None,
-                }
+                None
             }
+        };
+        Self {
+            shared,
+            reports: report_rx,
+            worker,
         }
     }
 
-    /// Queues a snapshot for writing; returns false when the worker is gone.
-    pub fn save(
+    /// Whether the worker is running (saves can be handed to it).
+    pub fn is_running(&self) -> bool {
+        self.worker.as_ref().is_some_and(|w| !w.is_finished())
+    }
+
+    /// Hands over the newest snapshot, to be written at `due` (or earlier, if a save was
+    /// already due earlier). Flags asked for by a save still pending are kept. Returns false
+    /// when the worker is gone.
+    pub fn schedule(
         &self,
         library: Arc<Library>,
         generation: u64,
+        due: Instant,
         force_backup: bool,
         conflict_copy: Option<Vec<u8>>,
     ) -> bool {
-        self.jobs.as_ref().is_some_and(|jobs| {
-            jobs.send(Job {
-                library,
+        if !self.is_running() {
+            return false;
+        }
+        let mut slot = self.shared.lock();
+        let job = match slot.job.take() {
+            Some(old) => Job {
+                library: Some(library),
                 generation,
+                due: old.due.min(due),
+                force_backup: old.force_backup || force_backup,
+                conflict_copy: conflict_copy.or(old.conflict_copy),
+            },
+            None => Job {
+                library: Some(library),
+                generation,
+                due,
                 force_backup,
                 conflict_copy,
-            })
-            .is_ok()
-        })
+            },
+        };
+        slot.job = Some(job);
+        self.shared.changed.notify_all();
+        true
+    }
+
+    /// Takes back the pending snapshot if it is `library` (the worker has not started on it),
+    /// so the UI thread can change the library without copying it. The save stays pending;
+    /// [`Saver::schedule`] hands over the changed library.
+    pub fn reclaim(&self, library: &Arc<Library>) {
+        let mut slot = self.shared.lock();
+        if let Some(job) = slot.job.as_mut()
+            && job
+                .library
+                .as_ref()
+                .is_some_and(|l| Arc::ptr_eq(l, library))
+        {
+            job.library = None;
+        }
     }
 
     /// Reports of finished saves, without waiting.
@@ -123,12 +170,19 @@ impl Saver {
 
     /// Waits for the next report.
     pub fn wait(&self) -> Option<SaveReport> {
+        if !self.is_running() {
+            return self.reports.try_recv().ok();
+        }
         self.reports.recv().ok()
     }
 
-    /// Stops the worker after the queued saves and returns their reports.
+    /// Writes what is pending now, stops the worker and returns the reports not yet taken.
     pub fn finish(&mut self) -> Vec<SaveReport> {
-        self.jobs = None;
+        {
+            let mut slot = self.shared.lock();
+            slot.finishing = true;
+            self.shared.changed.notify_all();
+        }
         if let Some(worker) = self.worker.take()
             && worker.join().is_err()
         {
@@ -136,4 +190,92 @@ impl Saver {
         }
         self.reports.try_iter().collect()
     }
+}
+
+impl Drop for Saver {
+    fn drop(&mut self) {
+        if self.worker.is_some() {
+            self.finish();
+        }
+    }
+}
+
+/// Sleeps until a save is due (or the app is closing) and takes it. `None`: stop.
+fn next_due(shared: &Shared) -> Option<Job> {
+    let mut slot = shared.lock();
+    loop {
+        let ready = slot.job.as_ref().filter(|j| j.library.is_some());
+        match ready {
+            Some(job) if slot.finishing || Instant::now() >= job.due => return slot.job.take(),
+            Some(job) => {
+                let wait = job.due.saturating_duration_since(Instant::now());
+                slot = shared
+                    .changed
+                    .wait_timeout(slot, wait)
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .0;
+            }
+            // Nothing ready: a snapshot taken back is handed over again within the frame, so
+            // when closing there is nothing more to wait for.
+            None if slot.finishing => return None,
+            None => {
+                slot = shared
+                    .changed
+                    .wait(slot)
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+            }
+        }
+    }
+}
+
+/// Encodes and writes `job`; a failed save is put back to be retried later, unless a newer
+/// snapshot is already waiting (which is then retried instead, keeping the job's flags).
+fn write(store: &mut Store, shared: &Shared, job: Job) -> SaveReport {
+    let Job {
+        library,
+        generation,
+        force_backup,
+        conflict_copy,
+        ..
+    } = job;
+    let Some(library) = library else {
+        // `next_due` only hands over jobs with a snapshot.
+        return SaveReport {
+            generation,
+            result: Err("nothing to save".into()),
+        };
+    };
+    let result = storage::encode(&library)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            let request = SaveRequest {
+                bytes,
+                force_backup,
+                conflict_copy: conflict_copy.clone(),
+            };
+            store.save(&request).map_err(|e| e.to_string())
+        });
+    if result.is_err() {
+        let retry_at = Instant::now() + super::RETRY_DELAY;
+        let mut slot = shared.lock();
+        if !slot.finishing {
+            let retry = match slot.job.take() {
+                Some(newer) => Job {
+                    due: newer.due.max(retry_at),
+                    force_backup: newer.force_backup || force_backup,
+                    conflict_copy: newer.conflict_copy.or(conflict_copy),
+                    ..newer
+                },
+                None => Job {
+                    library: Some(library),
+                    generation,
+                    due: retry_at,
+                    force_backup,
+                    conflict_copy,
+                },
+            };
+            slot.job = Some(retry);
+        }
+    }
+    SaveReport { generation, result }
 }

@@ -46,9 +46,17 @@ impl Preload {
     }
 }
 
+/// Set (to anything) to make a glyph that no font has, not even one the system font provider
+/// finds, stop the app with a panic naming it instead of drawing a box: the real-window test
+/// that Hangul is drawn runs the app this way.
+pub const PANIC_ON_MISSING_GLYPH: &str = "FAN_TRACKER_PANIC_ON_MISSING_GLYPH";
+
 impl App {
     /// Builds the app from what [`Preload`] read (or reads it now if the thread failed).
     pub fn from_preload(preload: Preload, options: AppOptions, ctx: &egui::Context) -> Self {
+        if std::env::var_os(PANIC_ON_MISSING_GLYPH).is_some() {
+            ctx.set_missing_glyph_policy(egui::MissingGlyphPolicy::Panic);
+        }
         let (opened, article) = preload
             .0
             .and_then(|thread| thread.join().ok())

@@ -23,6 +23,18 @@ pub enum SaveStatus {
     },
     /// Another instance owns the data folder; nothing is saved.
     ReadOnly,
+    /// The data folder cannot be used; edits are only in memory.
+    NoFolder {
+        /// Why, in words.
+        error: String,
+    },
+    /// The data folder cannot be used; the library was exported to a file instead.
+    Exported {
+        /// The file written.
+        path: std::path::PathBuf,
+        /// When.
+        at: Timestamp,
+    },
 }
 
 impl SaveStatus {
@@ -41,12 +53,23 @@ impl SaveStatus {
             SaveStatus::ReadOnly => {
                 "Read-only: another Fan Tracker window owns this data folder".into()
             }
+            SaveStatus::NoFolder { error } => format!(
+                "Not saved: {error}. Your edits are only in memory; File → Save elsewhere… keeps them in another folder or a file."
+            ),
+            SaveStatus::Exported { path, at } => format!(
+                "Exported to {} at {}; the data folder cannot be used, so later edits are only in memory",
+                path.display(),
+                local_time(*at)
+            ),
         }
     }
 
     /// Whether the status is a problem the user should see.
     pub fn is_error(&self) -> bool {
-        matches!(self, SaveStatus::Failed { .. } | SaveStatus::ReadOnly)
+        matches!(
+            self,
+            SaveStatus::Failed { .. } | SaveStatus::ReadOnly | SaveStatus::NoFolder { .. }
+        )
     }
 }
 

@@ -61,6 +61,10 @@ pub struct ViewState {
     pub close_blocked: bool,
     /// The user chose to quit even though the last edits could not be saved.
     pub quit_without_saving: bool,
+    /// The "Save elsewhere" window, when open, with the folder or file path typed so far.
+    pub elsewhere: Option<String>,
+    /// The system had no file dialog to show; the path field is the way to choose.
+    pub no_file_dialog: bool,
     /// The backups window, when open, with the backups listed when it opened.
     pub backups: Option<Vec<std::path::PathBuf>>,
 }

@@ -1,4 +1,5 @@
-//! Dialog windows: paste an article, restore a backup.
+//! Dialog windows: paste an article, restore a backup, keep edits elsewhere, and the question
+//! asked when closing would lose edits.
 
 use egui::{Role, Ui};
 
@@ -21,6 +22,7 @@ pub fn paste_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
                 let edit = ui.add(
                     egui::TextEdit::multiline(text)
+                        .id_salt("paste_text")
                         .desired_rows(14)
                         .desired_width(f32::INFINITY)
                         .hint_text("Paste here…"),
@@ -78,15 +80,27 @@ pub fn backups_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     }
 }
 
-/// Asks what to do when the window is closing but the last edits could not be saved.
+/// Asks what to do when the window is closing but the edits are not saved (saving failed, or
+/// the data folder cannot be used): keep the window open, keep the edits elsewhere, or quit
+/// without them. The app closes the window by itself once the edits are saved or kept.
 pub fn unsaved_on_close_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     if !parts.view.close_blocked {
         return;
     }
     egui::Modal::new(egui::Id::unique("unsaved_on_close")).show(ui.ctx(), |ui| {
-        ui.heading("Your last changes are not saved");
+        ui.set_max_width(560.0);
+        let heading = if parts.unsaved {
+            "Your last changes are not saved"
+        } else {
+            "Your changes are saved"
+        };
+        ui.heading(heading);
         ui.label(parts.status.describe());
-        ui.label("If you quit now, the changes since the last save are lost.");
+        if parts.unsaved {
+            ui.label("If you quit now, the changes since the last save are lost. To keep them, save the library in another folder or export it as a file:");
+            elsewhere_ui(ui, parts);
+        }
+        ui.separator();
         ui.horizontal(|ui| {
             if ui.button("Keep the window open").clicked() {
                 parts.view.close_blocked = false;
@@ -97,5 +111,64 @@ pub fn unsaved_on_close_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
+    });
+}
+
+/// The "Save elsewhere" window (File menu), for when the data folder cannot be used.
+pub fn save_elsewhere_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
+    if parts.view.elsewhere.is_none() || parts.view.close_blocked {
+        return;
+    }
+    let mut open = true;
+    egui::Window::new("Save elsewhere")
+        .open(&mut open)
+        .collapsible(false)
+        .show(ui.ctx(), |ui| {
+            ui.set_max_width(520.0);
+            ui.label(parts.status.describe());
+            elsewhere_ui(ui, parts);
+        });
+    if !open {
+        parts.view.elsewhere = None;
+    }
+}
+
+/// Choose another folder or a file, with the system's dialog, or by typing a path where there
+/// is no dialog (or the user prefers to).
+fn elsewhere_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
+    ui.horizontal(|ui| {
+        if ui.button("Save in another folder…").clicked() {
+            parts.commands.push(Command::PickFolderToSave);
+        }
+        if ui.button("Export as a file…").clicked() {
+            parts.commands.push(Command::PickExportFile);
+        }
+    });
+    if parts.view.no_file_dialog {
+        ui.label("There is no file dialog on this system: type a folder or a file path.");
+    }
+    let path = parts.view.elsewhere.get_or_insert_with(String::new);
+    let edit = ui.add(
+        egui::TextEdit::singleline(path)
+            .id_salt("elsewhere_path")
+            .hint_text("/home/you/fan-tracker-rescue")
+            .desired_width(f32::INFINITY),
+    );
+    set_label(&edit, Role::TextInput, "Folder or file path");
+    let typed = std::path::PathBuf::from(path.trim());
+    let ready = !path.trim().is_empty();
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(ready, egui::Button::new("Save in this folder"))
+            .clicked()
+        {
+            parts.commands.push(Command::SaveToFolder(typed.clone()));
+        }
+        if ui
+            .add_enabled(ready, egui::Button::new("Export to this file"))
+            .clicked()
+        {
+            parts.commands.push(Command::ExportLibrary(typed));
+        }
     });
 }

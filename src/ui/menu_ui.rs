@@ -15,6 +15,9 @@ pub fn menu_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
                 parts.view.paste = Some(String::new());
             }
             ui.separator();
+            if ui.button("Save elsewhere…").clicked() {
+                parts.view.elsewhere.get_or_insert_with(String::new);
+            }
             if ui.button("Restore a backup…").clicked() {
                 parts.view.backups =
                     Some(crate::storage::list_backups(parts.data_dir).unwrap_or_default());

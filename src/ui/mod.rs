@@ -58,6 +58,7 @@ pub fn root_ui(app: &mut App, ui: &mut egui::Ui) {
         .show(ui, |ui| article_ui(ui, &mut parts));
     dialogs_ui::paste_ui(ui, &mut parts);
     dialogs_ui::backups_ui(ui, &mut parts);
+    dialogs_ui::save_elsewhere_ui(ui, &mut parts);
     dialogs_ui::unsaved_on_close_ui(ui, &mut parts);
 }
 

@@ -36,7 +36,11 @@ fn prediction_ui(
 ) {
     let (t, p) = (thread.id, prediction.id);
     let mut statement = prediction.statement.clone();
-    let edit = ui.add(egui::TextEdit::singleline(&mut statement).desired_width(f32::INFINITY));
+    let edit = ui.add(
+        egui::TextEdit::singleline(&mut statement)
+            .id_salt(("prediction_statement", p.0))
+            .desired_width(f32::INFINITY),
+    );
     set_label(&edit, Role::TextInput, "Prediction statement");
     if edit.changed() {
         commands.push(Command::SetPredictionStatement(t, p, statement));
@@ -89,6 +93,7 @@ fn date_field(ui: &mut Ui, id_salt: (&str, u64), current: Option<Date>) -> Optio
     ui.label("Resolve by");
     let edit = ui.add(
         egui::TextEdit::singleline(&mut text)
+            .id_salt(("resolve_by_field", id_salt.1))
             .hint_text("YYYY-MM-DD")
             .desired_width(90.0),
     );
@@ -122,6 +127,7 @@ fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
     let draft = &mut parts.view.prediction_draft;
     let edit = ui.add(
         egui::TextEdit::singleline(&mut draft.statement)
+            .id_salt(("new_prediction", thread.id.0))
             .hint_text("I predict that…")
             .desired_width(f32::INFINITY),
     );
@@ -136,6 +142,7 @@ fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
         let date = ui
             .add(
                 egui::TextEdit::singleline(&mut draft.resolve_by)
+                    .id_salt(("new_prediction_date", thread.id.0))
                     .hint_text("YYYY-MM-DD")
                     .desired_width(100.0),
             )

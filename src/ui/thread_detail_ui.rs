@@ -26,6 +26,7 @@ pub fn thread_detail_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
     ui.add_space(4.0);
     if let Some(note) = edited_text(
         ui,
+        ("thread_note", thread.id.0),
         "Thread note",
         &thread.note,
         true,

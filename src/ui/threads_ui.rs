@@ -62,6 +62,7 @@ fn new_thread_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     ui.horizontal(|ui| {
         let edit = ui.add(
             egui::TextEdit::singleline(&mut parts.view.new_thread_title)
+                .id_salt("new_thread_title")
                 .hint_text("A new open question…")
                 .desired_width(ui.available_width() - 60.0),
         );
@@ -102,6 +103,7 @@ fn dossier_note_ui(ui: &mut Ui, commands: &mut Vec<Command>, dossier: &Dossier) 
     ui.strong("Your note on this article");
     if let Some(note) = super::widgets::edited_text(
         ui,
+        ("article_note", dossier.id.0),
         "Article note",
         &dossier.note,
         true,

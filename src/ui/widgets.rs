@@ -5,9 +5,12 @@ use egui::{Response, Role, Ui, WidgetInfo};
 
 /// A text field edited through a copy: returns the new text when the user changed it.
 ///
-/// The field's AccessKit label is `label`, shown as a small caption above it.
+/// The field's AccessKit label is `label`, shown as a small caption above it. Its id comes
+/// from `id_salt` (e.g. the thread's id), never from its position, so a notice or a row
+/// appearing above it while the user types does not take the keyboard focus away.
 pub fn edited_text(
     ui: &mut Ui,
+    id_salt: impl egui::AsIdSalt,
     label: &str,
     text: &str,
     multiline: bool,
@@ -20,7 +23,11 @@ pub fn edited_text(
     } else {
         egui::TextEdit::singleline(&mut copy)
     };
-    let response = ui.add(edit.hint_text(hint).desired_width(f32::INFINITY));
+    let response = ui.add(
+        edit.id_salt(id_salt)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY),
+    );
     let response = response.labelled_by(caption.id);
     response.changed().then_some(copy)
 }

@@ -144,17 +144,13 @@ fn launch_with_fs(data_dir: &Path, fs: FailAt) -> egui_kittest::Harness<'static,
         open_file: None,
     };
     let dir = data_dir.to_owned();
-    let mut harness = egui_kittest::Harness::builder()
-        .with_size([1280.0, 900.0])
-        .with_max_steps(32)
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| {
-            App::with_store(
-                Store::open_with(&dir, Box::new(fs)),
-                options,
-                Some(&cc.egui_ctx),
-            )
-        });
+    let mut harness = crate::fixture::harness_builder().build_eframe(move |cc| {
+        App::with_store(
+            Store::open_with(&dir, Box::new(fs)),
+            options,
+            Some(&cc.egui_ctx),
+        )
+    });
     harness.run();
     harness
 }
@@ -211,17 +207,11 @@ fn closing_while_saving_fails_asks_before_losing_edits() {
     save_plain(&tmp.data_dir(), &Library::default());
     let mut harness = launch_with_fs(&tmp.data_dir(), FailAt::new(4, false));
     click(&mut harness, &resolved_checkbox(RENEWAL));
-    harness
-        .input_mut()
-        .events
-        .push(egui::Event::WindowFocused(true));
-    harness
-        .input_mut()
-        .viewports
-        .entry(egui::ViewportId::ROOT)
-        .or_default()
-        .events
-        .push(egui::ViewportEvent::Close);
+    let commands = crate::fixture::request_close(&mut harness);
+    assert!(
+        commands.contains(&egui::ViewportCommand::CancelClose),
+        "the close was cancelled: {commands:?}"
+    );
     harness.run();
     harness.get_by_label("Your last changes are not saved");
     harness.get_by_label("Keep the window open");

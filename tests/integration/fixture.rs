@@ -43,27 +43,88 @@ pub fn launch(data_dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
         data_dir: data_dir.to_owned(),
         open_file: file,
     };
-    let mut builder = Harness::builder()
-        .with_size([1280.0, 900.0])
-        .with_max_steps(32);
-    match korean_font() {
-        Some(font) => {
-            builder = builder.with_context_setup(move |ctx| {
-                ctx.add_font(egui::epaint::text::FontInsert::new(
-                    "korean",
-                    egui::FontData::from_owned(font),
-                    vec![egui::epaint::text::InsertFontFamily {
-                        family: egui::FontFamily::Proportional,
-                        priority: egui::epaint::text::FontPriority::Lowest,
-                    }],
-                ));
-            });
-        }
-        None => builder = builder.allow_missing_glyphs(),
-    }
-    let mut harness = builder.build_eframe(move |cc| App::new(options, Some(&cc.egui_ctx)));
+    launch_with(move |ctx| App::new(options, Some(ctx)))
+}
+
+/// The app built by `build` in a UI harness, with the Korean font installed and a missing
+/// glyph failing the test.
+pub fn launch_with(build: impl FnOnce(&egui::Context) -> App + 'static) -> Harness<'static, App> {
+    let mut harness = harness_builder().build_eframe(move |cc| build(&cc.egui_ctx));
     harness.run();
     harness
+}
+
+/// A harness builder as the tests need it: the window's size, the Korean font the real app
+/// finds through the system font provider (which kittest does not install), and kittest's
+/// default policy of panicking on a glyph no font has, so Hangul drawn as boxes fails.
+pub fn harness_builder() -> egui_kittest::HarnessBuilder<App> {
+    let font = korean_font();
+    Harness::builder()
+        .with_size([1280.0, 900.0])
+        .with_max_steps(32)
+        .with_context_setup(move |ctx| install_korean_font(ctx, font.clone()))
+}
+
+/// Adds `font` as the last fallback of the proportional family, as the system font provider
+/// does in the real app when a glyph is missing.
+pub fn install_korean_font(ctx: &egui::Context, font: Vec<u8>) {
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        "korean",
+        egui::FontData::from_owned(font),
+        vec![egui::epaint::text::InsertFontFamily {
+            family: egui::FontFamily::Proportional,
+            priority: egui::epaint::text::FontPriority::Lowest,
+        }],
+    ));
+}
+
+/// Where Debian's fonts-nanum puts its regular font.
+pub const KOREAN_FONT: &str = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf";
+
+/// The Korean font the real app finds through the system (Debian's fonts-nanum, which
+/// `.ci/run` installs). Without it the UI tests fail: Hangul would be drawn as boxes.
+pub fn korean_font() -> Vec<u8> {
+    std::fs::read(KOREAN_FONT).unwrap_or_else(|e| {
+        panic!("the Korean font {KOREAN_FONT} is missing ({e}); install fonts-nanum")
+    })
+}
+
+/// Asks the window to close, as the window's close button (or Ctrl+Q) does, and runs one
+/// frame; returns the viewport commands that frame sent. eframe closes the window unless one
+/// of them is [`egui::ViewportCommand::CancelClose`].
+pub fn request_close(harness: &mut Harness<'static, App>) -> Vec<egui::ViewportCommand> {
+    harness
+        .input_mut()
+        .viewports
+        .entry(egui::ViewportId::ROOT)
+        .or_default()
+        .events
+        .push(egui::ViewportEvent::Close);
+    harness.step();
+    frame_commands(harness)
+}
+
+/// The viewport commands the last frame sent.
+pub fn frame_commands(harness: &Harness<'static, App>) -> Vec<egui::ViewportCommand> {
+    harness
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .map(|v| v.commands.clone())
+        .unwrap_or_default()
+}
+
+/// Steps the harness (a frame every 50 ms) until `done`, failing after 15 s.
+pub fn step_until(harness: &mut Harness<'static, App>, what: &str, done: impl Fn(&App) -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !done(harness.state()) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for: {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        harness.step();
+    }
 }
 
 /// Saves everything and closes the app, as closing the window does.
@@ -91,18 +152,6 @@ pub fn value_containing<'t>(
     harness
         .query_all_by(move |node| node.value().is_some_and(|v| v.contains(needle)))
         .next()
-}
-
-/// The Korean font the real app finds through the system (Debian's fonts-nanum). The headless
-/// harness has no system fonts, so tests add it themselves; without it Hangul shows as boxes
-/// (and CI, which installs the font, fails instead).
-fn korean_font() -> Option<Vec<u8>> {
-    let font = std::fs::read("/usr/share/fonts/truetype/nanum/NanumGothic.ttf").ok();
-    if font.is_none() {
-        let required = std::env::var("FAN_TRACKER_REQUIRE_DISPLAY").is_ok_and(|v| v == "1");
-        assert!(!required, "fonts-nanum is not installed");
-    }
-    font
 }
 
 /// Focuses the field labelled `label` and types `text` into it, as a user would.
@@ -164,4 +213,20 @@ pub fn drag(harness: &mut Harness<'static, App>, from: egui::Pos2, to: egui::Pos
     harness.step();
     harness.drop_at(to);
     harness.run();
+}
+
+/// Presses Ctrl (Cmd on macOS) + `key` in one frame and returns the viewport commands that
+/// frame sent.
+pub fn shortcut(harness: &mut Harness<'static, App>, key: egui::Key) -> Vec<egui::ViewportCommand> {
+    for pressed in [true, false] {
+        harness.input_mut().events.push(egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: egui::Modifiers::COMMAND,
+        });
+    }
+    harness.step();
+    frame_commands(harness)
 }

@@ -99,20 +99,37 @@ impl Drop for Xvfb {
 
 /// Starts the app on `xvfb` with a private data dir and runtime dir.
 fn start_app(xvfb: &Xvfb, tmp: &TempDir, file: Option<&Path>) -> Child {
+    let mut command = app_command(xvfb, tmp, file);
+    command.arg("--data-dir").arg(tmp.data_dir());
+    command.spawn().expect("start fan-tracker")
+}
+
+/// The app's command on `xvfb` with a private runtime dir, without a data folder.
+fn app_command(xvfb: &Xvfb, tmp: &TempDir, file: Option<&Path>) -> Command {
     let runtime = tmp.path().join("runtime");
     std::fs::create_dir_all(&runtime).unwrap();
     let mut command = xvfb.command(env!("CARGO_BIN_EXE_fan-tracker"));
     command
         .env("XDG_RUNTIME_DIR", &runtime)
         .env("RUST_LOG", "error")
-        .arg("--data-dir")
-        .arg(tmp.data_dir())
         .stdout(Stdio::null())
         .stderr(Stdio::inherit());
     if let Some(file) = file {
         command.arg(file);
     }
-    command.spawn().expect("start fan-tracker")
+    command
+}
+
+/// Focuses `window` (there is no window manager to do it) and presses `keys`.
+fn press(xvfb: &Xvfb, window: &str, keys: &str) {
+    xvfb.command("xdotool")
+        .args(["windowfocus", "--sync", window])
+        .status()
+        .unwrap();
+    xvfb.command("xdotool")
+        .args(["key", "--clearmodifiers", keys])
+        .status()
+        .unwrap();
 }
 
 /// Waits for the visible "Fan Tracker" window and returns its X id.
@@ -211,12 +228,12 @@ fn window_shows_the_default_article_and_quits_cleanly_with_ctrl_q() {
 }
 
 #[test]
-fn sigterm_and_sigint_save_before_exit() {
+fn sigterm_sigint_and_sighup_save_before_exit() {
     if !tools_available() {
         return;
     }
     let xvfb = Xvfb::start();
-    for signal in ["TERM", "INT"] {
+    for signal in ["TERM", "INT", "HUP"] {
         let tmp = TempDir::new();
         let article = tmp.write(
             "news.txt",
@@ -264,4 +281,94 @@ fn sigkill_loses_at_most_the_last_second() {
         library.open_dossier().unwrap().article.title,
         "Casting news"
     );
+}
+
+#[test]
+fn the_data_folder_can_be_given_in_fan_tracker_data_dir() {
+    if !tools_available() {
+        return;
+    }
+    let tmp = TempDir::new();
+    let article = tmp.write("news.txt", "Teaser news\nA teaser came out.\n");
+    let xvfb = Xvfb::start();
+    let mut app = app_command(&xvfb, &tmp, Some(&article))
+        .env("FAN_TRACKER_DATA_DIR", tmp.data_dir())
+        .spawn()
+        .expect("start fan-tracker");
+    wait_for_window(&xvfb, &mut app);
+    Command::new("kill")
+        .args(["-TERM", &app.id().to_string()])
+        .status()
+        .unwrap();
+    let status = wait_exit(&mut app, Duration::from_secs(30));
+    assert!(status.success(), "exit status {status}");
+    let library =
+        fan_tracker::storage::Store::read_library(&tmp.data_dir().join("library.json")).unwrap();
+    assert_eq!(library.open_dossier().unwrap().article.title, "Teaser news");
+}
+
+#[test]
+fn ctrl_q_with_nowhere_to_save_asks_before_quitting() {
+    if !tools_available() {
+        return;
+    }
+    let tmp = TempDir::new();
+    let article = tmp.write(
+        "news.txt",
+        "Casting news\nThe whole cast signed on again.\n",
+    );
+    // `--data-dir` names a file: nothing can be saved there. Opening the article is an edit.
+    let not_a_folder = tmp.write("not-a-folder", "a file");
+    let xvfb = Xvfb::start();
+    let mut app = app_command(&xvfb, &tmp, Some(&article))
+        .arg("--data-dir")
+        .arg(&not_a_folder)
+        .spawn()
+        .expect("start fan-tracker");
+    let window = wait_for_window(&xvfb, &mut app);
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("real-window-nowhere-to-save.png");
+    screenshot_with_content(&xvfb, &shot);
+    press(&xvfb, &window, "ctrl+q");
+    std::thread::sleep(Duration::from_secs(3));
+    let still_open = app.try_wait().unwrap().is_none();
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("real-window-asks-on-quit.png");
+    if still_open {
+        screenshot_with_content(&xvfb, &shot);
+        eprintln!("screenshot of the question: {}", shot.display());
+    }
+    let _ = app.kill();
+    let _ = app.wait();
+    assert!(
+        still_open,
+        "Ctrl+Q with unsaved edits and nowhere to save quit at once"
+    );
+}
+
+#[test]
+fn the_app_finds_a_korean_font_for_hangul() {
+    if !tools_available() {
+        return;
+    }
+    let tmp = TempDir::new();
+    let xvfb = Xvfb::start();
+    // The default article's headline and body have Hangul; with this variable a glyph that no
+    // font has (not even one the system font provider finds) stops the app instead of
+    // drawing a box.
+    let mut app = app_command(&xvfb, &tmp, None)
+        .arg("--data-dir")
+        .arg(tmp.data_dir())
+        .env(fan_tracker::app::PANIC_ON_MISSING_GLYPH, "1")
+        .spawn()
+        .expect("start fan-tracker");
+    let window = wait_for_window(&xvfb, &mut app);
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("real-window-hangul.png");
+    screenshot_with_content(&xvfb, &shot);
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(
+        app.try_wait().unwrap().is_none(),
+        "the app stopped: a glyph had no font"
+    );
+    press(&xvfb, &window, "ctrl+q");
+    let status = wait_exit(&mut app, Duration::from_secs(30));
+    assert!(status.success(), "exit status {status}");
 }

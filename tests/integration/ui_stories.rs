@@ -1,10 +1,15 @@
 //! The issue's stories, driven through the UI by AccessKit labels, as a user would.
 
+use std::path::{Path, PathBuf};
+
 use egui_kittest::kittest::Queryable as _;
+use fan_tracker::app::{App, AppOptions};
 use fan_tracker::model::{Outcome, ThreadStatus};
+use fan_tracker::storage::{self, FileSystem, LIBRARY_FILE, RealFs, Store};
 
 use crate::fixture::{
-    CAST, RENEWAL, TempDir, click, close, drag, launch, resolved_checkbox, type_into,
+    CAST, RENEWAL, TempDir, click, close, drag, frame_commands, helper_role, launch, launch_with,
+    request_close, rerun_self, resolved_checkbox, shortcut, step_until, type_into,
     value_containing,
 };
 
@@ -385,4 +390,532 @@ fn the_view_menu_switches_between_dark_and_light_in_words() {
     click(&mut harness, "View");
     click(&mut harness, "Dark theme");
     assert_eq!(harness.ctx.theme(), egui::Theme::Dark);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Issue 8: nothing lost, nothing false, in the window.
+
+/// Types `text` one character per frame, `pause` apart, as a person does, without touching the
+/// mouse; returns after how many characters the number of notices first changed.
+fn type_slowly(
+    harness: &mut egui_kittest::Harness<'static, fan_tracker::app::App>,
+    text: &str,
+    pause: std::time::Duration,
+) -> Option<usize> {
+    let before = harness.state().notices().len();
+    let mut changed_at = None;
+    for (typed, c) in text.chars().enumerate() {
+        harness.event(egui::Event::Text(c.to_string()));
+        harness.step();
+        if changed_at.is_none() && harness.state().notices().len() != before {
+            changed_at = Some(typed + 1);
+        }
+        std::thread::sleep(pause);
+        harness.step();
+    }
+    harness.run();
+    changed_at
+}
+
+#[test]
+fn a_notice_appearing_while_typing_keeps_the_keyboard_focus() {
+    let tmp = TempDir::new();
+    let path = tmp.data_dir().join(LIBRARY_FILE);
+    let mut harness = launch(&tmp.data_dir(), None);
+    type_into(&mut harness, "Article note", "draft one");
+    step_until(&mut harness, "the first save", App::is_saved);
+
+    // A sync tool brings a note from another device while the fan goes on typing: the save
+    // due half a second later finds it, and a notice appears above everything.
+    let mut theirs = Store::read_library(&path).unwrap();
+    theirs.dossiers[0].threads[3].note = "from my phone".into();
+    std::fs::write(&path, storage::encode(&theirs).unwrap()).unwrap();
+    let merged = " and two";
+    let pause = std::time::Duration::from_millis(150);
+    let appeared = type_slowly(&mut harness, merged, pause);
+    let typed = merged.chars().count();
+    assert!(
+        appeared.is_some_and(|at| at < typed),
+        "a notice appeared while typing (after {appeared:?} of {typed} characters): {:?}",
+        harness.state().notices()
+    );
+    let note =
+        |h: &egui_kittest::Harness<'static, App>| h.state().open_dossier().unwrap().note.clone();
+    assert_eq!(
+        note(&harness),
+        "draft one and two",
+        "every character landed"
+    );
+    step_until(&mut harness, "the merge to be saved", App::is_saved);
+
+    // Then the file is broken behind the app: it is kept aside, and a notice says so.
+    std::fs::write(&path, b"\x00 not json").unwrap();
+    let broken = " and three";
+    let appeared = type_slowly(&mut harness, broken, pause);
+    assert!(
+        appeared.is_some_and(|at| at < broken.chars().count()),
+        "a notice appeared while typing: {:?}",
+        harness.state().notices()
+    );
+    assert_eq!(note(&harness), "draft one and two and three");
+    step_until(&mut harness, "the save", App::is_saved);
+    assert_eq!(
+        Store::read_library(&path).unwrap().dossiers[0].note,
+        "draft one and two and three"
+    );
+}
+
+#[test]
+fn a_read_only_window_says_so_once_however_much_is_typed() {
+    let tmp = TempDir::new();
+    let holder = Store::open(&tmp.data_dir()).unwrap();
+    assert!(!holder.store.is_read_only());
+    let mut harness = launch(&tmp.data_dir(), None);
+    assert!(harness.state().is_read_only());
+    let before = harness.state().notices().len();
+    harness.get_by_label("Article note").focus();
+    harness.run();
+    type_slowly(&mut harness, "ten keys..", std::time::Duration::ZERO);
+    let notices = harness.state().notices();
+    assert_eq!(
+        notices.len(),
+        before + 1,
+        "one notice for the refused typing, not one per key: {notices:?}"
+    );
+    assert!(notices.last().unwrap().contains("read-only"), "{notices:?}");
+    assert_eq!(harness.state().open_dossier().unwrap().note, "");
+    drop(holder);
+}
+
+#[test]
+fn an_edit_reaches_the_disk_on_time_while_a_frame_takes_seconds() {
+    let tmp = TempDir::new();
+    let path = tmp.data_dir().join(LIBRARY_FILE);
+    let mut harness = launch(&tmp.data_dir(), None);
+    type_into(&mut harness, "Article note", "typed just before");
+    // The UI thread is now busy for seconds (a frame laying out a huge article, a dialog):
+    // no frame runs, and the save due half a second after the edit must happen anyway.
+    let start = std::time::Instant::now();
+    let on_disk = || {
+        Store::read_library(&path)
+            .ok()
+            .is_some_and(|l| l.dossiers[0].note == "typed just before")
+    };
+    while !on_disk() && start.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(
+        on_disk(),
+        "the edit reached the disk without a frame running"
+    );
+    harness.run();
+    assert!(harness.state().is_saved());
+    assert!(harness.state().status().describe().starts_with("Saved at "));
+}
+
+/// File operations whose writes fail while `failing` is set.
+#[derive(Debug, Clone, Default)]
+struct FlakyDisk {
+    failing: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl FlakyDisk {
+    fn set_failing(&self, failing: bool) {
+        self.failing
+            .store(failing, std::sync::atomic::Ordering::SeqCst);
+    }
+    fn check(&self) -> std::io::Result<()> {
+        if self.failing.load(std::sync::atomic::Ordering::SeqCst) {
+            Err(std::io::Error::other("the disk is failing"))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl FileSystem for FlakyDisk {
+    fn read(&self, path: &Path) -> std::io::Result<Vec<u8>> {
+        RealFs.read(path)
+    }
+    fn write_atomic(&self, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+        self.check()?;
+        RealFs.write_atomic(path, bytes)
+    }
+    fn rename(&self, from: &Path, to: &Path) -> std::io::Result<()> {
+        self.check()?;
+        RealFs.rename(from, to)
+    }
+    fn create_private_dir(&self, path: &Path) -> std::io::Result<()> {
+        RealFs.create_private_dir(path)
+    }
+    fn list(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+        RealFs.list(dir)
+    }
+    fn remove(&self, path: &Path) -> std::io::Result<()> {
+        RealFs.remove(path)
+    }
+}
+
+fn launch_on_disk(data_dir: &Path, disk: FlakyDisk) -> egui_kittest::Harness<'static, App> {
+    let options = AppOptions {
+        data_dir: data_dir.to_owned(),
+        open_file: None,
+    };
+    let dir = data_dir.to_owned();
+    launch_with(move |ctx| {
+        App::with_store(Store::open_with(&dir, Box::new(disk)), options, Some(ctx))
+    })
+}
+
+#[test]
+fn after_a_failed_save_succeeds_on_retry_the_held_quit_finishes() {
+    let tmp = TempDir::new();
+    let disk = FlakyDisk::default();
+    let mut harness = launch_on_disk(&tmp.data_dir(), disk.clone());
+    disk.set_failing(true);
+    click(&mut harness, &resolved_checkbox(RENEWAL));
+    let commands = request_close(&mut harness);
+    assert!(
+        commands.contains(&egui::ViewportCommand::CancelClose),
+        "the close was cancelled: {commands:?}"
+    );
+    harness.run();
+    harness.get_by_label("Your last changes are not saved");
+    assert!(
+        harness
+            .get_all_by_label_contains("the disk is failing")
+            .count()
+            >= 1
+    );
+
+    // The disk recovers; the saver's own retry writes the edit.
+    disk.set_failing(false);
+    step_until(&mut harness, "the retry to save", App::is_saved);
+    assert!(
+        frame_commands(&harness).contains(&egui::ViewportCommand::Close),
+        "the quit the dialog held goes ahead: {:?}",
+        frame_commands(&harness)
+    );
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Your last changes are not saved")
+            .is_none(),
+        "the dialog no longer says the changes are not saved"
+    );
+    // eframe turns that Close into a close request, which now goes through.
+    let commands = request_close(&mut harness);
+    assert!(!commands.contains(&egui::ViewportCommand::CancelClose));
+    let on_disk = Store::read_library(&tmp.data_dir().join(LIBRARY_FILE)).unwrap();
+    assert_eq!(
+        on_disk.dossiers[0].threads[0].status,
+        ThreadStatus::Resolved
+    );
+}
+
+/// A data folder that cannot be used: `--data-dir` names a file.
+fn unusable_data_dir(tmp: &TempDir) -> PathBuf {
+    tmp.write("not-a-folder", "a file where the data folder should be")
+}
+
+#[test]
+fn quitting_with_nowhere_to_save_asks_and_exports_the_library() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&unusable_data_dir(&tmp), None);
+    harness.get_by_label_contains("Your data folder could not be opened");
+    click(&mut harness, &resolved_checkbox(RENEWAL));
+    let status = harness.state().status().describe();
+    assert!(
+        status.starts_with("Not saved: ") && status.contains("only in memory"),
+        "the status line says the truth: {status}"
+    );
+    harness.get_by_label(&status);
+
+    // Ctrl+Q asks the window to close; eframe then sends the close request.
+    let commands = shortcut(&mut harness, egui::Key::Q);
+    assert!(
+        commands.contains(&egui::ViewportCommand::Close),
+        "{commands:?}"
+    );
+    let commands = request_close(&mut harness);
+    assert!(
+        commands.contains(&egui::ViewportCommand::CancelClose),
+        "nothing is lost without asking: {commands:?}"
+    );
+    harness.run();
+    harness.get_by_label("Your last changes are not saved");
+    harness.get_by_label("Quit without saving");
+
+    let export = tmp.path().join("rescue.json");
+    type_into(
+        &mut harness,
+        "Folder or file path",
+        &export.display().to_string(),
+    );
+    harness.get_by_label("Export to this file").click();
+    harness.step();
+    let exported = Store::read_library(&export).expect("the export is a library file");
+    assert_eq!(
+        exported.dossiers[0].threads[0].status,
+        ThreadStatus::Resolved
+    );
+    assert!(
+        frame_commands(&harness).contains(&egui::ViewportCommand::Close),
+        "once exported, the quit goes ahead"
+    );
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .status()
+            .describe()
+            .starts_with("Exported to ")
+    );
+    assert!(!request_close(&mut harness).contains(&egui::ViewportCommand::CancelClose));
+}
+
+#[test]
+fn quitting_with_nowhere_to_save_can_save_in_another_folder() {
+    let tmp = TempDir::new();
+    // `library.json` is a folder.
+    std::fs::create_dir_all(tmp.data_dir().join(LIBRARY_FILE)).unwrap();
+    let mut harness = launch(&tmp.data_dir(), None);
+    assert!(
+        harness.state().has_no_folder(),
+        "{:?}",
+        harness.state().status()
+    );
+    type_into(&mut harness, "Article note", "keep me");
+    assert!(request_close(&mut harness).contains(&egui::ViewportCommand::CancelClose));
+    harness.run();
+
+    // A folder that already holds a library is never overwritten.
+    let other = TempDir::new();
+    let taken = other.path().join("taken");
+    let mut harness_other = launch(&taken, None);
+    click(&mut harness_other, &resolved_checkbox(CAST));
+    close(harness_other);
+    let taken_bytes = std::fs::read(taken.join(LIBRARY_FILE)).unwrap();
+    type_into(
+        &mut harness,
+        "Folder or file path",
+        &taken.display().to_string(),
+    );
+    click(&mut harness, "Save in this folder");
+    harness.get_by_label_contains("is never overwritten");
+    assert_eq!(
+        std::fs::read(taken.join(LIBRARY_FILE)).unwrap(),
+        taken_bytes
+    );
+    assert!(request_close(&mut harness).contains(&egui::ViewportCommand::CancelClose));
+    harness.run();
+
+    let rescue = other.path().join("rescue");
+    let field = harness.get_by_label("Folder or file path");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    type_into(
+        &mut harness,
+        "Folder or file path",
+        &rescue.display().to_string(),
+    );
+    click(&mut harness, "Save in this folder");
+    step_until(&mut harness, "the save in the other folder", App::is_saved);
+    assert!(frame_commands(&harness).contains(&egui::ViewportCommand::Close));
+    assert_eq!(harness.state().data_dir(), rescue);
+    let on_disk = Store::read_library(&rescue.join(LIBRARY_FILE)).unwrap();
+    assert_eq!(on_disk.dossiers[0].note, "keep me");
+    assert!(!request_close(&mut harness).contains(&egui::ViewportCommand::CancelClose));
+}
+
+#[test]
+fn without_a_file_dialog_the_window_says_what_else_to_do() {
+    // Run without any way to show a dialog (no desktop portal, no display), as a child
+    // process so this process's environment is left alone.
+    const ROLE: &str = "FAN_TRACKER_TEST_NO_DIALOG";
+    if let Some(data_dir) = helper_role(ROLE) {
+        let mut harness = launch(&unusable_data_dir_at(&data_dir), None);
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+        harness.run();
+        harness.get_by_label_contains("No file dialog could be opened on this system");
+        click(&mut harness, "File");
+        click(&mut harness, "Save elsewhere…");
+        click(&mut harness, "Save in another folder…");
+        harness.get_by_label_contains("type a folder or a file path");
+        harness.get_by_label("Folder or file path");
+        println!("NO-DIALOG-OK");
+        return;
+    }
+    let tmp = TempDir::new();
+    let output = rerun_self(
+        "ui_stories::without_a_file_dialog_the_window_says_what_else_to_do",
+        (ROLE, tmp.path()),
+    )
+    .env_remove("DISPLAY")
+    .env_remove("WAYLAND_DISPLAY")
+    .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+    .output()
+    .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && stdout.contains("NO-DIALOG-OK"),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn unusable_data_dir_at(dir: &Path) -> PathBuf {
+    let file = dir.join("not-a-folder");
+    std::fs::write(&file, "a file").unwrap();
+    file
+}
+
+/// A file dropped on the window, as winit hands it over.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn a_file_dropped_on_the_window_opens_as_a_dossier() {
+    let tmp = TempDir::new();
+    let file = tmp.write(
+        "dropped.txt",
+        "Dropped news\nA new teaser came out today.\n",
+    );
+    let mut harness = launch(&tmp.data_dir(), None);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(file)));
+    harness.run();
+    assert_eq!(harness.state().library().dossiers.len(), 2);
+    assert_eq!(
+        harness.state().open_dossier().unwrap().article.title,
+        "Dropped news"
+    );
+    value_containing(&harness, "A new teaser came out today.").expect("body shown");
+}
+
+#[test]
+fn ctrl_z_outside_a_text_field_brings_back_a_deleted_thread() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    click(&mut harness, CAST);
+    click(&mut harness, "Delete");
+    assert_eq!(open_threads(&harness).len(), 3);
+    // Inside a text field Ctrl+Z is the field's own undo.
+    harness.get_by_label("Article note").focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(open_threads(&harness).len(), 3);
+    // Outside one it brings the thread back.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(open_threads(&harness).len(), 4);
+    assert_eq!(open_threads(&harness)[3].0, CAST);
+}
+
+#[test]
+fn double_clicking_a_thread_renames_it() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    let at = harness
+        .get_by_role_and_label(egui::Role::Button, CAST)
+        .rect()
+        .center();
+    harness.hover_at(at);
+    harness.step();
+    // Two clicks within one frame: the harness moves time a quarter second per frame, more
+    // than a double-click allows between clicks.
+    for pressed in [true, false, true, false] {
+        harness.input_mut().events.push(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.step();
+    harness.run();
+    type_into(&mut harness, "Thread title", " (all of them?)");
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert_eq!(
+        open_threads(&harness)[3].0,
+        format!("{CAST} (all of them?)")
+    );
+}
+
+#[test]
+fn right_click_removes_an_article_and_undo_brings_it_back() {
+    let tmp = TempDir::new();
+    let file = tmp.write("second.txt", "Second article\nSomething happened.\n");
+    let mut harness = launch(&tmp.data_dir(), Some(file));
+    assert_eq!(harness.state().library().dossiers.len(), 2);
+    harness
+        .get_by_role_and_label(egui::Role::Button, "Second article")
+        .click_secondary();
+    harness.run();
+    click(&mut harness, "Remove from library");
+    assert_eq!(harness.state().library().dossiers.len(), 1);
+    harness.get_by_label("Deleted “Second article”");
+    click(&mut harness, "Undo");
+    let library = harness.state().library();
+    assert_eq!(library.dossiers.len(), 2);
+    assert_eq!(library.dossiers[1].article.title, "Second article");
+}
+
+#[test]
+fn a_thread_set_to_dropped_is_kept_as_dropped() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    click(&mut harness, RENEWAL);
+    click(&mut harness, "dropped");
+    assert_eq!(open_threads(&harness)[0].1, ThreadStatus::Dropped);
+    close(harness);
+    let harness = launch(&tmp.data_dir(), None);
+    assert_eq!(open_threads(&harness)[0].1, ThreadStatus::Dropped);
+}
+
+#[test]
+fn hangul_in_the_default_article_is_drawn_with_a_korean_font() {
+    let tmp = TempDir::new();
+    let harness = launch(&tmp.data_dir(), None);
+    let body = harness.state().open_dossier().unwrap().article.body.clone();
+    let hangul: String = body
+        .chars()
+        .filter(|c| ('\u{AC00}'..='\u{D7A3}').contains(c))
+        .collect();
+    assert!(
+        hangul.chars().count() >= 8,
+        "the default article has Hangul"
+    );
+    // The harness panics on a glyph no font has; this lays the Hangul out with the same
+    // fonts the window used.
+    assert_eq!(
+        harness.ctx.missing_glyph_policy(),
+        egui::MissingGlyphPolicy::Panic
+    );
+    let galley = harness.ctx.fonts_mut(|fonts| {
+        fonts.layout_no_wrap(
+            hangul.clone(),
+            egui::FontId::proportional(14.0),
+            egui::Color32::WHITE,
+        )
+    });
+    let glyphs: usize = galley.rows.iter().map(|r| r.glyphs.len()).sum();
+    assert_eq!(glyphs, hangul.chars().count());
 }
