@@ -187,9 +187,7 @@ impl App {
                     "{}. Changes in this window are not saved there; to keep them, use File → Save elsewhere… (another folder, or a JSON file).",
                     capitalized(&error)
                 ));
-                app.status = SaveStatus::NoFolder {
-                    error: error.clone(),
-                };
+                app.status = SaveStatus::NoFolder;
                 app.folder_error = Some(error);
             }
         }
@@ -318,10 +316,8 @@ impl App {
             SaveStatus::ReadOnly | SaveStatus::Failed { .. } => {}
             _ if self.saver.is_some() => self.status = SaveStatus::Unsaved,
             _ => {
-                if let Some(error) = &self.folder_error {
-                    self.status = SaveStatus::NoFolder {
-                        error: error.clone(),
-                    };
+                if self.folder_error.is_some() {
+                    self.status = SaveStatus::NoFolder;
                 }
             }
         }

@@ -23,11 +23,9 @@ pub enum SaveStatus {
     },
     /// Another instance owns the data folder; nothing is saved.
     ReadOnly,
-    /// The data folder cannot be used; edits are only in memory.
-    NoFolder {
-        /// Why, in words.
-        error: String,
-    },
+    /// The data folder cannot be used (the notice at the top says why); edits are only in
+    /// memory.
+    NoFolder,
     /// The data folder cannot be used; the library was exported to a file instead.
     Exported {
         /// The file written.
@@ -53,9 +51,9 @@ impl SaveStatus {
             SaveStatus::ReadOnly => {
                 "Read-only: another Fan Tracker window owns this data folder".into()
             }
-            SaveStatus::NoFolder { error } => format!(
-                "Not saved: {error}. Your edits are only in memory; File → Save elsewhere… keeps them in another folder or a file."
-            ),
+            SaveStatus::NoFolder => {
+                "Not saved: the data folder cannot be used, so your edits are only in memory (File → Save elsewhere… keeps them)".into()
+            }
             SaveStatus::Exported { path, at } => format!(
                 "Exported to {} at {}; the data folder cannot be used, so later edits are only in memory",
                 path.display(),
@@ -68,7 +66,7 @@ impl SaveStatus {
     pub fn is_error(&self) -> bool {
         matches!(
             self,
-            SaveStatus::Failed { .. } | SaveStatus::ReadOnly | SaveStatus::NoFolder { .. }
+            SaveStatus::Failed { .. } | SaveStatus::ReadOnly | SaveStatus::NoFolder
         )
     }
 }

@@ -4,32 +4,36 @@ use egui::Ui;
 
 use crate::app::{Command, UiParts};
 
-/// Draws the bottom status line, with the undo button after a deletion.
+/// Draws the bottom status line: where saving stands on the left, then the last opened link
+/// and the undo button, and the data folder on the right. A status too long for the room
+/// left is cut (in full on hover), so it never hides the undo button.
 pub fn status_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
-    ui.horizontal(|ui| {
-        let text = parts.status.describe();
-        if parts.status.is_error() {
-            ui.colored_label(ui.visuals().error_fg_color, text);
-        } else {
-            ui.label(egui::RichText::new(text).weak());
-        }
-        if let Some(url) = &parts.view.last_opened_link {
-            ui.separator();
-            ui.label(egui::RichText::new(format!("Opened {url} in your browser")).weak());
-        }
+    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+        // Right to left: the last item added is the leftmost.
+        ui.label(
+            egui::RichText::new(format!("Data: {}", parts.data_dir.display()))
+                .small()
+                .weak(),
+        );
         if let Some(undo) = parts.undo {
-            ui.separator();
-            ui.label(undo.describe());
             if ui.button("Undo").clicked() {
                 parts.commands.push(Command::Undo);
             }
+            ui.label(undo.describe());
+            ui.separator();
         }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.label(
-                egui::RichText::new(format!("Data: {}", parts.data_dir.display()))
-                    .small()
-                    .weak(),
-            );
+        if let Some(url) = &parts.view.last_opened_link {
+            ui.label(egui::RichText::new(format!("Opened {url} in your browser")).weak());
+            ui.separator();
+        }
+        ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+            let text = parts.status.describe();
+            let shown = if parts.status.is_error() {
+                egui::RichText::new(text).color(ui.visuals().error_fg_color)
+            } else {
+                egui::RichText::new(text).weak()
+            };
+            ui.add(egui::Label::new(shown).truncate());
         });
     });
 }
