@@ -65,6 +65,9 @@ pub struct ViewState {
     pub elsewhere: Option<String>,
     /// The system had no file dialog to show; the path field is the way to choose.
     pub no_file_dialog: bool,
+    /// An editable text field had the keyboard focus last frame (selectable article text does
+    /// not count), so Ctrl+Z belongs to it.
+    pub editing_text: bool,
     /// The backups window, when open, with the backups listed when it opened.
     pub backups: Option<Vec<std::path::PathBuf>>,
 }

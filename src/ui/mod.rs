@@ -60,6 +60,9 @@ pub fn root_ui(app: &mut App, ui: &mut egui::Ui) {
     dialogs_ui::backups_ui(ui, &mut parts);
     dialogs_ui::save_elsewhere_ui(ui, &mut parts);
     dialogs_ui::unsaved_on_close_ui(ui, &mut parts);
+    // Only a field that takes typing asks for the input method; the article's selectable text
+    // does not.
+    parts.view.editing_text = ui.ctx().output(|o| o.ime.is_some());
 }
 
 /// Files dropped on the window are imported like `fan-tracker FILE`.
@@ -71,15 +74,17 @@ fn handle_dropped_files(ui: &egui::Ui, commands: &mut Vec<Command>) {
 }
 
 /// Ctrl+O opens an article, Ctrl+Q quits (Cmd on macOS), and Ctrl+Z brings back the last
-/// deleted thread or article when no text field is being edited (text fields keep their own
-/// undo).
+/// deleted thread or article when no text field is being typed into (text fields keep their
+/// own undo; selecting article text does not count).
 fn handle_shortcuts(ui: &egui::Ui, parts: &mut crate::app::UiParts<'_>) {
     use egui::{Key, KeyboardShortcut, Modifiers};
     let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
     let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
     let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-    let editing_text = ui.memory(|m| m.focused().is_some());
-    if parts.undo.is_some() && !editing_text && ui.input_mut(|i| i.consume_shortcut(&undo)) {
+    if parts.undo.is_some()
+        && !parts.view.editing_text
+        && ui.input_mut(|i| i.consume_shortcut(&undo))
+    {
         parts.commands.push(Command::Undo);
     }
     if ui.input_mut(|i| i.consume_shortcut(&open)) {

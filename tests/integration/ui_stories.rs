@@ -819,9 +819,14 @@ fn ctrl_z_outside_a_text_field_brings_back_a_deleted_thread() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     assert_eq!(open_threads(&harness).len(), 3);
-    // Outside one it brings the thread back.
+    // Outside one (here after clicking in the article's selectable text) it brings the
+    // thread back.
     harness.key_press(egui::Key::Escape);
     harness.run();
+    let paragraph =
+        value_containing(&harness, "If a second season ever happens").expect("paragraph");
+    let at = paragraph.rect().min + egui::vec2(30.0, 8.0);
+    drag(&mut harness, at, at);
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     harness.run();
     assert_eq!(open_threads(&harness).len(), 4);
