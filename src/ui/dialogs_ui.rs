@@ -95,7 +95,11 @@ pub fn unsaved_on_close_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             "Your changes are saved"
         };
         ui.heading(heading);
-        ui.label(parts.status.describe());
+        if *parts.status == crate::app::SaveStatus::NoFolder {
+            ui.label("The data folder cannot be used, so your edits are only in memory.");
+        } else {
+            ui.label(parts.status.describe());
+        }
         if parts.unsaved {
             ui.label("If you quit now, the changes since the last save are lost. To keep them, save the library in another folder or export it as a file:");
             elsewhere_ui(ui, parts);
