@@ -84,13 +84,19 @@ impl App {
             }
             Command::RestoreBackup(path) => {
                 let library = Store::read_library(&path).map_err(|e| e.to_string())?;
-                self.queue_save(true);
+                // Write the library being replaced first (if it has unsaved edits), then the
+                // restored one with a forced backup: the saver keeps that order, and the store
+                // writes nothing over the replaced library before that backup is made.
+                if !self.is_saved() {
+                    self.queue_save(false);
+                }
                 self.library = Arc::new(library);
                 self.view = Default::default();
                 self.undo = None;
                 self.mark_edited();
+                self.queue_save(true);
                 self.notify(format!(
-                    "Restored the backup {}. The library it replaced was kept as a backup too.",
+                    "Restored the backup {}. The library it replaced is kept as a new backup before the restored one is saved over it.",
                     path.file_name()
                         .map(|n| n.to_string_lossy())
                         .unwrap_or_default()

@@ -1,16 +1,17 @@
 //! Saving off the UI thread: a worker owns the [`Store`], encodes the snapshot it is sent and
 //! writes it.
 //!
-//! The UI thread sends an `Arc` of the library (no copy); the worker encodes it and does the
-//! disk work (read-back check, backup, atomic replace), then reports back, so no frame waits
-//! on the disk. The next edit copies the library only if the worker still holds the snapshot.
+//! The UI thread sends an `Arc` of the library (no copy); the worker hands it to the store,
+//! which encodes it and does the disk work (read-back check, backup, atomic replace), then
+//! reports back, so no frame waits on the disk. The next edit copies the library only if the
+//! worker still holds the snapshot.
 
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
 use crate::model::Library;
-use crate::storage::{self, SaveOutcome, SaveRequest, Store};
+use crate::storage::{SaveOutcome, SaveRequest, Store};
 
 /// A finished save.
 #[derive(Debug)]
@@ -44,30 +45,30 @@ impl Saver {
         let worker = std::thread::Builder::new()
             .name("fan-tracker-saver".into())
             .spawn(move || {
-                while let Ok(mut job) = job_rx.recv() {
+                let mut next: Option<Job> = None;
+                while let Some(mut job) = next.take().or_else(|| job_rx.recv().ok()) {
                     // Only the newest pending snapshot matters; keep what older ones asked for.
+                    // A snapshot that forces a backup waits for the one before it to be
+                    // written, so the backup holds that one (restoring a backup relies on it).
                     while let Ok(newer) = job_rx.try_recv() {
-                        let force_backup = job.force_backup || newer.force_backup;
+                        if newer.force_backup {
+                            next = Some(newer);
+                            break;
+                        }
                         let conflict_copy = newer.conflict_copy.or(job.conflict_copy.take());
                         job = Job {
-                            force_backup,
+                            force_backup: job.force_backup,
                             conflict_copy,
                             ..newer
                         };
                     }
-                    let encoded = storage::encode(&job.library);
-                    drop(job.library);
-                    let result = match encoded {
-                        Ok(bytes) => {
-                            let request = SaveRequest {
-                                bytes,
-                                force_backup: job.force_backup,
-                                conflict_copy: job.conflict_copy,
-                            };
-                            store.save(&request).map_err(|e| e.to_string())
-                        }
-                        Err(e) => Err(e.to_string()),
+                    let request = SaveRequest {
+                        library: job.library,
+                        force_backup: job.force_backup,
+                        conflict_copy: job.conflict_copy,
                     };
+                    let result = store.save(&request).map_err(|e| e.to_string());
+                    drop(request);
                     let report = SaveReport {
                         generation: job.generation,
                         result,

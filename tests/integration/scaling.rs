@@ -8,7 +8,7 @@ use std::path::Path;
 use egui_kittest::kittest::Queryable as _;
 use fan_tracker::app::{App, AppOptions};
 use fan_tracker::model::{LibraryShape, generate_library};
-use fan_tracker::storage::{Store, encode};
+use fan_tracker::storage::Store;
 
 use crate::storage::request;
 
@@ -19,7 +19,7 @@ fn write_library(data_dir: &Path, shape: &LibraryShape) {
     let mut opened = Store::open(data_dir).unwrap();
     opened
         .store
-        .save(&request(&encode(&library).unwrap()))
+        .save(&request(&library))
         .unwrap();
 }
 
