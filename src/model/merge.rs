@@ -328,6 +328,13 @@ mod tests {
             merged.library.dossiers[0].threads[0].predictions[0].probability_pct,
             90
         );
+        // They delete one we did not touch: gone, no conflict.
+        let ours = base.clone();
+        let mut theirs = base.clone();
+        theirs.dossiers[0].threads[0].predictions.remove(0);
+        let merged = merge_libraries(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts, 0);
+        assert_eq!(statements(&merged.library), ["second"]);
         // Both delete the same prediction: gone, no conflict.
         let mut ours = base.clone();
         let mut theirs = base.clone();
