@@ -78,6 +78,12 @@ impl Saver {
                     }
                     wake();
                 }
+                // An older copy written over the file since the last save must not outlive
+                // this window: the store puts its last version back (the copy kept aside).
+                match store.close() {
+                    Ok(notices) => notices.iter().for_each(|n| log::warn!("{n}")),
+                    Err(e) => log::error!("could not check the library file on closing: {e}"),
+                }
                 // The store (and its writer lock) is dropped here, after the last save.
                 drop(store);
             });

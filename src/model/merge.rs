@@ -362,7 +362,10 @@ mod tests {
             .collect();
         assert_eq!(&titles[1..], ["ours", "theirs"]);
         assert_ne!(merged.library.dossiers[1].id, merged.library.dossiers[2].id);
-        assert_eq!(merged.library.open, ours.open, "the window keeps its open dossier");
+        assert_eq!(
+            merged.library.open, ours.open,
+            "the window keeps its open dossier"
+        );
     }
 
     #[test]

@@ -117,7 +117,10 @@ impl Library {
             new
         };
         for d in 0..self.dossiers.len() {
-            let (id, name) = (self.dossiers[d].id.0, self.dossiers[d].article.title.clone());
+            let (id, name) = (
+                self.dossiers[d].id.0,
+                self.dossiers[d].article.title.clone(),
+            );
             self.dossiers[d].id = DossierId(fresh(self, id, ItemKind::Dossier, &name));
             for t in 0..self.dossiers[d].threads.len() {
                 let thread = &self.dossiers[d].threads[t];
@@ -180,7 +183,15 @@ mod tests {
         library.dossiers[0].threads[1].id = first;
         let title = library.dossiers[0].threads[1].title.clone();
         let repairs = library.repair();
-        let [LibraryRepair::DuplicateId { kind, name, old, new }] = repairs.as_slice() else {
+        let [
+            LibraryRepair::DuplicateId {
+                kind,
+                name,
+                old,
+                new,
+            },
+        ] = repairs.as_slice()
+        else {
             panic!("{repairs:?}");
         };
         assert_eq!((*kind, name, *old), (ItemKind::Thread, &title, first.0));

@@ -67,9 +67,9 @@ pub enum Repair {
 impl std::fmt::Display for Repair {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Repair::ByteOrderMark => {
-                f.write_str("a byte-order mark at the start of the file (as some editors write) was skipped")
-            }
+            Repair::ByteOrderMark => f.write_str(
+                "a byte-order mark at the start of the file (as some editors write) was skipped",
+            ),
             Repair::Library(repair) => repair.fmt(f),
         }
     }

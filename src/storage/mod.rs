@@ -20,6 +20,6 @@ pub use format::{
 pub use fs::{FileSystem, RealFs};
 pub use notice::Notice;
 pub use store::{
-    BACKUP_INTERVAL, BACKUPS_KEPT, LIBRARY_FILE, LOCK_FILE, OpenedStore, SaveOutcome,
-    SaveRequest, StorageError, Store, list_backups,
+    BACKUP_INTERVAL, BACKUPS_KEPT, LIBRARY_FILE, LOCK_FILE, OpenedStore, SaveOutcome, SaveRequest,
+    StorageError, Store, list_backups,
 };

@@ -69,8 +69,10 @@ pub enum Notice {
 
 /// A file's name for a message (the whole path when it has none).
 fn name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 impl fmt::Display for Notice {

@@ -295,13 +295,7 @@ impl Store {
         match current {
             Some(current) if changed_behind => match decode_file(&current) {
                 Ok(theirs) if theirs.revision < self.revision => {
-                    let kept_as = unique_path(&self.dir, "library.conflict", "json");
-                    self.write(&kept_as, &current)?;
-                    notices.push(Notice::StaleCopy {
-                        kept_as,
-                        theirs: theirs.revision,
-                        ours: self.revision,
-                    });
+                    notices.push(self.keep_stale_copy(&current, theirs.revision)?);
                 }
                 Ok(theirs) => {
                     let backup = self.write_backup(&bytes)?;
@@ -342,6 +336,37 @@ impl Store {
         self.last_known = Some(bytes);
         self.revision += 1;
         Ok(SaveOutcome::Written { notices })
+    }
+
+    /// Before the app lets go of the data folder: if, since this store last wrote, another
+    /// program wrote an older copy over the library file (a lower revision) or left it
+    /// unreadable, that file is kept aside (as in [`Store::save`]) and the version this store
+    /// last wrote is put back, so a stale copy never outlives the window that had newer words.
+    /// A change from this revision or a newer one is left in place for the next start to read.
+    /// Returns what to tell the user (the window is closing, so the caller logs it).
+    pub fn close(&mut self) -> Result<Vec<Notice>, StorageError> {
+        let Some(ours) = self.last_known.clone() else {
+            return Ok(Vec::new());
+        };
+        if self.is_read_only() {
+            return Ok(Vec::new());
+        }
+        let current = match self.read_current()? {
+            Some(current) if current != ours => current,
+            _ => return Ok(Vec::new()),
+        };
+        let notice = match decode_file(&current) {
+            Ok(theirs) if theirs.revision < self.revision => {
+                self.keep_stale_copy(&current, theirs.revision)?
+            }
+            Ok(_) => return Ok(Vec::new()),
+            Err(error) => {
+                let (kept_as, reason) = self.move_aside_unreadable(error)?;
+                Notice::DamagedBehind { kept_as, reason }
+            }
+        };
+        self.write(&self.library_path(), &ours)?;
+        Ok(vec![notice])
     }
 
     /// The rotated backups, newest first.
@@ -402,6 +427,18 @@ impl Store {
                 .map_err(io_error("remove old backup", &old))?;
         }
         Ok(path)
+    }
+
+    /// Keeps `current`, an older copy of the library (revision `theirs`), whole as a conflict
+    /// copy.
+    fn keep_stale_copy(&self, current: &[u8], theirs: u64) -> Result<Notice, StorageError> {
+        let kept_as = unique_path(&self.dir, "library.conflict", "json");
+        self.write(&kept_as, current)?;
+        Ok(Notice::StaleCopy {
+            kept_as,
+            theirs,
+            ours: self.revision,
+        })
     }
 
     /// Moves the unreadable library file aside, untouched; returns where it went and why it

@@ -88,7 +88,10 @@ fn library_with_note(note: &str) -> Library {
 fn save_plain(dir: &Path, library: &Library) -> Vec<u8> {
     let mut opened = Store::open(dir).unwrap();
     assert!(matches!(
-        opened.store.save(&SaveRequest::new(library.clone())).unwrap(),
+        opened
+            .store
+            .save(&SaveRequest::new(library.clone()))
+            .unwrap(),
         SaveOutcome::Written { .. }
     ));
     fs::read(dir.join(LIBRARY_FILE)).unwrap()
@@ -131,7 +134,11 @@ fn a_failure_at_any_file_operation_never_harms_the_saved_file() {
                 assert!(error.to_string().contains("injected failure"), "{error}");
                 assert_eq!(fs::read(&path).unwrap(), old_bytes, "failure at {fail_at}");
             }
-            Ok(_) => assert_eq!(Store::read_library(&path).unwrap(), new, "failure at {fail_at}"),
+            Ok(_) => assert_eq!(
+                Store::read_library(&path).unwrap(),
+                new,
+                "failure at {fail_at}"
+            ),
         }
         // Once the disk works again, the same save goes through.
         let mut opened = Store::open(&tmp.data_dir()).unwrap();
@@ -176,7 +183,10 @@ fn a_failure_while_keeping_an_unreadable_file_aside_never_loses_it() {
                 }
                 let still_there = fs::read(&path).is_ok_and(|b| b == broken);
                 let moved = kept.len() == 1 && fs::read(&kept[0]).unwrap() == broken;
-                assert!(still_there || moved, "failure at {fail_at}: the broken file is kept");
+                assert!(
+                    still_there || moved,
+                    "failure at {fail_at}: the broken file is kept"
+                );
             }
             Ok(_) => {
                 assert_eq!(fs::read(&kept[0]).unwrap(), broken, "failure at {fail_at}");
@@ -184,7 +194,10 @@ fn a_failure_while_keeping_an_unreadable_file_aside_never_loses_it() {
             }
         }
     }
-    assert_eq!(renames_failed, 1, "the injected failure reached the move aside once");
+    assert_eq!(
+        renames_failed, 1,
+        "the injected failure reached the move aside once"
+    );
 }
 
 /// Item 11 of issue 8: when an unreadable library.json cannot be moved aside, nothing is
@@ -196,7 +209,7 @@ fn an_unreadable_file_that_cannot_be_moved_aside_is_never_overwritten() {
     let path = tmp.data_dir().join(LIBRARY_FILE);
     let broken = b"\x00\x01 not a library";
     fs::write(&path, broken).unwrap();
-    let mut harness = launch_with_fs(&tmp.data_dir(), RenameFails::default());
+    let mut harness = launch_with_fs(&tmp.data_dir(), RenameFails);
     let notice = harness.state().notices()[0].clone();
     assert!(
         notice.contains("left where it is") && notice.contains("Nothing will be written over it"),
@@ -570,7 +583,10 @@ fn a_change_made_behind_the_app_is_merged_not_clobbered() {
         .expect("the merge is told")
         .clone();
     harness.get_by_label(&notice);
-    assert!(notice.contains("before the merge is the backup"), "{notice}");
+    assert!(
+        notice.contains("before the merge is the backup"),
+        "{notice}"
+    );
     // That backup holds this window's version from before the merge.
     let backup = &storage::list_backups(&tmp.data_dir()).unwrap()[0];
     let pre_merge = Store::read_library(backup).unwrap();
@@ -670,7 +686,10 @@ fn the_window_offers_to_restore_a_backup() {
         replaced.dossiers[0].note, "typed just before",
         "the newest backup is the library the restore replaced, unsaved words included"
     );
-    assert_eq!(replaced.dossiers[0].threads[3].status, ThreadStatus::Resolved);
+    assert_eq!(
+        replaced.dossiers[0].threads[3].status,
+        ThreadStatus::Resolved
+    );
 }
 
 /// Item 1 of issue 8, in the window: a program writes an older copy of library.json back
@@ -696,11 +715,23 @@ fn an_older_copy_written_back_never_reverts_the_fans_words() {
     step_until(&mut harness, "the third save", App::is_saved);
     harness.run();
     let words = "draft one, and a second thought And a third.";
-    assert_eq!(harness.state().library().dossiers[0].note, words, "on screen");
-    assert_eq!(Store::read_library(&path).unwrap().dossiers[0].note, words, "on disk");
+    assert_eq!(
+        harness.state().library().dossiers[0].note,
+        words,
+        "on screen"
+    );
+    assert_eq!(
+        Store::read_library(&path).unwrap().dossiers[0].note,
+        words,
+        "on disk"
+    );
     let copies = files_named(&tmp.data_dir(), "library.conflict-");
     assert_eq!(copies.len(), 1);
-    assert_eq!(fs::read(&copies[0]).unwrap(), stale_bytes, "the older copy is kept whole");
+    assert_eq!(
+        fs::read(&copies[0]).unwrap(),
+        stale_bytes,
+        "the older copy is kept whole"
+    );
     let notice = harness
         .state()
         .notices()
@@ -713,9 +744,38 @@ fn an_older_copy_written_back_never_reverts_the_fans_words() {
             && notice.contains(&*copies[0].file_name().unwrap().to_string_lossy()),
         "{notice}"
     );
-    assert!(!harness.state().notices().iter().any(|n| n.contains("merged with yours")));
+    assert!(
+        !harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.contains("merged with yours"))
+    );
     harness.get_by_label(&notice);
     close(harness);
+}
+
+/// The same older copy written back after the last save, and the window closed with nothing
+/// left to save: the fan's words are what stays on disk.
+#[test]
+fn quitting_after_an_older_copy_was_written_back_keeps_the_fans_words() {
+    let tmp = TempDir::new();
+    let path = tmp.data_dir().join(LIBRARY_FILE);
+    let mut harness = launch(&tmp.data_dir(), None);
+    crate::fixture::type_into(&mut harness, "Article note", "draft one");
+    step_until(&mut harness, "the first save", App::is_saved);
+    let old_copy = fs::read(&path).unwrap();
+    crate::fixture::type_into(&mut harness, "Article note", ", and a second thought");
+    step_until(&mut harness, "the second save", App::is_saved);
+    RealFs.write_atomic(&path, &old_copy).unwrap();
+    close(harness);
+    assert_eq!(
+        Store::read_library(&path).unwrap().dossiers[0].note,
+        "draft one, and a second thought"
+    );
+    let copies = files_named(&tmp.data_dir(), "library.conflict-");
+    assert_eq!(copies.len(), 1);
+    assert_eq!(fs::read(&copies[0]).unwrap(), old_copy);
 }
 
 /// Case 11 of the shared cases (issue 10, item 10): two threads under one id. After the
@@ -737,7 +797,11 @@ fn duplicate_ids_are_repaired_and_each_thread_acts_alone() {
     harness.get_by_label(&notice);
     click(&mut harness, &resolved_checkbox("Who sent the letter?"));
     let status = |app: &App, i: usize| app.library().dossiers[0].threads[i].status;
-    assert_eq!(status(harness.state(), 0), ThreadStatus::Open, "the first is untouched");
+    assert_eq!(
+        status(harness.state(), 0),
+        ThreadStatus::Open,
+        "the first is untouched"
+    );
     assert_eq!(status(harness.state(), 1), ThreadStatus::Resolved);
     click(&mut harness, "Who sent the letter?");
     assert_eq!(
@@ -749,7 +813,10 @@ fn duplicate_ids_are_repaired_and_each_thread_acts_alone() {
     let ids: Vec<u64> = on_disk.dossiers[0].threads.iter().map(|t| t.id.0).collect();
     assert_eq!(ids, [2, 3]);
     assert_eq!(on_disk.dossiers[0].threads[0].status, ThreadStatus::Open);
-    assert_eq!(on_disk.dossiers[0].threads[1].status, ThreadStatus::Resolved);
+    assert_eq!(
+        on_disk.dossiers[0].threads[1].status,
+        ThreadStatus::Resolved
+    );
 }
 
 /// The golden v1 file, field by field: what it must load as.
@@ -850,7 +917,11 @@ fn golden_v1_expected() -> Library {
 }
 
 /// Every key path in a JSON value (`library.dossiers[].threads[].status`, …).
-fn key_paths(value: &serde_json::Value, prefix: &str, out: &mut std::collections::BTreeSet<String>) {
+fn key_paths(
+    value: &serde_json::Value,
+    prefix: &str,
+    out: &mut std::collections::BTreeSet<String>,
+) {
     match value {
         serde_json::Value::Object(map) => {
             for (key, inner) in map {
@@ -884,12 +955,21 @@ fn the_golden_file_of_each_format_version_loads() {
     assert_eq!(loaded.library.next_id_value(), 10);
 
     let threads = || expected.dossiers.iter().flat_map(|d| &d.threads);
-    for status in [ThreadStatus::Open, ThreadStatus::Resolved, ThreadStatus::Dropped] {
-        assert!(threads().any(|t| t.status == status), "{status:?} is in the file");
+    for status in [
+        ThreadStatus::Open,
+        ThreadStatus::Resolved,
+        ThreadStatus::Dropped,
+    ] {
+        assert!(
+            threads().any(|t| t.status == status),
+            "{status:?} is in the file"
+        );
     }
     for outcome in Outcome::ALL {
         assert!(
-            threads().flat_map(|t| &t.predictions).any(|p| p.outcome == outcome),
+            threads()
+                .flat_map(|t| &t.predictions)
+                .any(|p| p.outcome == outcome),
             "{outcome:?} is in the file"
         );
     }
@@ -900,7 +980,10 @@ fn the_golden_file_of_each_format_version_loads() {
     let encoded = storage::encode(&expected).unwrap();
     key_paths(&serde_json::from_slice(&encoded).unwrap(), "", &mut written);
     written.remove(".revision");
-    assert_eq!(in_golden, written, "the golden file holds every field, named as written");
+    assert_eq!(
+        in_golden, written,
+        "the golden file holds every field, named as written"
+    );
 
     // Saving it again and reading it back loses nothing.
     assert_eq!(storage::decode(&encoded).unwrap(), expected);

@@ -17,10 +17,7 @@ use crate::fixture::{TempDir, click, launch, resolved_checkbox};
 fn write_library(data_dir: &Path, shape: &LibraryShape) {
     let library = generate_library(shape);
     let mut opened = Store::open(data_dir).unwrap();
-    opened
-        .store
-        .save(&request(&library))
-        .unwrap();
+    opened.store.save(&request(&library)).unwrap();
 }
 
 #[test]

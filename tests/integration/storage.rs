@@ -6,7 +6,9 @@ use fan_tracker::model::{
     Anchor, Article, ArticleFormat, Dossier, DossierId, Library, Outcome, Prediction, PredictionId,
     Thread, ThreadId, ThreadStatus,
 };
-use fan_tracker::storage::{self, FileSystem as _, LIBRARY_FILE, Notice, SaveOutcome, SaveRequest, Store};
+use fan_tracker::storage::{
+    self, FileSystem as _, LIBRARY_FILE, Notice, SaveOutcome, SaveRequest, Store,
+};
 use proptest::prelude::*;
 
 use crate::fixture::{TempDir, files_named};
@@ -217,23 +219,42 @@ fn an_older_copy_written_back_is_a_conflict_kept_whole_and_never_merged() {
     opened.store.save(&request(&library)).unwrap();
 
     // The old copy comes back with one thread note changed.
-    let stale_text = String::from_utf8(old_copy.clone())
-        .unwrap()
-        .replacen("\"note\": \"\"", "\"note\": \"changed in the old copy\"", 1);
+    let stale_text = String::from_utf8(old_copy.clone()).unwrap().replacen(
+        "\"note\": \"\"",
+        "\"note\": \"changed in the old copy\"",
+        1,
+    );
     assert_ne!(stale_text.as_bytes(), old_copy);
-    storage::RealFs.write_atomic(&path, stale_text.as_bytes()).unwrap();
+    storage::RealFs
+        .write_atomic(&path, stale_text.as_bytes())
+        .unwrap();
 
     library.dossiers[0].note = "draft one, then two, then three".into();
     let outcome = opened.store.save(&request(&library)).unwrap();
     let SaveOutcome::Written { notices } = outcome else {
         panic!("an older copy is not merged: {outcome:?}");
     };
-    let [Notice::StaleCopy { kept_as, theirs, ours }] = notices.as_slice() else {
+    let [
+        Notice::StaleCopy {
+            kept_as,
+            theirs,
+            ours,
+        },
+    ] = notices.as_slice()
+    else {
         panic!("{notices:?}");
     };
     assert_eq!((*theirs, *ours), (1, 2));
-    assert_eq!(fs::read(kept_as).unwrap(), stale_text.as_bytes(), "kept whole");
-    assert_eq!(on_disk(&path), library, "the fan's version is saved, not reverted");
+    assert_eq!(
+        fs::read(kept_as).unwrap(),
+        stale_text.as_bytes(),
+        "kept whole"
+    );
+    assert_eq!(
+        on_disk(&path),
+        library,
+        "the fan's version is saved, not reverted"
+    );
     let message = notices[0].to_string();
     assert!(
         message.contains("an older copy") && message.contains("was not merged"),
@@ -243,6 +264,43 @@ fn an_older_copy_written_back_is_a_conflict_kept_whole_and_never_merged() {
     // And the next save is an ordinary one.
     let outcome = opened.store.save(&request(&library)).unwrap();
     assert_eq!(outcome, SaveOutcome::Written { notices: vec![] });
+}
+
+/// An older copy written back after the last save, with no save after it: closing the store
+/// puts the fan's last version back and keeps the older copy whole. A newer change is left.
+#[test]
+fn closing_puts_back_the_fans_version_over_an_older_copy() {
+    let tmp = TempDir::new();
+    let path = tmp.data_dir().join(LIBRARY_FILE);
+    let mut opened = Store::open(&tmp.data_dir()).unwrap();
+    let mut library = Library::default();
+    library.dossiers[0].note = "draft one".into();
+    opened.store.save(&request(&library)).unwrap();
+    let old_copy = fs::read(&path).unwrap();
+    library.dossiers[0].note = "draft two".into();
+    opened.store.save(&request(&library)).unwrap();
+    let ours = fs::read(&path).unwrap();
+    storage::RealFs.write_atomic(&path, &old_copy).unwrap();
+
+    let notices = opened.store.close().unwrap();
+    let [Notice::StaleCopy { kept_as, .. }] = notices.as_slice() else {
+        panic!("{notices:?}");
+    };
+    assert_eq!(fs::read(kept_as).unwrap(), old_copy);
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        ours,
+        "the fan's last version is back"
+    );
+    assert_eq!(opened.store.close().unwrap(), [], "nothing more to do");
+
+    // A change written from this revision is newer: closing leaves it for the next start.
+    let mut newer = library.clone();
+    newer.dossiers[0].note = "from the phone".into();
+    let newer_bytes = storage::encode_revision(&newer, opened.store.revision() + 1).unwrap();
+    fs::write(&path, &newer_bytes).unwrap();
+    assert_eq!(opened.store.close().unwrap(), []);
+    assert_eq!(fs::read(&path).unwrap(), newer_bytes);
 }
 
 /// Item 8 of issue 8: a file truncated in place by another program while the app is open.
@@ -298,7 +356,13 @@ fn backups_are_kept_and_rotated() {
         .collect();
     assert_eq!(
         notes,
-        ["version 6", "version 5", "version 4", "version 3", "version 2"],
+        [
+            "version 6",
+            "version 5",
+            "version 4",
+            "version 3",
+            "version 2"
+        ],
         "five kept, the newest first"
     );
 }
@@ -336,7 +400,12 @@ fn the_restore_list_is_newest_first() {
         .collect();
     assert_eq!(
         listed,
-        ["version 1", "version 0", "old style, later", "old style, earlier"]
+        [
+            "version 1",
+            "version 0",
+            "old style, later",
+            "old style, earlier"
+        ]
     );
 }
 
@@ -443,7 +512,11 @@ fn one_backup_at_most_every_ten_minutes_while_editing() {
         opened.store.save(&request(&library)).unwrap();
         opened.store.backups().unwrap().len()
     };
-    assert_eq!(save(0, &mut opened), 1, "the first save of a session backs up");
+    assert_eq!(
+        save(0, &mut opened),
+        1,
+        "the first save of a session backs up"
+    );
     assert_eq!(save(1, &mut opened), 1);
     clock.advance(storage::BACKUP_INTERVAL - Duration::from_secs(1));
     assert_eq!(save(2, &mut opened), 1, "not yet ten minutes");
@@ -535,16 +608,27 @@ fn a_symlinked_library_is_written_through_and_the_link_kept() {
             })
             .unwrap();
         assert!(
-            fs::symlink_metadata(&link).unwrap().file_type().is_symlink(),
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink(),
             "the link is kept"
         );
-        assert_eq!(on_disk(&target), library, "the file it points at is written");
+        assert_eq!(
+            on_disk(&target),
+            library,
+            "the file it points at is written"
+        );
     }
     let leftovers: Vec<_> = fs::read_dir(&synced)
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
-    assert_eq!(leftovers, ["library.json"], "no temporary file left beside it");
+    assert_eq!(
+        leftovers,
+        ["library.json"],
+        "no temporary file left beside it"
+    );
     assert_eq!(
         on_disk(&opened.store.backups().unwrap()[0]).dossiers[0].note,
         "edited 0"
@@ -660,8 +744,12 @@ proptest! {
 
 /// The shared case `name`, copied into `tests/fixtures/`.
 fn fixture(name: &str) -> Vec<u8> {
-    fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name))
-        .unwrap()
+    fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name),
+    )
+    .unwrap()
 }
 
 /// Case 10 (issue 10, item 10): a library saved by a Windows editor with a byte-order mark
@@ -689,7 +777,11 @@ fn a_library_with_a_byte_order_mark_loads_with_everything() {
     let thread = &dossier.threads[0];
     assert_eq!(
         (thread.id, thread.title.as_str(), thread.note.as_str()),
-        (ThreadId(2), "Is a second season confirmed?", "Waiting for the network.")
+        (
+            ThreadId(2),
+            "Is a second season confirmed?",
+            "Waiting for the network."
+        )
     );
     assert_eq!(thread.anchor, Some(Anchor::new("second season", 0)));
     let prediction = &thread.predictions[0];
@@ -710,7 +802,10 @@ fn duplicate_ids_are_renumbered_on_load_and_reported() {
     let ids: Vec<_> = threads.iter().map(|t| (t.id.0, t.title.as_str())).collect();
     assert_eq!(
         ids,
-        [(2, "Does the keeper come back?"), (3, "Who sent the letter?")]
+        [
+            (2, "Does the keeper come back?"),
+            (3, "Who sent the letter?")
+        ]
     );
     assert_eq!(loaded.library.next_id_value(), 4);
     assert_eq!(
@@ -732,9 +827,11 @@ fn all_ids(library: &Library) -> Vec<u64> {
         .dossiers
         .iter()
         .flat_map(|d| {
-            std::iter::once(d.id.0).chain(d.threads.iter().flat_map(|t| {
-                std::iter::once(t.id.0).chain(t.predictions.iter().map(|p| p.id.0))
-            }))
+            std::iter::once(d.id.0).chain(
+                d.threads.iter().flat_map(|t| {
+                    std::iter::once(t.id.0).chain(t.predictions.iter().map(|p| p.id.0))
+                }),
+            )
         })
         .collect()
 }
@@ -745,10 +842,15 @@ fn all_words(library: &Library) -> Vec<String> {
         .dossiers
         .iter()
         .flat_map(|d| {
-            std::iter::once(format!("{}|{}", d.article.title, d.note)).chain(d.threads.iter().flat_map(|t| {
-                std::iter::once(format!("{}|{}|{:?}", t.title, t.note, t.status))
-                    .chain(t.predictions.iter().map(|p| format!("{}|{}", p.statement, p.probability_pct)))
-            }))
+            std::iter::once(format!("{}|{}", d.article.title, d.note)).chain(
+                d.threads.iter().flat_map(|t| {
+                    std::iter::once(format!("{}|{}|{:?}", t.title, t.note, t.status)).chain(
+                        t.predictions
+                            .iter()
+                            .map(|p| format!("{}|{}", p.statement, p.probability_pct)),
+                    )
+                }),
+            )
         })
         .collect()
 }
