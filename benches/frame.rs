@@ -7,7 +7,7 @@
 
 use fan_tracker::app::{App, AppOptions};
 use fan_tracker::model::{Library, LibraryShape, generate_library};
-use fan_tracker::storage::{SaveRequest, Store, encode};
+use fan_tracker::storage::{SaveRequest, Store};
 
 fn main() {
     divan::main();
@@ -28,10 +28,7 @@ impl Window {
         let data_dir = dir.path().join("data");
         if let Some(library) = library {
             let mut opened = Store::open(&data_dir).expect("open data dir");
-            let request = SaveRequest {
-                bytes: encode(library).expect("encode"),
-                ..SaveRequest::default()
-            };
+            let request = SaveRequest::new(library.clone());
             opened.store.save(&request).expect("save");
         }
         let options = AppOptions {
@@ -123,10 +120,7 @@ fn first_frame(bencher: divan::Bencher, name: &str) {
     let data_dir = dir.path().join("data");
     if let Some(library) = library(name) {
         let mut opened = Store::open(&data_dir).expect("open data dir");
-        let request = SaveRequest {
-            bytes: encode(&library).expect("encode"),
-            ..SaveRequest::default()
-        };
+        let request = SaveRequest::new(library);
         opened.store.save(&request).expect("save");
     }
     bencher.bench_local(|| {

@@ -27,10 +27,7 @@ fn main() -> anyhow::Result<()> {
     let mut opened = Store::open(&dir).context("could not open the data folder")?;
     opened
         .store
-        .save(&SaveRequest {
-            bytes: bytes.clone(),
-            ..SaveRequest::default()
-        })
+        .save(&SaveRequest::new(library))
         .context("could not write the library")?;
     println!(
         "{}: {shape:?}, {} bytes",

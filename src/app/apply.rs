@@ -84,13 +84,16 @@ impl App {
             }
             Command::RestoreBackup(path) => {
                 let library = Store::read_library(&path).map_err(|e| e.to_string())?;
+                // Write the library being replaced first (waiting for it), then the restored
+                // one with a forced backup: the saver never folds that save into an earlier
+                // one, so the backup holds the replaced library.
                 self.save_before_replacing();
                 self.library = Arc::new(library);
                 self.view = Default::default();
                 self.undo = None;
                 self.mark_edited();
                 self.notify(format!(
-                    "Restored the backup {}. The library it replaced was kept as a backup too.",
+                    "Restored the backup {}. The library it replaced is kept as a new backup before the restored one is saved over it.",
                     path.file_name()
                         .map(|n| n.to_string_lossy())
                         .unwrap_or_default()

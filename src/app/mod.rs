@@ -349,18 +349,18 @@ impl App {
                 base,
                 theirs,
                 theirs_bytes,
+                backup,
             }) => {
                 // Another program changed the file: merge its changes into ours (ours win
-                // where both changed the same thing) and save the merge right away.
+                // where both changed the same thing) and save the merge right away. The store
+                // backed up our version first.
                 let merged = merge_libraries(&base, &self.library, &theirs);
                 self.reclaim_snapshot();
                 self.library = Arc::new(merged.library);
                 if merged.conflicts > 0 {
                     self.conflict_copy = Some(theirs_bytes);
                 } else {
-                    self.notify(
-                        "The library file was changed by another program; its changes were merged with yours.",
-                    );
+                    self.notify(crate::storage::Notice::Merged { backup }.to_string());
                 }
                 self.mark_edited();
                 self.urgent = true;

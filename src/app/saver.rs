@@ -1,5 +1,6 @@
 //! Saving off the UI thread, on the saver's own clock: a worker owns the [`Store`], wakes when
-//! a save is due, encodes the newest snapshot it was handed and writes it.
+//! a save is due and hands the newest snapshot it was handed to the store, which encodes it
+//! (with the file's next revision) and writes it. No encoding happens on the UI thread.
 //!
 //! After every edit the UI thread hands the worker an `Arc` of the library (no copy) and the
 //! time the save is due. The worker sleeps until then by itself, so a frame that takes
@@ -11,6 +12,10 @@
 //! UI thread can take it back ([`Saver::reclaim`]) and change the library in place instead of
 //! copying it (a library holding a 15 MB article would otherwise be copied on every
 //! keystroke). Only a snapshot being written at that very moment costs a copy.
+//!
+//! A save that forces a backup is never folded into a different snapshot still waiting before
+//! it: that one is written first, on its own, so the backup holds it (restoring a backup
+//! relies on the backup holding the library it replaced).
 
 use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
@@ -18,7 +23,7 @@ use std::thread::JoinHandle;
 use std::time::Instant;
 
 use crate::model::Library;
-use crate::storage::{self, SaveOutcome, SaveRequest, Store};
+use crate::storage::{SaveOutcome, SaveRequest, Store};
 
 /// A finished save.
 #[derive(Debug)]
@@ -45,6 +50,9 @@ struct Job {
 /// What the UI thread and the worker share.
 #[derive(Debug, Default)]
 struct Slot {
+    /// A save that must be written before `job`, on its own: `job` forces a backup, which
+    /// has to hold this library (see [`Saver::schedule`]).
+    before: Option<Job>,
     job: Option<Job>,
     /// Set when the app closes: write what is pending now, then stop.
     finishing: bool,
@@ -90,6 +98,12 @@ impl Saver {
                     }
                     wake();
                 }
+                // An older copy written over the file since the last save must not outlive
+                // this window: the store puts its last version back (the copy kept aside).
+                match store.close() {
+                    Ok(notices) => notices.iter().for_each(|n| log::warn!("{n}")),
+                    Err(e) => log::error!("could not check the library file on closing: {e}"),
+                }
                 // The store (and its writer lock) is dropped here, after the last save.
                 drop(store);
             });
@@ -113,8 +127,9 @@ impl Saver {
     }
 
     /// Hands over the newest snapshot, to be written at `due` (or earlier, if a save was
-    /// already due earlier). Flags asked for by a save still pending are kept. Returns false
-    /// when the worker is gone.
+    /// already due earlier). Flags asked for by a save still pending are kept. A snapshot that
+    /// forces a backup does not replace a pending one that does not: that one is written
+    /// first, so the backup holds it. Returns false when the worker is gone.
     pub fn schedule(
         &self,
         library: Arc<Library>,
@@ -128,6 +143,19 @@ impl Saver {
         }
         let mut slot = self.shared.lock();
         let job = match slot.job.take() {
+            Some(old) if must_go_first(&old, force_backup) => {
+                slot.before = Some(Job {
+                    due: old.due.min(due),
+                    ..old
+                });
+                Job {
+                    library: Some(library),
+                    generation,
+                    due,
+                    force_backup,
+                    conflict_copy,
+                }
+            }
             Some(old) => Job {
                 library: Some(library),
                 generation,
@@ -200,13 +228,26 @@ impl Drop for Saver {
     }
 }
 
-/// Sleeps until a save is due (or the app is closing) and takes it. `None`: stop.
+/// Whether `pending` must be written on its own before a save that forces a backup (when
+/// `force_backup`): it holds a snapshot and does not force one itself, so folding the two
+/// together would leave its library out of the backup.
+fn must_go_first(pending: &Job, force_backup: bool) -> bool {
+    force_backup && !pending.force_backup && pending.library.is_some()
+}
+
+/// Sleeps until a save is due (or the app is closing) and takes it: the save that must go
+/// first, if any, before the newest. `None`: stop.
 fn next_due(shared: &Shared) -> Option<Job> {
     let mut slot = shared.lock();
     loop {
-        let ready = slot.job.as_ref().filter(|j| j.library.is_some());
+        let ready = match slot.before.as_ref() {
+            Some(before) => Some(before),
+            None => slot.job.as_ref().filter(|j| j.library.is_some()),
+        };
         match ready {
-            Some(job) if slot.finishing || Instant::now() >= job.due => return slot.job.take(),
+            Some(job) if slot.finishing || Instant::now() >= job.due => {
+                return slot.before.take().or_else(|| slot.job.take());
+            }
             Some(job) => {
                 let wait = job.due.saturating_duration_since(Instant::now());
                 slot = shared
@@ -245,37 +286,88 @@ fn write(store: &mut Store, shared: &Shared, job: Job) -> SaveReport {
             result: Err("nothing to save".into()),
         };
     };
-    let result = storage::encode(&library)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| {
-            let request = SaveRequest {
-                bytes,
-                force_backup,
-                conflict_copy: conflict_copy.clone(),
-            };
-            store.save(&request).map_err(|e| e.to_string())
-        });
+    // The store encodes the library (on this thread) with the file's next revision.
+    let request = SaveRequest {
+        library,
+        force_backup,
+        conflict_copy,
+    };
+    let result = store.save(&request).map_err(|e| e.to_string());
     if result.is_err() {
+        let SaveRequest {
+            library,
+            force_backup,
+            conflict_copy,
+        } = request;
         let retry_at = Instant::now() + super::RETRY_DELAY;
         let mut slot = shared.lock();
         if !slot.finishing {
+            let failed = Job {
+                library: Some(library),
+                generation,
+                due: retry_at,
+                force_backup,
+                conflict_copy,
+            };
             let retry = match slot.job.take() {
+                // The newer save forces a backup that must hold this one: retry this first.
+                Some(newer) if must_go_first(&failed, newer.force_backup) => {
+                    slot.before = Some(failed);
+                    newer
+                }
                 Some(newer) => Job {
                     due: newer.due.max(retry_at),
-                    force_backup: newer.force_backup || force_backup,
-                    conflict_copy: newer.conflict_copy.or(conflict_copy),
+                    force_backup: newer.force_backup || failed.force_backup,
+                    conflict_copy: newer.conflict_copy.or(failed.conflict_copy),
                     ..newer
                 },
-                None => Job {
-                    library: Some(library),
-                    generation,
-                    due: retry_at,
-                    force_backup,
-                    conflict_copy,
-                },
+                None => failed,
             };
             slot.job = Some(retry);
         }
     }
     SaveReport { generation, result }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    fn library_with_note(note: &str) -> Arc<Library> {
+        let mut library = Library::default();
+        library.dossiers[0].note = note.into();
+        Arc::new(library)
+    }
+
+    /// A save forcing a backup, handed over while another snapshot still waits, is not folded
+    /// into it: the waiting one is written first, so the backup holds it.
+    #[test]
+    fn a_forced_backup_holds_the_snapshot_waiting_before_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let opened = Store::open(dir.path()).unwrap();
+        let mut saver = Saver::start(opened.store, || {});
+        let later = Instant::now() + Duration::from_secs(3600);
+        assert!(saver.schedule(library_with_note("replaced"), 1, later, false, None));
+        assert!(saver.schedule(library_with_note("restored"), 2, Instant::now(), true, None));
+        let mut reports = Vec::new();
+        let start = Instant::now();
+        while reports.len() < 2 && start.elapsed() < Duration::from_secs(10) {
+            reports.extend(saver.poll());
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        reports.extend(saver.finish());
+        let written: Vec<u64> = reports
+            .iter()
+            .filter(|r| matches!(r.result, Ok(SaveOutcome::Written { .. })))
+            .map(|r| r.generation)
+            .collect();
+        assert_eq!(written, [1, 2], "{reports:?}");
+        let backups = crate::storage::list_backups(dir.path()).unwrap();
+        let newest = Store::read_library(&backups[0]).unwrap();
+        assert_eq!(newest.dossiers[0].note, "replaced");
+        let current = Store::read_library(&dir.path().join(crate::storage::LIBRARY_FILE)).unwrap();
+        assert_eq!(current.dossiers[0].note, "restored");
+    }
 }

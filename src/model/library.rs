@@ -131,21 +131,6 @@ impl Library {
     pub fn set_next_id_at_least(&mut self, next_id: u64) {
         self.next_id = self.next_id.max(next_id);
     }
-
-    /// Makes sure `next_id` is above every id in use (for hand-edited or merged files).
-    pub fn repair_ids(&mut self) {
-        let max_used = self
-            .dossiers
-            .iter()
-            .flat_map(|d| {
-                std::iter::once(d.id.0).chain(d.threads.iter().flat_map(|t| {
-                    std::iter::once(t.id.0).chain(t.predictions.iter().map(|p| p.id.0))
-                }))
-            })
-            .max()
-            .unwrap_or(0);
-        self.next_id = self.next_id.max(max_used + 1);
-    }
 }
 
 #[cfg(test)]

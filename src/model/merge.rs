@@ -259,7 +259,139 @@ fn items(library: &Library) -> impl Iterator<Item = (u64, Box<dyn Fn() -> String
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Thread, ThreadStatus};
+    use crate::model::{Article, ArticleFormat, Thread, ThreadStatus};
+
+    fn article(title: &str) -> Article {
+        Article {
+            title: title.into(),
+            as_of: None,
+            format: ArticleFormat::PlainText,
+            body: "b".into(),
+            source_path: None,
+        }
+    }
+
+    /// A base whose first thread has two predictions.
+    fn base_with_predictions() -> Library {
+        let mut base = base();
+        for statement in ["first", "second"] {
+            let id = PredictionId(base.allocate_id());
+            base.dossiers[0].threads[0]
+                .predictions
+                .push(Prediction::new(id, statement, 50));
+        }
+        base
+    }
+
+    fn statements(library: &Library) -> Vec<&str> {
+        library.dossiers[0].threads[0]
+            .predictions
+            .iter()
+            .map(|p| p.statement.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn predictions_added_on_both_sides_are_both_kept() {
+        let base = base_with_predictions();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        let id = PredictionId(ours.allocate_id());
+        ours.dossiers[0].threads[0]
+            .predictions
+            .push(Prediction::new(id, "ours", 30));
+        let id = PredictionId(theirs.allocate_id());
+        theirs.dossiers[0].threads[0]
+            .predictions
+            .push(Prediction::new(id, "theirs", 70));
+        let merged = merge_libraries(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts, 0);
+        assert_eq!(
+            statements(&merged.library),
+            ["first", "second", "ours", "theirs"]
+        );
+    }
+
+    #[test]
+    fn predictions_deleted_on_either_side_stay_deleted_unless_edited_on_the_other() {
+        let base = base_with_predictions();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        // We delete "first"; they delete "second" but we changed "second" meanwhile.
+        ours.dossiers[0].threads[0].predictions.remove(0);
+        ours.dossiers[0].threads[0].predictions[0].probability_pct = 90;
+        theirs.dossiers[0].threads[0].predictions.remove(1);
+        let merged = merge_libraries(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts, 1, "their deletion of an item we edited");
+        assert_eq!(statements(&merged.library), ["second"]);
+        assert_eq!(
+            merged.library.dossiers[0].threads[0].predictions[0].probability_pct,
+            90
+        );
+        // They delete one we did not touch: gone, no conflict.
+        let ours = base.clone();
+        let mut theirs = base.clone();
+        theirs.dossiers[0].threads[0].predictions.remove(0);
+        let merged = merge_libraries(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts, 0);
+        assert_eq!(statements(&merged.library), ["second"]);
+        // Both delete the same prediction: gone, no conflict.
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        ours.dossiers[0].threads[0].predictions.remove(0);
+        theirs.dossiers[0].threads[0].predictions.remove(0);
+        let merged = merge_libraries(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts, 0);
+        assert_eq!(statements(&merged.library), ["second"]);
+    }
+
+    #[test]
+    fn dossiers_added_on_both_sides_are_both_kept() {
+        let base = base();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        ours.add_dossier(article("ours"));
+        theirs.add_dossier(article("theirs"));
+        let merged = merge_libraries(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts, 0);
+        let titles: Vec<_> = merged
+            .library
+            .dossiers
+            .iter()
+            .map(|d| d.article.title.as_str())
+            .collect();
+        assert_eq!(&titles[1..], ["ours", "theirs"]);
+        assert_ne!(merged.library.dossiers[1].id, merged.library.dossiers[2].id);
+        assert_eq!(
+            merged.library.open, ours.open,
+            "the window keeps its open dossier"
+        );
+    }
+
+    #[test]
+    fn dossiers_deleted_on_either_side_stay_deleted_unless_edited_on_the_other() {
+        let mut base = base();
+        let second = base.add_dossier(article("second"));
+        let third = base.add_dossier(article("third"));
+        // We delete the second; they delete the third, which we edited.
+        let mut ours = base.clone();
+        ours.remove_dossier(second).unwrap();
+        ours.dossier_mut(third).unwrap().note = "ours".into();
+        let mut theirs = base.clone();
+        theirs.remove_dossier(third).unwrap();
+        let merged = merge_libraries(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts, 1);
+        let ids: Vec<_> = merged.library.dossiers.iter().map(|d| d.id).collect();
+        assert_eq!(ids, [base.dossiers[0].id, third]);
+        assert_eq!(merged.library.dossier(third).unwrap().note, "ours");
+        // They delete one we did not touch: gone.
+        let ours = base.clone();
+        let mut theirs = base.clone();
+        theirs.remove_dossier(second).unwrap();
+        let merged = merge_libraries(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts, 0);
+        assert!(merged.library.dossier(second).is_err());
+    }
 
     fn base() -> Library {
         Library::default()

@@ -1,12 +1,17 @@
 //! The file format: a JSON envelope with a format version around the library.
 //!
 //! Version history:
-//! - 1: the first format (library with dossiers, threads, notes, predictions).
+//! - 1: the first format (library with dossiers, threads, notes, predictions). Files written
+//!   since the save revision was added also carry `revision` (absent in older files: 0); the
+//!   format version stays 1, as older builds ignore the field.
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::Library;
+use crate::model::{Library, LibraryRepair};
+
+/// The bytes of a UTF-8 byte-order mark, which some Windows editors put at the start of a file.
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The format version this build writes and the newest it reads.
 pub const CURRENT_FORMAT_VERSION: u32 = 1;
@@ -37,6 +42,11 @@ pub enum FormatError {
 pub struct SaveFile {
     /// See [`CURRENT_FORMAT_VERSION`].
     pub format_version: u32,
+    /// Counts the saves of this library: each save writes one more than the file it replaced
+    /// (0 in files written before the field existed). A file whose revision is below the one
+    /// the app last read or wrote was written from an older copy (see `Store::save`).
+    #[serde(default)]
+    pub revision: u64,
     /// The app version that wrote the file, for support.
     #[serde(default)]
     pub written_by: String,
@@ -44,15 +54,54 @@ pub struct SaveFile {
     pub library: Library,
 }
 
+/// Something the loader put right in a file edited by hand or by a sync tool; each is told to
+/// the fan.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Repair {
+    /// A UTF-8 byte-order mark at the start of the file was skipped.
+    ByteOrderMark,
+    /// The library itself was put right (see [`Library::repair`]).
+    Library(LibraryRepair),
+}
+
+impl std::fmt::Display for Repair {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Repair::ByteOrderMark => f.write_str(
+                "a byte-order mark at the start of the file (as some editors write) was skipped",
+            ),
+            Repair::Library(repair) => repair.fmt(f),
+        }
+    }
+}
+
+/// A library read from a file, with the file's revision and what was put right on the way.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Loaded {
+    /// The library, repaired.
+    pub library: Library,
+    /// The file's [`SaveFile::revision`].
+    pub revision: u64,
+    /// What the loader put right (empty for a sound file).
+    pub repairs: Vec<Repair>,
+}
+
 #[derive(Deserialize)]
 struct VersionOnly {
     format_version: u32,
 }
 
-/// Serializes `library` as pretty JSON with the current format version.
+/// Serializes `library` as pretty JSON with the current format version and revision 0 (the
+/// store writes real revisions with [`encode_revision`]).
 pub fn encode(library: &Library) -> Result<Vec<u8>, FormatError> {
+    encode_revision(library, 0)
+}
+
+/// Serializes `library` as pretty JSON with the current format version and `revision`.
+pub fn encode_revision(library: &Library, revision: u64) -> Result<Vec<u8>, FormatError> {
     let file = SaveFileRef {
         format_version: CURRENT_FORMAT_VERSION,
+        revision,
         written_by: concat!("fan-tracker ", env!("CARGO_PKG_VERSION")),
         library,
     };
@@ -63,21 +112,42 @@ pub fn encode(library: &Library) -> Result<Vec<u8>, FormatError> {
 #[derive(Serialize)]
 struct SaveFileRef<'a> {
     format_version: u32,
+    revision: u64,
     written_by: &'static str,
     library: &'a Library,
 }
 
-/// Reads a library from bytes written by [`encode`] (this or an older format version).
+/// Reads a library from bytes written by [`encode`] (this or an older format version),
+/// repaired (see [`decode_file`]).
+pub fn decode(bytes: &[u8]) -> Result<Library, FormatError> {
+    decode_file(bytes).map(|loaded| loaded.library)
+}
+
+/// Reads a library file: the library, its revision, and what was put right on the way (a
+/// byte-order mark skipped; duplicate ids, a dangling open dossier or an id counter behind the
+/// ids in use, by [`Library::repair`]).
 ///
 /// The file is parsed once; only when that fails is it looked at again, for its version, so
 /// that a file from a newer Fan Tracker is reported as such rather than as damaged.
-pub fn decode(bytes: &[u8]) -> Result<Library, FormatError> {
+pub fn decode_file(bytes: &[u8]) -> Result<Loaded, FormatError> {
+    let mut repairs = Vec::new();
+    let bytes = match bytes.strip_prefix(UTF8_BOM) {
+        Some(rest) => {
+            repairs.push(Repair::ByteOrderMark);
+            rest
+        }
+        None => bytes,
+    };
     match serde_json::from_slice::<SaveFile>(bytes) {
         Ok(file) => {
             check_version(file.format_version)?;
             let mut library = file.library;
-            library.repair_ids();
-            Ok(library)
+            repairs.extend(library.repair().into_iter().map(Repair::Library));
+            Ok(Loaded {
+                library,
+                revision: file.revision,
+                repairs,
+            })
         }
         Err(error) => {
             let invalid = || FormatError::Invalid(error.to_string());
@@ -112,6 +182,25 @@ mod tests {
     fn round_trip_default_library() {
         let library = Library::default();
         assert_eq!(decode(&encode(&library).unwrap()).unwrap(), library);
+    }
+
+    #[test]
+    fn the_revision_is_written_and_read_back_and_absent_means_0() {
+        let library = Library::default();
+        let loaded = decode_file(&encode_revision(&library, 41).unwrap()).unwrap();
+        assert_eq!((loaded.revision, loaded.repairs.as_slice()), (41, &[][..]));
+        let old = br#"{"format_version": 1, "library": {"dossiers": [], "next_id": 1}}"#;
+        assert_eq!(decode_file(old).unwrap().revision, 0);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped_and_reported() {
+        let library = Library::default();
+        let mut bytes = UTF8_BOM.to_vec();
+        bytes.extend(encode(&library).unwrap());
+        let loaded = decode_file(&bytes).unwrap();
+        assert_eq!(loaded.library, library);
+        assert_eq!(loaded.repairs, [Repair::ByteOrderMark]);
     }
 
     #[test]

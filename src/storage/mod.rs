@@ -1,18 +1,25 @@
 //! The on-disk format and the data folder: versions, load and save. No UI toolkit here.
 //!
 //! Layout of the data folder:
-//! - `library.json`: everything the fan keeps, as [`format::SaveFile`] JSON;
+//! - `library.json`: everything the fan keeps, as [`format::SaveFile`] JSON (it may be a
+//!   symbolic link: the file it points at is replaced, the link kept);
 //! - `fan-tracker.lock`: held (with `File::try_lock`) by the one instance allowed to write;
-//! - `backups/library-*.json`: the last few good versions, rotated;
+//! - `backups/library-<counter>-<time>.json`: the last few good versions, rotated by counter;
 //! - `library.unreadable-*.json` / `library.conflict-*.json`: files kept aside, never deleted.
 
+mod backups;
 pub mod format;
 mod fs;
+mod notice;
 mod store;
 
-pub use format::{CURRENT_FORMAT_VERSION, FormatError, decode, encode};
+pub use format::{
+    CURRENT_FORMAT_VERSION, FormatError, Loaded, Repair, decode, decode_file, encode,
+    encode_revision,
+};
 pub use fs::{FileSystem, RealFs};
+pub use notice::Notice;
 pub use store::{
-    BACKUPS_KEPT, LIBRARY_FILE, LOCK_FILE, Notice, OpenedStore, SaveOutcome, SaveRequest,
+    BACKUP_INTERVAL, BACKUPS_KEPT, LIBRARY_FILE, LOCK_FILE, OpenedStore, SaveOutcome, SaveRequest,
     StorageError, Store, list_backups,
 };

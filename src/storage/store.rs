@@ -3,32 +3,30 @@
 use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use thiserror::Error;
 
-use super::format::{FormatError, decode};
+use super::backups::{self, BACKUP_DIR};
+use super::format::{FormatError, Loaded, decode, decode_file, encode_revision};
 use super::fs::{FileSystem, RealFs};
+use super::notice::Notice;
 use crate::model::Library;
 
 /// The library file's name inside the data folder.
 pub const LIBRARY_FILE: &str = "library.json";
 /// The lock file's name inside the data folder.
 pub const LOCK_FILE: &str = "fan-tracker.lock";
-/// The folder, inside the data folder, holding rotated backups.
-const BACKUP_DIR: &str = "backups";
-/// Rotated backups are named `<stem>-<time>[-<n>].<ext>` (see [`unique_path`]).
-const BACKUP_STEM: &str = "library";
-/// See [`BACKUP_STEM`].
-const BACKUP_EXT: &str = "json";
 /// How many rotated backups are kept.
 pub const BACKUPS_KEPT: usize = 5;
 /// How many times the writer lock is tried before opening read-only.
 const LOCK_ATTEMPTS: u32 = 10;
 /// The pause between two tries of the writer lock.
 const LOCK_RETRY_DELAY: Duration = Duration::from_millis(25);
-/// The least time between two rotated backups.
-const BACKUP_INTERVAL: Duration = Duration::from_secs(10 * 60);
+/// The least time between two rotated backups while editing (measured on the monotonic clock
+/// of [`FileSystem::now`], so changing the system clock does not change it).
+pub const BACKUP_INTERVAL: Duration = Duration::from_secs(10 * 60);
 
 /// A failure to read or write the data folder, in words for the user.
 #[derive(Debug, Error)]
@@ -50,6 +48,27 @@ pub enum StorageError {
         /// The data folder.
         dir: PathBuf,
     },
+    /// The library file could not be read and moving it aside failed, so nothing was written
+    /// over it.
+    #[error(
+        "{} could not be read ({reason}) and could not be moved aside to {} ({source}), so nothing was written over it",
+        path.display(),
+        kept_as.display()
+    )]
+    CannotMoveAside {
+        /// The unreadable library file.
+        path: PathBuf,
+        /// Where it was to go.
+        kept_as: PathBuf,
+        /// Why it could not be read.
+        reason: FormatError,
+        /// Why it could not be moved.
+        #[source]
+        source: io::Error,
+    },
+    /// The library could not be encoded (never expected; reported, not hidden).
+    #[error("the library could not be saved: {0}")]
+    Encode(#[source] FormatError),
     /// A file could not be read as a library.
     #[error("{} could not be read: {source}", path.display())]
     Unreadable {
@@ -70,64 +89,11 @@ fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> Stor
     }
 }
 
-/// Something the user should be told after opening or saving.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Notice {
-    /// The library file could not be read; it was moved aside, untouched.
-    KeptAside {
-        /// Where the unreadable file now is.
-        kept_as: PathBuf,
-        /// Why it could not be read.
-        reason: String,
-    },
-    /// The library file could not be read and could not be moved aside either.
-    Unreadable {
-        /// Why it could not be read.
-        reason: String,
-    },
-    /// Another instance holds the lock; nothing will be written.
-    ReadOnly {
-        /// The data folder.
-        dir: PathBuf,
-    },
-    /// The file changed behind the app; the other version was kept as a conflict copy.
-    Conflict {
-        /// Where the other version now is.
-        kept_as: PathBuf,
-    },
-}
-
-impl std::fmt::Display for Notice {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Notice::KeptAside { kept_as, reason } => write!(
-                f,
-                "Your saved library could not be read ({reason}). It was kept unchanged as {} and a fresh library was started.",
-                kept_as.display()
-            ),
-            Notice::Unreadable { reason } => write!(
-                f,
-                "Your saved library could not be read ({reason}) and was left where it is."
-            ),
-            Notice::ReadOnly { dir } => write!(
-                f,
-                "Another Fan Tracker window is using {}. This window is read-only: nothing you change here will be saved.",
-                dir.display()
-            ),
-            Notice::Conflict { kept_as } => write!(
-                f,
-                "The library file was changed by another program, and some of its changes clash with yours. Yours were kept; the other version is saved as {}.",
-                kept_as.display()
-            ),
-        }
-    }
-}
-
 /// What [`Store::open`] found.
 pub struct OpenedStore {
     /// The store, writable unless another instance holds the lock.
     pub store: Store,
-    /// The saved library, if there was a readable one.
+    /// The saved library, if there was a readable one (repaired; see [`Notice::Repaired`]).
     pub library: Option<Library>,
     /// What to tell the user.
     pub notices: Vec<Notice>,
@@ -136,13 +102,14 @@ pub struct OpenedStore {
 /// What a save did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveOutcome {
-    /// The new version was written; `notices` tell of files kept aside on the way.
+    /// The library was written; `notices` tell of files kept aside on the way.
     Written {
         /// What to tell the user.
         notices: Vec<Notice>,
     },
-    /// Nothing was written: the file changed behind the app. Merge `theirs` (descended from
-    /// `base`, the version this store last read or wrote) into the library and save again.
+    /// Nothing was written: another program changed the file, writing from the version this
+    /// store last read or wrote (or a newer one). The library sent was backed up as `backup`;
+    /// merge `theirs` (descended from `base`) into the library and save again.
     ChangedOnDisk {
         /// The version this store last read or wrote (empty when there was none).
         base: Box<Library>,
@@ -150,18 +117,31 @@ pub enum SaveOutcome {
         theirs: Box<Library>,
         /// Its bytes, to keep as a conflict copy if the merge clashes.
         theirs_bytes: Vec<u8>,
+        /// The backup holding the library this save was sent, from before any merge.
+        backup: PathBuf,
     },
 }
 
-/// One save: the bytes to write, and what to keep on the way.
+/// One save: the library to write, and what to keep on the way.
 #[derive(Clone, Debug, Default)]
 pub struct SaveRequest {
-    /// The encoded library.
-    pub bytes: Vec<u8>,
-    /// Keep the file being replaced as a rotated backup even if one was made recently.
+    /// The library; the store encodes it with the next revision.
+    pub library: Arc<Library>,
+    /// Keep the file being replaced as a rotated backup even if one was made recently. If the
+    /// save fails, the next save that writes keeps it instead.
     pub force_backup: bool,
     /// Another version to keep as `library.conflict-*.json` before writing.
     pub conflict_copy: Option<Vec<u8>>,
+}
+
+impl SaveRequest {
+    /// A plain save of `library`.
+    pub fn new(library: impl Into<Arc<Library>>) -> Self {
+        Self {
+            library: library.into(),
+            ..Self::default()
+        }
+    }
 }
 
 /// The data folder, opened.
@@ -173,14 +153,22 @@ pub struct Store {
     lock: Option<File>,
     /// The library file's bytes as last read or written by this store.
     last_known: Option<Vec<u8>>,
-    last_backup: Option<SystemTime>,
+    /// The revision of `last_known` (0 when there is none).
+    revision: u64,
+    /// When the last rotated backup was made, on [`FileSystem::now`]'s clock.
+    last_backup: Option<Instant>,
+    /// A forced backup was asked for and not made yet (its save failed).
+    backup_owed: bool,
+    /// The backup made before the last merge, for the conflict notice.
+    merge_backup: Option<PathBuf>,
 }
 
 impl Store {
     /// Opens (creating if needed) the data folder `dir`, takes the writer lock if it is free,
     /// removes leftover temporary files, and reads the library.
     ///
-    /// An unreadable library file is never overwritten: it is moved aside and reported.
+    /// An unreadable library file is never overwritten: it is moved aside and reported. What
+    /// the loader repaired is reported as [`Notice::Repaired`].
     pub fn open(dir: &Path) -> Result<OpenedStore, StorageError> {
         Self::open_with(dir, Box::new(RealFs))
     }
@@ -204,17 +192,44 @@ impl Store {
             fs,
             lock,
             last_known: None,
+            revision: 0,
             last_backup: None,
+            backup_owed: false,
+            merge_backup: None,
         };
         let library = match store.read_current()? {
             None => None,
-            Some(bytes) => match decode(&bytes) {
-                Ok(library) => {
+            Some(bytes) => match decode_file(&bytes) {
+                Ok(Loaded {
+                    library,
+                    revision,
+                    repairs,
+                }) => {
                     store.last_known = Some(bytes);
+                    store.revision = revision;
+                    if !repairs.is_empty() {
+                        notices.push(Notice::Repaired { repairs });
+                    }
                     Some(library)
                 }
+                Err(error) if store.is_read_only() => {
+                    notices.push(Notice::Unreadable {
+                        reason: error.to_string(),
+                    });
+                    None
+                }
                 Err(error) => {
-                    notices.push(store.keep_aside_unreadable(&error));
+                    notices.push(match store.move_aside_unreadable(error) {
+                        Ok((kept_as, reason)) => Notice::KeptAside { kept_as, reason },
+                        Err(StorageError::CannotMoveAside { reason, source, .. }) => {
+                            Notice::Unreadable {
+                                reason: format!("{reason}; moving it aside failed: {source}"),
+                            }
+                        }
+                        Err(other) => Notice::Unreadable {
+                            reason: other.to_string(),
+                        },
+                    });
                     None
                 }
             },
@@ -241,42 +256,70 @@ impl Store {
         self.lock.is_none()
     }
 
-    /// Replaces the library file with `request.bytes`, atomically.
+    /// The revision of the file as this store last read or wrote it (0 for none).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Writes `request.library` as the library file, atomically, with a revision one above the
+    /// file it replaces.
     ///
     /// Before replacing, it checks that the file is still the one this store last read or
-    /// wrote. If another program changed it, nothing is written and the other version comes
-    /// back as [`SaveOutcome::ChangedOnDisk`] to be merged; if that version cannot even be read,
-    /// it is kept aside and the save goes ahead. Every so often the file being replaced is also
-    /// kept as a rotated backup.
+    /// wrote (its bytes, not its size or time). If another program changed it:
+    /// - written from an older revision than this store's (a stale editor buffer, a sync tool
+    ///   replaying an old copy): that copy is kept whole as `library.conflict-*.json`, unmerged,
+    ///   and the request's library is written ([`Notice::StaleCopy`]);
+    /// - written from this revision or a newer one: the request's library is backed up, nothing
+    ///   else is written, and the other version comes back as [`SaveOutcome::ChangedOnDisk`]
+    ///   to be merged;
+    /// - unreadable: it is moved aside untouched and the library is written
+    ///   ([`Notice::DamagedBehind`]); if it cannot be moved, nothing is written
+    ///   ([`StorageError::CannotMoveAside`]).
+    ///
+    /// Otherwise the file being replaced is kept as a rotated backup when one is due (every
+    /// [`BACKUP_INTERVAL`]) or forced.
     pub fn save(&mut self, request: &SaveRequest) -> Result<SaveOutcome, StorageError> {
         if self.is_read_only() {
             return Err(StorageError::ReadOnly {
                 dir: self.dir.clone(),
             });
         }
+        self.backup_owed |= request.force_backup;
+        let bytes =
+            encode_revision(&request.library, self.revision + 1).map_err(StorageError::Encode)?;
         let mut notices = Vec::new();
         let current = self.read_current()?;
         let changed_behind = current
             .as_ref()
             .is_some_and(|c| Some(c) != self.last_known.as_ref());
         match current {
-            Some(current) if changed_behind => match decode(&current) {
+            Some(current) if changed_behind => match decode_file(&current) {
+                Ok(theirs) if theirs.revision < self.revision => {
+                    notices.push(self.keep_stale_copy(&current, theirs.revision)?);
+                }
                 Ok(theirs) => {
+                    let backup = self.write_backup(&bytes)?;
                     let base = self
                         .last_known
                         .as_deref()
                         .and_then(|b| decode(b).ok())
                         .unwrap_or_else(Library::empty);
                     self.last_known = Some(current.clone());
+                    self.revision = theirs.revision;
+                    self.merge_backup = Some(backup.clone());
                     return Ok(SaveOutcome::ChangedOnDisk {
                         base: Box::new(base),
-                        theirs: Box::new(theirs),
+                        theirs: Box::new(theirs.library),
                         theirs_bytes: current,
+                        backup,
                     });
                 }
-                Err(error) => notices.push(self.keep_aside_unreadable(&error)),
+                Err(error) => {
+                    let (kept_as, reason) = self.move_aside_unreadable(error)?;
+                    notices.push(Notice::DamagedBehind { kept_as, reason });
+                }
             },
-            Some(current) if request.force_backup || self.backup_due() => {
+            Some(current) if self.backup_owed || self.backup_due() => {
                 self.write_backup(&current)?;
             }
             _ => {}
@@ -284,11 +327,46 @@ impl Store {
         if let Some(theirs) = &request.conflict_copy {
             let kept_as = unique_path(&self.dir, "library.conflict", "json");
             self.write(&kept_as, theirs)?;
-            notices.push(Notice::Conflict { kept_as });
+            notices.push(Notice::Conflict {
+                kept_as,
+                backup: self.merge_backup.take(),
+            });
         }
-        self.write(&self.library_path(), &request.bytes)?;
-        self.last_known = Some(request.bytes.clone());
+        self.write(&self.library_path(), &bytes)?;
+        self.last_known = Some(bytes);
+        self.revision += 1;
         Ok(SaveOutcome::Written { notices })
+    }
+
+    /// Before the app lets go of the data folder: if, since this store last wrote, another
+    /// program wrote an older copy over the library file (a lower revision) or left it
+    /// unreadable, that file is kept aside (as in [`Store::save`]) and the version this store
+    /// last wrote is put back, so a stale copy never outlives the window that had newer words.
+    /// A change from this revision or a newer one is left in place for the next start to read.
+    /// Returns what to tell the user (the window is closing, so the caller logs it).
+    pub fn close(&mut self) -> Result<Vec<Notice>, StorageError> {
+        let Some(ours) = self.last_known.clone() else {
+            return Ok(Vec::new());
+        };
+        if self.is_read_only() {
+            return Ok(Vec::new());
+        }
+        let current = match self.read_current()? {
+            Some(current) if current != ours => current,
+            _ => return Ok(Vec::new()),
+        };
+        let notice = match decode_file(&current) {
+            Ok(theirs) if theirs.revision < self.revision => {
+                self.keep_stale_copy(&current, theirs.revision)?
+            }
+            Ok(_) => return Ok(Vec::new()),
+            Err(error) => {
+                let (kept_as, reason) = self.move_aside_unreadable(error)?;
+                Notice::DamagedBehind { kept_as, reason }
+            }
+        };
+        self.write(&self.library_path(), &ours)?;
+        Ok(vec![notice])
     }
 
     /// The rotated backups, newest first.
@@ -323,75 +401,71 @@ impl Store {
 
     fn backup_due(&self) -> bool {
         self.last_backup
-            .is_none_or(|t| t.elapsed().unwrap_or(Duration::ZERO) >= BACKUP_INTERVAL)
+            .is_none_or(|t| self.fs.now().saturating_duration_since(t) >= BACKUP_INTERVAL)
     }
 
-    fn write_backup(&mut self, bytes: &[u8]) -> Result<(), StorageError> {
+    /// Writes `bytes` as the newest rotated backup and removes the oldest beyond
+    /// [`BACKUPS_KEPT`] (never the one just made); returns its path.
+    fn write_backup(&mut self, bytes: &[u8]) -> Result<PathBuf, StorageError> {
         let dir = self.dir.join(BACKUP_DIR);
         self.fs
             .create_private_dir(&dir)
             .map_err(io_error("create the folder", &dir))?;
-        self.write(&unique_path(&dir, BACKUP_STEM, BACKUP_EXT), bytes)?;
-        self.last_backup = Some(SystemTime::now());
         let listed = self.fs.list(&dir).map_err(io_error("list", &dir))?;
-        for old in newest_backups_first(listed).into_iter().skip(BACKUPS_KEPT) {
+        let path = backups::next_path(&dir, &listed);
+        self.write(&path, bytes)?;
+        self.last_backup = Some(self.fs.now());
+        self.backup_owed = false;
+        let listed = self.fs.list(&dir).map_err(io_error("list", &dir))?;
+        for old in backups::newest_first(listed)
+            .into_iter()
+            .filter(|p| *p != path)
+            .skip(BACKUPS_KEPT - 1)
+        {
             self.fs
                 .remove(&old)
                 .map_err(io_error("remove old backup", &old))?;
         }
-        Ok(())
+        Ok(path)
     }
 
-    fn keep_aside_unreadable(&self, error: &FormatError) -> Notice {
-        let reason = error.to_string();
-        if self.is_read_only() {
-            return Notice::Unreadable { reason };
-        }
+    /// Keeps `current`, an older copy of the library (revision `theirs`), whole as a conflict
+    /// copy.
+    fn keep_stale_copy(&self, current: &[u8], theirs: u64) -> Result<Notice, StorageError> {
+        let kept_as = unique_path(&self.dir, "library.conflict", "json");
+        self.write(&kept_as, current)?;
+        Ok(Notice::StaleCopy {
+            kept_as,
+            theirs,
+            ours: self.revision,
+        })
+    }
+
+    /// Moves the unreadable library file aside, untouched; returns where it went and why it
+    /// could not be read.
+    fn move_aside_unreadable(&self, error: FormatError) -> Result<(PathBuf, String), StorageError> {
+        let path = self.library_path();
         let kept_as = unique_path(&self.dir, "library.unreadable", "json");
-        match self.fs.rename(&self.library_path(), &kept_as) {
-            Ok(()) => Notice::KeptAside { kept_as, reason },
-            Err(e) => Notice::Unreadable {
-                reason: format!("{reason}; moving it aside failed: {e}"),
-            },
+        match self.fs.rename(&path, &kept_as) {
+            Ok(()) => Ok((kept_as, error.to_string())),
+            Err(source) => Err(StorageError::CannotMoveAside {
+                path,
+                kept_as,
+                reason: error,
+                source,
+            }),
         }
     }
 }
 
-/// The rotated backups in the data folder `data_dir`, newest first.
+/// The rotated backups in the data folder `data_dir`, newest first (by their counter, not
+/// their time; see `backups`).
 pub fn list_backups(data_dir: &Path) -> Result<Vec<PathBuf>, StorageError> {
     let dir = data_dir.join(BACKUP_DIR);
     match RealFs.list(&dir) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Vec::new()),
         Err(e) => Err(io_error("list", &dir)(e)),
-        Ok(entries) => Ok(newest_backups_first(entries)),
-    }
-}
-
-/// Keeps the backup files among `entries`, newest first.
-fn newest_backups_first(entries: Vec<PathBuf>) -> Vec<PathBuf> {
-    let mut backups: Vec<((String, u32), PathBuf)> = entries
-        .into_iter()
-        .filter_map(|path| Some((backup_order(&path)?, path)))
-        .collect();
-    backups.sort_by(|a, b| b.0.cmp(&a.0));
-    backups.into_iter().map(|(_, path)| path).collect()
-}
-
-/// Where a backup named `library-<time>[-<n>].json` (see [`unique_path`]) comes in time: its
-/// time stamp, then its counter (0 for none), as names alone do not sort that way (`…Z-1.json`
-/// sorts before `…Z.json`, and `-10` before `-2`). `None` for other files.
-fn backup_order(path: &Path) -> Option<(String, u32)> {
-    let name = path.file_name()?.to_str()?;
-    let middle = name
-        .strip_prefix(BACKUP_STEM)?
-        .strip_prefix('-')?
-        .strip_suffix(BACKUP_EXT)?
-        .strip_suffix('.')?;
-    match middle.rsplit_once('-') {
-        Some((stamp, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => {
-            Some((stamp.to_owned(), n.parse().ok()?))
-        }
-        _ => Some((middle.to_owned(), 0)),
+        Ok(entries) => Ok(backups::newest_first(entries)),
     }
 }
 
@@ -444,9 +518,7 @@ fn remove_temp_files(fs: &dyn FileSystem, dir: &Path) {
 
 /// `dir/stem-<UTC time>.ext`, with a counter added when that name is taken.
 fn unique_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
-    let stamp = jiff::Timestamp::now()
-        .strftime("%Y%m%dT%H%M%S%.3fZ")
-        .to_string();
+    let stamp = backups::utc_stamp();
     let mut candidate = dir.join(format!("{stem}-{stamp}.{ext}"));
     let mut n = 1;
     while candidate.exists() {
@@ -454,34 +526,4 @@ fn unique_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
         n += 1;
     }
     candidate
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn backups_made_within_one_millisecond_keep_their_order() {
-        let names = [
-            "library-20261127T081659.999Z.json",
-            "library-20261127T081700.123Z-1.json",
-            "library-20261127T081700.123Z.json",
-            "library-20261127T081700.123Z-10.json",
-            "library-20261127T081700.123Z-2.json",
-            "library.unreadable-20261127T081700.123Z.json",
-            "notes.txt",
-        ];
-        let sorted = newest_backups_first(names.iter().map(PathBuf::from).collect());
-        let sorted: Vec<&str> = sorted.iter().filter_map(|p| p.to_str()).collect();
-        assert_eq!(
-            sorted,
-            [
-                "library-20261127T081700.123Z-10.json",
-                "library-20261127T081700.123Z-2.json",
-                "library-20261127T081700.123Z-1.json",
-                "library-20261127T081700.123Z.json",
-                "library-20261127T081659.999Z.json",
-            ]
-        );
-    }
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 use egui_kittest::kittest::Queryable as _;
 use fan_tracker::app::{App, AppOptions};
 use fan_tracker::model::{LibraryShape, generate_library};
-use fan_tracker::storage::{Store, encode};
+use fan_tracker::storage::Store;
 
 use crate::storage::request;
 
@@ -17,10 +17,7 @@ use crate::fixture::{TempDir, click, launch, resolved_checkbox};
 fn write_library(data_dir: &Path, shape: &LibraryShape) {
     let library = generate_library(shape);
     let mut opened = Store::open(data_dir).unwrap();
-    opened
-        .store
-        .save(&request(&encode(&library).unwrap()))
-        .unwrap();
+    opened.store.save(&request(&library)).unwrap();
 }
 
 #[test]
