@@ -6,6 +6,7 @@
 
 mod apply;
 mod command;
+mod importer;
 mod saver;
 mod startup;
 mod status;
@@ -16,6 +17,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use command::Command;
+pub use importer::{ImportSource, read_file, source_key};
 pub use saver::{SaveReport, Saver};
 pub use startup::{Preload, SignalGuard};
 pub use status::SaveStatus;
@@ -29,6 +31,8 @@ use crate::ui::ArticleCache;
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);
 /// How long after a failed save the app tries again.
 pub const RETRY_DELAY: Duration = Duration::from_secs(2);
+/// How often the app looks for a finished import when nothing else wakes it.
+const IMPORT_POLL: Duration = Duration::from_millis(100);
 
 /// How the app was started.
 #[derive(Clone, Debug, Default)]
@@ -79,6 +83,8 @@ pub struct UiParts<'a> {
     pub status: &'a SaveStatus,
     /// Messages for the user.
     pub notices: &'a [String],
+    /// What is being opened right now (file names, or "the pasted text").
+    pub importing: Vec<&'a str>,
     /// The deletion that can be undone.
     pub undo: Option<&'a Undo>,
     /// The data folder.
@@ -105,6 +111,8 @@ pub struct App {
     notices: Vec<String>,
     undo: Option<Undo>,
     commands: Vec<Command>,
+    /// Articles being read and imported on worker threads.
+    importer: importer::Importer,
     edit_generation: u64,
     queued_generation: u64,
     saved_generation: u64,
@@ -171,6 +179,7 @@ impl App {
             notices,
             undo: None,
             commands: Vec::new(),
+            importer: importer::Importer::new(ctx.cloned()),
             edit_generation: 0,
             queued_generation: 0,
             saved_generation: 0,
@@ -229,6 +238,7 @@ impl App {
             library: &self.library,
             status: &self.status,
             notices: &self.notices,
+            importing: self.importer.pending().collect(),
             undo: self.undo.as_ref(),
             data_dir: &self.data_dir,
             view: &mut self.view,
@@ -242,14 +252,36 @@ impl App {
         self.commands.push(command);
     }
 
-    /// Applies queued commands, collects save reports and starts a save when one is due.
-    /// Returns how long until the app next needs to run without input, if it does.
+    /// Applies queued commands and finished imports, collects save reports and starts a save
+    /// when one is due. Returns how long until the app next needs to run without input, if it
+    /// does (soon, while an import is under way).
     pub fn after_frame(&mut self) -> Option<Duration> {
         for command in std::mem::take(&mut self.commands) {
             self.apply(command);
         }
+        for done in self.importer.poll() {
+            self.finish_import(done);
+        }
         self.collect_reports();
-        self.save_if_due(Instant::now())
+        let save = self.save_if_due(Instant::now());
+        if self.importer.is_busy() {
+            Some(save.map_or(IMPORT_POLL, |s| s.min(IMPORT_POLL)))
+        } else {
+            save
+        }
+    }
+
+    /// Whether an article is being read or imported.
+    pub fn is_importing(&self) -> bool {
+        self.importer.is_busy()
+    }
+
+    /// Waits for the imports under way and applies them (used by tests and by callers that
+    /// must see the article before going on).
+    pub fn finish_imports_blocking(&mut self) {
+        for done in self.importer.wait() {
+            self.finish_import(done);
+        }
     }
 
     /// Tells the user something at the top of the window.

@@ -13,6 +13,11 @@ pub fn status_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         } else {
             ui.label(egui::RichText::new(text).weak());
         }
+        for opening in &parts.importing {
+            ui.separator();
+            ui.spinner();
+            ui.label(format!("Opening {opening}…"));
+        }
         if let Some(url) = &parts.view.last_opened_link {
             ui.separator();
             ui.label(egui::RichText::new(format!("Opened {url} in your browser")).weak());

@@ -63,7 +63,14 @@ pub fn launch(data_dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
     }
     let mut harness = builder.build_eframe(move |cc| App::new(options, Some(&cc.egui_ctx)));
     harness.run();
+    settle(&mut harness);
     harness
+}
+
+/// Lets articles being opened on the import thread arrive, then lets the app settle.
+pub fn settle(harness: &mut Harness<'static, App>) {
+    harness.state_mut().finish_imports_blocking();
+    harness.run();
 }
 
 /// Saves everything and closes the app, as closing the window does.
