@@ -16,7 +16,11 @@ const SIZE: usize = 1024 * 1024;
 
 /// A paragraph of made-up prose (our own words) with the inline markup articles carry.
 fn paragraph(n: usize, markdown: bool) -> String {
-    let (b, b_end) = if markdown { ("**", "**") } else { ("<b>", "</b>") };
+    let (b, b_end) = if markdown {
+        ("**", "**")
+    } else {
+        ("<b>", "</b>")
+    };
     format!(
         "Paragraph {n}: the harbor town waited for news of a {b}second season{b_end}, and the \
          keeper of the light kept her lamp burning through another long winter. Neighbours \

@@ -223,7 +223,11 @@ impl App {
     /// Applies a finished import: a new dossier, the dossier the file was imported into
     /// before, or a notice saying why it could not be opened (nothing is saved then).
     pub(super) fn finish_import(&mut self, done: ImportDone) {
-        if let Some(id) = done.key.as_deref().and_then(|k| self.library.find_by_source(k)) {
+        if let Some(id) = done
+            .key
+            .as_deref()
+            .and_then(|k| self.library.find_by_source(k))
+        {
             if self.library.open != Some(id) {
                 self.library_mut().open = Some(id);
                 self.view = Default::default();

@@ -129,7 +129,8 @@ impl Importer {
     }
 
     fn forget(&mut self, done: &[ImportDone]) {
-        self.pending.retain(|(id, _)| done.iter().all(|d| d.id != *id));
+        self.pending
+            .retain(|(id, _)| done.iter().all(|d| d.id != *id));
     }
 }
 

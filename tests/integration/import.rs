@@ -37,7 +37,11 @@ fn case_01_front_matter_is_read_and_not_shown() {
         .into_iter()
         .map(|b| b.text)
         .collect();
-    assert!(!blocks.iter().any(|b| b.contains("---") || b.contains("tags")));
+    assert!(
+        !blocks
+            .iter()
+            .any(|b| b.contains("---") || b.contains("tags"))
+    );
 }
 
 #[test]
@@ -54,7 +58,13 @@ fn case_12_decomposed_hangul_is_stored_composed() {
     assert_eq!(article.title, "하버 라이트 시즌2 소식");
     assert_eq!(article.as_of, Some(date(2023, 6, 2)));
     assert!(unicode_normalization::is_nfc(&article.body));
-    let expected: String = raw.lines().skip(2).collect::<Vec<_>>().join("\n").nfc().collect();
+    let expected: String = raw
+        .lines()
+        .skip(2)
+        .collect::<Vec<_>>()
+        .join("\n")
+        .nfc()
+        .collect();
     assert_eq!(article.body, expected);
     assert!(article.body.contains("등대지기"), "searchable as typed");
 }
@@ -89,7 +99,12 @@ fn every_encoding_a_text_file_comes_in() {
     );
     let imported = import(&latin, Origin::Pasted).unwrap();
     assert_eq!(imported.encoding, Some("windows-1252"));
-    assert!(imported.article.body.contains("crew’s return “would be wonderful”"));
+    assert!(
+        imported
+            .article
+            .body
+            .contains("crew’s return “would be wonderful”")
+    );
 }
 
 #[test]
@@ -127,9 +142,22 @@ fn a_saved_news_page_becomes_an_article() {
         .into_iter()
         .map(|b| b.text)
         .collect();
-    assert!(texts.iter().any(|t| t == "What the cast has said"), "{texts:?}");
-    assert!(texts.iter().any(|t| t.starts_with("Eight months after its finale")));
-    for chrome in ["cookies", "Share on", "newsletter", "Comments", "Top stories"] {
+    assert!(
+        texts.iter().any(|t| t == "What the cast has said"),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("Eight months after its finale"))
+    );
+    for chrome in [
+        "cookies",
+        "Share on",
+        "newsletter",
+        "Comments",
+        "Top stories",
+    ] {
         assert!(
             !texts.iter().any(|t| t.contains(chrome)),
             "{chrome}: {texts:?}"
@@ -184,7 +212,11 @@ fn dropping_a_page_and_pasting_it_go_through_the_same_import() {
     harness.get_by_label("Source: https://news.example.org/drama/harbor-lights-wait");
 
     click(&mut harness, "Paste article…");
-    type_into(&mut harness, "Article text", std::str::from_utf8(&page).unwrap());
+    type_into(
+        &mut harness,
+        "Article text",
+        std::str::from_utf8(&page).unwrap(),
+    );
     click(&mut harness, "Create dossier");
     settle(&mut harness);
     let pasted = harness.state().open_dossier().unwrap().article.clone();
@@ -192,7 +224,12 @@ fn dropping_a_page_and_pasting_it_go_through_the_same_import() {
     assert_eq!(pasted.source_path, None);
     assert_eq!(
         (pasted.title, pasted.as_of, pasted.body, pasted.source_url),
-        (dropped.title, dropped.as_of, dropped.body, dropped.source_url)
+        (
+            dropped.title,
+            dropped.as_of,
+            dropped.body,
+            dropped.source_url
+        )
     );
 }
 

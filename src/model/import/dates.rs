@@ -334,7 +334,10 @@ fn is_time_word(word: &str, after_time: bool) -> bool {
 
 /// `KST`, `UTC`, `GMT+9`, `UTC+09:00`.
 fn is_zone(word: &str) -> bool {
-    let letters: String = word.chars().take_while(|c| c.is_ascii_uppercase()).collect();
+    let letters: String = word
+        .chars()
+        .take_while(|c| c.is_ascii_uppercase())
+        .collect();
     let rest = &word[letters.len()..];
     (2..=5).contains(&letters.len())
         && rest
@@ -369,15 +372,14 @@ fn is_short_name(segment: &str) -> bool {
         && segment.starts_with(|c: char| !c.is_lowercase())
 }
 
-/// Splits a line at `|`, `·`, `•`, `/` between spaces and spaced dashes.
+/// Splits a line at `|`, `·`, `•`, and at `/` and dashes with a space on both sides.
 fn split_segments(line: &str) -> Vec<&str> {
     let mut segments = Vec::new();
     let mut start = 0;
-    let mut chars = line.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in line.char_indices() {
         let spaced = line[..i].ends_with(' ') && line[i + c.len_utf8()..].starts_with(' ');
-        let cut = matches!(c, '|' | '·' | '•' | '｜')
-            || (spaced && matches!(c, '-' | '–' | '—' | '/'));
+        let cut =
+            matches!(c, '|' | '·' | '•' | '｜') || (spaced && matches!(c, '-' | '–' | '—' | '/'));
         if cut {
             segments.push(&line[start..i]);
             start = i + c.len_utf8();

@@ -29,7 +29,10 @@ const SIGNATURES: &[(&[u8], &str)] = &[
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF87a", "a GIF image"),
     (b"GIF89a", "a GIF image"),
-    (b"PK\x03\x04", "a zip archive (for example a .docx, .epub or .zip file)"),
+    (
+        b"PK\x03\x04",
+        "a zip archive (for example a .docx, .epub or .zip file)",
+    ),
     (b"\x7fELF", "a program"),
     (b"MZ", "a program"),
     (b"\x1f\x8b", "a compressed (gzip) file"),
@@ -92,7 +95,7 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Decoded {
 /// high byte of each unit), on one side only.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
-    if head.len() < 4 || head.len() % 2 != 0 {
+    if head.len() < 4 || !head.len().is_multiple_of(2) {
         return None;
     }
     let nul_at = |parity: usize| {

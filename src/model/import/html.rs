@@ -5,7 +5,8 @@
 //! (HTML copied from a selection) is taken whole. Either is converted to Markdown with `htmd`
 //! and then read as Markdown (see [`super::markdown`]).
 //!
-//! Kept from the page: the headline (the page's metadata title, else the article's first
+//! Kept from the page: the headline (the page's first `<h1>` when the metadata title contains
+//! it, as it does with the site's name added; else the metadata title, else the article's first
 //! heading), the published date (`article:published_time` or JSON-LD `datePublished`, else the
 //! first `<time datetime>`), and the canonical URL (`<link rel="canonical">`, else `og:url`).
 
@@ -23,7 +24,7 @@ const MIN_PROSE_CHARS: usize = 140;
 const MAX_LINK_SHARE: f64 = 0.5;
 
 /// Page parts that are never the article: removed before Readability scores the page.
-const CHROME: &str = "script, style, noscript, template, nav, header nav, footer, aside, form, \
+const CHROME: &str = "script:not([type='application/ld+json']), style, noscript, template, nav, header nav, footer, aside, form, \
     button, iframe, dialog, [role=navigation], [role=banner], [role=dialog], \
     [role=complementary], [aria-hidden=true], [hidden], [class*=cookie], [id*=cookie], \
     [class*=consent], [id*=consent], [class*=share], [class*=social], [class*=newsletter], \
@@ -32,8 +33,7 @@ const CHROME: &str = "script, style, noscript, template, nav, header nav, footer
 
 /// Tags `htmd` drops with their content, for fragments that were not cleaned by Readability.
 const SKIPPED_TAGS: [&str; 10] = [
-    "script", "style", "noscript", "template", "nav", "form", "button", "iframe", "svg",
-    "dialog",
+    "script", "style", "noscript", "template", "nav", "form", "button", "iframe", "svg", "dialog",
 ];
 
 /// Whether `text` looks like HTML: a document, or a fragment that opens and closes elements.
@@ -48,9 +48,18 @@ pub fn looks_like_html(text: &str) -> bool {
         return true;
     }
     head.starts_with('<')
-        && ["</p>", "</div>", "</h1>", "</h2>", "</article>", "</span>", "</li>", "</section>"]
-            .iter()
-            .any(|t| head.contains(t))
+        && [
+            "</p>",
+            "</div>",
+            "</h1>",
+            "</h2>",
+            "</article>",
+            "</span>",
+            "</li>",
+            "</section>",
+        ]
+        .iter()
+        .any(|t| head.contains(t))
 }
 
 /// Imports HTML text (already decoded).
@@ -59,9 +68,16 @@ pub fn looks_like_html(text: &str) -> bool {
 /// [`ImportError::NoArticle`] when a page has no article in it (a login wall, an index of
 /// links), [`ImportError::Empty`] when a fragment has no text.
 pub fn import_html(html: &str) -> Result<Parts, ImportError> {
-    let head = html.get(..html.len().min(4096)).unwrap_or(html).to_ascii_lowercase();
+    let head = html
+        .get(..html.len().min(4096))
+        .unwrap_or(html)
+        .to_ascii_lowercase();
     let page = head.contains("<html") || head.contains("<body") || head.contains("<!doctype");
-    if page { import_page(html) } else { import_fragment(html) }
+    if page {
+        import_page(html)
+    } else {
+        import_fragment(html)
+    }
 }
 
 fn import_page(html: &str) -> Result<Parts, ImportError> {
@@ -75,13 +91,25 @@ fn import_page(html: &str) -> Result<Parts, ImportError> {
         .doc
         .select("link[rel=canonical]")
         .attr("href")
-        .map(|h| h.to_string())
+        .or_else(|| {
+            readability
+                .doc
+                .select("meta[property='og:url']")
+                .attr("content")
+        })
+        .map(|h| h.trim().to_string())
         .filter(|h| is_web_address(h));
     let time = readability
         .doc
         .select("article time[datetime], main time[datetime], time[datetime]")
         .attr("datetime")
         .and_then(|d| parse_date_value(&d));
+    let headline = readability
+        .doc
+        .select("article h1, main h1, h1")
+        .iter()
+        .next()
+        .map(|h| clean(&h.text().split_whitespace().collect::<Vec<_>>().join(" ")));
     readability.doc.select(CHROME).remove();
     if !readability.is_probably_readable() {
         return Err(ImportError::NoArticle);
@@ -90,10 +118,13 @@ fn import_page(html: &str) -> Result<Parts, ImportError> {
     let markdown = to_markdown(&article.content)?;
     check_prose(&markdown)?;
     let mut parts = import_markdown(&clean(&markdown));
+    // The page's own headline when the metadata title is it plus the site's name.
     let meta_title = clean(article.title.trim());
-    if !meta_title.is_empty() {
-        parts.title = Some(meta_title);
-    }
+    parts.title = match headline.filter(|h| !h.is_empty()) {
+        Some(h) if meta_title.is_empty() || meta_title.contains(h.as_str()) => Some(h),
+        _ if !meta_title.is_empty() => Some(meta_title),
+        _ => parts.title,
+    };
     parts.as_of = article
         .published_time
         .as_deref()
@@ -168,7 +199,11 @@ mod tests {
             parts.source_url.as_deref(),
             Some("https://news.example.org/drama/harbor-lights-wait")
         );
-        assert!(parts.body.contains("keeper of the harbor light"), "{}", parts.body);
+        assert!(
+            parts.body.contains("keeper of the harbor light"),
+            "{}",
+            parts.body
+        );
         assert!(parts.body.contains("second season"));
         for chrome in [
             "Accept all cookies",
@@ -200,6 +235,49 @@ mod tests {
             parts.body,
             "A fan account posted a casting call.\n\nIt was **fake**."
         );
+    }
+
+    /// A small page around `extra_head` and `before`, with a few paragraphs of our own prose.
+    fn page(extra_head: &str, before: &str) -> String {
+        let paragraph = "<p>The ferry captain would not say whether he plans to leave the island, and the town's \
+            café owner, who has watched every episode twice, says fans ask her about it every single day.</p>";
+        format!(
+            "<html><head><title>Ferry captain stays quiet - Island Post</title>{extra_head}</head>\
+             <body><article>{before}{}</article></body></html>",
+            paragraph.repeat(4)
+        )
+    }
+
+    #[test]
+    fn json_ld_date_published_and_og_url() {
+        let parts = import_html(&page(
+            r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Ferry captain stays quiet","datePublished":"2023-07-09T21:00:00-04:00"}</script>
+               <meta property="og:url" content="https://island.example.org/ferry">"#,
+            "",
+        ))
+        .unwrap();
+        assert_eq!(parts.title.as_deref(), Some("Ferry captain stays quiet"));
+        assert_eq!(
+            parts.as_of,
+            Some(date(2023, 7, 9)),
+            "the date as written there"
+        );
+        assert_eq!(
+            parts.source_url.as_deref(),
+            Some("https://island.example.org/ferry")
+        );
+    }
+
+    #[test]
+    fn time_element_when_no_metadata_gives_the_date() {
+        let parts = import_html(&page(
+            "",
+            r#"<p class="meta">Posted <time datetime="2023-07-10">10 July</time></p>"#,
+        ))
+        .unwrap();
+        assert_eq!(parts.as_of, Some(date(2023, 7, 10)));
+        assert_eq!(parts.source_url, None);
+        assert!(parts.body.contains("The ferry captain would not say"));
     }
 
     #[test]

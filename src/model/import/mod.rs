@@ -331,12 +331,21 @@ mod tests {
     #[test]
     fn kind_by_extension_then_by_content() {
         assert_eq!(kind_by_extension("a/B.HTM"), Some(SourceKind::Html));
-        assert_eq!(kind_by_extension("notes.markdown"), Some(SourceKind::Markdown));
+        assert_eq!(
+            kind_by_extension("notes.markdown"),
+            Some(SourceKind::Markdown)
+        );
         assert_eq!(kind_by_extension("a.txt"), Some(SourceKind::PlainText));
         assert_eq!(kind_by_extension("README"), None);
         assert_eq!(detect_kind("# Hi\ntext"), SourceKind::Markdown);
-        assert_eq!(detect_kind("---\ntitle: x\n---\ntext"), SourceKind::Markdown);
-        assert_eq!(detect_kind("See [this](https://e.org)."), SourceKind::Markdown);
+        assert_eq!(
+            detect_kind("---\ntitle: x\n---\ntext"),
+            SourceKind::Markdown
+        );
+        assert_eq!(
+            detect_kind("See [this](https://e.org)."),
+            SourceKind::Markdown
+        );
         assert_eq!(detect_kind("#hashtag text"), SourceKind::PlainText);
         assert_eq!(detect_kind("<p>One</p><p>Two</p>"), SourceKind::Html);
         // An HTML page pasted as text and a file without extension are sniffed the same way.

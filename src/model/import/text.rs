@@ -42,7 +42,8 @@ pub fn clean(text: &str) -> String {
             '\u{00ad}' | '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{180e}' | '\u{2061}'
             | '\u{2062}' | '\u{2063}' | '\u{2064}' => {}
             '\u{200c}' | '\u{200d}' => {
-                let shapes = |n: Option<&char>| n.is_some_and(|n| !n.is_ascii() && !n.is_whitespace());
+                let shapes =
+                    |n: Option<&char>| n.is_some_and(|n| !n.is_ascii() && !n.is_whitespace());
                 if i > 0 && shapes(chars.get(i - 1)) && shapes(chars.get(i + 1)) {
                     out.push(c);
                 }
