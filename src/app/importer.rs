@@ -75,7 +75,19 @@ impl Importer {
         let sender = self.sender.clone();
         let wake = self.wake.clone();
         let job = move || {
-            let done = run(id, &source, &known);
+            // A bug in a parser must not leave the job pending for ever: it becomes a notice.
+            let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                run(id, &source, &known)
+            }))
+            .unwrap_or_else(|_| ImportDone {
+                id,
+                key: None,
+                label: label(&source),
+                outcome: ImportOutcome::Failed(format!(
+                    "Opening {} failed because of a fault in Fan Tracker; nothing was changed. Please report it.",
+                    label(&source)
+                )),
+            });
             // The app may be gone already; then nobody needs the result.
             let _ = sender.send(done);
             if let Some(ctx) = wake {

@@ -94,7 +94,7 @@ pub fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
     let words = words(text);
     for i in 0..words.len() {
         let (start, w0) = words[i];
-        if let Some(date) = iso_word(w0) {
+        if let Some(date) = iso_word(w0).or_else(|| day_first_word(w0)) {
             return Some((date, start..start + w0.len()));
         }
         let Some(&(_, w1)) = words.get(i + 1) else {
@@ -155,6 +155,26 @@ fn iso_word(word: &str) -> Option<Date> {
         .map(|c| if matches!(c, '.' | '/') { '-' } else { c })
         .collect();
     iso.parse::<Date>().ok()
+}
+
+/// `17.03.2022` (day first, as German and Russian sites write it) and `17/03/2022` or
+/// `03/17/2022` when the order is clear (one number is over 12); `03/04/2022` is ambiguous and
+/// not read.
+fn day_first_word(word: &str) -> Option<Date> {
+    let word = word.trim_end_matches('.');
+    let separator = if word.contains('.') { '.' } else { '/' };
+    let parts: Vec<&str> = word.split(separator).collect();
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    let (a, b, y) = (day(a)?, day(b)?, year(y)?);
+    let (d, m) = match separator {
+        '.' => (a, b),
+        _ if a > 12 && b <= 12 => (a, b),
+        _ if b > 12 && a <= 12 => (b, a),
+        _ => return None,
+    };
+    Date::new(y, m, d).ok()
 }
 
 const MONTHS: [&str; 12] = [
@@ -414,6 +434,9 @@ mod tests {
             "By Kim Min-ji on Mar 17, 2022",
             "*By Kim Min-ji · Korea Daily · 17 Mar 2022*",
             "Date: 2022-03-17",
+            "17.03.2022",
+            "Published 03/17/2022",
+            "Veröffentlicht | 17/03/2022",
         ] {
             assert_eq!(line(text), Some(vec![(DateRole::Published, d)]), "{text}");
         }
@@ -441,6 +464,7 @@ mod tests {
             "March 17, 2022 was the day the rumours began",
             "Published March 40, 2022",
             "2022-02-30",
+            "03/04/2022",
             "",
         ] {
             assert_eq!(line(text), None, "{text}");
