@@ -148,8 +148,8 @@ pub fn kind_by_extension(name: &str) -> Option<SourceKind> {
 }
 
 /// The kind told from the content: HTML when it is a page or a fragment of elements,
-/// Markdown when it has front matter or Markdown's block syntax (a `#` heading, a fence, a
-/// quote, a table, a link), else plain text.
+/// Markdown when it has front matter or Markdown's syntax (a `#` heading, a fence, a quote, a
+/// table, a link, two or more list items), else plain text.
 pub fn detect_kind(text: &str) -> SourceKind {
     if html::looks_like_html(text) {
         return SourceKind::Html;
@@ -167,8 +167,16 @@ pub fn detect_kind(text: &str) -> SourceKind {
             || (line.starts_with('|') && line.trim_end().ends_with('|'))
             || line.starts_with("===")
     };
+    let list_item = |line: &&str| {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+        line.starts_with("- ")
+            || line.starts_with("* ")
+            || (digits > 0
+                && (line[digits..].starts_with(". ") || line[digits..].starts_with(") ")))
+    };
     let has_link = trimmed.contains("](") && trimmed.contains('[');
-    if has_link || trimmed.lines().take(400).any(markdown_line) {
+    let lists = trimmed.lines().take(400).filter(list_item).count() >= 2;
+    if has_link || lists || trimmed.lines().take(400).any(markdown_line) {
         SourceKind::Markdown
     } else {
         SourceKind::PlainText
@@ -347,6 +355,18 @@ mod tests {
             SourceKind::Markdown
         );
         assert_eq!(detect_kind("#hashtag text"), SourceKind::PlainText);
+        assert_eq!(
+            detect_kind("Reasons:\n- ratings\n- reviews"),
+            SourceKind::Markdown
+        );
+        assert_eq!(
+            detect_kind("3. Who returns\n4. Who leaves"),
+            SourceKind::Markdown
+        );
+        assert_eq!(
+            detect_kind("- one dash line\nthen prose"),
+            SourceKind::PlainText
+        );
         assert_eq!(detect_kind("<p>One</p><p>Two</p>"), SourceKind::Html);
         // An HTML page pasted as text and a file without extension are sniffed the same way.
         let page = "<!doctype html><html><body><p>x</p></body></html>";
