@@ -9,8 +9,8 @@ use clap::Parser;
 #[derive(Debug, Parser)]
 #[command(name = "fan-tracker", version, about, long_about = None)]
 pub struct Cli {
-    /// A Markdown (.md) or plain-text article to open as a new dossier (or reopen if already
-    /// imported).
+    /// An article to open as a new dossier: plain text, Markdown (.md) or a web page (.html)
+    /// (reopened if already imported).
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
 

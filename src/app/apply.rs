@@ -1,14 +1,11 @@
 //! Applying a [`Command`] to the app: each arm changes the library or the view, and marks the
 //! library edited when saved data changed. Errors reach the user as notices.
 
-use std::path::Path;
 use std::sync::Arc;
 
+use super::importer::{ImportDone, ImportOutcome, ImportSource};
 use super::{App, Command, Undo};
-use crate::model::{
-    ArticleFormat, LibraryError, Prediction, PredictionId, Thread, ThreadId, guess_format,
-    import_article,
-};
+use crate::model::{LibraryError, Prediction, PredictionId, Thread, ThreadId};
 use crate::storage::Store;
 
 /// A file dialog that closes faster than this was never shown.
@@ -37,19 +34,19 @@ impl App {
                     self.mark_edited();
                 }
             }
-            Command::ImportFile(path) => self.import_file(&path)?,
+            Command::ImportFile(path) => self.start_import(ImportSource::File(path)),
             Command::PickFile => {
                 let started = std::time::Instant::now();
                 let picked = rfd::FileDialog::new()
                     .set_title("Open an article")
                     .add_filter(
-                        "Articles (Markdown or text)",
-                        &["md", "markdown", "txt", "text"],
+                        "Articles (text, Markdown or web pages)",
+                        &["txt", "text", "md", "markdown", "html", "htm"],
                     )
                     .add_filter("All files", &["*"])
                     .pick_file();
                 match picked {
-                    Some(path) => self.import_file(&path)?,
+                    Some(path) => self.start_import(ImportSource::File(path)),
                     // No person cancels a dialog this fast: there was none to show.
                     None if started.elapsed() < NO_DIALOG_THRESHOLD => {
                         return Err(NO_DIALOG_MESSAGE.into());
@@ -57,14 +54,7 @@ impl App {
                     None => {}
                 }
             }
-            Command::ImportText(text) => {
-                let format = guess_format(&text);
-                let article = import_article(text.as_bytes(), format, None)
-                    .map_err(|e| format!("The pasted text could not be opened: {e}."))?;
-                self.library_mut().add_dossier(article);
-                self.view = Default::default();
-                self.mark_edited();
-            }
+            Command::ImportText(text) => self.start_import(ImportSource::Pasted(text)),
             Command::DeleteDossier(id) => {
                 let (index, dossier) = self
                     .library_mut()
@@ -235,48 +225,55 @@ impl App {
         Ok(())
     }
 
-    /// Imports `path` as a new dossier, or reopens the dossier already imported from it.
-    fn import_file(&mut self, path: &Path) -> Result<(), String> {
-        let shown = path.display();
-        let key = std::fs::canonicalize(path)
-            .unwrap_or_else(|_| path.to_owned())
-            .to_string_lossy()
-            .into_owned();
-        if let Some(id) = self.library.find_by_source(&key) {
+    /// Starts importing `source` off the UI thread; [`App::finish_import`] applies it.
+    pub(super) fn start_import(&mut self, source: ImportSource) {
+        let known = self
+            .library
+            .dossiers
+            .iter()
+            .filter_map(|d| d.article.source_path.clone())
+            .collect();
+        self.importer.start(source, known);
+    }
+
+    /// Applies a finished import: a new dossier, the dossier the file was imported into
+    /// before, or a notice saying why it could not be opened (nothing is saved then).
+    pub(super) fn finish_import(&mut self, done: ImportDone) {
+        if let Some(id) = done
+            .key
+            .as_deref()
+            .and_then(|k| self.library.find_by_source(k))
+        {
             if self.library.open != Some(id) {
                 self.library_mut().open = Some(id);
                 self.view = Default::default();
                 self.mark_edited();
             }
-            return Ok(());
+            return;
         }
-        let metadata =
-            std::fs::metadata(path).map_err(|e| format!("Could not open {shown}: {e}."))?;
-        if !metadata.is_file() {
-            return Err(format!("Could not open {shown}: it is not a file."));
+        match done.outcome {
+            ImportOutcome::Imported(imported) => {
+                let mut article = imported.article;
+                article.source_path = done.key;
+                if let Some(encoding) = imported.encoding {
+                    self.notify(format!(
+                        "The file {} is not UTF-8; it was read as {encoding}. If letters look wrong, save it as UTF-8 and open it again.",
+                        done.label
+                    ));
+                }
+                self.library_mut().add_dossier(article);
+                self.view = Default::default();
+                self.mark_edited();
+            }
+            // The dossier was deleted while the file was being looked at: import it anew.
+            ImportOutcome::Reopen => {
+                if let Some(key) = done.key {
+                    self.importer
+                        .start(ImportSource::File(key.into()), Vec::new());
+                }
+            }
+            ImportOutcome::Failed(message) => self.notify(message),
         }
-        if metadata.len() > crate::model::MAX_ARTICLE_BYTES as u64 {
-            return Err(format!(
-                "Could not open {shown}: the file is too large for an article ({} bytes; the limit is {} bytes).",
-                metadata.len(),
-                crate::model::MAX_ARTICLE_BYTES
-            ));
-        }
-        let bytes = std::fs::read(path).map_err(|e| format!("Could not open {shown}: {e}."))?;
-        let format = match path
-            .extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-        {
-            Some(ext) if ext == "md" || ext == "markdown" => ArticleFormat::Markdown,
-            _ => ArticleFormat::PlainText,
-        };
-        let article = import_article(&bytes, format, Some(key))
-            .map_err(|e| format!("Could not open {shown}: {e}."))?;
-        self.library_mut().add_dossier(article);
-        self.view = Default::default();
-        self.mark_edited();
-        Ok(())
     }
 }
 

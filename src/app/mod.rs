@@ -8,6 +8,7 @@
 mod apply;
 mod command;
 mod elsewhere;
+mod importer;
 mod saver;
 mod startup;
 mod status;
@@ -18,6 +19,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use command::Command;
+pub use importer::{ImportSource, read_file, source_key};
 pub use saver::{SaveReport, Saver};
 pub use startup::{PANIC_ON_MISSING_GLYPH, Preload, SignalGuard};
 pub use status::SaveStatus;
@@ -31,6 +33,8 @@ use crate::ui::ArticleCache;
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);
 /// How long after a failed save the app tries again.
 pub const RETRY_DELAY: Duration = Duration::from_secs(2);
+/// How often the app looks for a finished import when nothing else wakes it.
+const IMPORT_POLL: Duration = Duration::from_millis(100);
 
 /// How the app was started.
 #[derive(Clone, Debug, Default)]
@@ -81,6 +85,8 @@ pub struct UiParts<'a> {
     pub status: &'a SaveStatus,
     /// Messages for the user.
     pub notices: &'a [String],
+    /// What is being opened right now (file names, or "the pasted text").
+    pub importing: Vec<&'a str>,
     /// The deletion that can be undone.
     pub undo: Option<&'a Undo>,
     /// The data folder.
@@ -114,6 +120,8 @@ pub struct App {
     notices: Vec<String>,
     undo: Option<Undo>,
     commands: Vec<Command>,
+    /// Articles being read and imported on worker threads.
+    importer: importer::Importer,
     /// Counts edits to saved data.
     edit_generation: u64,
     /// The newest edit handed to the saver.
@@ -160,6 +168,7 @@ impl App {
             notices: Vec::new(),
             undo: None,
             commands: Vec::new(),
+            importer: importer::Importer::new(ctx.cloned()),
             edit_generation: 0,
             handed_generation: 0,
             saved_generation: 0,
@@ -270,6 +279,7 @@ impl App {
             library: &self.library,
             status: &self.status,
             notices: &self.notices,
+            importing: self.importer.pending().collect(),
             undo: self.undo.as_ref(),
             data_dir: &self.data_dir,
             unsaved: self.has_unsaved_changes(),
@@ -284,17 +294,34 @@ impl App {
         self.commands.push(command);
     }
 
-    /// Applies queued commands, collects save reports and hands the newest edits to the
-    /// saving thread, which writes them when they are due on its own clock (no frame needs to
-    /// run for that). Returns how long until the app next needs to run without input, if it
-    /// does (saving never needs it: the saver repaints the window when it is done).
+    /// Applies queued commands and finished imports, collects save reports and hands the
+    /// newest edits to the saving thread, which writes them when they are due on its own clock
+    /// (no frame needs to run for that). Returns how long until the app next needs to run
+    /// without input, if it does (soon, while an import is under way; saving never needs it:
+    /// the saver repaints the window when it is done).
     pub fn after_frame(&mut self) -> Option<Duration> {
         for command in std::mem::take(&mut self.commands) {
             self.apply(command);
         }
+        for done in self.importer.poll() {
+            self.finish_import(done);
+        }
         self.collect_reports();
         self.hand_over();
-        None
+        self.importer.is_busy().then_some(IMPORT_POLL)
+    }
+
+    /// Whether an article is being read or imported.
+    pub fn is_importing(&self) -> bool {
+        self.importer.is_busy()
+    }
+
+    /// Waits for the imports under way and applies them (used by tests and by callers that
+    /// must see the article before going on).
+    pub fn finish_imports_blocking(&mut self) {
+        for done in self.importer.wait() {
+            self.finish_import(done);
+        }
     }
 
     /// Tells the user something at the top of the window; a message already shown is not

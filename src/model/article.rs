@@ -32,6 +32,10 @@ pub struct Article {
     /// The file the article was imported from, if any (used to reopen instead of re-importing).
     #[serde(default)]
     pub source_path: Option<String>,
+    /// The article's address on the web (from front matter or a page's canonical link), when
+    /// known. Missing in files written before it existed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_url: Option<String>,
 }
 
 impl Article {

@@ -1,7 +1,7 @@
 //! The embedded default dossier: an article on whether *It's Okay To Not Be Okay* gets a
 //! second season, with its four open threads anchored to the passages that raise them.
 
-use super::{Anchor, ArticleFormat, Dossier, DossierId, Thread, ThreadId, import_article};
+use super::{Anchor, ArticleFormat, Dossier, DossierId, Origin, Thread, ThreadId, import};
 
 /// The default article's Markdown source, embedded in the binary.
 pub const DEFAULT_ARTICLE_MARKDOWN: &str = include_str!("../../assets/default-article.md");
@@ -28,12 +28,11 @@ const DEFAULT_THREADS: [(&str, &str); 4] = [
 
 /// Builds the default dossier, taking ids from `next_id`.
 pub fn default_dossier(next_id: &mut dyn FnMut() -> u64) -> Dossier {
-    let article = match import_article(
+    let article = match import(
         DEFAULT_ARTICLE_MARKDOWN.as_bytes(),
-        ArticleFormat::Markdown,
-        None,
+        Origin::File("default-article.md"),
     ) {
-        Ok(article) => article,
+        Ok(imported) => imported.article,
         // The asset is checked by a unit test; this arm only keeps the app alive if it breaks.
         Err(error) => {
             log::error!("the embedded default article is invalid: {error}");
@@ -43,6 +42,7 @@ pub fn default_dossier(next_id: &mut dyn FnMut() -> u64) -> Dossier {
                 format: ArticleFormat::Markdown,
                 body: DEFAULT_ARTICLE_MARKDOWN.into(),
                 source_path: None,
+                source_url: None,
             }
         }
     };

@@ -178,6 +178,7 @@ pub fn generate_library(shape: &LibraryShape) -> Library {
             format: ArticleFormat::Markdown,
             body,
             source_path: None,
+            source_url: None,
         };
         let id = library.add_dossier(article);
         first.get_or_insert(id);

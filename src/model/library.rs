@@ -145,6 +145,7 @@ mod tests {
             format: ArticleFormat::PlainText,
             body: "b".into(),
             source_path: source.map(str::to_owned),
+            source_url: None,
         }
     }
 

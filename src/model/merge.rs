@@ -268,6 +268,7 @@ mod tests {
             format: ArticleFormat::PlainText,
             body: "b".into(),
             source_path: None,
+            source_url: None,
         }
     }
 

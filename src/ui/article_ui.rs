@@ -81,6 +81,9 @@ fn header_ui(ui: &mut Ui, dossier: &Dossier) {
         None => "No as-of date".to_owned(),
     };
     ui.label(egui::RichText::new(as_of).italics().weak());
+    if let Some(url) = &article.source_url {
+        ui.label(egui::RichText::new(format!("Source: {url}")).small().weak());
+    }
     if let Some(source) = &article.source_path {
         ui.label(egui::RichText::new(format!("From {source}")).small().weak());
     }

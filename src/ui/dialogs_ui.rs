@@ -18,7 +18,7 @@ pub fn paste_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         .collapsible(false)
         .default_size([560.0, 420.0])
         .show(ui.ctx(), |ui| {
-            ui.label("Paste the article's text. A first line like “date 2022-03-17” sets its as-of date; the first line or sentence becomes its title.");
+            ui.label("Paste the article: plain text, Markdown or HTML. A date line near the top (“date 2022-03-17”, “Published March 17, 2022”) sets its as-of date; the headline, or else the first sentence, becomes its title.");
             egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
                 let edit = ui.add(
                     egui::TextEdit::multiline(text)

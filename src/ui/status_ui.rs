@@ -26,6 +26,11 @@ pub fn status_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             ui.label(egui::RichText::new(format!("Opened {url} in your browser")).weak());
             ui.separator();
         }
+        for opening in &parts.importing {
+            ui.label(format!("Opening {opening}…"));
+            ui.spinner();
+            ui.separator();
+        }
         ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
             let text = parts.status.describe();
             let shown = if parts.status.is_error() {

@@ -831,6 +831,7 @@ fn golden_v1_expected() -> Library {
                 format: ArticleFormat::Markdown,
                 body: "Fans still ask *whether* there is more story to tell.".into(),
                 source_path: None,
+                source_url: None,
             },
             threads: vec![Thread::new(
                 ThreadId(2),
@@ -847,6 +848,7 @@ fn golden_v1_expected() -> Library {
                 format: ArticleFormat::PlainText,
                 body: "A fan account posted a casting call.\nIt was fake.".into(),
                 source_path: Some("/home/fan/Downloads/rumours.txt".into()),
+                source_url: None,
             },
             threads: vec![
                 Thread {

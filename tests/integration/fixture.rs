@@ -51,6 +51,7 @@ pub fn launch(data_dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
 pub fn launch_with(build: impl FnOnce(&egui::Context) -> App + 'static) -> Harness<'static, App> {
     let mut harness = harness_builder().build_eframe(move |cc| build(&cc.egui_ctx));
     harness.run();
+    settle(&mut harness);
     harness
 }
 
@@ -125,6 +126,12 @@ pub fn step_until(harness: &mut Harness<'static, App>, what: &str, done: impl Fn
         std::thread::sleep(std::time::Duration::from_millis(50));
         harness.step();
     }
+}
+
+/// Lets articles being opened on the import thread arrive, then lets the app settle.
+pub fn settle(harness: &mut Harness<'static, App>) {
+    harness.state_mut().finish_imports_blocking();
+    harness.run();
 }
 
 /// Saves everything and closes the app, as closing the window does.

@@ -718,6 +718,7 @@ fn arb_dossier(id: u64) -> impl Strategy<Value = Dossier> {
                 },
                 body,
                 source_path: None,
+                source_url: None,
             },
             threads,
             note,

@@ -9,7 +9,7 @@ use fan_tracker::storage::{self, FileSystem, LIBRARY_FILE, RealFs, Store};
 
 use crate::fixture::{
     CAST, RENEWAL, TempDir, click, close, drag, frame_commands, helper_role, launch, launch_with,
-    request_close, rerun_self, resolved_checkbox, shortcut, step_until, type_into,
+    request_close, rerun_self, resolved_checkbox, settle, shortcut, step_until, type_into,
     value_containing,
 };
 
@@ -235,7 +235,7 @@ fn a_binary_file_gets_an_error_in_the_window_and_saved_data_is_untouched() {
 
     let file = tmp.write("photo.jpg", [0xff_u8, 0xd8, 0xff, 0xe0, 0x00, 0x10]);
     let harness = launch(&tmp.data_dir(), Some(file));
-    harness.get_by_label_contains("is not UTF-8 text");
+    harness.get_by_label_contains("this is a JPEG image, not text");
     assert_eq!(harness.state().library().dossiers.len(), 1);
     drop(harness);
     assert_eq!(
@@ -255,6 +255,7 @@ fn pasted_text_becomes_a_dossier() {
         "Season two rumours\n\nA fan account posted\na casting call.\n\nIt was fake.",
     );
     click(&mut harness, "Create dossier");
+    settle(&mut harness);
     let open = harness.state().open_dossier().unwrap();
     assert_eq!(open.article.title, "Season two rumours");
     let texts: Vec<String> = open

@@ -1,0 +1,502 @@
+//! Dates as news sites write them: in datelines (`Published March 17, 2022`,
+//! `Updated: 2022-03-17 10:00 KST`, `17 March 2022`, `Mar. 17, 2022`), bylines
+//! (`By NAME | DATE`) and metadata values (`2022-03-17T10:00:00+09:00`).
+//!
+//! A date is kept as the calendar date written on the page (the publisher's local date): the
+//! as-of date is about what was known that day, not about an instant.
+
+use jiff::civil::Date;
+
+/// What a date in a dateline says about the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DateRole {
+    /// First published (or a bare date, which sites use for publication).
+    Published,
+    /// Updated or modified later.
+    Updated,
+}
+
+/// The dates a whole line of datelines and bylines gives, or `None` when the line is anything
+/// else (a headline, a sentence of the body).
+///
+/// The line is split into segments at `|`, `·`, `•` and spaced dashes; every segment must be
+/// a dateline (optional keyword, a date, an optional time and zone), a byline (`By NAME`,
+/// optionally `on DATE`) or a short name (a site, a section) next to one of those.
+pub fn parse_dateline(line: &str) -> Option<Vec<(DateRole, Date)>> {
+    let line = line.trim().trim_matches(['*', '_', ' ']);
+    if line.is_empty() || line.chars().count() > 160 {
+        return None;
+    }
+    let mut dates = Vec::new();
+    let mut anchored = false;
+    let mut short_names = 0;
+    for segment in split_segments(line) {
+        let segment = segment.trim().trim_matches(['*', '_', ' ', ',']);
+        if segment.is_empty() {
+            continue;
+        }
+        if let Some(found) = dated_segment(segment) {
+            dates.push(found);
+            anchored = true;
+        } else if is_byline(segment) {
+            anchored = true;
+        } else if is_short_name(segment) {
+            short_names += 1;
+        } else {
+            return None;
+        }
+    }
+    (anchored && short_names <= 2).then_some(dates)
+}
+
+/// A line that starts with a date marker, `date 2022-03-17` or `Date: 2022-03-17`, and the
+/// text after it on the same line (possibly empty).
+pub fn take_date_marker(line: &str) -> Option<(Date, &str)> {
+    let trimmed = line.trim_start();
+    let keyword = trimmed.get(..4)?;
+    if !keyword.eq_ignore_ascii_case("date") {
+        return None;
+    }
+    let rest = trimmed[4..].trim_start_matches([':', ' ', '\t']);
+    if rest.len() == trimmed.len() - 4 {
+        // "dated", "dates": not a marker.
+        return None;
+    }
+    let (date, range) = find_date(rest)?;
+    if range.start != 0 {
+        return None;
+    }
+    let after = rest[range.end..].trim_start_matches([',', ' ', '\t']);
+    let after = skip_time(after);
+    Some((date, after))
+}
+
+/// A date from a metadata value: an ISO date or date-time (`2022-03-17`,
+/// `2022-03-17T10:00:00+09:00`, `2022-03-17 10:00`), or any form [`find_date`] knows.
+pub fn parse_date_value(value: &str) -> Option<Date> {
+    let value = value.trim();
+    if let Ok(date) = value.parse::<Date>() {
+        return Some(date);
+    }
+    if let Ok(time) = value.parse::<jiff::civil::DateTime>() {
+        return Some(time.date());
+    }
+    if let Ok(stamp) = value.parse::<jiff::Timestamp>() {
+        return Some(stamp.to_zoned_datetime(jiff::tz::TimeZone::UTC).date());
+    }
+    find_date(value).map(|(date, _)| date)
+}
+
+/// The first date written in `text`, and its byte range: `2022-03-17`, `2022.03.17`,
+/// `2022/03/17`, `2022-03-17T10:00…`, `March 17, 2022`, `Mar. 17 2022`, `17 March 2022`,
+/// `17th Mar 2022`, `2022년 3월 17일`. Validity (no 31 February) is checked by `jiff`.
+pub fn find_date(text: &str) -> Option<(Date, std::ops::Range<usize>)> {
+    let words = words(text);
+    for i in 0..words.len() {
+        let (start, w0) = words[i];
+        if let Some(date) = iso_word(w0).or_else(|| day_first_word(w0)) {
+            return Some((date, start..start + w0.len()));
+        }
+        let Some(&(_, w1)) = words.get(i + 1) else {
+            continue;
+        };
+        let Some(&(s2, w2)) = words.get(i + 2) else {
+            continue;
+        };
+        let end = s2 + w2.len();
+        let found = match (month(w0), day(w0), month(w1), day(w1), year(w2)) {
+            (Some(m), _, _, Some(d), Some(y)) => Date::new(y, m, d).ok(),
+            (_, Some(d), Some(m), _, Some(y)) => Date::new(y, m, d).ok(),
+            _ => korean_date(w0, w1, w2),
+        };
+        if let Some(date) = found {
+            return Some((date, start..end));
+        }
+    }
+    None
+}
+
+/// The words of `text` with their byte offsets, split at whitespace and commas; a trailing
+/// full stop is kept in the word (`Mar.`) and ignored by the parsers.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        let separator = c.is_whitespace() || c == ',';
+        match (start, separator) {
+            (None, false) => start = Some(i),
+            (Some(s), true) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+fn iso_word(word: &str) -> Option<Date> {
+    let word = word.trim_end_matches('.');
+    let head = word.get(..10)?;
+    let bytes = head.as_bytes();
+    let separator = bytes[4];
+    if !matches!(separator, b'-' | b'.' | b'/') || bytes[7] != separator {
+        return None;
+    }
+    let rest = &word[10..];
+    if !(rest.is_empty() || rest.starts_with(['T', 't'])) {
+        return None;
+    }
+    let iso: String = head
+        .chars()
+        .map(|c| if matches!(c, '.' | '/') { '-' } else { c })
+        .collect();
+    iso.parse::<Date>().ok()
+}
+
+/// `17.03.2022` (day first, as German and Russian sites write it) and `17/03/2022` or
+/// `03/17/2022` when the order is clear (one number is over 12); `03/04/2022` is ambiguous and
+/// not read.
+fn day_first_word(word: &str) -> Option<Date> {
+    let word = word.trim_end_matches('.');
+    let separator = if word.contains('.') { '.' } else { '/' };
+    let parts: Vec<&str> = word.split(separator).collect();
+    let [a, b, y] = parts.as_slice() else {
+        return None;
+    };
+    let (a, b, y) = (day(a)?, day(b)?, year(y)?);
+    let (d, m) = match separator {
+        '.' => (a, b),
+        _ if a > 12 && b <= 12 => (a, b),
+        _ if b > 12 && a <= 12 => (b, a),
+        _ => return None,
+    };
+    Date::new(y, m, d).ok()
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// A month by its English name or an abbreviation of at least three letters (`Mar.`,
+/// `Sept`).
+fn month(word: &str) -> Option<i8> {
+    let word = word.trim_end_matches('.').to_ascii_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    let index = MONTHS.iter().position(|m| m.starts_with(word.as_str()))?;
+    i8::try_from(index + 1).ok()
+}
+
+/// A day of the month: `17`, `17th`, `1st`, `2nd`, `3rd`.
+fn day(word: &str) -> Option<i8> {
+    let word = word.trim_end_matches('.');
+    let digits = word
+        .strip_suffix("st")
+        .or_else(|| word.strip_suffix("nd"))
+        .or_else(|| word.strip_suffix("rd"))
+        .or_else(|| word.strip_suffix("th"))
+        .unwrap_or(word);
+    if digits.is_empty() || digits.len() > 2 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse::<i8>().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// A four-digit year.
+fn year(word: &str) -> Option<i16> {
+    let word = word.trim_end_matches(['.', ';', ')']);
+    if word.len() != 4 || !word.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    word.parse().ok()
+}
+
+/// `2022년 3월 17일`.
+fn korean_date(w0: &str, w1: &str, w2: &str) -> Option<Date> {
+    let y: i16 = w0.strip_suffix('년')?.parse().ok()?;
+    let m: i8 = w1.strip_suffix('월')?.parse().ok()?;
+    let d: i8 = w2.strip_suffix('일')?.parse().ok()?;
+    Date::new(y, m, d).ok()
+}
+
+/// Keywords that introduce a date, lower case, longest first.
+const PUBLISHED_WORDS: &[&str] = &[
+    "originally published",
+    "first published",
+    "published on",
+    "published",
+    "posted on",
+    "posted",
+    "date",
+    "입력",
+    "등록",
+];
+const UPDATED_WORDS: &[&str] = &[
+    "last updated on",
+    "last updated",
+    "last modified",
+    "updated on",
+    "updated",
+    "modified",
+    "수정",
+];
+
+/// A segment that is a date with an optional keyword before it and an optional time after
+/// it, or a byline ending in a date (`By NAME on March 17, 2022`).
+fn dated_segment(segment: &str) -> Option<(DateRole, Date)> {
+    let (date, range) = find_date(segment)?;
+    let before = segment[..range.start].trim().trim_end_matches([':', ',']);
+    let after = segment[range.end..].trim_start_matches([',', ' ']);
+    if !skip_time(after).is_empty() {
+        return None;
+    }
+    let lower = before.to_lowercase();
+    let lower = strip_weekday(lower.trim());
+    let role = if lower.is_empty() {
+        DateRole::Published
+    } else if let Some(rest) = strip_any(lower, UPDATED_WORDS) {
+        if !strip_weekday(rest.trim_start_matches([':', ' '])).is_empty() {
+            return None;
+        }
+        DateRole::Updated
+    } else if let Some(rest) = strip_any(lower, PUBLISHED_WORDS) {
+        if !strip_weekday(rest.trim_start_matches([':', ' '])).is_empty() {
+            return None;
+        }
+        DateRole::Published
+    } else if let Some(name) = before
+        .strip_suffix(" on")
+        .or_else(|| before.strip_suffix(" On"))
+        .or(Some(before))
+        && is_byline(name.trim())
+    {
+        DateRole::Published
+    } else {
+        return None;
+    };
+    Some((role, date))
+}
+
+fn strip_any<'a>(text: &'a str, words: &[&str]) -> Option<&'a str> {
+    words.iter().find_map(|w| text.strip_prefix(w))
+}
+
+/// Drops a leading weekday (`Thursday`, `Thu.`).
+fn strip_weekday(text: &str) -> &str {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let text = text.trim();
+    let first = text.split([' ', ',']).next().unwrap_or("");
+    let word = first.trim_end_matches('.');
+    if word.len() >= 3 && DAYS.iter().any(|d| d.starts_with(word)) {
+        text[first.len()..].trim_start_matches([',', ' '])
+    } else {
+        text
+    }
+}
+
+/// What is left of `text` after a leading time of day and zone (`10:00`, `10:00 a.m. KST`,
+/// `(UTC+9)`, `at 9 pm`): everything when it does not start with one.
+fn skip_time(text: &str) -> &str {
+    let mut rest = text.trim_start();
+    let mut took_any = false;
+    loop {
+        let word_end = rest
+            .find(|c: char| c.is_whitespace() || c == ',')
+            .unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        if word.is_empty() || !is_time_word(word, took_any) {
+            break;
+        }
+        took_any = true;
+        rest = rest[word_end..].trim_start_matches([' ', ',', '\t']);
+    }
+    rest
+}
+
+fn is_time_word(word: &str, after_time: bool) -> bool {
+    let bare = word.trim_matches(['(', ')', '.']);
+    let lower = bare.to_ascii_lowercase();
+    let clock = bare.contains(':') && bare.bytes().all(|b| b.is_ascii_digit() || b == b':');
+    let hour = after_time || lower == "at";
+    clock
+        || lower == "at"
+        || matches!(lower.as_str(), "am" | "pm" | "a.m" | "p.m" | "h" | "hrs")
+        || (hour && bare.len() <= 2 && bare.bytes().all(|b| b.is_ascii_digit()))
+        || (after_time && is_zone(bare))
+        || ((lower.ends_with("am") || lower.ends_with("pm"))
+            && lower.len() <= 7
+            && lower.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// `KST`, `UTC`, `GMT+9`, `UTC+09:00`.
+fn is_zone(word: &str) -> bool {
+    let letters: String = word
+        .chars()
+        .take_while(|c| c.is_ascii_uppercase())
+        .collect();
+    let rest = &word[letters.len()..];
+    (2..=5).contains(&letters.len())
+        && rest
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'+' | b'-' | b':'))
+}
+
+/// `By Kim Min-ji`, `Words by Lee`, `Reporter Park`: a short credit, not a sentence.
+fn is_byline(segment: &str) -> bool {
+    let lower = segment.to_lowercase();
+    let name = ["by ", "written by ", "words by ", "story by ", "reporter "]
+        .iter()
+        .find_map(|p| lower.strip_prefix(p).map(|_| &segment[p.len()..]));
+    let Some(name) = name else {
+        return segment.ends_with(" 기자") && segment.split_whitespace().count() <= 3;
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && !name.ends_with(['.', '!', '?', ':'])
+        && words
+            .iter()
+            .filter(|w| !matches!(**w, "and" | "&" | "of" | "the" | "and,"))
+            .all(|w| !w.starts_with(|c: char| c.is_lowercase()))
+}
+
+/// A site or section name next to a byline or date (`Korea Daily`, `Entertainment`).
+fn is_short_name(segment: &str) -> bool {
+    let words = segment.split_whitespace().count();
+    (1..=4).contains(&words)
+        && !segment.ends_with(['.', '!', '?', ':', ','])
+        && segment.starts_with(|c: char| !c.is_lowercase())
+}
+
+/// Splits a line at `|`, `·`, `•`, and at `/` and dashes with a space on both sides.
+fn split_segments(line: &str) -> Vec<&str> {
+    let mut segments = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        let spaced = line[..i].ends_with(' ') && line[i + c.len_utf8()..].starts_with(' ');
+        let cut =
+            matches!(c, '|' | '·' | '•' | '｜') || (spaced && matches!(c, '-' | '–' | '—' | '/'));
+        if cut {
+            segments.push(&line[start..i]);
+            start = i + c.len_utf8();
+        }
+    }
+    segments.push(&line[start..]);
+    segments
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn line(text: &str) -> Option<Vec<(DateRole, Date)>> {
+        parse_dateline(text)
+    }
+
+    #[test]
+    fn datelines_of_every_usual_kind() {
+        let d = date(2022, 3, 17);
+        for text in [
+            "Published March 17, 2022",
+            "Published: March 17, 2022 at 10:00 a.m. KST",
+            "17 March 2022",
+            "Mar. 17, 2022",
+            "Thursday, March 17, 2022",
+            "Posted on 17th March 2022",
+            "2022.03.17",
+            "2022년 3월 17일",
+            "By Kim Min-ji | March 17, 2022",
+            "By Kim Min-ji on Mar 17, 2022",
+            "*By Kim Min-ji · Korea Daily · 17 Mar 2022*",
+            "Date: 2022-03-17",
+            "17.03.2022",
+            "Published 03/17/2022",
+            "Veröffentlicht | 17/03/2022",
+        ] {
+            assert_eq!(line(text), Some(vec![(DateRole::Published, d)]), "{text}");
+        }
+        assert_eq!(
+            line("Updated: 2022-03-17 10:00 KST"),
+            Some(vec![(DateRole::Updated, d)])
+        );
+        assert_eq!(
+            line("Published 2022-03-16 | Updated 2022-03-17 10:00 (UTC+9)"),
+            Some(vec![
+                (DateRole::Published, date(2022, 3, 16)),
+                (DateRole::Updated, d)
+            ])
+        );
+        assert_eq!(line("By Kim Min-ji"), Some(vec![]));
+    }
+
+    #[test]
+    fn sentences_and_headlines_are_not_datelines() {
+        for text in [
+            "On March 17, 2022 the network said nothing.",
+            "The finale aired on 9 August 2020 to record ratings",
+            "By the end of the year, fans had given up.",
+            "Harbor Lights renewal watch",
+            "March 17, 2022 was the day the rumours began",
+            "Published March 40, 2022",
+            "2022-02-30",
+            "03/04/2022",
+            "",
+        ] {
+            assert_eq!(line(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn date_marker_with_text_on_the_same_line() {
+        assert_eq!(
+            take_date_marker("date 2022-03-17 The South Korean drama gained viewers."),
+            Some((date(2022, 3, 17), "The South Korean drama gained viewers."))
+        );
+        assert_eq!(
+            take_date_marker(" Date: 2022-03-17"),
+            Some((date(2022, 3, 17), ""))
+        );
+        assert_eq!(take_date_marker("dated 2022-03-17 letters"), None);
+        assert_eq!(take_date_marker("date night ideas"), None);
+    }
+
+    #[test]
+    fn metadata_values() {
+        assert_eq!(
+            parse_date_value("2022-03-17T23:30:00+09:00"),
+            Some(date(2022, 3, 17))
+        );
+        assert_eq!(
+            parse_date_value("2022-03-17T10:00:00Z"),
+            Some(date(2022, 3, 17))
+        );
+        assert_eq!(parse_date_value("2022-03-17"), Some(date(2022, 3, 17)));
+        assert_eq!(parse_date_value("March 17, 2022"), Some(date(2022, 3, 17)));
+        assert_eq!(parse_date_value("soon"), None);
+    }
+}
