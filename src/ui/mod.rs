@@ -13,7 +13,7 @@ mod thread_detail_ui;
 mod threads_ui;
 mod widgets;
 
-pub use article_cache::{ArticleCache, PreparedArticle};
+pub use article_cache::{ArticleCache, HighlightKind, PreparedArticle};
 pub use article_ui::article_ui;
 
 use crate::app::{App, Command};
