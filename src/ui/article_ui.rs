@@ -222,6 +222,21 @@ fn decorations_ui(
             Marker::Number(_) | Marker::Task(_) => visuals.text_color(),
             _ => visuals.weak_text_color(),
         };
+        if let Marker::Task(done) = marker {
+            let center = egui::pos2(left - 14.0, rect.min.y + first_line);
+            let square = egui::Rect::from_center_size(center, egui::vec2(12.0, 12.0));
+            let stroke = egui::Stroke::new(1.5, color);
+            painter.rect_stroke(square, 2.0, stroke, egui::StrokeKind::Inside);
+            if *done {
+                let tick = [
+                    center + egui::vec2(-3.5, 0.0),
+                    center + egui::vec2(-1.0, 3.0),
+                    center + egui::vec2(4.0, -3.5),
+                ];
+                painter.line(tick.to_vec(), stroke);
+            }
+            return;
+        }
         painter.text(
             egui::pos2(left - 8.0, rect.min.y + first_line),
             egui::Align2::RIGHT_CENTER,

@@ -195,3 +195,141 @@ fn case_08_html_comment_hidden_and_br_a_line_break() {
     assert!(value_containing(&harness, "clipped by").is_none());
     assert!(value_containing(&harness, "<br>").is_none());
 }
+
+/// Every construct at once: each draws (no missing glyph in bullets, numbers, task boxes or
+/// footnote marks: the harness fails on one when the fonts are installed), in reading order.
+#[test]
+fn every_construct_draws_in_reading_order() {
+    let tmp = TempDir::new();
+    let file = tmp.write(
+        "all.md",
+        "---\ntitle: Every construct\n---\n\n# Every construct\n\nIntro with a note[^1] and ~~old~~ *new* **bold** `code`.\n\n\
+         - top item\n  - nested item\n    - deepest item\n- [x] done task\n- [ ] open task\n\n\
+         7. seventh\n8. eighth\n\n> quoted words\n>\n> > deeper quote\n\n```\nfn main() {}\n```\n\n\
+         | A | B |\n|---|---|\n| cell one | cell two |\n\n***\n\n![poster alt](poster.png)\n\n\
+         [^1]: The note's text.\n",
+    );
+    let harness = launch(&tmp.data_dir(), Some(file));
+    let order = [
+        "Intro with a note[1] and old new bold code.",
+        "top item",
+        "nested item",
+        "deepest item",
+        "done task",
+        "seventh",
+        "quoted words",
+        "deeper quote",
+        "fn main() {}",
+        "cell one",
+        "poster alt",
+        "The note's text.",
+    ];
+    let mut last = f32::MIN;
+    for text in order {
+        let node = harness
+            .query_all_by(|n| n.value().is_some_and(|v| v == text))
+            .next()
+            .unwrap_or_else(|| panic!("{text:?} is drawn"));
+        assert!(
+            node.rect().min.y > last,
+            "{text:?} comes after what precedes it"
+        );
+        last = node.rect().min.y;
+    }
+    assert!(
+        value_containing(&harness, "title: Every").is_none(),
+        "front matter hidden"
+    );
+    // Nested items are indented further than their parents.
+    let x = |text: &str| {
+        value_containing(&harness, text)
+            .expect("drawn")
+            .rect()
+            .min
+            .x
+    };
+    assert!(x("nested item") > x("top item"));
+    assert!(x("deepest item") > x("nested item"));
+    assert!(x("deeper quote") > x("quoted words"));
+}
+
+/// Faint marks for other passages (e.g. suggestions) and the strong mark of the selected
+/// thread: both drawn, the strong one where they overlap.
+#[test]
+fn suggested_passages_are_marked_faintly_and_the_selected_one_wins() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), Some(fixture("07-list-selection.md")));
+    let document = harness.state().article_cache.document().clone();
+    let (block, text) = document
+        .blocks
+        .iter()
+        .enumerate()
+        .find(|(_, b)| b.text.starts_with("Ferry captain"))
+        .map(|(i, b)| (i, b.text.clone()))
+        .expect("block");
+    let secret = text.find("secret").expect("word");
+    let suggested = fan_tracker::model::AnchorMatch {
+        block,
+        range: secret..secret + "secret".len(),
+    };
+    harness
+        .state_mut()
+        .article_cache
+        .set_highlights(HighlightKind::Suggested, vec![suggested.clone()]);
+    harness.run();
+    let faint = painted_with_background(&harness, "secret");
+    assert!(
+        faint.is_some_and(|c| c != egui::Color32::TRANSPARENT),
+        "marked"
+    );
+    assert_eq!(highlighted_text(&harness), "", "no strong mark yet");
+    assert_eq!(
+        harness
+            .state()
+            .article_cache
+            .highlights(HighlightKind::Suggested),
+        [suggested]
+    );
+    thread_from_word(&mut harness, &text, "secret", 16.0);
+    assert_eq!(highlighted_text(&harness), "secret", "the strong mark wins");
+}
+
+/// The background of the first painted text section that is exactly `word`.
+fn painted_with_background(harness: &Harness<'static, App>, word: &str) -> Option<egui::Color32> {
+    harness.output().shapes.iter().find_map(|clipped| {
+        let egui::Shape::Text(text) = &clipped.shape else {
+            return None;
+        };
+        text.galley.job.sections.iter().find_map(|section| {
+            let range = section.byte_range.start.0..section.byte_range.end.0;
+            (&text.galley.job.text[range] == word).then_some(section.format.background)
+        })
+    })
+}
+
+/// Long thread titles wrap in the checklist: the row grows to hold them and the next row
+/// starts below it.
+#[test]
+fn long_thread_titles_wrap_in_the_checklist() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    let long = "Could Moon-young and her imprisoned mother rebuild anything at all after what \
+                the last episode revealed about the fire at the old castle";
+    crate::fixture::type_into(&mut harness, "New thread title", long);
+    click(&mut harness, "Add");
+    crate::fixture::type_into(&mut harness, "New thread title", "Short one");
+    click(&mut harness, "Add");
+    // No thread selected: no actions row between the two, no details repeating the title.
+    harness.state_mut().view.selected_thread = None;
+    harness.run();
+    let title = harness.get_by_label(long).rect();
+    let line = harness.get_by_label("Short one").rect();
+    assert!(
+        title.height() > 1.8 * line.height(),
+        "the long title wraps: {title:?} vs {line:?}"
+    );
+    assert!(
+        line.min.y >= title.max.y,
+        "rows do not overlap: {title:?} {line:?}"
+    );
+}

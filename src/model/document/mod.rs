@@ -103,15 +103,14 @@ pub enum Marker {
 }
 
 impl Marker {
-    /// The marker as drawn: `•`, `3.`, `☐`, `[1]`.
+    /// The marker as text: `•`, `3.`, `[x]`, `[1]` (the UI draws a task's box as a box).
     pub fn label(&self) -> String {
         match self {
-            Marker::Bullet(0) => "•".to_owned(),
-            Marker::Bullet(1) => "◦".to_owned(),
-            Marker::Bullet(_) => "▪".to_owned(),
+            Marker::Bullet(depth) if depth % 2 == 1 => "◦".to_owned(),
+            Marker::Bullet(_) => "•".to_owned(),
             Marker::Number(n) => format!("{n}."),
-            Marker::Task(true) => "☑".to_owned(),
-            Marker::Task(false) => "☐".to_owned(),
+            Marker::Task(true) => "[x]".to_owned(),
+            Marker::Task(false) => "[ ]".to_owned(),
             Marker::Footnote(n) => format!("[{n}]"),
         }
     }
