@@ -321,7 +321,7 @@ fn long_thread_titles_wrap_in_the_checklist() {
     click(&mut harness, "Add");
     // No thread selected: no actions row between the two, no details repeating the title.
     harness.state_mut().view.selected_thread = None;
-    harness.run();
+    harness.run_steps(2);
     let title = harness.get_by_label(long).rect();
     let line = harness.get_by_label("Short one").rect();
     assert!(
@@ -332,4 +332,74 @@ fn long_thread_titles_wrap_in_the_checklist() {
         line.min.y >= title.max.y,
         "rows do not overlap: {title:?} {line:?}"
     );
+}
+
+/// A paragraph of megabytes with no line break is laid out in chunks, only where it is seen;
+/// a thread anchored near its end scrolls there and is highlighted, and clearing the
+/// selection clears the mark.
+#[test]
+fn a_huge_paragraph_is_laid_out_in_pieces_only_where_seen() {
+    use fan_tracker::model::{Anchor, ArticleFormat, LibraryShape, ThreadId, generate_library};
+    use fan_tracker::storage::{Store, encode};
+
+    let tmp = TempDir::new();
+    let mut library = generate_library(&LibraryShape::one_dossier(1));
+    let sentence = "The harbor crew waited another season for news of the ferry. ";
+    let mut body = sentence.repeat(2 * 1024 * 1024 / sentence.len());
+    body.push_str("At the very end the lighthouse keeper finally spoke. ");
+    body.push_str(&sentence.repeat(40));
+    let dossier = &mut library.dossiers[0];
+    dossier.article.body = body;
+    dossier.article.format = ArticleFormat::PlainText;
+    dossier.threads[0].anchor = Some(Anchor::new("lighthouse keeper finally spoke", 0));
+    let thread: ThreadId = dossier.threads[0].id;
+    let mut opened = Store::open(&tmp.data_dir()).expect("data dir");
+    opened
+        .store
+        .save(&crate::storage::request(&encode(&library).expect("encode")))
+        .expect("save");
+
+    let mut harness = launch(&tmp.data_dir(), None);
+    let cache = &harness.state().article_cache;
+    assert_eq!(cache.document().blocks.len(), 1, "one paragraph");
+    let slices = cache.document().slices().len();
+    assert!(slices > 300, "{slices} chunks");
+    let laid_out = cache.layouts;
+    assert!(
+        (1..10).contains(&laid_out),
+        "{laid_out} of {slices} chunks laid out"
+    );
+
+    harness
+        .state_mut()
+        .push(fan_tracker::app::Command::SelectThread(Some(thread)));
+    harness.run_steps(4);
+    assert_eq!(
+        highlighted_text(&harness),
+        "lighthouse keeper finally spoke"
+    );
+    let layouts = harness.state().article_cache.layouts;
+    assert!(
+        layouts < laid_out + 20,
+        "{layouts} chunks laid out after the jump"
+    );
+
+    // The chunk holding the passage is drawn on its own (selection inside a chunk maps
+    // through the same `PieceText` as everywhere; the model tests select in later chunks).
+    let piece = harness
+        .query_all_by(|n| {
+            n.value()
+                .is_some_and(|v| v.contains("At the very end the lighthouse keeper"))
+        })
+        .next()
+        .and_then(|n| n.value())
+        .expect("the passage's chunk is drawn");
+    assert!(
+        piece.len() <= fan_tracker::model::CHUNK_BYTES,
+        "{} bytes",
+        piece.len()
+    );
+    harness.state_mut().view.selected_thread = None;
+    harness.run_steps(2);
+    assert_eq!(highlighted_text(&harness), "");
 }
