@@ -87,9 +87,13 @@ impl Block {
     }
 }
 
-/// Cuts `text` into ranges of at most about [`CHUNK_BYTES`], each ending after white space
-/// when there is some in its second half (else at a character boundary). Text up to
-/// twice that length stays whole. The ranges cover the text exactly, in order.
+/// How sentences end, with the space after them: a chunk preferably ends after one.
+const SENTENCE_ENDS: &[&str] = &[". ", "? ", "! ", ".\" ", "。", "？", "！", "다. "];
+
+/// Cuts `text` into ranges of at most [`CHUNK_BYTES`], each ending after the end of a
+/// sentence when there is one in its second half, else after white space, else at a character
+/// boundary. Text up to twice that length stays whole. The ranges cover the text exactly, in
+/// order.
 pub(super) fn chunks(text: &str) -> Vec<Range<usize>> {
     if text.len() <= SPLIT_ABOVE {
         return std::iter::once(0..text.len()).collect();
@@ -103,13 +107,18 @@ pub(super) fn chunks(text: &str) -> Vec<Range<usize>> {
         }
         let half = floor_boundary(text, start + CHUNK_BYTES / 2);
         let window = &text[half..limit];
-        let end = window
-            .rfind(char::is_whitespace)
-            .map(|at| {
-                let space = window[at..].chars().next().map_or(1, char::len_utf8);
-                half + at + space
-            })
-            .unwrap_or(limit);
+        // After the end of a sentence if there is one (the forced line break then reads
+        // naturally), else after any white space, else at a character boundary.
+        let sentence_end = SENTENCE_ENDS
+            .iter()
+            .filter_map(|end| window.rfind(end).map(|at| at + end.len()))
+            .max();
+        let space = || {
+            window
+                .rfind(char::is_whitespace)
+                .map(|at| at + window[at..].chars().next().map_or(1, char::len_utf8))
+        };
+        let end = sentence_end.or_else(space).map_or(limit, |at| half + at);
         out.push(start..end);
         start = end;
     }

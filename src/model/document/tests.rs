@@ -292,6 +292,13 @@ fn a_huge_paragraph_is_cut_into_chunks_at_word_boundaries() {
         assert!(text[..pair[0].end].ends_with(' '), "cut after a space");
     }
     assert!(ranges.iter().all(|r| r.len() <= CHUNK_BYTES));
+    // Where there are sentences, a chunk ends after one.
+    let sentences = "The ferry left early. Nobody saw the keeper that night ".repeat(400);
+    let ranges = chunks(&sentences);
+    assert!(ranges.len() > 2);
+    for range in &ranges[..ranges.len() - 1] {
+        assert!(sentences[range.clone()].ends_with("early. "), "{range:?}");
+    }
     // A short paragraph stays whole.
     assert_eq!(
         chunks("short text"),
