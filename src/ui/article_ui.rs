@@ -9,9 +9,8 @@
 
 use egui::Ui;
 
-use super::article_cache::{
-    HighlightKind, QUOTE_INDENT, SliceLayout, column_geometry, font_size, indent,
-};
+use super::article_cache::HighlightKind;
+use super::article_layout::{QUOTE_INDENT, SliceLayout, column_geometry, font_size, indent};
 use crate::app::{TextSelection, UiParts};
 use crate::model::{Block, BlockKind, Dossier, Marker, PieceText, Slice};
 

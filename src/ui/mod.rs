@@ -2,6 +2,7 @@
 //! [`crate::app::Command`]s for everything that changes saved data.
 
 mod article_cache;
+mod article_layout;
 mod article_ui;
 mod checklist_ui;
 mod dialogs_ui;
