@@ -47,21 +47,41 @@ impl Window {
         window
     }
 
+    /// One frame that scrolls the article down by 400 points, the pointer over it.
+    fn scroll_frame(&mut self) -> usize {
+        let events = vec![
+            egui::Event::PointerMoved(egui::pos2(640.0, 400.0)),
+            egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -400.0),
+                modifiers: egui::Modifiers::NONE,
+                phase: egui::TouchPhase::Move,
+                source: egui::MouseWheelSource::Unknown,
+            },
+        ];
+        self.frame_with(events)
+    }
+
     /// One frame: input, every panel, commands applied, shapes tessellated.
     fn frame(&mut self) -> usize {
-        self.frame += 1;
         let y = if self.frame.is_multiple_of(2) {
             120.0
         } else {
             150.0
         };
+        self.frame_with(vec![egui::Event::PointerMoved(egui::pos2(1000.0, y))])
+    }
+
+    /// One frame with `events` as its input.
+    fn frame_with(&mut self, events: Vec<egui::Event>) -> usize {
+        self.frame += 1;
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(
                 egui::Pos2::ZERO,
                 egui::vec2(1280.0, 800.0),
             )),
             time: Some(self.frame as f64 / 60.0),
-            events: vec![egui::Event::PointerMoved(egui::pos2(1000.0, y))],
+            events,
             focused: true,
             ..Default::default()
         };
@@ -85,8 +105,25 @@ fn library(name: &str) -> Option<Library> {
         "large" => Some(generate_library(&LibraryShape::LARGE)),
         "threads_50" => Some(generate_library(&LibraryShape::one_dossier(50))),
         "threads_5000" => Some(generate_library(&LibraryShape::one_dossier(5_000))),
+        "huge_paragraph" => Some(huge_paragraph_library()),
         other => panic!("unknown library {other}"),
     }
+}
+
+/// One dossier whose article is a 15 MB plain-text paragraph with no line break (issue 8).
+fn huge_paragraph_library() -> Library {
+    let mut library = generate_library(&LibraryShape::one_dossier(10));
+    let sentence =
+        "The harbor crew waited another season for news of the ferry, 그리고 팬들은 기다렸다. ";
+    let body = sentence.repeat(15 * 1024 * 1024 / sentence.len());
+    if let Some(dossier) = library.dossiers.first_mut() {
+        dossier.article.body = body;
+        dossier.article.format = fan_tracker::model::ArticleFormat::PlainText;
+        for thread in &mut dossier.threads {
+            thread.anchor = None;
+        }
+    }
+    library
 }
 
 /// A frame in steady state (the article is already laid out).
@@ -112,9 +149,18 @@ fn frame_with_thread_selected(bencher: divan::Bencher, name: &str) {
     bencher.bench_local(|| window.frame());
 }
 
+/// Frames while scrolling a 15 MB one-paragraph article: each frame scrolls it by 400 points,
+/// so new chunks of the paragraph come into view and are laid out (budget: no frame over
+/// 100 ms; see the slowest sample).
+#[divan::bench(sample_count = 200, sample_size = 1)]
+fn frame_scrolling_huge_paragraph(bencher: divan::Bencher) {
+    let mut window = Window::open(Some(&huge_paragraph_library()));
+    bencher.bench_local(|| window.scroll_frame());
+}
+
 /// Opening the app and drawing its first frame: read and decode the library, parse the open
 /// article and lay it out. This is the app's own share of the time to the first window.
-#[divan::bench(args = ["default", "large"], sample_count = 10, sample_size = 1)]
+#[divan::bench(args = ["default", "large", "huge_paragraph"], sample_count = 10, sample_size = 1)]
 fn first_frame(bencher: divan::Bencher, name: &str) {
     let dir = tempfile::tempdir().expect("temp dir");
     let data_dir = dir.path().join("data");

@@ -19,7 +19,10 @@ mod thread;
 pub use anchor::{Anchor, AnchorMatch};
 pub use article::{Article, ArticleFormat};
 pub use default_dossier::{DEFAULT_ARTICLE_MARKDOWN, default_dossier};
-pub use document::{Block, BlockKind, Document, Span, SpanStyle};
+pub use document::{
+    Block, BlockKind, CHUNK_BYTES, CellAlign, Document, Marker, Piece, PieceText, Slice, Span,
+    SpanStyle, TableRow,
+};
 pub use dossier::{Dossier, DossierId};
 pub use generate::{LibraryShape, generate_library};
 pub use import::{ImportError, Imported, MAX_ARTICLE_BYTES, Origin, SourceKind, import};

@@ -1,21 +1,43 @@
-//! The open article, parsed once and laid out lazily: only blocks that come into view are laid
-//! out, each once per width and theme, and kept across frames.
+//! The open article, parsed once and laid out lazily: only slices that come into view are
+//! laid out, each once per width and theme, and kept across frames.
 //!
-//! Blocks not laid out yet count with an estimated height, so opening a 1 MB article costs
-//! about as much as opening a short one; as blocks are laid out their real height replaces the
-//! estimate (only blocks below them move).
+//! A block is laid out as [`Slice`]s (a huge paragraph in chunks of a few KB, a table row as
+//! its cells side by side); slices not laid out yet count with an estimated height, so opening
+//! a 15 MB one-paragraph article costs about as much as opening a short one. As slices are laid
+//! out their real height replaces the estimate (only slices below them move).
+//!
+//! Highlights: the selected thread's passage ([`HighlightKind::Selected`], strong) and any
+//! number of other passages ([`HighlightKind::Suggested`], faint), set with
+//! [`ArticleCache::set_highlights`]. Only the slices a change touches are laid out again.
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 use std::sync::Arc;
 
-use egui::text::{LayoutJob, TextFormat};
-use egui::{Color32, FontId, Galley, Stroke, Ui};
+use egui::Ui;
 
-use crate::model::{Anchor, AnchorMatch, Block, BlockKind, Document, Dossier, SpanStyle};
+use super::article_layout::{SliceLayout, estimate_height, lay_out_slice};
+use crate::model::{Anchor, AnchorMatch, Block, Document, Dossier, PieceText, Slice};
 
 /// Space between blocks, in points.
 const BLOCK_GAP: f32 = 10.0;
+/// Space between two items of a list, in points.
+const LIST_GAP: f32 = 5.0;
+/// How strongly a passage is marked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum HighlightKind {
+    /// A faint mark (e.g. passages a suggestion points at).
+    Suggested,
+    /// The strong mark of the selected thread's passage; wins where both overlap.
+    Selected,
+}
+
+/// A marked passage: block and byte range in its text, as [`Anchor::resolve`] gives them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Highlight {
+    found: AnchorMatch,
+    kind: HighlightKind,
+}
 
 /// Which article the cached document was parsed from.
 #[derive(Clone, Debug, PartialEq)]
@@ -34,15 +56,69 @@ struct LayoutKey {
     dark: bool,
 }
 
+/// A document with its slices and the gaps after them: everything that does not depend on
+/// the width or theme.
+#[derive(Default)]
+struct Parsed {
+    document: Document,
+    slices: Vec<Slice>,
+    /// Index of each block's first slice.
+    first_slice: Vec<usize>,
+    /// Space after each slice, in points.
+    gaps: Vec<f32>,
+}
+
+impl Parsed {
+    fn new(document: Document) -> Self {
+        let slices = document.slices();
+        let mut first_slice = vec![0; document.blocks.len()];
+        for (index, slice) in slices.iter().enumerate() {
+            if slice.first {
+                first_slice[slice.block] = index;
+            }
+        }
+        let gaps = slices
+            .iter()
+            .map(|s| {
+                if s.last {
+                    gap_between(&document.blocks[s.block], document.blocks.get(s.block + 1))
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        Self {
+            document,
+            slices,
+            first_slice,
+            gaps,
+        }
+    }
+}
+
+/// Space between `block` and the one after it.
+fn gap_between(block: &Block, next: Option<&Block>) -> f32 {
+    let Some(next) = next else { return 0.0 };
+    let same_table =
+        matches!((&block.table, &next.table), (Some(a), Some(b)) if a.table == b.table);
+    if same_table {
+        0.0
+    } else if block.list_depth > 0 && next.list_depth > 0 {
+        LIST_GAP
+    } else {
+        BLOCK_GAP
+    }
+}
+
 /// An article parsed ahead of time (e.g. on the thread that reads the library at start), for
 /// [`ArticleCache::adopt`].
 pub struct PreparedArticle {
     key: DocumentKey,
-    document: Arc<Document>,
+    parsed: Arc<Parsed>,
 }
 
 impl PreparedArticle {
-    /// Parses `dossier`'s article.
+    /// Parses `dossier`'s article and cuts it into slices.
     pub fn new(dossier: &Dossier) -> Self {
         let body = &dossier.article.body;
         Self {
@@ -52,7 +128,7 @@ impl PreparedArticle {
                 body_len: body.len(),
                 body_hash: hash_body(body),
             },
-            document: Arc::new(dossier.article.document()),
+            parsed: Arc::new(Parsed::new(dossier.article.document())),
         }
     }
 }
@@ -61,28 +137,70 @@ impl PreparedArticle {
 #[derive(Default)]
 pub struct ArticleCache {
     doc_key: Option<DocumentKey>,
-    document: Arc<Document>,
+    parsed: Arc<Parsed>,
     layout_key: Option<LayoutKey>,
     width: f32,
-    /// Each block's layout, once it has been in view.
-    galleys: Vec<Option<Arc<Galley>>>,
-    /// Each block's height: real once laid out, estimated before.
+    /// Each slice's layout, once it has been in view.
+    layouts_of: Vec<Option<SliceLayout>>,
+    /// Each slice's height: real once laid out, estimated before.
     heights: Vec<f32>,
-    /// Top of each block relative to the first block, in points.
+    /// Top of each slice relative to the first one, in points.
     tops: Vec<f32>,
     total_height: f32,
-    /// The highlighted passage the galleys were laid out with.
-    highlight: Option<AnchorMatch>,
+    /// The passages to mark.
+    wanted: Vec<Highlight>,
+    /// The passages the current layouts were made with.
+    laid_with: Vec<Highlight>,
     /// The last anchor resolved in this document, and where it resolved.
     resolved: Option<(Anchor, Option<AnchorMatch>)>,
-    /// How many times blocks were laid out (for tests and benchmarks).
+    /// How many times slices were laid out (for tests and benchmarks).
     pub layouts: usize,
 }
 
 impl ArticleCache {
     /// The parsed article currently cached.
     pub fn document(&self) -> &Document {
-        &self.document
+        &self.parsed.document
+    }
+
+    /// The slices the article is laid out in.
+    pub(super) fn slices(&self) -> &[Slice] {
+        &self.parsed.slices
+    }
+
+    /// Space after slice `index`, in points.
+    pub(super) fn gap_after(&self, index: usize) -> f32 {
+        self.parsed.gaps.get(index).copied().unwrap_or(0.0)
+    }
+
+    /// Marks `passages` (block and byte range, as [`Anchor::resolve`] or the suggester give
+    /// them) with `kind`, replacing the passages marked with that kind before. An empty list
+    /// clears that kind. Where passages of both kinds overlap, [`HighlightKind::Selected`]
+    /// shows. Takes effect in the next [`crate::ui::article_ui`] (call it before the article is
+    /// drawn in a frame, or request a repaint); passages outside the document are ignored.
+    /// Cheap when nothing changed: only the slices whose marks change are laid out again.
+    pub fn set_highlights(&mut self, kind: HighlightKind, passages: Vec<AnchorMatch>) {
+        let same = self
+            .wanted
+            .iter()
+            .filter(|h| h.kind == kind)
+            .map(|h| &h.found)
+            .eq(passages.iter());
+        if same {
+            return;
+        }
+        self.wanted.retain(|h| h.kind != kind);
+        self.wanted
+            .extend(passages.into_iter().map(|found| Highlight { found, kind }));
+    }
+
+    /// The passages currently marked with `kind`.
+    pub fn highlights(&self, kind: HighlightKind) -> Vec<AnchorMatch> {
+        self.wanted
+            .iter()
+            .filter(|h| h.kind == kind)
+            .map(|h| h.found.clone())
+            .collect()
     }
 
     /// Where `anchor` is in the cached document, remembered until the anchor or document
@@ -94,12 +212,12 @@ impl ArticleCache {
         {
             return found.clone();
         }
-        let found = anchor.resolve(&self.document);
+        let found = anchor.resolve(&self.parsed.document);
         self.resolved = Some((anchor.clone(), found.clone()));
         found
     }
 
-    /// Height of the whole article, blocks and gaps, in points.
+    /// Height of the whole article, slices and gaps, in points.
     pub(super) fn total_height(&self) -> f32 {
         self.total_height
     }
@@ -107,10 +225,15 @@ impl ArticleCache {
     /// Takes an article parsed ahead of time; it is used if it is still the one on screen.
     pub fn adopt(&mut self, prepared: PreparedArticle) {
         self.doc_key = Some(prepared.key);
-        self.document = prepared.document;
+        self.set_parsed(prepared.parsed);
+    }
+
+    fn set_parsed(&mut self, parsed: Arc<Parsed>) {
+        self.parsed = parsed;
         self.layout_key = None;
         self.resolved = None;
-        self.highlight = None;
+        self.wanted.clear();
+        self.laid_with.clear();
     }
 
     /// Parses `dossier`'s article unless it is the one already cached.
@@ -130,10 +253,7 @@ impl ArticleCache {
             .as_ref()
             .is_some_and(|k| k.dossier == dossier.id.0 && k.body_hash == body_hash);
         if !same_text {
-            self.document = Arc::new(dossier.article.document());
-            self.layout_key = None;
-            self.resolved = None;
-            self.highlight = None;
+            self.set_parsed(Arc::new(Parsed::new(dossier.article.document())));
         }
         self.doc_key = Some(DocumentKey {
             dossier: dossier.id.0,
@@ -144,9 +264,9 @@ impl ArticleCache {
     }
 
     /// Makes the layout match the document (see [`Self::sync_document`], called first) at
-    /// `width` with `highlight` marked: a new article, width or theme drops every layout; a new
-    /// highlight re-lays out the two blocks it touches, if they were laid out.
-    pub(super) fn update(&mut self, ui: &Ui, width: f32, highlight: Option<AnchorMatch>) {
+    /// `width` with the wanted highlights: a new article, width or theme drops every layout;
+    /// changed highlights re-lay out the slices they touch, if they were laid out.
+    pub(super) fn update(&mut self, ui: &Ui, width: f32) {
         let key = LayoutKey {
             width_px: (width * ui.pixels_per_point()).round() as u32,
             dark: ui.visuals().dark_mode,
@@ -154,37 +274,67 @@ impl ArticleCache {
         if self.layout_key != Some(key) {
             self.layout_key = Some(key);
             self.width = width;
-            self.highlight = highlight;
-            let blocks = &self.document.blocks;
-            self.galleys = vec![None; blocks.len()];
-            self.heights = blocks.iter().map(|b| estimate_height(b, width)).collect();
+            self.laid_with = self.wanted.clone();
+            let parsed = Arc::clone(&self.parsed);
+            self.layouts_of = parsed.slices.iter().map(|_| None).collect();
+            self.heights = parsed
+                .slices
+                .iter()
+                .map(|s| estimate_height(&parsed.document.blocks[s.block], s, width))
+                .collect();
             self.recompute_tops();
-        } else if self.highlight != highlight {
-            let old = self.highlight.take().map(|h| h.block);
-            self.highlight = highlight;
-            let new = self.highlight.as_ref().map(|h| h.block);
-            for index in [old, new].into_iter().flatten() {
-                if self.galleys.get(index).is_some_and(Option::is_some) {
-                    self.lay_out(ui, index);
+        } else if self.laid_with != self.wanted {
+            let mut blocks: Vec<usize> = self
+                .laid_with
+                .iter()
+                .filter(|h| !self.wanted.contains(h))
+                .chain(self.wanted.iter().filter(|h| !self.laid_with.contains(h)))
+                .map(|h| h.found.block)
+                .collect();
+            blocks.sort_unstable();
+            blocks.dedup();
+            self.laid_with = self.wanted.clone();
+            let mut changed = false;
+            for block in blocks {
+                for index in self.slices_of(block) {
+                    if self.layouts_of.get(index).is_some_and(Option::is_some) {
+                        self.lay_out(ui, index);
+                        changed = true;
+                    }
                 }
+            }
+            if changed {
+                self.recompute_tops();
             }
         }
     }
 
-    /// Lays out every block that is (even partly) between `from` and `to` (relative to the
-    /// first block) and not laid out yet.
+    /// The indices of block `block`'s slices.
+    fn slices_of(&self, block: usize) -> Range<usize> {
+        let Some(&first) = self.parsed.first_slice.get(block) else {
+            return 0..0;
+        };
+        let count = self.parsed.slices[first..]
+            .iter()
+            .take_while(|s| s.block == block)
+            .count();
+        first..first + count
+    }
+
+    /// Lays out every slice that is (even partly) between `from` and `to` (relative to the
+    /// first slice) and not laid out yet.
     pub(super) fn lay_out_range(&mut self, ui: &Ui, from: f32, to: f32) {
         let mut index = self.first_visible(from);
         let Some(mut y) = self.tops.get(index).copied() else {
             return;
         };
         let mut changed = false;
-        while index < self.galleys.len() && y <= to {
-            if self.galleys[index].is_none() {
+        while index < self.layouts_of.len() && y <= to {
+            if self.layouts_of[index].is_none() {
                 self.lay_out(ui, index);
                 changed = true;
             }
-            y += self.heights[index] + BLOCK_GAP;
+            y += self.heights[index] + self.gap_after(index);
             index += 1;
         }
         if changed {
@@ -192,63 +342,76 @@ impl ArticleCache {
         }
     }
 
-    /// The laid-out blocks between `from` and `to`: index, top and layout of each.
+    /// The laid-out slices between `from` and `to`: index, top and layout of each.
     pub(super) fn visible(
         &self,
         from: f32,
         to: f32,
-    ) -> impl Iterator<Item = (usize, f32, &Arc<Galley>)> {
+    ) -> impl Iterator<Item = (usize, f32, &SliceLayout)> {
         let first = self.first_visible(from);
-        (first..self.galleys.len())
+        (first..self.layouts_of.len())
             .map(|i| (i, self.tops[i]))
             .take_while(move |(_, top)| *top <= to)
-            .filter_map(|(i, top)| self.galleys[i].as_ref().map(|g| (i, top, g)))
+            .filter_map(|(i, top)| self.layouts_of[i].as_ref().map(|l| (i, top, l)))
     }
 
-    /// The y offset, relative to the first block, of a passage's first line. Its block and
-    /// the blocks just above it are laid out first, so the offset stays true once they show.
+    /// The y offset, relative to the first slice, of a passage's first line. Its slice and
+    /// the slices just above it are laid out first, so the offset stays true once they show.
     pub(super) fn passage_top(&mut self, ui: &Ui, found: &AnchorMatch) -> Option<f32> {
-        if self.galleys.get(found.block)?.is_none() {
-            self.lay_out(ui, found.block);
+        let (index, piece) = self.slices_of(found.block).find_map(|i| {
+            let slice = &self.parsed.slices[i];
+            let piece = slice.pieces.iter().position(|p| {
+                p.range.contains(&found.range.start) || p.range.end == found.range.start
+            })?;
+            Some((i, piece))
+        })?;
+        if self.layouts_of.get(index)?.is_none() {
+            self.lay_out(ui, index);
             self.recompute_tops();
         }
-        let top = self.tops[found.block];
+        let top = self.tops[index];
         self.lay_out_range(ui, (top - 400.0).max(0.0), top);
-        let galley = self.galleys.get(found.block)?.as_ref()?;
-        let text = &self.document.blocks[found.block].text;
-        let char_index = text[..found.range.start.min(text.len())].chars().count();
-        let rect = galley.pos_from_cursor(egui::text::CCursor::new(char_index));
-        Some(self.tops[found.block] + rect.min.y)
+        let layout = self.layouts_of.get(index)?.as_ref()?;
+        let (offset, galley) = layout.pieces.get(piece)?;
+        let block = &self.parsed.document.blocks[found.block];
+        let text = PieceText::new(&block.text, &self.parsed.slices[index].pieces[piece].range);
+        let cursor = egui::text::CCursor::new(text.char_index(found.range.start));
+        Some(self.tops[index] + offset.y + galley.pos_from_cursor(cursor).min.y)
     }
 
     fn lay_out(&mut self, ui: &Ui, index: usize) {
         self.layouts += 1;
-        let highlight = self
-            .highlight
-            .as_ref()
-            .filter(|h| h.block == index)
-            .map(|h| h.range.clone());
-        let job = block_job(ui, &self.document.blocks[index], self.width, highlight);
-        let galley = ui.fonts_mut(|f| f.layout_job(job));
-        self.heights[index] = galley.size().y;
-        self.galleys[index] = Some(galley);
+        let parsed = Arc::clone(&self.parsed);
+        let slice = &parsed.slices[index];
+        let block = &parsed.document.blocks[slice.block];
+        let marks: Vec<(Range<usize>, HighlightKind)> = self
+            .laid_with
+            .iter()
+            .filter(|h| h.found.block == slice.block)
+            .map(|h| (h.found.range.clone(), h.kind))
+            .collect();
+        let layout = lay_out_slice(ui, block, slice, self.width, &marks);
+        self.heights[index] = layout.height;
+        self.layouts_of[index] = Some(layout);
     }
 
     fn recompute_tops(&mut self) {
         let mut y = 0.0;
+        let gaps = &self.parsed.gaps;
         self.tops = self
             .heights
             .iter()
-            .map(|h| {
+            .zip(gaps)
+            .map(|(h, gap)| {
                 let top = y;
-                y += h + BLOCK_GAP;
+                y += h + gap;
                 top
             })
             .collect();
         self.total_height = y;
     }
 
-    /// The first block whose bottom is below `y`.
+    /// The first slice whose bottom is below `y`.
     fn first_visible(&self, y: f32) -> usize {
         self.tops.partition_point(|top| *top <= y).saturating_sub(1)
     }
@@ -258,124 +421,4 @@ fn hash_body(body: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
     body.hash(&mut hasher);
     hasher.finish()
-}
-
-/// Font size and left indent of a block of `kind`, in points.
-fn size_and_indent(kind: BlockKind) -> (f32, f32) {
-    match kind {
-        BlockKind::Heading(1) => (24.0, 0.0),
-        BlockKind::Heading(2) => (20.0, 0.0),
-        BlockKind::Heading(_) => (18.0, 0.0),
-        BlockKind::Paragraph => (16.0, 0.0),
-        BlockKind::Quote => (16.0, 16.0),
-        BlockKind::ListItem { depth } => (16.0, 18.0 * f32::from(depth + 1)),
-        BlockKind::Code => (14.0, 8.0),
-    }
-}
-
-/// A block's height before it is laid out: its characters at an average width, wrapped.
-fn estimate_height(block: &Block, width: f32) -> f32 {
-    let (size, indent) = size_and_indent(block.kind);
-    let chars = block.text.chars().count() as f32;
-    let per_line = ((width - indent).max(size) / (size * 0.5)).max(1.0);
-    let lines = (chars / per_line).ceil().max(1.0) + block.text.matches('\n').count() as f32;
-    lines * size * 1.45
-}
-
-/// Builds the layout of one block, with `highlight` (a byte range) marked.
-fn block_job(ui: &Ui, block: &Block, width: f32, highlight: Option<Range<usize>>) -> LayoutJob {
-    let visuals = ui.visuals();
-    let (size, indent) = size_and_indent(block.kind);
-    let (base_color, italics) = match block.kind {
-        BlockKind::Heading(_) => (visuals.strong_text_color(), false),
-        BlockKind::Quote => (visuals.weak_text_color(), true),
-        _ => (visuals.text_color(), false),
-    };
-    let mut job = LayoutJob {
-        wrap: egui::text::TextWrapping::wrap_at_width(width),
-        ..Default::default()
-    };
-    let base = TextFormat {
-        font_id: if block.kind == BlockKind::Code {
-            FontId::monospace(size)
-        } else {
-            FontId::proportional(size)
-        },
-        color: base_color,
-        italics,
-        line_height: Some(size * 1.45),
-        ..Default::default()
-    };
-    if indent > 0.0 {
-        job.first_row_min_height = 0.0;
-        let bullet = match block.kind {
-            BlockKind::ListItem { .. } => "•  ",
-            _ => "",
-        };
-        job.append(bullet, indent - 14.0_f32.min(indent), base.clone());
-    }
-    for span in &block.spans {
-        let format = span_format(visuals, &base, &span.style);
-        append_with_highlight(
-            &mut job,
-            &block.text,
-            span.range.clone(),
-            &format,
-            highlight.as_ref(),
-            visuals,
-        );
-    }
-    job
-}
-
-fn span_format(visuals: &egui::Visuals, base: &TextFormat, style: &SpanStyle) -> TextFormat {
-    let mut format = base.clone();
-    if style.strong {
-        format.color = visuals.strong_text_color();
-    }
-    if style.emphasis {
-        format.italics = true;
-    }
-    if style.code {
-        format.font_id = FontId::monospace(base.font_id.size * 0.92);
-        format.background = visuals.code_bg_color;
-    }
-    if style.link.is_some() {
-        format.color = visuals.hyperlink_color;
-        format.underline = Stroke::new(1.0, visuals.hyperlink_color);
-    }
-    format
-}
-
-/// Appends `text[range]`, splitting it where it meets the highlighted range.
-fn append_with_highlight(
-    job: &mut LayoutJob,
-    text: &str,
-    range: Range<usize>,
-    format: &TextFormat,
-    highlight: Option<&Range<usize>>,
-    visuals: &egui::Visuals,
-) {
-    let Some(h) = highlight.filter(|h| h.start < range.end && range.start < h.end) else {
-        job.append(&text[range], 0.0, format.clone());
-        return;
-    };
-    let marked_start = h.start.max(range.start);
-    let marked_end = h.end.min(range.end);
-    let mut marked = format.clone();
-    marked.background = if visuals.dark_mode {
-        Color32::from_rgb(0x6b, 0x55, 0x10)
-    } else {
-        Color32::from_rgb(0xff, 0xe5, 0x8a)
-    };
-    marked.color = visuals.strong_text_color();
-    for (part, fmt) in [
-        (range.start..marked_start, format),
-        (marked_start..marked_end, &marked),
-        (marked_end..range.end, format),
-    ] {
-        if !part.is_empty() {
-            job.append(&text[part], 0.0, fmt.clone());
-        }
-    }
 }

@@ -1,15 +1,18 @@
 //! The article: title, as-of date and body, laid out once and drawn only where visible.
 //!
-//! Blocks are laid out when they first come into view and kept in [`ArticleCache`] until the
-//! article, the width or the theme changes. Only the blocks inside the viewport are drawn, each
-//! as a read-only [`egui::TextEdit`] so text can be selected, copied and turned into a thread.
-
-use std::ops::Range;
+//! Slices of blocks are laid out when they first come into view and kept in
+//! [`super::ArticleCache`] until the article, the width or the theme changes. Only the slices
+//! inside the viewport are drawn: each piece of text as a read-only [`egui::TextEdit`] (so text
+//! can be selected, copied and turned into a thread), its decorations (bullets, numbers, quote
+//! bars, cell borders) painted around it. A selection is mapped back to the block's text by
+//! [`PieceText::to_block`], the same mapping highlights and scrolling use.
 
 use egui::Ui;
 
+use super::article_cache::HighlightKind;
+use super::article_layout::{QUOTE_INDENT, SliceLayout, column_geometry, font_size, indent};
 use crate::app::{TextSelection, UiParts};
-use crate::model::{Block, Dossier};
+use crate::model::{Block, BlockKind, Dossier, Marker, PieceText, Slice};
 
 /// The widest the article's text column gets, in points.
 const MAX_COLUMN_WIDTH: f32 = 720.0;
@@ -32,7 +35,10 @@ pub fn article_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         .and_then(|id| dossier.thread(id).ok())
         .and_then(|t| t.anchor.as_ref())
         .and_then(|a| parts.cache.resolve(a));
-    parts.cache.update(ui, width, highlight.clone());
+    parts
+        .cache
+        .set_highlights(HighlightKind::Selected, highlight.iter().cloned().collect());
+    parts.cache.update(ui, width);
 
     let mut scroll = egui::ScrollArea::vertical()
         .id_salt(("article", dossier.id.0))
@@ -90,7 +96,7 @@ fn header_ui(ui: &mut Ui, dossier: &Dossier) {
     ui.add_space(12.0);
 }
 
-/// Draws the blocks inside the viewport and records the text selection.
+/// Draws the slices inside the viewport, their decorations, and records the text selection.
 fn blocks_ui(ui: &mut Ui, parts: &mut UiParts<'_>, viewport: egui::Rect, header_height: f32) {
     let origin = ui.cursor().min;
     let visible_from = (viewport.min.y - header_height).max(0.0);
@@ -98,49 +104,58 @@ fn blocks_ui(ui: &mut Ui, parts: &mut UiParts<'_>, viewport: egui::Rect, header_
     parts.cache.lay_out_range(ui, visible_from, visible_to);
     let cache = &*parts.cache;
     let document = cache.document();
+    let width = ui.available_width();
     let mut selection = None;
     let mut link_clicked = None;
-    for (index, top, galley) in cache.visible(visible_from, visible_to) {
-        let galley = galley.clone();
-        let block = &document.blocks[index];
-        let rect = egui::Rect::from_min_size(origin + egui::vec2(0.0, top), galley.size());
-        let output = ui
-            .scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
-                let mut text: &str = &block.text;
-                egui::TextEdit::multiline(&mut text)
-                    .id_salt(("article_block", index))
-                    .frame(egui::Frame::NONE)
-                    .margin(egui::Margin::ZERO)
-                    .desired_rows(1)
-                    .desired_width(rect.width())
-                    .layouter(&mut |_ui, _text, _width| galley.clone())
-                    .show(ui)
-            })
-            .inner;
-        if let Some(range) = output.cursor_range {
+    for (index, top, layout) in cache.visible(visible_from, visible_to) {
+        let slice = &cache.slices()[index];
+        let block = &document.blocks[slice.block];
+        let slice_rect = egui::Rect::from_min_size(
+            origin + egui::vec2(0.0, top),
+            egui::vec2(width, layout.height),
+        );
+        decorations_ui(ui, block, slice, slice_rect, cache.gap_after(index), layout);
+        for (piece, (offset, galley)) in slice.pieces.iter().zip(&layout.pieces) {
+            let text = PieceText::new(&block.text, &piece.range);
+            let rect = egui::Rect::from_min_size(slice_rect.min + *offset, galley.size());
+            let galley = galley.clone();
+            let output = ui
+                .scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
+                    let mut shown: &str = text.text;
+                    egui::TextEdit::multiline(&mut shown)
+                        .id_salt(("article_piece", slice.block, piece.range.start))
+                        .frame(egui::Frame::NONE)
+                        .margin(egui::Margin::ZERO)
+                        .desired_rows(1)
+                        .desired_width(rect.width())
+                        .layouter(&mut |_ui, _text, _width| galley.clone())
+                        .show(ui)
+                })
+                .inner;
+            let Some(range) = output.cursor_range else {
+                continue;
+            };
+            if !output.response.has_focus() {
+                continue;
+            }
             let chars = range.as_sorted_char_range();
-            if output.response.has_focus() {
-                if chars.is_empty() {
-                    if output.response.clicked() {
-                        link_clicked = link_at(block, chars.start.0);
-                    }
-                    selection = Some(None);
-                } else {
-                    let bytes = char_to_byte_range(&block.text, chars.start.0..chars.end.0);
-                    selection = Some(Some(TextSelection {
-                        block: index,
-                        text: block.text[bytes.clone()].to_owned(),
-                        range: bytes,
-                    }));
+            let bytes = text.to_block(chars.start.0..chars.end.0);
+            if bytes.is_empty() {
+                if output.response.clicked() {
+                    link_clicked = link_at(block, bytes.start);
                 }
+                selection = Some(None);
+            } else {
+                selection = Some(Some(TextSelection {
+                    block: slice.block,
+                    text: block.text[bytes.clone()].to_owned(),
+                    range: bytes,
+                }));
             }
         }
     }
     ui.allocate_rect(
-        egui::Rect::from_min_size(
-            origin,
-            egui::vec2(ui.available_width(), cache.total_height()),
-        ),
+        egui::Rect::from_min_size(origin, egui::vec2(width, cache.total_height())),
         egui::Sense::hover(),
     );
     if let Some(selection) = selection {
@@ -153,14 +168,89 @@ fn blocks_ui(ui: &mut Ui, parts: &mut UiParts<'_>, viewport: egui::Rect, header_
     }
 }
 
-fn char_to_byte_range(text: &str, chars: Range<usize>) -> Range<usize> {
-    let byte = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
-    byte(chars.start)..byte(chars.end)
+/// What a slice draws around its text: quote bars, the list marker or footnote label, the
+/// code block's background, table cell borders, a rule. Never part of the selectable text.
+fn decorations_ui(
+    ui: &Ui,
+    block: &Block,
+    slice: &Slice,
+    rect: egui::Rect,
+    gap_after: f32,
+    layout: &SliceLayout,
+) {
+    let painter = ui.painter();
+    let visuals = ui.visuals();
+    let line = egui::Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color);
+    for level in 0..block.quote_depth {
+        let x = rect.min.x + f32::from(level) * QUOTE_INDENT + 3.0;
+        let bar = egui::Rect::from_min_max(
+            egui::pos2(x, rect.min.y),
+            egui::pos2(x + 3.0, rect.max.y + gap_after),
+        );
+        painter.rect_filled(bar, 1.0, visuals.widgets.noninteractive.bg_stroke.color);
+    }
+    let left = rect.min.x + indent(block);
+    match block.kind {
+        BlockKind::Rule => {
+            let y = rect.center().y;
+            painter.hline(left..=rect.max.x, y, line);
+        }
+        BlockKind::Code => {
+            let back = egui::Rect::from_min_max(egui::pos2(left, rect.min.y), rect.max);
+            painter.rect_filled(back, 4.0, visuals.code_bg_color);
+        }
+        _ => {}
+    }
+    if let Some(row) = &block.table {
+        let room = rect.max.x - left;
+        for (x, w) in column_geometry(row, room) {
+            let cell = egui::Rect::from_min_size(
+                egui::pos2(left + x, rect.min.y),
+                egui::vec2(w, rect.height()),
+            );
+            if row.header {
+                painter.rect_filled(cell, 0.0, visuals.faint_bg_color);
+            }
+            painter.rect_stroke(cell, 0.0, line, egui::StrokeKind::Inside);
+        }
+    }
+    if slice.first
+        && let Some(marker) = &block.marker
+    {
+        let first_line = layout.pieces.first().map_or(0.0, |(offset, galley)| {
+            offset.y + galley.rows.first().map_or(0.0, |r| r.rect().height()) / 2.0
+        });
+        let color = match marker {
+            Marker::Number(_) | Marker::Task(_) => visuals.text_color(),
+            _ => visuals.weak_text_color(),
+        };
+        if let Marker::Task(done) = marker {
+            let center = egui::pos2(left - 14.0, rect.min.y + first_line);
+            let square = egui::Rect::from_center_size(center, egui::vec2(12.0, 12.0));
+            let stroke = egui::Stroke::new(1.5, color);
+            painter.rect_stroke(square, 2.0, stroke, egui::StrokeKind::Inside);
+            if *done {
+                let tick = [
+                    center + egui::vec2(-3.5, 0.0),
+                    center + egui::vec2(-1.0, 3.0),
+                    center + egui::vec2(4.0, -3.5),
+                ];
+                painter.line(tick.to_vec(), stroke);
+            }
+            return;
+        }
+        painter.text(
+            egui::pos2(left - 8.0, rect.min.y + first_line),
+            egui::Align2::RIGHT_CENTER,
+            marker.label(),
+            egui::FontId::proportional(font_size(block)),
+            color,
+        );
+    }
 }
 
-/// The link under character `char_index` of `block`, if any.
-fn link_at(block: &Block, char_index: usize) -> Option<String> {
-    let byte = block.text.char_indices().nth(char_index).map(|(b, _)| b)?;
+/// The link at byte `byte` of `block`'s text, if any.
+fn link_at(block: &Block, byte: usize) -> Option<String> {
     block
         .spans
         .iter()

@@ -1,8 +1,8 @@
 //! The virtualized checklist of threads: tick, select, rename, reorder, delete.
 //!
-//! Rows have one fixed height (long titles are cut to one line and shown in full on hover and
-//! in the thread's details) and only the rows in view are drawn, so the cost of a frame does
-//! not grow with the number of threads.
+//! Titles wrap, so rows have heights of their own (measured once per width when first drawn,
+//! one line until then), and only the rows in view are drawn, so the cost of a frame does not
+//! grow with the number of threads.
 
 use egui::{Role, Ui};
 
@@ -29,8 +29,24 @@ fn row_at(position: usize, selected: Option<usize>) -> Row {
     }
 }
 
+/// Each row's height, kept across frames in egui's memory: measured when the row is drawn
+/// (titles wrap, so rows differ), one line before. Reset when the width or the dossier
+/// changes.
+#[derive(Clone, Default)]
+struct RowHeights {
+    dossier: u64,
+    width_px: i64,
+    /// Per position: the row's key (see [`row_key`]) and its height, in points.
+    rows: Vec<(RowKey, f32)>,
+}
+
+/// A row's identity: thread id, whether it is the actions row, and the title's length.
+type RowKey = (u64, bool, usize);
+
 /// The checklist's rows, drawing only those in view. It takes at most about half the panel and
-/// scrolls; a short list takes only the room it needs.
+/// scrolls; a short list takes only the room it needs. Titles wrap, so rows have their own
+/// heights: each is measured when drawn and kept (see [`RowHeights`]); the rows in view are
+/// found by a binary search over their tops, so a frame draws only what is seen.
 pub fn checklist_ui(
     ui: &mut Ui,
     view: &mut ViewState,
@@ -42,40 +58,93 @@ pub fn checklist_ui(
         .selected_thread
         .and_then(|id| dossier.thread_index(id).ok())
         .filter(|_| view.renaming.is_none());
-    let rows = dossier.threads.len() + usize::from(selected.is_some());
-    let row_height = row_height(ui);
-    let max_height = (ui.available_height() * 0.55).max(4.0 * row_height);
+    let count = dossier.threads.len() + usize::from(selected.is_some());
+    let line = row_height(ui);
+    let gap = ui.spacing().item_spacing.y;
+    let memory_id = egui::Id::unique(("checklist_heights", dossier.id.0));
+    let mut heights: RowHeights = ui
+        .data_mut(|d| d.remove_temp(memory_id))
+        .unwrap_or_default();
+    let width_px = (ui.available_width() * ui.pixels_per_point()).round() as i64;
+    if heights.dossier != dossier.id.0 || heights.width_px != width_px {
+        heights = RowHeights {
+            dossier: dossier.id.0,
+            width_px,
+            rows: Vec::new(),
+        };
+    }
+    heights.rows.resize(count, ((0, false, usize::MAX), line));
+    let mut tops = Vec::with_capacity(count);
+    let mut y = 0.0;
+    for (position, stored) in heights.rows.iter_mut().enumerate() {
+        let key = row_key(dossier, row_at(position, selected));
+        if stored.0 != key {
+            *stored = (key, line);
+        }
+        tops.push(y);
+        y += stored.1 + gap;
+    }
+    let total = (y - gap).max(0.0);
+    let max_height = (ui.available_height() * 0.55).max(4.0 * line);
+    let mut changed = false;
     egui::ScrollArea::vertical()
         .id_salt(("threads_scroll", dossier.id.0))
         .auto_shrink([false, true])
         .max_height(max_height)
-        .show_rows(ui, row_height, rows, |ui, range| {
+        .show_viewport(ui, |ui, viewport| {
             let left_top = ui.max_rect().left_top();
             let width = ui.available_width();
-            let step = row_height + ui.spacing().item_spacing.y;
-            for (k, position) in range.enumerate() {
-                let top = left_top + egui::vec2(0.0, k as f32 * step);
-                let rect = egui::Rect::from_min_size(top, egui::vec2(width, row_height));
+            let first = tops
+                .partition_point(|top| *top <= viewport.min.y)
+                .saturating_sub(1);
+            for (position, &top) in tops.iter().enumerate().skip(first) {
+                if top > viewport.max.y {
+                    break;
+                }
+                let stored = heights.rows[position].1;
+                let rect = egui::Rect::from_min_size(
+                    left_top + egui::vec2(0.0, top),
+                    egui::vec2(width, stored),
+                );
                 let row = row_at(position, selected);
+                let (id, actions, _) = row_key(dossier, row);
                 let builder = egui::UiBuilder::new()
-                    .id_salt(("thread_row", row_key(dossier, row)))
+                    .id_salt(("thread_row", id, actions))
                     .max_rect(rect)
-                    .layout(egui::Layout::left_to_right(egui::Align::Center));
-                ui.scope_builder(builder, |ui| match row {
+                    .layout(egui::Layout::left_to_right(egui::Align::Min));
+                let drawn = ui.scope_builder(builder, |ui| match row {
                     Row::Thread(index) => {
                         thread_row_ui(ui, view, commands, &dossier.threads[index])
                     }
                     Row::Actions(index) => actions_row_ui(ui, view, commands, dossier, index),
                 });
+                let measured = drawn.response.rect.height().max(line).ceil();
+                if (measured - stored).abs() > 0.5 {
+                    heights.rows[position].1 = measured;
+                    changed = true;
+                }
             }
+            ui.allocate_rect(
+                egui::Rect::from_min_size(left_top, egui::vec2(width, total)),
+                egui::Sense::hover(),
+            );
         });
+    if changed {
+        // A row's real height differs from the one it was placed with: place them again.
+        ui.ctx().request_discard("checklist row heights measured");
+    }
+    ui.data_mut(|d| d.insert_temp(memory_id, heights));
 }
 
-/// A stable key for a row, so its widgets keep their ids while the list scrolls.
-fn row_key(dossier: &Dossier, row: Row) -> (u64, bool) {
+/// A stable key for a row, so its widgets keep their ids while the list scrolls and its
+/// measured height is kept while its title keeps its length.
+fn row_key(dossier: &Dossier, row: Row) -> RowKey {
     match row {
-        Row::Thread(index) => (dossier.threads[index].id.0, false),
-        Row::Actions(index) => (dossier.threads[index].id.0, true),
+        Row::Thread(index) => {
+            let thread = &dossier.threads[index];
+            (thread.id.0, false, thread.title.len())
+        }
+        Row::Actions(index) => (dossier.threads[index].id.0, true, 0),
     }
 }
 
@@ -124,29 +193,13 @@ fn thread_row_ui(ui: &mut Ui, view: &mut ViewState, commands: &mut Vec<Command>,
         ThreadStatus::Dropped => title = title.weak().strikethrough(),
         ThreadStatus::Open => {}
     }
-    let cut = title_is_cut(ui, &thread.title);
-    let mut label = ui.add(egui::Button::selectable(selected, title).truncate());
-    if cut {
-        label = label.on_hover_text(&thread.title);
-    }
+    let label = ui.add(egui::Button::selectable(selected, title).wrap());
     if label.clicked() {
         commands.push(Command::SelectThread((!selected).then_some(thread.id)));
     }
     if label.double_clicked() {
         view.renaming = Some((thread.id, thread.title.clone()));
     }
-}
-
-/// Whether `title` is too wide for the room left in the row (and so is shown cut).
-fn title_is_cut(ui: &Ui, title: &str) -> bool {
-    let font = egui::TextStyle::Button.resolve(ui.style());
-    let room = ui.available_width() - 2.0 * ui.spacing().button_padding.x;
-    let width = ui.fonts_mut(|f| {
-        f.layout_no_wrap(title.to_owned(), font, egui::Color32::PLACEHOLDER)
-            .size()
-            .x
-    });
-    width > room
 }
 
 /// The selected thread's actions, on the row under it: rename, move up or down, delete.

@@ -2,6 +2,7 @@
 //! [`crate::app::Command`]s for everything that changes saved data.
 
 mod article_cache;
+mod article_layout;
 mod article_ui;
 mod checklist_ui;
 mod dialogs_ui;
@@ -13,7 +14,7 @@ mod thread_detail_ui;
 mod threads_ui;
 mod widgets;
 
-pub use article_cache::{ArticleCache, PreparedArticle};
+pub use article_cache::{ArticleCache, HighlightKind, PreparedArticle};
 pub use article_ui::article_ui;
 
 use crate::app::{App, Command};

@@ -1,5 +1,5 @@
 //! Small shared widgets: labelled text fields whose label reaches screen readers and tests, and
-//! the row height of the virtualized lists.
+//! the height of a one-line row of the virtualized lists.
 
 use egui::{Response, Role, Ui, WidgetInfo};
 
@@ -38,8 +38,9 @@ pub fn set_label(response: &Response, role: Role, label: &str) {
     response.widget_info(|| WidgetInfo::labeled(role, enabled, label));
 }
 
-/// The fixed height of a row in a virtualized list (checklist, library): enough for a
-/// checkbox, a button or a one-line field.
+/// The height of a one-line row in a virtualized list (the library's rows; the checklist's
+/// rows before their wrapped titles are measured): enough for a checkbox, a button or a
+/// one-line field.
 pub fn row_height(ui: &Ui) -> f32 {
     let text = ui.text_style_height(&egui::TextStyle::Body);
     let spacing = ui.spacing();

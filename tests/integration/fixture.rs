@@ -237,3 +237,20 @@ pub fn shortcut(harness: &mut Harness<'static, App>, key: egui::Key) -> Vec<egui
     harness.step();
     frame_commands(harness)
 }
+
+/// Steps the harness (a frame every 50 ms) until a frame asks to close the window, failing
+/// after 15 s. Every frame is looked at, so a quit sent in any of them is seen.
+pub fn step_until_quit(harness: &mut Harness<'static, App>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        harness.step();
+        if frame_commands(harness).contains(&egui::ViewportCommand::Close) {
+            return;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for the window to close"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

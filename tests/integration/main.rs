@@ -5,6 +5,7 @@ mod data_safety;
 mod fixture;
 mod import;
 mod real_window;
+mod rendering;
 mod scaling;
 mod storage;
 mod ui_stories;

@@ -1,0 +1,211 @@
+//! Raw HTML inside Markdown, never shown as markup: comments, scripts and styles hidden, `<br>`
+//! a line break, block tags paragraph breaks, every other tag dropped to its text.
+
+/// What an inline HTML fragment amounts to in the text.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum InlineHtml {
+    /// `<br>`, `<br/>`, `<br />`: a line break.
+    Break,
+    /// The start of a comment that does not end in this fragment: hide what follows up to `-->`.
+    CommentStart,
+    /// A tag or a whole comment: nothing shown.
+    Hidden,
+}
+
+/// Classifies one inline HTML fragment as pulldown-cmark hands it over.
+pub(super) fn classify_inline(html: &str) -> InlineHtml {
+    let trimmed = html.trim();
+    if trimmed.starts_with("<!--") {
+        if trimmed.contains("-->") {
+            InlineHtml::Hidden
+        } else {
+            InlineHtml::CommentStart
+        }
+    } else if tag_name(trimmed).is_some_and(|name| name.eq_ignore_ascii_case("br")) {
+        InlineHtml::Break
+    } else {
+        InlineHtml::Hidden
+    }
+}
+
+/// The name of the tag `html` starts with (`<p class=x>` → `p`, `</div>` → `div`).
+fn tag_name(html: &str) -> Option<&str> {
+    let rest = html.strip_prefix('<')?;
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let end = rest
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
+/// Tags that start or end a paragraph.
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+];
+
+/// Tags whose content is never text to read.
+const HIDDEN_CONTENT_TAGS: &[&str] = &["script", "style", "template", "noscript"];
+
+/// The paragraphs of text in an HTML block, tags removed, entities decoded, white space
+/// collapsed (a `<br>` kept as a line break). Empty when the block is only tags and comments.
+pub(super) fn block_paragraphs(html: &str) -> Vec<String> {
+    const PARAGRAPH: char = '\u{0}';
+    let mut out = String::new();
+    let mut rest = html;
+    while !rest.is_empty() {
+        if let Some(after) = rest.strip_prefix("<!--") {
+            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
+            continue;
+        }
+        if rest.starts_with('<')
+            && let Some(name) = tag_name(rest)
+        {
+            let end = rest.find('>').map_or(rest.len(), |e| e + 1);
+            let closing = rest.starts_with("</");
+            let lower = name.to_ascii_lowercase();
+            rest = &rest[end..];
+            if !closing && HIDDEN_CONTENT_TAGS.contains(&lower.as_str()) {
+                let close = format!("</{lower}");
+                let found = rest.to_ascii_lowercase().find(&close);
+                rest = found.map_or("", |at| {
+                    let tail = &rest[at..];
+                    tail.find('>').map_or("", |e| &tail[e + 1..])
+                });
+            } else if lower == "br" {
+                out.push('\n');
+            } else if BLOCK_TAGS.contains(&lower.as_str()) {
+                out.push(PARAGRAPH);
+            }
+            continue;
+        }
+        let next = rest[1..].find('<').map_or(rest.len(), |i| i + 1);
+        push_collapsed(&mut out, &decode_entities(&rest[..next]));
+        rest = &rest[next..];
+    }
+    out.split(PARAGRAPH)
+        .map(|p| {
+            p.split('\n')
+                .map(str::trim)
+                .collect::<Vec<_>>()
+                .join("\n")
+                .trim_matches('\n')
+                .to_owned()
+        })
+        .filter(|p| !p.trim().is_empty())
+        .collect()
+}
+
+/// Appends `text` with every run of white space (line breaks included) made one space.
+fn push_collapsed(out: &mut String, text: &str) {
+    for c in text.chars() {
+        if c.is_whitespace() && c != '\u{a0}' {
+            if !out.ends_with([' ', '\n', '\u{0}']) && !out.is_empty() {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+}
+
+/// Decodes the character references HTML in Markdown commonly holds.
+fn decode_entities(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest.find(';').filter(|e| *e <= 10);
+        let decoded = end.and_then(|e| decode_entity(&rest[1..e]));
+        match (decoded, end) {
+            (Some(c), Some(e)) => {
+                out.push(c);
+                rest = &rest[e + 1..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn decode_entity(name: &str) -> Option<char> {
+    if let Some(number) = name.strip_prefix('#') {
+        let code = match number.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => number.parse().ok()?,
+        };
+        return char::from_u32(code);
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        "mdash" => '—',
+        "ndash" => '–',
+        "hellip" => '…',
+        "rsquo" => '’',
+        "lsquo" => '‘',
+        "rdquo" => '”',
+        "ldquo" => '“',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_fragments() {
+        assert_eq!(classify_inline("<br>"), InlineHtml::Break);
+        assert_eq!(classify_inline("<BR />"), InlineHtml::Break);
+        assert_eq!(classify_inline("<!-- note -->"), InlineHtml::Hidden);
+        assert_eq!(classify_inline("<!-- open"), InlineHtml::CommentStart);
+        assert_eq!(classify_inline("<span class=\"x\">"), InlineHtml::Hidden);
+    }
+
+    #[test]
+    fn block_html_keeps_only_its_text() {
+        let html = "<div class=\"ad\"><!-- slot --><p>First &amp; best</p>\n<p>Two<br>lines</p>\
+                    <script>var x = '<p>';</script></div>";
+        assert_eq!(block_paragraphs(html), ["First & best", "Two\nlines"]);
+        assert!(block_paragraphs("<!-- only a comment -->\n").is_empty());
+    }
+}
