@@ -6,8 +6,8 @@ use std::sync::Arc;
 
 use super::{App, Command, Undo};
 use crate::model::{
-    ArticleFormat, LibraryError, Prediction, PredictionId, Thread, ThreadId, guess_format,
-    import_article,
+    ArticleFormat, Dossier, LibraryError, Prediction, PredictionId, SavedSuggestion,
+    SuggestionState, Thread, ThreadId, guess_format, import_article,
 };
 use crate::storage::Store;
 
@@ -81,6 +81,14 @@ impl App {
             Command::SelectThread(id) => {
                 self.view.selected_thread = id;
                 self.view.scroll_to_selected = id.is_some();
+                self.view.highlighted_passage = None;
+            }
+            Command::ShowPassage(anchor) => {
+                self.view.scroll_to_selected = anchor.is_some();
+                self.view.highlighted_passage = anchor;
+            }
+            Command::AddSuggestions(indices) => {
+                self.add_suggestions(&indices).map_err(|e| e.to_string())?
             }
             Command::RestoreBackup(path) => {
                 let library = Store::read_library(&path).map_err(|e| e.to_string())?;
@@ -157,6 +165,13 @@ impl App {
             Command::SetThreadAnchor(id, anchor) => dossier.thread_mut(id)?.anchor = anchor,
             Command::SetThreadNote(id, note) => dossier.thread_mut(id)?.note = note,
             Command::SetDossierNote(note) => dossier.note = note,
+            Command::DismissSuggestion(index) => {
+                suggestion_mut(dossier, index)?.state = SuggestionState::Dismissed;
+            }
+            Command::SetSuggestionTitle(index, title) => {
+                suggestion_mut(dossier, index)?.title = title.replace(['\n', '\r'], " ");
+            }
+            Command::SetAsOf(date) => dossier.article.as_of = date,
             Command::AddPrediction {
                 thread,
                 statement,
@@ -190,6 +205,55 @@ impl App {
             }
             // Library-level commands are handled in `try_apply`.
             _ => return Ok(()),
+        }
+        self.mark_edited();
+        Ok(())
+    }
+
+    /// Adds the open dossier's suggestions at `indices` as open threads anchored to their best
+    /// passages, skipping any already added or dismissed and any whose passage a thread is
+    /// already anchored to. Selects the new thread when exactly one was added.
+    fn add_suggestions(&mut self, indices: &[usize]) -> Result<(), LibraryError> {
+        let Some(dossier_id) = self.library.open_dossier().map(|d| d.id) else {
+            return Ok(());
+        };
+        let mut added = Vec::new();
+        for &index in indices {
+            let dossier = self.library.dossier(dossier_id)?;
+            let suggestion = dossier
+                .suggestions
+                .as_ref()
+                .and_then(|list| list.get(index))
+                .ok_or(LibraryError::NoSuchSuggestion(index))?;
+            if suggestion.state != SuggestionState::Offered {
+                continue;
+            }
+            let anchor = suggestion.best_passage().cloned();
+            let duplicate = anchor.as_ref().is_some_and(|anchor| {
+                dossier
+                    .threads
+                    .iter()
+                    .any(|t| t.anchor.as_ref().is_some_and(|a| a.quote == anchor.quote))
+            });
+            let title = match suggestion.title.trim() {
+                "" => anchor
+                    .as_ref()
+                    .map(|a| a.quote.clone())
+                    .unwrap_or_else(|| "New thread".into()),
+                title => title.to_owned(),
+            };
+            let id = ThreadId(self.library_mut().allocate_id());
+            let dossier = self.library_mut().dossier_mut(dossier_id)?;
+            suggestion_mut(dossier, index)?.state = SuggestionState::Added;
+            if !duplicate {
+                dossier.threads.push(Thread::new(id, title, anchor));
+                added.push(id);
+            }
+        }
+        if let [id] = added[..] {
+            self.view.selected_thread = Some(id);
+            self.view.scroll_to_selected = true;
+            self.view.highlighted_passage = None;
         }
         self.mark_edited();
         Ok(())
@@ -264,12 +328,24 @@ impl App {
     }
 }
 
+/// The suggestion at `index` of `dossier`'s suggestions, to change.
+fn suggestion_mut(dossier: &mut Dossier, index: usize) -> Result<&mut SavedSuggestion, LibraryError> {
+    dossier
+        .suggestions
+        .as_mut()
+        .and_then(|list| list.get_mut(index))
+        .ok_or(LibraryError::NoSuchSuggestion(index))
+}
+
 impl Command {
     /// Whether the command changes saved data (refused in a read-only window).
     pub fn changes_data(&self) -> bool {
         !matches!(
             self,
-            Command::SelectThread(_) | Command::DismissNotice(_) | Command::OpenDossier(_)
+            Command::SelectThread(_)
+                | Command::DismissNotice(_)
+                | Command::OpenDossier(_)
+                | Command::ShowPassage(_)
         )
     }
 }

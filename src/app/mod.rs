@@ -9,6 +9,7 @@ mod command;
 mod saver;
 mod startup;
 mod status;
+mod suggester;
 mod view;
 
 use std::path::PathBuf;
@@ -19,6 +20,7 @@ pub use command::Command;
 pub use saver::{SaveReport, Saver};
 pub use startup::{Preload, SignalGuard};
 pub use status::SaveStatus;
+pub use suggester::{SuggestResult, SuggestWorker, article_fingerprint};
 pub use view::{PredictionDraft, TextSelection, ViewState};
 
 use crate::model::{Dossier, Library, merge_libraries};
@@ -89,6 +91,9 @@ pub struct UiParts<'a> {
     pub cache: &'a mut ArticleCache,
     /// Commands to apply after the frame.
     pub commands: &'a mut Vec<Command>,
+    /// Counts changes to the library: when it is unchanged, anything derived from the library
+    /// (like which suggestions to offer) is unchanged too.
+    pub generation: u64,
 }
 
 /// The application.
@@ -113,6 +118,8 @@ pub struct App {
     save_due: Option<Instant>,
     /// The other version to keep as a conflict copy with the next save.
     conflict_copy: Option<Vec<u8>>,
+    /// Computes the open dossier's suggestions off the UI thread.
+    suggester: SuggestWorker,
 }
 
 impl App {
@@ -161,6 +168,12 @@ impl App {
                 )
             }
         };
+        let wake = ctx.cloned();
+        let suggester = SuggestWorker::start(move || {
+            if let Some(ctx) = &wake {
+                ctx.request_repaint();
+            }
+        });
         let mut app = Self {
             library: Arc::new(library),
             data_dir: options.data_dir,
@@ -176,6 +189,7 @@ impl App {
             saved_generation: 0,
             save_due: None,
             conflict_copy: None,
+            suggester,
         };
         if let Some(path) = options.open_file {
             app.apply(Command::ImportFile(path));
@@ -234,6 +248,7 @@ impl App {
             view: &mut self.view,
             cache: &mut self.article_cache,
             commands: &mut self.commands,
+            generation: self.edit_generation,
         }
     }
 
@@ -249,6 +264,8 @@ impl App {
             self.apply(command);
         }
         self.collect_reports();
+        self.collect_suggestions();
+        self.request_suggestions();
         self.save_if_due(Instant::now())
     }
 
@@ -266,6 +283,46 @@ impl App {
             .get_or_insert_with(|| Instant::now() + SAVE_DELAY);
         if !self.is_read_only() {
             self.status = SaveStatus::Unsaved;
+        }
+    }
+
+    /// Whether the open dossier's suggestions are computed and no other job is running (tests
+    /// wait for this before looking at the Suggested section).
+    pub fn suggestions_settled(&self) -> bool {
+        !self.suggester.is_busy()
+            && self
+                .open_dossier()
+                .is_none_or(|dossier| dossier.suggestions.is_some())
+    }
+
+    /// Asks the worker for the open dossier's suggestions if they were never computed.
+    fn request_suggestions(&mut self) {
+        let Some(dossier) = self.library.open_dossier() else {
+            return;
+        };
+        if dossier.suggestions.is_some() || self.suggester.is_pending(dossier.id) {
+            return;
+        }
+        if let Err(message) = self.suggester.request(dossier.id, &dossier.article) {
+            self.notify(message);
+        }
+    }
+
+    /// Saves finished suggestions with their dossiers, when the article is still the one
+    /// they were computed from and none were saved meanwhile.
+    fn collect_suggestions(&mut self) {
+        for result in self.suggester.poll() {
+            let fits = self.library.dossier(result.dossier).is_ok_and(|dossier| {
+                dossier.suggestions.is_none()
+                    && article_fingerprint(&dossier.article) == result.fingerprint
+            });
+            if !fits {
+                continue;
+            }
+            if let Ok(dossier) = self.library_mut().dossier_mut(result.dossier) {
+                dossier.suggestions = Some(result.suggestions);
+                self.mark_edited();
+            }
         }
     }
 

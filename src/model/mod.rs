@@ -12,6 +12,7 @@ mod import;
 mod library;
 mod merge;
 mod prediction;
+mod saved_suggestion;
 pub mod suggest;
 mod thread;
 
@@ -25,4 +26,7 @@ pub use import::{ImportError, MAX_ARTICLE_BYTES, guess_format, import_article};
 pub use library::{Library, LibraryError};
 pub use merge::{Merged, merge_libraries};
 pub use prediction::{Outcome, Prediction, PredictionId, brier_score};
+pub use saved_suggestion::{
+    SavedSuggestion, SuggestionState, offered_suggestions, save_suggestions,
+};
 pub use thread::{Thread, ThreadId, ThreadStatus};

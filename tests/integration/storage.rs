@@ -335,6 +335,7 @@ fn arb_dossier(id: u64) -> impl Strategy<Value = Dossier> {
             },
             threads,
             note,
+            suggestions: None,
         })
 }
 

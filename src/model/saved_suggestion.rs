@@ -1,0 +1,246 @@
+//! Suggestions as kept with a dossier: the open questions the suggester found in the article,
+//! saved with it so a restart neither recomputes nor reorders them, and so a dismissed one
+//! never comes back.
+//!
+//! Each suggestion keeps its title (editable before it is added), its passages as [`Anchor`]s
+//! (quote plus block hint, found again by quote like a thread's anchor), which passage is the
+//! strongest, and whether the fan added or dismissed it. The list is never reordered or
+//! shortened, so a suggestion is named by its index in it.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use super::suggest::Suggestion;
+use super::{Anchor, Document, Dossier};
+
+/// What the fan did with a suggestion.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SuggestionState {
+    /// Still offered.
+    #[default]
+    Offered,
+    /// Dismissed: never offered again for this article.
+    Dismissed,
+    /// Added as a thread.
+    Added,
+}
+
+/// One suggested open question, as saved with the dossier.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedSuggestion {
+    /// The question in plain words (the fan may edit it before adding).
+    pub title: String,
+    /// The passages that raise it, in article order (never empty when made by
+    /// [`SavedSuggestion::from_suggestion`]).
+    pub passages: Vec<Anchor>,
+    /// Index into `passages` of the strongest passage, the one a new thread is anchored to.
+    #[serde(default)]
+    pub best: usize,
+    /// Offered, dismissed or added.
+    #[serde(default)]
+    pub state: SuggestionState,
+}
+
+impl SavedSuggestion {
+    /// Keeps `suggestion` for saving: each passage becomes an anchor on its sentence, hinted at
+    /// its block. `best` is clamped to the passages.
+    pub fn from_suggestion(suggestion: &Suggestion) -> Self {
+        let passages: Vec<Anchor> = suggestion
+            .passages
+            .iter()
+            .map(|p| Anchor::new(p.text.trim(), p.block))
+            .collect();
+        Self {
+            title: suggestion.title.trim().to_owned(),
+            best: suggestion.best.min(passages.len().saturating_sub(1)),
+            passages,
+            state: SuggestionState::Offered,
+        }
+    }
+
+    /// The passage a thread made from this suggestion is anchored to.
+    pub fn best_passage(&self) -> Option<&Anchor> {
+        self.passages
+            .get(self.best)
+            .or_else(|| self.passages.first())
+    }
+}
+
+/// Keeps the suggester's output for saving, in its order.
+pub fn save_suggestions(suggestions: &[Suggestion]) -> Vec<SavedSuggestion> {
+    suggestions
+        .iter()
+        .map(SavedSuggestion::from_suggestion)
+        .filter(|s| !s.passages.is_empty())
+        .collect()
+}
+
+/// The indices (into `dossier.suggestions`) of the suggestions to offer, in saved order:
+/// those still [`SuggestionState::Offered`] none of whose passages overlaps the passage a
+/// thread of the dossier is anchored to (so the checklist and the suggestions never say the
+/// same thing twice). `document` is the dossier's parsed article. Empty when suggestions are
+/// not computed yet.
+pub fn offered_suggestions(dossier: &Dossier, document: &Document) -> Vec<usize> {
+    let Some(suggestions) = &dossier.suggestions else {
+        return Vec::new();
+    };
+    let taken: Vec<(usize, Range<usize>)> = dossier
+        .threads
+        .iter()
+        .filter_map(|t| t.anchor.as_ref()?.resolve(document))
+        .map(|m| (m.block, m.range))
+        .collect();
+    let overlaps_a_thread = |anchor: &Anchor| {
+        anchor.resolve(document).is_some_and(|m| {
+            taken
+                .iter()
+                .any(|(block, range)| *block == m.block && overlaps(range, &m.range))
+        })
+    };
+    suggestions
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.state == SuggestionState::Offered)
+        .filter(|(_, s)| !s.passages.iter().any(overlaps_a_thread))
+        .map(|(i, _)| i)
+        .collect()
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::suggest::Passage;
+    use crate::model::{Library, Thread, ThreadId};
+
+    /// A hand-made suggestion on `sentences`, each found verbatim in `document`.
+    fn suggestion(document: &Document, title: &str, sentences: &[&str], best: usize) -> Suggestion {
+        let passages = sentences
+            .iter()
+            .map(|sentence| {
+                let (block, start) = document
+                    .blocks
+                    .iter()
+                    .enumerate()
+                    .find_map(|(i, b)| Some((i, b.text.find(sentence)?)))
+                    .expect("sentence in the document");
+                Passage {
+                    block,
+                    range: start..start + sentence.len(),
+                    text: (*sentence).to_owned(),
+                }
+            })
+            .collect();
+        Suggestion {
+            title: title.into(),
+            passages,
+            best,
+        }
+    }
+
+    #[test]
+    fn saved_suggestions_keep_title_passages_and_best() {
+        let document = Document::from_plain_text("First line here.\nWill it return? Nobody knows.");
+        let made = suggestion(&document, " Will it return? ", &["Will it return?"], 0);
+        let saved = save_suggestions(&[made]);
+        assert_eq!(saved.len(), 1);
+        assert_eq!(saved[0].title, "Will it return?");
+        assert_eq!(saved[0].passages, vec![Anchor::new("Will it return?", 1)]);
+        assert_eq!(saved[0].best_passage(), Some(&Anchor::new("Will it return?", 1)));
+        assert_eq!(saved[0].state, SuggestionState::Offered);
+    }
+
+    #[test]
+    fn best_out_of_range_is_clamped_and_empty_suggestions_are_dropped() {
+        let document = Document::from_plain_text("Could it come back? Maybe.");
+        let mut made = suggestion(&document, "Back?", &["Could it come back?"], 7);
+        let saved = save_suggestions(std::slice::from_ref(&made));
+        assert_eq!(saved[0].best, 0);
+        made.passages.clear();
+        assert!(save_suggestions(&[made]).is_empty());
+    }
+
+    #[test]
+    fn suggestions_on_a_curated_threads_passage_are_not_offered() {
+        let library = Library::default();
+        let mut dossier = library.dossiers[0].clone();
+        let document = dossier.article.document();
+        let made = [
+            // The sentence holding the renewal thread's anchor: a duplicate.
+            suggestion(
+                &document,
+                "Will a second season be confirmed?",
+                &["As of 17 March 2022 no one behind the show has confirmed a second season, and no plans for one have been made public."],
+                0,
+            ),
+            // A sentence no thread points at.
+            suggestion(
+                &document,
+                "Something else?",
+                &["The two fell in love, and both of them changed for it."],
+                0,
+            ),
+        ];
+        dossier.suggestions = Some(save_suggestions(&made));
+        assert_eq!(offered_suggestions(&dossier, &document), vec![1]);
+    }
+
+    #[test]
+    fn dismissed_and_added_are_not_offered_and_nothing_before_computing() {
+        let document = Document::from_plain_text("Will it return? Could she forgive him?");
+        let mut dossier = Dossier::new(
+            crate::model::DossierId(1),
+            crate::model::Article {
+                title: "t".into(),
+                as_of: None,
+                format: crate::model::ArticleFormat::PlainText,
+                body: "Will it return? Could she forgive him?".into(),
+                source_path: None,
+            },
+        );
+        assert!(offered_suggestions(&dossier, &document).is_empty());
+        let made = [
+            suggestion(&document, "Return?", &["Will it return?"], 0),
+            suggestion(&document, "Forgive?", &["Could she forgive him?"], 0),
+        ];
+        dossier.suggestions = Some(save_suggestions(&made));
+        assert_eq!(offered_suggestions(&dossier, &document), vec![0, 1]);
+        if let Some(list) = dossier.suggestions.as_mut() {
+            list[0].state = SuggestionState::Dismissed;
+        }
+        assert_eq!(offered_suggestions(&dossier, &document), vec![1]);
+        // A thread the fan made by hand on the second sentence hides that suggestion too.
+        dossier.threads.push(Thread::new(
+            ThreadId(2),
+            "Forgiveness",
+            Some(Anchor::new("forgive", 0)),
+        ));
+        assert!(offered_suggestions(&dossier, &document).is_empty());
+    }
+
+    #[test]
+    fn files_without_suggestions_load_and_saved_ones_round_trip() {
+        let library = Library::default();
+        let mut dossier = library.dossiers[0].clone();
+        let json = serde_json::to_string(&dossier).expect("encode");
+        assert!(!json.contains("suggestions"), "not computed: not written");
+        let loaded: Dossier = serde_json::from_str(&json).expect("decode");
+        assert_eq!(loaded.suggestions, None);
+
+        dossier.suggestions = Some(vec![SavedSuggestion {
+            title: "Will it return?".into(),
+            passages: vec![Anchor::new("a", 0), Anchor::new("b", 1)],
+            best: 1,
+            state: SuggestionState::Dismissed,
+        }]);
+        let json = serde_json::to_string(&dossier).expect("encode");
+        assert!(json.contains(r#""state":"dismissed""#), "{json}");
+        let loaded: Dossier = serde_json::from_str(&json).expect("decode");
+        assert_eq!(loaded, dossier);
+    }
+}
