@@ -329,7 +329,10 @@ impl App {
 }
 
 /// The suggestion at `index` of `dossier`'s suggestions, to change.
-fn suggestion_mut(dossier: &mut Dossier, index: usize) -> Result<&mut SavedSuggestion, LibraryError> {
+fn suggestion_mut(
+    dossier: &mut Dossier,
+    index: usize,
+) -> Result<&mut SavedSuggestion, LibraryError> {
     dossier
         .suggestions
         .as_mut()
@@ -347,5 +350,113 @@ impl Command {
                 | Command::OpenDossier(_)
                 | Command::ShowPassage(_)
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::AppOptions;
+    use crate::model::{Anchor, SavedSuggestion};
+
+    /// Two sentences of the default article no curated thread points at.
+    const FIRST: &str = "The two fell in love, and both of them changed for it.";
+    const SECOND: &str = "Anything you read beyond that is a wish, not news.";
+
+    /// An app on a fresh data folder whose open (default) dossier has two hand-made
+    /// suggestions.
+    fn app_with_suggestions(dir: &tempfile::TempDir) -> App {
+        let mut app = App::new(
+            AppOptions {
+                data_dir: dir.path().join("data"),
+                open_file: None,
+            },
+            None,
+        );
+        let suggestion = |title: &str, quote: &str| SavedSuggestion {
+            title: title.into(),
+            passages: vec![Anchor::new("no such sentence", 0), Anchor::new(quote, 0)],
+            best: 1,
+            state: SuggestionState::Offered,
+        };
+        let id = app.library.dossiers[0].id;
+        app.library_mut().dossier_mut(id).unwrap().suggestions = Some(vec![
+            suggestion("Will they stay together?", FIRST),
+            suggestion("Is it news?", SECOND),
+        ]);
+        app
+    }
+
+    fn dossier(app: &App) -> &Dossier {
+        app.open_dossier().unwrap()
+    }
+
+    #[test]
+    fn adding_a_suggestion_makes_an_open_thread_on_its_best_passage_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_with_suggestions(&dir);
+        app.apply(Command::SetSuggestionTitle(0, "Will they\nmarry?".into()));
+        app.apply(Command::AddSuggestions(vec![0]));
+        app.apply(Command::AddSuggestions(vec![0]));
+        let d = dossier(&app);
+        assert_eq!(d.threads.len(), 5);
+        let thread = &d.threads[4];
+        assert_eq!(thread.title, "Will they marry?");
+        assert_eq!(thread.anchor, Some(Anchor::new(FIRST, 0)));
+        assert_eq!(thread.status, crate::model::ThreadStatus::Open);
+        assert_eq!(app.view.selected_thread, Some(thread.id));
+        let states: Vec<_> = d
+            .suggestions
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|s| s.state)
+            .collect();
+        assert_eq!(states, [SuggestionState::Added, SuggestionState::Offered]);
+        assert!(app.notices().is_empty(), "{:?}", app.notices());
+    }
+
+    #[test]
+    fn a_dismissed_suggestion_is_not_added_and_a_missing_one_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_with_suggestions(&dir);
+        app.apply(Command::DismissSuggestion(1));
+        app.apply(Command::AddSuggestions(vec![0, 1]));
+        let d = dossier(&app);
+        assert_eq!(d.threads.len(), 5);
+        let states: Vec<_> = d
+            .suggestions
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|s| s.state)
+            .collect();
+        assert_eq!(states, [SuggestionState::Added, SuggestionState::Dismissed]);
+        app.apply(Command::DismissSuggestion(9));
+        assert_eq!(app.notices(), ["that suggestion no longer exists"]);
+    }
+
+    #[test]
+    fn a_suggestion_on_a_passage_a_thread_already_has_adds_no_second_thread() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_with_suggestions(&dir);
+        app.apply(Command::AddThread {
+            title: "Mine".into(),
+            anchor: Some(Anchor::new(SECOND, 0)),
+        });
+        app.apply(Command::AddSuggestions(vec![1]));
+        assert_eq!(dossier(&app).threads.len(), 5);
+        assert_eq!(dossier(&app).threads[4].title, "Mine");
+    }
+
+    #[test]
+    fn the_as_of_date_is_set_and_cleared() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_with_suggestions(&dir);
+        let date = jiff::civil::date(2021, 12, 1);
+        app.apply(Command::SetAsOf(Some(date)));
+        assert_eq!(dossier(&app).article.as_of, Some(date));
+        app.apply(Command::SetAsOf(None));
+        assert_eq!(dossier(&app).article.as_of, None);
     }
 }

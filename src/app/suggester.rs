@@ -128,3 +128,40 @@ impl SuggestWorker {
         results
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ArticleFormat;
+
+    #[test]
+    fn the_worker_hands_back_what_the_suggester_finds_for_the_article() {
+        let article = Article {
+            title: "t".into(),
+            as_of: None,
+            format: ArticleFormat::PlainText,
+            body:
+                "Will there be a second season? Nobody has confirmed one yet.\nThe cast may return."
+                    .into(),
+            source_path: None,
+        };
+        let mut worker = SuggestWorker::start(|| {});
+        let id = DossierId(7);
+        worker.request(id, &article).unwrap();
+        worker.request(id, &article).unwrap();
+        assert!(worker.is_pending(id) && worker.is_busy());
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        let mut results = Vec::new();
+        while results.is_empty() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+            results = worker.poll();
+        }
+        assert_eq!(results.len(), 1, "one job for two requests");
+        assert_eq!(results[0].dossier, id);
+        assert_eq!(results[0].fingerprint, article_fingerprint(&article));
+        let expected = save_suggestions(&suggest(&article.document()));
+        assert_eq!(results[0].suggestions, expected);
+        assert!(!worker.is_busy());
+        assert!(worker.poll().is_empty());
+    }
+}

@@ -2,9 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{
-    Article, LibraryError, Prediction, PredictionId, SavedSuggestion, Thread, ThreadId,
-};
+use super::{Article, LibraryError, Prediction, PredictionId, SavedSuggestion, Thread, ThreadId};
 
 /// Identifies a dossier within a library.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -151,7 +151,10 @@ mod tests {
         assert_eq!(saved.len(), 1);
         assert_eq!(saved[0].title, "Will it return?");
         assert_eq!(saved[0].passages, vec![Anchor::new("Will it return?", 1)]);
-        assert_eq!(saved[0].best_passage(), Some(&Anchor::new("Will it return?", 1)));
+        assert_eq!(
+            saved[0].best_passage(),
+            Some(&Anchor::new("Will it return?", 1))
+        );
         assert_eq!(saved[0].state, SuggestionState::Offered);
     }
 
@@ -175,7 +178,9 @@ mod tests {
             suggestion(
                 &document,
                 "Will a second season be confirmed?",
-                &["As of 17 March 2022 no one behind the show has confirmed a second season, and no plans for one have been made public."],
+                &[
+                    "As of 17 March 2022 no one behind the show has confirmed a second season, and no plans for one have been made public.",
+                ],
                 0,
             ),
             // A sentence no thread points at.

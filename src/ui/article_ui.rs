@@ -272,9 +272,18 @@ mod tests {
 
     #[test]
     fn as_of_dates_are_read_as_yyyy_mm_dd_only() {
-        assert_eq!(parse_as_of(" 2022-03-17 "), Ok(Some(jiff::civil::date(2022, 3, 17))));
+        assert_eq!(
+            parse_as_of(" 2022-03-17 "),
+            Ok(Some(jiff::civil::date(2022, 3, 17)))
+        );
         assert_eq!(parse_as_of("  "), Ok(None));
-        for bad in ["2022-02-30", "17 March 2022", "2022-3-17", "20220317", "2022-03-17T10:00"] {
+        for bad in [
+            "2022-02-30",
+            "17 March 2022",
+            "2022-3-17",
+            "20220317",
+            "2022-03-17T10:00",
+        ] {
             let error = parse_as_of(bad).expect_err(bad);
             assert!(error.contains("is not a date"), "{error}");
         }

@@ -53,16 +53,16 @@ pub fn suggestions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, dossier: &Dossier) {
                     .on_hover_text("Add every suggested question to the checklist");
                 set_label(&button, Role::Button, ADD_ALL_LABEL);
                 if button.clicked() {
-                    parts.commands.push(Command::AddSuggestions(offered.clone()));
+                    parts
+                        .commands
+                        .push(Command::AddSuggestions(offered.clone()));
                 }
             }
         });
     });
     let Some(suggestions) = &dossier.suggestions else {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(egui::RichText::new(READING_TEXT).weak());
-        });
+        // No spinner: it would repaint the window every frame; the worker wakes it when done.
+        ui.label(egui::RichText::new(READING_TEXT).weak());
         return;
     };
     if offered.is_empty() {
@@ -163,4 +163,126 @@ fn suggestion_ui(
             });
         });
     ui.add_space(4.0);
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    use super::*;
+    use crate::app::{SaveStatus, ViewState};
+    use crate::model::{Anchor, Library, SavedSuggestion, SuggestionState};
+    use crate::ui::ArticleCache;
+
+    /// What the section draws from, owned by the test.
+    struct State {
+        library: Library,
+        view: ViewState,
+        cache: ArticleCache,
+        commands: Vec<Command>,
+    }
+
+    /// The section on the default dossier with `suggestions`, in a harness.
+    fn section(suggestions: Option<Vec<SavedSuggestion>>) -> Harness<'static, State> {
+        let mut library = Library::default();
+        library.dossiers[0].suggestions = suggestions;
+        let state = State {
+            library,
+            view: ViewState::default(),
+            cache: ArticleCache::default(),
+            commands: Vec::new(),
+        };
+        Harness::new_ui_state(
+            |ui, state: &mut State| {
+                let status = SaveStatus::UpToDate;
+                let dossier = &state.library.dossiers[0];
+                state.cache.sync_document(dossier);
+                let mut parts = UiParts {
+                    library: &state.library,
+                    status: &status,
+                    notices: &[],
+                    undo: None,
+                    data_dir: std::path::Path::new("."),
+                    view: &mut state.view,
+                    cache: &mut state.cache,
+                    commands: &mut state.commands,
+                    generation: 0,
+                };
+                suggestions_ui(ui, &mut parts, dossier);
+            },
+            state,
+        )
+    }
+
+    fn saved(title: &str, quote: &str, state: SuggestionState) -> SavedSuggestion {
+        SavedSuggestion {
+            title: title.into(),
+            passages: vec![Anchor::new(quote, 0)],
+            best: 0,
+            state,
+        }
+    }
+
+    /// Two sentences of the default article no curated thread points at.
+    const FIRST: &str = "The two fell in love, and both of them changed for it.";
+    const SECOND: &str = "Anything you read beyond that is a wish, not news.";
+
+    #[test]
+    fn says_it_is_reading_until_suggestions_are_computed() {
+        let harness = section(None);
+        harness.get_by_label(READING_TEXT);
+        assert!(harness.query_by_label(ADD_ALL_LABEL).is_none());
+    }
+
+    #[test]
+    fn shows_offered_suggestions_and_sends_add_dismiss_and_add_all() {
+        let mut harness = section(Some(vec![
+            saved("Will they stay together?", FIRST, SuggestionState::Offered),
+            saved("Gone?", FIRST, SuggestionState::Dismissed),
+            saved("Is it news?", SECOND, SuggestionState::Offered),
+        ]));
+        assert!(harness.query_by_label(READING_TEXT).is_none());
+        let title = harness.get_by_label(&suggestion_title_label(1)).value();
+        assert_eq!(title.as_deref(), Some("Will they stay together?"));
+        let title = harness.get_by_label(&suggestion_title_label(2)).value();
+        assert_eq!(title.as_deref(), Some("Is it news?"));
+        assert!(harness.query_by_label(&suggestion_title_label(3)).is_none());
+        assert!(
+            harness
+                .query_by_label(&add_suggestion_label("Gone?"))
+                .is_none()
+        );
+
+        harness
+            .get_by_label(&add_suggestion_label("Is it news?"))
+            .click();
+        harness
+            .get_by_label(&dismiss_suggestion_label("Will they stay together?"))
+            .click();
+        harness.get_by_label(ADD_ALL_LABEL).click();
+        harness.get_by_label(&passage_label(SECOND)).click();
+        harness.run();
+        assert_eq!(
+            harness.state().commands,
+            vec![
+                Command::AddSuggestions(vec![2]),
+                Command::DismissSuggestion(0),
+                Command::AddSuggestions(vec![0, 2]),
+                Command::ShowPassage(Some(Anchor::new(SECOND, 0))),
+            ]
+        );
+    }
+
+    #[test]
+    fn says_so_when_nothing_is_left_to_offer() {
+        let harness = section(Some(vec![saved(
+            "Gone?",
+            FIRST,
+            SuggestionState::Dismissed,
+        )]));
+        harness.get_by_label_contains("Nothing more to suggest");
+        let harness = section(Some(Vec::new()));
+        harness.get_by_label("No open questions found in this article.");
+    }
 }

@@ -37,8 +37,32 @@ impl TempDir {
     }
 }
 
-/// The app in a UI harness on `data_dir`, opening `file` if given.
+/// The app in a UI harness on `data_dir`, opening `file` if given, once the open article's
+/// suggestions are computed (they are computed on another thread; waiting keeps what the
+/// tests see and what is saved the same from run to run).
 pub fn launch(data_dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
+    let mut harness = build(data_dir, file);
+    settle_suggestions(&mut harness);
+    harness
+}
+
+/// Runs frames until the open article's suggestions are computed and shown (at most 30 s).
+pub fn settle_suggestions(harness: &mut Harness<'static, App>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !harness.state().suggestions_settled() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    assert!(
+        harness.state().suggestions_settled(),
+        "suggestions computed within 30 s"
+    );
+    harness.run();
+}
+
+/// The app in a UI harness on `data_dir`, opening `file` if given, once its first frames are
+/// drawn, without waiting for anything else.
+pub fn build(data_dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
     let options = AppOptions {
         data_dir: data_dir.to_owned(),
         open_file: file,
@@ -61,9 +85,7 @@ pub fn launch(data_dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
         }
         None => builder = builder.allow_missing_glyphs(),
     }
-    let mut harness = builder.build_eframe(move |cc| App::new(options, Some(&cc.egui_ctx)));
-    harness.run();
-    harness
+    builder.build_eframe(move |cc| App::new(options, Some(&cc.egui_ctx)))
 }
 
 /// Saves everything and closes the app, as closing the window does.
