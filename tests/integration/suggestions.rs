@@ -220,11 +220,11 @@ fn the_built_in_article_keeps_its_four_threads_and_offers_no_duplicates() {
     // ...but none of them is offered, and none shows in the section.
     let offered = offered_suggestions(dossier, &document);
     assert!(offered.iter().all(|&i| !on_a_curated_passage(i)));
-    for index in 0..saved.len() {
+    for (index, suggestion) in saved.iter().enumerate() {
         let shown = harness
-            .query_by_label(&add_suggestion_label(&saved[index].title))
+            .query_by_label(&add_suggestion_label(&suggestion.title))
             .is_some();
-        assert_eq!(shown, offered.contains(&index), "{}", saved[index].title);
+        assert_eq!(shown, offered.contains(&index), "{}", suggestion.title);
     }
 }
 
