@@ -7,4 +7,5 @@ mod import;
 mod real_window;
 mod scaling;
 mod storage;
+mod suggest_eval;
 mod ui_stories;

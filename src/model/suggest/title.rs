@@ -1,0 +1,564 @@
+//! A plain-words question for a group of sentences.
+//!
+//! In order: for a renewal group, the renewal question ("Will a second season be confirmed?");
+//! a short direct question of the group as it stands (trimmed to its first clause if long);
+//! the embedded question of "it is unclear whether / who …"; the hedged statement turned into
+//! a question ("the cast could return" → "Could the cast return?", "has not been renewed" →
+//! "Will … be renewed?"); otherwise a question about the group's subject. Korean sentences get
+//! Korean titles. Titles stay within [`MAX_TITLE_CHARS`] and end with `?`.
+
+use super::terms::{Topic, is_hangul};
+
+/// The longest title, in characters.
+pub(crate) const MAX_TITLE_CHARS: usize = 80;
+/// The shortest first clause kept when a question is cut short, in characters.
+const MIN_CLAUSE_CHARS: usize = 15;
+
+/// Words that open a sentence without being part of the question.
+const LEADING_CONNECTIVES: [&str; 8] = ["and", "but", "so", "or", "then", "still", "now", "yet"];
+/// Opening words lower-cased when they start the subject of a question.
+const COMMON_OPENERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "her", "his",
+    "their", "its", "our", "some", "many", "any", "both", "each", "every", "fans", "viewers",
+    "there", "we", "you",
+];
+/// Words after which a statement's subject starts (reporting verbs, complementisers).
+const SUBJECT_BOUNDARIES: &[&str] = &[
+    "that", "whether", "if", "say", "says", "said", "believe", "believes", "believed", "hope",
+    "hopes", "hoped", "think", "thinks", "claim", "claims", "suggest", "suggests", "wonder",
+    "wonders", "reported", "reportedly", "expect", "expects", "ask", "asks", "asking",
+    "wondering", "hoping", "know", "knows", "sure", "unclear", "seen", "uncertain", "unknown",
+    "rumored", "rumoured", "speculate", "speculated", "insist", "insists", "because", "although", "though", "while", "when", "since", "perhaps", "maybe", "suggesting",
+];
+/// Adverbs dropped right after the modal ("could still return" → "Could … return?").
+const DROPPED_ADVERBS: &[&str] = &[
+    "not", "also", "still", "ever", "never", "eventually", "soon", "finally", "likely",
+    "probably", "definitely", "indeed", "really", "yet", "possibly", "perhaps", "well", "even",
+];
+/// Words where a predicate stops (a new clause starts).
+const PREDICATE_STOPS: &[&str] = &[
+    "because", "although", "though", "while", "since", "which", "but", "so", "unless", "whereas",
+    "remains", "remain", "—", "–", "-",
+];
+/// Words a cut title must not end on.
+const DANGLING: &[&str] = &[
+    "the", "a", "an", "to", "of", "and", "or", "with", "for", "in", "on", "at", "by", "her",
+    "his", "their", "its", "from", "as", "into", "that", "this", "our", "my",
+];
+/// Words after which a wh-word opens an embedded question ("unclear who …", "to say what …").
+const EMBEDDING_WORDS: &[&str] = &[
+    "unclear", "uncertain", "unknown", "know", "knows", "seen", "wonder", "wonders", "wondering",
+    "ask", "asks", "asking", "asked", "explain", "explained", "say", "said", "reveal", "revealed",
+    "sure", "question", "decide", "decided", "idea", "clear", "exactly", "to", "about", "over",
+    "on", "as",
+];
+/// Question words that open an embedded question.
+const WH_WORDS: [&str; 7] = ["what", "who", "why", "how", "when", "where", "which"];
+
+/// The title of a group: `sentences` ordered strongest first, `key` the group's main topic.
+pub(crate) fn title(sentences: &[&str], key: Option<Topic>) -> String {
+    let Some(best) = sentences.first() else {
+        return "What is still open?".to_owned();
+    };
+    let korean = is_korean(best);
+    let made = if korean {
+        korean_title(sentences, key)
+    } else {
+        english_title(sentences, key)
+    };
+    finish(&made)
+}
+
+/// Whether most letters of `text` are Hangul.
+fn is_korean(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let hangul = text.chars().filter(|c| is_hangul(*c)).count();
+    letters > 0 && hangul * 10 >= letters * 3
+}
+
+fn english_title(sentences: &[&str], key: Option<Topic>) -> String {
+    if key == Some(Topic::Renewal) {
+        return renewal_question(sentences);
+    }
+    if let Some(question) = sentences.iter().find_map(|s| short_question(s)) {
+        return question;
+    }
+    for sentence in sentences.iter().take(3) {
+        let words = words_of(strip_connective(sentence));
+        if let Some(made) = embedded_question(&words).or_else(|| statement_question(&words)) {
+            return made;
+        }
+    }
+    subject_question(sentences[0], key)
+}
+
+/// The sentence itself when it is a direct question short enough (or its first clause is).
+fn short_question(sentence: &str) -> Option<String> {
+    let trimmed = sentence
+        .trim()
+        .trim_start_matches(['"', '“', '\'', '‘'])
+        .trim_end_matches(['"', '”', '\'', '’', ')', ' ']);
+    if !trimmed.ends_with('?') && !trimmed.ends_with('？') {
+        return None;
+    }
+    let question = strip_connective(trimmed);
+    if question.chars().count() <= MAX_TITLE_CHARS {
+        return Some(capitalise(question));
+    }
+    // The first clause, when it stands on its own.
+    let cut = question
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, ',' | ';' | ':' | '—' | '–') && question[..i].chars().count() >= MIN_CLAUSE_CHARS
+        })
+        .map(|(i, _)| i)
+        .take_while(|&i| question[..i].chars().count() < MAX_TITLE_CHARS)
+        .next()?;
+    Some(format!("{}?", capitalise(question[..cut].trim_end())))
+}
+
+/// "Will a second season be confirmed?" and its kin, from the words the group uses.
+fn renewal_question(sentences: &[&str]) -> String {
+    let text = sentences.join(" ").to_lowercase();
+    let ordinals = [
+        ("second", ["second season", "season 2", "season two"]),
+        ("third", ["third season", "season 3", "season three"]),
+        ("fourth", ["fourth season", "season 4", "season four"]),
+        ("fifth", ["fifth season", "season 5", "season five"]),
+    ];
+    for (ordinal, forms) in ordinals {
+        if forms.iter().any(|f| text.contains(f)) {
+            return format!("Will a {ordinal} season be confirmed?");
+        }
+    }
+    if text.contains("sequel") {
+        "Will a sequel be made?".to_owned()
+    } else if text.contains("cancel") {
+        "Will the show be cancelled?".to_owned()
+    } else {
+        "Will the show be renewed?".to_owned()
+    }
+}
+
+/// "It is unclear whether the cast would return" → "Would the cast return?";
+/// "nobody knows who sent the letter" → "Who sent the letter?".
+fn embedded_question(words: &[&str]) -> Option<String> {
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let opener = lower
+        .iter()
+        .enumerate()
+        .find(|&(i, w)| {
+            w == "whether"
+                || (WH_WORDS.contains(&w.as_str())
+                    && lower[i.saturating_sub(2)..i]
+                        .iter()
+                        .any(|v| EMBEDDING_WORDS.contains(&v.as_str())))
+        })?
+        .0;
+    let clause: Vec<&str> = words[opener + 1..]
+        .iter()
+        .take_while(|w| !w.ends_with(',') && !w.ends_with(';'))
+        .copied()
+        .chain(words[opener + 1..].iter().find(|w| w.ends_with(',')).copied())
+        .collect();
+    let clause: Vec<&str> = cut_or_not(&clause);
+    if clause.is_empty() {
+        return None;
+    }
+    if lower[opener] == "whether" {
+        return statement_question(&clause).or_else(|| be_question(&clause));
+    }
+    // A wh-question: move a modal after the wh-word when the clause has one.
+    let wh = capitalise(&lower[opener]);
+    let modal = clause
+        .iter()
+        .position(|w| modal_word(&bare(w)).is_some())
+        .filter(|&k| k > 0);
+    let text = match modal {
+        Some(k) => format!(
+            "{wh} {} {} {}",
+            bare(clause[k]),
+            subject_text(&clause[..k]),
+            clause[k + 1..].join(" ")
+        ),
+        None => format!("{wh} {}", clause.join(" ")),
+    };
+    Some(text)
+}
+
+/// "… whether X will return or not" without the "or not".
+fn cut_or_not<'a>(clause: &[&'a str]) -> Vec<&'a str> {
+    let mut out = clause.to_vec();
+    if out.len() >= 2 {
+        let n = out.len();
+        if bare(out[n - 2]) == "or" && bare(out[n - 1]) == "not" {
+            out.truncate(n - 2);
+        }
+    }
+    out
+}
+
+/// A hedged statement as a question: "X could return" → "Could X return?", "X has yet to
+/// decide" → "Will X decide?", "X has not been renewed" → "Will X be renewed?".
+fn statement_question(words: &[&str]) -> Option<String> {
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    for (i, word) in lower.iter().enumerate() {
+        // "has not (yet) been renewed", "hasn't been renewed", "is not yet confirmed"
+        if matches!(word.as_str(), "has" | "have" | "hasn't" | "haven't" | "is" | "are" | "isn't" | "aren't") {
+            let mut k = i + 1;
+            let negated = word.ends_with("n't") || lower.get(k).is_some_and(|w| w == "not");
+            if !word.ends_with("n't") && negated {
+                k += 1;
+            }
+            if lower.get(k).is_some_and(|w| w == "yet") {
+                k += 1;
+            }
+            if negated && lower.get(k).is_some_and(|w| w == "been") {
+                k += 1;
+            }
+            if negated && lower.get(k).is_some_and(|w| w.ends_with("ed")) {
+                let subject = subject_before(words, &lower, i)?;
+                let predicate = predicate_after(words, &lower, k)?;
+                return Some(format!("Will {subject} be {predicate}"));
+            }
+            // "has yet to decide", "is yet to be cast"
+            if lower.get(i + 1).is_some_and(|w| w == "yet") && lower.get(i + 2).is_some_and(|w| w == "to") {
+                let subject = subject_before(words, &lower, i)?;
+                let predicate = predicate_after(words, &lower, i + 3)?;
+                return Some(format!("Will {subject} {predicate}"));
+            }
+        }
+        // "is expected to return", "are set to", "is likely to", "is rumored to"
+        if matches!(word.as_str(), "is" | "are")
+            && lower.get(i + 1).is_some_and(|w| {
+                matches!(w.as_str(), "expected" | "set" | "likely" | "rumored" | "rumoured" | "said" | "tipped" | "poised")
+            })
+            && lower.get(i + 2).is_some_and(|w| w == "to")
+        {
+            let subject = subject_before(words, &lower, i)?;
+            let predicate = predicate_after(words, &lower, i + 3)?;
+            return Some(format!("Will {subject} {predicate}"));
+        }
+        if let Some(asked) = modal_word(word) {
+            if i == 0 {
+                return None;
+            }
+            let subject = subject_before(words, &lower, i)?;
+            let predicate = predicate_after(words, &lower, i + 1)?;
+            return Some(format!("{asked} {subject} {predicate}"));
+        }
+    }
+    None
+}
+
+/// "the show is coming back" → "Is the show coming back?"
+fn be_question(words: &[&str]) -> Option<String> {
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let i = lower
+        .iter()
+        .position(|w| matches!(w.as_str(), "is" | "are" | "was" | "were" | "has" | "have"))
+        .filter(|&i| i > 0)?;
+    let subject = subject_before(words, &lower, i)?;
+    let predicate = predicate_after(words, &lower, i + 1)?;
+    Some(format!("{} {subject} {predicate}", capitalise(&lower[i])))
+}
+
+/// The question word for a modal, if `word` is one.
+fn modal_word(word: &str) -> Option<&'static str> {
+    match word {
+        "will" | "won't" | "shall" => Some("Will"),
+        "would" | "wouldn't" => Some("Would"),
+        "could" | "couldn't" | "might" | "may" | "can" => Some("Could"),
+        "should" => Some("Should"),
+        _ => None,
+    }
+}
+
+/// The subject: the words before index `end`, back to the nearest clause boundary.
+fn subject_before(words: &[&str], lower: &[String], end: usize) -> Option<String> {
+    let mut start = 0;
+    for k in (0..end).rev() {
+        if SUBJECT_BOUNDARIES.contains(&lower[k].as_str()) {
+            start = k + 1;
+            break;
+        }
+        if k + 1 < end && (words[k].ends_with(',') || words[k].ends_with(':')) {
+            start = k + 1;
+            break;
+        }
+    }
+    let subject = &words[start..end];
+    if subject.is_empty() || subject.len() > 8 {
+        return None;
+    }
+    let first = bare(subject[0]);
+    if matches!(first.as_str(), "no" | "nobody" | "none" | "nothing") {
+        return None;
+    }
+    Some(subject_text(subject))
+}
+
+/// Subject words joined, a common opening word lower-cased, punctuation off the end.
+fn subject_text(subject: &[&str]) -> String {
+    let mut text = subject.join(" ");
+    let first = subject.first().map(|w| bare(w)).unwrap_or_default();
+    if COMMON_OPENERS.contains(&first.as_str()) {
+        let mut chars = text.chars();
+        if let Some(c) = chars.next() {
+            text = c.to_lowercase().chain(chars).collect();
+        }
+    }
+    text.trim_end_matches([',', ';', ':']).to_owned()
+}
+
+/// The predicate: words from index `start` to the end of the clause, adverbs dropped.
+fn predicate_after(words: &[&str], lower: &[String], start: usize) -> Option<String> {
+    let mut k = start;
+    while k < words.len() && DROPPED_ADVERBS.contains(&lower[k].as_str()) {
+        k += 1;
+    }
+    let mut out: Vec<&str> = Vec::new();
+    while k < words.len() {
+        if PREDICATE_STOPS.contains(&lower[k].as_str()) {
+            break;
+        }
+        let word = words[k];
+        out.push(word);
+        if word.ends_with([',', ';', ':', '.', '?', '!']) {
+            break;
+        }
+        k += 1;
+    }
+    while out.last().is_some_and(|w| DANGLING.contains(&bare(w).as_str())) {
+        out.pop();
+    }
+    if out.is_empty() {
+        return None;
+    }
+    Some(out.join(" "))
+}
+
+/// A question about the group's subject, when no sentence can be turned into one.
+fn subject_question(best: &str, key: Option<Topic>) -> String {
+    match key {
+        Some(Topic::Renewal) => return "Will the show be renewed?".to_owned(),
+        Some(Topic::Cast) => return "Will the cast return?".to_owned(),
+        Some(Topic::Marriage) => return "Will they get married?".to_owned(),
+        Some(Topic::Schedule) => return "When will it air?".to_owned(),
+        _ => {}
+    }
+    let words = words_of(best);
+    // The first name inside the sentence (a capitalised word that does not open it).
+    let name = words
+        .iter()
+        .skip(1)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\''))
+        .find(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !COMMON_OPENERS.contains(&w.to_lowercase().as_str())
+        });
+    match name {
+        Some(name) => format!("What happens next for {}?", name.trim_end_matches("'s")),
+        None => "What happens next?".to_owned(),
+    }
+}
+
+fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
+    for sentence in sentences {
+        let plain = sentence.trim().trim_end_matches(['.', '。', '…', '?', '？', ' ']);
+        if plain.ends_with('까') || plain.ends_with("까요") {
+            if let Some(clause) = last_clause(plain) {
+                return format!("{clause}?");
+            }
+        }
+    }
+    if key == Some(Topic::Renewal) {
+        let text = sentences.join(" ");
+        let number = text
+            .find("시즌")
+            .and_then(|i| text[i + "시즌".len()..].chars().next())
+            .filter(char::is_ascii_digit);
+        return match number {
+            Some(n) => format!("시즌{n} 제작이 확정될까?"),
+            None => "후속 시즌이 제작될까?".to_owned(),
+        };
+    }
+    let best = sentences[0].trim();
+    if let Some(i) = best.find("여부") {
+        let before: Vec<&str> = best[..i].split_whitespace().collect();
+        let tail = &before[before.len().saturating_sub(4)..];
+        if !tail.is_empty() {
+            let subject = tail.join(" ");
+            return format!("{subject}{} 어떻게 될까?", topic_particle(&subject));
+        }
+    }
+    let eojeols: Vec<&str> = best.split_whitespace().collect();
+    if let Some(k) = eojeols
+        .iter()
+        .take(5)
+        .position(|w| w.ends_with(['은', '는', '이', '가']))
+    {
+        return format!("{} 어떻게 될까?", eojeols[..=k].join(" "));
+    }
+    match key {
+        Some(Topic::Cast) => "원래 배우들이 다시 출연할까?".to_owned(),
+        Some(Topic::Marriage) => "두 사람은 결혼할까?".to_owned(),
+        Some(Topic::Mother) => "어머니와의 관계는 어떻게 될까?".to_owned(),
+        _ => "앞으로 어떻게 될까?".to_owned(),
+    }
+}
+
+/// The last clause of a Korean question short enough for a title.
+fn last_clause(question: &str) -> Option<String> {
+    if question.chars().count() < MAX_TITLE_CHARS {
+        return Some(question.to_owned());
+    }
+    let start = question.rfind([',', '，'])? + 1;
+    let clause = question[start..].trim();
+    (clause.chars().count() < MAX_TITLE_CHARS && !clause.is_empty()).then(|| clause.to_owned())
+}
+
+/// 은 after a syllable with a final consonant, 는 otherwise.
+fn topic_particle(word: &str) -> &'static str {
+    match word.chars().last() {
+        Some(c @ '\u{AC00}'..='\u{D7A3}') if (c as u32 - 0xAC00) % 28 != 0 => "은",
+        _ => "는",
+    }
+}
+
+/// The sentence's words, split on white space, punctuation kept on them.
+fn words_of(sentence: &str) -> Vec<&str> {
+    sentence.split_whitespace().collect()
+}
+
+/// A word lower-cased without surrounding punctuation ("Season," → "season").
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .replace('’', "'")
+        .to_lowercase()
+}
+
+/// `text` without a leading connective ("And would …" → "would …").
+fn strip_connective(text: &str) -> &str {
+    let text = text.trim();
+    if let Some((first, rest)) = text.split_once(' ')
+        && LEADING_CONNECTIVES.contains(&bare(first).as_str())
+        && !rest.is_empty()
+    {
+        return rest.trim_start();
+    }
+    text
+}
+
+/// `text` with its first letter upper-cased.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A finished title: one line, capitalised, within [`MAX_TITLE_CHARS`], ending with `?`.
+fn finish(made: &str) -> String {
+    let one_line = made.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = capitalise(one_line.trim_end_matches(['.', '!', ',', ';', ':', ' ', '?', '？']));
+    if text.chars().count() >= MAX_TITLE_CHARS {
+        let words: Vec<&str> = text.split(' ').collect();
+        let mut kept: Vec<&str> = Vec::new();
+        for word in words {
+            if kept.iter().map(|w| w.chars().count() + 1).sum::<usize>() + word.chars().count()
+                >= MAX_TITLE_CHARS
+            {
+                break;
+            }
+            kept.push(word);
+        }
+        while kept.len() > 1 && kept.last().is_some_and(|w| DANGLING.contains(&bare(w).as_str())) {
+            kept.pop();
+        }
+        text = kept.join(" ").trim_end_matches([',', ';', ':']).to_owned();
+    }
+    format!("{text}?")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(sentence: &str) -> String {
+        title(&[sentence], None)
+    }
+
+    #[test]
+    fn short_questions_stay_long_ones_lose_their_tail() {
+        assert_eq!(
+            one("And would the original cast return to play the same roles?"),
+            "Would the original cast return to play the same roles?"
+        );
+        assert_eq!(
+            one("Would we follow Gang-tae and Moon-young into a marriage, with all the old wounds still in the house and nobody to help?"),
+            "Would we follow Gang-tae and Moon-young into a marriage?"
+        );
+    }
+
+    #[test]
+    fn renewal_groups_get_the_renewal_question() {
+        assert_eq!(
+            title(
+                &["The network has not renewed the drama.", "Fans want a second season."],
+                Some(Topic::Renewal)
+            ),
+            "Will a second season be confirmed?"
+        );
+    }
+
+    #[test]
+    fn hedged_statements_become_questions() {
+        assert_eq!(
+            one("Sources say Han Yu-ri could return as the detective."),
+            "Could Han Yu-ri return as the detective?"
+        );
+        assert_eq!(
+            one("It remains to be seen whether the lighthouse keeper will ever come home."),
+            "Will the lighthouse keeper come home?"
+        );
+        assert_eq!(
+            one("The finale left unclear who sent the letters."),
+            "Who sent the letters?"
+        );
+        assert_eq!(
+            one("The film adaptation has not been confirmed by the studio."),
+            "Will the film adaptation be confirmed by the studio?"
+        );
+        assert_eq!(
+            one("The writer has yet to say what happens to the twins."),
+            "What happens to the twins?"
+        );
+    }
+
+    #[test]
+    fn korean_titles() {
+        assert_eq!(title(&["두 사람은 결혼에 골인할까?"], None), "두 사람은 결혼에 골인할까?");
+        assert_eq!(
+            title(&["시즌2 제작 여부는 아직 미정이다."], Some(Topic::Renewal)),
+            "시즌2 제작이 확정될까?"
+        );
+        assert_eq!(
+            title(&["주연 배우들의 출연 여부는 알려지지 않았다."], Some(Topic::Cast)),
+            "주연 배우들의 출연은 어떻게 될까?"
+        );
+        assert_eq!(
+            title(&["방송 시기는 아직 불투명하다."], None),
+            "방송 시기는 어떻게 될까?"
+        );
+    }
+
+    #[test]
+    fn titles_are_short_and_end_with_a_question_mark() {
+        let long = "Observers said the production company could eventually bring back every single member of the sprawling original ensemble for a lavish anniversary special next winter.";
+        let made = one(long);
+        assert!(made.ends_with('?'), "{made}");
+        assert!(made.chars().count() <= MAX_TITLE_CHARS, "{made}");
+    }
+}
