@@ -13,6 +13,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 /// The score from which a sentence raises an open question.
 pub(crate) const OPEN_THRESHOLD: i32 = 2;
 
+/// Weak cues alone raise a question only from this many points ("could happen if …").
+const WEAK_ONLY_THRESHOLD: i32 = 3;
+
 /// Points for a direct question (a sentence ending in `?`, or a Korean `…까` question).
 const QUESTION_POINTS: i32 = 3;
 /// Points for a question inside quotation marks (often dialogue in a recap).
@@ -141,6 +144,19 @@ const STRONG: &[&str] = &[
     "viewers are left wondering",
     "left wondering",
     "petition",
+    "viewers believe",
+    "many believe",
+    "some believe",
+    "others believe",
+    "fans suspect",
+    "viewers suspect",
+    "fans are convinced",
+    "never confirmed",
+    "never found",
+    "never explained",
+    "never revealed",
+    "never resolved",
+    "never answered",
     "nothing has been decided",
     "nothing is decided",
     "being discussed",
@@ -188,12 +204,22 @@ const MEDIUM: &[&str] = &[
     "long shot",
     "theory",
     "theories",
+    "would love to know",
+    "love to know",
+    "want to know",
+    "wants to know",
+    "dying to know",
+    "keep asking",
+    "keeps asking",
+    "calling for",
+    "calls for",
+    "the green light",
 ];
 
 /// Future and modal forms and conditionals: two are needed, or one with another cue.
 const WEAK: &[&str] = &[
     "will", "would", "could", "may", "should", "if", "hope", "plan", "plans", "question",
-    "questions", "green light", "future", "believe", "some fans", "some viewers", "many fans",
+    "questions", "future", "believe", "some fans", "some viewers", "many fans",
 ];
 
 /// Counter-cues: a fact already settled. Ignored after a negation or a conditional.
@@ -398,12 +424,18 @@ pub(crate) struct Score {
     pub points: i32,
     /// Whether the sentence is a direct question.
     pub question: bool,
+    /// Whether only weak cues (modals, conditionals) speak for it.
+    pub weak_only: bool,
 }
 
 impl Score {
     /// Whether the sentence raises an open question.
     pub fn is_open(self) -> bool {
-        self.points >= OPEN_THRESHOLD
+        if self.weak_only {
+            self.points >= WEAK_ONLY_THRESHOLD
+        } else {
+            self.points >= OPEN_THRESHOLD
+        }
     }
 }
 
@@ -451,6 +483,7 @@ pub(crate) fn score(sentence: &str) -> Score {
     Score {
         points: strong + weak + question - settled,
         question: question == QUESTION_POINTS,
+        weak_only: strong == 0 && question == 0,
     }
 }
 
@@ -550,6 +583,7 @@ mod tests {
         assert!(!open("She won the award for best actress."));
         assert!(!open("Gang-tae drives his brother to the castle."));
         assert!(!open("The premiere is set for May 3."));
+        assert!(!open("Some viewers think the story should stop there."));
     }
 
     #[test]

@@ -1,15 +1,19 @@
 //! Grouping open sentences that raise the same question.
 //!
-//! Each term is weighted by how rare it is in the article (`ln(1 + sentences / sentences with
-//! the term)`, the usual inverse document frequency), topics and names counting more. A
-//! sentence joins the group whose terms cover the largest share of its own weight, when that
-//! share reaches [`JOIN_SHARE`]; a sentence with no subject of its own ("No announcement has
-//! been made.") continues the question of the sentence before it. Linear in the article: a
-//! term only leads to the few groups that used it most recently.
+//! A sentence whose own words name a topic of the synonym map (renewal, cast, marriage, a
+//! mother, …) joins the group of that topic; renewal only leads when no other topic is named,
+//! since a renewal article mentions "a second season" everywhere ("if a second season is made,
+//! would the cast return?" is about the cast). Otherwise each term is weighted by how rare it
+//! is in the article (`ln(1 + sentences / sentences with the term)`, the usual inverse
+//! document frequency), topics counting more, and the sentence joins the group whose terms
+//! cover the largest share of its own weight, when that share reaches [`JOIN_SHARE`]. A
+//! statement with no subject of its own ("No announcement has been made.") continues the
+//! question of the sentence right before it. Linear in the article: a term only leads to the
+//! few groups that used it most recently.
 
 use std::collections::{HashMap, HashSet};
 
-use super::terms::Term;
+use super::terms::{Term, Topic};
 
 /// The share of a sentence's term weight a group must cover for the sentence to join it.
 const JOIN_SHARE: f64 = 0.4;
@@ -23,10 +27,27 @@ const GROUPS_PER_TERM: usize = 8;
 pub(crate) struct Candidate {
     /// Position among all sentences of the article (for "the sentence before").
     pub sentence_index: usize,
+    /// The block holding it (a sentence only continues one in the same paragraph).
+    pub block: usize,
     /// Its score (see `cues::score`).
     pub points: i32,
-    /// Its subject terms.
+    /// Its subject terms (a heading's include those of the sentences under it).
     pub terms: Vec<Term>,
+    /// The topics its own words name, in [`Topic`] order.
+    pub topics: Vec<Topic>,
+    /// Whether it is a direct question (which opens a thread of its own).
+    pub question: bool,
+}
+
+impl Candidate {
+    /// The topic the sentence is about: the first named topic other than renewal, else renewal.
+    pub fn primary_topic(&self) -> Option<Topic> {
+        self.topics
+            .iter()
+            .copied()
+            .find(|t| *t != Topic::Renewal)
+            .or_else(|| self.topics.first().copied())
+    }
 }
 
 /// How rare each term is in the article: the number of sentences holding it.
@@ -62,8 +83,10 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut group_terms: Vec<HashSet<Term>> = Vec::new();
     let mut recent: HashMap<&Term, Vec<usize>> = HashMap::new();
-    let mut previous: Option<(usize, usize)> = None; // (sentence index, group)
+    let mut previous: Option<(usize, usize, usize)> = None; // (sentence index, block, group)
+    let mut topic_group: HashMap<Topic, usize> = HashMap::new();
     for (index, candidate) in candidates.iter().enumerate() {
+        let primary = candidate.primary_topic();
         let total: f64 = candidate.terms.iter().map(|t| weights.weight(t)).sum();
         let mut best: Option<(f64, usize)> = None;
         let mut seen: HashSet<usize> = HashSet::new();
@@ -85,11 +108,16 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
             }
         }
         let follows_previous = previous
-            .filter(|(sentence, _)| candidate.sentence_index == sentence + 1)
-            .map(|(_, g)| g);
+            .filter(|&(sentence, block, _)| {
+                candidate.sentence_index == sentence + 1 && candidate.block == block
+            })
+            .map(|(_, _, g)| g);
+        let by_topic = primary.and_then(|t| topic_group.get(&t).copied());
         let chosen = match best {
+            _ if by_topic.is_some() => by_topic,
             Some((share, g)) if share >= JOIN_SHARE => Some(g),
-            _ if candidate.terms.is_empty() => follows_previous.or(previous.map(|(_, g)| g)),
+            _ if candidate.terms.is_empty() => follows_previous.or(previous.map(|(_, _, g)| g)),
+            _ if primary.is_none() && !candidate.question => follows_previous,
             _ => None,
         };
         let g = match chosen {
@@ -103,6 +131,9 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
                 groups.len() - 1
             }
         };
+        if let Some(topic) = primary {
+            topic_group.entry(topic).or_insert(g);
+        }
         for term in &candidate.terms {
             group_terms[g].insert(term.clone());
             let list = recent.entry(term).or_default();
@@ -112,14 +143,14 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
                 list.remove(0);
             }
         }
-        previous = Some((candidate.sentence_index, g));
+        previous = Some((candidate.sentence_index, candidate.block, g));
     }
     groups
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::terms::subject_terms;
+    use super::super::terms::{subject_terms, topics_of};
     use super::*;
 
     fn grouped(sentences: &[&str], open: &[usize]) -> Vec<Vec<usize>> {
@@ -129,10 +160,16 @@ mod tests {
         }
         let candidates: Vec<Candidate> = open
             .iter()
-            .map(|&i| Candidate {
-                sentence_index: i,
-                points: 3,
-                terms: subject_terms(sentences[i]),
+            .map(|&i| {
+                let terms = subject_terms(sentences[i]);
+                Candidate {
+                    sentence_index: i,
+                    block: i,
+                    points: 3,
+                    topics: topics_of(&terms),
+                    question: sentences[i].ends_with('?'),
+                    terms,
+                }
             })
             .collect();
         group(&candidates, &counts)

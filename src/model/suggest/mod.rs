@@ -15,7 +15,7 @@ mod title;
 
 use group::{Candidate, TermCounts, group};
 use sentences::sentence_ranges;
-use terms::{Term, Topic, subject_terms};
+use terms::{Term, Topic, subject_terms, topics_of};
 
 use super::{BlockKind, Document};
 
@@ -67,8 +67,12 @@ pub fn suggest(document: &Document) -> Vec<Suggestion> {
         if !score.is_open() || word_count(text) < MIN_WORDS {
             continue;
         }
+        let heading = matches!(block.kind, BlockKind::Heading(_));
+        if heading && !heading_raises_question(text, score) {
+            continue;
+        }
         let mut terms = sentence.terms.clone();
-        if matches!(block.kind, BlockKind::Heading(_)) {
+        if heading {
             // A heading asks what the section under it is about.
             for next in sentences[index + 1..]
                 .iter()
@@ -82,7 +86,10 @@ pub fn suggest(document: &Document) -> Vec<Suggestion> {
         }
         candidates.push(Candidate {
             sentence_index: index,
+            block: sentence.block,
             points: score.points + i32::from(score.question),
+            topics: topics_of(&sentence.terms),
+            question: score.question,
             terms,
         });
         passages.push(Passage {
@@ -93,7 +100,7 @@ pub fn suggest(document: &Document) -> Vec<Suggestion> {
     }
     let mut made: Vec<(i32, Suggestion)> = group(&candidates, &counts)
         .into_iter()
-        .map(|members| build(&members, &candidates, &passages, &counts))
+        .map(|members| build(&members, &candidates, &passages))
         .collect();
     // Strongest first; ties in article order.
     made.sort_by(|(a, sa), (b, sb)| {
@@ -144,7 +151,6 @@ fn build(
     members: &[usize],
     candidates: &[Candidate],
     passages: &[Passage],
-    counts: &TermCounts,
 ) -> (i32, Suggestion) {
     // Strongest first; ties go to the earlier sentence.
     let mut by_strength: Vec<usize> = (0..members.len()).collect();
@@ -156,7 +162,7 @@ fn build(
         .iter()
         .map(|&k| passages[members[k]].text.as_str())
         .collect();
-    let title = title::title(&ordered, key_topic(members, candidates, counts));
+    let title = title::title(&ordered, key_topic(members, candidates));
     let suggestion = Suggestion {
         title,
         passages: members.iter().map(|&m| passages[m].clone()).collect(),
@@ -165,33 +171,46 @@ fn build(
     (2 * top + rest, suggestion)
 }
 
-/// The group's main topic: the topic most of its sentences mention, if any.
-fn key_topic(members: &[usize], candidates: &[Candidate], counts: &TermCounts) -> Option<Topic> {
+/// The group's main topic: the primary topic of most of its sentences, if at least half name
+/// one (ties go to the topic met first).
+fn key_topic(members: &[usize], candidates: &[Candidate]) -> Option<Topic> {
     let mut tally: Vec<(Topic, usize)> = Vec::new();
     for &m in members {
-        for term in &candidates[m].terms {
-            if let Term::Topic(topic) = term {
-                match tally.iter_mut().find(|(t, _)| t == topic) {
-                    Some((_, n)) => *n += 1,
-                    None => tally.push((*topic, 1)),
-                }
+        if let Some(topic) = candidates[m].primary_topic() {
+            match tally.iter_mut().find(|(t, _)| *t == topic) {
+                Some((_, n)) => *n += 1,
+                None => tally.push((topic, 1)),
             }
         }
     }
-    // Most sentences first, then the rarer topic in the article, then a fixed order.
-    tally.sort_by(|(ta, na), (tb, nb)| {
-        nb.cmp(na)
-            .then_with(|| {
-                counts
-                    .weight(&Term::Topic(*tb))
-                    .total_cmp(&counts.weight(&Term::Topic(*ta)))
-            })
-            .then_with(|| ta.cmp(tb))
-    });
-    let (topic, count) = tally.first().copied()?;
-    // A topic only leads when at least half of the group mentions it.
+    let (topic, count) = tally
+        .iter()
+        .copied()
+        .fold(None, |best: Option<(Topic, usize)>, (t, n)| match best {
+            Some((_, bn)) if bn >= n => best,
+            _ => Some((t, n)),
+        })?;
     (count * 2 >= members.len()).then_some(topic)
 }
+
+/// Whether a heading raises a question: a direct question, or a strong cue in a heading that
+/// does not open with a question word ("What we know" and "Why it might never happen" are
+/// section labels, not questions).
+fn heading_raises_question(text: &str, score: cues::Score) -> bool {
+    if score.question {
+        return true;
+    }
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
+    let wh = ["what", "why", "how", "who", "when", "where", "which"];
+    score.points >= HEADING_POINTS && !wh.contains(&first.as_str())
+}
+
+/// Points a heading that is not a question needs.
+const HEADING_POINTS: i32 = 3;
 
 /// Where a suggestion's first passage sits in the article.
 fn first_position(suggestion: &Suggestion) -> (usize, usize) {

@@ -13,7 +13,7 @@ use unicode_segmentation::UnicodeSegmentation as _;
 /// A topic several words map onto.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Topic {
-    /// Another season, a renewal, a sequel, a cancellation.
+    /// Another season, a renewal, a sequel, a spin-off.
     Renewal,
     /// The cast: actors, roles, returning to a role.
     Cast,
@@ -38,8 +38,6 @@ pub(crate) enum Term {
 
 /// English words mapped onto topics.
 const ENGLISH_TOPICS: &[(&str, Topic)] = &[
-    ("season", Topic::Renewal),
-    ("seasons", Topic::Renewal),
     ("renew", Topic::Renewal),
     ("renewal", Topic::Renewal),
     ("renewed", Topic::Renewal),
@@ -48,10 +46,6 @@ const ENGLISH_TOPICS: &[(&str, Topic)] = &[
     ("greenlit", Topic::Renewal),
     ("greenlight", Topic::Renewal),
     ("green", Topic::Renewal),
-    ("cancel", Topic::Renewal),
-    ("cancelled", Topic::Renewal),
-    ("canceled", Topic::Renewal),
-    ("cancellation", Topic::Renewal),
     ("sophomore", Topic::Renewal),
     ("spinoff", Topic::Renewal),
     ("spin", Topic::Renewal),
@@ -66,6 +60,8 @@ const ENGLISH_TOPICS: &[(&str, Topic)] = &[
     ("role", Topic::Cast),
     ("roles", Topic::Cast),
     ("lineup", Topic::Cast),
+    ("leads", Topic::Cast),
+    ("stars", Topic::Cast),
     ("ensemble", Topic::Cast),
     ("marry", Topic::Marriage),
     ("married", Topic::Marriage),
@@ -93,12 +89,30 @@ const ENGLISH_TOPICS: &[(&str, Topic)] = &[
     ("airdate", Topic::Schedule),
 ];
 
+/// Words before "season" that ask for another one ("a second season", "more seasons").
+const MORE_SEASON_BEFORE: &[&str] = &[
+    "second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th", "new", "next",
+    "another", "further", "more", "future", "sophomore", "additional", "later", "follow",
+];
+/// Words after "season" that name a later one ("season 2", "season three").
+const MORE_SEASON_AFTER: &[&str] = &[
+    "2", "3", "4", "5", "6", "two", "three", "four", "five", "six", "ii", "iii",
+];
+
+/// Phrases (of words the word map would split) that ask for more of a show.
+const ENGLISH_TOPIC_PHRASES: [&str; 3] = ["follow-up", "new episodes", "pick up the show"];
+
 /// Korean word parts mapped onto topics (matched inside a word).
 const KOREAN_TOPICS: &[(&str, Topic)] = &[
-    ("시즌", Topic::Renewal),
+    ("시즌2", Topic::Renewal),
+    ("시즌3", Topic::Renewal),
+    ("시즌4", Topic::Renewal),
+    ("시즌 2", Topic::Renewal),
+    ("시즌 3", Topic::Renewal),
+    ("새 시즌", Topic::Renewal),
+    ("다음 시즌", Topic::Renewal),
     ("후속", Topic::Renewal),
     ("속편", Topic::Renewal),
-    ("제작", Topic::Renewal),
     ("배우", Topic::Cast),
     ("출연", Topic::Cast),
     ("캐스팅", Topic::Cast),
@@ -180,7 +194,12 @@ pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
             }
         }
     }
-    for word in sentence.unicode_words() {
+    let lowered = sentence.to_lowercase();
+    if ENGLISH_TOPIC_PHRASES.iter().any(|p| lowered.contains(p)) {
+        terms.push(Term::Topic(Topic::Renewal));
+    }
+    let words: Vec<&str> = sentence.unicode_words().collect();
+    for (i, word) in words.iter().copied().enumerate() {
         if word.chars().any(is_hangul) {
             if let Some(stem) = korean_stem(word) {
                 terms.push(Term::Word(stem));
@@ -189,6 +208,17 @@ pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
         }
         let lower = word.to_lowercase();
         let lower = lower.trim_end_matches("'s").trim_end_matches("’s");
+        if lower == "season" || lower == "seasons" {
+            // "a second season", "season 2", "more seasons" ask for more; "the season finale" does not.
+            let before = i.checked_sub(1).map(|k| words[k].to_lowercase());
+            let after = words.get(i + 1).map(|w| w.to_lowercase());
+            let more = before.is_some_and(|w| MORE_SEASON_BEFORE.contains(&w.as_str()))
+                || after.is_some_and(|w| MORE_SEASON_AFTER.contains(&w.as_str()));
+            if more {
+                terms.push(Term::Topic(Topic::Renewal));
+            }
+            continue;
+        }
         if let Some(topic) = TOPIC_OF.get(lower) {
             terms.push(Term::Topic(*topic));
             continue;
@@ -204,6 +234,17 @@ pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
     terms.sort();
     terms.dedup();
     terms
+}
+
+/// The topics among `terms`, in [`Topic`] order.
+pub(crate) fn topics_of(terms: &[Term]) -> Vec<Topic> {
+    terms
+        .iter()
+        .filter_map(|t| match t {
+            Term::Topic(topic) => Some(*topic),
+            Term::Word(_) => None,
+        })
+        .collect()
 }
 
 /// Whether `c` is a Hangul syllable or letter.

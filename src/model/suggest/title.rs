@@ -28,7 +28,8 @@ const SUBJECT_BOUNDARIES: &[&str] = &[
     "hopes", "hoped", "think", "thinks", "claim", "claims", "suggest", "suggests", "wonder",
     "wonders", "reported", "reportedly", "expect", "expects", "ask", "asks", "asking",
     "wondering", "hoping", "know", "knows", "sure", "unclear", "seen", "uncertain", "unknown",
-    "rumored", "rumoured", "speculate", "speculated", "insist", "insists", "because", "although", "though", "while", "when", "since", "perhaps", "maybe", "suggesting",
+    "rumored", "rumoured", "speculate", "speculated", "insist", "insists", "because", "doubt", "holds",
+    "hold", "suspect", "suspects", "argue", "argues", "although", "though", "while", "when", "since", "perhaps", "maybe", "suggesting",
 ];
 /// Adverbs dropped right after the modal ("could still return" → "Could … return?").
 const DROPPED_ADVERBS: &[&str] = &[
@@ -38,7 +39,7 @@ const DROPPED_ADVERBS: &[&str] = &[
 /// Words where a predicate stops (a new clause starts).
 const PREDICATE_STOPS: &[&str] = &[
     "because", "although", "though", "while", "since", "which", "but", "so", "unless", "whereas",
-    "remains", "remain", "—", "–", "-",
+    "remains", "remain", "whether", "is", "are", "was", "were", "—", "–", "-",
 ];
 /// Words a cut title must not end on.
 const DANGLING: &[&str] = &[
@@ -51,6 +52,16 @@ const EMBEDDING_WORDS: &[&str] = &[
     "ask", "asks", "asking", "asked", "explain", "explained", "say", "said", "reveal", "revealed",
     "sure", "question", "decide", "decided", "idea", "clear", "exactly", "to", "about", "over",
     "on", "as",
+];
+/// Question words that can open a sentence as its subject ("Who sent the letters is unclear").
+const SUBJECT_WH_WORDS: [&str; 5] = ["who", "what", "why", "how", "which"];
+/// Words where an embedded question that opens the sentence ends ("… is still a mystery").
+const CLAUSE_ENDS: [&str; 8] = ["is", "are", "was", "were", "remains", "remain", "has", "have"];
+/// Verbs after which a reported or believed statement follows.
+const BELIEF_VERBS: &[&str] = &[
+    "say", "says", "said", "believe", "believes", "think", "thinks", "hold", "holds", "claim",
+    "claims", "suspect", "suspects", "suggest", "suggests", "theorize", "theorise", "insist",
+    "insists", "argue", "argues", "expect", "expects", "reported", "report", "reports",
 ];
 /// Question words that open an embedded question.
 const WH_WORDS: [&str; 7] = ["what", "who", "why", "how", "when", "where", "which"];
@@ -85,7 +96,12 @@ fn english_title(sentences: &[&str], key: Option<Topic>) -> String {
     }
     for sentence in sentences.iter().take(3) {
         let words = words_of(strip_connective(sentence));
-        if let Some(made) = embedded_question(&words).or_else(|| statement_question(&words)) {
+        let made = embedded_question(&words)
+            .or_else(|| complement_question(&words))
+            .or_else(|| statement_question(&words))
+            .or_else(|| condition_question(&words))
+            .or_else(|| open_item_question(&words));
+        if let Some(made) = made {
             return made;
         }
     }
@@ -131,60 +147,178 @@ fn renewal_question(sentences: &[&str]) -> String {
             return format!("Will a {ordinal} season be confirmed?");
         }
     }
-    if text.contains("sequel") {
+    if ["spin-off", "spinoff", "spin off"].iter().any(|f| text.contains(f)) {
+        "Will the spin-off be made?".to_owned()
+    } else if text.contains("sequel") && !text.contains("renew") {
         "Will a sequel be made?".to_owned()
-    } else if text.contains("cancel") {
-        "Will the show be cancelled?".to_owned()
     } else {
         "Will the show be renewed?".to_owned()
     }
 }
 
 /// "It is unclear whether the cast would return" → "Would the cast return?";
-/// "nobody knows who sent the letter" → "Who sent the letter?".
+/// "nobody knows who sent the letters" → "Who sent the letters?";
+/// "Who sent the letters is still a mystery" → "Who sent the letters?".
 fn embedded_question(words: &[&str]) -> Option<String> {
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let embedded_after = |i: usize| {
+        lower[i.saturating_sub(2)..i]
+            .iter()
+            .any(|v| EMBEDDING_WORDS.contains(&v.as_str()))
+    };
     let opener = lower
         .iter()
         .enumerate()
         .find(|&(i, w)| {
             w == "whether"
-                || (WH_WORDS.contains(&w.as_str())
-                    && lower[i.saturating_sub(2)..i]
-                        .iter()
-                        .any(|v| EMBEDDING_WORDS.contains(&v.as_str())))
+                || (i == 0 && SUBJECT_WH_WORDS.contains(&w.as_str()))
+                || ((WH_WORDS.contains(&w.as_str()) || w == "if") && i > 0 && embedded_after(i))
         })?
         .0;
-    let clause: Vec<&str> = words[opener + 1..]
-        .iter()
-        .take_while(|w| !w.ends_with(',') && !w.ends_with(';'))
-        .copied()
-        .chain(words[opener + 1..].iter().find(|w| w.ends_with(',')).copied())
-        .collect();
+    let rest = &words[opener + 1..];
+    let rest_lower = &lower[opener + 1..];
+    // The clause ends at a comma, or where the main verb of the sentence takes over.
+    // "Whether X is alive is …": the clause's own verb comes first, the sentence's second.
+    let mut own_verb_seen = lower[opener] != "whether";
+    let mut clause: Vec<&str> = Vec::new();
+    for (k, word) in rest.iter().enumerate() {
+        let finite = CLAUSE_ENDS.contains(&rest_lower[k].as_str());
+        if k > 0 && opener == 0 && finite && own_verb_seen {
+            break;
+        }
+        if finite || modal_word(&rest_lower[k]).is_some() {
+            own_verb_seen = true;
+        }
+        clause.push(word);
+        if word.ends_with([',', ';', ':']) {
+            break;
+        }
+    }
     let clause: Vec<&str> = cut_or_not(&clause);
     if clause.is_empty() {
         return None;
     }
-    if lower[opener] == "whether" {
-        return statement_question(&clause).or_else(|| be_question(&clause));
+    if lower[opener] == "whether" || lower[opener] == "if" {
+        return statement_question(&clause)
+            .or_else(|| be_question(&clause))
+            .or_else(|| present_question(&clause));
     }
-    // A wh-question: move a modal after the wh-word when the clause has one.
     let wh = capitalise(&lower[opener]);
-    let modal = clause
-        .iter()
-        .position(|w| modal_word(&bare(w)).is_some())
-        .filter(|&k| k > 0);
-    let text = match modal {
-        Some(k) => format!(
-            "{wh} {} {} {}",
-            bare(clause[k]),
-            subject_text(&clause[..k]),
-            clause[k + 1..].join(" ")
-        ),
-        None => format!("{wh} {}", clause.join(" ")),
+    let clause_lower: Vec<String> = clause.iter().map(|w| bare(w)).collect();
+    // A modal, a form of "be" or "do" after the clause's subject moves before it:
+    // "when the show will return" → "When will the show return?".
+    let moved = clause_lower.iter().enumerate().skip(1).find(|(_, w)| {
+        modal_word(w).is_some() || matches!(w.as_str(), "is" | "are" | "was" | "were" | "does" | "do" | "did")
+    });
+    let text = match moved {
+        // Only a short subject moves, and not when the wh-word is the subject ("who sent …").
+        Some((k, verb)) if k <= 4 && !clause_lower[0].ends_with("ed") => {
+            let after = clause[k + 1..].join(" ");
+            let verb_text = match verb.as_str() {
+                "does" | "do" | "did" => format!("{verb} {} {}", subject_text(&clause[..k]), with_do(&after)),
+                _ => format!("{verb} {} {after}", subject_text(&clause[..k])),
+            };
+            format!("{wh} {verb_text}")
+        }
+        _ => format!("{wh} {}", clause.join(" ")),
     };
     Some(text)
 }
+
+/// After a moved "does": "next" stays, a bare predicate gets "do" ("what X does next" →
+/// "what does X do next").
+fn with_do(after: &str) -> String {
+    if after.is_empty() || after.split_whitespace().next().is_some_and(|w| DO_OBJECTS.contains(&bare(w).as_str())) {
+        format!("do {after}")
+    } else {
+        after.to_owned()
+    }
+}
+
+/// Words after which "does" needs a "do" of its own ("what X does next").
+const DO_OBJECTS: [&str; 5] = ["next", "now", "then", "there", "after"];
+
+/// "Sources say the cast could return" → the question in the clause after the reporting verb.
+fn complement_question(words: &[&str]) -> Option<String> {
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let verb = lower
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, w)| BELIEF_VERBS.contains(&w.as_str()))?
+        .0;
+    let mut start = verb + 1;
+    while lower.get(start).is_some_and(|w| w == "that" || w == "only") {
+        start += 1;
+    }
+    let clause = &words[start.min(words.len())..];
+    if clause.len() < 2 {
+        return None;
+    }
+    statement_question(clause)
+        .or_else(|| be_question(clause))
+        .or_else(|| present_question(clause))
+}
+
+/// "If the theory is right, …" → "Is the theory right?"
+fn condition_question(words: &[&str]) -> Option<String> {
+    if bare(words.first()?) != "if" {
+        return None;
+    }
+    let end = words.iter().position(|w| w.ends_with(','))?;
+    let clause = &words[1..=end];
+    be_question(clause).or_else(|| present_question(clause))
+}
+
+/// "Another loose end is the duel between A and B." → "What happens with the duel between A
+/// and B?"
+fn open_item_question(words: &[&str]) -> Option<String> {
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let i = lower.iter().position(|w| w == "is" || w == "remains")?;
+    let named = lower[..i]
+        .iter()
+        .any(|w| OPEN_ITEMS.contains(&w.as_str()));
+    if !named || i + 1 >= words.len() {
+        return None;
+    }
+    let item = predicate_after(words, &lower, i + 1)?;
+    Some(format!("What happens with {item}"))
+}
+
+/// Nouns that name an open item ("another loose end is …").
+const OPEN_ITEMS: [&str; 6] = ["end", "mystery", "question", "thread", "puzzle", "cliffhanger"];
+
+/// "she ever goes back" → "Will she ever go back?": a present-tense clause as a yes/no question.
+fn present_question(words: &[&str]) -> Option<String> {
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let verb = (1..words.len().min(5)).find(|&k| {
+        let w = &lower[k];
+        w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("'s")
+            && !w.ends_with("us")
+            && !NOT_VERBS.contains(&w.as_str())
+            && words[k].chars().next().is_some_and(char::is_lowercase)
+    })?;
+    let subject = subject_before(words, &lower, verb.min(words.len()))
+        .filter(|_| lower[..verb].iter().all(|w| !w.ends_with(',')))?;
+    let w = &lower[verb];
+    let base = if ["oes", "shes", "ches", "sses", "xes"].iter().any(|e| w.ends_with(e)) {
+        &w[..w.len() - 2]
+    } else {
+        &w[..w.len() - 1]
+    };
+    let rest = predicate_after(words, &lower, verb + 1).unwrap_or_default();
+    Some(format!("Will {subject} {base} {rest}"))
+}
+
+/// Words ending in "s" that are not present-tense verbs.
+const NOT_VERBS: &[&str] = &[
+    "this", "his", "hers", "its", "was", "has", "does", "is", "always", "perhaps", "series",
+    "news", "thus", "plus", "less", "unless", "yes", "whereas", "fans", "viewers", "years",
+    "days", "episodes", "seasons", "others", "sometimes", "afterwards", "towards",
+];
 
 /// "… whether X will return or not" without the "or not".
 fn cut_or_not<'a>(clause: &[&'a str]) -> Vec<&'a str> {
@@ -225,6 +359,21 @@ fn statement_question(words: &[&str]) -> Option<String> {
             if lower.get(i + 1).is_some_and(|w| w == "yet") && lower.get(i + 2).is_some_and(|w| w == "to") {
                 let subject = subject_before(words, &lower, i)?;
                 let predicate = predicate_after(words, &lower, i + 3)?;
+                return Some(format!("Will {subject} {predicate}"));
+            }
+        }
+        // "is (reportedly) in talks to return"
+        if matches!(word.as_str(), "is" | "are") {
+            let mut k = i + 1;
+            if lower.get(k).is_some_and(|w| w == "reportedly" || w == "still" || w == "now") {
+                k += 1;
+            }
+            if lower.get(k).is_some_and(|w| w == "in")
+                && lower.get(k + 1).is_some_and(|w| matches!(w.as_str(), "talks" | "negotiations" | "discussions"))
+                && lower.get(k + 2).is_some_and(|w| w == "to")
+            {
+                let subject = subject_before(words, &lower, i)?;
+                let predicate = predicate_after(words, &lower, k + 3)?;
                 return Some(format!("Will {subject} {predicate}"));
             }
         }
@@ -287,12 +436,24 @@ fn subject_before(words: &[&str], lower: &[String], end: usize) -> Option<String
             break;
         }
     }
-    let subject = &words[start..end];
+    while start < end && LEADING_CONNECTIVES.contains(&lower[start].as_str()) {
+        start += 1;
+    }
+    let mut subject = &words[start..end];
+    // "the conductor who appears in every episode" → "the conductor"
+    if let Some(k) = subject
+        .iter()
+        .skip(1)
+        .position(|w| matches!(bare(w).as_str(), "who" | "which" | "that" | "whose"))
+    {
+        subject = &subject[..=k];
+    }
     if subject.is_empty() || subject.len() > 8 {
         return None;
     }
     let first = bare(subject[0]);
-    if matches!(first.as_str(), "no" | "nobody" | "none" | "nothing") {
+    let refused = ["no", "nobody", "none", "nothing", "which", "who", "that", "what", "where", "when", "why", "how"];
+    if refused.contains(&first.as_str()) {
         return None;
     }
     Some(subject_text(subject))
