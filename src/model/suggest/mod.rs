@@ -98,10 +98,20 @@ pub fn suggest(document: &Document) -> Vec<Suggestion> {
             text: text.to_owned(),
         });
     }
-    let mut made: Vec<(i32, Suggestion)> = group(&candidates, &counts)
+    let mut made: Vec<(i32, Suggestion)> = Vec::new();
+    for (strength, suggestion) in group(&candidates, &counts)
         .into_iter()
         .map(|members| build(&members, &candidates, &passages))
-        .collect();
+    {
+        // Groups that come out as the same question are one suggestion.
+        let same = made.iter_mut().find(|(_, s)| {
+            s.title == suggestion.title && suggestion.title != title::GENERIC_TITLE
+        });
+        match same {
+            Some(existing) => merge_into(existing, (strength, suggestion)),
+            None => made.push((strength, suggestion)),
+        }
+    }
     // Strongest first; ties in article order.
     made.sort_by(|(a, sa), (b, sb)| {
         b.cmp(a)
@@ -169,6 +179,28 @@ fn build(
         best,
     };
     (2 * top + rest, suggestion)
+}
+
+/// Adds `other`'s passages to `into` (article order kept), the stronger best passage winning.
+fn merge_into(into: &mut (i32, Suggestion), other: (i32, Suggestion)) {
+    let (strength, suggestion) = other;
+    let best_text = if strength > into.0 {
+        suggestion.passages[suggestion.best].clone()
+    } else {
+        into.1.passages[into.1.best].clone()
+    };
+    into.0 = into.0.max(strength) + strength.min(into.0) / 2;
+    into.1.passages.extend(suggestion.passages);
+    into.1
+        .passages
+        .sort_by_key(|p| (p.block, p.range.start));
+    into.1.passages.dedup();
+    into.1.best = into
+        .1
+        .passages
+        .iter()
+        .position(|p| *p == best_text)
+        .unwrap_or(0);
 }
 
 /// The group's main topic: the primary topic of most of its sentences, if at least half name

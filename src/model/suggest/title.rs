@@ -39,7 +39,7 @@ const DROPPED_ADVERBS: &[&str] = &[
 /// Words where a predicate stops (a new clause starts).
 const PREDICATE_STOPS: &[&str] = &[
     "because", "although", "though", "while", "since", "which", "but", "so", "unless", "whereas",
-    "remains", "remain", "whether", "is", "are", "was", "were", "—", "–", "-",
+    "remains", "remain", "whether", "is", "are", "was", "were", "if", "unless", "—", "–", "-",
 ];
 /// Words a cut title must not end on.
 const DANGLING: &[&str] = &[
@@ -65,6 +65,9 @@ const BELIEF_VERBS: &[&str] = &[
 ];
 /// Question words that open an embedded question.
 const WH_WORDS: [&str; 7] = ["what", "who", "why", "how", "when", "where", "which"];
+
+/// The title given when nothing more specific can be said; never used to merge suggestions.
+pub(crate) const GENERIC_TITLE: &str = "What happens next?";
 
 /// The title of a group: `sentences` ordered strongest first, `key` the group's main topic.
 pub(crate) fn title(sentences: &[&str], key: Option<Topic>) -> String {
@@ -105,7 +108,23 @@ fn english_title(sentences: &[&str], key: Option<Topic>) -> String {
             return made;
         }
     }
+    if let Some(made) = sentences.iter().find_map(|s| rescue_question(s)) {
+        return made;
+    }
     subject_question(sentences[0], key)
+}
+
+/// "a petition to save the show", "talking to other platforms" → "Will the show be saved?"
+fn rescue_question(sentence: &str) -> Option<String> {
+    let lower = sentence.to_lowercase();
+    let rescue = [
+        "save the show", "petition", "rescue", "other platform", "another platform", "new home",
+        "other network", "another network", "other streamer", "another streamer", "buyer",
+    ];
+    rescue
+        .iter()
+        .any(|r| lower.contains(r))
+        .then(|| "Will the show be saved?".to_owned())
 }
 
 /// The sentence itself when it is a direct question short enough (or its first clause is).
@@ -136,11 +155,13 @@ fn short_question(sentence: &str) -> Option<String> {
 /// "Will a second season be confirmed?" and its kin, from the words the group uses.
 fn renewal_question(sentences: &[&str]) -> String {
     let text = sentences.join(" ").to_lowercase();
+    // The highest season named is the one asked about ("the second season ended: will there
+    // be a third?").
     let ordinals = [
-        ("second", ["second season", "season 2", "season two"]),
-        ("third", ["third season", "season 3", "season three"]),
-        ("fourth", ["fourth season", "season 4", "season four"]),
-        ("fifth", ["fifth season", "season 5", "season five"]),
+        ("fifth", ["fifth season", "season 5", "season five", "a fifth"]),
+        ("fourth", ["fourth season", "season 4", "season four", "a fourth"]),
+        ("third", ["third season", "season 3", "season three", "a third"]),
+        ("second", ["second season", "season 2", "season two", "a second"]),
     ];
     for (ordinal, forms) in ordinals {
         if forms.iter().any(|f| text.contains(f)) {
@@ -509,19 +530,30 @@ fn subject_question(best: &str, key: Option<Topic>) -> String {
         _ => {}
     }
     let words = words_of(best);
-    // The first name inside the sentence (a capitalised word that does not open it).
-    let name = words
-        .iter()
-        .skip(1)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\''))
-        .find(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                && !COMMON_OPENERS.contains(&w.to_lowercase().as_str())
-        });
-    match name {
-        Some(name) => format!("What happens next for {}?", name.trim_end_matches("'s")),
-        None => "What happens next?".to_owned(),
+    // The first name inside the sentence: capitalised words that do not open it.
+    let is_name = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !COMMON_OPENERS.contains(&bare(w).as_str())
+    };
+    let Some(start) = words.iter().skip(1).position(|w| is_name(w)).map(|k| k + 1) else {
+        return GENERIC_TITLE.to_owned();
+    };
+    let mut name: Vec<&str> = Vec::new();
+    for word in &words[start..] {
+        if !is_name(word) {
+            break;
+        }
+        name.push(word);
+        if word.ends_with([',', '.', ';', ':', '?', '!']) || word.ends_with("'s") {
+            break;
+        }
     }
+    let name = name.join(" ");
+    let name = name
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'')
+        .trim_end_matches("'s")
+        .trim_end_matches("’s");
+    format!("What happens next for {name}?")
 }
 
 fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
@@ -544,7 +576,10 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
             None => "후속 시즌이 제작될까?".to_owned(),
         };
     }
-    let best = sentences[0].trim();
+    let best = strip_korean_connective(sentences[0].trim());
+    if let Some(question) = ji_question(best) {
+        return question;
+    }
     if let Some(i) = best.find("여부") {
         let before: Vec<&str> = best[..i].split_whitespace().collect();
         let tail = &before[before.len().saturating_sub(4)..];
@@ -554,11 +589,9 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         }
     }
     let eojeols: Vec<&str> = best.split_whitespace().collect();
-    if let Some(k) = eojeols
-        .iter()
-        .take(5)
-        .position(|w| w.ends_with(['은', '는', '이', '가']))
-    {
+    if let Some(k) = eojeols.iter().take(5).position(|w| {
+        w.ends_with(['은', '는', '이', '가']) && !KOREAN_GENERIC_SUBJECTS.contains(w)
+    }) {
         return format!("{} 어떻게 될까?", eojeols[..=k].join(" "));
     }
     match key {
@@ -567,6 +600,50 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         Some(Topic::Mother) => "어머니와의 관계는 어떻게 될까?".to_owned(),
         _ => "앞으로 어떻게 될까?".to_owned(),
     }
+}
+
+/// Korean subjects too generic to title a question ("팬들은 …").
+const KOREAN_GENERIC_SUBJECTS: &[&str] = &[
+    "팬들은", "팬들이", "시청자들은", "시청자들이", "관계자는", "제작진은", "제작사는", "업계는",
+    "이는", "그는", "그녀는",
+];
+/// Korean connectives that open a sentence without being part of its question.
+const KOREAN_CONNECTIVES: &[&str] = &["다만", "하지만", "그러나", "또한", "한편", "특히", "그런데", "결국"];
+
+/// `text` without a leading Korean connective.
+fn strip_korean_connective(text: &str) -> &str {
+    match text.split_once(' ') {
+        Some((first, rest)) if KOREAN_CONNECTIVES.contains(&first.trim_end_matches(',')) => rest.trim_start(),
+        _ => text,
+    }
+}
+
+/// "배우들이 다시 출연할지도 알려지지 않았다" → "배우들이 다시 출연할까?": an embedded
+/// "-ㄹ지" question, ended as a direct one.
+fn ji_question(sentence: &str) -> Option<String> {
+    let eojeols: Vec<&str> = sentence.split_whitespace().collect();
+    for (k, eojeol) in eojeols.iter().enumerate() {
+        let chars: Vec<char> = eojeol.chars().collect();
+        let Some(j) = (1..chars.len()).find(|&j| chars[j] == '지' && has_rieul_final(chars[j - 1]))
+        else {
+            continue;
+        };
+        let head: String = chars[..j].iter().collect();
+        let mut words: Vec<&str> = eojeols[..k].to_vec();
+        // Keep the question short: its last few words before the verb.
+        if words.len() > 6 {
+            words.drain(..words.len() - 6);
+        }
+        let lead = words.join(" ");
+        let joined = if lead.is_empty() { head } else { format!("{lead} {head}") };
+        return Some(format!("{}까?", joined.trim_end()));
+    }
+    None
+}
+
+/// Whether a Hangul syllable ends in ㄹ (as in 할, 될, 을).
+fn has_rieul_final(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}') && (c as u32 - 0xAC00) % 28 == 8
 }
 
 /// The last clause of a Korean question short enough for a title.
@@ -675,6 +752,17 @@ mod tests {
     }
 
     #[test]
+    fn the_highest_season_named_is_asked_about() {
+        assert_eq!(
+            title(
+                &["The second season ended last month: will there be a third?"],
+                Some(Topic::Renewal)
+            ),
+            "Will a third season be confirmed?"
+        );
+    }
+
+    #[test]
     fn hedged_statements_become_questions() {
         assert_eq!(
             one("Sources say Han Yu-ri could return as the detective."),
@@ -710,8 +798,20 @@ mod tests {
             "주연 배우들의 출연은 어떻게 될까?"
         );
         assert_eq!(
-            title(&["방송 시기는 아직 불투명하다."], None),
+            one("Fans of Paper Moon Society have theories."),
+            "What happens next for Paper Moon Society?"
+        );
+        assert_eq!(
+            title(&["다만 방송 시기는 아직 불투명하다."], None),
             "방송 시기는 어떻게 될까?"
+        );
+        assert_eq!(
+            title(&["주연 배우들이 다시 출연할지도 알려지지 않았다."], Some(Topic::Cast)),
+            "주연 배우들이 다시 출연할까?"
+        );
+        assert_eq!(
+            title(&["팬들은 두 사람이 어떻게 될지 궁금해한다."], None),
+            "팬들은 두 사람이 어떻게 될까?"
         );
     }
 
