@@ -7,5 +7,6 @@ mod import;
 mod real_window;
 mod scaling;
 mod storage;
+mod suggest_eval;
 mod suggestions;
 mod ui_stories;
