@@ -27,6 +27,6 @@ pub use library::{Library, LibraryError};
 pub use merge::{Merged, merge_libraries};
 pub use prediction::{Outcome, Prediction, PredictionId, brier_score};
 pub use saved_suggestion::{
-    SavedSuggestion, SuggestionState, offered_suggestions, save_suggestions,
+    SavedSuggestion, SuggestionState, offered_suggestions, same_question, save_suggestions,
 };
 pub use thread::{Thread, ThreadId, ThreadStatus};

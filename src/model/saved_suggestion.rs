@@ -78,10 +78,11 @@ pub fn save_suggestions(suggestions: &[Suggestion]) -> Vec<SavedSuggestion> {
 }
 
 /// The indices (into `dossier.suggestions`) of the suggestions to offer, in saved order:
-/// those still [`SuggestionState::Offered`] none of whose passages overlaps the passage a
-/// thread of the dossier is anchored to (so the checklist and the suggestions never say the
-/// same thing twice). `document` is the dossier's parsed article. Empty when suggestions are
-/// not computed yet.
+/// those still [`SuggestionState::Offered`] that do not repeat a thread of the dossier, so the
+/// checklist and the suggestions never say the same thing twice. A suggestion repeats a thread
+/// when one of its passages overlaps the passage the thread is anchored to, or when its title
+/// asks the thread's question in other words (see [`same_question`]). `document` is the
+/// dossier's parsed article. Empty when suggestions are not computed yet.
 pub fn offered_suggestions(dossier: &Dossier, document: &Document) -> Vec<usize> {
     let Some(suggestions) = &dossier.suggestions else {
         return Vec::new();
@@ -104,8 +105,57 @@ pub fn offered_suggestions(dossier: &Dossier, document: &Document) -> Vec<usize>
         .enumerate()
         .filter(|(_, s)| s.state == SuggestionState::Offered)
         .filter(|(_, s)| !s.passages.iter().any(overlaps_a_thread))
+        .filter(|(_, s)| {
+            !dossier
+                .threads
+                .iter()
+                .any(|t| same_question(&s.title, &t.title))
+        })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// Words that carry no subject: articles, pronouns, auxiliaries and the like (English; Korean
+/// titles are compared on all their words).
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "after", "again", "all", "an", "and", "any", "anything", "are", "as", "at", "be",
+    "been", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "get",
+    "gets", "had", "has", "have", "her", "him", "his", "how", "if", "in", "into", "is", "it",
+    "its", "may", "might", "more", "not", "of", "on", "or", "our", "shall", "she", "should", "so",
+    "that", "the", "their", "them", "there", "they", "this", "to", "was", "we", "were", "what",
+    "when", "where", "whether", "which", "who", "will", "with", "would", "you",
+];
+
+/// The subject words of a title: lower-cased words (names like "Moon-young" kept whole, a
+/// possessive "'s" dropped), without function words.
+fn subject_words(title: &str) -> Vec<String> {
+    let mut words: Vec<String> = title
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
+        .map(|w| {
+            let w = w.trim_matches(|c: char| c == '-' || c == '\'' || c == '’');
+            let w = w
+                .strip_suffix("'s")
+                .or_else(|| w.strip_suffix("’s"))
+                .unwrap_or(w);
+            w.to_lowercase()
+        })
+        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(&w.as_str()))
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// Whether two question titles ask the same thing in other words: they share at least three
+/// subject words, and those are at least 60 % of the shorter title's subject words ("Will a
+/// second season be confirmed?" and "Renewal: will a second season be confirmed at all?"; not
+/// two questions that only name the same two people). A deliberately strict test: a repeat
+/// that slips through costs one click on *Dismiss*, a question wrongly hidden is lost.
+pub fn same_question(a: &str, b: &str) -> bool {
+    let (a, b) = (subject_words(a), subject_words(b));
+    let shared = a.iter().filter(|w| b.contains(w)).count();
+    let shorter = a.len().min(b.len());
+    shared >= 3 && shared * 10 >= shorter * 6
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -174,10 +224,10 @@ mod tests {
         let mut dossier = library.dossiers[0].clone();
         let document = dossier.article.document();
         let made = [
-            // The sentence holding the renewal thread's anchor: a duplicate.
+            // The sentence holding the renewal thread's anchor: a duplicate, whatever its title.
             suggestion(
                 &document,
-                "Will a second season be confirmed?",
+                "Is there news?",
                 &[
                     "As of 17 March 2022 no one behind the show has confirmed a second season, and no plans for one have been made public.",
                 ],
@@ -226,6 +276,45 @@ mod tests {
             Some(Anchor::new("forgive", 0)),
         ));
         assert!(offered_suggestions(&dossier, &document).is_empty());
+    }
+
+    #[test]
+    fn titles_asking_a_threads_question_in_other_words_are_the_same_question() {
+        let same = [
+            (
+                "Will a second season be confirmed?",
+                "Renewal: will a second season be confirmed at all?",
+            ),
+            (
+                "Could Moon-young and her mother rebuild anything after what was done?",
+                "Could Moon-young and her imprisoned mother rebuild their relationship?",
+            ),
+            (
+                "Would we follow Gang-tae and Moon-young into a marriage?",
+                "Would a second season follow Gang-tae and Moon-young into marriage?",
+            ),
+            (
+                "Would the original cast return to play the same roles?",
+                "Would the original cast come back to their roles?",
+            ),
+        ];
+        for (a, b) in same {
+            assert!(same_question(a, b), "{a} / {b}");
+        }
+        let different = [
+            (
+                "Will Gang-tae and Moon-young marry?",
+                "Could Moon-young and Gang-tae's brother open a studio?",
+            ),
+            ("What happens next?", "Will a second season be confirmed?"),
+            (
+                "Could Moon-young forgive her mother?",
+                "Would a second season follow Gang-tae and Moon-young into marriage?",
+            ),
+        ];
+        for (a, b) in different {
+            assert!(!same_question(a, b), "{a} / {b}");
+        }
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use egui_kittest::kittest::Queryable as _;
 use fan_tracker::app::App;
-use fan_tracker::model::{Anchor, Dossier, SuggestionState, offered_suggestions};
+use fan_tracker::model::{Anchor, Dossier, SuggestionState, offered_suggestions, same_question};
 use fan_tracker::ui::{
     ADD_ALL_LABEL, AS_OF_FIELD_LABEL, EDIT_AS_OF_LABEL, SET_AS_OF_LABEL, add_suggestion_label,
     dismiss_suggestion_label, passage_label, suggestion_title_label,
@@ -160,13 +160,25 @@ fn clicking_a_passage_scrolls_the_article_there_and_highlights_it() {
     let mut harness = launch(&tmp.data_dir(), Some(file));
     harness.set_size(egui::vec2(1280.0, 420.0));
     harness.run();
-    // The last suggestion's first passage, which starts lower in the article.
+    // The offered passage lowest in the article, off screen at first.
     let passage: Anchor = {
         let dossier = open(&harness);
         let offered = offered_suggestions(dossier, &dossier.article.document());
-        let last = &dossier.suggestions.as_ref().unwrap()[*offered.last().unwrap()];
-        last.passages[0].clone()
+        let saved = dossier.suggestions.as_ref().unwrap();
+        offered
+            .iter()
+            .flat_map(|&i| saved[i].passages.iter())
+            .max_by_key(|p| p.block_hint)
+            .cloned()
+            .unwrap()
     };
+    let off_screen =
+        value_containing(&harness, &passage.quote).is_none_or(|node| node.rect().min.y >= 420.0);
+    assert!(off_screen, "the passage starts off screen");
+    harness
+        .get_by_label(&passage_label(&passage.quote))
+        .scroll_to_me();
+    harness.run();
     click(&mut harness, &passage_label(&passage.quote));
     harness.run();
     assert_eq!(
@@ -217,14 +229,29 @@ fn the_built_in_article_keeps_its_four_threads_and_offers_no_duplicates() {
         (0..saved.len()).any(on_a_curated_passage),
         "the suggester raises at least one curated question: {saved:#?}"
     );
-    // ...but none of them is offered, and none shows in the section.
+    // ...but none of them is offered, nor any asking a curated question in other words, and
+    // the section shows exactly the offered ones.
     let offered = offered_suggestions(dossier, &document);
-    assert!(offered.iter().all(|&i| !on_a_curated_passage(i)));
-    for (index, suggestion) in saved.iter().enumerate() {
+    for &index in &offered {
+        assert!(!on_a_curated_passage(index), "{:?}", saved[index]);
+        for thread in &dossier.threads {
+            assert!(
+                !same_question(&saved[index].title, &thread.title),
+                "{} repeats {}",
+                saved[index].title,
+                thread.title
+            );
+        }
+    }
+    for suggestion in saved {
         let shown = harness
-            .query_by_label(&add_suggestion_label(&suggestion.title))
-            .is_some();
-        assert_eq!(shown, offered.contains(&index), "{}", suggestion.title);
+            .query_all_by_label(&add_suggestion_label(&suggestion.title))
+            .count();
+        let expected = offered
+            .iter()
+            .filter(|&&i| saved[i].title == suggestion.title)
+            .count();
+        assert_eq!(shown, expected, "{}", suggestion.title);
     }
 }
 

@@ -24,17 +24,85 @@ const COMMON_OPENERS: &[&str] = &[
 ];
 /// Words after which a statement's subject starts (reporting verbs, complementisers).
 const SUBJECT_BOUNDARIES: &[&str] = &[
-    "that", "whether", "if", "say", "says", "said", "believe", "believes", "believed", "hope",
-    "hopes", "hoped", "think", "thinks", "claim", "claims", "suggest", "suggests", "wonder",
-    "wonders", "reported", "reportedly", "expect", "expects", "ask", "asks", "asking",
-    "wondering", "hoping", "know", "knows", "sure", "unclear", "seen", "uncertain", "unknown",
-    "rumored", "rumoured", "speculate", "speculated", "insist", "insists", "because", "doubt", "holds",
-    "hold", "suspect", "suspects", "argue", "argues", "although", "though", "while", "when", "since", "perhaps", "maybe", "suggesting",
+    "that",
+    "whether",
+    "if",
+    "say",
+    "says",
+    "said",
+    "believe",
+    "believes",
+    "believed",
+    "hope",
+    "hopes",
+    "hoped",
+    "think",
+    "thinks",
+    "claim",
+    "claims",
+    "suggest",
+    "suggests",
+    "wonder",
+    "wonders",
+    "reported",
+    "reportedly",
+    "expect",
+    "expects",
+    "ask",
+    "asks",
+    "asking",
+    "wondering",
+    "hoping",
+    "know",
+    "knows",
+    "sure",
+    "unclear",
+    "seen",
+    "uncertain",
+    "unknown",
+    "rumored",
+    "rumoured",
+    "speculate",
+    "speculated",
+    "insist",
+    "insists",
+    "because",
+    "doubt",
+    "holds",
+    "hold",
+    "suspect",
+    "suspects",
+    "argue",
+    "argues",
+    "although",
+    "though",
+    "while",
+    "when",
+    "since",
+    "perhaps",
+    "maybe",
+    "suggesting",
 ];
 /// Adverbs dropped right after the modal ("could still return" → "Could … return?").
 const DROPPED_ADVERBS: &[&str] = &[
-    "not", "also", "still", "ever", "never", "eventually", "soon", "finally", "likely",
-    "probably", "definitely", "indeed", "really", "yet", "possibly", "perhaps", "well", "even",
+    "not",
+    "also",
+    "still",
+    "ever",
+    "never",
+    "eventually",
+    "soon",
+    "finally",
+    "likely",
+    "probably",
+    "definitely",
+    "indeed",
+    "really",
+    "yet",
+    "possibly",
+    "perhaps",
+    "well",
+    "even",
 ];
 /// Words where a predicate stops (a new clause starts).
 const PREDICATE_STOPS: &[&str] = &[
@@ -43,20 +111,49 @@ const PREDICATE_STOPS: &[&str] = &[
 ];
 /// Words a cut title must not end on.
 const DANGLING: &[&str] = &[
-    "the", "a", "an", "to", "of", "and", "or", "with", "for", "in", "on", "at", "by", "her",
-    "his", "their", "its", "from", "as", "into", "that", "this", "our", "my",
+    "the", "a", "an", "to", "of", "and", "or", "with", "for", "in", "on", "at", "by", "her", "his",
+    "their", "its", "from", "as", "into", "that", "this", "our", "my",
 ];
 /// Words after which a wh-word opens an embedded question ("unclear who …", "to say what …").
 const EMBEDDING_WORDS: &[&str] = &[
-    "unclear", "uncertain", "unknown", "know", "knows", "seen", "wonder", "wonders", "wondering",
-    "ask", "asks", "asking", "asked", "explain", "explained", "say", "said", "reveal", "revealed",
-    "sure", "question", "decide", "decided", "idea", "clear", "exactly", "to", "about", "over",
-    "on", "as",
+    "unclear",
+    "uncertain",
+    "unknown",
+    "know",
+    "knows",
+    "seen",
+    "wonder",
+    "wonders",
+    "wondering",
+    "ask",
+    "asks",
+    "asking",
+    "asked",
+    "explain",
+    "explained",
+    "say",
+    "said",
+    "reveal",
+    "revealed",
+    "sure",
+    "question",
+    "decide",
+    "decided",
+    "idea",
+    "clear",
+    "exactly",
+    "to",
+    "about",
+    "over",
+    "on",
+    "as",
 ];
 /// Question words that can open a sentence as its subject ("Who sent the letters is unclear").
 const SUBJECT_WH_WORDS: [&str; 5] = ["who", "what", "why", "how", "which"];
 /// Words where an embedded question that opens the sentence ends ("… is still a mystery").
-const CLAUSE_ENDS: [&str; 8] = ["is", "are", "was", "were", "remains", "remain", "has", "have"];
+const CLAUSE_ENDS: [&str; 8] = [
+    "is", "are", "was", "were", "remains", "remain", "has", "have",
+];
 /// Verbs after which a reported or believed statement follows.
 const BELIEF_VERBS: &[&str] = &[
     "say", "says", "said", "believe", "believes", "think", "thinks", "hold", "holds", "claim",
@@ -118,8 +215,17 @@ fn english_title(sentences: &[&str], key: Option<Topic>) -> String {
 fn rescue_question(sentence: &str) -> Option<String> {
     let lower = sentence.to_lowercase();
     let rescue = [
-        "save the show", "petition", "rescue", "other platform", "another platform", "new home",
-        "other network", "another network", "other streamer", "another streamer", "buyer",
+        "save the show",
+        "petition",
+        "rescue",
+        "other platform",
+        "another platform",
+        "new home",
+        "other network",
+        "another network",
+        "other streamer",
+        "another streamer",
+        "buyer",
     ];
     rescue
         .iter()
@@ -144,7 +250,8 @@ fn short_question(sentence: &str) -> Option<String> {
     let cut = question
         .char_indices()
         .filter(|&(i, c)| {
-            matches!(c, ',' | ';' | ':' | '—' | '–') && question[..i].chars().count() >= MIN_CLAUSE_CHARS
+            matches!(c, ',' | ';' | ':' | '—' | '–')
+                && question[..i].chars().count() >= MIN_CLAUSE_CHARS
         })
         .map(|(i, _)| i)
         .take_while(|&i| question[..i].chars().count() < MAX_TITLE_CHARS)
@@ -158,17 +265,32 @@ fn renewal_question(sentences: &[&str]) -> String {
     // The highest season named is the one asked about ("the second season ended: will there
     // be a third?").
     let ordinals = [
-        ("fifth", ["fifth season", "season 5", "season five", "a fifth"]),
-        ("fourth", ["fourth season", "season 4", "season four", "a fourth"]),
-        ("third", ["third season", "season 3", "season three", "a third"]),
-        ("second", ["second season", "season 2", "season two", "a second"]),
+        (
+            "fifth",
+            ["fifth season", "season 5", "season five", "a fifth"],
+        ),
+        (
+            "fourth",
+            ["fourth season", "season 4", "season four", "a fourth"],
+        ),
+        (
+            "third",
+            ["third season", "season 3", "season three", "a third"],
+        ),
+        (
+            "second",
+            ["second season", "season 2", "season two", "a second"],
+        ),
     ];
     for (ordinal, forms) in ordinals {
         if forms.iter().any(|f| text.contains(f)) {
             return format!("Will a {ordinal} season be confirmed?");
         }
     }
-    if ["spin-off", "spinoff", "spin off"].iter().any(|f| text.contains(f)) {
+    if ["spin-off", "spinoff", "spin off"]
+        .iter()
+        .any(|f| text.contains(f))
+    {
         "Will the spin-off be made?".to_owned()
     } else if text.contains("sequel") && !text.contains("renew") {
         "Will a sequel be made?".to_owned()
@@ -229,14 +351,20 @@ fn embedded_question(words: &[&str]) -> Option<String> {
     // A modal, a form of "be" or "do" after the clause's subject moves before it:
     // "when the show will return" → "When will the show return?".
     let moved = clause_lower.iter().enumerate().skip(1).find(|(_, w)| {
-        modal_word(w).is_some() || matches!(w.as_str(), "is" | "are" | "was" | "were" | "does" | "do" | "did")
+        modal_word(w).is_some()
+            || matches!(
+                w.as_str(),
+                "is" | "are" | "was" | "were" | "does" | "do" | "did"
+            )
     });
     let text = match moved {
         // Only a short subject moves, and not when the wh-word is the subject ("who sent …").
         Some((k, verb)) if k <= 4 && !clause_lower[0].ends_with("ed") => {
             let after = clause[k + 1..].join(" ");
             let verb_text = match verb.as_str() {
-                "does" | "do" | "did" => format!("{verb} {} {}", subject_text(&clause[..k]), with_do(&after)),
+                "does" | "do" | "did" => {
+                    format!("{verb} {} {}", subject_text(&clause[..k]), with_do(&after))
+                }
                 _ => format!("{verb} {} {after}", subject_text(&clause[..k])),
             };
             format!("{wh} {verb_text}")
@@ -249,7 +377,12 @@ fn embedded_question(words: &[&str]) -> Option<String> {
 /// After a moved "does": "next" stays, a bare predicate gets "do" ("what X does next" →
 /// "what does X do next").
 fn with_do(after: &str) -> String {
-    if after.is_empty() || after.split_whitespace().next().is_some_and(|w| DO_OBJECTS.contains(&bare(w).as_str())) {
+    if after.is_empty()
+        || after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| DO_OBJECTS.contains(&bare(w).as_str()))
+    {
         format!("do {after}")
     } else {
         after.to_owned()
@@ -296,9 +429,7 @@ fn condition_question(words: &[&str]) -> Option<String> {
 fn open_item_question(words: &[&str]) -> Option<String> {
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
     let i = lower.iter().position(|w| w == "is" || w == "remains")?;
-    let named = lower[..i]
-        .iter()
-        .any(|w| OPEN_ITEMS.contains(&w.as_str()));
+    let named = lower[..i].iter().any(|w| OPEN_ITEMS.contains(&w.as_str()));
     if !named || i + 1 >= words.len() {
         return None;
     }
@@ -307,7 +438,14 @@ fn open_item_question(words: &[&str]) -> Option<String> {
 }
 
 /// Nouns that name an open item ("another loose end is …").
-const OPEN_ITEMS: [&str; 6] = ["end", "mystery", "question", "thread", "puzzle", "cliffhanger"];
+const OPEN_ITEMS: [&str; 6] = [
+    "end",
+    "mystery",
+    "question",
+    "thread",
+    "puzzle",
+    "cliffhanger",
+];
 
 /// "she ever goes back" → "Will she ever go back?": a present-tense clause as a yes/no question.
 fn present_question(words: &[&str]) -> Option<String> {
@@ -325,7 +463,10 @@ fn present_question(words: &[&str]) -> Option<String> {
     let subject = subject_before(words, &lower, verb.min(words.len()))
         .filter(|_| lower[..verb].iter().all(|w| !w.ends_with(',')))?;
     let w = &lower[verb];
-    let base = if ["oes", "shes", "ches", "sses", "xes"].iter().any(|e| w.ends_with(e)) {
+    let base = if ["oes", "shes", "ches", "sses", "xes"]
+        .iter()
+        .any(|e| w.ends_with(e))
+    {
         &w[..w.len() - 2]
     } else {
         &w[..w.len() - 1]
@@ -336,9 +477,34 @@ fn present_question(words: &[&str]) -> Option<String> {
 
 /// Words ending in "s" that are not present-tense verbs.
 const NOT_VERBS: &[&str] = &[
-    "this", "his", "hers", "its", "was", "has", "does", "is", "always", "perhaps", "series",
-    "news", "thus", "plus", "less", "unless", "yes", "whereas", "fans", "viewers", "years",
-    "days", "episodes", "seasons", "others", "sometimes", "afterwards", "towards",
+    "this",
+    "his",
+    "hers",
+    "its",
+    "was",
+    "has",
+    "does",
+    "is",
+    "always",
+    "perhaps",
+    "series",
+    "news",
+    "thus",
+    "plus",
+    "less",
+    "unless",
+    "yes",
+    "whereas",
+    "fans",
+    "viewers",
+    "years",
+    "days",
+    "episodes",
+    "seasons",
+    "others",
+    "sometimes",
+    "afterwards",
+    "towards",
 ];
 
 /// "… whether X will return or not" without the "or not".
@@ -359,7 +525,10 @@ fn statement_question(words: &[&str]) -> Option<String> {
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
     for (i, word) in lower.iter().enumerate() {
         // "has not (yet) been renewed", "hasn't been renewed", "is not yet confirmed"
-        if matches!(word.as_str(), "has" | "have" | "hasn't" | "haven't" | "is" | "are" | "isn't" | "aren't") {
+        if matches!(
+            word.as_str(),
+            "has" | "have" | "hasn't" | "haven't" | "is" | "are" | "isn't" | "aren't"
+        ) {
             let mut k = i + 1;
             let negated = word.ends_with("n't") || lower.get(k).is_some_and(|w| w == "not");
             if !word.ends_with("n't") && negated {
@@ -377,7 +546,9 @@ fn statement_question(words: &[&str]) -> Option<String> {
                 return Some(format!("Will {subject} be {predicate}"));
             }
             // "has yet to decide", "is yet to be cast"
-            if lower.get(i + 1).is_some_and(|w| w == "yet") && lower.get(i + 2).is_some_and(|w| w == "to") {
+            if lower.get(i + 1).is_some_and(|w| w == "yet")
+                && lower.get(i + 2).is_some_and(|w| w == "to")
+            {
                 let subject = subject_before(words, &lower, i)?;
                 let predicate = predicate_after(words, &lower, i + 3)?;
                 return Some(format!("Will {subject} {predicate}"));
@@ -386,11 +557,16 @@ fn statement_question(words: &[&str]) -> Option<String> {
         // "is (reportedly) in talks to return"
         if matches!(word.as_str(), "is" | "are") {
             let mut k = i + 1;
-            if lower.get(k).is_some_and(|w| w == "reportedly" || w == "still" || w == "now") {
+            if lower
+                .get(k)
+                .is_some_and(|w| w == "reportedly" || w == "still" || w == "now")
+            {
                 k += 1;
             }
             if lower.get(k).is_some_and(|w| w == "in")
-                && lower.get(k + 1).is_some_and(|w| matches!(w.as_str(), "talks" | "negotiations" | "discussions"))
+                && lower
+                    .get(k + 1)
+                    .is_some_and(|w| matches!(w.as_str(), "talks" | "negotiations" | "discussions"))
                 && lower.get(k + 2).is_some_and(|w| w == "to")
             {
                 let subject = subject_before(words, &lower, i)?;
@@ -401,7 +577,17 @@ fn statement_question(words: &[&str]) -> Option<String> {
         // "is expected to return", "are set to", "is likely to", "is rumored to"
         if matches!(word.as_str(), "is" | "are")
             && lower.get(i + 1).is_some_and(|w| {
-                matches!(w.as_str(), "expected" | "set" | "likely" | "rumored" | "rumoured" | "said" | "tipped" | "poised")
+                matches!(
+                    w.as_str(),
+                    "expected"
+                        | "set"
+                        | "likely"
+                        | "rumored"
+                        | "rumoured"
+                        | "said"
+                        | "tipped"
+                        | "poised"
+                )
             })
             && lower.get(i + 2).is_some_and(|w| w == "to")
         {
@@ -473,7 +659,10 @@ fn subject_before(words: &[&str], lower: &[String], end: usize) -> Option<String
         return None;
     }
     let first = bare(subject[0]);
-    let refused = ["no", "nobody", "none", "nothing", "which", "who", "that", "what", "where", "when", "why", "how"];
+    let refused = [
+        "no", "nobody", "none", "nothing", "which", "who", "that", "what", "where", "when", "why",
+        "how",
+    ];
     if refused.contains(&first.as_str()) {
         return None;
     }
@@ -511,7 +700,10 @@ fn predicate_after(words: &[&str], lower: &[String], start: usize) -> Option<Str
         }
         k += 1;
     }
-    while out.last().is_some_and(|w| DANGLING.contains(&bare(w).as_str())) {
+    while out
+        .last()
+        .is_some_and(|w| DANGLING.contains(&bare(w).as_str()))
+    {
         out.pop();
     }
     if out.is_empty() {
@@ -558,7 +750,9 @@ fn subject_question(best: &str, key: Option<Topic>) -> String {
 
 fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
     for sentence in sentences {
-        let plain = sentence.trim().trim_end_matches(['.', '。', '…', '?', '？', ' ']);
+        let plain = sentence
+            .trim()
+            .trim_end_matches(['.', '。', '…', '?', '？', ' ']);
         if plain.ends_with('까') || plain.ends_with("까요") {
             if let Some(clause) = last_clause(plain) {
                 return format!("{clause}?");
@@ -589,9 +783,11 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         }
     }
     let eojeols: Vec<&str> = best.split_whitespace().collect();
-    if let Some(k) = eojeols.iter().take(5).position(|w| {
-        w.ends_with(['은', '는', '이', '가']) && !KOREAN_GENERIC_SUBJECTS.contains(w)
-    }) {
+    if let Some(k) = eojeols
+        .iter()
+        .take(5)
+        .position(|w| w.ends_with(['은', '는', '이', '가']) && !KOREAN_GENERIC_SUBJECTS.contains(w))
+    {
         return format!("{} 어떻게 될까?", eojeols[..=k].join(" "));
     }
     match key {
@@ -604,16 +800,36 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
 
 /// Korean subjects too generic to title a question ("팬들은 …").
 const KOREAN_GENERIC_SUBJECTS: &[&str] = &[
-    "팬들은", "팬들이", "시청자들은", "시청자들이", "관계자는", "제작진은", "제작사는", "업계는",
-    "이는", "그는", "그녀는",
+    "팬들은",
+    "팬들이",
+    "시청자들은",
+    "시청자들이",
+    "관계자는",
+    "제작진은",
+    "제작사는",
+    "업계는",
+    "이는",
+    "그는",
+    "그녀는",
 ];
 /// Korean connectives that open a sentence without being part of its question.
-const KOREAN_CONNECTIVES: &[&str] = &["다만", "하지만", "그러나", "또한", "한편", "특히", "그런데", "결국"];
+const KOREAN_CONNECTIVES: &[&str] = &[
+    "다만",
+    "하지만",
+    "그러나",
+    "또한",
+    "한편",
+    "특히",
+    "그런데",
+    "결국",
+];
 
 /// `text` without a leading Korean connective.
 fn strip_korean_connective(text: &str) -> &str {
     match text.split_once(' ') {
-        Some((first, rest)) if KOREAN_CONNECTIVES.contains(&first.trim_end_matches(',')) => rest.trim_start(),
+        Some((first, rest)) if KOREAN_CONNECTIVES.contains(&first.trim_end_matches(',')) => {
+            rest.trim_start()
+        }
         _ => text,
     }
 }
@@ -635,7 +851,11 @@ fn ji_question(sentence: &str) -> Option<String> {
             words.drain(..words.len() - 6);
         }
         let lead = words.join(" ");
-        let joined = if lead.is_empty() { head } else { format!("{lead} {head}") };
+        let joined = if lead.is_empty() {
+            head
+        } else {
+            format!("{lead} {head}")
+        };
         return Some(format!("{}까?", joined.trim_end()));
     }
     None
@@ -712,7 +932,11 @@ fn finish(made: &str) -> String {
             }
             kept.push(word);
         }
-        while kept.len() > 1 && kept.last().is_some_and(|w| DANGLING.contains(&bare(w).as_str())) {
+        while kept.len() > 1
+            && kept
+                .last()
+                .is_some_and(|w| DANGLING.contains(&bare(w).as_str()))
+        {
             kept.pop();
         }
         text = kept.join(" ").trim_end_matches([',', ';', ':']).to_owned();
@@ -735,7 +959,9 @@ mod tests {
             "Would the original cast return to play the same roles?"
         );
         assert_eq!(
-            one("Would we follow Gang-tae and Moon-young into a marriage, with all the old wounds still in the house and nobody to help?"),
+            one(
+                "Would we follow Gang-tae and Moon-young into a marriage, with all the old wounds still in the house and nobody to help?"
+            ),
             "Would we follow Gang-tae and Moon-young into a marriage?"
         );
     }
@@ -744,7 +970,10 @@ mod tests {
     fn renewal_groups_get_the_renewal_question() {
         assert_eq!(
             title(
-                &["The network has not renewed the drama.", "Fans want a second season."],
+                &[
+                    "The network has not renewed the drama.",
+                    "Fans want a second season."
+                ],
                 Some(Topic::Renewal)
             ),
             "Will a second season be confirmed?"
@@ -788,13 +1017,19 @@ mod tests {
 
     #[test]
     fn korean_titles() {
-        assert_eq!(title(&["두 사람은 결혼에 골인할까?"], None), "두 사람은 결혼에 골인할까?");
+        assert_eq!(
+            title(&["두 사람은 결혼에 골인할까?"], None),
+            "두 사람은 결혼에 골인할까?"
+        );
         assert_eq!(
             title(&["시즌2 제작 여부는 아직 미정이다."], Some(Topic::Renewal)),
             "시즌2 제작이 확정될까?"
         );
         assert_eq!(
-            title(&["주연 배우들의 출연 여부는 알려지지 않았다."], Some(Topic::Cast)),
+            title(
+                &["주연 배우들의 출연 여부는 알려지지 않았다."],
+                Some(Topic::Cast)
+            ),
             "주연 배우들의 출연은 어떻게 될까?"
         );
         assert_eq!(
@@ -806,7 +1041,10 @@ mod tests {
             "방송 시기는 어떻게 될까?"
         );
         assert_eq!(
-            title(&["주연 배우들이 다시 출연할지도 알려지지 않았다."], Some(Topic::Cast)),
+            title(
+                &["주연 배우들이 다시 출연할지도 알려지지 않았다."],
+                Some(Topic::Cast)
+            ),
             "주연 배우들이 다시 출연할까?"
         );
         assert_eq!(
