@@ -74,7 +74,15 @@ pub fn suggestions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, dossier: &Dossier) {
         ui.label(egui::RichText::new(text).weak());
         return;
     }
-    let max_height = (ui.available_height() * 0.5).max(120.0);
+    // The section takes the room the selected thread's details would take, less the note on
+    // the article below it; with a thread selected it leaves those details half the room.
+    let room = ui.available_height();
+    let max_height = if parts.view.selected_thread.is_some() {
+        room * 0.45
+    } else {
+        room - 150.0
+    }
+    .max(120.0);
     egui::ScrollArea::vertical()
         .id_salt(("suggestions_scroll", dossier.id.0))
         .auto_shrink([false, true])
@@ -121,8 +129,12 @@ fn suggestion_ui(
             ui.set_width(ui.available_width());
             let mut title = suggestion.title.clone();
             let edit = ui.add(
-                egui::TextEdit::singleline(&mut title)
+                // Multiline so a long question wraps and can be read whole; Enter adds no
+                // line break (a title is one line).
+                egui::TextEdit::multiline(&mut title)
                     .id_salt(("suggestion_title", index))
+                    .desired_rows(1)
+                    .return_key(None)
                     .hint_text("The question, in your words")
                     .desired_width(f32::INFINITY),
             );
@@ -134,7 +146,7 @@ fn suggestion_ui(
             }
             for passage in &suggestion.passages {
                 let shown = parts.view.highlighted_passage.as_ref() == Some(passage);
-                let text = egui::RichText::new(format!("“{}”", passage.quote)).small();
+                let text = egui::RichText::new(format!("“{}”", passage.quote)).size(13.0);
                 let text = if shown { text } else { text.weak() };
                 let button = ui
                     .add(egui::Button::selectable(shown, text).wrap())
