@@ -116,7 +116,7 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
         let chosen = match best {
             _ if by_topic.is_some() => by_topic,
             Some((share, g)) if share >= JOIN_SHARE => Some(g),
-            _ if candidate.terms.is_empty() => follows_previous.or(previous.map(|(_, _, g)| g)),
+            _ if candidate.terms.is_empty() => follows_previous,
             _ if primary.is_none() && !candidate.question => follows_previous,
             _ => None,
         };
@@ -164,7 +164,7 @@ mod tests {
                 let terms = subject_terms(sentences[i]);
                 Candidate {
                     sentence_index: i,
-                    block: i,
+                    block: 0,
                     points: 3,
                     topics: topics_of(&terms),
                     question: sentences[i].ends_with('?'),

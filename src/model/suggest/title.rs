@@ -537,10 +537,11 @@ fn statement_question(words: &[&str]) -> Option<String> {
             if lower.get(k).is_some_and(|w| w == "yet") {
                 k += 1;
             }
-            if negated && lower.get(k).is_some_and(|w| w == "been") {
+            let passive = negated && lower.get(k).is_some_and(|w| w == "been");
+            if passive {
                 k += 1;
             }
-            if negated && lower.get(k).is_some_and(|w| w.ends_with("ed")) {
+            if passive && lower.get(k).is_some_and(|w| w.ends_with("ed")) {
                 let subject = subject_before(words, &lower, i)?;
                 let predicate = predicate_after(words, &lower, k)?;
                 return Some(format!("Will {subject} be {predicate}"));
@@ -835,16 +836,17 @@ fn strip_korean_connective(text: &str) -> &str {
 }
 
 /// "배우들이 다시 출연할지도 알려지지 않았다" → "배우들이 다시 출연할까?": an embedded
-/// "-ㄹ지" question, ended as a direct one.
+/// question ("-ㄹ지", "-는지", "-인지") ended as a direct one.
 fn ji_question(sentence: &str) -> Option<String> {
     let eojeols: Vec<&str> = sentence.split_whitespace().collect();
     for (k, eojeol) in eojeols.iter().enumerate() {
         let chars: Vec<char> = eojeol.chars().collect();
-        let Some(j) = (1..chars.len()).find(|&j| chars[j] == '지' && has_rieul_final(chars[j - 1]))
+        let Some((head, _)) = (1..chars.len())
+            .filter(|&j| chars[j] == '지')
+            .find_map(|j| direct_question_head(&chars[..j]).map(|h| (h, j)))
         else {
             continue;
         };
-        let head: String = chars[..j].iter().collect();
         let mut words: Vec<&str> = eojeols[..k].to_vec();
         // Keep the question short: its last few words before the verb.
         if words.len() > 6 {
@@ -859,6 +861,38 @@ fn ji_question(sentence: &str) -> Option<String> {
         return Some(format!("{}까?", joined.trim_end()));
     }
     None
+}
+
+/// The text before "까" for an embedded question ending in `before` + "지":
+/// "출연할" stays, "아버지인" → "아버지일", "되는" → "될", "먹는" → "먹을".
+fn direct_question_head(before: &[char]) -> Option<String> {
+    let (&last, rest) = before.split_last()?;
+    let rest: String = rest.iter().collect();
+    if has_rieul_final(last) {
+        return Some(format!("{rest}{last}"));
+    }
+    if last == '인' {
+        return Some(format!("{rest}일"));
+    }
+    if last == '는' {
+        let chars: Vec<char> = rest.chars().collect();
+        let (&verb, stem) = chars.split_last()?;
+        let stem: String = stem.iter().collect();
+        return Some(match with_rieul_final(verb) {
+            Some(joined) => format!("{stem}{joined}"),
+            None => format!("{stem}{verb}을"),
+        });
+    }
+    None
+}
+
+/// The syllable with ㄹ added as its final consonant, when it has none ("되" → "될").
+fn with_rieul_final(c: char) -> Option<char> {
+    let code = c as u32;
+    if !(0xAC00..=0xD7A3).contains(&code) || (code - 0xAC00) % 28 != 0 {
+        return None;
+    }
+    char::from_u32(code + 8)
 }
 
 /// Whether a Hangul syllable ends in ㄹ (as in 할, 될, 을).
@@ -1050,6 +1084,14 @@ mod tests {
         assert_eq!(
             title(&["팬들은 두 사람이 어떻게 될지 궁금해한다."], None),
             "팬들은 두 사람이 어떻게 될까?"
+        );
+        assert_eq!(
+            title(&["편지를 쓴 사람이 아버지인지에 대해서는 답을 주지 않았다."], None),
+            "편지를 쓴 사람이 아버지일까?"
+        );
+        assert_eq!(
+            title(&["그가 돌아오는지는 알 수 없다."], None),
+            "그가 돌아올까?"
         );
     }
 
