@@ -7,6 +7,8 @@
 //! strongest, and whether the fan added or dismissed it. The list is never reordered or
 //! shortened, so a suggestion is named by its index in it.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -87,6 +89,12 @@ pub fn offered_suggestions(dossier: &Dossier, document: &Document) -> Vec<usize>
     let Some(suggestions) = &dossier.suggestions else {
         return Vec::new();
     };
+    let candidates: Vec<usize> = (0..suggestions.len())
+        .filter(|&i| suggestions[i].state == SuggestionState::Offered)
+        .collect();
+    if candidates.is_empty() {
+        return candidates;
+    }
     let taken: Vec<(usize, Range<usize>)> = dossier
         .threads
         .iter()
@@ -100,23 +108,43 @@ pub fn offered_suggestions(dossier: &Dossier, document: &Document) -> Vec<usize>
                 .any(|(block, range)| *block == m.block && overlaps(range, &m.range))
         })
     };
-    suggestions
+    let candidates: Vec<(usize, Vec<String>)> = candidates
+        .into_iter()
+        .filter(|&i| !suggestions[i].passages.iter().any(overlaps_a_thread))
+        .map(|i| (i, subject_words(&suggestions[i].title)))
+        .collect();
+    // Only threads sharing at least three words with some suggestion can ask the same
+    // question; counting shared words first, without building word lists, keeps this cheap
+    // for checklists of thousands of threads.
+    let any_suggestion_word: HashSet<&str> = candidates
         .iter()
-        .enumerate()
-        .filter(|(_, s)| s.state == SuggestionState::Offered)
-        .filter(|(_, s)| !s.passages.iter().any(overlaps_a_thread))
-        .filter(|(_, s)| {
-            !dossier
-                .threads
-                .iter()
-                .any(|t| same_question(&s.title, &t.title))
+        .flat_map(|(_, words)| words.iter().map(String::as_str))
+        .collect();
+    let close_threads: Vec<Vec<String>> = dossier
+        .threads
+        .iter()
+        .filter(|t| {
+            words_of(&t.title)
+                .filter(|w| any_suggestion_word.contains(w.as_ref()))
+                .take(3)
+                .count()
+                >= 3
         })
+        .map(|t| subject_words(&t.title))
+        .collect();
+    candidates
+        .into_iter()
+        .filter(|(_, words)| !close_threads.iter().any(|t| same_words(words, t)))
         .map(|(i, _)| i)
         .collect()
 }
 
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
 /// Words that carry no subject: articles, pronouns, auxiliaries and the like (English; Korean
-/// titles are compared on all their words).
+/// titles are compared on all their words). Sorted, for binary search.
 const FUNCTION_WORDS: &[&str] = &[
     "a", "about", "after", "again", "all", "an", "and", "any", "anything", "are", "as", "at", "be",
     "been", "being", "but", "by", "can", "could", "did", "do", "does", "for", "from", "get",
@@ -126,22 +154,33 @@ const FUNCTION_WORDS: &[&str] = &[
     "when", "where", "whether", "which", "who", "will", "with", "would", "you",
 ];
 
-/// The subject words of a title: lower-cased words (names like "Moon-young" kept whole, a
-/// possessive "'s" dropped), without function words.
-fn subject_words(title: &str) -> Vec<String> {
-    let mut words: Vec<String> = title
+/// The words of a title, lower-cased (names like "Moon-young" kept whole, a possessive "'s"
+/// dropped), function words included, repeats kept.
+fn words_of(title: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    title
         .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '’'))
-        .map(|w| {
+        .filter_map(|w| {
             let w = w.trim_matches(|c: char| c == '-' || c == '\'' || c == '’');
             let w = w
                 .strip_suffix("'s")
                 .or_else(|| w.strip_suffix("’s"))
                 .unwrap_or(w);
-            w.to_lowercase()
+            match w {
+                "" => None,
+                w if w.chars().any(char::is_uppercase) => Some(Cow::Owned(w.to_lowercase())),
+                w => Some(Cow::Borrowed(w)),
+            }
         })
-        .filter(|w| !w.is_empty() && !FUNCTION_WORDS.contains(&w.as_str()))
+}
+
+/// The subject words of a title: its [`words_of`] without function words; sorted, without
+/// repeats.
+fn subject_words(title: &str) -> Vec<String> {
+    let mut words: Vec<String> = words_of(title)
+        .filter(|w| FUNCTION_WORDS.binary_search(&w.as_ref()).is_err())
+        .map(Cow::into_owned)
         .collect();
-    words.sort();
+    words.sort_unstable();
     words.dedup();
     words
 }
@@ -152,14 +191,14 @@ fn subject_words(title: &str) -> Vec<String> {
 /// two questions that only name the same two people). A deliberately strict test: a repeat
 /// that slips through costs one click on *Dismiss*, a question wrongly hidden is lost.
 pub fn same_question(a: &str, b: &str) -> bool {
-    let (a, b) = (subject_words(a), subject_words(b));
-    let shared = a.iter().filter(|w| b.contains(w)).count();
-    let shorter = a.len().min(b.len());
-    shared >= 3 && shared * 10 >= shorter * 6
+    same_words(&subject_words(a), &subject_words(b))
 }
 
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
+/// [`same_question`] on the titles' [`subject_words`] (sorted, without repeats).
+fn same_words(a: &[String], b: &[String]) -> bool {
+    let shared = a.iter().filter(|w| b.binary_search(w).is_ok()).count();
+    let shorter = a.len().min(b.len());
+    shared >= 3 && shared * 10 >= shorter * 6
 }
 
 #[cfg(test)]
@@ -315,6 +354,11 @@ mod tests {
         for (a, b) in different {
             assert!(!same_question(a, b), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn function_words_are_sorted_for_binary_search() {
+        assert!(FUNCTION_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
