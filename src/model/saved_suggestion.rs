@@ -14,7 +14,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::suggest::Suggestion;
-use super::{Anchor, Document, Dossier};
+use super::{Anchor, AnchorMatch, Document, Dossier};
 
 /// What the fan did with a suggestion.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,6 +136,25 @@ pub fn offered_suggestions(dossier: &Dossier, document: &Document) -> Vec<usize>
         .into_iter()
         .filter(|(_, words)| !close_threads.iter().any(|t| same_words(words, t)))
         .map(|(i, _)| i)
+        .collect()
+}
+
+/// Where the passages of the suggestions at `offered` (indices into `dossier.suggestions`, as
+/// [`offered_suggestions`] gives them) are in `document`, the dossier's parsed article: to mark
+/// them faintly in the article. Passages no longer found are left out.
+pub fn suggested_passages(
+    dossier: &Dossier,
+    document: &Document,
+    offered: &[usize],
+) -> Vec<AnchorMatch> {
+    let Some(suggestions) = &dossier.suggestions else {
+        return Vec::new();
+    };
+    offered
+        .iter()
+        .filter_map(|&i| suggestions.get(i))
+        .flat_map(|s| s.passages.iter())
+        .filter_map(|p| p.resolve(document))
         .collect()
 }
 
@@ -282,6 +301,13 @@ mod tests {
         ];
         dossier.suggestions = Some(save_suggestions(&made));
         assert_eq!(offered_suggestions(&dossier, &document), vec![1]);
+        let marked = suggested_passages(&dossier, &document, &[1]);
+        assert_eq!(marked.len(), 1);
+        let block = &document.blocks[marked[0].block].text;
+        assert_eq!(
+            &block[marked[0].range.clone()],
+            "The two fell in love, and both of them changed for it."
+        );
     }
 
     #[test]
