@@ -168,12 +168,7 @@ impl App {
                 )
             }
         };
-        let wake = ctx.cloned();
-        let suggester = SuggestWorker::start(move || {
-            if let Some(ctx) = &wake {
-                ctx.request_repaint();
-            }
-        });
+        let suggester = SuggestWorker::waking(ctx);
         let mut app = Self {
             library: Arc::new(library),
             data_dir: options.data_dir,
@@ -283,46 +278,6 @@ impl App {
             .get_or_insert_with(|| Instant::now() + SAVE_DELAY);
         if !self.is_read_only() {
             self.status = SaveStatus::Unsaved;
-        }
-    }
-
-    /// Whether the open dossier's suggestions are computed and no other job is running (tests
-    /// wait for this before looking at the Suggested section).
-    pub fn suggestions_settled(&self) -> bool {
-        !self.suggester.is_busy()
-            && self
-                .open_dossier()
-                .is_none_or(|dossier| dossier.suggestions.is_some())
-    }
-
-    /// Asks the worker for the open dossier's suggestions if they were never computed.
-    fn request_suggestions(&mut self) {
-        let Some(dossier) = self.library.open_dossier() else {
-            return;
-        };
-        if dossier.suggestions.is_some() || self.suggester.is_pending(dossier.id) {
-            return;
-        }
-        if let Err(message) = self.suggester.request(dossier.id, &dossier.article) {
-            self.notify(message);
-        }
-    }
-
-    /// Saves finished suggestions with their dossiers, when the article is still the one
-    /// they were computed from and none were saved meanwhile.
-    fn collect_suggestions(&mut self) {
-        for result in self.suggester.poll() {
-            let fits = self.library.dossier(result.dossier).is_ok_and(|dossier| {
-                dossier.suggestions.is_none()
-                    && article_fingerprint(&dossier.article) == result.fingerprint
-            });
-            if !fits {
-                continue;
-            }
-            if let Ok(dossier) = self.library_mut().dossier_mut(result.dossier) {
-                dossier.suggestions = Some(result.suggestions);
-                self.mark_edited();
-            }
         }
     }
 

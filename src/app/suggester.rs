@@ -9,7 +9,11 @@ use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::model::{Article, DossierId, SavedSuggestion, save_suggestions, suggest::suggest};
+use super::App;
+use crate::model::{
+    Article, Dossier, DossierId, LibraryError, SavedSuggestion, SuggestionState, Thread, ThreadId,
+    save_suggestions, suggest::suggest,
+};
 
 /// One article to read.
 struct Job {
@@ -84,6 +88,16 @@ impl SuggestWorker {
         }
     }
 
+    /// Starts the worker; each finished job repaints the window of `ctx`, if any.
+    pub fn waking(ctx: Option<&egui::Context>) -> Self {
+        let ctx = ctx.cloned();
+        Self::start(move || {
+            if let Some(ctx) = &ctx {
+                ctx.request_repaint();
+            }
+        })
+    }
+
     /// Asks for the suggestions of `dossier`'s `article`, unless they are already being
     /// computed. Returns an error in words, once, when the worker is not running.
     pub fn request(&mut self, dossier: DossierId, article: &Article) -> Result<(), String> {
@@ -129,6 +143,109 @@ impl SuggestWorker {
     }
 }
 
+impl App {
+    /// Whether the open dossier's suggestions are computed and no other job is running (tests
+    /// wait for this before looking at the Suggested section).
+    pub fn suggestions_settled(&self) -> bool {
+        !self.suggester.is_busy()
+            && self
+                .open_dossier()
+                .is_none_or(|dossier| dossier.suggestions.is_some())
+    }
+
+    /// Asks the worker for the open dossier's suggestions if they were never computed.
+    pub(super) fn request_suggestions(&mut self) {
+        let Some(dossier) = self.library.open_dossier() else {
+            return;
+        };
+        if dossier.suggestions.is_some() || self.suggester.is_pending(dossier.id) {
+            return;
+        }
+        if let Err(message) = self.suggester.request(dossier.id, &dossier.article) {
+            self.notify(message);
+        }
+    }
+
+    /// Saves finished suggestions with their dossiers, when the article is still the one
+    /// they were computed from and none were saved meanwhile.
+    pub(super) fn collect_suggestions(&mut self) {
+        for result in self.suggester.poll() {
+            let fits = self.library.dossier(result.dossier).is_ok_and(|dossier| {
+                dossier.suggestions.is_none()
+                    && article_fingerprint(&dossier.article) == result.fingerprint
+            });
+            if !fits {
+                continue;
+            }
+            if let Ok(dossier) = self.library_mut().dossier_mut(result.dossier) {
+                dossier.suggestions = Some(result.suggestions);
+                self.mark_edited();
+            }
+        }
+    }
+
+    /// Adds the open dossier's suggestions at `indices` as open threads anchored to their best
+    /// passages, skipping any already added or dismissed and any whose passage a thread is
+    /// already anchored to. Selects the new thread when exactly one was added.
+    pub(super) fn add_suggestions(&mut self, indices: &[usize]) -> Result<(), LibraryError> {
+        let Some(dossier_id) = self.library.open_dossier().map(|d| d.id) else {
+            return Ok(());
+        };
+        let mut added = Vec::new();
+        for &index in indices {
+            let dossier = self.library.dossier(dossier_id)?;
+            let suggestion = dossier
+                .suggestions
+                .as_ref()
+                .and_then(|list| list.get(index))
+                .ok_or(LibraryError::NoSuchSuggestion(index))?;
+            if suggestion.state != SuggestionState::Offered {
+                continue;
+            }
+            let anchor = suggestion.best_passage().cloned();
+            let duplicate = anchor.as_ref().is_some_and(|anchor| {
+                dossier
+                    .threads
+                    .iter()
+                    .any(|t| t.anchor.as_ref().is_some_and(|a| a.quote == anchor.quote))
+            });
+            let title = match suggestion.title.trim() {
+                "" => anchor
+                    .as_ref()
+                    .map(|a| a.quote.clone())
+                    .unwrap_or_else(|| "New thread".into()),
+                title => title.to_owned(),
+            };
+            let id = ThreadId(self.library_mut().allocate_id());
+            let dossier = self.library_mut().dossier_mut(dossier_id)?;
+            suggestion_mut(dossier, index)?.state = SuggestionState::Added;
+            if !duplicate {
+                dossier.threads.push(Thread::new(id, title, anchor));
+                added.push(id);
+            }
+        }
+        if let [id] = added[..] {
+            self.view.selected_thread = Some(id);
+            self.view.scroll_to_selected = true;
+            self.view.highlighted_passage = None;
+        }
+        self.mark_edited();
+        Ok(())
+    }
+}
+
+/// The suggestion at `index` of `dossier`'s suggestions, to change.
+pub(super) fn suggestion_mut(
+    dossier: &mut Dossier,
+    index: usize,
+) -> Result<&mut SavedSuggestion, LibraryError> {
+    dossier
+        .suggestions
+        .as_mut()
+        .and_then(|list| list.get_mut(index))
+        .ok_or(LibraryError::NoSuchSuggestion(index))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -163,5 +280,113 @@ mod tests {
         assert_eq!(results[0].suggestions, expected);
         assert!(!worker.is_busy());
         assert!(worker.poll().is_empty());
+    }
+}
+
+#[cfg(test)]
+mod command_tests {
+    use super::*;
+    use crate::app::{AppOptions, Command};
+    use crate::model::Anchor;
+
+    /// Two sentences of the default article no curated thread points at.
+    const FIRST: &str = "The two fell in love, and both of them changed for it.";
+    const SECOND: &str = "Anything you read beyond that is a wish, not news.";
+
+    /// An app on a fresh data folder whose open (default) dossier has two hand-made
+    /// suggestions.
+    fn app_with_suggestions(dir: &tempfile::TempDir) -> App {
+        let mut app = App::new(
+            AppOptions {
+                data_dir: dir.path().join("data"),
+                open_file: None,
+            },
+            None,
+        );
+        let suggestion = |title: &str, quote: &str| SavedSuggestion {
+            title: title.into(),
+            passages: vec![Anchor::new("no such sentence", 0), Anchor::new(quote, 0)],
+            best: 1,
+            state: SuggestionState::Offered,
+        };
+        let id = app.library.dossiers[0].id;
+        app.library_mut().dossier_mut(id).unwrap().suggestions = Some(vec![
+            suggestion("Will they stay together?", FIRST),
+            suggestion("Is it news?", SECOND),
+        ]);
+        app
+    }
+
+    fn dossier(app: &App) -> &Dossier {
+        app.open_dossier().unwrap()
+    }
+
+    #[test]
+    fn adding_a_suggestion_makes_an_open_thread_on_its_best_passage_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_with_suggestions(&dir);
+        app.apply(Command::SetSuggestionTitle(0, "Will they\nmarry?".into()));
+        app.apply(Command::AddSuggestions(vec![0]));
+        app.apply(Command::AddSuggestions(vec![0]));
+        let d = dossier(&app);
+        assert_eq!(d.threads.len(), 5);
+        let thread = &d.threads[4];
+        assert_eq!(thread.title, "Will they marry?");
+        assert_eq!(thread.anchor, Some(Anchor::new(FIRST, 0)));
+        assert_eq!(thread.status, crate::model::ThreadStatus::Open);
+        assert_eq!(app.view.selected_thread, Some(thread.id));
+        let states: Vec<_> = d
+            .suggestions
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|s| s.state)
+            .collect();
+        assert_eq!(states, [SuggestionState::Added, SuggestionState::Offered]);
+        assert!(app.notices().is_empty(), "{:?}", app.notices());
+    }
+
+    #[test]
+    fn a_dismissed_suggestion_is_not_added_and_a_missing_one_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_with_suggestions(&dir);
+        app.apply(Command::DismissSuggestion(1));
+        app.apply(Command::AddSuggestions(vec![0, 1]));
+        let d = dossier(&app);
+        assert_eq!(d.threads.len(), 5);
+        let states: Vec<_> = d
+            .suggestions
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(|s| s.state)
+            .collect();
+        assert_eq!(states, [SuggestionState::Added, SuggestionState::Dismissed]);
+        app.apply(Command::DismissSuggestion(9));
+        assert_eq!(app.notices(), ["that suggestion no longer exists"]);
+    }
+
+    #[test]
+    fn a_suggestion_on_a_passage_a_thread_already_has_adds_no_second_thread() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_with_suggestions(&dir);
+        app.apply(Command::AddThread {
+            title: "Mine".into(),
+            anchor: Some(Anchor::new(SECOND, 0)),
+        });
+        app.apply(Command::AddSuggestions(vec![1]));
+        assert_eq!(dossier(&app).threads.len(), 5);
+        assert_eq!(dossier(&app).threads[4].title, "Mine");
+    }
+
+    #[test]
+    fn the_as_of_date_is_set_and_cleared() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_with_suggestions(&dir);
+        let date = jiff::civil::date(2021, 12, 1);
+        app.apply(Command::SetAsOf(Some(date)));
+        assert_eq!(dossier(&app).article.as_of, Some(date));
+        app.apply(Command::SetAsOf(None));
+        assert_eq!(dossier(&app).article.as_of, None);
     }
 }
