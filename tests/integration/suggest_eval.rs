@@ -221,3 +221,25 @@ fn a_fully_settled_article_yields_nothing() {
         assert!(titles.is_empty(), "{}: {titles:?}", path.display());
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Whatever the text, the suggester does not panic, and what it returns holds together.
+    #[test]
+    fn any_text_gives_well_formed_suggestions(
+        text in "(\\PC{0,40}( (will|could|whether|rumoured|미정|할까|Mr\\.|U\\.S\\.|\\?|\\.|season 2|no confirmation) )?){0,12}"
+    ) {
+        for document in [Document::from_plain_text(&text), Document::from_markdown(&text)] {
+            for suggestion in suggest(&document) {
+                proptest::prop_assert!(suggestion.title.ends_with('?'));
+                proptest::prop_assert!(suggestion.title.chars().count() <= 80);
+                proptest::prop_assert!(suggestion.best < suggestion.passages.len());
+                for passage in &suggestion.passages {
+                    let block = &document.blocks[passage.block].text;
+                    proptest::prop_assert_eq!(&block[passage.range.clone()], passage.text.as_str());
+                }
+            }
+        }
+    }
+}

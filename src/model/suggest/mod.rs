@@ -5,6 +5,7 @@
 //! open questions (direct questions, future and modal hedges, speculation, negated settlement,
 //! and their Korean equivalents), and grouped by the subject terms they share.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 mod cues;
@@ -99,17 +100,21 @@ pub fn suggest(document: &Document) -> Vec<Suggestion> {
         });
     }
     let mut made: Vec<(i32, Suggestion)> = Vec::new();
+    let mut by_title: HashMap<String, usize> = HashMap::new();
     for (strength, suggestion) in group(&candidates, &counts)
         .into_iter()
         .map(|members| build(&members, &candidates, &passages))
     {
         // Groups that come out as the same question are one suggestion.
-        let same = made.iter_mut().find(|(_, s)| {
-            s.title == suggestion.title && suggestion.title != title::GENERIC_TITLE
-        });
+        let same = (suggestion.title != title::GENERIC_TITLE)
+            .then(|| by_title.get(&suggestion.title).copied())
+            .flatten();
         match same {
-            Some(existing) => merge_into(existing, (strength, suggestion)),
-            None => made.push((strength, suggestion)),
+            Some(index) => merge_into(&mut made[index], (strength, suggestion)),
+            None => {
+                by_title.insert(suggestion.title.clone(), made.len());
+                made.push((strength, suggestion));
+            }
         }
     }
     // Strongest first; ties in article order.

@@ -63,6 +63,11 @@ const BELIEF_VERBS: &[&str] = &[
     "claims", "suspect", "suspects", "suggest", "suggests", "theorize", "theorise", "insist",
     "insists", "argue", "argues", "expect", "expects", "reported", "report", "reports",
 ];
+/// Auxiliaries that open a yes/no question.
+const QUESTION_OPENERS: &[&str] = &[
+    "is", "are", "was", "were", "do", "does", "did", "will", "would", "could", "can", "should",
+    "has", "have", "might",
+];
 /// Question words that open an embedded question.
 const WH_WORDS: [&str; 7] = ["what", "who", "why", "how", "when", "where", "which"];
 
@@ -139,6 +144,16 @@ fn short_question(sentence: &str) -> Option<String> {
     let question = strip_connective(trimmed);
     if question.chars().count() <= MAX_TITLE_CHARS {
         return Some(capitalise(question));
+    }
+    // The last clause, when it is the question ("…, but where are they going?").
+    if let Some(comma) = question.rfind(", ") {
+        let last = strip_connective(&question[comma + 2..]);
+        let opens = bare(last.split_whitespace().next().unwrap_or_default());
+        if last.chars().count() <= MAX_TITLE_CHARS
+            && (WH_WORDS.contains(&opens.as_str()) || QUESTION_OPENERS.contains(&opens.as_str()))
+        {
+            return Some(capitalise(last));
+        }
     }
     // The first clause, when it stands on its own.
     let cut = question
@@ -222,7 +237,8 @@ fn embedded_question(words: &[&str]) -> Option<String> {
     if lower[opener] == "whether" || lower[opener] == "if" {
         return statement_question(&clause)
             .or_else(|| be_question(&clause))
-            .or_else(|| present_question(&clause));
+            .or_else(|| present_question(&clause))
+            .or_else(|| plural_question(&clause));
     }
     let wh = capitalise(&lower[opener]);
     let clause_lower: Vec<String> = clause.iter().map(|w| bare(w)).collect();
@@ -334,6 +350,24 @@ fn present_question(words: &[&str]) -> Option<String> {
     Some(format!("Will {subject} {base} {rest}"))
 }
 
+/// "the two of them keep making books" → "Will the two of them keep making books?": a clause
+/// whose subject takes the verb's plain form.
+fn plural_question(words: &[&str]) -> Option<String> {
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let opens_plural = lower.first().is_some_and(|w| PLURAL_OPENERS.contains(&w.as_str()));
+    let past = lower.iter().take(5).any(|w| w.ends_with("ed") || IRREGULAR_PAST.contains(&w.as_str()));
+    if !opens_plural || past {
+        return None;
+    }
+    let rest = predicate_after(words, &lower, 0)?;
+    Some(format!("Will {}", subject_text(&[rest.as_str()])))
+}
+
+/// Openings of a subject that takes a verb's plain form.
+const PLURAL_OPENERS: &[&str] = &["they", "we", "you", "i", "the", "these", "those", "both", "all", "two"];
+/// Common irregular past forms, which cannot follow "will".
+const IRREGULAR_PAST: &[&str] = &["went", "was", "were", "had", "did", "said", "made", "came", "left", "took", "got", "saw"];
+
 /// Words ending in "s" that are not present-tense verbs.
 const NOT_VERBS: &[&str] = &[
     "this", "his", "hers", "its", "was", "has", "does", "is", "always", "perhaps", "series",
@@ -399,16 +433,17 @@ fn statement_question(words: &[&str]) -> Option<String> {
                 return Some(format!("Will {subject} {predicate}"));
             }
         }
-        // "is expected to return", "are set to", "is likely to", "is rumored to"
-        if matches!(word.as_str(), "is" | "are")
-            && lower.get(i + 1).is_some_and(|w| {
+        // "is expected to return", "are set to", "is (also) said to", "is rumored to"
+        if matches!(word.as_str(), "is" | "are") {
+            let k = if lower.get(i + 1).is_some_and(|w| DROPPED_ADVERBS.contains(&w.as_str())) { i + 2 } else { i + 1 };
+            if lower.get(k).is_some_and(|w| {
                 matches!(w.as_str(), "expected" | "set" | "likely" | "rumored" | "rumoured" | "said" | "tipped" | "poised")
-            })
-            && lower.get(i + 2).is_some_and(|w| w == "to")
-        {
-            let subject = subject_before(words, &lower, i)?;
-            let predicate = predicate_after(words, &lower, i + 3)?;
-            return Some(format!("Will {subject} {predicate}"));
+            }) && lower.get(k + 1).is_some_and(|w| w == "to")
+            {
+                let subject = subject_before(words, &lower, i)?;
+                let predicate = predicate_after(words, &lower, k + 2)?;
+                return Some(format!("Will {subject} {predicate}"));
+            }
         }
         if let Some(asked) = modal_word(word) {
             if i == 0 {
@@ -483,7 +518,10 @@ fn subject_before(words: &[&str], lower: &[String], end: usize) -> Option<String
 
 /// Subject words joined, a common opening word lower-cased, punctuation off the end.
 fn subject_text(subject: &[&str]) -> String {
-    let mut text = subject.join(" ");
+    let mut text = subject
+        .join(" ")
+        .trim_start_matches(['"', '“', '\'', '‘'])
+        .to_owned();
     let first = subject.first().map(|w| bare(w)).unwrap_or_default();
     if COMMON_OPENERS.contains(&first.as_str()) {
         let mut chars = text.chars();
@@ -578,7 +616,7 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         };
     }
     let best = strip_korean_connective(sentences[0].trim());
-    if let Some(question) = ji_question(best) {
+    if let Some(question) = ji_question(best).or_else(|| negated_passive_question(best)) {
         return question;
     }
     if let Some(i) = best.find("여부") {
@@ -591,12 +629,19 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
     }
     let eojeols: Vec<&str> = best.split_whitespace().collect();
     if let Some(k) = eojeols.iter().take(5).position(|w| {
-        w.ends_with(['은', '는', '이', '가']) && !KOREAN_GENERIC_SUBJECTS.contains(w)
+        w.ends_with(['은', '는', '이', '가'])
+            && !KOREAN_GENERIC_SUBJECTS.contains(w)
+            && !["로는", "에는", "서는", "에서는", "측은", "측이"].iter().any(|p| w.ends_with(p))
+            && !w.starts_with(|c: char| c.is_ascii_digit())
     }) {
-        return format!("{} 어떻게 될까?", eojeols[..=k].join(" "));
+        let subject = &eojeols[k.saturating_sub(2)..=k];
+        let quoted = subject.iter().any(|w| w.contains(['"', '“', '”', '\'', '‘', '’']));
+        if !quoted {
+            return format!("{} 어떻게 될까?", subject.join(" "));
+        }
     }
     match key {
-        Some(Topic::Cast) => "원래 배우들이 다시 출연할까?".to_owned(),
+        Some(Topic::Cast) => "출연이 확정될까?".to_owned(),
         Some(Topic::Marriage) => "두 사람은 결혼할까?".to_owned(),
         Some(Topic::Mother) => "어머니와의 관계는 어떻게 될까?".to_owned(),
         _ => "앞으로 어떻게 될까?".to_owned(),
@@ -641,6 +686,25 @@ fn ji_question(sentence: &str) -> Option<String> {
         return Some(format!("{}까?", joined.trim_end()));
     }
     None
+}
+
+/// "아직 출연이 확정되지는 않았다" → "출연이 확정될까?"
+fn negated_passive_question(sentence: &str) -> Option<String> {
+    let clause = sentence.rsplit([',', '，']).next()?.trim();
+    let eojeols: Vec<&str> = clause.split_whitespace().collect();
+    let k = eojeols.iter().position(|w| w.contains("되지"))?;
+    let eojeol = eojeols[k];
+    let head = &eojeol[..eojeol.find("되지")?];
+    let mut lead: Vec<&str> = eojeols[..k]
+        .iter()
+        .copied()
+        .filter(|w| !["아직", "여전히", "현재", "끝내"].contains(w))
+        .collect();
+    if lead.len() > 4 {
+        lead.drain(..lead.len() - 4);
+    }
+    lead.push(head);
+    Some(format!("{}될까?", lead.join(" ").trim_end()))
 }
 
 /// The text before "까" for an embedded question ending in `before` + "지":
