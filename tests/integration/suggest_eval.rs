@@ -89,12 +89,7 @@ fn covered(suggestion: &Suggestion, thread: &AnnotatedThread) -> usize {
     thread
         .sentences
         .iter()
-        .filter(|s| {
-            suggestion
-                .passages
-                .iter()
-                .any(|p| same_sentence(&p.text, s))
-        })
+        .filter(|s| suggestion.passages.iter().any(|p| same_sentence(&p.text, s)))
         .count()
 }
 
@@ -126,11 +121,7 @@ struct Tally {
 fn score_set() -> Tally {
     let mut tally = Tally::default();
     let set = eval_set();
-    assert!(
-        set.len() >= 10,
-        "the evaluation set has {} articles",
-        set.len()
-    );
+    assert!(set.len() >= 10, "the evaluation set has {} articles", set.len());
     for (path, annotation) in &set {
         let document = load_article(path);
         let name = path.file_name().unwrap().to_string_lossy();
@@ -228,5 +219,27 @@ fn a_fully_settled_article_yields_nothing() {
         let suggestions = suggest(&load_article(&path));
         let titles: Vec<_> = suggestions.iter().map(|s| &s.title).collect();
         assert!(titles.is_empty(), "{}: {titles:?}", path.display());
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+
+    /// Whatever the text, the suggester does not panic, and what it returns holds together.
+    #[test]
+    fn any_text_gives_well_formed_suggestions(
+        text in "(\\PC{0,40}( (will|could|whether|rumoured|미정|할까|Mr\\.|U\\.S\\.|\\?|\\.|season 2|no confirmation) )?){0,12}"
+    ) {
+        for document in [Document::from_plain_text(&text), Document::from_markdown(&text)] {
+            for suggestion in suggest(&document) {
+                proptest::prop_assert!(suggestion.title.ends_with('?'));
+                proptest::prop_assert!(suggestion.title.chars().count() <= 80);
+                proptest::prop_assert!(suggestion.best < suggestion.passages.len());
+                for passage in &suggestion.passages {
+                    let block = &document.blocks[passage.block].text;
+                    proptest::prop_assert_eq!(&block[passage.range.clone()], passage.text.as_str());
+                }
+            }
+        }
     }
 }

@@ -24,85 +24,17 @@ const COMMON_OPENERS: &[&str] = &[
 ];
 /// Words after which a statement's subject starts (reporting verbs, complementisers).
 const SUBJECT_BOUNDARIES: &[&str] = &[
-    "that",
-    "whether",
-    "if",
-    "say",
-    "says",
-    "said",
-    "believe",
-    "believes",
-    "believed",
-    "hope",
-    "hopes",
-    "hoped",
-    "think",
-    "thinks",
-    "claim",
-    "claims",
-    "suggest",
-    "suggests",
-    "wonder",
-    "wonders",
-    "reported",
-    "reportedly",
-    "expect",
-    "expects",
-    "ask",
-    "asks",
-    "asking",
-    "wondering",
-    "hoping",
-    "know",
-    "knows",
-    "sure",
-    "unclear",
-    "seen",
-    "uncertain",
-    "unknown",
-    "rumored",
-    "rumoured",
-    "speculate",
-    "speculated",
-    "insist",
-    "insists",
-    "because",
-    "doubt",
-    "holds",
-    "hold",
-    "suspect",
-    "suspects",
-    "argue",
-    "argues",
-    "although",
-    "though",
-    "while",
-    "when",
-    "since",
-    "perhaps",
-    "maybe",
-    "suggesting",
+    "that", "whether", "if", "say", "says", "said", "believe", "believes", "believed", "hope",
+    "hopes", "hoped", "think", "thinks", "claim", "claims", "suggest", "suggests", "wonder",
+    "wonders", "reported", "reportedly", "expect", "expects", "ask", "asks", "asking",
+    "wondering", "hoping", "know", "knows", "sure", "unclear", "seen", "uncertain", "unknown",
+    "rumored", "rumoured", "speculate", "speculated", "insist", "insists", "because", "doubt", "holds",
+    "hold", "suspect", "suspects", "argue", "argues", "although", "though", "while", "when", "since", "perhaps", "maybe", "suggesting",
 ];
 /// Adverbs dropped right after the modal ("could still return" → "Could … return?").
 const DROPPED_ADVERBS: &[&str] = &[
-    "not",
-    "also",
-    "still",
-    "ever",
-    "never",
-    "eventually",
-    "soon",
-    "finally",
-    "likely",
-    "probably",
-    "definitely",
-    "indeed",
-    "really",
-    "yet",
-    "possibly",
-    "perhaps",
-    "well",
-    "even",
+    "not", "also", "still", "ever", "never", "eventually", "soon", "finally", "likely",
+    "probably", "definitely", "indeed", "really", "yet", "possibly", "perhaps", "well", "even",
 ];
 /// Words where a predicate stops (a new clause starts).
 const PREDICATE_STOPS: &[&str] = &[
@@ -111,54 +43,30 @@ const PREDICATE_STOPS: &[&str] = &[
 ];
 /// Words a cut title must not end on.
 const DANGLING: &[&str] = &[
-    "the", "a", "an", "to", "of", "and", "or", "with", "for", "in", "on", "at", "by", "her", "his",
-    "their", "its", "from", "as", "into", "that", "this", "our", "my",
+    "the", "a", "an", "to", "of", "and", "or", "with", "for", "in", "on", "at", "by", "her",
+    "his", "their", "its", "from", "as", "into", "that", "this", "our", "my",
 ];
 /// Words after which a wh-word opens an embedded question ("unclear who …", "to say what …").
 const EMBEDDING_WORDS: &[&str] = &[
-    "unclear",
-    "uncertain",
-    "unknown",
-    "know",
-    "knows",
-    "seen",
-    "wonder",
-    "wonders",
-    "wondering",
-    "ask",
-    "asks",
-    "asking",
-    "asked",
-    "explain",
-    "explained",
-    "say",
-    "said",
-    "reveal",
-    "revealed",
-    "sure",
-    "question",
-    "decide",
-    "decided",
-    "idea",
-    "clear",
-    "exactly",
-    "to",
-    "about",
-    "over",
-    "on",
-    "as",
+    "unclear", "uncertain", "unknown", "know", "knows", "seen", "wonder", "wonders", "wondering",
+    "ask", "asks", "asking", "asked", "explain", "explained", "say", "said", "reveal", "revealed",
+    "sure", "question", "decide", "decided", "idea", "clear", "exactly", "to", "about", "over",
+    "on", "as",
 ];
 /// Question words that can open a sentence as its subject ("Who sent the letters is unclear").
 const SUBJECT_WH_WORDS: [&str; 5] = ["who", "what", "why", "how", "which"];
 /// Words where an embedded question that opens the sentence ends ("… is still a mystery").
-const CLAUSE_ENDS: [&str; 8] = [
-    "is", "are", "was", "were", "remains", "remain", "has", "have",
-];
+const CLAUSE_ENDS: [&str; 8] = ["is", "are", "was", "were", "remains", "remain", "has", "have"];
 /// Verbs after which a reported or believed statement follows.
 const BELIEF_VERBS: &[&str] = &[
     "say", "says", "said", "believe", "believes", "think", "thinks", "hold", "holds", "claim",
     "claims", "suspect", "suspects", "suggest", "suggests", "theorize", "theorise", "insist",
     "insists", "argue", "argues", "expect", "expects", "reported", "report", "reports",
+];
+/// Auxiliaries that open a yes/no question.
+const QUESTION_OPENERS: &[&str] = &[
+    "is", "are", "was", "were", "do", "does", "did", "will", "would", "could", "can", "should",
+    "has", "have", "might",
 ];
 /// Question words that open an embedded question.
 const WH_WORDS: [&str; 7] = ["what", "who", "why", "how", "when", "where", "which"];
@@ -215,17 +123,8 @@ fn english_title(sentences: &[&str], key: Option<Topic>) -> String {
 fn rescue_question(sentence: &str) -> Option<String> {
     let lower = sentence.to_lowercase();
     let rescue = [
-        "save the show",
-        "petition",
-        "rescue",
-        "other platform",
-        "another platform",
-        "new home",
-        "other network",
-        "another network",
-        "other streamer",
-        "another streamer",
-        "buyer",
+        "save the show", "petition", "rescue", "other platform", "another platform", "new home",
+        "other network", "another network", "other streamer", "another streamer", "buyer",
     ];
     rescue
         .iter()
@@ -246,12 +145,21 @@ fn short_question(sentence: &str) -> Option<String> {
     if question.chars().count() <= MAX_TITLE_CHARS {
         return Some(capitalise(question));
     }
+    // The last clause, when it is the question ("…, but where are they going?").
+    if let Some(comma) = question.rfind(", ") {
+        let last = strip_connective(&question[comma + 2..]);
+        let opens = bare(last.split_whitespace().next().unwrap_or_default());
+        if last.chars().count() <= MAX_TITLE_CHARS
+            && (WH_WORDS.contains(&opens.as_str()) || QUESTION_OPENERS.contains(&opens.as_str()))
+        {
+            return Some(capitalise(last));
+        }
+    }
     // The first clause, when it stands on its own.
     let cut = question
         .char_indices()
         .filter(|&(i, c)| {
-            matches!(c, ',' | ';' | ':' | '—' | '–')
-                && question[..i].chars().count() >= MIN_CLAUSE_CHARS
+            matches!(c, ',' | ';' | ':' | '—' | '–') && question[..i].chars().count() >= MIN_CLAUSE_CHARS
         })
         .map(|(i, _)| i)
         .take_while(|&i| question[..i].chars().count() < MAX_TITLE_CHARS)
@@ -265,32 +173,17 @@ fn renewal_question(sentences: &[&str]) -> String {
     // The highest season named is the one asked about ("the second season ended: will there
     // be a third?").
     let ordinals = [
-        (
-            "fifth",
-            ["fifth season", "season 5", "season five", "a fifth"],
-        ),
-        (
-            "fourth",
-            ["fourth season", "season 4", "season four", "a fourth"],
-        ),
-        (
-            "third",
-            ["third season", "season 3", "season three", "a third"],
-        ),
-        (
-            "second",
-            ["second season", "season 2", "season two", "a second"],
-        ),
+        ("fifth", ["fifth season", "season 5", "season five", "a fifth"]),
+        ("fourth", ["fourth season", "season 4", "season four", "a fourth"]),
+        ("third", ["third season", "season 3", "season three", "a third"]),
+        ("second", ["second season", "season 2", "season two", "a second"]),
     ];
     for (ordinal, forms) in ordinals {
         if forms.iter().any(|f| text.contains(f)) {
             return format!("Will a {ordinal} season be confirmed?");
         }
     }
-    if ["spin-off", "spinoff", "spin off"]
-        .iter()
-        .any(|f| text.contains(f))
-    {
+    if ["spin-off", "spinoff", "spin off"].iter().any(|f| text.contains(f)) {
         "Will the spin-off be made?".to_owned()
     } else if text.contains("sequel") && !text.contains("renew") {
         "Will a sequel be made?".to_owned()
@@ -344,27 +237,22 @@ fn embedded_question(words: &[&str]) -> Option<String> {
     if lower[opener] == "whether" || lower[opener] == "if" {
         return statement_question(&clause)
             .or_else(|| be_question(&clause))
-            .or_else(|| present_question(&clause));
+            .or_else(|| present_question(&clause))
+            .or_else(|| plural_question(&clause));
     }
     let wh = capitalise(&lower[opener]);
     let clause_lower: Vec<String> = clause.iter().map(|w| bare(w)).collect();
     // A modal, a form of "be" or "do" after the clause's subject moves before it:
     // "when the show will return" → "When will the show return?".
     let moved = clause_lower.iter().enumerate().skip(1).find(|(_, w)| {
-        modal_word(w).is_some()
-            || matches!(
-                w.as_str(),
-                "is" | "are" | "was" | "were" | "does" | "do" | "did"
-            )
+        modal_word(w).is_some() || matches!(w.as_str(), "is" | "are" | "was" | "were" | "does" | "do" | "did")
     });
     let text = match moved {
         // Only a short subject moves, and not when the wh-word is the subject ("who sent …").
         Some((k, verb)) if k <= 4 && !clause_lower[0].ends_with("ed") => {
             let after = clause[k + 1..].join(" ");
             let verb_text = match verb.as_str() {
-                "does" | "do" | "did" => {
-                    format!("{verb} {} {}", subject_text(&clause[..k]), with_do(&after))
-                }
+                "does" | "do" | "did" => format!("{verb} {} {}", subject_text(&clause[..k]), with_do(&after)),
                 _ => format!("{verb} {} {after}", subject_text(&clause[..k])),
             };
             format!("{wh} {verb_text}")
@@ -377,12 +265,7 @@ fn embedded_question(words: &[&str]) -> Option<String> {
 /// After a moved "does": "next" stays, a bare predicate gets "do" ("what X does next" →
 /// "what does X do next").
 fn with_do(after: &str) -> String {
-    if after.is_empty()
-        || after
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| DO_OBJECTS.contains(&bare(w).as_str()))
-    {
+    if after.is_empty() || after.split_whitespace().next().is_some_and(|w| DO_OBJECTS.contains(&bare(w).as_str())) {
         format!("do {after}")
     } else {
         after.to_owned()
@@ -429,7 +312,9 @@ fn condition_question(words: &[&str]) -> Option<String> {
 fn open_item_question(words: &[&str]) -> Option<String> {
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
     let i = lower.iter().position(|w| w == "is" || w == "remains")?;
-    let named = lower[..i].iter().any(|w| OPEN_ITEMS.contains(&w.as_str()));
+    let named = lower[..i]
+        .iter()
+        .any(|w| OPEN_ITEMS.contains(&w.as_str()));
     if !named || i + 1 >= words.len() {
         return None;
     }
@@ -438,14 +323,7 @@ fn open_item_question(words: &[&str]) -> Option<String> {
 }
 
 /// Nouns that name an open item ("another loose end is …").
-const OPEN_ITEMS: [&str; 6] = [
-    "end",
-    "mystery",
-    "question",
-    "thread",
-    "puzzle",
-    "cliffhanger",
-];
+const OPEN_ITEMS: [&str; 6] = ["end", "mystery", "question", "thread", "puzzle", "cliffhanger"];
 
 /// "she ever goes back" → "Will she ever go back?": a present-tense clause as a yes/no question.
 fn present_question(words: &[&str]) -> Option<String> {
@@ -463,10 +341,7 @@ fn present_question(words: &[&str]) -> Option<String> {
     let subject = subject_before(words, &lower, verb.min(words.len()))
         .filter(|_| lower[..verb].iter().all(|w| !w.ends_with(',')))?;
     let w = &lower[verb];
-    let base = if ["oes", "shes", "ches", "sses", "xes"]
-        .iter()
-        .any(|e| w.ends_with(e))
-    {
+    let base = if ["oes", "shes", "ches", "sses", "xes"].iter().any(|e| w.ends_with(e)) {
         &w[..w.len() - 2]
     } else {
         &w[..w.len() - 1]
@@ -475,36 +350,29 @@ fn present_question(words: &[&str]) -> Option<String> {
     Some(format!("Will {subject} {base} {rest}"))
 }
 
+/// "the two of them keep making books" → "Will the two of them keep making books?": a clause
+/// whose subject takes the verb's plain form.
+fn plural_question(words: &[&str]) -> Option<String> {
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let opens_plural = lower.first().is_some_and(|w| PLURAL_OPENERS.contains(&w.as_str()));
+    let past = lower.iter().take(5).any(|w| w.ends_with("ed") || IRREGULAR_PAST.contains(&w.as_str()));
+    if !opens_plural || past {
+        return None;
+    }
+    let rest = predicate_after(words, &lower, 0)?;
+    Some(format!("Will {}", subject_text(&[rest.as_str()])))
+}
+
+/// Openings of a subject that takes a verb's plain form.
+const PLURAL_OPENERS: &[&str] = &["they", "we", "you", "i", "the", "these", "those", "both", "all", "two"];
+/// Common irregular past forms, which cannot follow "will".
+const IRREGULAR_PAST: &[&str] = &["went", "was", "were", "had", "did", "said", "made", "came", "left", "took", "got", "saw"];
+
 /// Words ending in "s" that are not present-tense verbs.
 const NOT_VERBS: &[&str] = &[
-    "this",
-    "his",
-    "hers",
-    "its",
-    "was",
-    "has",
-    "does",
-    "is",
-    "always",
-    "perhaps",
-    "series",
-    "news",
-    "thus",
-    "plus",
-    "less",
-    "unless",
-    "yes",
-    "whereas",
-    "fans",
-    "viewers",
-    "years",
-    "days",
-    "episodes",
-    "seasons",
-    "others",
-    "sometimes",
-    "afterwards",
-    "towards",
+    "this", "his", "hers", "its", "was", "has", "does", "is", "always", "perhaps", "series",
+    "news", "thus", "plus", "less", "unless", "yes", "whereas", "fans", "viewers", "years",
+    "days", "episodes", "seasons", "others", "sometimes", "afterwards", "towards",
 ];
 
 /// "… whether X will return or not" without the "or not".
@@ -525,10 +393,7 @@ fn statement_question(words: &[&str]) -> Option<String> {
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
     for (i, word) in lower.iter().enumerate() {
         // "has not (yet) been renewed", "hasn't been renewed", "is not yet confirmed"
-        if matches!(
-            word.as_str(),
-            "has" | "have" | "hasn't" | "haven't" | "is" | "are" | "isn't" | "aren't"
-        ) {
+        if matches!(word.as_str(), "has" | "have" | "hasn't" | "haven't" | "is" | "are" | "isn't" | "aren't") {
             let mut k = i + 1;
             let negated = word.ends_with("n't") || lower.get(k).is_some_and(|w| w == "not");
             if !word.ends_with("n't") && negated {
@@ -547,9 +412,7 @@ fn statement_question(words: &[&str]) -> Option<String> {
                 return Some(format!("Will {subject} be {predicate}"));
             }
             // "has yet to decide", "is yet to be cast"
-            if lower.get(i + 1).is_some_and(|w| w == "yet")
-                && lower.get(i + 2).is_some_and(|w| w == "to")
-            {
+            if lower.get(i + 1).is_some_and(|w| w == "yet") && lower.get(i + 2).is_some_and(|w| w == "to") {
                 let subject = subject_before(words, &lower, i)?;
                 let predicate = predicate_after(words, &lower, i + 3)?;
                 return Some(format!("Will {subject} {predicate}"));
@@ -558,16 +421,11 @@ fn statement_question(words: &[&str]) -> Option<String> {
         // "is (reportedly) in talks to return"
         if matches!(word.as_str(), "is" | "are") {
             let mut k = i + 1;
-            if lower
-                .get(k)
-                .is_some_and(|w| w == "reportedly" || w == "still" || w == "now")
-            {
+            if lower.get(k).is_some_and(|w| w == "reportedly" || w == "still" || w == "now") {
                 k += 1;
             }
             if lower.get(k).is_some_and(|w| w == "in")
-                && lower
-                    .get(k + 1)
-                    .is_some_and(|w| matches!(w.as_str(), "talks" | "negotiations" | "discussions"))
+                && lower.get(k + 1).is_some_and(|w| matches!(w.as_str(), "talks" | "negotiations" | "discussions"))
                 && lower.get(k + 2).is_some_and(|w| w == "to")
             {
                 let subject = subject_before(words, &lower, i)?;
@@ -575,26 +433,17 @@ fn statement_question(words: &[&str]) -> Option<String> {
                 return Some(format!("Will {subject} {predicate}"));
             }
         }
-        // "is expected to return", "are set to", "is likely to", "is rumored to"
-        if matches!(word.as_str(), "is" | "are")
-            && lower.get(i + 1).is_some_and(|w| {
-                matches!(
-                    w.as_str(),
-                    "expected"
-                        | "set"
-                        | "likely"
-                        | "rumored"
-                        | "rumoured"
-                        | "said"
-                        | "tipped"
-                        | "poised"
-                )
-            })
-            && lower.get(i + 2).is_some_and(|w| w == "to")
-        {
-            let subject = subject_before(words, &lower, i)?;
-            let predicate = predicate_after(words, &lower, i + 3)?;
-            return Some(format!("Will {subject} {predicate}"));
+        // "is expected to return", "are set to", "is (also) said to", "is rumored to"
+        if matches!(word.as_str(), "is" | "are") {
+            let k = if lower.get(i + 1).is_some_and(|w| DROPPED_ADVERBS.contains(&w.as_str())) { i + 2 } else { i + 1 };
+            if lower.get(k).is_some_and(|w| {
+                matches!(w.as_str(), "expected" | "set" | "likely" | "rumored" | "rumoured" | "said" | "tipped" | "poised")
+            }) && lower.get(k + 1).is_some_and(|w| w == "to")
+            {
+                let subject = subject_before(words, &lower, i)?;
+                let predicate = predicate_after(words, &lower, k + 2)?;
+                return Some(format!("Will {subject} {predicate}"));
+            }
         }
         if let Some(asked) = modal_word(word) {
             if i == 0 {
@@ -660,10 +509,7 @@ fn subject_before(words: &[&str], lower: &[String], end: usize) -> Option<String
         return None;
     }
     let first = bare(subject[0]);
-    let refused = [
-        "no", "nobody", "none", "nothing", "which", "who", "that", "what", "where", "when", "why",
-        "how",
-    ];
+    let refused = ["no", "nobody", "none", "nothing", "which", "who", "that", "what", "where", "when", "why", "how"];
     if refused.contains(&first.as_str()) {
         return None;
     }
@@ -672,7 +518,10 @@ fn subject_before(words: &[&str], lower: &[String], end: usize) -> Option<String
 
 /// Subject words joined, a common opening word lower-cased, punctuation off the end.
 fn subject_text(subject: &[&str]) -> String {
-    let mut text = subject.join(" ");
+    let mut text = subject
+        .join(" ")
+        .trim_start_matches(['"', '“', '\'', '‘'])
+        .to_owned();
     let first = subject.first().map(|w| bare(w)).unwrap_or_default();
     if COMMON_OPENERS.contains(&first.as_str()) {
         let mut chars = text.chars();
@@ -701,10 +550,7 @@ fn predicate_after(words: &[&str], lower: &[String], start: usize) -> Option<Str
         }
         k += 1;
     }
-    while out
-        .last()
-        .is_some_and(|w| DANGLING.contains(&bare(w).as_str()))
-    {
+    while out.last().is_some_and(|w| DANGLING.contains(&bare(w).as_str())) {
         out.pop();
     }
     if out.is_empty() {
@@ -751,9 +597,7 @@ fn subject_question(best: &str, key: Option<Topic>) -> String {
 
 fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
     for sentence in sentences {
-        let plain = sentence
-            .trim()
-            .trim_end_matches(['.', '。', '…', '?', '？', ' ']);
+        let plain = sentence.trim().trim_end_matches(['.', '。', '…', '?', '？', ' ']);
         if plain.ends_with('까') || plain.ends_with("까요") {
             if let Some(clause) = last_clause(plain) {
                 return format!("{clause}?");
@@ -772,7 +616,7 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         };
     }
     let best = strip_korean_connective(sentences[0].trim());
-    if let Some(question) = ji_question(best) {
+    if let Some(question) = ji_question(best).or_else(|| negated_passive_question(best)) {
         return question;
     }
     if let Some(i) = best.find("여부") {
@@ -784,15 +628,20 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         }
     }
     let eojeols: Vec<&str> = best.split_whitespace().collect();
-    if let Some(k) = eojeols
-        .iter()
-        .take(5)
-        .position(|w| w.ends_with(['은', '는', '이', '가']) && !KOREAN_GENERIC_SUBJECTS.contains(w))
-    {
-        return format!("{} 어떻게 될까?", eojeols[..=k].join(" "));
+    if let Some(k) = eojeols.iter().take(5).position(|w| {
+        w.ends_with(['은', '는', '이', '가'])
+            && !KOREAN_GENERIC_SUBJECTS.contains(w)
+            && !["로는", "에는", "서는", "에서는", "측은", "측이"].iter().any(|p| w.ends_with(p))
+            && !w.starts_with(|c: char| c.is_ascii_digit())
+    }) {
+        let subject = &eojeols[k.saturating_sub(2)..=k];
+        let quoted = subject.iter().any(|w| w.contains(['"', '“', '”', '\'', '‘', '’']));
+        if !quoted {
+            return format!("{} 어떻게 될까?", subject.join(" "));
+        }
     }
     match key {
-        Some(Topic::Cast) => "원래 배우들이 다시 출연할까?".to_owned(),
+        Some(Topic::Cast) => "출연이 확정될까?".to_owned(),
         Some(Topic::Marriage) => "두 사람은 결혼할까?".to_owned(),
         Some(Topic::Mother) => "어머니와의 관계는 어떻게 될까?".to_owned(),
         _ => "앞으로 어떻게 될까?".to_owned(),
@@ -801,36 +650,16 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
 
 /// Korean subjects too generic to title a question ("팬들은 …").
 const KOREAN_GENERIC_SUBJECTS: &[&str] = &[
-    "팬들은",
-    "팬들이",
-    "시청자들은",
-    "시청자들이",
-    "관계자는",
-    "제작진은",
-    "제작사는",
-    "업계는",
-    "이는",
-    "그는",
-    "그녀는",
+    "팬들은", "팬들이", "시청자들은", "시청자들이", "관계자는", "제작진은", "제작사는", "업계는",
+    "이는", "그는", "그녀는",
 ];
 /// Korean connectives that open a sentence without being part of its question.
-const KOREAN_CONNECTIVES: &[&str] = &[
-    "다만",
-    "하지만",
-    "그러나",
-    "또한",
-    "한편",
-    "특히",
-    "그런데",
-    "결국",
-];
+const KOREAN_CONNECTIVES: &[&str] = &["다만", "하지만", "그러나", "또한", "한편", "특히", "그런데", "결국"];
 
 /// `text` without a leading Korean connective.
 fn strip_korean_connective(text: &str) -> &str {
     match text.split_once(' ') {
-        Some((first, rest)) if KOREAN_CONNECTIVES.contains(&first.trim_end_matches(',')) => {
-            rest.trim_start()
-        }
+        Some((first, rest)) if KOREAN_CONNECTIVES.contains(&first.trim_end_matches(',')) => rest.trim_start(),
         _ => text,
     }
 }
@@ -853,14 +682,29 @@ fn ji_question(sentence: &str) -> Option<String> {
             words.drain(..words.len() - 6);
         }
         let lead = words.join(" ");
-        let joined = if lead.is_empty() {
-            head
-        } else {
-            format!("{lead} {head}")
-        };
+        let joined = if lead.is_empty() { head } else { format!("{lead} {head}") };
         return Some(format!("{}까?", joined.trim_end()));
     }
     None
+}
+
+/// "아직 출연이 확정되지는 않았다" → "출연이 확정될까?"
+fn negated_passive_question(sentence: &str) -> Option<String> {
+    let clause = sentence.rsplit([',', '，']).next()?.trim();
+    let eojeols: Vec<&str> = clause.split_whitespace().collect();
+    let k = eojeols.iter().position(|w| w.contains("되지"))?;
+    let eojeol = eojeols[k];
+    let head = &eojeol[..eojeol.find("되지")?];
+    let mut lead: Vec<&str> = eojeols[..k]
+        .iter()
+        .copied()
+        .filter(|w| !["아직", "여전히", "현재", "끝내"].contains(w))
+        .collect();
+    if lead.len() > 4 {
+        lead.drain(..lead.len() - 4);
+    }
+    lead.push(head);
+    Some(format!("{}될까?", lead.join(" ").trim_end()))
 }
 
 /// The text before "까" for an embedded question ending in `before` + "지":
@@ -966,11 +810,7 @@ fn finish(made: &str) -> String {
             }
             kept.push(word);
         }
-        while kept.len() > 1
-            && kept
-                .last()
-                .is_some_and(|w| DANGLING.contains(&bare(w).as_str()))
-        {
+        while kept.len() > 1 && kept.last().is_some_and(|w| DANGLING.contains(&bare(w).as_str())) {
             kept.pop();
         }
         text = kept.join(" ").trim_end_matches([',', ';', ':']).to_owned();
@@ -993,9 +833,7 @@ mod tests {
             "Would the original cast return to play the same roles?"
         );
         assert_eq!(
-            one(
-                "Would we follow Gang-tae and Moon-young into a marriage, with all the old wounds still in the house and nobody to help?"
-            ),
+            one("Would we follow Gang-tae and Moon-young into a marriage, with all the old wounds still in the house and nobody to help?"),
             "Would we follow Gang-tae and Moon-young into a marriage?"
         );
     }
@@ -1004,10 +842,7 @@ mod tests {
     fn renewal_groups_get_the_renewal_question() {
         assert_eq!(
             title(
-                &[
-                    "The network has not renewed the drama.",
-                    "Fans want a second season."
-                ],
+                &["The network has not renewed the drama.", "Fans want a second season."],
                 Some(Topic::Renewal)
             ),
             "Will a second season be confirmed?"
@@ -1051,19 +886,13 @@ mod tests {
 
     #[test]
     fn korean_titles() {
-        assert_eq!(
-            title(&["두 사람은 결혼에 골인할까?"], None),
-            "두 사람은 결혼에 골인할까?"
-        );
+        assert_eq!(title(&["두 사람은 결혼에 골인할까?"], None), "두 사람은 결혼에 골인할까?");
         assert_eq!(
             title(&["시즌2 제작 여부는 아직 미정이다."], Some(Topic::Renewal)),
             "시즌2 제작이 확정될까?"
         );
         assert_eq!(
-            title(
-                &["주연 배우들의 출연 여부는 알려지지 않았다."],
-                Some(Topic::Cast)
-            ),
+            title(&["주연 배우들의 출연 여부는 알려지지 않았다."], Some(Topic::Cast)),
             "주연 배우들의 출연은 어떻게 될까?"
         );
         assert_eq!(
@@ -1075,10 +904,7 @@ mod tests {
             "방송 시기는 어떻게 될까?"
         );
         assert_eq!(
-            title(
-                &["주연 배우들이 다시 출연할지도 알려지지 않았다."],
-                Some(Topic::Cast)
-            ),
+            title(&["주연 배우들이 다시 출연할지도 알려지지 않았다."], Some(Topic::Cast)),
             "주연 배우들이 다시 출연할까?"
         );
         assert_eq!(
@@ -1086,10 +912,7 @@ mod tests {
             "팬들은 두 사람이 어떻게 될까?"
         );
         assert_eq!(
-            title(
-                &["편지를 쓴 사람이 아버지인지에 대해서는 답을 주지 않았다."],
-                None
-            ),
+            title(&["편지를 쓴 사람이 아버지인지에 대해서는 답을 주지 않았다."], None),
             "편지를 쓴 사람이 아버지일까?"
         );
         assert_eq!(
