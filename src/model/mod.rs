@@ -27,7 +27,7 @@ pub use library::{Library, LibraryError};
 pub use merge::{Merged, merge_libraries};
 pub use prediction::{Outcome, Prediction, PredictionId, brier_score};
 pub use saved_suggestion::{
-    SavedSuggestion, SuggestionState, offered_suggestions, same_question, save_suggestions,
-    suggested_passages,
+    MAX_SAVED_PASSAGES, SavedSuggestion, SuggestionState, offered_suggestions, same_question,
+    save_suggestions, suggested_passages,
 };
 pub use thread::{Thread, ThreadId, ThreadStatus};

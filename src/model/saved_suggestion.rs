@@ -16,6 +16,9 @@ use serde::{Deserialize, Serialize};
 use super::suggest::Suggestion;
 use super::{Anchor, AnchorMatch, Document, Dossier};
 
+/// The most passages kept for one suggestion.
+pub const MAX_SAVED_PASSAGES: usize = 12;
+
 /// What the fan did with a suggestion.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -47,16 +50,26 @@ pub struct SavedSuggestion {
 
 impl SavedSuggestion {
     /// Keeps `suggestion` for saving: each passage becomes an anchor on its sentence, hinted at
-    /// its block. `best` is clamped to the passages.
+    /// its block. `best` is clamped to the passages. At most [`MAX_SAVED_PASSAGES`] passages
+    /// are kept (the best one and the first others, in article order), so an article that
+    /// repeats a sentence a thousand times does not save a thousand anchors.
     pub fn from_suggestion(suggestion: &Suggestion) -> Self {
-        let passages: Vec<Anchor> = suggestion
-            .passages
+        let best = suggestion
+            .best
+            .min(suggestion.passages.len().saturating_sub(1));
+        let kept: Vec<usize> = (0..suggestion.passages.len())
+            .filter(|&i| {
+                i == best || i < MAX_SAVED_PASSAGES - usize::from(best >= MAX_SAVED_PASSAGES)
+            })
+            .collect();
+        let passages: Vec<Anchor> = kept
             .iter()
+            .map(|&i| &suggestion.passages[i])
             .map(|p| Anchor::new(p.text.trim(), p.block))
             .collect();
         Self {
             title: suggestion.title.trim().to_owned(),
-            best: suggestion.best.min(passages.len().saturating_sub(1)),
+            best: kept.iter().position(|&i| i == best).unwrap_or(0),
             passages,
             state: SuggestionState::Offered,
         }
@@ -264,6 +277,31 @@ mod tests {
             Some(&Anchor::new("Will it return?", 1))
         );
         assert_eq!(saved[0].state, SuggestionState::Offered);
+    }
+
+    #[test]
+    fn at_most_twelve_passages_are_kept_and_always_the_best() {
+        let text = (0..40)
+            .map(|i| format!("Will part {i} come back?"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let document = Document::from_plain_text(&text);
+        let sentences: Vec<String> = (0..40)
+            .map(|i| format!("Will part {i} come back?"))
+            .collect();
+        let sentences: Vec<&str> = sentences.iter().map(String::as_str).collect();
+        for (best, expected_best, last) in [(3, 3, 11), (30, 11, 30)] {
+            let saved =
+                SavedSuggestion::from_suggestion(&suggestion(&document, "Back?", &sentences, best));
+            assert_eq!(saved.passages.len(), MAX_SAVED_PASSAGES);
+            assert_eq!(saved.best, expected_best);
+            assert_eq!(
+                saved.best_passage().map(|a| a.quote.as_str()),
+                Some(sentences[best])
+            );
+            assert_eq!(saved.passages[0].quote, sentences[0]);
+            assert_eq!(saved.passages[11].quote, sentences[last]);
+        }
     }
 
     #[test]

@@ -115,6 +115,47 @@ fn offered(parts: &mut UiParts<'_>, dossier: &Dossier) -> Vec<usize> {
     offered
 }
 
+/// How many passages of a suggestion show before "more".
+const PASSAGES_SHOWN: usize = 3;
+
+/// A suggestion's passages, each a button that shows it in the article; past the first
+/// [`PASSAGES_SHOWN`], a button shows the rest.
+fn passages_ui(ui: &mut Ui, parts: &mut UiParts<'_>, index: usize, suggestion: &SavedSuggestion) {
+    let expanded_id = ui.make_persistent_id(("suggestion_passages_expanded", index));
+    let expanded = ui
+        .data(|d| d.get_temp::<bool>(expanded_id))
+        .unwrap_or(false);
+    let shown_count = if expanded {
+        suggestion.passages.len()
+    } else {
+        PASSAGES_SHOWN
+    };
+    for passage in suggestion.passages.iter().take(shown_count) {
+        let shown = parts.view.highlighted_passage.as_ref() == Some(passage);
+        let text = egui::RichText::new(format!("“{}”", passage.quote)).size(13.0);
+        let text = if shown { text } else { text.weak() };
+        let button = ui
+            .add(egui::Button::selectable(shown, text).wrap())
+            .on_hover_text("Show this passage in the article");
+        set_label(&button, Role::Button, &passage_label(&passage.quote));
+        if button.clicked() {
+            let anchor = (!shown).then(|| passage.clone());
+            parts.commands.push(Command::ShowPassage(anchor));
+        }
+    }
+    let hidden = suggestion.passages.len().saturating_sub(PASSAGES_SHOWN);
+    if hidden > 0 {
+        let label = match (expanded, hidden) {
+            (true, _) => "Fewer passages".to_owned(),
+            (false, 1) => "1 more passage".to_owned(),
+            (false, n) => format!("{n} more passages"),
+        };
+        if ui.small_button(label).clicked() {
+            ui.data_mut(|d| d.insert_temp(expanded_id, !expanded));
+        }
+    }
+}
+
 /// One suggestion: its title field, its passages, and Add / Dismiss.
 fn suggestion_ui(
     ui: &mut Ui,
@@ -144,19 +185,7 @@ fn suggestion_ui(
                     .commands
                     .push(Command::SetSuggestionTitle(index, title.clone()));
             }
-            for passage in &suggestion.passages {
-                let shown = parts.view.highlighted_passage.as_ref() == Some(passage);
-                let text = egui::RichText::new(format!("“{}”", passage.quote)).size(13.0);
-                let text = if shown { text } else { text.weak() };
-                let button = ui
-                    .add(egui::Button::selectable(shown, text).wrap())
-                    .on_hover_text("Show this passage in the article");
-                set_label(&button, Role::Button, &passage_label(&passage.quote));
-                if button.clicked() {
-                    let anchor = (!shown).then(|| passage.clone());
-                    parts.commands.push(Command::ShowPassage(anchor));
-                }
-            }
+            passages_ui(ui, parts, index, suggestion);
             ui.horizontal(|ui| {
                 let add = ui
                     .button("Add")
@@ -284,6 +313,27 @@ mod tests {
                 Command::ShowPassage(Some(Anchor::new(SECOND, 0))),
             ]
         );
+    }
+
+    #[test]
+    fn long_lists_of_passages_show_three_then_the_rest_on_request() {
+        let quotes: Vec<String> = (1..=5).map(|i| format!("Passage number {i}.")).collect();
+        let mut many = saved("Will it return?", &quotes[0], SuggestionState::Offered);
+        many.passages = quotes.iter().map(|q| Anchor::new(q.as_str(), 0)).collect();
+        let mut harness = section(Some(vec![many]));
+        let shown = |harness: &Harness<'static, State>| {
+            quotes
+                .iter()
+                .filter(|q| harness.query_by_label(&passage_label(q)).is_some())
+                .count()
+        };
+        assert_eq!(shown(&harness), 3);
+        harness.get_by_label("2 more passages").click();
+        harness.run();
+        assert_eq!(shown(&harness), 5);
+        harness.get_by_label("Fewer passages").click();
+        harness.run();
+        assert_eq!(shown(&harness), 3);
     }
 
     #[test]
