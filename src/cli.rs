@@ -2,12 +2,20 @@
 
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
+
+pub mod suggest;
 
 /// Fan Tracker: read an article about a show, keep a checklist of its open story threads,
 /// write notes and score your predictions. Everything is saved locally; no account, no network.
 #[derive(Debug, Parser)]
-#[command(name = "fan-tracker", version, about, long_about = None)]
+#[command(
+    name = "fan-tracker",
+    version,
+    about,
+    long_about = None,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// An article to open as a new dossier: plain text, Markdown (.md) or a web page (.html)
     /// (reopened if already imported).
@@ -17,6 +25,18 @@ pub struct Cli {
     /// Where to keep your data instead of the platform's data folder.
     #[arg(long, value_name = "DIR", env = "FAN_TRACKER_DATA_DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// A command that runs without opening the window.
+    #[command(subcommand)]
+    pub command: Option<CliCommand>,
+}
+
+/// Commands that print to the terminal instead of opening the window.
+#[derive(Debug, Subcommand)]
+pub enum CliCommand {
+    /// Print the open questions an article raises (its suggested threads), without opening a
+    /// window.
+    Suggest(suggest::SuggestArgs),
 }
 
 impl Cli {

@@ -3,7 +3,7 @@
 use anyhow::Context as _;
 use clap::Parser as _;
 use fan_tracker::app::{App, AppOptions, Preload, SignalGuard};
-use fan_tracker::cli::Cli;
+use fan_tracker::cli::{Cli, CliCommand};
 
 fn main() -> std::process::ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
@@ -18,6 +18,9 @@ fn main() -> std::process::ExitCode {
 
 fn run() -> anyhow::Result<()> {
     let cli = Cli::parse();
+    if let Some(CliCommand::Suggest(args)) = &cli.command {
+        return fan_tracker::cli::suggest::run(args);
+    }
     let data_dir = cli.resolve_data_dir()?;
     let options = AppOptions {
         data_dir,

@@ -4,8 +4,9 @@
 use std::sync::Arc;
 
 use super::importer::{ImportDone, ImportOutcome, ImportSource};
+use super::suggester::suggestion_mut;
 use super::{App, Command, Undo};
-use crate::model::{LibraryError, Prediction, PredictionId, Thread, ThreadId};
+use crate::model::{LibraryError, Prediction, PredictionId, SuggestionState, Thread, ThreadId};
 use crate::storage::Store;
 
 /// A file dialog that closes faster than this was never shown.
@@ -71,6 +72,14 @@ impl App {
             Command::SelectThread(id) => {
                 self.view.selected_thread = id;
                 self.view.scroll_to_selected = id.is_some();
+                self.view.highlighted_passage = None;
+            }
+            Command::ShowPassage(anchor) => {
+                self.view.scroll_to_selected = anchor.is_some();
+                self.view.highlighted_passage = anchor;
+            }
+            Command::AddSuggestions(indices) => {
+                self.add_suggestions(&indices).map_err(|e| e.to_string())?
             }
             Command::RestoreBackup(path) => {
                 let library = Store::read_library(&path).map_err(|e| e.to_string())?;
@@ -163,6 +172,13 @@ impl App {
             Command::SetThreadAnchor(id, anchor) => dossier.thread_mut(id)?.anchor = anchor,
             Command::SetThreadNote(id, note) => dossier.thread_mut(id)?.note = note,
             Command::SetDossierNote(note) => dossier.note = note,
+            Command::DismissSuggestion(index) => {
+                suggestion_mut(dossier, index)?.state = SuggestionState::Dismissed;
+            }
+            Command::SetSuggestionTitle(index, title) => {
+                suggestion_mut(dossier, index)?.title = title.replace(['\n', '\r'], " ");
+            }
+            Command::SetAsOf(date) => dossier.article.as_of = date,
             Command::AddPrediction {
                 thread,
                 statement,
@@ -289,6 +305,7 @@ impl Command {
                 | Command::ExportLibrary(_)
                 | Command::PickFolderToSave
                 | Command::PickExportFile
+                | Command::ShowPassage(_)
         )
     }
 }

@@ -79,4 +79,15 @@ pub enum Command {
     PickFolderToSave,
     /// Ask the system's dialog for a file name, then [`Command::ExportLibrary`].
     PickExportFile,
+    /// Scroll the article to a passage and highlight it, or stop highlighting one.
+    ShowPassage(Option<Anchor>),
+    /// Add suggestions of the open dossier (indices into its saved suggestions, in order) as
+    /// open threads, each anchored to its best passage and titled with its (edited) title.
+    AddSuggestions(Vec<usize>),
+    /// Dismiss a suggestion of the open dossier: it is never offered again for this article.
+    DismissSuggestion(usize),
+    /// Change the title of a suggestion of the open dossier before it is added.
+    SetSuggestionTitle(usize, String),
+    /// Set or clear the open article's as-of date.
+    SetAsOf(Option<Date>),
 }

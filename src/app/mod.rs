@@ -12,6 +12,7 @@ mod importer;
 mod saver;
 mod startup;
 mod status;
+mod suggester;
 mod view;
 
 use std::path::PathBuf;
@@ -23,6 +24,7 @@ pub use importer::{ImportSource, read_file, source_key};
 pub use saver::{SaveReport, Saver};
 pub use startup::{PANIC_ON_MISSING_GLYPH, Preload, SignalGuard};
 pub use status::SaveStatus;
+pub use suggester::{SuggestResult, SuggestWorker, article_fingerprint};
 pub use view::{PredictionDraft, TextSelection, ViewState};
 
 use crate::model::{Dossier, Library, merge_libraries};
@@ -99,6 +101,9 @@ pub struct UiParts<'a> {
     pub cache: &'a mut ArticleCache,
     /// Commands to apply after the frame.
     pub commands: &'a mut Vec<Command>,
+    /// Counts changes to the library: when it is unchanged, anything derived from the library
+    /// (like which suggestions to offer) is unchanged too.
+    pub generation: u64,
 }
 
 /// The application.
@@ -139,6 +144,8 @@ pub struct App {
     force_backup: bool,
     /// The other version to keep as a conflict copy with the next save.
     conflict_copy: Option<Vec<u8>>,
+    /// Computes the open dossier's suggestions off the UI thread.
+    suggester: SuggestWorker,
 }
 
 impl App {
@@ -177,6 +184,7 @@ impl App {
             urgent: false,
             force_backup: false,
             conflict_copy: None,
+            suggester: SuggestWorker::waking(ctx),
         };
         match opened {
             Ok(opened) => {
@@ -286,6 +294,7 @@ impl App {
             view: &mut self.view,
             cache: &mut self.article_cache,
             commands: &mut self.commands,
+            generation: self.edit_generation,
         }
     }
 
@@ -307,6 +316,8 @@ impl App {
             self.finish_import(done);
         }
         self.collect_reports();
+        self.collect_suggestions();
+        self.request_suggestions();
         self.hand_over();
         self.importer.is_busy().then_some(IMPORT_POLL)
     }

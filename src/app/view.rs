@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::model::ThreadId;
+use crate::model::{Anchor, ThreadId};
 
 /// Text selected in the article, ready to become a thread's anchor.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,4 +70,14 @@ pub struct ViewState {
     pub editing_text: bool,
     /// The backups window, when open, with the backups listed when it opened.
     pub backups: Option<Vec<std::path::PathBuf>>,
+    /// A passage shown from the Suggested section: highlighted in the article instead of the
+    /// selected thread's passage.
+    pub highlighted_passage: Option<Anchor>,
+    /// The as-of date being typed in the article's header (`None` when not editing).
+    pub as_of_draft: Option<String>,
+    /// Why the as-of date typed could not be used, in words.
+    pub as_of_error: Option<String>,
+    /// Which suggestions to offer, kept until the library changes: `(dossier id, library
+    /// generation, indices into the dossier's suggestions)`.
+    pub offered: Option<(u64, u64, Vec<usize>)>,
 }

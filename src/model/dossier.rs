@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Article, LibraryError, Prediction, PredictionId, Thread, ThreadId};
+use super::{Article, LibraryError, Prediction, PredictionId, SavedSuggestion, Thread, ThreadId};
 
 /// Identifies a dossier within a library.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -21,6 +21,11 @@ pub struct Dossier {
     /// The fan's note on the whole article.
     #[serde(default)]
     pub note: String,
+    /// The open questions suggested for the article, in the suggester's order; `None` until
+    /// they are computed (files written before suggestions existed load as `None`, and `None`
+    /// is not written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggestions: Option<Vec<SavedSuggestion>>,
 }
 
 impl Dossier {
@@ -31,6 +36,7 @@ impl Dossier {
             article,
             threads: Vec::new(),
             note: String::new(),
+            suggestions: None,
         }
     }
 

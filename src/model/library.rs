@@ -17,6 +17,9 @@ pub enum LibraryError {
     /// No prediction has this id.
     #[error("that prediction no longer exists")]
     NoSuchPrediction(PredictionId),
+    /// No suggestion is at this index of the dossier's suggestions.
+    #[error("that suggestion no longer exists")]
+    NoSuchSuggestion(usize),
 }
 
 /// Everything the fan keeps.

@@ -55,6 +55,12 @@ fn merge_dossier(
     let mut merged = ours.clone();
     merged.article = pick(&base.article, &ours.article, &theirs.article, conflicts);
     merged.note = pick(&base.note, &ours.note, &theirs.note, conflicts);
+    merged.suggestions = pick(
+        &base.suggestions,
+        &ours.suggestions,
+        &theirs.suggestions,
+        conflicts,
+    );
     merged.threads = merge_lists(
         &base.threads,
         &ours.threads,

@@ -13,6 +13,7 @@ mod library;
 mod merge;
 mod prediction;
 mod repair;
+mod saved_suggestion;
 pub mod suggest;
 mod thread;
 
@@ -30,4 +31,8 @@ pub use library::{Library, LibraryError};
 pub use merge::{Merged, merge_libraries};
 pub use prediction::{Outcome, Prediction, PredictionId, brier_score};
 pub use repair::{ItemKind, LibraryRepair};
+pub use saved_suggestion::{
+    MAX_SAVED_PASSAGES, SavedSuggestion, SuggestionState, offered_suggestions, same_question,
+    save_suggestions, suggested_passages,
+};
 pub use thread::{Thread, ThreadId, ThreadStatus};

@@ -7,11 +7,13 @@
 //! bars, cell borders) painted around it. A selection is mapped back to the block's text by
 //! [`PieceText::to_block`], the same mapping highlights and scrolling use.
 
-use egui::Ui;
+use egui::{Role, Ui};
+use jiff::civil::Date;
 
 use super::article_cache::HighlightKind;
 use super::article_layout::{QUOTE_INDENT, SliceLayout, column_geometry, font_size, indent};
-use crate::app::{TextSelection, UiParts};
+use super::widgets::set_label;
+use crate::app::{Command, TextSelection, UiParts, ViewState};
 use crate::model::{Block, BlockKind, Dossier, Marker, PieceText, Slice};
 
 /// The widest the article's text column gets, in points.
@@ -31,9 +33,12 @@ pub fn article_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     parts.cache.sync_document(dossier);
     let highlight = parts
         .view
-        .selected_thread
-        .and_then(|id| dossier.thread(id).ok())
-        .and_then(|t| t.anchor.as_ref())
+        .highlighted_passage
+        .as_ref()
+        .or_else(|| {
+            let thread = dossier.thread(parts.view.selected_thread?).ok()?;
+            thread.anchor.as_ref()
+        })
         .and_then(|a| parts.cache.resolve(a));
     parts
         .cache
@@ -60,7 +65,7 @@ pub fn article_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             ui.vertical(|ui| {
                 ui.set_width(width);
                 let before = ui.cursor().min.y;
-                header_ui(ui, dossier);
+                header_ui(ui, dossier, parts.view, parts.commands);
                 let height = ui.cursor().min.y - before;
                 ui.data_mut(|d| d.insert_temp(egui::Id::unique("article_header_height"), height));
                 blocks_ui(ui, parts, viewport, height);
@@ -69,8 +74,10 @@ pub fn article_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     });
 }
 
-/// Title, as-of date and source of the article.
-fn header_ui(ui: &mut Ui, dossier: &Dossier) {
+/// Title, as-of date and source of the article. The as-of date can be set or corrected:
+/// *Edit* shows a YYYY-MM-DD field (empty for none); a date that cannot be read is reported in
+/// words and changes nothing.
+fn header_ui(ui: &mut Ui, dossier: &Dossier, view: &mut ViewState, commands: &mut Vec<Command>) {
     let article = &dossier.article;
     ui.add_space(8.0);
     ui.add(
@@ -82,11 +89,25 @@ fn header_ui(ui: &mut Ui, dossier: &Dossier) {
         )
         .wrap(),
     );
-    let as_of = match article.as_of {
-        Some(date) => format!("As of {}", date.strftime("%-d %B %Y")),
-        None => "No as-of date".to_owned(),
-    };
-    ui.label(egui::RichText::new(as_of).italics().weak());
+    if view.as_of_draft.is_some() {
+        as_of_editor_ui(ui, article.as_of, view, commands);
+    } else {
+        ui.horizontal(|ui| {
+            let as_of = match article.as_of {
+                Some(date) => format!("As of {}", date.strftime("%-d %B %Y")),
+                None => "No as-of date".to_owned(),
+            };
+            ui.label(egui::RichText::new(as_of).italics().weak());
+            let edit = ui
+                .small_button("Edit")
+                .on_hover_text("Set or correct the date the article's claims are as of");
+            set_label(&edit, Role::Button, EDIT_AS_OF_LABEL);
+            if edit.clicked() {
+                view.as_of_draft = Some(article.as_of.map(|d| d.to_string()).unwrap_or_default());
+                view.as_of_error = None;
+            }
+        });
+    }
     if let Some(url) = &article.source_url {
         ui.label(egui::RichText::new(format!("Source: {url}")).small().weak());
     }
@@ -94,6 +115,86 @@ fn header_ui(ui: &mut Ui, dossier: &Dossier) {
         ui.label(egui::RichText::new(format!("From {source}")).small().weak());
     }
     ui.add_space(12.0);
+}
+
+/// Label of the button that starts editing the as-of date.
+pub const EDIT_AS_OF_LABEL: &str = "Edit as-of date";
+/// Label of the as-of date field.
+pub const AS_OF_FIELD_LABEL: &str = "As-of date";
+/// Label of the button that sets the typed as-of date.
+pub const SET_AS_OF_LABEL: &str = "Set as-of date";
+
+/// The as-of date field with *Set* and *Cancel* (Enter sets, Escape cancels).
+fn as_of_editor_ui(
+    ui: &mut Ui,
+    current: Option<Date>,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+) {
+    let Some(draft) = view.as_of_draft.as_mut() else {
+        return;
+    };
+    let mut set = false;
+    let mut cancel = false;
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new("As of").italics().weak());
+        let edit = ui.add(
+            egui::TextEdit::singleline(draft)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(110.0),
+        );
+        set_label(&edit, Role::TextInput, AS_OF_FIELD_LABEL);
+        if edit.lost_focus() {
+            set |= ui.input(|i| i.key_pressed(egui::Key::Enter));
+            cancel |= ui.input(|i| i.key_pressed(egui::Key::Escape));
+        }
+        let button = ui.small_button("Set");
+        set_label(&button, Role::Button, SET_AS_OF_LABEL);
+        set |= button.clicked();
+        cancel |= ui.small_button("Cancel").clicked();
+    });
+    if let Some(error) = &view.as_of_error {
+        ui.colored_label(ui.visuals().warn_fg_color, error);
+    } else {
+        ui.label(
+            egui::RichText::new("Write the date as YYYY-MM-DD; leave it empty for no date.")
+                .small()
+                .weak(),
+        );
+    }
+    if cancel {
+        view.as_of_draft = None;
+        view.as_of_error = None;
+    } else if set {
+        match parse_as_of(draft) {
+            Ok(date) => {
+                if date != current {
+                    commands.push(Command::SetAsOf(date));
+                }
+                view.as_of_draft = None;
+                view.as_of_error = None;
+            }
+            Err(error) => view.as_of_error = Some(error),
+        }
+    }
+}
+
+/// Reads an as-of date typed as `YYYY-MM-DD`: `Ok(None)` when empty, an error in words when
+/// it is not a date in that form (or not a real day, like 2022-02-30).
+fn parse_as_of(text: &str) -> Result<Option<Date>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    let parsed = shaped.then(|| text.parse::<Date>().ok()).flatten();
+    parsed.map(Some).ok_or_else(|| {
+        format!("“{text}” is not a date. Write it as YYYY-MM-DD (for example 2022-03-17), or leave it empty for no date.")
+    })
 }
 
 /// Draws the slices inside the viewport, their decorations, and records the text selection.
@@ -256,4 +357,28 @@ fn link_at(block: &Block, byte: usize) -> Option<String> {
         .iter()
         .find(|s| s.range.contains(&byte))
         .and_then(|s| s.style.link.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn as_of_dates_are_read_as_yyyy_mm_dd_only() {
+        assert_eq!(
+            parse_as_of(" 2022-03-17 "),
+            Ok(Some(jiff::civil::date(2022, 3, 17)))
+        );
+        assert_eq!(parse_as_of("  "), Ok(None));
+        for bad in [
+            "2022-02-30",
+            "17 March 2022",
+            "2022-3-17",
+            "20220317",
+            "2022-03-17T10:00",
+        ] {
+            let error = parse_as_of(bad).expect_err(bad);
+            assert!(error.contains("is not a date"), "{error}");
+        }
+    }
 }

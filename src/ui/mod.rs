@@ -10,12 +10,17 @@ mod library_ui;
 mod menu_ui;
 mod predictions_ui;
 mod status_ui;
+mod suggestions_ui;
 mod thread_detail_ui;
 mod threads_ui;
 mod widgets;
 
 pub use article_cache::{ArticleCache, HighlightKind, PreparedArticle};
-pub use article_ui::article_ui;
+pub use article_ui::{AS_OF_FIELD_LABEL, EDIT_AS_OF_LABEL, SET_AS_OF_LABEL, article_ui};
+pub use suggestions_ui::{
+    ADD_ALL_LABEL, READING_TEXT, SUGGESTED_HEADING, add_suggestion_label, dismiss_suggestion_label,
+    passage_label, suggestion_title_label,
+};
 
 use crate::app::{App, Command};
 
@@ -25,6 +30,11 @@ pub const THREADS_HEADING: &str = "Open threads";
 /// Draws the whole window.
 pub fn root_ui(app: &mut App, ui: &mut egui::Ui) {
     let mut parts = app.parts();
+    // The article is parsed before any panel draws: the Suggested section (drawn before the
+    // article) resolves passages in it.
+    if let Some(dossier) = parts.library.open_dossier() {
+        parts.cache.sync_document(dossier);
+    }
     handle_dropped_files(ui, parts.commands);
     handle_shortcuts(ui, &mut parts);
     // The panels are not filled: the window is cleared to the panel colour instead (see

@@ -41,6 +41,8 @@ pub fn threads_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     ui.add_space(6.0);
     new_thread_ui(ui, parts);
     ui.separator();
+    super::suggestions_ui::suggestions_ui(ui, parts, dossier);
+    ui.separator();
     egui::ScrollArea::vertical()
         .id_salt("thread_details_scroll")
         .auto_shrink([false, false])

@@ -839,6 +839,7 @@ fn golden_v1_expected() -> Library {
                 Some(Anchor::new("more story to tell", 0)),
             )],
             note: String::new(),
+            suggestions: None,
         },
         Dossier {
             id: DossierId(3),
@@ -901,6 +902,7 @@ fn golden_v1_expected() -> Library {
                 },
             ],
             note: "노트 in Korean too".into(),
+            suggestions: None,
         },
     ];
     library.open = Some(DossierId(3));

@@ -37,18 +37,51 @@ impl TempDir {
     }
 }
 
-/// The app in a UI harness on `data_dir`, opening `file` if given.
+/// The app in a UI harness on `data_dir`, opening `file` if given, once the open article's
+/// suggestions are computed (they are computed on another thread; waiting keeps what the
+/// tests see and what is saved the same from run to run).
 pub fn launch(data_dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
+    let mut harness = build(data_dir, file);
+    settle_suggestions(&mut harness);
+    harness
+}
+
+/// Runs frames until the open article's suggestions are computed and shown (at most 30 s).
+pub fn settle_suggestions(harness: &mut Harness<'static, App>) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !harness.state().suggestions_settled() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        harness.step();
+    }
+    assert!(
+        harness.state().suggestions_settled(),
+        "suggestions computed within 30 s"
+    );
+    harness.run();
+}
+
+/// The app in a UI harness on `data_dir`, opening `file` if given, once its first frames are
+/// drawn, without waiting for anything else.
+pub fn build(data_dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
     let options = AppOptions {
         data_dir: data_dir.to_owned(),
         open_file: file,
     };
-    launch_with(move |ctx| App::new(options, Some(ctx)))
+    start(move |ctx| App::new(options, Some(ctx)))
+}
+
+/// The app built by `build` in a UI harness, once the open article's suggestions are computed
+/// (see [`launch`]).
+pub fn launch_with(build: impl FnOnce(&egui::Context) -> App + 'static) -> Harness<'static, App> {
+    let mut harness = start(build);
+    settle_suggestions(&mut harness);
+    harness
 }
 
 /// The app built by `build` in a UI harness, with the Korean font installed and a missing
-/// glyph failing the test.
-pub fn launch_with(build: impl FnOnce(&egui::Context) -> App + 'static) -> Harness<'static, App> {
+/// glyph failing the test, once its first frames are drawn and the articles being opened
+/// have arrived.
+fn start(build: impl FnOnce(&egui::Context) -> App + 'static) -> Harness<'static, App> {
     let mut harness = harness_builder().build_eframe(move |cc| build(&cc.egui_ctx));
     harness.run();
     settle(&mut harness);

@@ -8,4 +8,6 @@ mod real_window;
 mod rendering;
 mod scaling;
 mod storage;
+mod suggest_eval;
+mod suggestions;
 mod ui_stories;

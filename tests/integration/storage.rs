@@ -722,6 +722,7 @@ fn arb_dossier(id: u64) -> impl Strategy<Value = Dossier> {
             },
             threads,
             note,
+            suggestions: None,
         })
 }
 

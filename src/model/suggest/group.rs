@@ -1,0 +1,197 @@
+//! Grouping open sentences that raise the same question.
+//!
+//! A sentence whose own words name a topic of the synonym map (renewal, cast, marriage, a
+//! mother, …) joins the group of that topic; renewal only leads when no other topic is named,
+//! since a renewal article mentions "a second season" everywhere ("if a second season is made,
+//! would the cast return?" is about the cast). Otherwise each term is weighted by how rare it
+//! is in the article (`ln(1 + sentences / sentences with the term)`, the usual inverse
+//! document frequency), topics counting more, and the sentence joins the group whose terms
+//! cover the largest share of its own weight, when that share reaches [`JOIN_SHARE`]. A
+//! statement with no subject of its own ("No announcement has been made.") continues the
+//! question of the sentence right before it. Linear in the article: a term only leads to the
+//! few groups that used it most recently.
+
+use std::collections::{HashMap, HashSet};
+
+use super::terms::{Term, Topic};
+
+/// The share of a sentence's term weight a group must cover for the sentence to join it.
+const JOIN_SHARE: f64 = 0.4;
+/// How much more a topic from the synonym map weighs than a plain word.
+const TOPIC_FACTOR: f64 = 3.0;
+/// How many recent groups a term leads to.
+const GROUPS_PER_TERM: usize = 8;
+
+/// An open sentence, ready to group.
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    /// Position among all sentences of the article (for "the sentence before").
+    pub sentence_index: usize,
+    /// The block holding it (a sentence only continues one in the same paragraph).
+    pub block: usize,
+    /// Its score (see `cues::score`).
+    pub points: i32,
+    /// Its subject terms (a heading's include those of the sentences under it).
+    pub terms: Vec<Term>,
+    /// The topics its own words name, in [`Topic`] order.
+    pub topics: Vec<Topic>,
+    /// Whether it is a direct question (which opens a thread of its own).
+    pub question: bool,
+}
+
+impl Candidate {
+    /// The topic the sentence is about: the first named topic other than renewal, else renewal.
+    pub fn primary_topic(&self) -> Option<Topic> {
+        self.topics
+            .iter()
+            .copied()
+            .find(|t| *t != Topic::Renewal)
+            .or_else(|| self.topics.first().copied())
+    }
+}
+
+/// How rare each term is in the article: the number of sentences holding it.
+#[derive(Debug, Default)]
+pub(crate) struct TermCounts {
+    sentences: usize,
+    counts: HashMap<Term, usize>,
+}
+
+impl TermCounts {
+    /// Counts one more sentence with `terms` (sorted, without repeats).
+    pub fn add(&mut self, terms: &[Term]) {
+        self.sentences += 1;
+        for term in terms {
+            *self.counts.entry(term.clone()).or_insert(0) += 1;
+        }
+    }
+
+    /// The weight of `term`: rare terms and topics weigh more.
+    pub fn weight(&self, term: &Term) -> f64 {
+        let count = self.counts.get(term).copied().unwrap_or(1).max(1);
+        let idf = (1.0 + self.sentences.max(1) as f64 / count as f64).ln();
+        match term {
+            Term::Topic(_) => idf * TOPIC_FACTOR,
+            Term::Word(_) => idf,
+        }
+    }
+}
+
+/// Groups `candidates` (in article order); returns, per group, the indices of its candidates
+/// in article order. Groups are listed by their first sentence.
+pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_terms: Vec<HashSet<Term>> = Vec::new();
+    let mut recent: HashMap<&Term, Vec<usize>> = HashMap::new();
+    let mut previous: Option<(usize, usize, usize)> = None; // (sentence index, block, group)
+    let mut topic_group: HashMap<Topic, usize> = HashMap::new();
+    for (index, candidate) in candidates.iter().enumerate() {
+        let primary = candidate.primary_topic();
+        let total: f64 = candidate.terms.iter().map(|t| weights.weight(t)).sum();
+        let mut best: Option<(f64, usize)> = None;
+        let mut seen: HashSet<usize> = HashSet::new();
+        for term in &candidate.terms {
+            for &g in recent.get(term).into_iter().flatten() {
+                if !seen.insert(g) {
+                    continue;
+                }
+                let shared: f64 = candidate
+                    .terms
+                    .iter()
+                    .filter(|t| group_terms[g].contains(*t))
+                    .map(|t| weights.weight(t))
+                    .sum();
+                let share = shared / total;
+                if best.is_none_or(|(s, b)| share > s || (share == s && g < b)) {
+                    best = Some((share, g));
+                }
+            }
+        }
+        let follows_previous = previous
+            .filter(|&(sentence, block, _)| {
+                candidate.sentence_index == sentence + 1 && candidate.block == block
+            })
+            .map(|(_, _, g)| g);
+        let by_topic = primary.and_then(|t| topic_group.get(&t).copied());
+        let chosen = match best {
+            _ if by_topic.is_some() => by_topic,
+            Some((share, g)) if share >= JOIN_SHARE => Some(g),
+            _ if candidate.terms.is_empty() => follows_previous,
+            _ if primary.is_none() && !candidate.question => follows_previous,
+            _ => None,
+        };
+        let g = match chosen {
+            Some(g) => {
+                groups[g].push(index);
+                g
+            }
+            None => {
+                groups.push(vec![index]);
+                group_terms.push(HashSet::new());
+                groups.len() - 1
+            }
+        };
+        if let Some(topic) = primary {
+            topic_group.entry(topic).or_insert(g);
+        }
+        for term in &candidate.terms {
+            group_terms[g].insert(term.clone());
+            let list = recent.entry(term).or_default();
+            list.retain(|&other| other != g);
+            list.push(g);
+            if list.len() > GROUPS_PER_TERM {
+                list.remove(0);
+            }
+        }
+        previous = Some((candidate.sentence_index, candidate.block, g));
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::terms::{subject_terms, topics_of};
+    use super::*;
+
+    fn grouped(sentences: &[&str], open: &[usize]) -> Vec<Vec<usize>> {
+        let mut counts = TermCounts::default();
+        for s in sentences {
+            counts.add(&subject_terms(s));
+        }
+        let candidates: Vec<Candidate> = open
+            .iter()
+            .map(|&i| {
+                let terms = subject_terms(sentences[i]);
+                Candidate {
+                    sentence_index: i,
+                    block: 0,
+                    points: 3,
+                    topics: topics_of(&terms),
+                    question: sentences[i].ends_with('?'),
+                    terms,
+                }
+            })
+            .collect();
+        group(&candidates, &counts)
+            .into_iter()
+            .map(|g| g.into_iter().map(|c| open[c]).collect())
+            .collect()
+    }
+
+    #[test]
+    fn renewal_sentences_form_one_group_mother_and_marriage_apart() {
+        let sentences = [
+            "Will the drama get a second season?",
+            "Moon-young visits her mother in prison.",
+            "The network has not renewed it.",
+            "No official announcement has been made.",
+            "Could Moon-young and her mother rebuild anything?",
+            "Would Gang-tae and Moon-young marry?",
+            "Fans hope it gets the green light.",
+        ];
+        assert_eq!(
+            grouped(&sentences, &[0, 2, 3, 4, 5, 6]),
+            [vec![0, 2, 3, 6], vec![4], vec![5]]
+        );
+    }
+}

@@ -1,0 +1,663 @@
+//! Subject terms of a sentence: the names and topic words that say what a question is about.
+//!
+//! Words are lower-cased, stripped of English plurals and Korean particles, and mapped through a
+//! small synonym map onto shared topics ("second season", "renewal", "greenlit", "시즌2" are all
+//! [`Topic::Renewal`]). Function words, cue words and words every show article uses are left
+//! out, so two sentences share terms only when they share a subject.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use unicode_segmentation::UnicodeSegmentation as _;
+
+/// A topic several words map onto.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Topic {
+    /// Another season, a renewal, a sequel, a spin-off.
+    Renewal,
+    /// The cast: actors, roles, returning to a role.
+    Cast,
+    /// Marriage, a wedding, a proposal.
+    Marriage,
+    /// A mother.
+    Mother,
+    /// A father.
+    Father,
+    /// When something airs: dates, premieres, schedules.
+    Schedule,
+}
+
+/// A subject term: a topic or a plain word (lower-cased and stemmed).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Term {
+    /// A topic from the synonym map.
+    Topic(Topic),
+    /// Any other content word.
+    Word(String),
+}
+
+/// English words mapped onto topics.
+const ENGLISH_TOPICS: &[(&str, Topic)] = &[
+    ("renew", Topic::Renewal),
+    ("renewal", Topic::Renewal),
+    ("renewed", Topic::Renewal),
+    ("renewing", Topic::Renewal),
+    ("sequel", Topic::Renewal),
+    ("greenlit", Topic::Renewal),
+    ("greenlight", Topic::Renewal),
+    ("green", Topic::Renewal),
+    ("sophomore", Topic::Renewal),
+    ("spinoff", Topic::Renewal),
+    ("spin", Topic::Renewal),
+    ("revival", Topic::Renewal),
+    ("cast", Topic::Cast),
+    ("casting", Topic::Cast),
+    ("actor", Topic::Cast),
+    ("actors", Topic::Cast),
+    ("actress", Topic::Cast),
+    ("actresses", Topic::Cast),
+    ("reprise", Topic::Cast),
+    ("role", Topic::Cast),
+    ("roles", Topic::Cast),
+    ("lineup", Topic::Cast),
+    ("leads", Topic::Cast),
+    ("stars", Topic::Cast),
+    ("ensemble", Topic::Cast),
+    ("marry", Topic::Marriage),
+    ("married", Topic::Marriage),
+    ("marriage", Topic::Marriage),
+    ("marries", Topic::Marriage),
+    ("wedding", Topic::Marriage),
+    ("wed", Topic::Marriage),
+    ("engaged", Topic::Marriage),
+    ("engagement", Topic::Marriage),
+    ("propose", Topic::Marriage),
+    ("proposal", Topic::Marriage),
+    ("proposes", Topic::Marriage),
+    ("mother", Topic::Mother),
+    ("mothers", Topic::Mother),
+    ("mom", Topic::Mother),
+    ("mum", Topic::Mother),
+    ("father", Topic::Father),
+    ("fathers", Topic::Father),
+    ("dad", Topic::Father),
+    ("premiere", Topic::Schedule),
+    ("premieres", Topic::Schedule),
+    ("date", Topic::Schedule),
+    ("schedule", Topic::Schedule),
+    ("scheduled", Topic::Schedule),
+    ("airdate", Topic::Schedule),
+];
+
+/// Words before "season" that ask for another one ("a second season", "more seasons").
+const MORE_SEASON_BEFORE: &[&str] = &[
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "2nd",
+    "3rd",
+    "4th",
+    "5th",
+    "new",
+    "next",
+    "another",
+    "further",
+    "more",
+    "future",
+    "sophomore",
+    "additional",
+    "later",
+    "follow",
+];
+/// Words after "season" that name a later one ("season 2", "season three").
+const MORE_SEASON_AFTER: &[&str] = &[
+    "2", "3", "4", "5", "6", "two", "three", "four", "five", "six", "ii", "iii",
+];
+
+/// Phrases (of words the word map would split) that ask for more of a show.
+const ENGLISH_TOPIC_PHRASES: [&str; 3] = ["follow-up", "new episodes", "pick up the show"];
+
+/// Korean word parts mapped onto topics (matched inside a word).
+const KOREAN_TOPICS: &[(&str, Topic)] = &[
+    ("시즌2", Topic::Renewal),
+    ("시즌3", Topic::Renewal),
+    ("시즌4", Topic::Renewal),
+    ("시즌 2", Topic::Renewal),
+    ("시즌 3", Topic::Renewal),
+    ("새 시즌", Topic::Renewal),
+    ("다음 시즌", Topic::Renewal),
+    ("후속", Topic::Renewal),
+    ("제작 여부", Topic::Renewal),
+    ("제작 가능성", Topic::Renewal),
+    ("제작 확정", Topic::Renewal),
+    ("제작될", Topic::Renewal),
+    ("속편", Topic::Renewal),
+    ("배우", Topic::Cast),
+    ("출연", Topic::Cast),
+    ("캐스팅", Topic::Cast),
+    ("주연", Topic::Cast),
+    ("합류", Topic::Cast),
+    ("결혼", Topic::Marriage),
+    ("웨딩", Topic::Marriage),
+    ("청혼", Topic::Marriage),
+    ("프러포즈", Topic::Marriage),
+    ("어머니", Topic::Mother),
+    ("엄마", Topic::Mother),
+    ("모친", Topic::Mother),
+    ("아버지", Topic::Father),
+    ("아빠", Topic::Father),
+    ("부친", Topic::Father),
+    ("방송 시기", Topic::Schedule),
+    ("편성", Topic::Schedule),
+];
+
+/// English function words, cue words and words common to every article about a show.
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "all",
+    "almost",
+    "already",
+    "also",
+    "although",
+    "always",
+    "am",
+    "among",
+    "an",
+    "and",
+    "announce",
+    "announced",
+    "announcement",
+    "another",
+    "any",
+    "anyone",
+    "anything",
+    "are",
+    "around",
+    "as",
+    "ask",
+    "asked",
+    "asking",
+    "at",
+    "back",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "believe",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "come",
+    "comes",
+    "coming",
+    "confirm",
+    "confirmation",
+    "confirmed",
+    "could",
+    "did",
+    "do",
+    "does",
+    "doing",
+    "done",
+    "down",
+    "drama",
+    "dramas",
+    "during",
+    "each",
+    "either",
+    "else",
+    "end",
+    "ended",
+    "ending",
+    "episode",
+    "episodes",
+    "even",
+    "ever",
+    "every",
+    "fan",
+    "fans",
+    "far",
+    "few",
+    "final",
+    "finale",
+    "first",
+    "for",
+    "from",
+    "further",
+    "get",
+    "gets",
+    "getting",
+    "give",
+    "given",
+    "go",
+    "goes",
+    "going",
+    "gone",
+    "got",
+    "had",
+    "has",
+    "have",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "hope",
+    "hopes",
+    "hoping",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "know",
+    "known",
+    "knows",
+    "last",
+    "least",
+    "left",
+    "less",
+    "let",
+    "like",
+    "likely",
+    "made",
+    "make",
+    "makes",
+    "many",
+    "may",
+    "maybe",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "new",
+    "news",
+    "next",
+    "no",
+    "nobody",
+    "none",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "official",
+    "officially",
+    "on",
+    "once",
+    "one",
+    "only",
+    "open",
+    "or",
+    "other",
+    "others",
+    "our",
+    "out",
+    "over",
+    "own",
+    "part",
+    "perhaps",
+    "possible",
+    "possibly",
+    "question",
+    "questions",
+    "really",
+    "remain",
+    "remains",
+    "reportedly",
+    "said",
+    "same",
+    "say",
+    "says",
+    "second",
+    "see",
+    "seen",
+    "series",
+    "she",
+    "should",
+    "show",
+    "shows",
+    "since",
+    "so",
+    "some",
+    "someone",
+    "something",
+    "still",
+    "story",
+    "such",
+    "take",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "thing",
+    "things",
+    "think",
+    "third",
+    "this",
+    "those",
+    "though",
+    "through",
+    "time",
+    "to",
+    "told",
+    "too",
+    "two",
+    "under",
+    "unclear",
+    "unknown",
+    "until",
+    "up",
+    "us",
+    "very",
+    "viewers",
+    "want",
+    "wants",
+    "was",
+    "way",
+    "we",
+    "well",
+    "were",
+    "what",
+    "when",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "will",
+    "with",
+    "without",
+    "wonder",
+    "would",
+    "yet",
+    "you",
+    "your",
+    "year",
+    "years",
+    "fourth",
+    "fifth",
+    "word",
+    "talks",
+    "plans",
+    "plan",
+    "rumor",
+    "rumors",
+    "rumour",
+    "rumours",
+    "rumored",
+    "rumoured",
+    "speculation",
+    "yes",
+    "answer",
+    "answers",
+    "answered",
+    "happen",
+    "happens",
+    "happened",
+    "tell",
+    "told",
+    "look",
+    "looks",
+    "looking",
+    "keep",
+    "keeps",
+    "lot",
+    "lots",
+    "sure",
+    "around",
+    "seems",
+    "seem",
+    "though",
+    "soon",
+    "already",
+    "yet",
+    "day",
+    "days",
+];
+
+/// Korean particles and endings stripped from the end of a word, longest first.
+const KOREAN_PARTICLES: &[&str] = &[
+    "에서는",
+    "으로는",
+    "에게는",
+    "까지는",
+    "이라는",
+    "에서",
+    "으로",
+    "에게",
+    "까지",
+    "부터",
+    "처럼",
+    "보다",
+    "이나",
+    "라는",
+    "들의",
+    "들은",
+    "들이",
+    "들을",
+    "들도",
+    "은",
+    "는",
+    "이",
+    "가",
+    "을",
+    "를",
+    "의",
+    "에",
+    "와",
+    "과",
+    "도",
+    "로",
+    "만",
+    "들",
+];
+
+/// Korean function words and cue words, after particles are stripped.
+const KOREAN_STOPWORDS: &[&str] = &[
+    "아직",
+    "현재",
+    "이번",
+    "그",
+    "이",
+    "저",
+    "것",
+    "수",
+    "등",
+    "및",
+    "또",
+    "또한",
+    "더",
+    "다시",
+    "드라마",
+    "작품",
+    "팬",
+    "팬들",
+    "여부",
+    "관계자",
+    "측",
+    "최근",
+    "지난",
+    "올해",
+    "내년",
+];
+
+/// [`ENGLISH_TOPICS`] for look-up.
+static TOPIC_OF: LazyLock<HashMap<&'static str, Topic>> =
+    LazyLock::new(|| ENGLISH_TOPICS.iter().copied().collect());
+/// [`STOPWORDS`] for look-up.
+static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOPWORDS.iter().copied().collect());
+
+/// The subject terms of `sentence`, sorted and without repeats.
+pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
+    let mut terms: Vec<Term> = Vec::new();
+    if sentence.chars().any(is_hangul) {
+        for (topic_word, topic) in KOREAN_TOPICS {
+            if sentence.contains(topic_word) {
+                terms.push(Term::Topic(*topic));
+            }
+        }
+    }
+    let lowered = sentence.to_lowercase();
+    if ENGLISH_TOPIC_PHRASES.iter().any(|p| lowered.contains(p)) {
+        terms.push(Term::Topic(Topic::Renewal));
+    }
+    let words: Vec<&str> = sentence.unicode_words().collect();
+    for (i, word) in words.iter().copied().enumerate() {
+        if word.chars().any(is_hangul) {
+            if let Some(stem) = korean_stem(word) {
+                terms.push(Term::Word(stem));
+            }
+            continue;
+        }
+        let lower = word.to_lowercase();
+        let lower = lower.trim_end_matches("'s").trim_end_matches("’s");
+        if lower == "season" || lower == "seasons" {
+            // "a second season", "season 2", "more seasons" ask for more; "the season finale" does not.
+            let before = i.checked_sub(1).map(|k| words[k].to_lowercase());
+            let after = words.get(i + 1).map(|w| w.to_lowercase());
+            let more = before.is_some_and(|w| MORE_SEASON_BEFORE.contains(&w.as_str()))
+                || after.is_some_and(|w| MORE_SEASON_AFTER.contains(&w.as_str()));
+            if more {
+                terms.push(Term::Topic(Topic::Renewal));
+            }
+            continue;
+        }
+        if let Some(topic) = TOPIC_OF.get(lower) {
+            terms.push(Term::Topic(*topic));
+            continue;
+        }
+        if lower.chars().count() < 3
+            || STOPWORD_SET.contains(lower)
+            || lower.chars().all(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        terms.push(Term::Word(english_stem(lower)));
+    }
+    terms.sort();
+    terms.dedup();
+    terms
+}
+
+/// The topics among `terms`, in [`Topic`] order.
+pub(crate) fn topics_of(terms: &[Term]) -> Vec<Topic> {
+    terms
+        .iter()
+        .filter_map(|t| match t {
+            Term::Topic(topic) => Some(*topic),
+            Term::Word(_) => None,
+        })
+        .collect()
+}
+
+/// Whether `c` is a Hangul syllable or letter.
+pub(crate) fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
+}
+
+/// A crude English stem: plural and verb endings off, so "returns" and "return" match.
+fn english_stem(word: &str) -> String {
+    for suffix in ["ing", "ed", "es", "s"] {
+        if let Some(stem) = word.strip_suffix(suffix)
+            && stem.chars().count() >= 4
+            && !word.ends_with("ss")
+        {
+            return stem.to_owned();
+        }
+    }
+    word.to_owned()
+}
+
+/// A Korean word without its trailing particle, or `None` for a function word.
+fn korean_stem(word: &str) -> Option<String> {
+    let mut stem = word;
+    for particle in KOREAN_PARTICLES {
+        if let Some(rest) = word.strip_suffix(particle)
+            && rest.chars().count() >= 1
+        {
+            stem = rest;
+            break;
+        }
+    }
+    // Predicates ("미정이다", "불투명하다") carry cues, not subjects.
+    let predicate = [
+        "다", "까", "요", "며", "고", "지", "면", "데", "서", "했", "된", "될", "할",
+    ]
+    .iter()
+    .any(|ending| stem.ends_with(ending));
+    if predicate || stem.chars().count() < 2 || KOREAN_STOPWORDS.contains(&stem) {
+        None
+    } else {
+        Some(stem.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renewal_words_share_a_topic() {
+        let a = subject_terms("Will a second season be greenlit?");
+        let b = subject_terms("The show has not been renewed.");
+        let c = subject_terms("시즌2 제작 여부는 미정이다.");
+        for terms in [&a, &b, &c] {
+            assert!(terms.contains(&Term::Topic(Topic::Renewal)), "{terms:?}");
+        }
+    }
+
+    #[test]
+    fn names_and_topic_words_are_kept_function_words_dropped() {
+        let terms = subject_terms("Could Moon-young and her mother rebuild anything?");
+        assert_eq!(
+            terms,
+            [
+                Term::Topic(Topic::Mother),
+                Term::Word("moon".into()),
+                Term::Word("rebuild".into()),
+                Term::Word("young".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn korean_particles_are_stripped() {
+        let terms = subject_terms("고문영의 엄마는 감옥에 있다.");
+        assert!(terms.contains(&Term::Word("고문영".into())), "{terms:?}");
+        assert!(terms.contains(&Term::Word("감옥".into())), "{terms:?}");
+        assert!(terms.contains(&Term::Topic(Topic::Mother)), "{terms:?}");
+    }
+}
