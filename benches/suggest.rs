@@ -32,8 +32,18 @@ const PARTS: [&str; 13] = [
 
 /// Names renamed in each repetition.
 const NAMES: [&str; 12] = [
-    "Moon-young", "Gang-tae", "Starfall", "Vell", "Mira", "Choi Hana", "Jonah", "Rosa", "Ada",
-    "Noor", "고문영", "달빛",
+    "Moon-young",
+    "Gang-tae",
+    "Starfall",
+    "Vell",
+    "Mira",
+    "Choi Hana",
+    "Jonah",
+    "Rosa",
+    "Ada",
+    "Noor",
+    "고문영",
+    "달빛",
 ];
 
 /// Article sizes, in KB.

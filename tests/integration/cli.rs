@@ -61,8 +61,9 @@ fn suggest_json(file: &str) -> serde_json::Value {
 fn suggest_json_is_an_array_of_titles_and_passages_in_article_order() {
     let path = "tests/eval/01-okay-renewal.md";
     let value = suggest_json(path);
-    let source = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
-        .unwrap();
+    let source =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
+            .unwrap();
     let suggestions = value.as_array().expect("a JSON array");
     assert!(suggestions.len() >= 2, "{value:#}");
     for suggestion in suggestions {
@@ -78,23 +79,32 @@ fn suggest_json_is_an_array_of_titles_and_passages_in_article_order() {
         for passage in passages {
             let passage = passage.as_str().expect("a string passage");
             // Full sentences of the article, in article order.
-            let at = source.find(passage).unwrap_or_else(|| panic!("not in the article: {passage}"));
+            let at = source
+                .find(passage)
+                .unwrap_or_else(|| panic!("not in the article: {passage}"));
             assert!(at >= last, "out of order: {passage}");
             last = at;
         }
     }
-    let titles: Vec<&str> = suggestions.iter().filter_map(|s| s["title"].as_str()).collect();
+    let titles: Vec<&str> = suggestions
+        .iter()
+        .filter_map(|s| s["title"].as_str())
+        .collect();
     assert!(titles.contains(&"Will the show be renewed?"), "{titles:?}");
 }
 
 #[test]
 fn suggest_on_a_settled_article_prints_an_empty_array() {
-    assert_eq!(suggest_json("tests/eval/07-moonlit-settled.md"), serde_json::json!([]));
+    assert_eq!(
+        suggest_json("tests/eval/07-moonlit-settled.md"),
+        serde_json::json!([])
+    );
 }
 
 #[test]
 fn suggest_prints_a_list_for_people() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/06-okay-korean.md");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/06-okay-korean.md");
     let output = fan_tracker().arg("suggest").arg(&path).output().unwrap();
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
@@ -110,7 +120,13 @@ fn suggest_prints_a_list_for_people() {
 fn suggest_on_a_binary_file_fails_with_a_message() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("picture.png");
-    std::fs::write(&path, [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0xff, 0xfe]).unwrap();
+    std::fs::write(
+        &path,
+        [
+            0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0xff, 0xfe,
+        ],
+    )
+    .unwrap();
     let output = fan_tracker().arg("suggest").arg(&path).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());
@@ -128,5 +144,8 @@ fn suggest_on_a_missing_file_fails_with_a_message() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let text = String::from_utf8(output.stderr).unwrap();
-    assert!(text.contains("could not read /no/such/article.md"), "{text}");
+    assert!(
+        text.contains("could not read /no/such/article.md"),
+        "{text}"
+    );
 }

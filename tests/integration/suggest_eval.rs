@@ -89,7 +89,12 @@ fn covered(suggestion: &Suggestion, thread: &AnnotatedThread) -> usize {
     thread
         .sentences
         .iter()
-        .filter(|s| suggestion.passages.iter().any(|p| same_sentence(&p.text, s)))
+        .filter(|s| {
+            suggestion
+                .passages
+                .iter()
+                .any(|p| same_sentence(&p.text, s))
+        })
         .count()
 }
 
@@ -121,7 +126,11 @@ struct Tally {
 fn score_set() -> Tally {
     let mut tally = Tally::default();
     let set = eval_set();
-    assert!(set.len() >= 10, "the evaluation set has {} articles", set.len());
+    assert!(
+        set.len() >= 10,
+        "the evaluation set has {} articles",
+        set.len()
+    );
     for (path, annotation) in &set {
         let document = load_article(path);
         let name = path.file_name().unwrap().to_string_lossy();

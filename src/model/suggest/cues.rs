@@ -267,8 +267,22 @@ const MEDIUM: &[&str] = &[
 
 /// Future and modal forms and conditionals: two are needed, or one with another cue.
 const WEAK: &[&str] = &[
-    "will", "would", "could", "may", "should", "if", "hope", "plan", "plans", "question",
-    "questions", "future", "believe", "some fans", "some viewers", "many fans",
+    "will",
+    "would",
+    "could",
+    "may",
+    "should",
+    "if",
+    "hope",
+    "plan",
+    "plans",
+    "question",
+    "questions",
+    "future",
+    "believe",
+    "some fans",
+    "some viewers",
+    "many fans",
 ];
 
 /// Counter-cues: a fact already settled. Ignored after a negation or a conditional.
@@ -399,7 +413,15 @@ const KOREAN_MEDIUM: &[&str] = &[
 ];
 
 /// Korean future forms and conditionals.
-const KOREAN_WEAK: &[&str] = &["예정", "계획", "것으로 알려졌다", "기대", "만약", "다면", "라면"];
+const KOREAN_WEAK: &[&str] = &[
+    "예정",
+    "계획",
+    "것으로 알려졌다",
+    "기대",
+    "만약",
+    "다면",
+    "라면",
+];
 
 /// Korean counter-cues for settled facts; ignored when the sentence negates.
 const KOREAN_SETTLED: &[&str] = &[
@@ -413,7 +435,14 @@ const KOREAN_SETTLED: &[&str] = &[
 ];
 
 /// Korean narration of what happened, the weaker counter-cues.
-const KOREAN_NARRATED: &[&str] = &["종영했다", "종영됐다", "방송됐다", "방영됐다", "막을 내렸", "수상했"];
+const KOREAN_NARRATED: &[&str] = &[
+    "종영했다",
+    "종영됐다",
+    "방송됐다",
+    "방영됐다",
+    "막을 내렸",
+    "수상했",
+];
 
 /// Korean negation inside a sentence, which turns a settled form into an open one.
 const KOREAN_NEGATION: &[&str] = &["않", "없", "못", "미정", "아직"];
@@ -426,15 +455,56 @@ const NEGATORS: [&str; 15] = [
 
 /// Schedule verbs: with a date given, a future form is a settled schedule, not a question.
 const SCHEDULE: &[&str] = &[
-    "premiere", "premieres", "air", "airs", "debut", "debuts", "release", "released", "stream",
-    "streams", "arrive", "arrives", "launch", "return", "returns", "begin", "begins", "start",
-    "starts", "open", "opens", "방송", "방영", "공개", "개봉", "첫선",
+    "premiere",
+    "premieres",
+    "air",
+    "airs",
+    "debut",
+    "debuts",
+    "release",
+    "released",
+    "stream",
+    "streams",
+    "arrive",
+    "arrives",
+    "launch",
+    "return",
+    "returns",
+    "begin",
+    "begins",
+    "start",
+    "starts",
+    "open",
+    "opens",
+    "방송",
+    "방영",
+    "공개",
+    "개봉",
+    "첫선",
 ];
 
 /// Month names (English) for spotting a date.
 const MONTHS: [&str; 21] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
     "sept",
 ];
 
@@ -639,14 +709,18 @@ mod tests {
         assert!(open("The drama has not been renewed."));
         assert!(open("It remains to be seen whether the cast would return."));
         assert!(open("Fans hope the writer has more to tell."));
-        assert!(open("A sequel could happen if the studio gives it the green light."));
+        assert!(open(
+            "A sequel could happen if the studio gives it the green light."
+        ));
         assert!(open("The lead is reportedly in talks to return."));
     }
 
     #[test]
     fn settled_facts_and_plain_narration_are_not() {
         assert!(!open("The finale aired on 9 August 2020."));
-        assert!(!open("The network confirmed that the show will return on June 5."));
+        assert!(!open(
+            "The network confirmed that the show will return on June 5."
+        ));
         assert!(!open("Season two will premiere on 12 March 2027."));
         assert!(!open("She won the award for best actress."));
         assert!(!open("Gang-tae drives his brother to the castle."));
@@ -656,7 +730,9 @@ mod tests {
 
     #[test]
     fn negation_keeps_a_settled_form_open() {
-        assert!(open("The studio has not confirmed that a second season is coming."));
+        assert!(open(
+            "The studio has not confirmed that a second season is coming."
+        ));
         assert!(open("Nobody knows whether it was renewed."));
     }
 

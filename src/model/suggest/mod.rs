@@ -162,11 +162,7 @@ pub const MIN_WORDS: usize = 3;
 
 /// One suggestion from a group of candidates (indices in article order), with its strength:
 /// twice its strongest sentence's points plus the others' points.
-fn build(
-    members: &[usize],
-    candidates: &[Candidate],
-    passages: &[Passage],
-) -> (i32, Suggestion) {
+fn build(members: &[usize], candidates: &[Candidate], passages: &[Passage]) -> (i32, Suggestion) {
     // Strongest first; ties go to the earlier sentence.
     let mut by_strength: Vec<usize> = (0..members.len()).collect();
     by_strength.sort_by_key(|&k| (std::cmp::Reverse(candidates[members[k]].points), k));
@@ -196,9 +192,7 @@ fn merge_into(into: &mut (i32, Suggestion), other: (i32, Suggestion)) {
     };
     into.0 = into.0.max(strength) + strength.min(into.0) / 2;
     into.1.passages.extend(suggestion.passages);
-    into.1
-        .passages
-        .sort_by_key(|p| (p.block, p.range.start));
+    into.1.passages.sort_by_key(|p| (p.block, p.range.start));
     into.1.passages.dedup();
     into.1.best = into
         .1
@@ -220,13 +214,14 @@ fn key_topic(members: &[usize], candidates: &[Candidate]) -> Option<Topic> {
             }
         }
     }
-    let (topic, count) = tally
-        .iter()
-        .copied()
-        .fold(None, |best: Option<(Topic, usize)>, (t, n)| match best {
-            Some((_, bn)) if bn >= n => best,
-            _ => Some((t, n)),
-        })?;
+    let (topic, count) =
+        tally
+            .iter()
+            .copied()
+            .fold(None, |best: Option<(Topic, usize)>, (t, n)| match best {
+                Some((_, bn)) if bn >= n => best,
+                _ => Some((t, n)),
+            })?;
     (count * 2 >= members.len()).then_some(topic)
 }
 
@@ -281,9 +276,18 @@ mod tests {
     #[test]
     fn default_article_raises_its_four_threads_apart() {
         let suggestions = suggest_markdown(DEFAULT_ARTICLE_MARKDOWN);
-        let renewal = holding(&suggestions, "no one behind the show has confirmed a second season");
-        let mother = holding(&suggestions, "Could Moon-young and her mother rebuild anything");
-        let marriage = holding(&suggestions, "Would we follow Gang-tae and Moon-young into a marriage");
+        let renewal = holding(
+            &suggestions,
+            "no one behind the show has confirmed a second season",
+        );
+        let mother = holding(
+            &suggestions,
+            "Could Moon-young and her mother rebuild anything",
+        );
+        let marriage = holding(
+            &suggestions,
+            "Would we follow Gang-tae and Moon-young into a marriage",
+        );
         let cast = holding(&suggestions, "would the original cast return");
         let found = [renewal, mother, marriage, cast];
         assert!(found.iter().all(Option::is_some), "{suggestions:#?}");

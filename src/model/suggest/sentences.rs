@@ -14,8 +14,8 @@ const ALWAYS_JOINED: [&str; 16] = [
 /// Abbreviations that may also end a sentence: rejoined only when the next piece starts with a
 /// lower-case letter or a digit ("No. 1", "etc. and", "the U.S. release").
 const JOINED_BEFORE_LOWER: [&str; 14] = [
-    "no.", "u.s.", "u.k.", "e.g.", "i.e.", "etc.", "approx.", "inc.", "co.", "ltd.", "jan.", "feb.",
-    "aug.", "sept.",
+    "no.", "u.s.", "u.k.", "e.g.", "i.e.", "etc.", "approx.", "inc.", "co.", "ltd.", "jan.",
+    "feb.", "aug.", "sept.",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed of surrounding white space, in order.
