@@ -222,13 +222,17 @@ fn short_question(sentence: &str) -> Option<String> {
     if question.chars().count() <= MAX_TITLE_CHARS {
         return Some(capitalise(question));
     }
-    // The last clause, when it is the question ("…, but where are they going?").
-    if let Some(comma) = question.rfind(", ") {
-        let last = strip_connective(&question[comma + 2..]);
-        let opens = bare(last.split_whitespace().next().unwrap_or_default());
-        if last.chars().count() <= MAX_TITLE_CHARS
-            && (WH_WORDS.contains(&opens.as_str()) || QUESTION_OPENERS.contains(&opens.as_str()))
-        {
+    // The last clause, when the sentence does not open as a question but ends as one
+    // ("…, but where are they going?", "… the same thing: is there more to tell?").
+    let asks = |text: &str| {
+        let opens = bare(text.split_whitespace().next().unwrap_or_default());
+        WH_WORDS.contains(&opens.as_str()) || QUESTION_OPENERS.contains(&opens.as_str())
+    };
+    if !asks(question)
+        && let Some(split) = question.rfind([',', ':', ';'])
+    {
+        let last = strip_connective(question[split + 1..].trim_start());
+        if last.chars().count() <= MAX_TITLE_CHARS && asks(last) {
             return Some(capitalise(last));
         }
     }

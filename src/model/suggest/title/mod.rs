@@ -134,6 +134,22 @@ mod tests {
     }
 
     #[test]
+    fn a_question_at_the_end_of_a_statement_is_the_title() {
+        assert_eq!(
+            one(
+                "Nineteen months after its finale, the dark romance still has fans asking the same thing: is there more story to tell?"
+            ),
+            "Is there more story to tell?"
+        );
+        assert_eq!(
+            one(
+                "And would the original cast return to play the same roles, or would a new season need new faces?"
+            ),
+            "Would the original cast return to play the same roles?"
+        );
+    }
+
+    #[test]
     fn renewal_groups_get_the_renewal_question() {
         assert_eq!(
             title(
