@@ -4,14 +4,14 @@
 //! mother, …) joins the group of that topic; renewal only leads when no other topic is named,
 //! since a renewal article mentions "a second season" everywhere ("if a second season is made,
 //! would the cast return?" is about the cast). Otherwise each term is weighted by how rare it
-//! is in the article (`ln(1 + sentences / sentences with the term)`, the usual inverse
-//! document frequency), topics counting more, and the sentence joins the group whose terms
+//! is among the article's open sentences (`ln(1 + sentences / sentences with the term)`, the
+//! usual inverse document frequency), topics counting more, and the sentence joins the group whose terms
 //! cover the largest share of its own weight, when that share reaches [`JOIN_SHARE`]. A
 //! statement with no subject of its own ("No announcement has been made.") continues the
 //! question of the sentence right before it. Linear in the article: a term only leads to the
 //! few groups that used it most recently.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::terms::{Term, Topic};
 
@@ -50,7 +50,7 @@ impl Candidate {
     }
 }
 
-/// How rare each term is in the article: the number of sentences holding it.
+/// How rare each term is among the article's open sentences: the number holding it.
 #[derive(Debug, Default)]
 pub(crate) struct TermCounts {
     sentences: usize,
@@ -62,7 +62,12 @@ impl TermCounts {
     pub fn add(&mut self, terms: &[Term]) {
         self.sentences += 1;
         for term in terms {
-            *self.counts.entry(term.clone()).or_insert(0) += 1;
+            match self.counts.get_mut(term) {
+                Some(count) => *count += 1,
+                None => {
+                    self.counts.insert(term.clone(), 1);
+                }
+            }
         }
     }
 
@@ -79,34 +84,50 @@ impl TermCounts {
 
 /// Groups `candidates` (in article order); returns, per group, the indices of its candidates
 /// in article order. Groups are listed by their first sentence.
+///
+/// The share a group covers counts the terms through which the sentence reaches it (each term
+/// remembers the [`GROUPS_PER_TERM`] groups that used it last), so the work per sentence is
+/// bounded by its number of terms.
 pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_terms: Vec<HashSet<Term>> = Vec::new();
-    let mut recent: HashMap<&Term, Vec<usize>> = HashMap::new();
+    let mut term_ids: HashMap<&Term, usize> = HashMap::new();
+    let mut recent: Vec<Vec<usize>> = Vec::new(); // per term id: groups, oldest first
+    let mut shared: Vec<f64> = Vec::new(); // per group, reset after each sentence
+    let mut touched: Vec<usize> = Vec::new();
     let mut previous: Option<(usize, usize, usize)> = None; // (sentence index, block, group)
     let mut topic_group: HashMap<Topic, usize> = HashMap::new();
     for (index, candidate) in candidates.iter().enumerate() {
         let primary = candidate.primary_topic();
-        let total: f64 = candidate.terms.iter().map(|t| weights.weight(t)).sum();
-        let mut best: Option<(f64, usize)> = None;
-        let mut seen: HashSet<usize> = HashSet::new();
-        for term in &candidate.terms {
-            for &g in recent.get(term).into_iter().flatten() {
-                if !seen.insert(g) {
-                    continue;
+        let ids: Vec<usize> = candidate
+            .terms
+            .iter()
+            .map(|t| {
+                let next = term_ids.len();
+                *term_ids.entry(t).or_insert(next)
+            })
+            .collect();
+        if recent.len() < term_ids.len() {
+            recent.resize(term_ids.len(), Vec::new());
+        }
+        let term_weights: Vec<f64> = candidate.terms.iter().map(|t| weights.weight(t)).collect();
+        let total: f64 = term_weights.iter().sum();
+        for (&id, &weight) in ids.iter().zip(&term_weights) {
+            for &g in &recent[id] {
+                if shared[g] == 0.0 {
+                    touched.push(g);
                 }
-                let shared: f64 = candidate
-                    .terms
-                    .iter()
-                    .filter(|t| group_terms[g].contains(*t))
-                    .map(|t| weights.weight(t))
-                    .sum();
-                let share = shared / total;
-                if best.is_none_or(|(s, b)| share > s || (share == s && g < b)) {
-                    best = Some((share, g));
-                }
+                shared[g] += weight;
             }
         }
+        let mut best: Option<(f64, usize)> = None;
+        for &g in &touched {
+            let share = shared[g] / total;
+            if best.is_none_or(|(s, b)| share > s || (share == s && g < b)) {
+                best = Some((share, g));
+            }
+            shared[g] = 0.0;
+        }
+        touched.clear();
         let follows_previous = previous
             .filter(|&(sentence, block, _)| {
                 candidate.sentence_index == sentence + 1 && candidate.block == block
@@ -127,16 +148,15 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
             }
             None => {
                 groups.push(vec![index]);
-                group_terms.push(HashSet::new());
+                shared.push(0.0);
                 groups.len() - 1
             }
         };
         if let Some(topic) = primary {
             topic_group.entry(topic).or_insert(g);
         }
-        for term in &candidate.terms {
-            group_terms[g].insert(term.clone());
-            let list = recent.entry(term).or_default();
+        for &id in &ids {
+            let list = &mut recent[id];
             list.retain(|&other| other != g);
             list.push(g);
             if list.len() > GROUPS_PER_TERM {

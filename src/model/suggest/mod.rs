@@ -16,7 +16,7 @@ mod title;
 
 use group::{Candidate, TermCounts, group};
 use sentences::sentence_ranges;
-use terms::{Term, Topic, subject_terms, topics_of};
+use terms::{Topic, subject_terms, topics_of};
 
 use super::{BlockKind, Document};
 
@@ -55,15 +55,13 @@ pub const MAX_SUGGESTIONS: usize = 12;
 /// [`MAX_SUGGESTIONS`] are returned. Time and memory grow linearly with the text.
 pub fn suggest(document: &Document) -> Vec<Suggestion> {
     let sentences = sentences_of(document);
+    let text_of = |s: &Sentence| &document.blocks[s.block].text[s.range.clone()];
     let mut counts = TermCounts::default();
-    for sentence in &sentences {
-        counts.add(&sentence.terms);
-    }
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut passages: Vec<Passage> = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let block = &document.blocks[sentence.block];
-        let text = &block.text[sentence.range.clone()];
+        let text = text_of(sentence);
         let score = cues::score(text);
         if !score.is_open() || word_count(text) < MIN_WORDS {
             continue;
@@ -72,7 +70,9 @@ pub fn suggest(document: &Document) -> Vec<Suggestion> {
         if heading && !heading_raises_question(text, score) {
             continue;
         }
-        let mut terms = sentence.terms.clone();
+        let own = subject_terms(text);
+        counts.add(&own);
+        let mut terms = own.clone();
         if heading {
             // A heading asks what the section under it is about.
             for next in sentences[index + 1..]
@@ -80,7 +80,7 @@ pub fn suggest(document: &Document) -> Vec<Suggestion> {
                 .filter(|s| s.block != sentence.block)
                 .take(HEADING_CONTEXT_SENTENCES)
             {
-                terms.extend(next.terms.iter().cloned());
+                terms.extend(subject_terms(text_of(next)));
             }
             terms.sort();
             terms.dedup();
@@ -89,7 +89,7 @@ pub fn suggest(document: &Document) -> Vec<Suggestion> {
             sentence_index: index,
             block: sentence.block,
             points: score.points + i32::from(score.question),
-            topics: topics_of(&sentence.terms),
+            topics: topics_of(&own),
             question: score.question,
             terms,
         });
@@ -99,11 +99,19 @@ pub fn suggest(document: &Document) -> Vec<Suggestion> {
             text: text.to_owned(),
         });
     }
+    // Only the strongest groups are titled (and merged when their titles agree): a very long
+    // article keeps the passages of its strongest [`TITLED_GROUPS`] groups.
+    let mut ranked: Vec<(i32, Vec<usize>)> = group(&candidates, &counts)
+        .into_iter()
+        .map(|members| (strength(&members, &candidates), members))
+        .collect();
+    ranked.sort_by(|(a, ma), (b, mb)| b.cmp(a).then_with(|| ma[0].cmp(&mb[0])));
+    ranked.truncate(TITLED_GROUPS);
     let mut made: Vec<(i32, Suggestion)> = Vec::new();
     let mut by_title: HashMap<String, usize> = HashMap::new();
-    for (strength, suggestion) in group(&candidates, &counts)
+    for (strength, suggestion) in ranked
         .into_iter()
-        .map(|members| build(&members, &candidates, &passages))
+        .map(|(strength, members)| (strength, build(&members, &candidates, &passages)))
     {
         // Groups that come out as the same question are one suggestion.
         let same = (suggestion.title != title::GENERIC_TITLE)
@@ -128,14 +136,17 @@ pub fn suggest(document: &Document) -> Vec<Suggestion> {
         .collect()
 }
 
+/// How many of the strongest groups are titled and kept (then merged by title and cut to
+/// [`MAX_SUGGESTIONS`]).
+const TITLED_GROUPS: usize = 4 * MAX_SUGGESTIONS;
+
 /// How many sentences after a heading lend it their subject terms.
 const HEADING_CONTEXT_SENTENCES: usize = 2;
 
-/// A sentence of the article and its subject terms.
+/// A sentence of the article: its block and byte range there.
 struct Sentence {
     block: usize,
     range: Range<usize>,
-    terms: Vec<Term>,
 }
 
 /// Every sentence of every block except code, in reading order.
@@ -146,11 +157,9 @@ fn sentences_of(document: &Document) -> Vec<Sentence> {
             continue;
         }
         for range in sentence_ranges(&block.text) {
-            let terms = subject_terms(&block.text[range.clone()]);
             out.push(Sentence {
                 block: block_index,
                 range,
-                terms,
             });
         }
     }
@@ -160,26 +169,27 @@ fn sentences_of(document: &Document) -> Vec<Sentence> {
 /// The fewest words a sentence needs to be suggested ("No." and "Why?" say too little).
 pub const MIN_WORDS: usize = 3;
 
-/// One suggestion from a group of candidates (indices in article order), with its strength:
-/// twice its strongest sentence's points plus the others' points.
-fn build(members: &[usize], candidates: &[Candidate], passages: &[Passage]) -> (i32, Suggestion) {
+/// A group's strength: twice its strongest sentence's points plus the others' points.
+fn strength(members: &[usize], candidates: &[Candidate]) -> i32 {
+    let points = members.iter().map(|&m| candidates[m].points);
+    let top = points.clone().max().unwrap_or(0);
+    2 * top + points.sum::<i32>() - top
+}
+
+/// One suggestion from a group of candidates (indices in article order).
+fn build(members: &[usize], candidates: &[Candidate], passages: &[Passage]) -> Suggestion {
     // Strongest first; ties go to the earlier sentence.
     let mut by_strength: Vec<usize> = (0..members.len()).collect();
     by_strength.sort_by_key(|&k| (std::cmp::Reverse(candidates[members[k]].points), k));
-    let best = by_strength[0];
-    let top = candidates[members[best]].points;
-    let rest: i32 = members.iter().map(|&m| candidates[m].points).sum::<i32>() - top;
     let ordered: Vec<&str> = by_strength
         .iter()
         .map(|&k| passages[members[k]].text.as_str())
         .collect();
-    let title = title::title(&ordered, key_topic(members, candidates));
-    let suggestion = Suggestion {
-        title,
+    Suggestion {
+        title: title::title(&ordered, key_topic(members, candidates)),
         passages: members.iter().map(|&m| passages[m].clone()).collect(),
-        best,
-    };
-    (2 * top + rest, suggestion)
+        best: by_strength[0],
+    }
 }
 
 /// Adds `other`'s passages to `into` (article order kept), the stronger best passage winning.

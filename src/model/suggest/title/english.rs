@@ -1,27 +1,19 @@
-//! A plain-words question for a group of sentences.
-//!
-//! In order: for a renewal group, the renewal question ("Will a second season be confirmed?");
-//! a short direct question of the group as it stands (trimmed to its first clause if long);
-//! the embedded question of "it is unclear whether / who …"; the hedged statement turned into
-//! a question ("the cast could return" → "Could the cast return?", "has not been renewed" →
-//! "Will … be renewed?"); otherwise a question about the group's subject. Korean sentences get
-//! Korean titles. Titles stay within [`MAX_TITLE_CHARS`] and end with `?`.
+//! English titles: the group's own short question, the renewal question, or a hedged,
+//! reported or embedded statement turned into a question.
 
-use super::terms::{Topic, is_hangul};
+use super::super::terms::Topic;
+use super::{
+    DANGLING, GENERIC_TITLE, LEADING_CONNECTIVES, MAX_TITLE_CHARS, MIN_CLAUSE_CHARS, bare,
+    capitalise, strip_connective, words_of,
+};
 
-/// The longest title, in characters.
-pub(crate) const MAX_TITLE_CHARS: usize = 80;
-/// The shortest first clause kept when a question is cut short, in characters.
-const MIN_CLAUSE_CHARS: usize = 15;
-
-/// Words that open a sentence without being part of the question.
-const LEADING_CONNECTIVES: [&str; 8] = ["and", "but", "so", "or", "then", "still", "now", "yet"];
 /// Opening words lower-cased when they start the subject of a question.
 const COMMON_OPENERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "her", "his",
     "their", "its", "our", "some", "many", "any", "both", "each", "every", "fans", "viewers",
     "there", "we", "you",
 ];
+
 /// Words after which a statement's subject starts (reporting verbs, complementisers).
 const SUBJECT_BOUNDARIES: &[&str] = &[
     "that",
@@ -83,6 +75,7 @@ const SUBJECT_BOUNDARIES: &[&str] = &[
     "maybe",
     "suggesting",
 ];
+
 /// Adverbs dropped right after the modal ("could still return" → "Could … return?").
 const DROPPED_ADVERBS: &[&str] = &[
     "not",
@@ -104,16 +97,13 @@ const DROPPED_ADVERBS: &[&str] = &[
     "well",
     "even",
 ];
+
 /// Words where a predicate stops (a new clause starts).
 const PREDICATE_STOPS: &[&str] = &[
     "because", "although", "though", "while", "since", "which", "but", "so", "unless", "whereas",
     "remains", "remain", "whether", "is", "are", "was", "were", "if", "unless", "—", "–", "-",
 ];
-/// Words a cut title must not end on.
-const DANGLING: &[&str] = &[
-    "the", "a", "an", "to", "of", "and", "or", "with", "for", "in", "on", "at", "by", "her", "his",
-    "their", "its", "from", "as", "into", "that", "this", "our", "my",
-];
+
 /// Words after which a wh-word opens an embedded question ("unclear who …", "to say what …").
 const EMBEDDING_WORDS: &[&str] = &[
     "unclear",
@@ -148,51 +138,32 @@ const EMBEDDING_WORDS: &[&str] = &[
     "on",
     "as",
 ];
+
 /// Question words that can open a sentence as its subject ("Who sent the letters is unclear").
 const SUBJECT_WH_WORDS: [&str; 5] = ["who", "what", "why", "how", "which"];
+
 /// Words where an embedded question that opens the sentence ends ("… is still a mystery").
 const CLAUSE_ENDS: [&str; 8] = [
     "is", "are", "was", "were", "remains", "remain", "has", "have",
 ];
+
 /// Verbs after which a reported or believed statement follows.
 const BELIEF_VERBS: &[&str] = &[
     "say", "says", "said", "believe", "believes", "think", "thinks", "hold", "holds", "claim",
     "claims", "suspect", "suspects", "suggest", "suggests", "theorize", "theorise", "insist",
     "insists", "argue", "argues", "expect", "expects", "reported", "report", "reports",
 ];
+
 /// Auxiliaries that open a yes/no question.
 const QUESTION_OPENERS: &[&str] = &[
     "is", "are", "was", "were", "do", "does", "did", "will", "would", "could", "can", "should",
     "has", "have", "might",
 ];
+
 /// Question words that open an embedded question.
 const WH_WORDS: [&str; 7] = ["what", "who", "why", "how", "when", "where", "which"];
 
-/// The title given when nothing more specific can be said; never used to merge suggestions.
-pub(crate) const GENERIC_TITLE: &str = "What happens next?";
-
-/// The title of a group: `sentences` ordered strongest first, `key` the group's main topic.
-pub(crate) fn title(sentences: &[&str], key: Option<Topic>) -> String {
-    let Some(best) = sentences.first() else {
-        return "What is still open?".to_owned();
-    };
-    let korean = is_korean(best);
-    let made = if korean {
-        korean_title(sentences, key)
-    } else {
-        english_title(sentences, key)
-    };
-    finish(&made)
-}
-
-/// Whether most letters of `text` are Hangul.
-fn is_korean(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let hangul = text.chars().filter(|c| is_hangul(*c)).count();
-    letters > 0 && hangul * 10 >= letters * 3
-}
-
-fn english_title(sentences: &[&str], key: Option<Topic>) -> String {
+pub(super) fn english_title(sentences: &[&str], key: Option<Topic>) -> String {
     if key == Some(Topic::Renewal) {
         return renewal_question(sentences);
     }
@@ -251,13 +222,17 @@ fn short_question(sentence: &str) -> Option<String> {
     if question.chars().count() <= MAX_TITLE_CHARS {
         return Some(capitalise(question));
     }
-    // The last clause, when it is the question ("…, but where are they going?").
-    if let Some(comma) = question.rfind(", ") {
-        let last = strip_connective(&question[comma + 2..]);
-        let opens = bare(last.split_whitespace().next().unwrap_or_default());
-        if last.chars().count() <= MAX_TITLE_CHARS
-            && (WH_WORDS.contains(&opens.as_str()) || QUESTION_OPENERS.contains(&opens.as_str()))
-        {
+    // The last clause, when the sentence does not open as a question but ends as one
+    // ("…, but where are they going?", "… the same thing: is there more to tell?").
+    let asks = |text: &str| {
+        let opens = bare(text.split_whitespace().next().unwrap_or_default());
+        WH_WORDS.contains(&opens.as_str()) || QUESTION_OPENERS.contains(&opens.as_str())
+    };
+    if !asks(question)
+        && let Some(split) = question.rfind([',', ':', ';'])
+    {
+        let last = strip_connective(question[split + 1..].trim_start());
+        if last.chars().count() <= MAX_TITLE_CHARS && asks(last) {
             return Some(capitalise(last));
         }
     }
@@ -513,6 +488,7 @@ fn plural_question(words: &[&str]) -> Option<String> {
 const PLURAL_OPENERS: &[&str] = &[
     "they", "we", "you", "i", "the", "these", "those", "both", "all", "two",
 ];
+
 /// Common irregular past forms, which cannot follow "will".
 const IRREGULAR_PAST: &[&str] = &[
     "went", "was", "were", "had", "did", "said", "made", "came", "left", "took", "got", "saw",
@@ -801,390 +777,4 @@ fn subject_question(best: &str, key: Option<Topic>) -> String {
         .trim_end_matches("'s")
         .trim_end_matches("’s");
     format!("What happens next for {name}?")
-}
-
-fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
-    for sentence in sentences {
-        let plain = sentence
-            .trim()
-            .trim_end_matches(['.', '。', '…', '?', '？', ' ']);
-        if plain.ends_with('까') || plain.ends_with("까요") {
-            if let Some(clause) = last_clause(plain) {
-                return format!("{clause}?");
-            }
-        }
-    }
-    if key == Some(Topic::Renewal) {
-        let text = sentences.join(" ");
-        let number = text
-            .find("시즌")
-            .and_then(|i| text[i + "시즌".len()..].chars().next())
-            .filter(char::is_ascii_digit);
-        return match number {
-            Some(n) => format!("시즌{n} 제작이 확정될까?"),
-            None => "후속 시즌이 제작될까?".to_owned(),
-        };
-    }
-    let best = strip_korean_connective(sentences[0].trim());
-    if let Some(question) = ji_question(best).or_else(|| negated_passive_question(best)) {
-        return question;
-    }
-    if let Some(i) = best.find("여부") {
-        let before: Vec<&str> = best[..i].split_whitespace().collect();
-        let tail = &before[before.len().saturating_sub(4)..];
-        if !tail.is_empty() {
-            let subject = tail.join(" ");
-            return format!("{subject}{} 어떻게 될까?", topic_particle(&subject));
-        }
-    }
-    let eojeols: Vec<&str> = best.split_whitespace().collect();
-    if let Some(k) = eojeols.iter().take(5).position(|w| {
-        w.ends_with(['은', '는', '이', '가'])
-            && !KOREAN_GENERIC_SUBJECTS.contains(w)
-            && !["로는", "에는", "서는", "에서는", "측은", "측이"]
-                .iter()
-                .any(|p| w.ends_with(p))
-            && !w.starts_with(|c: char| c.is_ascii_digit())
-    }) {
-        let subject = &eojeols[k.saturating_sub(2)..=k];
-        let quoted = subject
-            .iter()
-            .any(|w| w.contains(['"', '“', '”', '\'', '‘', '’']));
-        if !quoted {
-            return format!("{} 어떻게 될까?", subject.join(" "));
-        }
-    }
-    match key {
-        Some(Topic::Cast) => "출연이 확정될까?".to_owned(),
-        Some(Topic::Marriage) => "두 사람은 결혼할까?".to_owned(),
-        Some(Topic::Mother) => "어머니와의 관계는 어떻게 될까?".to_owned(),
-        _ => "앞으로 어떻게 될까?".to_owned(),
-    }
-}
-
-/// Korean subjects too generic to title a question ("팬들은 …").
-const KOREAN_GENERIC_SUBJECTS: &[&str] = &[
-    "팬들은",
-    "팬들이",
-    "시청자들은",
-    "시청자들이",
-    "관계자는",
-    "제작진은",
-    "제작사는",
-    "업계는",
-    "이는",
-    "그는",
-    "그녀는",
-];
-/// Korean connectives that open a sentence without being part of its question.
-const KOREAN_CONNECTIVES: &[&str] = &[
-    "다만",
-    "하지만",
-    "그러나",
-    "또한",
-    "한편",
-    "특히",
-    "그런데",
-    "결국",
-];
-
-/// `text` without a leading Korean connective.
-fn strip_korean_connective(text: &str) -> &str {
-    match text.split_once(' ') {
-        Some((first, rest)) if KOREAN_CONNECTIVES.contains(&first.trim_end_matches(',')) => {
-            rest.trim_start()
-        }
-        _ => text,
-    }
-}
-
-/// "배우들이 다시 출연할지도 알려지지 않았다" → "배우들이 다시 출연할까?": an embedded
-/// question ("-ㄹ지", "-는지", "-인지") ended as a direct one.
-fn ji_question(sentence: &str) -> Option<String> {
-    let eojeols: Vec<&str> = sentence.split_whitespace().collect();
-    for (k, eojeol) in eojeols.iter().enumerate() {
-        let chars: Vec<char> = eojeol.chars().collect();
-        let Some((head, _)) = (1..chars.len())
-            .filter(|&j| chars[j] == '지')
-            .find_map(|j| direct_question_head(&chars[..j]).map(|h| (h, j)))
-        else {
-            continue;
-        };
-        let mut words: Vec<&str> = eojeols[..k].to_vec();
-        // Keep the question short: its last few words before the verb.
-        if words.len() > 6 {
-            words.drain(..words.len() - 6);
-        }
-        let lead = words.join(" ");
-        let joined = if lead.is_empty() {
-            head
-        } else {
-            format!("{lead} {head}")
-        };
-        return Some(format!("{}까?", joined.trim_end()));
-    }
-    None
-}
-
-/// "아직 출연이 확정되지는 않았다" → "출연이 확정될까?"
-fn negated_passive_question(sentence: &str) -> Option<String> {
-    let clause = sentence.rsplit([',', '，']).next()?.trim();
-    let eojeols: Vec<&str> = clause.split_whitespace().collect();
-    let k = eojeols.iter().position(|w| w.contains("되지"))?;
-    let eojeol = eojeols[k];
-    let head = &eojeol[..eojeol.find("되지")?];
-    let mut lead: Vec<&str> = eojeols[..k]
-        .iter()
-        .copied()
-        .filter(|w| !["아직", "여전히", "현재", "끝내"].contains(w))
-        .collect();
-    if lead.len() > 4 {
-        lead.drain(..lead.len() - 4);
-    }
-    lead.push(head);
-    Some(format!("{}될까?", lead.join(" ").trim_end()))
-}
-
-/// The text before "까" for an embedded question ending in `before` + "지":
-/// "출연할" stays, "아버지인" → "아버지일", "되는" → "될", "먹는" → "먹을".
-fn direct_question_head(before: &[char]) -> Option<String> {
-    let (&last, rest) = before.split_last()?;
-    let rest: String = rest.iter().collect();
-    if has_rieul_final(last) {
-        return Some(format!("{rest}{last}"));
-    }
-    if last == '인' {
-        return Some(format!("{rest}일"));
-    }
-    if last == '는' {
-        let chars: Vec<char> = rest.chars().collect();
-        let (&verb, stem) = chars.split_last()?;
-        let stem: String = stem.iter().collect();
-        return Some(match with_rieul_final(verb) {
-            Some(joined) => format!("{stem}{joined}"),
-            None => format!("{stem}{verb}을"),
-        });
-    }
-    None
-}
-
-/// The syllable with ㄹ added as its final consonant, when it has none ("되" → "될").
-fn with_rieul_final(c: char) -> Option<char> {
-    let code = c as u32;
-    if !(0xAC00..=0xD7A3).contains(&code) || (code - 0xAC00) % 28 != 0 {
-        return None;
-    }
-    char::from_u32(code + 8)
-}
-
-/// Whether a Hangul syllable ends in ㄹ (as in 할, 될, 을).
-fn has_rieul_final(c: char) -> bool {
-    matches!(c, '\u{AC00}'..='\u{D7A3}') && (c as u32 - 0xAC00) % 28 == 8
-}
-
-/// The last clause of a Korean question short enough for a title.
-fn last_clause(question: &str) -> Option<String> {
-    if question.chars().count() < MAX_TITLE_CHARS {
-        return Some(question.to_owned());
-    }
-    let start = question.rfind([',', '，'])? + 1;
-    let clause = question[start..].trim();
-    (clause.chars().count() < MAX_TITLE_CHARS && !clause.is_empty()).then(|| clause.to_owned())
-}
-
-/// 은 after a syllable with a final consonant, 는 otherwise.
-fn topic_particle(word: &str) -> &'static str {
-    match word.chars().last() {
-        Some(c @ '\u{AC00}'..='\u{D7A3}') if (c as u32 - 0xAC00) % 28 != 0 => "은",
-        _ => "는",
-    }
-}
-
-/// The sentence's words, split on white space, punctuation kept on them.
-fn words_of(sentence: &str) -> Vec<&str> {
-    sentence.split_whitespace().collect()
-}
-
-/// A word lower-cased without surrounding punctuation ("Season," → "season").
-fn bare(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .replace('’', "'")
-        .to_lowercase()
-}
-
-/// `text` without a leading connective ("And would …" → "would …").
-fn strip_connective(text: &str) -> &str {
-    let text = text.trim();
-    if let Some((first, rest)) = text.split_once(' ')
-        && LEADING_CONNECTIVES.contains(&bare(first).as_str())
-        && !rest.is_empty()
-    {
-        return rest.trim_start();
-    }
-    text
-}
-
-/// `text` with its first letter upper-cased.
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// A finished title: one line, capitalised, within [`MAX_TITLE_CHARS`], ending with `?`.
-fn finish(made: &str) -> String {
-    let one_line = made.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut text = capitalise(one_line.trim_end_matches(['.', '!', ',', ';', ':', ' ', '?', '？']));
-    if text.chars().count() >= MAX_TITLE_CHARS {
-        let words: Vec<&str> = text.split(' ').collect();
-        let mut kept: Vec<&str> = Vec::new();
-        for word in words {
-            if kept.iter().map(|w| w.chars().count() + 1).sum::<usize>() + word.chars().count()
-                >= MAX_TITLE_CHARS
-            {
-                break;
-            }
-            kept.push(word);
-        }
-        while kept.len() > 1
-            && kept
-                .last()
-                .is_some_and(|w| DANGLING.contains(&bare(w).as_str()))
-        {
-            kept.pop();
-        }
-        text = kept.join(" ").trim_end_matches([',', ';', ':']).to_owned();
-    }
-    format!("{text}?")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn one(sentence: &str) -> String {
-        title(&[sentence], None)
-    }
-
-    #[test]
-    fn short_questions_stay_long_ones_lose_their_tail() {
-        assert_eq!(
-            one("And would the original cast return to play the same roles?"),
-            "Would the original cast return to play the same roles?"
-        );
-        assert_eq!(
-            one(
-                "Would we follow Gang-tae and Moon-young into a marriage, with all the old wounds still in the house and nobody to help?"
-            ),
-            "Would we follow Gang-tae and Moon-young into a marriage?"
-        );
-    }
-
-    #[test]
-    fn renewal_groups_get_the_renewal_question() {
-        assert_eq!(
-            title(
-                &[
-                    "The network has not renewed the drama.",
-                    "Fans want a second season."
-                ],
-                Some(Topic::Renewal)
-            ),
-            "Will a second season be confirmed?"
-        );
-    }
-
-    #[test]
-    fn the_highest_season_named_is_asked_about() {
-        assert_eq!(
-            title(
-                &["The second season ended last month: will there be a third?"],
-                Some(Topic::Renewal)
-            ),
-            "Will a third season be confirmed?"
-        );
-    }
-
-    #[test]
-    fn hedged_statements_become_questions() {
-        assert_eq!(
-            one("Sources say Han Yu-ri could return as the detective."),
-            "Could Han Yu-ri return as the detective?"
-        );
-        assert_eq!(
-            one("It remains to be seen whether the lighthouse keeper will ever come home."),
-            "Will the lighthouse keeper come home?"
-        );
-        assert_eq!(
-            one("The finale left unclear who sent the letters."),
-            "Who sent the letters?"
-        );
-        assert_eq!(
-            one("The film adaptation has not been confirmed by the studio."),
-            "Will the film adaptation be confirmed by the studio?"
-        );
-        assert_eq!(
-            one("The writer has yet to say what happens to the twins."),
-            "What happens to the twins?"
-        );
-    }
-
-    #[test]
-    fn korean_titles() {
-        assert_eq!(
-            title(&["두 사람은 결혼에 골인할까?"], None),
-            "두 사람은 결혼에 골인할까?"
-        );
-        assert_eq!(
-            title(&["시즌2 제작 여부는 아직 미정이다."], Some(Topic::Renewal)),
-            "시즌2 제작이 확정될까?"
-        );
-        assert_eq!(
-            title(
-                &["주연 배우들의 출연 여부는 알려지지 않았다."],
-                Some(Topic::Cast)
-            ),
-            "주연 배우들의 출연은 어떻게 될까?"
-        );
-        assert_eq!(
-            one("Fans of Paper Moon Society have theories."),
-            "What happens next for Paper Moon Society?"
-        );
-        assert_eq!(
-            title(&["다만 방송 시기는 아직 불투명하다."], None),
-            "방송 시기는 어떻게 될까?"
-        );
-        assert_eq!(
-            title(
-                &["주연 배우들이 다시 출연할지도 알려지지 않았다."],
-                Some(Topic::Cast)
-            ),
-            "주연 배우들이 다시 출연할까?"
-        );
-        assert_eq!(
-            title(&["팬들은 두 사람이 어떻게 될지 궁금해한다."], None),
-            "팬들은 두 사람이 어떻게 될까?"
-        );
-        assert_eq!(
-            title(
-                &["편지를 쓴 사람이 아버지인지에 대해서는 답을 주지 않았다."],
-                None
-            ),
-            "편지를 쓴 사람이 아버지일까?"
-        );
-        assert_eq!(
-            title(&["그가 돌아오는지는 알 수 없다."], None),
-            "그가 돌아올까?"
-        );
-    }
-
-    #[test]
-    fn titles_are_short_and_end_with_a_question_mark() {
-        let long = "Observers said the production company could eventually bring back every single member of the sprawling original ensemble for a lavish anniversary special next winter.";
-        let made = one(long);
-        assert!(made.ends_with('?'), "{made}");
-        assert!(made.chars().count() <= MAX_TITLE_CHARS, "{made}");
-    }
 }

@@ -1,0 +1,204 @@
+//! Korean titles: the group's own "…까" question, the renewal question, an embedded question
+//! ("-ㄹ지", "-는지", "-인지") or a negated passive ended as a direct question, or a question
+//! about the sentence's subject.
+
+use super::super::terms::Topic;
+use super::MAX_TITLE_CHARS;
+
+pub(super) fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
+    for sentence in sentences {
+        let plain = sentence
+            .trim()
+            .trim_end_matches(['.', '。', '…', '?', '？', ' ']);
+        if (plain.ends_with('까') || plain.ends_with("까요"))
+            && let Some(clause) = last_clause(plain)
+        {
+            return format!("{clause}?");
+        }
+    }
+    if key == Some(Topic::Renewal) {
+        let text = sentences.join(" ");
+        let number = text
+            .find("시즌")
+            .and_then(|i| text[i + "시즌".len()..].chars().next())
+            .filter(char::is_ascii_digit);
+        return match number {
+            Some(n) => format!("시즌{n} 제작이 확정될까?"),
+            None => "후속 시즌이 제작될까?".to_owned(),
+        };
+    }
+    let best = strip_korean_connective(sentences[0].trim());
+    if let Some(question) = ji_question(best).or_else(|| negated_passive_question(best)) {
+        return question;
+    }
+    if let Some(i) = best.find("여부") {
+        let before: Vec<&str> = best[..i].split_whitespace().collect();
+        let tail = &before[before.len().saturating_sub(4)..];
+        if !tail.is_empty() {
+            let subject = tail.join(" ");
+            return format!("{subject}{} 어떻게 될까?", topic_particle(&subject));
+        }
+    }
+    let eojeols: Vec<&str> = best.split_whitespace().collect();
+    if let Some(k) = eojeols.iter().take(5).position(|w| {
+        w.ends_with(['은', '는', '이', '가'])
+            && !KOREAN_GENERIC_SUBJECTS.contains(w)
+            && !["로는", "에는", "서는", "에서는", "측은", "측이"]
+                .iter()
+                .any(|p| w.ends_with(p))
+            && !w.starts_with(|c: char| c.is_ascii_digit())
+    }) {
+        let subject = &eojeols[k.saturating_sub(2)..=k];
+        let quoted = subject
+            .iter()
+            .any(|w| w.contains(['"', '“', '”', '\'', '‘', '’']));
+        if !quoted {
+            return format!("{} 어떻게 될까?", subject.join(" "));
+        }
+    }
+    match key {
+        Some(Topic::Cast) => "출연이 확정될까?".to_owned(),
+        Some(Topic::Marriage) => "두 사람은 결혼할까?".to_owned(),
+        Some(Topic::Mother) => "어머니와의 관계는 어떻게 될까?".to_owned(),
+        _ => "앞으로 어떻게 될까?".to_owned(),
+    }
+}
+
+/// Korean subjects too generic to title a question ("팬들은 …").
+const KOREAN_GENERIC_SUBJECTS: &[&str] = &[
+    "팬들은",
+    "팬들이",
+    "시청자들은",
+    "시청자들이",
+    "관계자는",
+    "제작진은",
+    "제작사는",
+    "업계는",
+    "이는",
+    "그는",
+    "그녀는",
+];
+
+/// Korean connectives that open a sentence without being part of its question.
+const KOREAN_CONNECTIVES: &[&str] = &[
+    "다만",
+    "하지만",
+    "그러나",
+    "또한",
+    "한편",
+    "특히",
+    "그런데",
+    "결국",
+];
+
+/// `text` without a leading Korean connective.
+fn strip_korean_connective(text: &str) -> &str {
+    match text.split_once(' ') {
+        Some((first, rest)) if KOREAN_CONNECTIVES.contains(&first.trim_end_matches(',')) => {
+            rest.trim_start()
+        }
+        _ => text,
+    }
+}
+
+/// "배우들이 다시 출연할지도 알려지지 않았다" → "배우들이 다시 출연할까?": an embedded
+/// question ("-ㄹ지", "-는지", "-인지") ended as a direct one.
+fn ji_question(sentence: &str) -> Option<String> {
+    let eojeols: Vec<&str> = sentence.split_whitespace().collect();
+    for (k, eojeol) in eojeols.iter().enumerate() {
+        let chars: Vec<char> = eojeol.chars().collect();
+        let Some((head, _)) = (1..chars.len())
+            .filter(|&j| chars[j] == '지')
+            .find_map(|j| direct_question_head(&chars[..j]).map(|h| (h, j)))
+        else {
+            continue;
+        };
+        let mut words: Vec<&str> = eojeols[..k].to_vec();
+        // Keep the question short: its last few words before the verb.
+        if words.len() > 6 {
+            words.drain(..words.len() - 6);
+        }
+        let lead = words.join(" ");
+        let joined = if lead.is_empty() {
+            head
+        } else {
+            format!("{lead} {head}")
+        };
+        return Some(format!("{}까?", joined.trim_end()));
+    }
+    None
+}
+
+/// "아직 출연이 확정되지는 않았다" → "출연이 확정될까?"
+fn negated_passive_question(sentence: &str) -> Option<String> {
+    let clause = sentence.rsplit([',', '，']).next()?.trim();
+    let eojeols: Vec<&str> = clause.split_whitespace().collect();
+    let k = eojeols.iter().position(|w| w.contains("되지"))?;
+    let eojeol = eojeols[k];
+    let head = &eojeol[..eojeol.find("되지")?];
+    let mut lead: Vec<&str> = eojeols[..k]
+        .iter()
+        .copied()
+        .filter(|w| !["아직", "여전히", "현재", "끝내"].contains(w))
+        .collect();
+    if lead.len() > 4 {
+        lead.drain(..lead.len() - 4);
+    }
+    lead.push(head);
+    Some(format!("{}될까?", lead.join(" ").trim_end()))
+}
+
+/// The text before "까" for an embedded question ending in `before` + "지":
+/// "출연할" stays, "아버지인" → "아버지일", "되는" → "될", "먹는" → "먹을".
+fn direct_question_head(before: &[char]) -> Option<String> {
+    let (&last, rest) = before.split_last()?;
+    let rest: String = rest.iter().collect();
+    if has_rieul_final(last) {
+        return Some(format!("{rest}{last}"));
+    }
+    if last == '인' {
+        return Some(format!("{rest}일"));
+    }
+    if last == '는' {
+        let chars: Vec<char> = rest.chars().collect();
+        let (&verb, stem) = chars.split_last()?;
+        let stem: String = stem.iter().collect();
+        return Some(match with_rieul_final(verb) {
+            Some(joined) => format!("{stem}{joined}"),
+            None => format!("{stem}{verb}을"),
+        });
+    }
+    None
+}
+
+/// The syllable with ㄹ added as its final consonant, when it has none ("되" → "될").
+fn with_rieul_final(c: char) -> Option<char> {
+    let code = c as u32;
+    if !(0xAC00..=0xD7A3).contains(&code) || !(code - 0xAC00).is_multiple_of(28) {
+        return None;
+    }
+    char::from_u32(code + 8)
+}
+
+/// Whether a Hangul syllable ends in ㄹ (as in 할, 될, 을).
+fn has_rieul_final(c: char) -> bool {
+    matches!(c, '\u{AC00}'..='\u{D7A3}') && (c as u32 - 0xAC00) % 28 == 8
+}
+
+/// The last clause of a Korean question short enough for a title.
+fn last_clause(question: &str) -> Option<String> {
+    if question.chars().count() < MAX_TITLE_CHARS {
+        return Some(question.to_owned());
+    }
+    let start = question.rfind([',', '，'])? + 1;
+    let clause = question[start..].trim();
+    (clause.chars().count() < MAX_TITLE_CHARS && !clause.is_empty()).then(|| clause.to_owned())
+}
+
+/// 은 after a syllable with a final consonant, 는 otherwise.
+fn topic_particle(word: &str) -> &'static str {
+    match word.chars().last() {
+        Some(c @ '\u{AC00}'..='\u{D7A3}') if !(c as u32 - 0xAC00).is_multiple_of(28) => "은",
+        _ => "는",
+    }
+}

@@ -1,0 +1,257 @@
+//! A plain-words question for a group of sentences.
+//!
+//! In order: for a renewal group, the renewal question ("Will a second season be confirmed?");
+//! a short direct question of the group as it stands (trimmed to its first clause if long);
+//! the embedded question of "it is unclear whether / who …"; the hedged statement turned into
+//! a question ("the cast could return" → "Could the cast return?", "has not been renewed" →
+//! "Will … be renewed?"); otherwise a question about the group's subject. Korean sentences get
+//! Korean titles. Titles stay within [`MAX_TITLE_CHARS`] and end with `?`.
+
+mod english;
+mod korean;
+
+use super::terms::{Topic, is_hangul};
+
+/// The longest title, in characters.
+pub(crate) const MAX_TITLE_CHARS: usize = 80;
+
+/// The shortest first clause kept when a question is cut short, in characters.
+const MIN_CLAUSE_CHARS: usize = 15;
+
+/// Words that open a sentence without being part of the question.
+const LEADING_CONNECTIVES: [&str; 8] = ["and", "but", "so", "or", "then", "still", "now", "yet"];
+
+/// Words a cut title must not end on.
+const DANGLING: &[&str] = &[
+    "the", "a", "an", "to", "of", "and", "or", "with", "for", "in", "on", "at", "by", "her", "his",
+    "their", "its", "from", "as", "into", "that", "this", "our", "my",
+];
+
+/// The title given when nothing more specific can be said; never used to merge suggestions.
+pub(crate) const GENERIC_TITLE: &str = "What happens next?";
+
+/// The title of a group: `sentences` ordered strongest first, `key` the group's main topic.
+pub(crate) fn title(sentences: &[&str], key: Option<Topic>) -> String {
+    let Some(best) = sentences.first() else {
+        return "What is still open?".to_owned();
+    };
+    let korean = is_korean(best);
+    let made = if korean {
+        korean::korean_title(sentences, key)
+    } else {
+        english::english_title(sentences, key)
+    };
+    finish(&made)
+}
+
+/// Whether most letters of `text` are Hangul.
+fn is_korean(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let hangul = text.chars().filter(|c| is_hangul(*c)).count();
+    letters > 0 && hangul * 10 >= letters * 3
+}
+
+/// The sentence's words, split on white space, punctuation kept on them.
+fn words_of(sentence: &str) -> Vec<&str> {
+    sentence.split_whitespace().collect()
+}
+
+/// A word lower-cased without surrounding punctuation ("Season," → "season").
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .replace('’', "'")
+        .to_lowercase()
+}
+
+/// `text` without a leading connective ("And would …" → "would …").
+fn strip_connective(text: &str) -> &str {
+    let text = text.trim();
+    if let Some((first, rest)) = text.split_once(' ')
+        && LEADING_CONNECTIVES.contains(&bare(first).as_str())
+        && !rest.is_empty()
+    {
+        return rest.trim_start();
+    }
+    text
+}
+
+/// `text` with its first letter upper-cased.
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A finished title: one line, capitalised, within [`MAX_TITLE_CHARS`], ending with `?`.
+fn finish(made: &str) -> String {
+    let one_line = made.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut text = capitalise(one_line.trim_end_matches(['.', '!', ',', ';', ':', ' ', '?', '？']));
+    if text.chars().count() >= MAX_TITLE_CHARS {
+        let words: Vec<&str> = text.split(' ').collect();
+        let mut kept: Vec<&str> = Vec::new();
+        for word in words {
+            if kept.iter().map(|w| w.chars().count() + 1).sum::<usize>() + word.chars().count()
+                >= MAX_TITLE_CHARS
+            {
+                break;
+            }
+            kept.push(word);
+        }
+        while kept.len() > 1
+            && kept
+                .last()
+                .is_some_and(|w| DANGLING.contains(&bare(w).as_str()))
+        {
+            kept.pop();
+        }
+        text = kept.join(" ").trim_end_matches([',', ';', ':']).to_owned();
+    }
+    format!("{text}?")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(sentence: &str) -> String {
+        title(&[sentence], None)
+    }
+
+    #[test]
+    fn short_questions_stay_long_ones_lose_their_tail() {
+        assert_eq!(
+            one("And would the original cast return to play the same roles?"),
+            "Would the original cast return to play the same roles?"
+        );
+        assert_eq!(
+            one(
+                "Would we follow Gang-tae and Moon-young into a marriage, with all the old wounds still in the house and nobody to help?"
+            ),
+            "Would we follow Gang-tae and Moon-young into a marriage?"
+        );
+    }
+
+    #[test]
+    fn a_question_at_the_end_of_a_statement_is_the_title() {
+        assert_eq!(
+            one(
+                "Nineteen months after its finale, the dark romance still has fans asking the same thing: is there more story to tell?"
+            ),
+            "Is there more story to tell?"
+        );
+        assert_eq!(
+            one(
+                "And would the original cast return to play the same roles, or would a new season need new faces?"
+            ),
+            "Would the original cast return to play the same roles?"
+        );
+    }
+
+    #[test]
+    fn renewal_groups_get_the_renewal_question() {
+        assert_eq!(
+            title(
+                &[
+                    "The network has not renewed the drama.",
+                    "Fans want a second season."
+                ],
+                Some(Topic::Renewal)
+            ),
+            "Will a second season be confirmed?"
+        );
+    }
+
+    #[test]
+    fn the_highest_season_named_is_asked_about() {
+        assert_eq!(
+            title(
+                &["The second season ended last month: will there be a third?"],
+                Some(Topic::Renewal)
+            ),
+            "Will a third season be confirmed?"
+        );
+    }
+
+    #[test]
+    fn hedged_statements_become_questions() {
+        assert_eq!(
+            one("Sources say Han Yu-ri could return as the detective."),
+            "Could Han Yu-ri return as the detective?"
+        );
+        assert_eq!(
+            one("It remains to be seen whether the lighthouse keeper will ever come home."),
+            "Will the lighthouse keeper come home?"
+        );
+        assert_eq!(
+            one("The finale left unclear who sent the letters."),
+            "Who sent the letters?"
+        );
+        assert_eq!(
+            one("The film adaptation has not been confirmed by the studio."),
+            "Will the film adaptation be confirmed by the studio?"
+        );
+        assert_eq!(
+            one("The writer has yet to say what happens to the twins."),
+            "What happens to the twins?"
+        );
+    }
+
+    #[test]
+    fn korean_titles() {
+        assert_eq!(
+            title(&["두 사람은 결혼에 골인할까?"], None),
+            "두 사람은 결혼에 골인할까?"
+        );
+        assert_eq!(
+            title(&["시즌2 제작 여부는 아직 미정이다."], Some(Topic::Renewal)),
+            "시즌2 제작이 확정될까?"
+        );
+        assert_eq!(
+            title(
+                &["주연 배우들의 출연 여부는 알려지지 않았다."],
+                Some(Topic::Cast)
+            ),
+            "주연 배우들의 출연은 어떻게 될까?"
+        );
+        assert_eq!(
+            one("Fans of Paper Moon Society have theories."),
+            "What happens next for Paper Moon Society?"
+        );
+        assert_eq!(
+            title(&["다만 방송 시기는 아직 불투명하다."], None),
+            "방송 시기는 어떻게 될까?"
+        );
+        assert_eq!(
+            title(
+                &["주연 배우들이 다시 출연할지도 알려지지 않았다."],
+                Some(Topic::Cast)
+            ),
+            "주연 배우들이 다시 출연할까?"
+        );
+        assert_eq!(
+            title(&["팬들은 두 사람이 어떻게 될지 궁금해한다."], None),
+            "팬들은 두 사람이 어떻게 될까?"
+        );
+        assert_eq!(
+            title(
+                &["편지를 쓴 사람이 아버지인지에 대해서는 답을 주지 않았다."],
+                None
+            ),
+            "편지를 쓴 사람이 아버지일까?"
+        );
+        assert_eq!(
+            title(&["그가 돌아오는지는 알 수 없다."], None),
+            "그가 돌아올까?"
+        );
+    }
+
+    #[test]
+    fn titles_are_short_and_end_with_a_question_mark() {
+        let long = "Observers said the production company could eventually bring back every single member of the sprawling original ensemble for a lavish anniversary special next winter.";
+        let made = one(long);
+        assert!(made.ends_with('?'), "{made}");
+        assert!(made.chars().count() <= MAX_TITLE_CHARS, "{made}");
+    }
+}
