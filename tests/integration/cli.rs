@@ -131,9 +131,9 @@ fn suggest_on_a_binary_file_fails_with_a_message() {
     assert_eq!(output.status.code(), Some(1));
     assert!(output.stdout.is_empty());
     let text = String::from_utf8(output.stderr).unwrap();
-    assert!(text.contains("could not open"), "{text}");
+    assert!(text.contains("Could not open"), "{text}");
     assert!(text.contains("picture.png"), "{text}");
-    assert!(text.contains("not UTF-8 text"), "{text}");
+    assert!(text.contains("PNG image, not text"), "{text}");
 }
 
 #[test]
@@ -145,7 +145,7 @@ fn suggest_on_a_missing_file_fails_with_a_message() {
     assert_eq!(output.status.code(), Some(1));
     let text = String::from_utf8(output.stderr).unwrap();
     assert!(
-        text.contains("could not read /no/such/article.md"),
+        text.contains("Could not open /no/such/article.md"),
         "{text}"
     );
 }

@@ -316,6 +316,35 @@ const SETTLED: &[&str] = &[
     "it was revealed",
 ];
 
+/// Verbs that settle a question when said plainly ("the network confirmed", "the writer
+/// revealed"). Alone they weigh nothing either way; truly negated shortly before ("no second
+/// season has been confirmed", "the network has not announced a renewal", "nobody has said
+/// who…") they are negated settlement, the clearest kind of open question in news.
+const SETTLING_VERBS: &[&str] = &[
+    "confirmed",
+    "confirm",
+    "announced",
+    "announce",
+    "renewed",
+    "greenlit",
+    "green-lit",
+    "ordered",
+    "commissioned",
+    "picked up",
+    "revealed",
+    "reveal",
+    "disclosed",
+    "decided",
+    "finalized",
+    "finalised",
+    "scheduled",
+    "explained",
+    "addressed",
+    "said",
+    "say",
+    "shared",
+];
+
 /// Narration of what happened ("the finale aired", "the season ended"): weaker counter-cues,
 /// since a recap can still end "on a cliffhanger".
 const NARRATED: &[&str] = &[
@@ -515,6 +544,7 @@ enum Kind {
     Weak,
     Settled,
     Narrated,
+    SettlingVerb,
     Schedule,
 }
 
@@ -525,12 +555,13 @@ struct Cues {
 }
 
 static CUES: LazyLock<Option<Cues>> = LazyLock::new(|| {
-    let lists: [(&[&str], Kind, bool); 11] = [
+    let lists: [(&[&str], Kind, bool); 12] = [
         (STRONG, Kind::Strong, true),
         (MEDIUM, Kind::Medium, true),
         (WEAK, Kind::Weak, true),
         (SETTLED, Kind::Settled, true),
         (NARRATED, Kind::Narrated, true),
+        (SETTLING_VERBS, Kind::SettlingVerb, true),
         (KOREAN_STRONG, Kind::Strong, false),
         (KOREAN_MEDIUM, Kind::Medium, false),
         (KOREAN_WEAK, Kind::Weak, false),
@@ -584,6 +615,7 @@ pub(crate) fn score(sentence: &str) -> Score {
     };
     let (mut strong, mut weak, mut settled) = (0, 0, 0);
     let mut schedule = false;
+    let mut negated_settlement = false;
     let korean_negated = KOREAN_NEGATION.iter().any(|n| sentence.contains(n));
     for found in cues.automaton.find_overlapping_iter(sentence) {
         let (kind, whole_words) = cues.entries[found.pattern().as_usize()];
@@ -611,6 +643,12 @@ pub(crate) fn score(sentence: &str) -> Score {
                     settled += if kind == Kind::Settled { 3 } else { 1 };
                 }
             }
+            // Counted once: "has not been confirmed or announced" is one negated settlement.
+            Kind::SettlingVerb if !negated_settlement && denied_before(sentence, start) => {
+                negated_settlement = true;
+                strong += 3;
+            }
+            Kind::SettlingVerb => {}
         }
     }
     let question = question_points(sentence);
@@ -642,6 +680,34 @@ fn negated_before(sentence: &str, start: usize) -> bool {
         .any(|word| {
             let word = word.to_ascii_lowercase().replace('’', "'");
             NEGATORS.contains(&word.as_str()) || word.ends_with("n't")
+        })
+}
+
+/// Words that deny what follows (unlike [`NEGATORS`], no conditionals: "before it was
+/// confirmed" is no open question).
+const DENIALS: [&str; 8] = [
+    "not", "no", "never", "nobody", "none", "nothing", "neither", "nor",
+];
+
+/// How many words before a settling verb a denial still reaches: "no second season has
+/// been confirmed" puts five words between them.
+const DENIAL_REACH: usize = 6;
+
+/// Whether a denial ("not", "no", "never", "nobody", a "n't" form) comes within the
+/// [`DENIAL_REACH`] words before byte `start`, in the same clause (a comma, colon or semicolon
+/// ends the search).
+fn denied_before(sentence: &str, start: usize) -> bool {
+    let clause_start = sentence[..start]
+        .rfind([',', ';', ':'])
+        .map_or(0, |i| i + 1);
+    sentence[clause_start..start]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(DENIAL_REACH)
+        .any(|word| {
+            let word = word.to_ascii_lowercase().replace('’', "'");
+            DENIALS.contains(&word.as_str()) || word.ends_with("n't")
         })
 }
 
@@ -734,6 +800,24 @@ mod tests {
             "The studio has not confirmed that a second season is coming."
         ));
         assert!(open("Nobody knows whether it was renewed."));
+    }
+
+    #[test]
+    fn negated_settlement_of_any_shape_is_open() {
+        assert!(open(
+            "So far no second season has been confirmed by the network."
+        ));
+        assert!(open("The network has not announced a renewal."));
+        assert!(open("Nobody has said who owns the harbor now."));
+        assert!(open("The studio hasn't revealed the new cast."));
+        // Said plainly, or only before a conditional, the same verbs settle nothing.
+        assert!(!open("The network announced a renewal."));
+        assert!(!open(
+            "Before it was confirmed, the cast met for a reading."
+        ));
+        assert!(!open(
+            "Not long after, the director said the cast had signed."
+        ));
     }
 
     #[test]

@@ -713,6 +713,9 @@ fn subject_text(subject: &[&str]) -> String {
     text.trim_end_matches([',', ';', ':']).to_owned()
 }
 
+/// Words that end a phrasal verb ("go on", "give in", "take over") when they end a clause.
+const PARTICLES: [&str; 4] = ["on", "in", "over", "by"];
+
 /// The predicate: words from index `start` to the end of the clause, adverbs dropped.
 fn predicate_after(words: &[&str], lower: &[String], start: usize) -> Option<String> {
     let mut k = start;
@@ -720,8 +723,13 @@ fn predicate_after(words: &[&str], lower: &[String], start: usize) -> Option<Str
         k += 1;
     }
     let mut out: Vec<&str> = Vec::new();
+    // Cut at a stop word, the clause may end on a preposition that led somewhere ("… go on
+    // to"); ending where the clause ends, a last "on", "in" or "over" is a verb's particle
+    // ("whether the story will go on") and stays.
+    let mut cut = false;
     while k < words.len() {
         if PREDICATE_STOPS.contains(&lower[k].as_str()) {
+            cut = true;
             break;
         }
         let word = words[k];
@@ -731,10 +739,10 @@ fn predicate_after(words: &[&str], lower: &[String], start: usize) -> Option<Str
         }
         k += 1;
     }
-    while out
-        .last()
-        .is_some_and(|w| DANGLING.contains(&bare(w).as_str()))
-    {
+    while out.last().is_some_and(|w| {
+        let last = bare(w);
+        DANGLING.contains(&last.as_str()) && (cut || !PARTICLES.contains(&last.as_str()))
+    }) {
         out.pop();
     }
     if out.is_empty() {

@@ -134,6 +134,14 @@ mod tests {
     }
 
     #[test]
+    fn a_phrasal_verb_keeps_its_particle() {
+        assert_eq!(
+            one("Fans have been asking ever since whether the story will go on."),
+            "Will the story go on?"
+        );
+    }
+
+    #[test]
     fn a_question_at_the_end_of_a_statement_is_the_title() {
         assert_eq!(
             one(
