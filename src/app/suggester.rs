@@ -322,6 +322,12 @@ mod command_tests {
         app.open_dossier().unwrap()
     }
 
+    /// The state of each saved suggestion, in order.
+    fn states(dossier: &Dossier) -> Vec<SuggestionState> {
+        let saved = dossier.suggestions.as_ref().unwrap();
+        saved.iter().map(|s| s.state).collect()
+    }
+
     #[test]
     fn adding_a_suggestion_makes_an_open_thread_on_its_best_passage_once() {
         let dir = tempfile::tempdir().unwrap();
@@ -336,13 +342,7 @@ mod command_tests {
         assert_eq!(thread.anchor, Some(Anchor::new(FIRST, 0)));
         assert_eq!(thread.status, crate::model::ThreadStatus::Open);
         assert_eq!(app.view.selected_thread, Some(thread.id));
-        let states: Vec<_> = d
-            .suggestions
-            .as_ref()
-            .unwrap()
-            .iter()
-            .map(|s| s.state)
-            .collect();
+        let states = states(d);
         assert_eq!(states, [SuggestionState::Added, SuggestionState::Offered]);
         assert!(app.notices().is_empty(), "{:?}", app.notices());
     }
@@ -355,13 +355,7 @@ mod command_tests {
         app.apply(Command::AddSuggestions(vec![0, 1]));
         let d = dossier(&app);
         assert_eq!(d.threads.len(), 5);
-        let states: Vec<_> = d
-            .suggestions
-            .as_ref()
-            .unwrap()
-            .iter()
-            .map(|s| s.state)
-            .collect();
+        let states = states(d);
         assert_eq!(states, [SuggestionState::Added, SuggestionState::Dismissed]);
         app.apply(Command::DismissSuggestion(9));
         assert_eq!(app.notices(), ["that suggestion no longer exists"]);

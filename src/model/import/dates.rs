@@ -193,8 +193,8 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// A month by its English name or an abbreviation of at least three letters (`Mar.`,
-/// `Sept`).
-fn month(word: &str) -> Option<i8> {
+/// `Sept`), as a number from 1 to 12. Also used by the suggester to spot dates.
+pub(crate) fn month(word: &str) -> Option<i8> {
     let word = word.trim_end_matches('.').to_ascii_lowercase();
     if word.len() < 3 {
         return None;

@@ -12,6 +12,7 @@
 //! 5. A title for any article: the reader's, else the first sentence, else "Untitled article".
 
 mod dates;
+pub(crate) use dates::month;
 mod encoding;
 mod front_matter;
 mod html;

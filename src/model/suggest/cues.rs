@@ -512,31 +512,6 @@ const SCHEDULE: &[&str] = &[
     "첫선",
 ];
 
-/// Month names (English) for spotting a date.
-const MONTHS: [&str; 21] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-];
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Strong,
@@ -743,9 +718,9 @@ pub(crate) fn has_date(sentence: &str) -> bool {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         !digits.is_empty() && digits.len() <= 2 && digits.chars().all(|c| c.is_ascii_digit())
     };
+    let is_month = |w: &str| crate::model::import::month(w).is_some();
     let month_day = words.windows(2).any(|pair| {
-        (MONTHS.contains(&pair[0].as_str()) && is_day(&pair[1]))
-            || (is_day(&pair[0]) && MONTHS.contains(&pair[1].as_str()))
+        (is_month(&pair[0]) && is_day(&pair[1])) || (is_day(&pair[0]) && is_month(&pair[1]))
     });
     let iso = words.iter().any(|w| {
         let parts: Vec<&str> = w.split('-').collect();
