@@ -8,6 +8,16 @@ use proptest::prelude::*;
 
 use crate::fixture::{TempDir, click, launch, settle, type_into};
 
+/// The text of each block of `article`, as shown and searched.
+fn block_texts(article: &fan_tracker::model::Article) -> Vec<String> {
+    article
+        .document()
+        .blocks
+        .into_iter()
+        .map(|b| b.text)
+        .collect()
+}
+
 /// The fixtures folder.
 fn fixture(name: &str) -> Vec<u8> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -31,12 +41,7 @@ fn case_01_front_matter_is_read_and_not_shown() {
         article.body,
         "The network has not said a word about a second season yet.\n\nFans are still hoping the lighthouse keeper returns."
     );
-    let blocks: Vec<String> = article
-        .document()
-        .blocks
-        .into_iter()
-        .map(|b| b.text)
-        .collect();
+    let blocks = block_texts(&article);
     assert!(
         !blocks
             .iter()
@@ -136,12 +141,7 @@ fn a_saved_news_page_becomes_an_article() {
         article.source_url.as_deref(),
         Some("https://news.example.org/drama/harbor-lights-wait")
     );
-    let texts: Vec<String> = article
-        .document()
-        .blocks
-        .into_iter()
-        .map(|b| b.text)
-        .collect();
+    let texts = block_texts(&article);
     assert!(
         texts.iter().any(|t| t == "What the cast has said"),
         "{texts:?}"

@@ -101,7 +101,7 @@ const DROPPED_ADVERBS: &[&str] = &[
 /// Words where a predicate stops (a new clause starts).
 const PREDICATE_STOPS: &[&str] = &[
     "because", "although", "though", "while", "since", "which", "but", "so", "unless", "whereas",
-    "remains", "remain", "whether", "is", "are", "was", "were", "if", "unless", "—", "–", "-",
+    "remains", "remain", "whether", "is", "are", "was", "were", "if", "—", "–", "-",
 ];
 
 /// Words after which a wh-word opens an embedded question ("unclear who …", "to say what …").
