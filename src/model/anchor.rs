@@ -1,6 +1,6 @@
-//! Anchors tie a thread to the passage of the article that raises it.
+//! Anchors tie a thread to a passage of one of its show's articles that raises it.
 //!
-//! An anchor keeps the quoted passage plus the block it was found in. Like Hypothesis, it is
+//! An anchor keeps the article, the quoted passage and the block it was found in. Like Hypothesis, it is
 //! found again by its quote, so it survives small edits around it; when the quote is gone the
 //! anchor is reported as orphaned instead of pointing at the wrong place.
 
@@ -8,11 +8,13 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::Document;
+use super::{ArticleId, Document};
 
 /// The passage a thread points at.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Anchor {
+    /// The article the passage is in.
+    pub article: ArticleId,
     /// The quoted passage, exactly as it appears in the block's text.
     pub quote: String,
     /// The block index where the quote was last found; tried first.
@@ -30,9 +32,10 @@ pub struct AnchorMatch {
 }
 
 impl Anchor {
-    /// An anchor on `quote`, first looked for in block `block_hint`.
-    pub fn new(quote: impl Into<String>, block_hint: usize) -> Self {
+    /// An anchor on `quote` in `article`, first looked for in block `block_hint`.
+    pub fn new(article: ArticleId, quote: impl Into<String>, block_hint: usize) -> Self {
         Self {
+            article,
             quote: quote.into(),
             block_hint,
         }
@@ -65,7 +68,7 @@ mod tests {
     #[test]
     fn resolves_in_hinted_block_then_anywhere() {
         let doc = Document::from_plain_text("alpha beta\ngamma beta");
-        let hinted = Anchor::new("beta", 1).resolve(&doc);
+        let hinted = Anchor::new(ArticleId(1), "beta", 1).resolve(&doc);
         assert_eq!(
             hinted,
             Some(AnchorMatch {
@@ -73,7 +76,7 @@ mod tests {
                 range: 6..10
             })
         );
-        let moved = Anchor::new("alpha", 1).resolve(&doc);
+        let moved = Anchor::new(ArticleId(1), "alpha", 1).resolve(&doc);
         assert_eq!(
             moved,
             Some(AnchorMatch {
@@ -86,7 +89,7 @@ mod tests {
     #[test]
     fn missing_or_empty_quote_is_orphaned() {
         let doc = Document::from_plain_text("alpha");
-        assert_eq!(Anchor::new("omega", 0).resolve(&doc), None);
-        assert_eq!(Anchor::new("  ", 0).resolve(&doc), None);
+        assert_eq!(Anchor::new(ArticleId(1), "omega", 0).resolve(&doc), None);
+        assert_eq!(Anchor::new(ArticleId(1), "  ", 0).resolve(&doc), None);
     }
 }

@@ -1,5 +1,7 @@
 //! An article: its title, as-of date, body source and where it came from.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
@@ -16,7 +18,7 @@ pub enum ArticleFormat {
     PlainText,
 }
 
-/// The article a dossier is about.
+/// An article about a show, as imported.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {
     /// The headline.
@@ -27,8 +29,9 @@ pub struct Article {
     /// How `body` is written.
     #[serde(default)]
     pub format: ArticleFormat,
-    /// The body source, without the title and date lines.
-    pub body: String,
+    /// The body source, without the title and date lines. Shared, not copied, when the library
+    /// is copied (for a save or an undo step): an article's text never changes once imported.
+    pub body: Arc<str>,
     /// The file the article was imported from, if any (used to reopen instead of re-importing).
     #[serde(default)]
     pub source_path: Option<String>,

@@ -2,53 +2,53 @@
 //!
 //! Same shape in, same library out: the text comes from a small word list driven by a
 //! linear congruential generator, so no random-number crate and no checked-in data file is
-//! needed. The first dossier holds the largest article and is the one opened.
+//! needed. Each show has one article; the first show's article is the largest.
 
 use super::{
-    Anchor, Article, ArticleFormat, Library, Outcome, Prediction, PredictionId, Thread, ThreadId,
-    ThreadStatus,
+    Anchor, Article, ArticleEntry, ArticleFormat, ArticleId, Library, Outcome, Prediction,
+    PredictionId, Show, ShowId, Thread, ThreadId, ThreadStatus,
 };
 
 /// How big a generated library is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LibraryShape {
-    /// Number of dossiers.
-    pub dossiers: usize,
-    /// Number of threads, spread evenly over the dossiers.
+    /// Number of shows (each with one article).
+    pub shows: usize,
+    /// Number of threads, spread evenly over the shows.
     pub threads: usize,
-    /// Number of notes: one per thread and one per dossier, then predictions (each a short
+    /// Number of notes: one per thread and one per article, then predictions (each a short
     /// note with a probability) for the rest.
     pub notes: usize,
-    /// Size in bytes of the first (opened) dossier's Markdown article; the others get
+    /// Size in bytes of the first show's Markdown article; the others get
     /// articles of a few kilobytes.
     pub article_bytes: usize,
 }
 
 impl LibraryShape {
-    /// The large library of the performance budgets: 50 dossiers, 5,000 threads, 10,000 notes
+    /// The large library of the performance budgets: 50 shows, 5,000 threads, 10,000 notes
     /// and a 1 MB article.
     pub const LARGE: LibraryShape = LibraryShape {
-        dossiers: 50,
+        shows: 50,
         threads: 5_000,
         notes: 10_000,
         article_bytes: 1 << 20,
     };
 
-    /// One dossier with `threads` threads, a note on each and an article of a few kilobytes.
-    pub fn one_dossier(threads: usize) -> LibraryShape {
+    /// One show with `threads` threads, a note on each and an article of a few kilobytes.
+    pub fn one_show(threads: usize) -> LibraryShape {
         LibraryShape {
-            dossiers: 1,
+            shows: 1,
             threads,
             notes: threads + 1,
             article_bytes: SMALL_ARTICLE_BYTES,
         }
     }
 
-    /// This shape with every count and size divided by `divisor` (at least one dossier).
+    /// This shape with every count and size divided by `divisor` (at least one show).
     pub fn divided_by(self, divisor: usize) -> LibraryShape {
         let divisor = divisor.max(1);
         LibraryShape {
-            dossiers: (self.dossiers / divisor).max(1),
+            shows: (self.shows / divisor).max(1),
             threads: self.threads / divisor,
             notes: self.notes / divisor,
             article_bytes: self.article_bytes / divisor,
@@ -56,7 +56,7 @@ impl LibraryShape {
     }
 }
 
-/// Size of the articles of all dossiers but the first.
+/// Size of the articles of all shows but the first.
 const SMALL_ARTICLE_BYTES: usize = 6_000;
 
 const WORDS: [&str; 48] = [
@@ -161,38 +161,38 @@ impl Lcg {
 pub fn generate_library(shape: &LibraryShape) -> Library {
     let mut rng = Lcg(0x5eed_f00d);
     let mut library = Library::empty();
-    let dossiers = shape.dossiers.max(1);
-    let extra_notes = shape.notes.saturating_sub(shape.threads + dossiers);
+    let shows = shape.shows.max(1);
+    let extra_notes = shape.notes.saturating_sub(shape.threads + shows);
     let mut predictions_left = extra_notes;
-    let mut first = None;
-    for d in 0..dossiers {
+    for d in 0..shows {
         let bytes = if d == 0 {
             shape.article_bytes
         } else {
             SMALL_ARTICLE_BYTES
         };
         let body = markdown_article(&mut rng, bytes);
+        let title = rng.sentence(2, 3);
+        let mut show = Show::new(
+            ShowId(library.allocate_id()),
+            format!("Show {}: {}", d + 1, title.trim_end_matches('.')),
+        );
         let article = Article {
-            title: format!("Dossier {}: {}", d + 1, rng.sentence(4, 6)),
+            title: format!("Article {}: {}", d + 1, rng.sentence(4, 6)),
             as_of: jiff::civil::Date::new(2024, 1 + (d % 12) as i8, 1 + (d % 28) as i8).ok(),
             format: ArticleFormat::Markdown,
-            body,
+            body: body.into(),
             source_path: None,
             source_url: None,
         };
-        let id = library.add_dossier(article);
-        first.get_or_insert(id);
-        let threads_here = shape.threads / dossiers + usize::from(d < shape.threads % dossiers);
+        let mut entry = ArticleEntry::new(ArticleId(library.allocate_id()), article);
+        let threads_here = shape.threads / shows + usize::from(d < shape.threads % shows);
         let predictions_here =
-            extra_notes / dossiers + usize::from(d < extra_notes % dossiers).min(predictions_left);
+            extra_notes / shows + usize::from(d < extra_notes % shows).min(predictions_left);
         predictions_left -= predictions_here.min(predictions_left);
-        let document = library
-            .dossier(id)
-            .map(|dossier| dossier.article.document())
-            .unwrap_or_default();
-        let threads: Vec<Thread> = (0..threads_here)
+        let document = entry.article.document();
+        show.threads = (0..threads_here)
             .map(|t| {
-                let anchor = quote_anchor(&mut rng, &document, t);
+                let anchor = quote_anchor(&mut rng, &document, entry.id, t);
                 let mut thread = Thread::new(
                     ThreadId(library.allocate_id()),
                     format!("Thread {}: {}", t + 1, rng.sentence(5, 10)),
@@ -208,20 +208,17 @@ pub fn generate_library(shape: &LibraryShape) -> Library {
                 thread
             })
             .collect();
-        let note = rng.paragraph(2);
-        if let Ok(dossier) = library.dossier_mut(id) {
-            dossier.threads = threads;
-            dossier.note = note;
-        }
-        add_predictions(&mut library, &mut rng, id, predictions_here);
+        entry.note = rng.paragraph(2);
+        show.articles.push(entry);
+        add_predictions(&mut library, &mut rng, &mut show, predictions_here);
+        library.shows.push(show);
     }
-    library.open = first;
     library
 }
 
-/// Spreads `count` predictions over the threads of dossier `id`, round robin.
-fn add_predictions(library: &mut Library, rng: &mut Lcg, id: super::DossierId, count: usize) {
-    let thread_count = library.dossier(id).map_or(0, |d| d.threads.len());
+/// Spreads `count` predictions over the threads of `show`, round robin.
+fn add_predictions(library: &mut Library, rng: &mut Lcg, show: &mut Show, count: usize) {
+    let thread_count = show.threads.len();
     if thread_count == 0 {
         return;
     }
@@ -237,9 +234,7 @@ fn add_predictions(library: &mut Library, rng: &mut Lcg, id: super::DossierId, c
                 _ => Outcome::Pending,
             },
         };
-        if let Ok(dossier) = library.dossier_mut(id)
-            && let Some(thread) = dossier.threads.get_mut(p % thread_count)
-        {
+        if let Some(thread) = show.threads.get_mut(p % thread_count) {
             thread.predictions.push(prediction);
         }
     }
@@ -279,7 +274,12 @@ fn markdown_article(rng: &mut Lcg, bytes: usize) -> String {
 }
 
 /// An anchor on a few words of a block of `document`, or none for every third thread.
-fn quote_anchor(rng: &mut Lcg, document: &super::Document, t: usize) -> Option<Anchor> {
+fn quote_anchor(
+    rng: &mut Lcg,
+    document: &super::Document,
+    article: ArticleId,
+    t: usize,
+) -> Option<Anchor> {
     if t % 3 == 2 || document.blocks.is_empty() {
         return None;
     }
@@ -287,7 +287,7 @@ fn quote_anchor(rng: &mut Lcg, document: &super::Document, t: usize) -> Option<A
     let text = &document.blocks[block].text;
     let words: Vec<&str> = text.split(' ').take(6).collect();
     let quote = words.join(" ");
-    (!quote.trim().is_empty()).then(|| Anchor::new(quote, block))
+    (!quote.trim().is_empty()).then(|| Anchor::new(article, quote, block))
 }
 
 #[cfg(test)]
@@ -298,17 +298,12 @@ mod tests {
     fn shape_is_respected_and_output_is_deterministic() {
         let shape = LibraryShape::LARGE.divided_by(10);
         let library = generate_library(&shape);
-        assert_eq!(library.dossiers.len(), 5);
-        let threads: usize = library.dossiers.iter().map(|d| d.threads.len()).sum();
+        assert_eq!(library.shows.len(), 5);
+        let threads: usize = library.shows.iter().map(|s| s.threads.len()).sum();
         assert_eq!(threads, 500);
-        let predictions = library
-            .dossiers
-            .iter()
-            .flat_map(|d| d.predictions())
-            .count();
-        assert_eq!(threads + library.dossiers.len() + predictions, 1_000);
-        let first = &library.dossiers[0];
-        assert_eq!(library.open, Some(first.id));
+        let predictions = library.shows.iter().flat_map(|s| s.predictions()).count();
+        assert_eq!(threads + library.shows.len() + predictions, 1_000);
+        let first = &library.shows[0].articles[0];
         assert!(first.article.body.len() >= shape.article_bytes);
         assert!(first.article.body.len() < shape.article_bytes + 2_000);
         assert_eq!(generate_library(&shape), library);
@@ -316,14 +311,10 @@ mod tests {
 
     #[test]
     fn anchors_resolve_in_their_article() {
-        let library = generate_library(&LibraryShape::one_dossier(30));
-        let dossier = &library.dossiers[0];
-        let document = dossier.article.document();
-        let anchored: Vec<&Anchor> = dossier
-            .threads
-            .iter()
-            .filter_map(|t| t.anchor.as_ref())
-            .collect();
+        let library = generate_library(&LibraryShape::one_show(30));
+        let show = &library.shows[0];
+        let document = show.articles[0].article.document();
+        let anchored: Vec<&Anchor> = show.threads.iter().flat_map(|t| &t.anchors).collect();
         assert_eq!(anchored.len(), 20);
         assert!(anchored.iter().all(|a| a.resolve(&document).is_some()));
     }

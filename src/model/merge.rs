@@ -1,7 +1,7 @@
 //! Three-way merge of two versions of a library that grew apart from a common base.
 //!
 //! Used when the library file changed behind the app (a sync tool, another device, a text
-//! editor): every dossier, thread and prediction is matched by id, and each field is taken from
+//! editor): every show, article, thread and prediction is matched by id, and each field is taken from
 //! the side that changed it. Where both sides changed the same field differently, this side
 //! ("ours", the open window) wins and the merge reports a conflict, so the caller can keep the
 //! other version as a conflict copy. Nothing the user typed in this window is ever dropped.
@@ -9,7 +9,9 @@
 use std::cell::Cell;
 use std::collections::{HashMap, HashSet};
 
-use super::{Dossier, DossierId, Library, Prediction, PredictionId, Thread, ThreadId};
+use super::{
+    ArticleEntry, ArticleId, Library, Prediction, PredictionId, Show, ShowId, Thread, ThreadId,
+};
 
 /// A merged library and how many fields both sides changed differently.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,15 +29,14 @@ pub fn merge_libraries(base: &Library, ours: &Library, theirs: &Library) -> Merg
     let theirs = &theirs;
     let conflicts = Cell::new(0);
     let mut library = ours.clone();
-    library.dossiers = merge_lists(
-        &base.dossiers,
-        &ours.dossiers,
-        &theirs.dossiers,
-        |d| d.id,
-        |b, o, t| merge_dossier(b, o, t, &conflicts),
+    library.shows = merge_lists(
+        &base.shows,
+        &ours.shows,
+        &theirs.shows,
+        |s| s.id,
+        |b, o, t| merge_show(b, o, t, &conflicts),
         &conflicts,
     );
-    library.open = ours.open;
     library.raise_next_id(theirs);
     library.repair_ids();
     Merged {
@@ -44,32 +45,76 @@ pub fn merge_libraries(base: &Library, ours: &Library, theirs: &Library) -> Merg
     }
 }
 
-fn merge_dossier(
-    base: Option<&Dossier>,
-    ours: &Dossier,
-    theirs: &Dossier,
-    conflicts: &Cell<usize>,
-) -> Dossier {
-    let empty = Dossier::new(ours.id, ours.article.clone());
+fn merge_show(base: Option<&Show>, ours: &Show, theirs: &Show, conflicts: &Cell<usize>) -> Show {
+    let empty = Show::new(ours.id, ours.title.clone());
     let base = base.unwrap_or(&empty);
-    let mut merged = ours.clone();
-    merged.article = pick(&base.article, &ours.article, &theirs.article, conflicts);
-    merged.note = pick(&base.note, &ours.note, &theirs.note, conflicts);
-    merged.suggestions = pick(
-        &base.suggestions,
-        &ours.suggestions,
-        &theirs.suggestions,
-        conflicts,
-    );
-    merged.threads = merge_lists(
-        &base.threads,
-        &ours.threads,
-        &theirs.threads,
-        |t| t.id,
-        |b, o, t| merge_thread(b, o, t, conflicts),
-        conflicts,
-    );
-    merged
+    Show {
+        id: ours.id,
+        title: pick(&base.title, &ours.title, &theirs.title, conflicts),
+        original_title: pick(
+            &base.original_title,
+            &ours.original_title,
+            &theirs.original_title,
+            conflicts,
+        ),
+        status: pick(&base.status, &ours.status, &theirs.status, conflicts),
+        status_checked: pick(
+            &base.status_checked,
+            &ours.status_checked,
+            &theirs.status_checked,
+            conflicts,
+        ),
+        note: pick(&base.note, &ours.note, &theirs.note, conflicts),
+        articles: merge_lists(
+            &base.articles,
+            &ours.articles,
+            &theirs.articles,
+            |a| a.id,
+            |b, o, t| merge_article(b, o, t, conflicts),
+            conflicts,
+        ),
+        threads: merge_lists(
+            &base.threads,
+            &ours.threads,
+            &theirs.threads,
+            |t| t.id,
+            |b, o, t| merge_thread(b, o, t, conflicts),
+            conflicts,
+        ),
+        // The timeline only grows: ours, then the events they added.
+        events: ours
+            .events
+            .iter()
+            .chain(
+                theirs
+                    .events
+                    .iter()
+                    .filter(|e| !base.events.contains(e) && !ours.events.contains(e)),
+            )
+            .cloned()
+            .collect(),
+    }
+}
+
+fn merge_article(
+    base: Option<&ArticleEntry>,
+    ours: &ArticleEntry,
+    theirs: &ArticleEntry,
+    conflicts: &Cell<usize>,
+) -> ArticleEntry {
+    let empty = ArticleEntry::new(ours.id, ours.article.clone());
+    let base = base.unwrap_or(&empty);
+    ArticleEntry {
+        id: ours.id,
+        article: pick(&base.article, &ours.article, &theirs.article, conflicts),
+        note: pick(&base.note, &ours.note, &theirs.note, conflicts),
+        suggestions: pick(
+            &base.suggestions,
+            &ours.suggestions,
+            &theirs.suggestions,
+            conflicts,
+        ),
+    }
 }
 
 fn merge_thread(
@@ -84,7 +129,7 @@ fn merge_thread(
         id: ours.id,
         title: pick(&base.title, &ours.title, &theirs.title, conflicts),
         status: pick(&base.status, &ours.status, &theirs.status, conflicts),
-        anchor: pick(&base.anchor, &ours.anchor, &theirs.anchor, conflicts),
+        anchors: pick(&base.anchors, &ours.anchors, &theirs.anchors, conflicts),
         note: pick(&base.note, &ours.note, &theirs.note, conflicts),
         predictions: merge_lists(
             &base.predictions,
@@ -211,7 +256,8 @@ impl Library {
 }
 
 /// Re-ids items both sides added independently under the same id (each side hands out ids from
-/// the same counter), so they merge as two items instead of one conflicting one.
+/// the same counter), so they merge as two items instead of one conflicting one. Their anchors
+/// and suggestion passages follow a renumbered article.
 fn separate_colliding_ids(base: &Library, ours: &Library, theirs: &mut Library) {
     let base_ids: HashSet<u64> = items(base).map(|(id, _)| id).collect();
     // Only items added since the base can collide; describe just those.
@@ -230,10 +276,18 @@ fn separate_colliding_ids(base: &Library, ours: &Library, theirs: &mut Library) 
             id
         }
     };
-    for dossier in &mut theirs.dossiers {
-        let id = keep_or_renumber(dossier.id.0, &|| format!("d{dossier:?}"));
-        dossier.id = DossierId(id);
-        for thread in &mut dossier.threads {
+    let mut renumbered_articles: HashMap<ArticleId, ArticleId> = HashMap::new();
+    for show in &mut theirs.shows {
+        let id = keep_or_renumber(show.id.0, &|| describe_show(show));
+        show.id = ShowId(id);
+        for entry in &mut show.articles {
+            let id = ArticleId(keep_or_renumber(entry.id.0, &|| format!("a{entry:?}")));
+            if id != entry.id {
+                renumbered_articles.insert(entry.id, id);
+            }
+            entry.id = id;
+        }
+        for thread in &mut show.threads {
             let id = keep_or_renumber(thread.id.0, &|| format!("t{thread:?}"));
             thread.id = ThreadId(id);
             for prediction in &mut thread.predictions {
@@ -242,23 +296,56 @@ fn separate_colliding_ids(base: &Library, ours: &Library, theirs: &mut Library) 
             }
         }
     }
+    if !renumbered_articles.is_empty() {
+        let follow = |anchor: &mut super::Anchor| {
+            if let Some(new) = renumbered_articles.get(&anchor.article) {
+                anchor.article = *new;
+            }
+        };
+        for show in &mut theirs.shows {
+            show.threads
+                .iter_mut()
+                .flat_map(|t| t.anchors.iter_mut())
+                .for_each(follow);
+            show.articles
+                .iter_mut()
+                .flat_map(|a| a.suggestions.iter_mut().flatten())
+                .flat_map(|s| s.passages.iter_mut())
+                .for_each(follow);
+        }
+    }
     theirs.set_next_id_at_least(next);
+}
+
+/// A show's own fields (not its contents), to tell two shows added under one id apart.
+fn describe_show(show: &Show) -> String {
+    format!(
+        "s{}|{:?}|{:?}|{:?}|{}",
+        show.title, show.original_title, show.status, show.status_checked, show.note
+    )
 }
 
 /// Every id in `library`, with a way to describe its item (kind and content) when needed.
 fn items(library: &Library) -> impl Iterator<Item = (u64, Box<dyn Fn() -> String + '_>)> + '_ {
-    library.dossiers.iter().flat_map(|d| {
-        let dossier: (u64, Box<dyn Fn() -> String + '_>) =
-            (d.id.0, Box::new(move || format!("d{d:?}")));
-        std::iter::once(dossier).chain(d.threads.iter().flat_map(|t| {
-            let thread: (u64, Box<dyn Fn() -> String + '_>) =
-                (t.id.0, Box::new(move || format!("t{t:?}")));
-            std::iter::once(thread).chain(t.predictions.iter().map(|p| {
-                let prediction: (u64, Box<dyn Fn() -> String + '_>) =
-                    (p.id.0, Box::new(move || format!("p{p:?}")));
-                prediction
+    library.shows.iter().flat_map(|s| {
+        let show: (u64, Box<dyn Fn() -> String + '_>) =
+            (s.id.0, Box::new(move || describe_show(s)));
+        let articles = s.articles.iter().map(|a| {
+            let article: (u64, Box<dyn Fn() -> String + '_>) =
+                (a.id.0, Box::new(move || format!("a{a:?}")));
+            article
+        });
+        std::iter::once(show)
+            .chain(articles)
+            .chain(s.threads.iter().flat_map(|t| {
+                let thread: (u64, Box<dyn Fn() -> String + '_>) =
+                    (t.id.0, Box::new(move || format!("t{t:?}")));
+                std::iter::once(thread).chain(t.predictions.iter().map(|p| {
+                    let prediction: (u64, Box<dyn Fn() -> String + '_>) =
+                        (p.id.0, Box::new(move || format!("p{p:?}")));
+                    prediction
+                }))
             }))
-        }))
     })
 }
 
@@ -283,7 +370,7 @@ mod tests {
         let mut base = base();
         for statement in ["first", "second"] {
             let id = PredictionId(base.allocate_id());
-            base.dossiers[0].threads[0]
+            base.shows[0].threads[0]
                 .predictions
                 .push(Prediction::new(id, statement, 50));
         }
@@ -291,7 +378,7 @@ mod tests {
     }
 
     fn statements(library: &Library) -> Vec<&str> {
-        library.dossiers[0].threads[0]
+        library.shows[0].threads[0]
             .predictions
             .iter()
             .map(|p| p.statement.as_str())
@@ -304,11 +391,11 @@ mod tests {
         let mut ours = base.clone();
         let mut theirs = base.clone();
         let id = PredictionId(ours.allocate_id());
-        ours.dossiers[0].threads[0]
+        ours.shows[0].threads[0]
             .predictions
             .push(Prediction::new(id, "ours", 30));
         let id = PredictionId(theirs.allocate_id());
-        theirs.dossiers[0].threads[0]
+        theirs.shows[0].threads[0]
             .predictions
             .push(Prediction::new(id, "theirs", 70));
         let merged = merge_libraries(&base, &ours, &theirs);
@@ -325,28 +412,28 @@ mod tests {
         let mut ours = base.clone();
         let mut theirs = base.clone();
         // We delete "first"; they delete "second" but we changed "second" meanwhile.
-        ours.dossiers[0].threads[0].predictions.remove(0);
-        ours.dossiers[0].threads[0].predictions[0].probability_pct = 90;
-        theirs.dossiers[0].threads[0].predictions.remove(1);
+        ours.shows[0].threads[0].predictions.remove(0);
+        ours.shows[0].threads[0].predictions[0].probability_pct = 90;
+        theirs.shows[0].threads[0].predictions.remove(1);
         let merged = merge_libraries(&base, &ours, &theirs);
         assert_eq!(merged.conflicts, 1, "their deletion of an item we edited");
         assert_eq!(statements(&merged.library), ["second"]);
         assert_eq!(
-            merged.library.dossiers[0].threads[0].predictions[0].probability_pct,
+            merged.library.shows[0].threads[0].predictions[0].probability_pct,
             90
         );
         // They delete one we did not touch: gone, no conflict.
         let ours = base.clone();
         let mut theirs = base.clone();
-        theirs.dossiers[0].threads[0].predictions.remove(0);
+        theirs.shows[0].threads[0].predictions.remove(0);
         let merged = merge_libraries(&base, &ours, &theirs);
         assert_eq!(merged.conflicts, 0);
         assert_eq!(statements(&merged.library), ["second"]);
         // Both delete the same prediction: gone, no conflict.
         let mut ours = base.clone();
         let mut theirs = base.clone();
-        ours.dossiers[0].threads[0].predictions.remove(0);
-        theirs.dossiers[0].threads[0].predictions.remove(0);
+        ours.shows[0].threads[0].predictions.remove(0);
+        theirs.shows[0].threads[0].predictions.remove(0);
         let merged = merge_libraries(&base, &ours, &theirs);
         assert_eq!(merged.conflicts, 0);
         assert_eq!(statements(&merged.library), ["second"]);
@@ -357,79 +444,111 @@ mod tests {
         let base = base();
         let mut ours = base.clone();
         let mut theirs = base.clone();
-        ours.add_dossier(article("ours"));
-        theirs.add_dossier(article("theirs"));
+        add_show(&mut ours, "ours");
+        add_show(&mut theirs, "theirs");
         let merged = merge_libraries(&base, &ours, &theirs);
         assert_eq!(merged.conflicts, 0);
         let titles: Vec<_> = merged
             .library
-            .dossiers
+            .shows
             .iter()
-            .map(|d| d.article.title.as_str())
+            .map(|s| s.articles[0].article.title.as_str())
             .collect();
         assert_eq!(&titles[1..], ["ours", "theirs"]);
-        assert_ne!(merged.library.dossiers[1].id, merged.library.dossiers[2].id);
-        assert_eq!(
-            merged.library.open, ours.open,
-            "the window keeps its open dossier"
-        );
+        let ids: HashSet<u64> = merged
+            .library
+            .shows
+            .iter()
+            .flat_map(|s| [s.id.0, s.articles[0].id.0])
+            .collect();
+        assert_eq!(ids.len(), 6, "shows and articles added on both sides keep apart");
     }
 
     #[test]
     fn dossiers_deleted_on_either_side_stay_deleted_unless_edited_on_the_other() {
         let mut base = base();
-        let second = base.add_dossier(article("second"));
-        let third = base.add_dossier(article("third"));
+        let second = add_show(&mut base, "second");
+        let third = add_show(&mut base, "third");
         // We delete the second; they delete the third, which we edited.
         let mut ours = base.clone();
-        ours.remove_dossier(second).unwrap();
-        ours.dossier_mut(third).unwrap().note = "ours".into();
+        ours.shows.retain(|s| s.id != second);
+        ours.show_mut(third).unwrap().note = "ours".into();
         let mut theirs = base.clone();
-        theirs.remove_dossier(third).unwrap();
+        theirs.shows.retain(|s| s.id != third);
         let merged = merge_libraries(&base, &ours, &theirs);
         assert_eq!(merged.conflicts, 1);
-        let ids: Vec<_> = merged.library.dossiers.iter().map(|d| d.id).collect();
-        assert_eq!(ids, [base.dossiers[0].id, third]);
-        assert_eq!(merged.library.dossier(third).unwrap().note, "ours");
+        let ids: Vec<_> = merged.library.shows.iter().map(|s| s.id).collect();
+        assert_eq!(ids, [base.shows[0].id, third]);
+        assert_eq!(merged.library.show(third).unwrap().note, "ours");
         // They delete one we did not touch: gone.
         let ours = base.clone();
         let mut theirs = base.clone();
-        theirs.remove_dossier(second).unwrap();
+        theirs.shows.retain(|s| s.id != second);
         let merged = merge_libraries(&base, &ours, &theirs);
         assert_eq!(merged.conflicts, 0);
-        assert!(merged.library.dossier(second).is_err());
+        assert!(merged.library.show(second).is_err());
     }
 
     fn base() -> Library {
         Library::default()
     }
 
+    /// Adds a show with one article titled `title`.
+    fn add_show(library: &mut Library, title: &str) -> ShowId {
+        let id = ShowId(library.allocate_id());
+        let mut show = Show::new(id, title);
+        let entry = ArticleEntry::new(ArticleId(library.allocate_id()), article(title));
+        show.articles.push(entry);
+        library.shows.push(show);
+        id
+    }
+
+    #[test]
+    fn their_renumbered_article_takes_its_anchors_along() {
+        let base = base();
+        let mut ours = base.clone();
+        let mut theirs = base.clone();
+        add_show(&mut ours, "ours");
+        let show = add_show(&mut theirs, "theirs");
+        let their_show = theirs.show_mut(show).unwrap();
+        let article = their_show.articles[0].id;
+        their_show.threads.push(Thread::new(
+            ThreadId(99),
+            "t",
+            Some(crate::model::Anchor::new(article, "b", 0)),
+        ));
+        let merged = merge_libraries(&base, &ours, &theirs).library;
+        let theirs_merged = &merged.shows[2];
+        assert_ne!(theirs_merged.articles[0].id, article);
+        assert_eq!(theirs_merged.threads[0].anchors[0].article, theirs_merged.articles[0].id);
+    }
+
     #[test]
     fn different_fields_merge_cleanly() {
         let base = base();
         let mut ours = base.clone();
-        ours.dossiers[0].threads[0].note = "our note".into();
+        ours.shows[0].threads[0].note = "our note".into();
         let mut theirs = base.clone();
-        theirs.dossiers[0].threads[0].status = ThreadStatus::Resolved;
-        theirs.dossiers[0].note = "their article note".into();
+        theirs.shows[0].threads[0].status = ThreadStatus::Resolved;
+        theirs.shows[0].note = "their article note".into();
         let merged = merge_libraries(&base, &ours, &theirs);
         assert_eq!(merged.conflicts, 0);
-        let thread = &merged.library.dossiers[0].threads[0];
+        let thread = &merged.library.shows[0].threads[0];
         assert_eq!(thread.note, "our note");
         assert_eq!(thread.status, ThreadStatus::Resolved);
-        assert_eq!(merged.library.dossiers[0].note, "their article note");
+        assert_eq!(merged.library.shows[0].note, "their article note");
     }
 
     #[test]
     fn same_field_changed_twice_keeps_ours_and_counts_a_conflict() {
         let base = base();
         let mut ours = base.clone();
-        ours.dossiers[0].note = "mine".into();
+        ours.shows[0].note = "mine".into();
         let mut theirs = base.clone();
-        theirs.dossiers[0].note = "theirs".into();
+        theirs.shows[0].note = "theirs".into();
         let merged = merge_libraries(&base, &ours, &theirs);
         assert_eq!(merged.conflicts, 1);
-        assert_eq!(merged.library.dossiers[0].note, "mine");
+        assert_eq!(merged.library.shows[0].note, "mine");
     }
 
     #[test]
@@ -438,23 +557,23 @@ mod tests {
         let mut ours = base.clone();
         let mut theirs = base.clone();
         let our_id = ThreadId(ours.allocate_id());
-        ours.dossiers[0]
+        ours.shows[0]
             .threads
             .push(Thread::new(our_id, "ours", None));
         let their_id = ThreadId(theirs.allocate_id());
-        theirs.dossiers[0]
+        theirs.shows[0]
             .threads
             .push(Thread::new(their_id, "theirs", None));
         assert_eq!(our_id, their_id);
         let merged = merge_libraries(&base, &ours, &theirs);
         assert_eq!(merged.conflicts, 0);
-        let titles: Vec<_> = merged.library.dossiers[0]
+        let titles: Vec<_> = merged.library.shows[0]
             .threads
             .iter()
             .map(|t| t.title.as_str())
             .collect();
         assert_eq!(&titles[4..], ["ours", "theirs"]);
-        let ids: HashSet<_> = merged.library.dossiers[0]
+        let ids: HashSet<_> = merged.library.shows[0]
             .threads
             .iter()
             .map(|t| t.id)
@@ -469,15 +588,15 @@ mod tests {
     fn deletions_apply_unless_the_other_side_edited_the_item() {
         let base = base();
         let mut ours = base.clone();
-        ours.dossiers[0].threads.remove(0);
-        ours.dossiers[0].threads[0].note = "edited".into();
+        ours.shows[0].threads.remove(0);
+        ours.shows[0].threads[0].note = "edited".into();
         let mut theirs = base.clone();
-        theirs.dossiers[0].threads.remove(1);
+        theirs.shows[0].threads.remove(1);
         let merged = merge_libraries(&base, &ours, &theirs);
         // Thread 0: deleted by us, untouched by them → gone.
         // Thread 1: deleted by them, edited by us → kept (a conflict).
         assert_eq!(merged.conflicts, 1);
-        let threads = &merged.library.dossiers[0].threads;
+        let threads = &merged.library.shows[0].threads;
         assert_eq!(threads.len(), 3);
         assert_eq!(threads[0].note, "edited");
     }
@@ -487,11 +606,11 @@ mod tests {
         let base = base();
         let ours = base.clone();
         let mut theirs = base.clone();
-        theirs.dossiers[0].threads.swap(0, 3);
+        theirs.shows[0].threads.swap(0, 3);
         let merged = merge_libraries(&base, &ours, &theirs);
         assert_eq!(
-            merged.library.dossiers[0].threads,
-            theirs.dossiers[0].threads
+            merged.library.shows[0].threads,
+            theirs.shows[0].threads
         );
     }
 }

@@ -1,38 +1,50 @@
-//! Pure data and rules: articles, dossiers, threads, notes and predictions.
+//! Pure data and rules: shows, their articles and threads, notes and predictions, and the
+//! edits that change them.
 //!
 //! Nothing here touches egui or the file system, so every rule can be tested directly.
 
 mod anchor;
 mod article;
-mod default_dossier;
+mod default_show;
 mod document;
-mod dossier;
+mod edit;
+mod edit_label;
 mod generate;
+mod history;
 pub mod import;
 mod library;
 mod merge;
 mod prediction;
 mod repair;
 mod saved_suggestion;
+mod show;
 pub mod suggest;
 mod thread;
 
 pub use anchor::{Anchor, AnchorMatch};
 pub use article::{Article, ArticleFormat};
-pub use default_dossier::{DEFAULT_ARTICLE_MARKDOWN, default_dossier};
+pub use default_show::{
+    DEFAULT_ARTICLE_MARKDOWN, DEFAULT_SHOW_ORIGINAL_TITLE, DEFAULT_SHOW_TITLE, default_show,
+};
 pub use document::{
     Block, BlockKind, CHUNK_BYTES, CellAlign, Document, Marker, Piece, PieceText, Slice, Span,
     SpanStyle, TableRow,
 };
-pub use dossier::{Dossier, DossierId};
+pub use edit::{
+    ArticleField, Edit, PredictionField, ShowField, SuggestionField, ThreadField, TypingField,
+    add_thread, remove_article, remove_show, set_thread_status,
+};
+pub use edit_label::{LABEL_NAME_CHARS, quoted};
 pub use generate::{LibraryShape, generate_library};
+pub use history::{History, MAX_BYTES, MAX_STEPS, TYPING_PAUSE};
 pub use import::{ImportError, Imported, MAX_ARTICLE_BYTES, Origin, SourceKind, import};
 pub use library::{Library, LibraryError};
 pub use merge::{Merged, merge_libraries};
 pub use prediction::{Outcome, Prediction, PredictionId, brier_score};
 pub use repair::{ItemKind, LibraryRepair};
 pub use saved_suggestion::{
-    MAX_SAVED_PASSAGES, SavedSuggestion, SuggestionState, offered_suggestions, same_question,
+    MAX_SAVED_PASSAGES, Offer, SavedSuggestion, SuggestionState, offered_suggestions, same_question,
     save_suggestions, suggested_passages,
 };
+pub use show::{ArticleEntry, ArticleId, Show, ShowId, ShowStatus, ThreadEvent};
 pub use thread::{Thread, ThreadId, ThreadStatus};

@@ -1,5 +1,6 @@
 //! Putting right what hand edits and sync tools leave in a library: two items under one id,
-//! an open dossier that is not there, an id counter behind the ids in use.
+//! an anchor into an article that is not there, an id counter behind the ids in use. (A
+//! dangling open show is put right where it is kept, in the window's state file.)
 //!
 //! Every repair keeps every item; each is reported as a [`LibraryRepair`] so the window can
 //! say what was changed (issue 10, item 10).
@@ -7,13 +8,15 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use super::{DossierId, Library, PredictionId, ThreadId};
+use super::{ArticleId, Library, PredictionId, ShowId, ThreadId};
 
 /// What kind of item a repair touched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ItemKind {
-    /// A dossier (an article with its checklist).
-    Dossier,
+    /// A show.
+    Show,
+    /// An article of a show.
+    Article,
     /// A thread on a checklist.
     Thread,
     /// A prediction under a thread.
@@ -23,7 +26,8 @@ pub enum ItemKind {
 impl fmt::Display for ItemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            ItemKind::Dossier => "article",
+            ItemKind::Show => "show",
+            ItemKind::Article => "article",
             ItemKind::Thread => "thread",
             ItemKind::Prediction => "prediction",
         })
@@ -33,7 +37,7 @@ impl fmt::Display for ItemKind {
 /// One thing [`Library::repair`] put right.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LibraryRepair {
-    /// An item had the id of an item before it (ids are shared by dossiers, threads and
+    /// An item had the id of an item before it (ids are shared by shows, articles, threads and
     /// predictions); it was given a fresh one, so each acts alone.
     DuplicateId {
         /// The kind of the renumbered item.
@@ -45,10 +49,16 @@ pub enum LibraryRepair {
         /// Its new id.
         new: u64,
     },
-    /// The open dossier was not in the library; the first dossier (if any) is open instead.
-    DanglingOpen {
-        /// The id it pointed at.
-        id: DossierId,
+    /// A thread's passage pointed into an article that is not in the library; it now points
+    /// into the show's article that holds its quote (or the show's first article), or, when
+    /// the show has no article, it is kept as it is and shown as not found.
+    DanglingAnchor {
+        /// The thread's title.
+        thread: String,
+        /// The article id it pointed at.
+        was: ArticleId,
+        /// The article it points at now, if one could be found.
+        now: Option<ArticleId>,
     },
     /// The id counter was at or below an id in use; it was raised above them.
     NextIdBehind {
@@ -71,11 +81,18 @@ impl fmt::Display for LibraryRepair {
                 f,
                 "the {kind} \u{201c}{name}\u{201d} shared id {old} with another item and now has id {new}"
             ),
-            LibraryRepair::DanglingOpen { id } => write!(
-                f,
-                "the article to open (id {}) is not in the library, so the first one opens instead",
-                id.0
-            ),
+            LibraryRepair::DanglingAnchor { thread, was, now } => match now {
+                Some(now) => write!(
+                    f,
+                    "a passage of the thread \u{201c}{thread}\u{201d} pointed at an article that is not in the library (id {}); it now points at article {}",
+                    was.0, now.0
+                ),
+                None => write!(
+                    f,
+                    "a passage of the thread \u{201c}{thread}\u{201d} points at an article that is not in the library (id {}); it is kept but cannot be shown",
+                    was.0
+                ),
+            },
             LibraryRepair::NextIdBehind { was, now } => write!(
                 f,
                 "the id counter ({was}) was behind the ids in use and is now {now}"
@@ -85,11 +102,11 @@ impl fmt::Display for LibraryRepair {
 }
 
 impl Library {
-    /// Puts right duplicate ids, a dangling open dossier and an id counter behind the ids in
-    /// use, keeping every item; returns what was changed (empty for a sound library).
+    /// Puts right duplicate ids, anchors into missing articles and an id counter behind the
+    /// ids in use, keeping every item; returns what was changed (empty for a sound library).
     ///
-    /// The first item (in file order: dossiers, each with its threads, each with its
-    /// predictions) keeps a shared id; later ones get fresh ids above every id in use.
+    /// The first item (in file order: shows, each with its articles, then its threads, each
+    /// with its predictions) keeps a shared id; later ones get fresh ids above every id in use.
     pub fn repair(&mut self) -> Vec<LibraryRepair> {
         let mut repairs = Vec::new();
         let max_used = self.max_used_id();
@@ -102,11 +119,13 @@ impl Library {
         }
         self.set_next_id_at_least(max_used + 1);
         let mut seen = HashSet::new();
-        let mut fresh = |library: &mut Library, id: u64, kind, name: &str| {
+        let mut next = self.next_id_value();
+        let mut fresh = |id: u64, kind, name: &str| {
             if seen.insert(id) {
                 return id;
             }
-            let new = library.allocate_id();
+            let new = next;
+            next += 1;
             seen.insert(new);
             repairs.push(LibraryRepair::DuplicateId {
                 kind,
@@ -116,41 +135,65 @@ impl Library {
             });
             new
         };
-        for d in 0..self.dossiers.len() {
-            let (id, name) = (
-                self.dossiers[d].id.0,
-                self.dossiers[d].article.title.clone(),
-            );
-            self.dossiers[d].id = DossierId(fresh(self, id, ItemKind::Dossier, &name));
-            for t in 0..self.dossiers[d].threads.len() {
-                let thread = &self.dossiers[d].threads[t];
-                let (id, name) = (thread.id.0, thread.title.clone());
-                self.dossiers[d].threads[t].id = ThreadId(fresh(self, id, ItemKind::Thread, &name));
-                for p in 0..self.dossiers[d].threads[t].predictions.len() {
-                    let prediction = &self.dossiers[d].threads[t].predictions[p];
-                    let (id, name) = (prediction.id.0, prediction.statement.clone());
-                    self.dossiers[d].threads[t].predictions[p].id =
-                        PredictionId(fresh(self, id, ItemKind::Prediction, &name));
+        for show in &mut self.shows {
+            show.id = ShowId(fresh(show.id.0, ItemKind::Show, &show.title));
+            for entry in &mut show.articles {
+                let name = &entry.article.title;
+                entry.id = ArticleId(fresh(entry.id.0, ItemKind::Article, name));
+            }
+            for thread in &mut show.threads {
+                thread.id = ThreadId(fresh(thread.id.0, ItemKind::Thread, &thread.title));
+                for p in &mut thread.predictions {
+                    p.id = PredictionId(fresh(p.id.0, ItemKind::Prediction, &p.statement));
                 }
             }
         }
-        if let Some(open) = self.open
-            && self.dossier(open).is_err()
-        {
-            repairs.push(LibraryRepair::DanglingOpen { id: open });
-            self.open = self.dossiers.first().map(|d| d.id);
+        self.set_next_id_at_least(next);
+        repairs.extend(self.repair_anchors());
+        repairs
+    }
+
+    /// Points anchors into missing articles at an article of their show (see
+    /// [`LibraryRepair::DanglingAnchor`]).
+    fn repair_anchors(&mut self) -> Vec<LibraryRepair> {
+        let known: HashSet<ArticleId> = self.articles().map(|a| a.id).collect();
+        let mut repairs = Vec::new();
+        for show in &mut self.shows {
+            for thread in &mut show.threads {
+                for anchor in &mut thread.anchors {
+                    if known.contains(&anchor.article) {
+                        continue;
+                    }
+                    let now = show
+                        .articles
+                        .iter()
+                        .find(|a| a.article.body.contains(anchor.quote.trim()))
+                        .or(show.articles.first())
+                        .map(|a| a.id);
+                    repairs.push(LibraryRepair::DanglingAnchor {
+                        thread: thread.title.clone(),
+                        was: anchor.article,
+                        now,
+                    });
+                    if let Some(now) = now {
+                        anchor.article = now;
+                    }
+                }
+            }
         }
         repairs
     }
 
     /// The largest id in use (0 for an empty library).
     fn max_used_id(&self) -> u64 {
-        self.dossiers
+        self.shows
             .iter()
-            .flat_map(|d| {
-                std::iter::once(d.id.0).chain(d.threads.iter().flat_map(|t| {
-                    std::iter::once(t.id.0).chain(t.predictions.iter().map(|p| p.id.0))
-                }))
+            .flat_map(|s| {
+                std::iter::once(s.id.0)
+                    .chain(s.articles.iter().map(|a| a.id.0))
+                    .chain(s.threads.iter().flat_map(|t| {
+                        std::iter::once(t.id.0).chain(t.predictions.iter().map(|p| p.id.0))
+                    }))
             })
             .max()
             .unwrap_or(0)
@@ -166,7 +209,7 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Thread, ThreadStatus};
+    use crate::model::{Anchor, Thread, ThreadStatus};
 
     #[test]
     fn a_sound_library_needs_no_repair() {
@@ -179,9 +222,9 @@ mod tests {
     #[test]
     fn duplicate_thread_ids_are_renumbered_and_act_alone() {
         let mut library = Library::default();
-        let first = library.dossiers[0].threads[0].id;
-        library.dossiers[0].threads[1].id = first;
-        let title = library.dossiers[0].threads[1].title.clone();
+        let first = library.shows[0].threads[0].id;
+        library.shows[0].threads[1].id = first;
+        let title = library.shows[0].threads[1].title.clone();
         let repairs = library.repair();
         let [
             LibraryRepair::DuplicateId {
@@ -195,31 +238,34 @@ mod tests {
             panic!("{repairs:?}");
         };
         assert_eq!((*kind, name, *old), (ItemKind::Thread, &title, first.0));
-        assert_eq!(library.dossiers[0].threads[1].id, ThreadId(*new));
-        library.dossiers[0]
-            .thread_mut(ThreadId(*new))
-            .unwrap()
-            .status = ThreadStatus::Resolved;
-        assert_eq!(library.dossiers[0].threads[0].status, ThreadStatus::Open);
+        assert_eq!(library.shows[0].threads[1].id, ThreadId(*new));
+        library.thread_mut(ThreadId(*new)).unwrap().status = ThreadStatus::Resolved;
+        assert_eq!(library.shows[0].threads[0].status, ThreadStatus::Open);
         let fresh = library.allocate_id();
         assert!(fresh > *new);
     }
 
     #[test]
-    fn a_dangling_open_dossier_and_a_counter_behind_are_put_right() {
+    fn a_dangling_anchor_and_a_counter_behind_are_put_right() {
         let mut library = Library::default();
-        library.open = Some(DossierId(999));
-        library.dossiers[0]
-            .threads
-            .push(Thread::new(ThreadId(500), "added by hand", None));
+        let article = library.shows[0].articles[0].id;
+        library.shows[0].threads.push(Thread::new(
+            ThreadId(500),
+            "added by hand",
+            Some(Anchor::new(ArticleId(999), "no one behind the show", 0)),
+        ));
         let repairs = library.repair();
-        assert!(repairs.contains(&LibraryRepair::DanglingOpen { id: DossierId(999) }));
+        assert!(repairs.contains(&LibraryRepair::DanglingAnchor {
+            thread: "added by hand".into(),
+            was: ArticleId(999),
+            now: Some(article),
+        }));
         assert!(
             repairs
                 .iter()
                 .any(|r| matches!(r, LibraryRepair::NextIdBehind { now: 501, .. }))
         );
-        assert_eq!(library.open, Some(library.dossiers[0].id));
+        assert_eq!(library.shows[0].threads[4].anchors[0].article, article);
         assert_eq!(library.allocate_id(), 501);
     }
 }

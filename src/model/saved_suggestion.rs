@@ -1,4 +1,4 @@
-//! Suggestions as kept with a dossier: the open questions the suggester found in the article,
+//! Suggestions as kept with an article: the open questions the suggester found in the article,
 //! saved with it so a restart neither recomputes nor reorders them, and so a dismissed one
 //! never comes back.
 //!
@@ -14,7 +14,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::suggest::Suggestion;
-use super::{Anchor, AnchorMatch, Document, Dossier};
+use super::{Anchor, AnchorMatch, ArticleEntry, ArticleId, Document, Show, Thread, ThreadId};
 
 /// The most passages kept for one suggestion.
 pub const MAX_SAVED_PASSAGES: usize = 12;
@@ -32,7 +32,7 @@ pub enum SuggestionState {
     Added,
 }
 
-/// One suggested open question, as saved with the dossier.
+/// One suggested open question, as saved with its article.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SavedSuggestion {
     /// The question in plain words (the fan may edit it before adding).
@@ -53,7 +53,7 @@ impl SavedSuggestion {
     /// its block. `best` is clamped to the passages. At most [`MAX_SAVED_PASSAGES`] passages
     /// are kept (the best one and the first others, in article order), so an article that
     /// repeats a sentence a thousand times does not save a thousand anchors.
-    pub fn from_suggestion(suggestion: &Suggestion) -> Self {
+    pub fn from_suggestion(suggestion: &Suggestion, article: ArticleId) -> Self {
         let best = suggestion
             .best
             .min(suggestion.passages.len().saturating_sub(1));
@@ -65,7 +65,7 @@ impl SavedSuggestion {
         let passages: Vec<Anchor> = kept
             .iter()
             .map(|&i| &suggestion.passages[i])
-            .map(|p| Anchor::new(p.text.trim(), p.block))
+            .map(|p| Anchor::new(article, p.text.trim(), p.block))
             .collect();
         Self {
             title: suggestion.title.trim().to_owned(),
@@ -83,35 +83,53 @@ impl SavedSuggestion {
     }
 }
 
-/// Keeps the suggester's output for saving, in its order.
-pub fn save_suggestions(suggestions: &[Suggestion]) -> Vec<SavedSuggestion> {
+/// Keeps the suggester's output on `article` for saving, in its order.
+pub fn save_suggestions(suggestions: &[Suggestion], article: ArticleId) -> Vec<SavedSuggestion> {
     suggestions
         .iter()
-        .map(SavedSuggestion::from_suggestion)
+        .map(|s| SavedSuggestion::from_suggestion(s, article))
         .filter(|s| !s.passages.is_empty())
         .collect()
 }
 
-/// The indices (into `dossier.suggestions`) of the suggestions to offer, in saved order:
-/// those still [`SuggestionState::Offered`] that do not repeat a thread of the dossier, so the
-/// checklist and the suggestions never say the same thing twice. A suggestion repeats a thread
-/// when one of its passages overlaps the passage the thread is anchored to, or when its title
-/// asks the thread's question in other words (see [`same_question`]). `document` is the
-/// dossier's parsed article. Empty when suggestions are not computed yet.
-pub fn offered_suggestions(dossier: &Dossier, document: &Document) -> Vec<usize> {
-    let Some(suggestions) = &dossier.suggestions else {
+/// A suggestion to offer: its index in the article's saved suggestions, and the show's thread
+/// it asks about when the show already has one (then adding it adds its passage to that thread
+/// instead of a duplicate thread).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Offer {
+    /// Index into the article's [`ArticleEntry::suggestions`].
+    pub index: usize,
+    /// The thread of the show that asks the same question, if any (see [`same_question`]).
+    pub joins: Option<ThreadId>,
+}
+
+/// The suggestions of `entry` (one of `show`'s articles, parsed as `document`) to offer, in
+/// saved order: those still [`SuggestionState::Offered`] that do not repeat what a thread of
+/// the show already has in this article.
+///
+/// - A suggestion with a passage overlapping a passage a thread is anchored to in this article
+///   is not offered: the checklist already says it.
+/// - A suggestion whose title asks a thread's question in other words (see [`same_question`])
+///   is offered as a new passage for that thread ([`Offer::joins`]), unless that thread
+///   already has a passage in this article (then it is not offered).
+///
+/// Empty when suggestions are not computed yet.
+pub fn offered_suggestions(show: &Show, entry: &ArticleEntry, document: &Document) -> Vec<Offer> {
+    let Some(suggestions) = &entry.suggestions else {
         return Vec::new();
     };
     let candidates: Vec<usize> = (0..suggestions.len())
         .filter(|&i| suggestions[i].state == SuggestionState::Offered)
         .collect();
     if candidates.is_empty() {
-        return candidates;
+        return Vec::new();
     }
-    let taken: Vec<(usize, Range<usize>)> = dossier
+    let in_this_article = |a: &&Anchor| a.article == entry.id;
+    let taken: Vec<(usize, Range<usize>)> = show
         .threads
         .iter()
-        .filter_map(|t| t.anchor.as_ref()?.resolve(document))
+        .flat_map(|t| t.anchors.iter().filter(in_this_article))
+        .filter_map(|a| a.resolve(document))
         .map(|m| (m.block, m.range))
         .collect();
     let overlaps_a_thread = |anchor: &Anchor| {
@@ -133,7 +151,7 @@ pub fn offered_suggestions(dossier: &Dossier, document: &Document) -> Vec<usize>
         .iter()
         .flat_map(|(_, words)| words.iter().map(String::as_str))
         .collect();
-    let close_threads: Vec<Vec<String>> = dossier
+    let close_threads: Vec<(&Thread, Vec<String>)> = show
         .threads
         .iter()
         .filter(|t| {
@@ -143,24 +161,32 @@ pub fn offered_suggestions(dossier: &Dossier, document: &Document) -> Vec<usize>
                 .count()
                 >= 3
         })
-        .map(|t| subject_words(&t.title))
+        .map(|t| (t, subject_words(&t.title)))
         .collect();
     candidates
         .into_iter()
-        .filter(|(_, words)| !close_threads.iter().any(|t| same_words(words, t)))
-        .map(|(i, _)| i)
+        .filter_map(|(index, words)| {
+            match close_threads.iter().find(|(_, t)| same_words(&words, t)) {
+                None => Some(Offer { index, joins: None }),
+                Some((thread, _)) if thread.anchors.iter().any(|a| a.article == entry.id) => None,
+                Some((thread, _)) => Some(Offer {
+                    index,
+                    joins: Some(thread.id),
+                }),
+            }
+        })
         .collect()
 }
 
-/// Where the passages of the suggestions at `offered` (indices into `dossier.suggestions`, as
-/// [`offered_suggestions`] gives them) are in `document`, the dossier's parsed article: to mark
-/// them faintly in the article. Passages no longer found are left out.
+/// Where the passages of the suggestions at `offered` (indices into `entry.suggestions`) are in
+/// `document`, the article parsed: to mark them faintly in the article. Passages no longer
+/// found are left out.
 pub fn suggested_passages(
-    dossier: &Dossier,
+    entry: &ArticleEntry,
     document: &Document,
     offered: &[usize],
 ) -> Vec<AnchorMatch> {
-    let Some(suggestions) = &dossier.suggestions else {
+    let Some(suggestions) = &entry.suggestions else {
         return Vec::new();
     };
     offered
@@ -237,7 +263,9 @@ fn same_words(a: &[String], b: &[String]) -> bool {
 mod tests {
     use super::*;
     use crate::model::suggest::Passage;
-    use crate::model::{Library, Thread, ThreadId};
+    use crate::model::{Library, ShowId};
+
+    const A: ArticleId = ArticleId(7);
 
     /// A hand-made suggestion on `sentences`, each found verbatim in `document`.
     fn suggestion(document: &Document, title: &str, sentences: &[&str], best: usize) -> Suggestion {
@@ -268,13 +296,13 @@ mod tests {
     fn saved_suggestions_keep_title_passages_and_best() {
         let document = Document::from_plain_text("First line here.\nWill it return? Nobody knows.");
         let made = suggestion(&document, " Will it return? ", &["Will it return?"], 0);
-        let saved = save_suggestions(&[made]);
+        let saved = save_suggestions(&[made], A);
         assert_eq!(saved.len(), 1);
         assert_eq!(saved[0].title, "Will it return?");
-        assert_eq!(saved[0].passages, vec![Anchor::new("Will it return?", 1)]);
+        assert_eq!(saved[0].passages, vec![Anchor::new(A, "Will it return?", 1)]);
         assert_eq!(
             saved[0].best_passage(),
-            Some(&Anchor::new("Will it return?", 1))
+            Some(&Anchor::new(A, "Will it return?", 1))
         );
         assert_eq!(saved[0].state, SuggestionState::Offered);
     }
@@ -292,7 +320,7 @@ mod tests {
         let sentences: Vec<&str> = sentences.iter().map(String::as_str).collect();
         for (best, expected_best, last) in [(3, 3, 11), (30, 11, 30)] {
             let saved =
-                SavedSuggestion::from_suggestion(&suggestion(&document, "Back?", &sentences, best));
+                SavedSuggestion::from_suggestion(&suggestion(&document, "Back?", &sentences, best), A);
             assert_eq!(saved.passages.len(), MAX_SAVED_PASSAGES);
             assert_eq!(saved.best, expected_best);
             assert_eq!(
@@ -308,17 +336,18 @@ mod tests {
     fn best_out_of_range_is_clamped_and_empty_suggestions_are_dropped() {
         let document = Document::from_plain_text("Could it come back? Maybe.");
         let mut made = suggestion(&document, "Back?", &["Could it come back?"], 7);
-        let saved = save_suggestions(std::slice::from_ref(&made));
+        let saved = save_suggestions(std::slice::from_ref(&made), A);
         assert_eq!(saved[0].best, 0);
         made.passages.clear();
-        assert!(save_suggestions(&[made]).is_empty());
+        assert!(save_suggestions(&[made], A).is_empty());
     }
 
     #[test]
     fn suggestions_on_a_curated_threads_passage_are_not_offered() {
         let library = Library::default();
-        let mut dossier = library.dossiers[0].clone();
-        let document = dossier.article.document();
+        let show = library.shows[0].clone();
+        let mut entry = show.articles[0].clone();
+        let document = entry.article.document();
         let made = [
             // The sentence holding the renewal thread's anchor: a duplicate, whatever its title.
             suggestion(
@@ -337,9 +366,9 @@ mod tests {
                 0,
             ),
         ];
-        dossier.suggestions = Some(save_suggestions(&made));
-        assert_eq!(offered_suggestions(&dossier, &document), vec![1]);
-        let marked = suggested_passages(&dossier, &document, &[1]);
+        entry.suggestions = Some(save_suggestions(&made, entry.id));
+        assert_eq!(offered(&show, &entry, &document), vec![(1, None)]);
+        let marked = suggested_passages(&entry, &document, &[1]);
         assert_eq!(marked.len(), 1);
         let block = &document.blocks[marked[0].block].text;
         assert_eq!(
@@ -351,8 +380,9 @@ mod tests {
     #[test]
     fn dismissed_and_added_are_not_offered_and_nothing_before_computing() {
         let document = Document::from_plain_text("Will it return? Could she forgive him?");
-        let mut dossier = Dossier::new(
-            crate::model::DossierId(1),
+        let mut show = Show::new(ShowId(1), "A show");
+        let mut entry = ArticleEntry::new(
+            A,
             crate::model::Article {
                 title: "t".into(),
                 as_of: None,
@@ -362,24 +392,65 @@ mod tests {
                 source_url: None,
             },
         );
-        assert!(offered_suggestions(&dossier, &document).is_empty());
+        assert!(offered(&show, &entry, &document).is_empty());
         let made = [
             suggestion(&document, "Return?", &["Will it return?"], 0),
             suggestion(&document, "Forgive?", &["Could she forgive him?"], 0),
         ];
-        dossier.suggestions = Some(save_suggestions(&made));
-        assert_eq!(offered_suggestions(&dossier, &document), vec![0, 1]);
-        if let Some(list) = dossier.suggestions.as_mut() {
+        entry.suggestions = Some(save_suggestions(&made, A));
+        assert_eq!(offered(&show, &entry, &document), vec![(0, None), (1, None)]);
+        if let Some(list) = entry.suggestions.as_mut() {
             list[0].state = SuggestionState::Dismissed;
         }
-        assert_eq!(offered_suggestions(&dossier, &document), vec![1]);
+        assert_eq!(offered(&show, &entry, &document), vec![(1, None)]);
         // A thread the fan made by hand on the second sentence hides that suggestion too.
-        dossier.threads.push(Thread::new(
+        show.threads.push(Thread::new(
             ThreadId(2),
             "Forgiveness",
-            Some(Anchor::new("forgive", 0)),
+            Some(Anchor::new(A, "forgive", 0)),
         ));
-        assert!(offered_suggestions(&dossier, &document).is_empty());
+        assert!(offered(&show, &entry, &document).is_empty());
+    }
+
+    /// The offers as (index, joined thread) pairs.
+    fn offered(show: &Show, entry: &ArticleEntry, document: &Document) -> Vec<(usize, Option<ThreadId>)> {
+        offered_suggestions(show, entry, document)
+            .into_iter()
+            .map(|o| (o.index, o.joins))
+            .collect()
+    }
+
+    #[test]
+    fn a_suggestion_asking_a_threads_question_from_another_article_joins_that_thread() {
+        let library = Library::default();
+        let mut show = library.shows[0].clone();
+        let renewal = show.threads[0].id;
+        let text = "Fans still ask. Will a second season be confirmed at all this year?";
+        let document = Document::from_plain_text(text);
+        let mut entry = ArticleEntry::new(
+            ArticleId(500),
+            crate::model::Article {
+                title: "Later news".into(),
+                as_of: None,
+                format: crate::model::ArticleFormat::PlainText,
+                body: text.into(),
+                source_path: None,
+                source_url: None,
+            },
+        );
+        let made = [suggestion(
+            &document,
+            "Will a second season be confirmed?",
+            &["Will a second season be confirmed at all this year?"],
+            0,
+        )];
+        entry.suggestions = Some(save_suggestions(&made, entry.id));
+        assert_eq!(offered(&show, &entry, &document), vec![(0, Some(renewal))]);
+        // Once the thread has a passage in this article, the suggestion is a repeat.
+        show.threads[0]
+            .anchors
+            .push(Anchor::new(entry.id, "Fans still ask.", 0));
+        assert!(offered(&show, &entry, &document).is_empty());
     }
 
     #[test]
@@ -429,21 +500,21 @@ mod tests {
     #[test]
     fn files_without_suggestions_load_and_saved_ones_round_trip() {
         let library = Library::default();
-        let mut dossier = library.dossiers[0].clone();
-        let json = serde_json::to_string(&dossier).expect("encode");
+        let mut entry = library.shows[0].articles[0].clone();
+        let json = serde_json::to_string(&entry).expect("encode");
         assert!(!json.contains("suggestions"), "not computed: not written");
-        let loaded: Dossier = serde_json::from_str(&json).expect("decode");
+        let loaded: ArticleEntry = serde_json::from_str(&json).expect("decode");
         assert_eq!(loaded.suggestions, None);
 
-        dossier.suggestions = Some(vec![SavedSuggestion {
+        entry.suggestions = Some(vec![SavedSuggestion {
             title: "Will it return?".into(),
-            passages: vec![Anchor::new("a", 0), Anchor::new("b", 1)],
+            passages: vec![Anchor::new(A, "a", 0), Anchor::new(A, "b", 1)],
             best: 1,
             state: SuggestionState::Dismissed,
         }]);
-        let json = serde_json::to_string(&dossier).expect("encode");
+        let json = serde_json::to_string(&entry).expect("encode");
         assert!(json.contains(r#""state":"dismissed""#), "{json}");
-        let loaded: Dossier = serde_json::from_str(&json).expect("decode");
-        assert_eq!(loaded, dossier);
+        let loaded: ArticleEntry = serde_json::from_str(&json).expect("decode");
+        assert_eq!(loaded, entry);
     }
 }

@@ -1,4 +1,4 @@
-//! A story thread: one open question the article raises, with its note and predictions.
+//! A story thread: one open question about a show, with its note and predictions.
 
 use serde::{Deserialize, Serialize};
 
@@ -39,7 +39,7 @@ impl ThreadStatus {
     }
 }
 
-/// One item of a dossier's checklist.
+/// One item of a show's checklist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Thread {
     /// Stable identity.
@@ -49,9 +49,10 @@ pub struct Thread {
     /// Open, resolved or dropped.
     #[serde(default)]
     pub status: ThreadStatus,
-    /// The passage that raises the question, if any.
+    /// The passages that raise the question, in any of the show's articles (the first is the
+    /// one it was opened on).
     #[serde(default)]
-    pub anchor: Option<Anchor>,
+    pub anchors: Vec<Anchor>,
     /// The fan's note on this thread.
     #[serde(default)]
     pub note: String,
@@ -61,13 +62,13 @@ pub struct Thread {
 }
 
 impl Thread {
-    /// An open thread with no note and no predictions.
+    /// An open thread with no note and no predictions, on `anchor`'s passage if any.
     pub fn new(id: ThreadId, title: impl Into<String>, anchor: Option<Anchor>) -> Self {
         Self {
             id,
             title: title.into(),
             status: ThreadStatus::Open,
-            anchor,
+            anchors: anchor.into_iter().collect(),
             note: String::new(),
             predictions: Vec::new(),
         }

@@ -209,7 +209,7 @@ impl Parts {
             title,
             as_of: self.as_of,
             format,
-            body: self.body,
+            body: self.body.into(),
             source_path: None,
             source_url: self.source_url,
         })

@@ -1,7 +1,15 @@
-//! The embedded default dossier: an article on whether *It's Okay To Not Be Okay* gets a
-//! second season, with its four open threads anchored to the passages that raise them.
+//! The built-in show: *It's Okay To Not Be Okay*, with one article on whether it gets a second
+//! season and its four open threads anchored to the passages that raise them.
 
-use super::{Anchor, ArticleFormat, Dossier, DossierId, Origin, Thread, ThreadId, import};
+use super::{
+    Anchor, ArticleEntry, ArticleFormat, ArticleId, Origin, Show, ShowId, ShowStatus, Thread,
+    ThreadId, import,
+};
+
+/// The built-in show's title.
+pub const DEFAULT_SHOW_TITLE: &str = "It's Okay To Not Be Okay";
+/// The built-in show's title in Korean.
+pub const DEFAULT_SHOW_ORIGINAL_TITLE: &str = "사이코지만 괜찮아";
 
 /// The default article's Markdown source, embedded in the binary.
 pub const DEFAULT_ARTICLE_MARKDOWN: &str = include_str!("../../assets/default-article.md");
@@ -26,8 +34,8 @@ const DEFAULT_THREADS: [(&str, &str); 4] = [
     ),
 ];
 
-/// Builds the default dossier, taking ids from `next_id`.
-pub fn default_dossier(next_id: &mut dyn FnMut() -> u64) -> Dossier {
+/// Builds the built-in show, taking ids from `next_id` (show, article, then each thread).
+pub fn default_show(next_id: &mut dyn FnMut() -> u64) -> Show {
     let article = match import(
         DEFAULT_ARTICLE_MARKDOWN.as_bytes(),
         Origin::File("default-article.md"),
@@ -46,21 +54,25 @@ pub fn default_dossier(next_id: &mut dyn FnMut() -> u64) -> Dossier {
             }
         }
     };
-    let mut dossier = Dossier::new(DossierId(next_id()), article);
-    let document = dossier.article.document();
+    let mut show = Show::new(ShowId(next_id()), DEFAULT_SHOW_TITLE);
+    show.original_title = Some(DEFAULT_SHOW_ORIGINAL_TITLE.into());
+    show.status = ShowStatus::Ended;
+    let entry = ArticleEntry::new(ArticleId(next_id()), article);
+    let document = entry.article.document();
     for (title, quote) in DEFAULT_THREADS {
         let block = document
             .blocks
             .iter()
             .position(|b| b.text.contains(quote))
             .unwrap_or(0);
-        dossier.threads.push(Thread::new(
+        show.threads.push(Thread::new(
             ThreadId(next_id()),
             title,
-            Some(Anchor::new(quote, block)),
+            Some(Anchor::new(entry.id, quote, block)),
         ));
     }
-    dossier
+    show.articles.push(entry);
+    show
 }
 
 #[cfg(test)]
@@ -70,19 +82,21 @@ mod tests {
     #[test]
     fn default_article_has_title_date_and_every_anchor_resolves() {
         let mut n = 0;
-        let dossier = default_dossier(&mut || {
+        let show = default_show(&mut || {
             n += 1;
             n
         });
+        assert_eq!(show.title, DEFAULT_SHOW_TITLE);
+        let article = &show.articles[0].article;
         assert_eq!(
-            dossier.article.title,
+            article.title,
             "Will It's Okay To Not Be Okay come back for a second season?"
         );
-        assert_eq!(dossier.article.as_of, Some(jiff::civil::date(2022, 3, 17)));
-        let document = dossier.article.document();
-        assert_eq!(dossier.threads.len(), 4);
-        for thread in &dossier.threads {
-            let anchor = thread.anchor.as_ref().unwrap();
+        assert_eq!(article.as_of, Some(jiff::civil::date(2022, 3, 17)));
+        let document = article.document();
+        assert_eq!(show.threads.len(), 4);
+        for thread in &show.threads {
+            let anchor = &thread.anchors[0];
             let found = anchor.resolve(&document).unwrap();
             assert_eq!(found.block, anchor.block_hint, "{}", thread.title);
         }
