@@ -3,7 +3,14 @@
 //! Version history:
 //! - 1: the first format (library with dossiers, threads, notes, predictions). Files written
 //!   since the save revision was added also carry `revision` (absent in older files: 0); the
-//!   format version stays 1, as older builds ignore the field.
+//!   format version stays 1, as older builds ignore the field. Frozen in [`v1`].
+//!
+//! Each version has its own file types ([`v1`]), apart from the in-memory model and
+//! frozen once released: the model can change freely, while a file written by any released
+//! build keeps reading the same way. Only these types and the migrations between them decide
+//! what a file means.
+
+pub mod v1;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -172,6 +179,43 @@ fn check_version(version: u32) -> Result<(), FormatError> {
         ));
     }
     Ok(())
+}
+
+/// What the tests of the format modules share: the golden file and key paths.
+#[cfg(test)]
+mod test_util {
+    use std::collections::BTreeSet;
+
+    /// The golden file of format 1 (`tests/golden/library-v1.json`).
+    pub(super) const V1_GOLDEN: &[u8] = include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/library-v1.json"
+    ));
+
+    /// Every key path of the JSON in `bytes`, such as `.library.dossiers[].article.title`.
+    pub(super) fn key_paths_of(bytes: &[u8]) -> BTreeSet<String> {
+        let mut paths = BTreeSet::new();
+        key_paths(&serde_json::from_slice(bytes).unwrap(), "", &mut paths);
+        paths
+    }
+
+    fn key_paths(value: &serde_json::Value, prefix: &str, out: &mut BTreeSet<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, inner) in map {
+                    let path = format!("{prefix}.{key}");
+                    out.insert(path.clone());
+                    key_paths(inner, &path, out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for inner in items {
+                    key_paths(inner, &format!("{prefix}[]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]
