@@ -4,13 +4,16 @@
 //! - 1: the first format (library with dossiers, threads, notes, predictions). Files written
 //!   since the save revision was added also carry `revision` (absent in older files: 0); the
 //!   format version stays 1, as older builds ignore the field. Frozen in [`v1`].
+//! - 2: a library of shows, each with its articles, threads (anchored in any of its articles)
+//!   and dated thread events. Frozen in [`v2`].
 //!
-//! Each version has its own file types ([`v1`]), apart from the in-memory model and
+//! Each version has its own file types ([`v1`], [`v2`]), apart from the in-memory model and
 //! frozen once released: the model can change freely, while a file written by any released
 //! build keeps reading the same way. Only these types and the migrations between them decide
 //! what a file means.
 
 pub mod v1;
+pub mod v2;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -181,7 +184,7 @@ fn check_version(version: u32) -> Result<(), FormatError> {
     Ok(())
 }
 
-/// What the tests of the format modules share: the golden file and key paths.
+/// What the tests of the format modules share: the golden files and key paths.
 #[cfg(test)]
 mod test_util {
     use std::collections::BTreeSet;
@@ -190,6 +193,12 @@ mod test_util {
     pub(super) const V1_GOLDEN: &[u8] = include_bytes!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/golden/library-v1.json"
+    ));
+
+    /// The golden file of format 2 (`tests/golden/library-v2.json`).
+    pub(super) const V2_GOLDEN: &[u8] = include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/library-v2.json"
     ));
 
     /// Every key path of the JSON in `bytes`, such as `.library.dossiers[].article.title`.
