@@ -5,13 +5,15 @@
 //!   since the save revision was added also carry `revision` (absent in older files: 0); the
 //!   format version stays 1, as older builds ignore the field. Frozen in [`v1`].
 //! - 2: a library of shows, each with its articles, threads (anchored in any of its articles)
-//!   and dated thread events. Frozen in [`v2`].
+//!   and dated thread events. Frozen in [`v2`]; [`migrate`] turns a format 1 file into it and
+//!   reads either version.
 //!
 //! Each version has its own file types ([`v1`], [`v2`]), apart from the in-memory model and
 //! frozen once released: the model can change freely, while a file written by any released
 //! build keeps reading the same way. Only these types and the migrations between them decide
 //! what a file means.
 
+pub mod migrate;
 pub mod v1;
 pub mod v2;
 
@@ -19,6 +21,11 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::model::{Library, LibraryRepair};
+
+pub use migrate::{
+    BUILT_IN_SHOW_ORIGINAL_TITLE, BUILT_IN_SHOW_TITLE, MigratedV2, VersionedFile,
+    is_built_in_article, read_versioned, v1_to_v2,
+};
 
 /// The bytes of a UTF-8 byte-order mark, which some Windows editors put at the start of a file.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";

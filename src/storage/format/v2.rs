@@ -4,8 +4,8 @@
 //! These types say exactly what a format 2 file holds, apart from the in-memory model: they use
 //! no model type, so a change to the model can never change the format by accident. The model
 //! is turned into these types to be written and built from them when read. Nothing here may be
-//! edited once released; a new shape is a new format version in a new module, with a
-//! migration.
+//! edited once released; a new shape is a new format version in a new module, with a migration
+//! (see [`super::migrate`]).
 //!
 //! Reading is lenient: a missing optional or collection field reads as its default (`null`,
 //! `""`, `[]`, the first enum value); unknown keys are ignored. Writing writes every field,
