@@ -3,12 +3,29 @@
 //! Version history:
 //! - 1: the first format (library with dossiers, threads, notes, predictions). Files written
 //!   since the save revision was added also carry `revision` (absent in older files: 0); the
-//!   format version stays 1, as older builds ignore the field.
+//!   format version stays 1, as older builds ignore the field. Frozen in [`v1`].
+//! - 2: a library of shows, each with its articles, threads (anchored in any of its articles)
+//!   and dated thread events. Frozen in [`v2`]; [`migrate`] turns a format 1 file into it and
+//!   reads either version.
+//!
+//! Each version has its own file types ([`v1`], [`v2`]), apart from the in-memory model and
+//! frozen once released: the model can change freely, while a file written by any released
+//! build keeps reading the same way. Only these types and the migrations between them decide
+//! what a file means.
+
+pub mod migrate;
+pub mod v1;
+pub mod v2;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::model::{Library, LibraryRepair};
+
+pub use migrate::{
+    BUILT_IN_SHOW_ORIGINAL_TITLE, BUILT_IN_SHOW_TITLE, MigratedV2, VersionedFile,
+    is_built_in_article, read_versioned, v1_to_v2,
+};
 
 /// The bytes of a UTF-8 byte-order mark, which some Windows editors put at the start of a file.
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -172,6 +189,49 @@ fn check_version(version: u32) -> Result<(), FormatError> {
         ));
     }
     Ok(())
+}
+
+/// What the tests of the format modules share: the golden files and key paths.
+#[cfg(test)]
+mod test_util {
+    use std::collections::BTreeSet;
+
+    /// The golden file of format 1 (`tests/golden/library-v1.json`).
+    pub(super) const V1_GOLDEN: &[u8] = include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/library-v1.json"
+    ));
+
+    /// The golden file of format 2 (`tests/golden/library-v2.json`).
+    pub(super) const V2_GOLDEN: &[u8] = include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/library-v2.json"
+    ));
+
+    /// Every key path of the JSON in `bytes`, such as `.library.dossiers[].article.title`.
+    pub(super) fn key_paths_of(bytes: &[u8]) -> BTreeSet<String> {
+        let mut paths = BTreeSet::new();
+        key_paths(&serde_json::from_slice(bytes).unwrap(), "", &mut paths);
+        paths
+    }
+
+    fn key_paths(value: &serde_json::Value, prefix: &str, out: &mut BTreeSet<String>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                for (key, inner) in map {
+                    let path = format!("{prefix}.{key}");
+                    out.insert(path.clone());
+                    key_paths(inner, &path, out);
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for inner in items {
+                    key_paths(inner, &format!("{prefix}[]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]
