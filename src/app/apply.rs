@@ -1,18 +1,27 @@
-//! Applying a [`Command`] to the app: each arm changes the library or the view, and marks the
-//! library edited when saved data changed. Errors reach the user as notices.
+//! Applying a [`Command`] to the app. View commands move the view; a [`Command::Change`]
+//! becomes a model [`Edit`], applied by [`App::commit`] (the one place saved data changes,
+//! refused as a whole in a read-only window) and recorded for undo. Errors reach the user as
+//! notices.
 
 use std::sync::Arc;
+use std::time::Instant;
 
+use super::changes::{Place, edit_for, import_edit};
 use super::importer::{ImportDone, ImportOutcome, ImportSource};
-use super::suggester::suggestion_mut;
-use super::{App, Command, Undo};
-use crate::model::{LibraryError, Prediction, PredictionId, SuggestionState, Thread, ThreadId};
+use super::view::Filing;
+use super::{App, Command};
+use crate::model::{ArticleEntry, ArticleId, Edit, Library, ShowId};
 use crate::storage::Store;
 
 /// A file dialog that closes faster than this was never shown.
 pub(super) const NO_DIALOG_THRESHOLD: std::time::Duration = std::time::Duration::from_millis(300);
 /// What to do when the system has no file dialog (no desktop portal, no zenity).
 const NO_DIALOG_MESSAGE: &str = "No file dialog could be opened on this system. Drop the file on the window, run `fan-tracker FILE`, or use Paste article….";
+/// Said when an edit is refused because another window writes to the data folder.
+pub const READ_ONLY_MESSAGE: &str = "This window is read-only; the change was not made.";
+
+/// How many characters of an article are searched for the name of a show it is about.
+const NAME_SEARCH_CHARS: usize = 4000;
 
 impl App {
     /// Applies one command now.
@@ -23,21 +32,19 @@ impl App {
     }
 
     fn try_apply(&mut self, command: Command) -> Result<(), String> {
-        if self.is_read_only() && command.changes_data() {
-            return Err("This window is read-only; the change was not made.".into());
-        }
         match command {
-            Command::OpenDossier(id) => {
-                self.library.dossier(id).map_err(|e| e.to_string())?;
-                if self.library.open != Some(id) {
-                    self.library_mut().open = Some(id);
-                    self.view = Default::default();
-                    self.mark_edited();
-                }
+            Command::OpenShow(id) => {
+                let show = self.library.show(id).map_err(|e| e.to_string())?;
+                let article = show.latest_article().map(|a| a.id);
+                self.open_place(id, article);
+            }
+            Command::OpenArticle(id) => {
+                let (show, _) = self.library.article(id).map_err(|e| e.to_string())?;
+                self.open_place(show.id, Some(id));
             }
             Command::ImportFile(path) => self.start_import(ImportSource::File(path)),
             Command::PickFile => {
-                let started = std::time::Instant::now();
+                let started = Instant::now();
                 let picked = rfd::FileDialog::new()
                     .set_title("Open an article")
                     .add_filter(
@@ -56,46 +63,44 @@ impl App {
                 }
             }
             Command::ImportText(text) => self.start_import(ImportSource::Pasted(text)),
-            Command::DeleteDossier(id) => {
-                let (index, dossier) = self
-                    .library_mut()
-                    .remove_dossier(id)
-                    .map_err(|e| e.to_string())?;
-                self.undo = Some(Undo::Dossier {
-                    index,
-                    dossier: Box::new(dossier),
-                });
-                self.view = Default::default();
-                self.mark_edited();
-            }
-            Command::Undo => self.undo_last()?,
             Command::SelectThread(id) => {
                 self.view.selected_thread = id;
                 self.view.scroll_to_selected = id.is_some();
                 self.view.highlighted_passage = None;
             }
             Command::ShowPassage(anchor) => {
+                if let Some(anchor) = &anchor
+                    && self.view.open_article != Some(anchor.article)
+                {
+                    let (show, _) = self
+                        .library
+                        .article(anchor.article)
+                        .map_err(|e| e.to_string())?;
+                    let selected = self.view.selected_thread;
+                    self.open_place(show.id, Some(anchor.article));
+                    self.view.selected_thread = selected;
+                }
                 self.view.scroll_to_selected = anchor.is_some();
                 self.view.highlighted_passage = anchor;
             }
-            Command::AddSuggestions(indices) => {
-                self.add_suggestions(&indices).map_err(|e| e.to_string())?
-            }
+            Command::Undo => self.undo_or_redo(true)?,
+            Command::Redo => self.undo_or_redo(false)?,
             Command::RestoreBackup(path) => {
                 let library = Store::read_library(&path).map_err(|e| e.to_string())?;
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 // Write the library being replaced first (waiting for it), then the restored
                 // one with a forced backup: the saver never folds that save into an earlier
                 // one, so the backup holds the replaced library.
                 self.save_before_replacing();
-                self.library = Arc::new(library);
-                self.view = Default::default();
-                self.undo = None;
-                self.mark_edited();
+                self.commit(
+                    Edit::Replace(Box::new(library)),
+                    format!("restore the backup {name}"),
+                )?;
                 self.notify(format!(
-                    "Restored the backup {}. The library it replaced is kept as a new backup before the restored one is saved over it.",
-                    path.file_name()
-                        .map(|n| n.to_string_lossy())
-                        .unwrap_or_default()
+                    "Restored the backup {name}. The library it replaced is kept as a new backup before the restored one is saved over it (Edit → Undo also brings it back)."
                 ));
             }
             Command::SaveToFolder(dir) => self.save_to_folder(&dir)?,
@@ -115,156 +120,166 @@ impl App {
                     self.notices.remove(index);
                 }
             }
-            other => self
-                .apply_to_open_dossier(other)
-                .map_err(|e| e.to_string())?,
+            Command::KeepFiling => self.view.filing = None,
+            Command::Change(change) => {
+                let place = self.place();
+                self.reclaim_snapshot();
+                let made = edit_for(change, Arc::make_mut(&mut self.library), place)
+                    .map_err(|e| e.to_string())?;
+                if let Some((edit, label)) = made {
+                    self.commit(edit, label)?;
+                }
+            }
         }
         Ok(())
     }
 
-    /// Commands that edit the open dossier.
-    fn apply_to_open_dossier(&mut self, command: Command) -> Result<(), LibraryError> {
-        let Some(dossier_id) = self.library.open_dossier().map(|d| d.id) else {
-            return Ok(());
-        };
-        let fresh_id = match command {
-            Command::AddThread { .. } | Command::AddPrediction { .. } => {
-                self.library_mut().allocate_id()
-            }
-            _ => 0,
-        };
+    /// Where the fan is, for turning a change into an edit.
+    fn place(&self) -> Place {
+        let open = self.open_article();
+        Place {
+            show: self.open_show().map(|s| s.id),
+            article: open.map(|(_, a)| a.id),
+            today: jiff::ZonedDateTime::now().date(),
+        }
+    }
+
+    /// Applies `edit` to the library, records it for undo as `label`, keeps the view on items
+    /// that still exist, and schedules a save. The one way saved data changes in answer to
+    /// the fan; refused in a read-only window.
+    pub(super) fn commit(&mut self, edit: Edit, label: String) -> Result<(), String> {
+        if self.is_read_only() {
+            return Err(READ_ONLY_MESSAGE.into());
+        }
+        let typing = edit.typing_field();
+        let selects = added_thread(&edit);
+        let inverse = self.apply_edit(edit)?;
+        self.history.record(label, typing, inverse, Instant::now());
+        if let Some(thread) = selects {
+            self.view.selected_thread = Some(thread);
+            self.view.scroll_to_selected = true;
+            self.view.highlighted_passage = None;
+        }
+        Ok(())
+    }
+
+    /// Applies an edit that is not the fan's own step (suggestions computed for an article):
+    /// saved, but not in the history. Errors are logged: nothing the fan did failed.
+    pub(super) fn apply_unrecorded(&mut self, edit: Edit) {
+        if self.is_read_only() {
+            return;
+        }
+        if let Err(error) = self.apply_edit(edit) {
+            log::warn!("an automatic change was not made: {error}");
+        }
+    }
+
+    /// Applies `edit` in place (the saver's waiting snapshot is taken back first), returning
+    /// its inverse.
+    fn apply_edit(&mut self, edit: Edit) -> Result<Edit, String> {
         self.reclaim_snapshot();
-        let dossier = Arc::make_mut(&mut self.library).dossier_mut(dossier_id)?;
-        match command {
-            Command::AddThread { title, anchor } => {
-                let id = ThreadId(fresh_id);
-                let title = if title.trim().is_empty() {
-                    anchor
-                        .as_ref()
-                        .map(|a| a.quote.clone())
-                        .unwrap_or_else(|| "New thread".into())
-                } else {
-                    title.trim().to_owned()
-                };
-                dossier.threads.push(Thread::new(id, title, anchor));
-                self.view.selected_thread = Some(id);
-                self.view.scroll_to_selected = true;
-            }
-            Command::RenameThread(id, title) => {
-                let title = title.trim();
-                if !title.is_empty() {
-                    dossier.thread_mut(id)?.title = title.to_owned();
-                }
-            }
-            Command::SetThreadStatus(id, status) => dossier.thread_mut(id)?.status = status,
-            Command::MoveThread(id, to) => dossier.move_thread(id, to)?,
-            Command::DeleteThread(id) => {
-                let (index, thread) = dossier.remove_thread(id)?;
-                if self.view.selected_thread == Some(id) {
-                    self.view.selected_thread = None;
-                }
-                self.undo = Some(Undo::Thread {
-                    dossier: dossier_id,
-                    index,
-                    thread,
-                });
-            }
-            Command::SetThreadAnchor(id, anchor) => dossier.thread_mut(id)?.anchor = anchor,
-            Command::SetThreadNote(id, note) => dossier.thread_mut(id)?.note = note,
-            Command::SetDossierNote(note) => dossier.note = note,
-            Command::DismissSuggestion(index) => {
-                suggestion_mut(dossier, index)?.state = SuggestionState::Dismissed;
-            }
-            Command::SetSuggestionTitle(index, title) => {
-                suggestion_mut(dossier, index)?.title = title.replace(['\n', '\r'], " ");
-            }
-            Command::SetAsOf(date) => dossier.article.as_of = date,
-            Command::AddPrediction {
-                thread,
-                statement,
-                probability_pct,
-                resolve_by,
-            } => {
-                let mut prediction =
-                    Prediction::new(PredictionId(fresh_id), statement.trim(), probability_pct);
-                prediction.resolve_by = resolve_by;
-                dossier.thread_mut(thread)?.predictions.push(prediction);
-            }
-            Command::SetPredictionStatement(thread, id, statement) => {
-                dossier.prediction_mut(thread, id)?.statement = statement;
-            }
-            Command::SetPredictionProbability(thread, id, pct) => {
-                dossier.prediction_mut(thread, id)?.probability_pct = pct.min(100);
-            }
-            Command::SetPredictionResolveBy(thread, id, date) => {
-                dossier.prediction_mut(thread, id)?.resolve_by = date;
-            }
-            Command::SetPredictionOutcome(thread, id, outcome) => {
-                dossier.prediction_mut(thread, id)?.outcome = outcome;
-            }
-            Command::DeletePrediction(thread, id) => {
-                let predictions = &mut dossier.thread_mut(thread)?.predictions;
-                let before = predictions.len();
-                predictions.retain(|p| p.id != id);
-                if predictions.len() == before {
-                    return Err(LibraryError::NoSuchPrediction(id));
-                }
-            }
-            // Library-level commands are handled in `try_apply`.
-            _ => return Ok(()),
+        let inverse = edit
+            .apply(Arc::make_mut(&mut self.library))
+            .map_err(|e| e.to_string())?;
+        self.after_change();
+        Ok(inverse)
+    }
+
+    /// Undoes (or redoes) the last step, naming it in the status line.
+    fn undo_or_redo(&mut self, undo: bool) -> Result<(), String> {
+        if self.is_read_only() {
+            return Err(READ_ONLY_MESSAGE.into());
         }
-        self.mark_edited();
+        self.reclaim_snapshot();
+        let library = Arc::make_mut(&mut self.library);
+        let done = if undo {
+            self.history.undo(library)
+        } else {
+            self.history.redo(library)
+        };
+        let done = done.map_err(|e| format!("Could not {}: {e}.", if undo { "undo" } else { "redo" }))?;
+        if let Some(label) = done {
+            self.after_change();
+            self.view.last_undo = Some(format!(
+                "{} {label}",
+                if undo { "Undid" } else { "Redid" }
+            ));
+        }
         Ok(())
     }
 
-    fn undo_last(&mut self) -> Result<(), String> {
-        let Some(undo) = self.undo.take() else {
-            return Ok(());
-        };
-        match undo {
-            Undo::Thread {
-                dossier,
-                index,
-                thread,
-            } => {
-                let id = thread.id;
-                self.library_mut()
-                    .dossier_mut(dossier)
-                    .map_err(|e| e.to_string())?
-                    .restore_thread(index, thread);
-                self.library_mut().open = Some(dossier);
-                self.view.selected_thread = Some(id);
-            }
-            Undo::Dossier { index, dossier } => self.library_mut().restore_dossier(index, *dossier),
+    /// After any change to the library: keeps the view on items that still exist, and marks
+    /// the library edited.
+    fn after_change(&mut self) {
+        let library: &Library = &self.library;
+        if let Some(id) = self.view.selected_thread
+            && library.thread(id).is_err()
+        {
+            self.view.selected_thread = None;
+        }
+        let article_gone = self
+            .view
+            .open_article
+            .is_some_and(|id| library.article(id).is_err());
+        let show_gone = self
+            .view
+            .open_show
+            .is_some_and(|id| library.show(id).is_err());
+        if article_gone || show_gone {
+            let (show, article) = fallback_place(library, self.view.open_show);
+            self.open_place_keeping(show, article);
+        } else if let Some(id) = self.view.open_article
+            && let Ok((show, _)) = library.article(id)
+            && Some(show.id) != self.view.open_show
+        {
+            // The open article moved to another show: follow it.
+            self.view.open_show = Some(show.id);
         }
         self.mark_edited();
-        Ok(())
+    }
+
+    /// Opens `show` (at `article`), leaving the per-article view state behind.
+    pub(super) fn open_place(&mut self, show: ShowId, article: Option<ArticleId>) {
+        if self.view.open_show == Some(show) && self.view.open_article == article {
+            return;
+        }
+        self.view.leave_page();
+        self.view.open_show = Some(show);
+        self.view.open_article = article;
+    }
+
+    /// Like [`App::open_place`] for `None`s too (nothing left to open).
+    fn open_place_keeping(&mut self, show: Option<ShowId>, article: Option<ArticleId>) {
+        match show {
+            Some(show) => self.open_place(show, article),
+            None => {
+                self.view.leave_page();
+                self.view.open_show = None;
+                self.view.open_article = None;
+            }
+        }
     }
 
     /// Starts importing `source` off the UI thread; [`App::finish_import`] applies it.
     pub(super) fn start_import(&mut self, source: ImportSource) {
         let known = self
             .library
-            .dossiers
-            .iter()
-            .filter_map(|d| d.article.source_path.clone())
+            .articles()
+            .filter_map(|a| a.article.source_path.clone())
             .collect();
         self.importer.start(source, known);
     }
 
-    /// Applies a finished import: a new dossier, the dossier the file was imported into
-    /// before, or a notice saying why it could not be opened (nothing is saved then).
+    /// Applies a finished import: the article is filed under the show it names (or a new
+    /// show) and opened, or the article the file was imported as before is opened, or a
+    /// notice says why it could not be opened (nothing is saved then).
     pub(super) fn finish_import(&mut self, done: ImportDone) {
         if let Some(id) = done
             .key
             .as_deref()
             .and_then(|k| self.library.find_by_source(k))
         {
-            if self.library.open != Some(id) {
-                self.library_mut().open = Some(id);
-                self.view = Default::default();
-                self.mark_edited();
-            }
+            self.apply(Command::OpenArticle(id));
             return;
         }
         match done.outcome {
@@ -277,11 +292,11 @@ impl App {
                         done.label
                     ));
                 }
-                self.library_mut().add_dossier(article);
-                self.view = Default::default();
-                self.mark_edited();
+                if let Err(message) = self.file_article(article) {
+                    self.notify(message);
+                }
             }
-            // The dossier was deleted while the file was being looked at: import it anew.
+            // The article was deleted while the file was being looked at: import it anew.
             ImportOutcome::Reopen => {
                 if let Some(key) = done.key {
                     self.importer
@@ -291,21 +306,63 @@ impl App {
             ImportOutcome::Failed(message) => self.notify(message),
         }
     }
+
+    /// Adds an imported article under the show it names (its title, or the beginning of its
+    /// text, names the show in either script), else under a new show named after the
+    /// article; opens it and says where it went, so the fan can pick another show.
+    fn file_article(&mut self, article: crate::model::Article) -> Result<(), String> {
+        if self.is_read_only() {
+            return Err(READ_ONLY_MESSAGE.into());
+        }
+        let searched: String = std::iter::once(article.title.as_str())
+            .chain(std::iter::once(" "))
+            .chain(std::iter::once(&*article.body))
+            .flat_map(str::chars)
+            .take(NAME_SEARCH_CHARS)
+            .collect();
+        let named = self.library.shows_named_in(&searched).first().copied();
+        let title = article.title.clone();
+        self.reclaim_snapshot();
+        let library = Arc::make_mut(&mut self.library);
+        let entry = ArticleEntry::new(ArticleId(library.allocate_id()), article);
+        let id = entry.id;
+        let (edit, label, show) =
+            import_edit(library, entry, named, &title).map_err(|e| e.to_string())?;
+        self.commit(edit, label)?;
+        self.open_place(show, Some(id));
+        self.view.filing = Some(Filing {
+            article: id,
+            named: named.is_some(),
+        });
+        Ok(())
+    }
 }
 
-impl Command {
-    /// Whether the command changes saved data (refused in a read-only window).
-    pub fn changes_data(&self) -> bool {
-        !matches!(
-            self,
-            Command::SelectThread(_)
-                | Command::DismissNotice(_)
-                | Command::OpenDossier(_)
-                | Command::SaveToFolder(_)
-                | Command::ExportLibrary(_)
-                | Command::PickFolderToSave
-                | Command::PickExportFile
-                | Command::ShowPassage(_)
-        )
+/// The thread an edit adds, if it adds exactly one (to select it).
+fn added_thread(edit: &Edit) -> Option<crate::model::ThreadId> {
+    fn collect(edit: &Edit, found: &mut Vec<crate::model::ThreadId>) {
+        match edit {
+            Edit::InsertThread { thread, .. } => found.push(thread.id),
+            Edit::Batch(edits) => edits.iter().for_each(|e| collect(e, found)),
+            _ => {}
+        }
+    }
+    let mut found = Vec::new();
+    collect(edit, &mut found);
+    match found[..] {
+        [id] => Some(id),
+        _ => None,
+    }
+}
+
+/// Where to go when the open show or article is gone: the same show's latest article if the
+/// show is still there, else the first show's latest article.
+fn fallback_place(library: &Library, show: Option<ShowId>) -> (Option<ShowId>, Option<ArticleId>) {
+    let show = show
+        .and_then(|id| library.show(id).ok())
+        .or_else(|| library.shows.first());
+    match show {
+        Some(show) => (Some(show.id), show.latest_article().map(|a| a.id)),
+        None => (None, None),
     }
 }

@@ -1,26 +1,80 @@
 //! Everything the UI can ask of the app. Panels push commands while drawing; the app applies
 //! them after the frame is drawn, then schedules a save.
+//!
+//! A [`Command::Change`] changes saved data: the app turns its [`Change`] into a model
+//! [`crate::model::Edit`] (undoable, refused as a whole in a read-only window). Every other
+//! command only moves the view, reads or writes files outside the library, or walks the
+//! history.
 
 use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use crate::model::{Anchor, DossierId, Outcome, PredictionId, ThreadId, ThreadStatus};
+use crate::model::{
+    Anchor, ArticleId, Outcome, PredictionId, ShowId, ShowStatus, ThreadId, ThreadStatus,
+};
 
 /// One thing the user did.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
-    /// Show another dossier.
-    OpenDossier(DossierId),
+    /// Show a show (its latest article, or the first when none is dated).
+    OpenShow(ShowId),
+    /// Show an article (and its show).
+    OpenArticle(ArticleId),
     /// Import (or reopen) an article file.
     ImportFile(PathBuf),
     /// Show the system's file picker, then import the chosen file.
     PickFile,
-    /// Make a dossier from pasted text.
+    /// Make an article from pasted text.
     ImportText(String),
-    /// Remove a dossier (undoable).
-    DeleteDossier(DossierId),
-    /// Add a thread to the open dossier.
+    /// Select a thread (and scroll the article to its passage), or clear the selection.
+    SelectThread(Option<ThreadId>),
+    /// Scroll to a passage (opening its article if another one is open) and highlight it, or
+    /// stop highlighting one.
+    ShowPassage(Option<Anchor>),
+    /// Take back the last change.
+    Undo,
+    /// Do again the last change taken back.
+    Redo,
+    /// Replace the library with a backup (the current one is backed up first; undoable).
+    RestoreBackup(PathBuf),
+    /// Hide a message shown at the top of the window.
+    DismissNotice(usize),
+    /// Hide the line under the article's title that says which show it was filed under.
+    KeepFiling,
+    /// Make this folder the data folder and save the library there (when the data folder
+    /// cannot be used or saving fails).
+    SaveToFolder(PathBuf),
+    /// Write the library to this file in the `library.json` format.
+    ExportLibrary(PathBuf),
+    /// Ask the system's dialog for a folder, then [`Command::SaveToFolder`].
+    PickFolderToSave,
+    /// Ask the system's dialog for a file name, then [`Command::ExportLibrary`].
+    PickExportFile,
+    /// Change saved data (undoable).
+    Change(Change),
+}
+
+/// A change to saved data, as the fan asked for it. Those that act on "the open article" act
+/// on the article on screen when the command is applied.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// Remove an article from its show (its passages are dropped from threads).
+    DeleteArticle(ArticleId),
+    /// Remove a show with its articles and threads.
+    DeleteShow(ShowId),
+    /// Move an article to another show, or to a new show of its own (`None`). A show left
+    /// with nothing in it is removed.
+    MoveArticle(ArticleId, Option<ShowId>),
+    /// Rename a show.
+    SetShowTitle(ShowId, String),
+    /// Set a show's original-language title (empty for none).
+    SetShowOriginalTitle(ShowId, String),
+    /// Set a show's status; the date it was checked becomes today.
+    SetShowStatus(ShowId, ShowStatus),
+    /// Replace the note on a show.
+    SetShowNote(ShowId, String),
+    /// Add a thread to the open show.
     AddThread {
         /// The question.
         title: String,
@@ -29,20 +83,20 @@ pub enum Command {
     },
     /// Rename a thread.
     RenameThread(ThreadId, String),
-    /// Set a thread's status.
+    /// Set a thread's status (recorded, dated today, in the show's timeline).
     SetThreadStatus(ThreadId, ThreadStatus),
     /// Move a thread to a position in the checklist.
     MoveThread(ThreadId, usize),
-    /// Delete a thread (undoable).
+    /// Delete a thread.
     DeleteThread(ThreadId),
-    /// Point a thread at another passage.
-    SetThreadAnchor(ThreadId, Option<Anchor>),
-    /// Select a thread (and scroll the article to its passage), or clear the selection.
-    SelectThread(Option<ThreadId>),
+    /// Add a passage to a thread.
+    AddPassage(ThreadId, Anchor),
+    /// Remove a thread's passage (by index in its passages).
+    RemovePassage(ThreadId, usize),
     /// Replace a thread's note.
     SetThreadNote(ThreadId, String),
-    /// Replace the note on the whole article.
-    SetDossierNote(String),
+    /// Replace the note on an article.
+    SetArticleNote(ArticleId, String),
     /// Add a prediction to a thread.
     AddPrediction {
         /// The thread.
@@ -55,39 +109,23 @@ pub enum Command {
         resolve_by: Option<Date>,
     },
     /// Change a prediction's statement.
-    SetPredictionStatement(ThreadId, PredictionId, String),
+    SetPredictionStatement(PredictionId, String),
     /// Change a prediction's probability.
-    SetPredictionProbability(ThreadId, PredictionId, u8),
+    SetPredictionProbability(PredictionId, u8),
     /// Change a prediction's resolve-by date.
-    SetPredictionResolveBy(ThreadId, PredictionId, Option<Date>),
+    SetPredictionResolveBy(PredictionId, Option<Date>),
     /// Set how a prediction turned out.
-    SetPredictionOutcome(ThreadId, PredictionId, Outcome),
+    SetPredictionOutcome(PredictionId, Outcome),
     /// Delete a prediction.
-    DeletePrediction(ThreadId, PredictionId),
-    /// Undo the last deletion.
-    Undo,
-    /// Replace the library with a backup (the current one is backed up first).
-    RestoreBackup(PathBuf),
-    /// Hide a message shown at the top of the window.
-    DismissNotice(usize),
-    /// Make this folder the data folder and save the library there (when the data folder
-    /// cannot be used or saving fails).
-    SaveToFolder(PathBuf),
-    /// Write the library to this file in the `library.json` format.
-    ExportLibrary(PathBuf),
-    /// Ask the system's dialog for a folder, then [`Command::SaveToFolder`].
-    PickFolderToSave,
-    /// Ask the system's dialog for a file name, then [`Command::ExportLibrary`].
-    PickExportFile,
-    /// Scroll the article to a passage and highlight it, or stop highlighting one.
-    ShowPassage(Option<Anchor>),
-    /// Add suggestions of the open dossier (indices into its saved suggestions, in order) as
-    /// open threads, each anchored to its best passage and titled with its (edited) title.
+    DeletePrediction(PredictionId),
+    /// Add suggestions of the open article (indices into its saved suggestions, in order):
+    /// each becomes an open thread anchored to its best passage, or, when the show already
+    /// has a thread asking the same question, a new passage of that thread.
     AddSuggestions(Vec<usize>),
-    /// Dismiss a suggestion of the open dossier: it is never offered again for this article.
+    /// Dismiss a suggestion of the open article: it is never offered again for it.
     DismissSuggestion(usize),
-    /// Change the title of a suggestion of the open dossier before it is added.
+    /// Change the title of a suggestion of the open article before it is added.
     SetSuggestionTitle(usize, String),
-    /// Set or clear the open article's as-of date.
-    SetAsOf(Option<Date>),
+    /// Set or clear an article's as-of date.
+    SetAsOf(ArticleId, Option<Date>),
 }

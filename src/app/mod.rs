@@ -6,6 +6,7 @@
 //! caches) are kept apart from saved data.
 
 mod apply;
+mod changes;
 mod command;
 mod elsewhere;
 mod importer;
@@ -19,15 +20,16 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-pub use command::Command;
+pub use apply::READ_ONLY_MESSAGE;
+pub use command::{Change, Command};
 pub use importer::{ImportSource, read_file, source_key};
 pub use saver::{SaveReport, Saver};
 pub use startup::{PANIC_ON_MISSING_GLYPH, Preload, SignalGuard};
 pub use status::SaveStatus;
 pub use suggester::{SuggestResult, SuggestWorker, article_fingerprint};
-pub use view::{PredictionDraft, TextSelection, ViewState};
+pub use view::{Filing, PredictionDraft, TextSelection, ViewState};
 
-use crate::model::{Dossier, Library, merge_libraries};
+use crate::model::{ArticleEntry, Edit, History, Library, Show, merge_libraries};
 use crate::storage::{OpenedStore, SaveOutcome, StorageError, Store};
 use crate::ui::ArticleCache;
 
@@ -47,37 +49,6 @@ pub struct AppOptions {
     pub open_file: Option<PathBuf>,
 }
 
-/// Something deleted that can be brought back.
-#[derive(Clone, Debug)]
-pub enum Undo {
-    /// A thread removed from a dossier.
-    Thread {
-        /// The dossier it was in.
-        dossier: crate::model::DossierId,
-        /// Where it stood.
-        index: usize,
-        /// The thread.
-        thread: crate::model::Thread,
-    },
-    /// A dossier removed from the library.
-    Dossier {
-        /// Where it stood.
-        index: usize,
-        /// The dossier.
-        dossier: Box<Dossier>,
-    },
-}
-
-impl Undo {
-    /// What the undo brings back, for the button.
-    pub fn describe(&self) -> String {
-        match self {
-            Undo::Thread { thread, .. } => format!("Deleted thread “{}”", thread.title),
-            Undo::Dossier { dossier, .. } => format!("Deleted “{}”", dossier.article.title),
-        }
-    }
-}
-
 /// What the panels get while drawing: saved data read-only, view state to change, and the
 /// command queue.
 pub struct UiParts<'a> {
@@ -89,8 +60,10 @@ pub struct UiParts<'a> {
     pub notices: &'a [String],
     /// What is being opened right now (file names, or "the pasted text").
     pub importing: Vec<&'a str>,
-    /// The deletion that can be undone.
-    pub undo: Option<&'a Undo>,
+    /// What Undo would take back ("tick 'Renewal…'"), if anything.
+    pub undo_label: Option<&'a str>,
+    /// What Redo would do again, if anything.
+    pub redo_label: Option<&'a str>,
     /// The data folder.
     pub data_dir: &'a std::path::Path,
     /// Whether closing now would lose edits.
@@ -123,7 +96,8 @@ pub struct App {
     pub article_cache: ArticleCache,
     status: SaveStatus,
     notices: Vec<String>,
-    undo: Option<Undo>,
+    /// Undo and redo of the fan's edits, for this window only.
+    history: History,
     commands: Vec<Command>,
     /// Articles being read and imported on worker threads.
     importer: importer::Importer,
@@ -173,7 +147,7 @@ impl App {
             article_cache: ArticleCache::default(),
             status: SaveStatus::UpToDate,
             notices: Vec::new(),
-            undo: None,
+            history: History::new(),
             commands: Vec::new(),
             importer: importer::Importer::new(ctx.cloned()),
             edit_generation: 0,
@@ -186,8 +160,10 @@ impl App {
             conflict_copy: None,
             suggester: SuggestWorker::waking(ctx),
         };
+        let mut legacy_open = None;
         match opened {
             Ok(opened) => {
+                legacy_open = opened.legacy_open;
                 app.notices
                     .extend(opened.notices.iter().map(ToString::to_string));
                 app.library = Arc::new(opened.library.unwrap_or_default());
@@ -208,11 +184,22 @@ impl App {
                 app.folder_error = Some(error);
             }
         }
+        app.open_start_place(legacy_open);
         if let Some(path) = options.open_file {
             app.apply(Command::ImportFile(path));
             app.hand_over();
         }
         app
+    }
+
+    /// Opens `preferred` (the show open when the window last closed) if it is in the library,
+    /// else the first show, at its latest article.
+    pub fn open_start_place(&mut self, preferred: Option<crate::model::ShowId>) {
+        if let Some(show) = self.library.start_show(preferred) {
+            let article = show.latest_article().map(|a| a.id);
+            let id = show.id;
+            self.open_place(id, article);
+        }
     }
 
     /// Starts a saving thread on `store` that repaints the window after each save.
@@ -239,15 +226,20 @@ impl App {
         }
     }
 
-    /// The library, to change (copies it only if the saving thread is writing it right now).
-    fn library_mut(&mut self) -> &mut Library {
-        self.reclaim_snapshot();
-        Arc::make_mut(&mut self.library)
+
+    /// The show on screen.
+    pub fn open_show(&self) -> Option<&Show> {
+        open_show(&self.library, &self.view)
     }
 
-    /// The dossier on screen.
-    pub fn open_dossier(&self) -> Option<&Dossier> {
-        self.library.open_dossier()
+    /// The article on screen, with its show.
+    pub fn open_article(&self) -> Option<(&Show, &ArticleEntry)> {
+        open_article(&self.library, &self.view)
+    }
+
+    /// The undo and redo history.
+    pub fn history(&self) -> &History {
+        &self.history
     }
 
     /// The data folder.
@@ -263,11 +255,6 @@ impl App {
     /// Messages for the user shown at the top of the window.
     pub fn notices(&self) -> &[String] {
         &self.notices
-    }
-
-    /// The deletion that can be undone, if any.
-    pub fn undo(&self) -> Option<&Undo> {
-        self.undo.as_ref()
     }
 
     /// Whether edits in this window can be saved at all.
@@ -288,7 +275,8 @@ impl App {
             status: &self.status,
             notices: &self.notices,
             importing: self.importer.pending().collect(),
-            undo: self.undo.as_ref(),
+            undo_label: self.history.undo_label(),
+            redo_label: self.history.redo_label(),
             data_dir: &self.data_dir,
             unsaved: self.has_unsaved_changes(),
             view: &mut self.view,
@@ -392,15 +380,19 @@ impl App {
                 // Another program changed the file: merge its changes into ours (ours win
                 // where both changed the same thing) and save the merge right away. The store
                 // backed up our version first.
+                // The merge is one step of the history: Undo takes their change back out.
                 let merged = merge_libraries(&base, &self.library, &theirs);
-                self.reclaim_snapshot();
-                self.library = Arc::new(merged.library);
+                let replace = Edit::Replace(Box::new(merged.library));
+                if let Err(message) =
+                    self.commit(replace, "merge of a change made outside this window".into())
+                {
+                    self.notify(message);
+                }
                 if merged.conflicts > 0 {
                     self.conflict_copy = Some(theirs_bytes);
                 } else {
                     self.notify(crate::storage::Notice::Merged { backup }.to_string());
                 }
-                self.mark_edited();
                 self.urgent = true;
             }
             Err(error) => {
@@ -511,6 +503,29 @@ impl App {
                 self.take_report(report);
             }
         }
+    }
+}
+
+/// The show on screen in `view`.
+fn open_show<'a>(library: &'a Library, view: &ViewState) -> Option<&'a Show> {
+    library.show(view.open_show?).ok()
+}
+
+/// The article on screen in `view`, with its show.
+fn open_article<'a>(library: &'a Library, view: &ViewState) -> Option<(&'a Show, &'a ArticleEntry)> {
+    let (show, entry) = library.article(view.open_article?).ok()?;
+    Some((show, entry))
+}
+
+impl<'a> UiParts<'a> {
+    /// The show on screen (borrowed from the library, not from `self`).
+    pub fn open_show(&self) -> Option<&'a Show> {
+        open_show(self.library, self.view)
+    }
+
+    /// The article on screen, with its show (borrowed from the library, not from `self`).
+    pub fn open_article(&self) -> Option<(&'a Show, &'a ArticleEntry)> {
+        open_article(self.library, self.view)
     }
 }
 

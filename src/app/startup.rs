@@ -29,8 +29,8 @@ impl Preload {
                 let article = opened
                     .as_ref()
                     .ok()
-                    .and_then(|o| o.library.as_ref())
-                    .and_then(|library| library.open_dossier())
+                    .and_then(|o| Some((o.library.as_ref()?, o.legacy_open)))
+                    .and_then(|(library, open)| library.start_show(open)?.latest_article())
                     .map(PreparedArticle::new);
                 (opened, article)
             });

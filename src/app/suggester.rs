@@ -1,5 +1,5 @@
-//! Suggesting off the UI thread: the open questions of a dossier's article are computed on a
-//! worker thread of their own and handed back to the app, which saves them with the dossier.
+//! Suggesting off the UI thread: the open questions of an article are computed on a worker
+//! thread of their own and handed back to the app, which saves them with the article.
 //!
 //! The window never waits: while the worker reads, the Suggested section says so, and each
 //! finished job wakes the window. A result is used only if the article is still the one it
@@ -11,20 +11,19 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::App;
 use crate::model::{
-    Article, Dossier, DossierId, LibraryError, SavedSuggestion, SuggestionState, Thread, ThreadId,
-    save_suggestions, suggest::suggest,
+    Article, ArticleField, ArticleId, Edit, SavedSuggestion, save_suggestions, suggest::suggest,
 };
 
-/// One article to read.
+/// One article to read (its body is shared, not copied).
 struct Job {
-    dossier: DossierId,
+    id: ArticleId,
     article: Article,
 }
 
-/// The suggestions computed for one dossier's article.
+/// The suggestions computed for one article.
 pub struct SuggestResult {
-    /// The dossier the article belongs to.
-    pub dossier: DossierId,
+    /// The article.
+    pub article: ArticleId,
     /// [`article_fingerprint`] of the article they were computed from.
     pub fingerprint: u64,
     /// The suggestions, in the suggester's order, ready to save.
@@ -44,7 +43,7 @@ pub fn article_fingerprint(article: &Article) -> u64 {
 pub struct SuggestWorker {
     jobs: Option<Sender<Job>>,
     results: Receiver<SuggestResult>,
-    pending: HashSet<DossierId>,
+    pending: HashSet<ArticleId>,
     /// Whether the user was told the worker is not running.
     reported: bool,
 }
@@ -61,9 +60,9 @@ impl SuggestWorker {
             .spawn(move || {
                 for job in job_rx {
                     let document = job.article.document();
-                    let suggestions = save_suggestions(&suggest(&document));
+                    let suggestions = save_suggestions(&suggest(&document), job.id);
                     let result = SuggestResult {
-                        dossier: job.dossier,
+                        article: job.id,
                         fingerprint: article_fingerprint(&job.article),
                         suggestions,
                     };
@@ -98,21 +97,21 @@ impl SuggestWorker {
         })
     }
 
-    /// Asks for the suggestions of `dossier`'s `article`, unless they are already being
-    /// computed. Returns an error in words, once, when the worker is not running.
-    pub fn request(&mut self, dossier: DossierId, article: &Article) -> Result<(), String> {
-        if self.pending.contains(&dossier) {
+    /// Asks for the suggestions of article `id`, unless they are already being computed.
+    /// Returns an error in words, once, when the worker is not running.
+    pub fn request(&mut self, id: ArticleId, article: &Article) -> Result<(), String> {
+        if self.pending.contains(&id) {
             return Ok(());
         }
         let sent = self.jobs.as_ref().is_some_and(|jobs| {
             jobs.send(Job {
-                dossier,
+                id,
                 article: article.clone(),
             })
             .is_ok()
         });
         if sent {
-            self.pending.insert(dossier);
+            self.pending.insert(id);
             return Ok(());
         }
         self.jobs = None;
@@ -123,9 +122,9 @@ impl SuggestWorker {
         }
     }
 
-    /// Whether suggestions for `dossier` are being computed.
-    pub fn is_pending(&self, dossier: DossierId) -> bool {
-        self.pending.contains(&dossier)
+    /// Whether suggestions for article `id` are being computed.
+    pub fn is_pending(&self, id: ArticleId) -> bool {
+        self.pending.contains(&id)
     }
 
     /// Whether any job has not come back yet.
@@ -137,113 +136,54 @@ impl SuggestWorker {
     pub fn poll(&mut self) -> Vec<SuggestResult> {
         let results: Vec<SuggestResult> = self.results.try_iter().collect();
         for result in &results {
-            self.pending.remove(&result.dossier);
+            self.pending.remove(&result.article);
         }
         results
     }
 }
 
 impl App {
-    /// Whether the open dossier's suggestions are computed and no other job is running (tests
+    /// Whether the open article's suggestions are computed and no other job is running (tests
     /// wait for this before looking at the Suggested section).
     pub fn suggestions_settled(&self) -> bool {
         !self.suggester.is_busy()
             && self
-                .open_dossier()
-                .is_none_or(|dossier| dossier.suggestions.is_some())
+                .open_article()
+                .is_none_or(|(_, entry)| entry.suggestions.is_some())
     }
 
-    /// Asks the worker for the open dossier's suggestions if they were never computed.
+    /// Asks the worker for the open article's suggestions if they were never computed.
     pub(super) fn request_suggestions(&mut self) {
-        let Some(dossier) = self.library.open_dossier() else {
+        let Some((_, entry)) = self.open_article() else {
             return;
         };
-        if dossier.suggestions.is_some() || self.suggester.is_pending(dossier.id) {
+        if entry.suggestions.is_some() || self.suggester.is_pending(entry.id) {
             return;
         }
-        if let Err(message) = self.suggester.request(dossier.id, &dossier.article) {
+        let (id, article) = (entry.id, entry.article.clone());
+        if let Err(message) = self.suggester.request(id, &article) {
             self.notify(message);
         }
     }
 
-    /// Saves finished suggestions with their dossiers, when the article is still the one
-    /// they were computed from and none were saved meanwhile.
+    /// Saves finished suggestions with their articles, when the article is still the one they
+    /// were computed from and none were saved meanwhile. This is not an undoable step of the
+    /// fan's: it is applied, and saved, outside the history.
     pub(super) fn collect_suggestions(&mut self) {
         for result in self.suggester.poll() {
-            let fits = self.library.dossier(result.dossier).is_ok_and(|dossier| {
-                dossier.suggestions.is_none()
-                    && article_fingerprint(&dossier.article) == result.fingerprint
+            let fits = self.library.article(result.article).is_ok_and(|(_, entry)| {
+                entry.suggestions.is_none()
+                    && article_fingerprint(&entry.article) == result.fingerprint
             });
-            if !fits {
-                continue;
-            }
-            if let Ok(dossier) = self.library_mut().dossier_mut(result.dossier) {
-                dossier.suggestions = Some(result.suggestions);
-                self.mark_edited();
+            if fits {
+                let edit = Edit::SetArticle(
+                    result.article,
+                    ArticleField::Suggestions(Some(result.suggestions)),
+                );
+                self.apply_unrecorded(edit);
             }
         }
     }
-
-    /// Adds the open dossier's suggestions at `indices` as open threads anchored to their best
-    /// passages, skipping any already added or dismissed and any whose passage a thread is
-    /// already anchored to. Selects the new thread when exactly one was added.
-    pub(super) fn add_suggestions(&mut self, indices: &[usize]) -> Result<(), LibraryError> {
-        let Some(dossier_id) = self.library.open_dossier().map(|d| d.id) else {
-            return Ok(());
-        };
-        let mut added = Vec::new();
-        for &index in indices {
-            let dossier = self.library.dossier(dossier_id)?;
-            let suggestion = dossier
-                .suggestions
-                .as_ref()
-                .and_then(|list| list.get(index))
-                .ok_or(LibraryError::NoSuchSuggestion(index))?;
-            if suggestion.state != SuggestionState::Offered {
-                continue;
-            }
-            let anchor = suggestion.best_passage().cloned();
-            let duplicate = anchor.as_ref().is_some_and(|anchor| {
-                dossier
-                    .threads
-                    .iter()
-                    .any(|t| t.anchor.as_ref().is_some_and(|a| a.quote == anchor.quote))
-            });
-            let title = match suggestion.title.trim() {
-                "" => anchor
-                    .as_ref()
-                    .map(|a| a.quote.clone())
-                    .unwrap_or_else(|| "New thread".into()),
-                title => title.to_owned(),
-            };
-            let id = ThreadId(self.library_mut().allocate_id());
-            let dossier = self.library_mut().dossier_mut(dossier_id)?;
-            suggestion_mut(dossier, index)?.state = SuggestionState::Added;
-            if !duplicate {
-                dossier.threads.push(Thread::new(id, title, anchor));
-                added.push(id);
-            }
-        }
-        if let [id] = added[..] {
-            self.view.selected_thread = Some(id);
-            self.view.scroll_to_selected = true;
-            self.view.highlighted_passage = None;
-        }
-        self.mark_edited();
-        Ok(())
-    }
-}
-
-/// The suggestion at `index` of `dossier`'s suggestions, to change.
-pub(super) fn suggestion_mut(
-    dossier: &mut Dossier,
-    index: usize,
-) -> Result<&mut SavedSuggestion, LibraryError> {
-    dossier
-        .suggestions
-        .as_mut()
-        .and_then(|list| list.get_mut(index))
-        .ok_or(LibraryError::NoSuchSuggestion(index))
 }
 
 #[cfg(test)]
@@ -264,7 +204,7 @@ mod tests {
             source_url: None,
         };
         let mut worker = SuggestWorker::start(|| {});
-        let id = DossierId(7);
+        let id = ArticleId(7);
         worker.request(id, &article).unwrap();
         worker.request(id, &article).unwrap();
         assert!(worker.is_pending(id) && worker.is_busy());
@@ -275,9 +215,9 @@ mod tests {
             results = worker.poll();
         }
         assert_eq!(results.len(), 1, "one job for two requests");
-        assert_eq!(results[0].dossier, id);
+        assert_eq!(results[0].article, id);
         assert_eq!(results[0].fingerprint, article_fingerprint(&article));
-        let expected = save_suggestions(&suggest(&article.document()));
+        let expected = save_suggestions(&suggest(&article.document()), id);
         assert_eq!(results[0].suggestions, expected);
         assert!(!worker.is_busy());
         assert!(worker.poll().is_empty());
@@ -287,14 +227,14 @@ mod tests {
 #[cfg(test)]
 mod command_tests {
     use super::*;
-    use crate::app::{AppOptions, Command};
-    use crate::model::Anchor;
+    use crate::app::{AppOptions, Change, Command};
+    use crate::model::{Anchor, ArticleEntry, SuggestionState};
 
     /// Two sentences of the default article no curated thread points at.
     const FIRST: &str = "The two fell in love, and both of them changed for it.";
     const SECOND: &str = "Anything you read beyond that is a wish, not news.";
 
-    /// An app on a fresh data folder whose open (default) dossier has two hand-made
+    /// An app on a fresh data folder whose open (default) article has two hand-made
     /// suggestions.
     fn app_with_suggestions(dir: &tempfile::TempDir) -> App {
         let mut app = App::new(
@@ -304,45 +244,60 @@ mod command_tests {
             },
             None,
         );
+        let article = app.library.shows[0].articles[0].id;
         let suggestion = |title: &str, quote: &str| SavedSuggestion {
             title: title.into(),
-            passages: vec![Anchor::new("no such sentence", 0), Anchor::new(quote, 0)],
+            passages: vec![
+                Anchor::new(article, "no such sentence", 0),
+                Anchor::new(article, quote, 0),
+            ],
             best: 1,
             state: SuggestionState::Offered,
         };
-        let id = app.library.dossiers[0].id;
-        app.library_mut().dossier_mut(id).unwrap().suggestions = Some(vec![
-            suggestion("Will they stay together?", FIRST),
-            suggestion("Is it news?", SECOND),
-        ]);
+        app.apply_unrecorded(Edit::SetArticle(
+            article,
+            ArticleField::Suggestions(Some(vec![
+                suggestion("Will they stay together?", FIRST),
+                suggestion("Is it news?", SECOND),
+            ])),
+        ));
         app
     }
 
-    fn dossier(app: &App) -> &Dossier {
-        app.open_dossier().unwrap()
+    fn show(app: &App) -> &crate::model::Show {
+        app.open_article().unwrap().0
+    }
+
+    fn entry(app: &App) -> &ArticleEntry {
+        app.open_article().unwrap().1
     }
 
     /// The state of each saved suggestion, in order.
-    fn states(dossier: &Dossier) -> Vec<SuggestionState> {
-        let saved = dossier.suggestions.as_ref().unwrap();
+    fn states(entry: &ArticleEntry) -> Vec<SuggestionState> {
+        let saved = entry.suggestions.as_ref().unwrap();
         saved.iter().map(|s| s.state).collect()
+    }
+
+    fn change(app: &mut App, change: Change) {
+        app.apply(Command::Change(change));
     }
 
     #[test]
     fn adding_a_suggestion_makes_an_open_thread_on_its_best_passage_once() {
         let dir = tempfile::tempdir().unwrap();
         let mut app = app_with_suggestions(&dir);
-        app.apply(Command::SetSuggestionTitle(0, "Will they\nmarry?".into()));
-        app.apply(Command::AddSuggestions(vec![0]));
-        app.apply(Command::AddSuggestions(vec![0]));
-        let d = dossier(&app);
-        assert_eq!(d.threads.len(), 5);
-        let thread = &d.threads[4];
+        let article = entry(&app).id;
+        change(&mut app, Change::SetSuggestionTitle(0, "Will they\nmarry?".into()));
+        change(&mut app, Change::AddSuggestions(vec![0]));
+        change(&mut app, Change::AddSuggestions(vec![0]));
+        let s = show(&app);
+        assert_eq!(s.threads.len(), 5);
+        let thread = &s.threads[4];
         assert_eq!(thread.title, "Will they marry?");
-        assert_eq!(thread.anchor, Some(Anchor::new(FIRST, 0)));
+        assert_eq!(thread.anchors, [Anchor::new(article, FIRST, 0)]);
         assert_eq!(thread.status, crate::model::ThreadStatus::Open);
         assert_eq!(app.view.selected_thread, Some(thread.id));
-        let states = states(d);
+        let states = states(entry(&app));
         assert_eq!(states, [SuggestionState::Added, SuggestionState::Offered]);
         assert!(app.notices().is_empty(), "{:?}", app.notices());
     }
@@ -351,13 +306,12 @@ mod command_tests {
     fn a_dismissed_suggestion_is_not_added_and_a_missing_one_is_reported() {
         let dir = tempfile::tempdir().unwrap();
         let mut app = app_with_suggestions(&dir);
-        app.apply(Command::DismissSuggestion(1));
-        app.apply(Command::AddSuggestions(vec![0, 1]));
-        let d = dossier(&app);
-        assert_eq!(d.threads.len(), 5);
-        let states = states(d);
+        change(&mut app, Change::DismissSuggestion(1));
+        change(&mut app, Change::AddSuggestions(vec![0, 1]));
+        assert_eq!(show(&app).threads.len(), 5);
+        let states = states(entry(&app));
         assert_eq!(states, [SuggestionState::Added, SuggestionState::Dismissed]);
-        app.apply(Command::DismissSuggestion(9));
+        change(&mut app, Change::DismissSuggestion(9));
         assert_eq!(app.notices(), ["that suggestion no longer exists"]);
     }
 
@@ -365,23 +319,32 @@ mod command_tests {
     fn a_suggestion_on_a_passage_a_thread_already_has_adds_no_second_thread() {
         let dir = tempfile::tempdir().unwrap();
         let mut app = app_with_suggestions(&dir);
-        app.apply(Command::AddThread {
-            title: "Mine".into(),
-            anchor: Some(Anchor::new(SECOND, 0)),
-        });
-        app.apply(Command::AddSuggestions(vec![1]));
-        assert_eq!(dossier(&app).threads.len(), 5);
-        assert_eq!(dossier(&app).threads[4].title, "Mine");
+        let article = entry(&app).id;
+        change(
+            &mut app,
+            Change::AddThread {
+                title: "Mine".into(),
+                anchor: Some(Anchor::new(article, SECOND, 0)),
+            },
+        );
+        change(&mut app, Change::AddSuggestions(vec![1]));
+        assert_eq!(show(&app).threads.len(), 5);
+        assert_eq!(show(&app).threads[4].title, "Mine");
     }
 
     #[test]
-    fn the_as_of_date_is_set_and_cleared() {
+    fn the_as_of_date_is_set_and_cleared_and_undone() {
         let dir = tempfile::tempdir().unwrap();
         let mut app = app_with_suggestions(&dir);
+        let article = entry(&app).id;
+        let before = entry(&app).article.as_of;
         let date = jiff::civil::date(2021, 12, 1);
-        app.apply(Command::SetAsOf(Some(date)));
-        assert_eq!(dossier(&app).article.as_of, Some(date));
-        app.apply(Command::SetAsOf(None));
-        assert_eq!(dossier(&app).article.as_of, None);
+        change(&mut app, Change::SetAsOf(article, Some(date)));
+        assert_eq!(entry(&app).article.as_of, Some(date));
+        change(&mut app, Change::SetAsOf(article, None));
+        assert_eq!(entry(&app).article.as_of, None);
+        app.apply(Command::Undo);
+        app.apply(Command::Undo);
+        assert_eq!(entry(&app).article.as_of, before);
     }
 }

@@ -1,8 +1,9 @@
-//! Transient UI state: what is selected, half-typed drafts, open dialogs. Not saved.
+//! Transient UI state: what is open and selected, half-typed drafts, open dialogs. Not saved
+//! with the library (the open show is remembered in the window's own state file).
 
 use std::ops::Range;
 
-use crate::model::{Anchor, ThreadId};
+use crate::model::{Anchor, ArticleId, Offer, ShowId, ThreadId};
 
 /// Text selected in the article, ready to become a thread's anchor.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,9 +37,31 @@ impl Default for PredictionDraft {
     }
 }
 
+/// Where a newly imported article was filed, said under its title until the fan keeps it or
+/// picks another show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Filing {
+    /// The article.
+    pub article: ArticleId,
+    /// Whether it went to a show it names (else to a new show of its own).
+    pub named: bool,
+}
+
 /// UI state that lives only while the window is open.
+///
+/// Window-level fields (open dialogs, the close guard, the last link, notices of undo) stay
+/// when another show or article is opened; per-page fields are reset by
+/// [`ViewState::leave_page`].
 #[derive(Clone, Debug, Default)]
 pub struct ViewState {
+    /// The show on screen.
+    pub open_show: Option<ShowId>,
+    /// The article on screen (one of the open show's).
+    pub open_article: Option<ArticleId>,
+    /// Where the last imported article was filed (see [`Filing`]).
+    pub filing: Option<Filing>,
+    /// What the last undo or redo did, for the status line ("Undid tick '…'").
+    pub last_undo: Option<String>,
     /// The thread whose details are shown and whose passage is highlighted.
     pub selected_thread: Option<ThreadId>,
     /// Set when the article should scroll to the selected thread's passage next frame.
@@ -77,7 +100,28 @@ pub struct ViewState {
     pub as_of_draft: Option<String>,
     /// Why the as-of date typed could not be used, in words.
     pub as_of_error: Option<String>,
-    /// Which suggestions to offer, kept until the library changes: `(dossier id, library
-    /// generation, indices into the dossier's suggestions)`.
-    pub offered: Option<(u64, u64, Vec<usize>)>,
+    /// Which suggestions to offer, kept until the library changes: `(article id, library
+    /// generation, offers)`.
+    pub offered: Option<(ArticleId, u64, Vec<Offer>)>,
+}
+
+impl ViewState {
+    /// Forgets what belonged to the page being left (selection, drafts, highlights), keeping
+    /// window-level state (dialogs, the close guard, the last link).
+    pub fn leave_page(&mut self) {
+        *self = ViewState {
+            open_show: self.open_show,
+            open_article: self.open_article,
+            last_undo: self.last_undo.take(),
+            paste: self.paste.take(),
+            last_opened_link: self.last_opened_link.take(),
+            close_blocked: self.close_blocked,
+            quit_without_saving: self.quit_without_saving,
+            elsewhere: self.elsewhere.take(),
+            no_file_dialog: self.no_file_dialog,
+            editing_text: self.editing_text,
+            backups: self.backups.take(),
+            ..ViewState::default()
+        };
+    }
 }

@@ -48,15 +48,21 @@ impl History {
         Self::default()
     }
 
-    /// Records that the action `label` was done by applying `edit`, whose inverse is `inverse`
-    /// (as [`Edit::apply`] returned it), at `now`. Clears the redo list.
+    /// Records that the action `label` was done by applying an edit whose inverse is `inverse`
+    /// (as [`Edit::apply`] returned it), at `now`; `typing` is the edit's
+    /// [`Edit::typing_field`]. Clears the redo list.
     ///
-    /// If `edit` types into the same field as the last step, within [`TYPING_PAUSE`] of it,
+    /// If the edit types into the same field as the last step, within [`TYPING_PAUSE`] of it,
     /// the two are one step: the older inverse (which restores the text from before the
     /// burst) is kept.
-    pub fn record(&mut self, label: String, edit: &Edit, inverse: Edit, now: Instant) {
+    pub fn record(
+        &mut self,
+        label: String,
+        typing: Option<TypingField>,
+        inverse: Edit,
+        now: Instant,
+    ) {
         self.redo.clear();
-        let typing = edit.typing_field();
         if let (Some(field), Some(last)) = (typing, self.undo.back_mut())
             && let Some((last_field, at)) = &mut last.typing
             && *last_field == field
@@ -160,8 +166,9 @@ mod tests {
     }
 
     fn apply(history: &mut History, library: &mut Library, edit: Edit, now: Instant) {
-        let inverse = edit.clone().apply(library).unwrap();
-        history.record("note".into(), &edit, inverse, now);
+        let typing = edit.typing_field();
+        let inverse = edit.apply(library).unwrap();
+        history.record("note".into(), typing, inverse, now);
     }
 
     #[test]

@@ -108,6 +108,13 @@ impl Library {
             .ok_or(LibraryError::NoSuchShow(id))
     }
 
+    /// The show a window opens on: `preferred` when it is in the library, else the first.
+    pub fn start_show(&self, preferred: Option<ShowId>) -> Option<&Show> {
+        preferred
+            .and_then(|id| self.show(id).ok())
+            .or_else(|| self.shows.first())
+    }
+
     /// The article with `id` and the show it belongs to.
     pub fn article(&self, id: ArticleId) -> Result<(&Show, &ArticleEntry), LibraryError> {
         self.shows

@@ -165,6 +165,11 @@ impl Show {
         articles
     }
 
+    /// The article opened when the show is: the latest by as-of date.
+    pub fn latest_article(&self) -> Option<&ArticleEntry> {
+        self.articles_by_date().last().copied()
+    }
+
     /// The thread with `id`.
     pub fn thread(&self, id: ThreadId) -> Result<&Thread, LibraryError> {
         self.threads

@@ -65,6 +65,14 @@ pub enum Notice {
         /// What was put right, in file order.
         repairs: Vec<Repair>,
     },
+    /// The library file was written by an older format version and was read migrated; the
+    /// file as it was is kept whole at `kept_as` before anything is written in the new format.
+    Migrated {
+        /// The format version of the file.
+        from: u32,
+        /// Where the file as it was is kept.
+        kept_as: PathBuf,
+    },
 }
 
 /// A file's name for a message (the whole path when it has none).
@@ -125,6 +133,11 @@ impl fmt::Display for Notice {
                 f,
                 "Another program wrote an older copy of your library over the file (save {theirs}; this window had saved {ours}). Your version, as this window shows it, was kept and saved; the older copy was not merged and is kept as {}.",
                 kept_as.display()
+            ),
+            Notice::Migrated { from, kept_as } => write!(
+                f,
+                "Your library was written by an older Fan Tracker (format {from}) and has been upgraded: each article is now a show of its own, with its threads. The file as it was is kept as {}.",
+                name(kept_as)
             ),
             Notice::Repaired { repairs } => {
                 let list: Vec<String> = repairs.iter().map(ToString::to_string).collect();

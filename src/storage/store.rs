@@ -9,7 +9,9 @@ use std::time::{Duration, Instant};
 use thiserror::Error;
 
 use super::backups::{self, BACKUP_DIR};
-use super::format::{FormatError, Loaded, decode, decode_file, encode_revision};
+use super::format::{
+    CURRENT_FORMAT_VERSION, FormatError, Loaded, decode, decode_file, encode_revision,
+};
 use super::fs::{FileSystem, RealFs};
 use super::notice::Notice;
 use crate::model::Library;
@@ -97,6 +99,8 @@ pub struct OpenedStore {
     pub library: Option<Library>,
     /// What to tell the user.
     pub notices: Vec<Notice>,
+    /// The show a format 1 file had open (see [`Loaded::legacy_open`]).
+    pub legacy_open: Option<crate::model::ShowId>,
 }
 
 /// What a save did.
@@ -197,6 +201,7 @@ impl Store {
             backup_owed: false,
             merge_backup: None,
         };
+        let mut legacy_open = None;
         let library = match store.read_current()? {
             None => None,
             Some(bytes) => match decode_file(&bytes) {
@@ -204,7 +209,21 @@ impl Store {
                     library,
                     revision,
                     repairs,
+                    version,
+                    legacy_open: open,
                 }) => {
+                    legacy_open = open;
+                    if version < CURRENT_FORMAT_VERSION && !store.is_read_only() {
+                        // Kept whole before anything is written in the new format; if it
+                        // cannot be kept, the folder is not used (nothing is overwritten).
+                        let kept_as =
+                            unique_path(&store.dir, &format!("library.format{version}"), "json");
+                        store.write(&kept_as, &bytes)?;
+                        notices.push(Notice::Migrated {
+                            from: version,
+                            kept_as,
+                        });
+                    }
                     store.last_known = Some(bytes);
                     store.revision = revision;
                     if !repairs.is_empty() {
@@ -238,6 +257,7 @@ impl Store {
             store,
             library,
             notices,
+            legacy_open,
         })
     }
 

@@ -17,7 +17,7 @@ use std::sync::Arc;
 use egui::Ui;
 
 use super::article_layout::{SliceLayout, estimate_height, lay_out_slice};
-use crate::model::{Anchor, AnchorMatch, Block, Document, Dossier, PieceText, Slice};
+use crate::model::{Anchor, AnchorMatch, ArticleEntry, Block, Document, PieceText, Slice};
 
 /// Space between blocks, in points.
 const BLOCK_GAP: f32 = 10.0;
@@ -42,7 +42,7 @@ struct Highlight {
 /// Which article the cached document was parsed from.
 #[derive(Clone, Debug, PartialEq)]
 struct DocumentKey {
-    dossier: u64,
+    article: u64,
     /// Address and length of the body, to skip hashing it when it is the same string.
     body_ptr: usize,
     body_len: usize,
@@ -118,17 +118,17 @@ pub struct PreparedArticle {
 }
 
 impl PreparedArticle {
-    /// Parses `dossier`'s article and cuts it into slices.
-    pub fn new(dossier: &Dossier) -> Self {
-        let body = &dossier.article.body;
+    /// Parses `entry`'s article and cuts it into slices.
+    pub fn new(entry: &ArticleEntry) -> Self {
+        let body = &entry.article.body;
         Self {
             key: DocumentKey {
-                dossier: dossier.id.0,
+                article: entry.id.0,
                 body_ptr: body.as_ptr() as usize,
                 body_len: body.len(),
                 body_hash: hash_body(body),
             },
-            parsed: Arc::new(Parsed::new(dossier.article.document())),
+            parsed: Arc::new(Parsed::new(entry.article.document())),
         }
     }
 }
@@ -236,12 +236,12 @@ impl ArticleCache {
         self.laid_with.clear();
     }
 
-    /// Parses `dossier`'s article unless it is the one already cached.
-    pub(super) fn sync_document(&mut self, dossier: &Dossier) {
-        let body = &dossier.article.body;
+    /// Parses `entry`'s article unless it is the one already cached.
+    pub(super) fn sync_document(&mut self, entry: &ArticleEntry) {
+        let body = &entry.article.body;
         let (ptr, len) = (body.as_ptr() as usize, body.len());
         if let Some(key) = &self.doc_key
-            && key.dossier == dossier.id.0
+            && key.article == entry.id.0
             && key.body_ptr == ptr
             && key.body_len == len
         {
@@ -251,12 +251,12 @@ impl ArticleCache {
         let same_text = self
             .doc_key
             .as_ref()
-            .is_some_and(|k| k.dossier == dossier.id.0 && k.body_hash == body_hash);
+            .is_some_and(|k| k.article == entry.id.0 && k.body_hash == body_hash);
         if !same_text {
-            self.set_parsed(Arc::new(Parsed::new(dossier.article.document())));
+            self.set_parsed(Arc::new(Parsed::new(entry.article.document())));
         }
         self.doc_key = Some(DocumentKey {
-            dossier: dossier.id.0,
+            article: entry.id.0,
             body_ptr: ptr,
             body_len: len,
             body_hash,

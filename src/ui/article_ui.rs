@@ -13,15 +13,15 @@ use jiff::civil::Date;
 use super::article_cache::HighlightKind;
 use super::article_layout::{QUOTE_INDENT, SliceLayout, column_geometry, font_size, indent};
 use super::widgets::set_label;
-use crate::app::{Command, TextSelection, UiParts, ViewState};
-use crate::model::{Block, BlockKind, Dossier, Marker, PieceText, Slice};
+use crate::app::{Change, Command, TextSelection, UiParts, ViewState};
+use crate::model::{ArticleEntry, Block, BlockKind, Library, Marker, PieceText, Show, Slice};
 
 /// The widest the article's text column gets, in points.
 const MAX_COLUMN_WIDTH: f32 = 720.0;
 
-/// Draws the open dossier's article.
+/// Draws the open article.
 pub fn article_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
-    let Some(dossier) = parts.library.open_dossier() else {
+    let Some((show, entry)) = parts.open_article() else {
         ui.centered_and_justified(|ui| {
             ui.label("No article is open. Use File > Open article… or Paste article… to add one.");
         });
@@ -30,23 +30,34 @@ pub fn article_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     let scroll_request = std::mem::take(&mut parts.view.scroll_to_selected);
     let column = ui.available_width().min(MAX_COLUMN_WIDTH + 24.0) - 24.0;
     let width = column.max(120.0);
-    parts.cache.sync_document(dossier);
-    let highlight = parts
-        .view
-        .highlighted_passage
-        .as_ref()
-        .or_else(|| {
-            let thread = dossier.thread(parts.view.selected_thread?).ok()?;
-            thread.anchor.as_ref()
-        })
-        .and_then(|a| parts.cache.resolve(a));
-    parts
-        .cache
-        .set_highlights(HighlightKind::Selected, highlight.iter().cloned().collect());
+    parts.cache.sync_document(entry);
+    // A passage shown from the suggestions, else the selected thread's passages in this
+    // article; the view scrolls to the first.
+    let wanted: Vec<crate::model::Anchor> = match &parts.view.highlighted_passage {
+        Some(anchor) => vec![anchor.clone()],
+        None => parts
+            .view
+            .selected_thread
+            .and_then(|id| show.thread(id).ok())
+            .map(|t| {
+                t.anchors
+                    .iter()
+                    .filter(|a| a.article == entry.id)
+                    .cloned()
+                    .collect()
+            })
+            .unwrap_or_default(),
+    };
+    let passages: Vec<_> = wanted
+        .iter()
+        .filter_map(|a| parts.cache.resolve(a))
+        .collect();
+    let highlight = passages.first().cloned();
+    parts.cache.set_highlights(HighlightKind::Selected, passages);
     parts.cache.update(ui, width);
 
     let mut scroll = egui::ScrollArea::vertical()
-        .id_salt(("article", dossier.id.0))
+        .id_salt(("article", entry.id.0))
         .auto_shrink([false, false]);
     let header_height = ui
         .data(|d| d.get_temp::<f32>(egui::Id::unique("article_header_height")))
@@ -65,7 +76,7 @@ pub fn article_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             ui.vertical(|ui| {
                 ui.set_width(width);
                 let before = ui.cursor().min.y;
-                header_ui(ui, dossier, parts.view, parts.commands);
+                header_ui(ui, parts.library, show, entry, parts.view, parts.commands);
                 let height = ui.cursor().min.y - before;
                 ui.data_mut(|d| d.insert_temp(egui::Id::unique("article_header_height"), height));
                 blocks_ui(ui, parts, viewport, height);
@@ -74,12 +85,79 @@ pub fn article_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     });
 }
 
-/// Title, as-of date and source of the article. The as-of date can be set or corrected:
-/// *Edit* shows a YYYY-MM-DD field (empty for none); a date that cannot be read is reported in
-/// words and changes nothing.
-fn header_ui(ui: &mut Ui, dossier: &Dossier, view: &mut ViewState, commands: &mut Vec<Command>) {
-    let article = &dossier.article;
+/// Label of the picker of the show an article is filed under.
+pub const SHOW_PICKER_LABEL: &str = "Show of this article";
+
+/// Which show the article is filed under, as a picker that moves it to another show or to a
+/// new one; after an import, a line saying why it went there.
+fn filing_ui(
+    ui: &mut Ui,
+    library: &Library,
+    show: &Show,
+    entry: &ArticleEntry,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(egui::RichText::new("Show:").weak());
+        let mut moved_to = None;
+        let combo = egui::ComboBox::from_id_salt(("show_picker", entry.id.0))
+            .selected_text(show.full_title())
+            .width(260.0)
+            .show_ui(ui, |ui| {
+                for other in &library.shows {
+                    if ui
+                        .selectable_label(other.id == show.id, other.full_title())
+                        .clicked()
+                        && other.id != show.id
+                    {
+                        moved_to = Some(Some(other.id));
+                    }
+                }
+                ui.separator();
+                if ui.selectable_label(false, "A new show of its own").clicked() {
+                    moved_to = Some(None);
+                }
+            });
+        set_label(&combo.response, Role::ComboBox, SHOW_PICKER_LABEL);
+        if let Some(to) = moved_to {
+            commands.push(Command::Change(Change::MoveArticle(entry.id, to)));
+            commands.push(Command::KeepFiling);
+        }
+    });
+    if let Some(filing) = view.filing.filter(|f| f.article == entry.id) {
+        ui.horizontal_wrapped(|ui| {
+            let why = if filing.named {
+                format!(
+                    "Filed under {} because the article names it. If that is wrong, pick another show above.",
+                    show.title
+                )
+            } else {
+                "This article names none of your shows, so it has a new show of its own. Rename the show in the panel on the right, or pick a show above.".to_owned()
+            };
+            ui.label(egui::RichText::new(why).small());
+            if ui.small_button("OK").clicked() {
+                commands.push(Command::KeepFiling);
+            }
+        });
+    }
+}
+
+/// Title, as-of date and source of the article, and the show it is filed under. The as-of
+/// date can be set or corrected: *Edit* shows a YYYY-MM-DD field (empty for none); a date that
+/// cannot be read is reported in words and changes nothing.
+fn header_ui(
+    ui: &mut Ui,
+    library: &Library,
+    show: &Show,
+    entry: &ArticleEntry,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+) {
+    let article = &entry.article;
     ui.add_space(8.0);
+    filing_ui(ui, library, show, entry, view, commands);
+    ui.add_space(4.0);
     ui.add(
         egui::Label::new(
             egui::RichText::new(&article.title)
@@ -90,7 +168,7 @@ fn header_ui(ui: &mut Ui, dossier: &Dossier, view: &mut ViewState, commands: &mu
         .wrap(),
     );
     if view.as_of_draft.is_some() {
-        as_of_editor_ui(ui, article.as_of, view, commands);
+        as_of_editor_ui(ui, entry, view, commands);
     } else {
         ui.horizontal(|ui| {
             let as_of = match article.as_of {
@@ -127,10 +205,11 @@ pub const SET_AS_OF_LABEL: &str = "Set as-of date";
 /// The as-of date field with *Set* and *Cancel* (Enter sets, Escape cancels).
 fn as_of_editor_ui(
     ui: &mut Ui,
-    current: Option<Date>,
+    entry: &ArticleEntry,
     view: &mut ViewState,
     commands: &mut Vec<Command>,
 ) {
+    let current = entry.article.as_of;
     let Some(draft) = view.as_of_draft.as_mut() else {
         return;
     };
@@ -169,7 +248,7 @@ fn as_of_editor_ui(
         match parse_as_of(draft) {
             Ok(date) => {
                 if date != current {
-                    commands.push(Command::SetAsOf(date));
+                    commands.push(Command::Change(Change::SetAsOf(entry.id, date)));
                 }
                 view.as_of_draft = None;
                 view.as_of_error = None;

@@ -7,8 +7,8 @@
 use egui::{Role, Ui};
 
 use super::widgets::{row_height, set_label};
-use crate::app::{Command, ViewState};
-use crate::model::{Dossier, Thread, ThreadStatus};
+use crate::app::{Change, Command, ViewState};
+use crate::model::{Show, Thread, ThreadStatus};
 
 /// What one row of the virtualized checklist shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -30,11 +30,11 @@ fn row_at(position: usize, selected: Option<usize>) -> Row {
 }
 
 /// Each row's height, kept across frames in egui's memory: measured when the row is drawn
-/// (titles wrap, so rows differ), one line before. Reset when the width or the dossier
+/// (titles wrap, so rows differ), one line before. Reset when the width or the show
 /// changes.
 #[derive(Clone, Default)]
 struct RowHeights {
-    dossier: u64,
+    show: u64,
     width_px: i64,
     /// Per position: the row's key (see [`row_key`]) and its height, in points.
     rows: Vec<(RowKey, f32)>,
@@ -51,24 +51,24 @@ pub fn checklist_ui(
     ui: &mut Ui,
     view: &mut ViewState,
     commands: &mut Vec<Command>,
-    dossier: &Dossier,
+    show: &Show,
 ) {
     // The selected thread's actions show on a row of their own, except while renaming.
     let selected = view
         .selected_thread
-        .and_then(|id| dossier.thread_index(id).ok())
+        .and_then(|id| show.threads.iter().position(|t| t.id == id))
         .filter(|_| view.renaming.is_none());
-    let count = dossier.threads.len() + usize::from(selected.is_some());
+    let count = show.threads.len() + usize::from(selected.is_some());
     let line = row_height(ui);
     let gap = ui.spacing().item_spacing.y;
-    let memory_id = egui::Id::unique(("checklist_heights", dossier.id.0));
+    let memory_id = egui::Id::unique(("checklist_heights", show.id.0));
     let mut heights: RowHeights = ui
         .data_mut(|d| d.remove_temp(memory_id))
         .unwrap_or_default();
     let width_px = (ui.available_width() * ui.pixels_per_point()).round() as i64;
-    if heights.dossier != dossier.id.0 || heights.width_px != width_px {
+    if heights.show != show.id.0 || heights.width_px != width_px {
         heights = RowHeights {
-            dossier: dossier.id.0,
+            show: show.id.0,
             width_px,
             rows: Vec::new(),
         };
@@ -77,7 +77,7 @@ pub fn checklist_ui(
     let mut tops = Vec::with_capacity(count);
     let mut y = 0.0;
     for (position, stored) in heights.rows.iter_mut().enumerate() {
-        let key = row_key(dossier, row_at(position, selected));
+        let key = row_key(show, row_at(position, selected));
         if stored.0 != key {
             *stored = (key, line);
         }
@@ -88,7 +88,7 @@ pub fn checklist_ui(
     let max_height = (ui.available_height() * 0.55).max(4.0 * line);
     let mut changed = false;
     egui::ScrollArea::vertical()
-        .id_salt(("threads_scroll", dossier.id.0))
+        .id_salt(("threads_scroll", show.id.0))
         .auto_shrink([false, true])
         .max_height(max_height)
         .show_viewport(ui, |ui, viewport| {
@@ -107,16 +107,16 @@ pub fn checklist_ui(
                     egui::vec2(width, stored),
                 );
                 let row = row_at(position, selected);
-                let (id, actions, _) = row_key(dossier, row);
+                let (id, actions, _) = row_key(show, row);
                 let builder = egui::UiBuilder::new()
                     .id_salt(("thread_row", id, actions))
                     .max_rect(rect)
                     .layout(egui::Layout::left_to_right(egui::Align::Min));
                 let drawn = ui.scope_builder(builder, |ui| match row {
                     Row::Thread(index) => {
-                        thread_row_ui(ui, view, commands, &dossier.threads[index])
+                        thread_row_ui(ui, view, commands, &show.threads[index])
                     }
-                    Row::Actions(index) => actions_row_ui(ui, view, commands, dossier, index),
+                    Row::Actions(index) => actions_row_ui(ui, view, commands, show, index),
                 });
                 let measured = drawn.response.rect.height().max(line).ceil();
                 if (measured - stored).abs() > 0.5 {
@@ -138,13 +138,13 @@ pub fn checklist_ui(
 
 /// A stable key for a row, so its widgets keep their ids while the list scrolls and its
 /// measured height is kept while its title keeps its length.
-fn row_key(dossier: &Dossier, row: Row) -> RowKey {
+fn row_key(show: &Show, row: Row) -> RowKey {
     match row {
         Row::Thread(index) => {
-            let thread = &dossier.threads[index];
+            let thread = &show.threads[index];
             (thread.id.0, false, thread.title.len())
         }
-        Row::Actions(index) => (dossier.threads[index].id.0, true, 0),
+        Row::Actions(index) => (show.threads[index].id.0, true, 0),
     }
 }
 
@@ -166,7 +166,7 @@ fn thread_row_ui(ui: &mut Ui, view: &mut ViewState, commands: &mut Vec<Command>,
         } else {
             ThreadStatus::Open
         };
-        commands.push(Command::SetThreadStatus(thread.id, status));
+        commands.push(Command::Change(Change::SetThreadStatus(thread.id, status)));
     }
     if let Some((id, draft)) = view.renaming.as_mut().filter(|(id, _)| *id == thread.id) {
         let id = *id;
@@ -181,7 +181,7 @@ fn thread_row_ui(ui: &mut Ui, view: &mut ViewState, commands: &mut Vec<Command>,
         }
         if edit.lost_focus() {
             if !ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                commands.push(Command::RenameThread(id, draft.clone()));
+                commands.push(Command::Change(Change::RenameThread(id, draft.clone())));
             }
             view.renaming = None;
         }
@@ -207,10 +207,10 @@ fn actions_row_ui(
     ui: &mut Ui,
     view: &mut ViewState,
     commands: &mut Vec<Command>,
-    dossier: &Dossier,
+    show: &Show,
     index: usize,
 ) {
-    let thread = &dossier.threads[index];
+    let thread = &show.threads[index];
     ui.add_space(24.0);
     if ui.small_button("Rename").clicked() {
         view.renaming = Some((thread.id, thread.title.clone()));
@@ -219,20 +219,20 @@ fn actions_row_ui(
         .add_enabled(index > 0, egui::Button::new("Move up").small())
         .clicked()
     {
-        commands.push(Command::MoveThread(thread.id, index - 1));
+        commands.push(Command::Change(Change::MoveThread(thread.id, index - 1)));
     }
-    let last = dossier.threads.len().saturating_sub(1);
+    let last = show.threads.len().saturating_sub(1);
     if ui
         .add_enabled(index < last, egui::Button::new("Move down").small())
         .clicked()
     {
-        commands.push(Command::MoveThread(thread.id, index + 1));
+        commands.push(Command::Change(Change::MoveThread(thread.id, index + 1)));
     }
     if ui
         .small_button("Delete")
-        .on_hover_text("You can undo this from the status bar")
+        .on_hover_text("Edit → Undo (Ctrl+Z) brings it back")
         .clicked()
     {
-        commands.push(Command::DeleteThread(thread.id));
+        commands.push(Command::Change(Change::DeleteThread(thread.id)));
     }
 }

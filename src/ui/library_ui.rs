@@ -1,52 +1,102 @@
-//! The library list: every dossier, to switch between them, plus import buttons. Only the
-//! rows in view are drawn.
+//! The library list: every show (with its status and how many threads are open) and, under
+//! it, its articles by as-of date, to switch between them; plus import buttons. Only the rows
+//! in view are drawn.
 
 use egui::Ui;
 
 use super::widgets::row_height;
-use crate::app::{Command, UiParts};
-use crate::model::ThreadStatus;
+use crate::app::{Change, Command, UiParts};
+use crate::model::{ArticleEntry, Show};
+
+/// One line of the list.
+enum Row<'a> {
+    /// A show.
+    Show(&'a Show),
+    /// An article, under its show.
+    Article(&'a ArticleEntry),
+}
+
+/// The text of a show's row: its title, status and open threads, e.g. "It's Okay To Not Be
+/// Okay · ended · 4 open".
+pub fn show_row_text(show: &Show) -> String {
+    format!(
+        "{} · {} · {} open",
+        show.title,
+        show.status.label(),
+        show.open_threads()
+    )
+}
 
 /// Draws the left-hand panel.
 pub fn library_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     ui.add_space(6.0);
     ui.heading("Library");
     ui.add_space(4.0);
-    let open = parts.library.open_dossier().map(|d| d.id);
-    // One line per dossier, and only the lines in view are laid out and drawn, so a library
-    // of hundreds of dossiers costs no more per frame than one of five. A long title is cut
-    // to the panel's width and shown in full on hover.
+    let open_show = parts.view.open_show;
+    let open_article = parts.view.open_article;
+    // One line per show and per article, and only the lines in view are laid out and drawn,
+    // so a library of hundreds of shows costs no more per frame than one of five. A long
+    // title is cut to the panel's width and shown in full on hover.
     let row_height = row_height(ui);
-    let dossiers = &parts.library.dossiers;
+    let rows: Vec<Row<'_>> = parts
+        .library
+        .shows
+        .iter()
+        .flat_map(|show| {
+            std::iter::once(Row::Show(show))
+                .chain(show.articles_by_date().into_iter().map(Row::Article))
+        })
+        .collect();
     egui::ScrollArea::vertical()
         .id_salt("library_scroll")
         .auto_shrink([false, true])
         .max_height(ui.available_height() - 70.0)
-        .show_rows(ui, row_height, dossiers.len(), |ui, rows| {
-            for dossier in &dossiers[rows] {
-                let selected = open == Some(dossier.id);
-                let title = &dossier.article.title;
-                let button = egui::Button::selectable(selected, title).truncate();
-                let response = ui
-                    .add_sized([ui.available_width(), row_height], button)
-                    .on_hover_ui(|ui| {
-                        ui.label(title);
-                        // Counted only while hovered, not every frame for every dossier.
-                        let open_threads = dossier
-                            .threads
-                            .iter()
-                            .filter(|t| t.status == ThreadStatus::Open)
-                            .count();
-                        ui.label(format!("{open_threads} open threads"));
-                    });
-                if response.clicked() && !selected {
-                    parts.commands.push(Command::OpenDossier(dossier.id));
-                }
-                response.context_menu(|ui| {
-                    if ui.button("Remove from library").clicked() {
-                        parts.commands.push(Command::DeleteDossier(dossier.id));
+        .show_rows(ui, row_height, rows.len(), |ui, range| {
+            for row in &rows[range] {
+                match row {
+                    Row::Show(show) => {
+                        let selected = open_show == Some(show.id) && open_article.is_none();
+                        let text = egui::RichText::new(show_row_text(show)).strong();
+                        let button = egui::Button::selectable(selected, text).truncate();
+                        let response = ui
+                            .add_sized([ui.available_width(), row_height], button)
+                            .on_hover_text(show.full_title());
+                        if response.clicked() {
+                            parts.commands.push(Command::OpenShow(show.id));
+                        }
+                        response.context_menu(|ui| {
+                            if ui.button("Remove show from library").clicked() {
+                                let change = Change::DeleteShow(show.id);
+                                parts.commands.push(Command::Change(change));
+                            }
+                        });
                     }
-                });
+                    Row::Article(entry) => {
+                        let selected = open_article == Some(entry.id);
+                        let title = &entry.article.title;
+                        let shown = match entry.article.as_of {
+                            Some(date) => format!("{date} · {title}"),
+                            None => title.clone(),
+                        };
+                        let button = egui::Button::selectable(selected, shown).truncate();
+                        let response = ui
+                            .horizontal(|ui| {
+                                ui.add_space(14.0);
+                                ui.add_sized([ui.available_width(), row_height], button)
+                            })
+                            .inner
+                            .on_hover_text(title);
+                        if response.clicked() && !selected {
+                            parts.commands.push(Command::OpenArticle(entry.id));
+                        }
+                        response.context_menu(|ui| {
+                            if ui.button("Remove from library").clicked() {
+                                let change = Change::DeleteArticle(entry.id);
+                                parts.commands.push(Command::Change(change));
+                            }
+                        });
+                    }
+                }
             }
         });
     ui.separator();

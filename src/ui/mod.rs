@@ -9,6 +9,7 @@ mod dialogs_ui;
 mod library_ui;
 mod menu_ui;
 mod predictions_ui;
+mod show_ui;
 mod status_ui;
 mod suggestions_ui;
 mod thread_detail_ui;
@@ -16,7 +17,11 @@ mod threads_ui;
 mod widgets;
 
 pub use article_cache::{ArticleCache, HighlightKind, PreparedArticle};
-pub use article_ui::{AS_OF_FIELD_LABEL, EDIT_AS_OF_LABEL, SET_AS_OF_LABEL, article_ui};
+pub use article_ui::{
+    AS_OF_FIELD_LABEL, EDIT_AS_OF_LABEL, SET_AS_OF_LABEL, SHOW_PICKER_LABEL, article_ui,
+};
+pub use menu_ui::{redo_menu_label, undo_menu_label};
+pub use show_ui::{SHOW_NOTE_LABEL, SHOW_TITLE_LABEL, TIMELINE_HEADING, timeline_entries};
 pub use suggestions_ui::{
     ADD_ALL_LABEL, READING_TEXT, SUGGESTED_HEADING, add_suggestion_label, dismiss_suggestion_label,
     passage_label, suggestion_title_label,
@@ -32,8 +37,8 @@ pub fn root_ui(app: &mut App, ui: &mut egui::Ui) {
     let mut parts = app.parts();
     // The article is parsed before any panel draws: the Suggested section (drawn before the
     // article) resolves passages in it.
-    if let Some(dossier) = parts.library.open_dossier() {
-        parts.cache.sync_document(dossier);
+    if let Some((_, entry)) = parts.open_article() {
+        parts.cache.sync_document(entry);
     }
     handle_dropped_files(ui, parts.commands);
     handle_shortcuts(ui, &mut parts);
@@ -84,19 +89,25 @@ fn handle_dropped_files(ui: &egui::Ui, commands: &mut Vec<Command>) {
     }
 }
 
-/// Ctrl+O opens an article, Ctrl+Q quits (Cmd on macOS), and Ctrl+Z brings back the last
-/// deleted thread or article when no text field is being typed into (text fields keep their
-/// own undo; selecting article text does not count).
+/// Ctrl+O opens an article, Ctrl+Q quits (Cmd on macOS); Ctrl+Z undoes the last change and
+/// Ctrl+Shift+Z (or Ctrl+Y) redoes it, when no text field is being typed into (a text field
+/// keeps egui's own text undo; selecting article text does not count).
 fn handle_shortcuts(ui: &egui::Ui, parts: &mut crate::app::UiParts<'_>) {
     use egui::{Key, KeyboardShortcut, Modifiers};
     let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
     let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+    // The longer shortcut is consumed first, or Ctrl+Z would take Ctrl+Shift+Z.
+    let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
     let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-    if parts.undo.is_some()
-        && !parts.view.editing_text
-        && ui.input_mut(|i| i.consume_shortcut(&undo))
-    {
-        parts.commands.push(Command::Undo);
+    if !parts.view.editing_text {
+        if ui.input_mut(|i| i.consume_shortcut(&redo) || i.consume_shortcut(&redo_y)) {
+            if parts.redo_label.is_some() {
+                parts.commands.push(Command::Redo);
+            }
+        } else if ui.input_mut(|i| i.consume_shortcut(&undo)) && parts.undo_label.is_some() {
+            parts.commands.push(Command::Undo);
+        }
     }
     if ui.input_mut(|i| i.consume_shortcut(&open)) {
         parts.commands.push(Command::PickFile);

@@ -4,7 +4,7 @@ use egui::{Role, Ui};
 use jiff::civil::Date;
 
 use super::widgets::set_label;
-use crate::app::{Command, UiParts};
+use crate::app::{Change, Command, UiParts};
 use crate::model::{Outcome, Prediction, Thread, brier_score};
 
 /// Draws the predictions of `thread` and the form for a new one.
@@ -16,7 +16,7 @@ pub fn predictions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
     for prediction in &thread.predictions {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            prediction_ui(ui, parts.commands, thread, prediction);
+            prediction_ui(ui, parts.commands, prediction);
         });
     }
     if let Some((score, count)) = brier_score(&thread.predictions) {
@@ -31,10 +31,9 @@ pub fn predictions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
 fn prediction_ui(
     ui: &mut Ui,
     commands: &mut Vec<Command>,
-    thread: &Thread,
     prediction: &Prediction,
 ) {
-    let (t, p) = (thread.id, prediction.id);
+    let p = prediction.id;
     let mut statement = prediction.statement.clone();
     let edit = ui.add(
         egui::TextEdit::singleline(&mut statement)
@@ -43,7 +42,7 @@ fn prediction_ui(
     );
     set_label(&edit, Role::TextInput, "Prediction statement");
     if edit.changed() {
-        commands.push(Command::SetPredictionStatement(t, p, statement));
+        commands.push(Command::Change(Change::SetPredictionStatement(p, statement)));
     }
     ui.horizontal(|ui| {
         let mut pct = prediction.probability_pct;
@@ -53,7 +52,7 @@ fn prediction_ui(
                 .text("chance"),
         );
         if slider.changed() {
-            commands.push(Command::SetPredictionProbability(t, p, pct));
+            commands.push(Command::Change(Change::SetPredictionProbability(p, pct)));
         }
         let mut outcome = prediction.outcome;
         let shown = format!("Outcome: {}", outcome.label());
@@ -66,19 +65,19 @@ fn prediction_ui(
             });
         set_label(&combo.response, Role::ComboBox, &shown);
         if outcome != prediction.outcome {
-            commands.push(Command::SetPredictionOutcome(t, p, outcome));
+            commands.push(Command::Change(Change::SetPredictionOutcome(p, outcome)));
         }
     });
     ui.horizontal(|ui| {
         if let Some(date) = date_field(ui, ("resolve_by", p.0), prediction.resolve_by) {
-            commands.push(Command::SetPredictionResolveBy(t, p, date));
+            commands.push(Command::Change(Change::SetPredictionResolveBy(p, date)));
         }
         let today = jiff::ZonedDateTime::now().date();
         if prediction.is_overdue(today) {
             ui.colored_label(ui.visuals().warn_fg_color, "past its date: set the outcome");
         }
         if ui.small_button("Delete prediction").clicked() {
-            commands.push(Command::DeletePrediction(t, p));
+            commands.push(Command::Change(Change::DeletePrediction(p)));
         }
     });
 }
@@ -163,11 +162,11 @@ fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
         && let Ok(resolve_by) = parsed
     {
         let draft = std::mem::take(draft);
-        parts.commands.push(Command::AddPrediction {
+        parts.commands.push(Command::Change(Change::AddPrediction {
             thread: thread.id,
             statement: draft.statement,
             probability_pct: draft.probability_pct,
             resolve_by,
-        });
+        }));
     }
 }

@@ -15,11 +15,16 @@ pub fn status_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
                 .small()
                 .weak(),
         );
-        if let Some(undo) = parts.undo {
-            if ui.button("Undo").clicked() {
+        if let Some(undo) = parts.undo_label {
+            let button = ui
+                .button(super::menu_ui::undo_menu_label(Some(undo)))
+                .on_hover_text("Take back this change (Ctrl+Z)");
+            if button.clicked() {
                 parts.commands.push(Command::Undo);
             }
-            ui.label(undo.describe());
+            if let Some(done) = &parts.view.last_undo {
+                ui.label(egui::RichText::new(done).weak());
+            }
             ui.separator();
         }
         if let Some(url) = &parts.view.last_opened_link {

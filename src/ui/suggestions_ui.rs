@@ -8,8 +8,8 @@
 use egui::{Role, Ui};
 
 use super::widgets::set_label;
-use crate::app::{Command, UiParts};
-use crate::model::{Dossier, SavedSuggestion, offered_suggestions};
+use crate::app::{Change, Command, UiParts};
+use crate::model::{ArticleEntry, Offer, SavedSuggestion, Show, offered_suggestions};
 
 /// Heading of the section, for tests and screen readers.
 pub const SUGGESTED_HEADING: &str = "Suggested";
@@ -38,12 +38,12 @@ pub fn passage_label(quote: &str) -> String {
     format!("Show passage: {quote}")
 }
 
-/// Draws the Suggested section for `dossier`, the open dossier.
-pub fn suggestions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, dossier: &Dossier) {
-    let offered = offered(parts, dossier);
+/// Draws the Suggested section for `entry`, the open article of `show`.
+pub fn suggestions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, show: &Show, entry: &ArticleEntry) {
+    let offered = offered(parts, show, entry);
     ui.horizontal(|ui| {
         ui.strong(SUGGESTED_HEADING);
-        if dossier.suggestions.is_some() {
+        if entry.suggestions.is_some() {
             ui.label(egui::RichText::new(count_text(offered.len())).weak());
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
@@ -53,14 +53,14 @@ pub fn suggestions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, dossier: &Dossier) {
                     .on_hover_text("Add every suggested question to the checklist");
                 set_label(&button, Role::Button, ADD_ALL_LABEL);
                 if button.clicked() {
-                    parts
-                        .commands
-                        .push(Command::AddSuggestions(offered.clone()));
+                    let all = offered.iter().map(|o| o.index).collect();
+                    let change = Change::AddSuggestions(all);
+                    parts.commands.push(Command::Change(change));
                 }
             }
         });
     });
-    let Some(suggestions) = &dossier.suggestions else {
+    let Some(suggestions) = &entry.suggestions else {
         // No spinner: it would repaint the window every frame; the worker wakes it when done.
         ui.label(egui::RichText::new(READING_TEXT).weak());
         return;
@@ -84,12 +84,14 @@ pub fn suggestions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, dossier: &Dossier) {
     }
     .max(120.0);
     egui::ScrollArea::vertical()
-        .id_salt(("suggestions_scroll", dossier.id.0))
+        .id_salt(("suggestions_scroll", entry.id.0))
         .auto_shrink([false, true])
         .max_height(max_height)
         .show(ui, |ui| {
-            for (position, &index) in offered.iter().enumerate() {
-                suggestion_ui(ui, parts, index, position + 1, &suggestions[index]);
+            for (position, offer) in offered.iter().enumerate() {
+                let joins = offer.joins.and_then(|id| show.thread(id).ok());
+                let suggestion = &suggestions[offer.index];
+                suggestion_ui(ui, parts, offer.index, position + 1, suggestion, joins);
             }
         });
 }
@@ -103,14 +105,14 @@ fn count_text(count: usize) -> String {
 }
 
 /// Which suggestions to offer, computed again only when the library changed.
-fn offered(parts: &mut UiParts<'_>, dossier: &Dossier) -> Vec<usize> {
-    let key = (dossier.id.0, parts.generation);
+fn offered(parts: &mut UiParts<'_>, show: &Show, entry: &ArticleEntry) -> Vec<Offer> {
+    let key = (entry.id, parts.generation);
     if let Some((id, generation, offered)) = &parts.view.offered
         && (*id, *generation) == key
     {
         return offered.clone();
     }
-    let offered = offered_suggestions(dossier, parts.cache.document());
+    let offered = offered_suggestions(show, entry, parts.cache.document());
     parts.view.offered = Some((key.0, key.1, offered.clone()));
     offered
 }
@@ -156,13 +158,15 @@ fn passages_ui(ui: &mut Ui, parts: &mut UiParts<'_>, index: usize, suggestion: &
     }
 }
 
-/// One suggestion: its title field, its passages, and Add / Dismiss.
+/// One suggestion: its title field, its passages, and Add / Dismiss. When the show already has
+/// a thread asking the same question (`joins`), Add adds the passage to it instead.
 fn suggestion_ui(
     ui: &mut Ui,
     parts: &mut UiParts<'_>,
     index: usize,
     position: usize,
     suggestion: &SavedSuggestion,
+    joins: Option<&crate::model::Thread>,
 ) {
     egui::Frame::group(ui.style())
         .inner_margin(egui::Margin::same(6))
@@ -181,25 +185,35 @@ fn suggestion_ui(
             );
             set_label(&edit, Role::TextInput, &suggestion_title_label(position));
             if edit.changed() {
-                parts
-                    .commands
-                    .push(Command::SetSuggestionTitle(index, title.clone()));
+                let change = Change::SetSuggestionTitle(index, title.clone());
+                parts.commands.push(Command::Change(change));
+            }
+            if let Some(thread) = joins {
+                ui.label(
+                    egui::RichText::new(format!("Asks the same as the thread “{}”", thread.title))
+                        .small()
+                        .weak(),
+                );
             }
             passages_ui(ui, parts, index, suggestion);
             ui.horizontal(|ui| {
-                let add = ui
-                    .button("Add")
-                    .on_hover_text("Add this question to the checklist");
+                let (text, hover) = match joins {
+                    Some(_) => ("Add to thread", "Add this passage to the thread that asks it"),
+                    None => ("Add", "Add this question to the checklist"),
+                };
+                let add = ui.button(text).on_hover_text(hover);
                 set_label(&add, Role::Button, &add_suggestion_label(&title));
                 if add.clicked() {
-                    parts.commands.push(Command::AddSuggestions(vec![index]));
+                    let change = Change::AddSuggestions(vec![index]);
+                    parts.commands.push(Command::Change(change));
                 }
                 let dismiss = ui
                     .button("Dismiss")
                     .on_hover_text("Do not suggest this question again for this article");
                 set_label(&dismiss, Role::Button, &dismiss_suggestion_label(&title));
                 if dismiss.clicked() {
-                    parts.commands.push(Command::DismissSuggestion(index));
+                    let change = Change::DismissSuggestion(index);
+                    parts.commands.push(Command::Change(change));
                 }
             });
         });
@@ -213,7 +227,7 @@ mod tests {
 
     use super::*;
     use crate::app::{SaveStatus, ViewState};
-    use crate::model::{Anchor, Library, SavedSuggestion, SuggestionState};
+    use crate::model::{Anchor, ArticleId, Library, SavedSuggestion, SuggestionState};
     use crate::ui::ArticleCache;
 
     /// What the section draws from, owned by the test.
@@ -224,10 +238,10 @@ mod tests {
         commands: Vec<Command>,
     }
 
-    /// The section on the default dossier with `suggestions`, in a harness.
+    /// The section on the default article with `suggestions`, in a harness.
     fn section(suggestions: Option<Vec<SavedSuggestion>>) -> Harness<'static, State> {
         let mut library = Library::default();
-        library.dossiers[0].suggestions = suggestions;
+        library.shows[0].articles[0].suggestions = suggestions;
         let state = State {
             library,
             view: ViewState::default(),
@@ -237,14 +251,16 @@ mod tests {
         Harness::new_ui_state(
             |ui, state: &mut State| {
                 let status = SaveStatus::UpToDate;
-                let dossier = &state.library.dossiers[0];
-                state.cache.sync_document(dossier);
+                let show = &state.library.shows[0];
+                let entry = &show.articles[0];
+                state.cache.sync_document(entry);
                 let mut parts = UiParts {
                     library: &state.library,
                     status: &status,
                     notices: &[],
                     importing: Vec::new(),
-                    undo: None,
+                    undo_label: None,
+                    redo_label: None,
                     data_dir: std::path::Path::new("."),
                     unsaved: false,
                     view: &mut state.view,
@@ -252,7 +268,7 @@ mod tests {
                     commands: &mut state.commands,
                     generation: 0,
                 };
-                suggestions_ui(ui, &mut parts, dossier);
+                suggestions_ui(ui, &mut parts, show, entry);
             },
             state,
         )
@@ -261,11 +277,14 @@ mod tests {
     fn saved(title: &str, quote: &str, state: SuggestionState) -> SavedSuggestion {
         SavedSuggestion {
             title: title.into(),
-            passages: vec![Anchor::new(quote, 0)],
+            passages: vec![Anchor::new(ARTICLE, quote, 0)],
             best: 0,
             state,
         }
     }
+
+    /// The default article's id.
+    const ARTICLE: ArticleId = ArticleId(2);
 
     /// Two sentences of the default article no curated thread points at.
     const FIRST: &str = "The two fell in love, and both of them changed for it.";
@@ -309,10 +328,10 @@ mod tests {
         assert_eq!(
             harness.state().commands,
             vec![
-                Command::AddSuggestions(vec![2]),
-                Command::DismissSuggestion(0),
-                Command::AddSuggestions(vec![0, 2]),
-                Command::ShowPassage(Some(Anchor::new(SECOND, 0))),
+                Command::Change(Change::AddSuggestions(vec![2])),
+                Command::Change(Change::DismissSuggestion(0)),
+                Command::Change(Change::AddSuggestions(vec![0, 2])),
+                Command::ShowPassage(Some(Anchor::new(ARTICLE, SECOND, 0))),
             ]
         );
     }
@@ -321,7 +340,10 @@ mod tests {
     fn long_lists_of_passages_show_three_then_the_rest_on_request() {
         let quotes: Vec<String> = (1..=5).map(|i| format!("Passage number {i}.")).collect();
         let mut many = saved("Will it return?", &quotes[0], SuggestionState::Offered);
-        many.passages = quotes.iter().map(|q| Anchor::new(q.as_str(), 0)).collect();
+        many.passages = quotes
+            .iter()
+            .map(|q| Anchor::new(ARTICLE, q.as_str(), 0))
+            .collect();
         let mut harness = section(Some(vec![many]));
         let shown = |harness: &Harness<'static, State>| {
             quotes

@@ -1,10 +1,12 @@
-//! The selected thread: its status, the passage it points at, its note and predictions.
+//! The selected thread: its status, the passages it points at (in any of the show's
+//! articles), its note and predictions.
 
-use egui::Ui;
+use egui::{Role, Ui};
 
-use super::widgets::edited_text;
-use crate::app::{Command, UiParts};
-use crate::model::{Anchor, Thread, ThreadStatus};
+use super::widgets::{edited_text, set_label};
+use crate::app::{Change, Command, UiParts};
+use crate::model::{Thread, ThreadStatus};
+
 
 /// Draws the details of `thread`.
 pub fn thread_detail_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
@@ -16,9 +18,8 @@ pub fn thread_detail_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
             if ui.radio(thread.status == status, status.label()).clicked()
                 && thread.status != status
             {
-                parts
-                    .commands
-                    .push(Command::SetThreadStatus(thread.id, status));
+                let change = Change::SetThreadStatus(thread.id, status);
+                parts.commands.push(Command::Change(change));
             }
         }
     });
@@ -32,52 +33,77 @@ pub fn thread_detail_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
         true,
         "Your thoughts on this thread…",
     ) {
-        parts.commands.push(Command::SetThreadNote(thread.id, note));
+        let change = Change::SetThreadNote(thread.id, note);
+        parts.commands.push(Command::Change(change));
     }
     ui.add_space(6.0);
     super::predictions_ui::predictions_ui(ui, parts, thread);
 }
 
-/// The passage the thread points at, with "show" and "point at selection".
+/// The passages the thread points at, each with "show" (opening its article when it is in
+/// another one) and "remove", and "add the selected passage".
 fn anchor_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
-    let resolved = thread
-        .anchor
-        .as_ref()
-        .map(|a| (a, parts.cache.resolve(a).is_some()));
-    match resolved {
-        Some((anchor, true)) => {
-            ui.label(
-                egui::RichText::new(format!("“{}”", anchor.quote))
-                    .italics()
-                    .weak(),
-            );
-            if ui.small_button("Show passage").clicked() {
-                parts.commands.push(Command::SelectThread(Some(thread.id)));
-            }
-        }
-        Some((anchor, false)) => {
-            ui.colored_label(
-                ui.visuals().warn_fg_color,
-                format!(
-                    "The passage “{}” is no longer in the article.",
-                    anchor.quote
-                ),
-            );
-        }
-        None => {
-            ui.label(egui::RichText::new("Not tied to a passage.").weak());
-        }
+    if thread.anchors.is_empty() {
+        ui.label(egui::RichText::new("Not tied to a passage.").weak());
     }
-    if let Some(selection) = parts.view.selection.clone()
+    for (index, anchor) in thread.anchors.iter().enumerate() {
+        let here = parts.view.open_article == Some(anchor.article);
+        let found = !here || parts.cache.resolve(anchor).is_some();
+        let elsewhere = (!here)
+            .then(|| parts.library.article(anchor.article).ok())
+            .flatten()
+            .map(|(_, entry)| entry.article.title.clone());
+        ui.horizontal_wrapped(|ui| {
+            if found {
+                ui.label(
+                    egui::RichText::new(format!("“{}”", anchor.quote))
+                        .italics()
+                        .weak(),
+                );
+            } else {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("The passage “{}” is no longer in the article.", anchor.quote),
+                );
+            }
+            if let Some(title) = &elsewhere {
+                ui.label(egui::RichText::new(format!("in {title}")).small().weak());
+            } else if !here {
+                ui.label(
+                    egui::RichText::new("in an article no longer in the library")
+                        .small()
+                        .weak(),
+                );
+            }
+            if found && (here || elsewhere.is_some()) {
+                let show = ui.small_button("Show passage");
+                set_label(&show, Role::Button, &super::passage_label(&anchor.quote));
+                if show.clicked() {
+                    parts.commands.push(Command::ShowPassage(Some(anchor.clone())));
+                }
+            }
+            if ui
+                .small_button("Remove")
+                .on_hover_text("This passage no longer raises the question")
+                .clicked()
+            {
+                let change = Change::RemovePassage(thread.id, index);
+                parts.commands.push(Command::Change(change));
+            }
+        });
+    }
+    let anchor = super::threads_ui::selected_anchor(
+        parts.view.selection.as_ref(),
+        parts.view.open_article,
+    );
+    if let Some(anchor) = anchor
         && ui
-            .small_button("Point at selected passage")
-            .on_hover_text(format!("“{}”", selection.text))
+            .small_button("Add selected passage")
+            .on_hover_text(format!("“{}”", anchor.quote))
             .clicked()
     {
-        parts.commands.push(Command::SetThreadAnchor(
-            thread.id,
-            Some(Anchor::new(selection.text.trim(), selection.block)),
-        ));
+        let change = Change::AddPassage(thread.id, anchor);
+        parts.commands.push(Command::Change(change));
         parts.view.selection = None;
     }
 }

@@ -1,48 +1,49 @@
-//! The right-hand panel: the checklist of open threads, the box to add one, the selected
-//! thread's details and the note on the article.
+//! The right-hand panel: the open show's details, its checklist of threads, the box to add
+//! one, the suggestions from the open article, the selected thread's details and the note on
+//! the article.
 
 use egui::{Role, Ui};
 
 use super::widgets::set_label;
-use crate::app::{Command, UiParts};
-use crate::model::{Anchor, Dossier, ThreadStatus};
+use crate::app::{Change, Command, TextSelection, UiParts};
+use crate::model::{Anchor, ArticleEntry, ArticleId};
 
-/// Draws the right-hand panel: the checklist, the "new thread" box, then the selected thread's
-/// details and the note on the article.
+/// Draws the right-hand panel: the show's details, the checklist, the "new thread" box, the
+/// suggestions, then the selected thread's details and the note on the article.
 ///
-/// The checklist is virtualized: rows have one fixed height (long titles are cut to one line
-/// and shown in full on hover and in the details), and only the rows in view are drawn, so a
-/// dossier with thousands of threads costs no more per frame than one with a handful.
+/// The checklist is virtualized: only the rows in view are drawn, so a show with thousands of
+/// threads costs no more per frame than one with a handful.
 pub fn threads_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
-    let Some(dossier) = parts.library.open_dossier() else {
+    let Some(show) = parts.open_show() else {
         return;
     };
+    let entry = parts.open_article().map(|(_, entry)| entry);
     ui.add_space(6.0);
-    let open = dossier
-        .threads
-        .iter()
-        .filter(|t| t.status == ThreadStatus::Open)
-        .count();
+    super::show_ui::show_ui(ui, parts, show);
+    ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.heading(super::THREADS_HEADING);
-        ui.label(egui::RichText::new(format!("{open} of {} open", dossier.threads.len())).weak());
+        let open = show.open_threads();
+        ui.label(egui::RichText::new(format!("{open} of {} open", show.threads.len())).weak());
     });
     ui.add_space(4.0);
-    if dossier.threads.is_empty() {
+    if show.threads.is_empty() {
         ui.label(
             egui::RichText::new(
-                "No threads yet. Add the questions this article leaves open, or select a passage in the article and make a thread from it.",
+                "No threads yet. Add the questions this show leaves open, or select a passage in the article and make a thread from it.",
             )
             .weak(),
         );
     } else {
-        super::checklist_ui::checklist_ui(ui, parts.view, parts.commands, dossier);
+        super::checklist_ui::checklist_ui(ui, parts.view, parts.commands, show);
     }
     ui.add_space(6.0);
     new_thread_ui(ui, parts);
     ui.separator();
-    super::suggestions_ui::suggestions_ui(ui, parts, dossier);
-    ui.separator();
+    if let Some(entry) = entry {
+        super::suggestions_ui::suggestions_ui(ui, parts, show, entry);
+        ui.separator();
+    }
     egui::ScrollArea::vertical()
         .id_salt("thread_details_scroll")
         .auto_shrink([false, false])
@@ -50,12 +51,14 @@ pub fn threads_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             if let Some(thread) = parts
                 .view
                 .selected_thread
-                .and_then(|id| dossier.thread(id).ok())
+                .and_then(|id| show.thread(id).ok())
             {
                 super::thread_detail_ui::thread_detail_ui(ui, parts, thread);
                 ui.separator();
             }
-            dossier_note_ui(ui, parts.commands, dossier);
+            if let Some(entry) = entry {
+                article_note_ui(ui, parts.commands, entry);
+            }
         });
 }
 
@@ -77,40 +80,49 @@ fn new_thread_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             || enter)
             && has_title
         {
-            parts.commands.push(Command::AddThread {
+            parts.commands.push(Command::Change(Change::AddThread {
                 title: std::mem::take(&mut parts.view.new_thread_title),
                 anchor: None,
-            });
+            }));
         }
     });
-    let selection = parts.view.selection.clone();
+    let anchor = selected_anchor(parts.view.selection.as_ref(), parts.view.open_article);
     let button = egui::Button::new("New thread from selection");
     let response = ui
-        .add_enabled(selection.is_some(), button)
+        .add_enabled(anchor.is_some(), button)
         .on_disabled_hover_text("Select a passage in the article first");
     if response.clicked()
-        && let Some(selection) = selection
+        && let Some(anchor) = anchor
     {
         let title = std::mem::take(&mut parts.view.new_thread_title);
-        parts.commands.push(Command::AddThread {
+        parts.commands.push(Command::Change(Change::AddThread {
             title,
-            anchor: Some(Anchor::new(selection.text.trim(), selection.block)),
-        });
+            anchor: Some(anchor),
+        }));
         parts.view.selection = None;
     }
 }
 
+/// The passage selected in the open article, as an anchor.
+pub fn selected_anchor(
+    selection: Option<&TextSelection>,
+    article: Option<ArticleId>,
+) -> Option<Anchor> {
+    let selection = selection?;
+    Some(Anchor::new(article?, selection.text.trim(), selection.block))
+}
+
 /// The note on the whole article.
-fn dossier_note_ui(ui: &mut Ui, commands: &mut Vec<Command>, dossier: &Dossier) {
+fn article_note_ui(ui: &mut Ui, commands: &mut Vec<Command>, entry: &ArticleEntry) {
     ui.strong("Your note on this article");
     if let Some(note) = super::widgets::edited_text(
         ui,
-        ("article_note", dossier.id.0),
+        ("article_note", entry.id.0),
         "Article note",
-        &dossier.note,
+        &entry.note,
         true,
         "What you think of the article as a whole…",
     ) {
-        commands.push(Command::SetDossierNote(note));
+        commands.push(Command::Change(Change::SetArticleNote(entry.id, note)));
     }
 }

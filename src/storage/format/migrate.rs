@@ -19,10 +19,10 @@ use super::{FormatError, UTF8_BOM, VersionOnly, v1, v2};
 use crate::model::{DEFAULT_ARTICLE_MARKDOWN, Origin, import};
 
 /// The title of the show of the built-in article, given to the show migrated from its dossier.
-pub const BUILT_IN_SHOW_TITLE: &str = "It's Okay to Not Be Okay";
+pub const BUILT_IN_SHOW_TITLE: &str = crate::model::DEFAULT_SHOW_TITLE;
 
 /// The original (Korean) title of the show of the built-in article.
-pub const BUILT_IN_SHOW_ORIGINAL_TITLE: &str = "사이코지만 괜찮아";
+pub const BUILT_IN_SHOW_ORIGINAL_TITLE: &str = crate::model::DEFAULT_SHOW_ORIGINAL_TITLE;
 
 /// A format 1 file migrated to format 2, with what format 2 no longer keeps in the file.
 #[derive(Clone, Debug, PartialEq, Eq)]

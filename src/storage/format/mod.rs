@@ -13,14 +13,15 @@
 //! build keeps reading the same way. Only these types and the migrations between them decide
 //! what a file means.
 
+mod convert;
 pub mod migrate;
 pub mod v1;
 pub mod v2;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use thiserror::Error;
 
-use crate::model::{Library, LibraryRepair};
+use crate::model::{Library, LibraryRepair, ShowId};
 
 pub use migrate::{
     BUILT_IN_SHOW_ORIGINAL_TITLE, BUILT_IN_SHOW_TITLE, MigratedV2, VersionedFile,
@@ -31,7 +32,7 @@ pub use migrate::{
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The format version this build writes and the newest it reads.
-pub const CURRENT_FORMAT_VERSION: u32 = 1;
+pub const CURRENT_FORMAT_VERSION: u32 = v2::VERSION;
 
 /// Why bytes could not be read as a library.
 #[derive(Debug, Error)]
@@ -52,23 +53,6 @@ pub enum FormatError {
         /// The newest this build reads.
         supported: u32,
     },
-}
-
-/// What is written to disk.
-#[derive(Serialize, Deserialize)]
-pub struct SaveFile {
-    /// See [`CURRENT_FORMAT_VERSION`].
-    pub format_version: u32,
-    /// Counts the saves of this library: each save writes one more than the file it replaced
-    /// (0 in files written before the field existed). A file whose revision is below the one
-    /// the app last read or wrote was written from an older copy (see `Store::save`).
-    #[serde(default)]
-    pub revision: u64,
-    /// The app version that wrote the file, for support.
-    #[serde(default)]
-    pub written_by: String,
-    /// The fan's data.
-    pub library: Library,
 }
 
 /// Something the loader put right in a file edited by hand or by a sync tool; each is told to
@@ -97,10 +81,16 @@ impl std::fmt::Display for Repair {
 pub struct Loaded {
     /// The library, repaired.
     pub library: Library,
-    /// The file's [`SaveFile::revision`].
+    /// The file's save revision (see [`v2::FileV2::revision`]).
     pub revision: u64,
     /// What the loader put right (empty for a sound file).
     pub repairs: Vec<Repair>,
+    /// The format version the file was written in (below [`CURRENT_FORMAT_VERSION`] when it
+    /// was migrated on reading).
+    pub version: u32,
+    /// The show a format 1 file had open (its open dossier), for a window with no state of
+    /// its own yet.
+    pub legacy_open: Option<ShowId>,
 }
 
 #[derive(Deserialize)]
@@ -114,24 +104,10 @@ pub fn encode(library: &Library) -> Result<Vec<u8>, FormatError> {
     encode_revision(library, 0)
 }
 
-/// Serializes `library` as pretty JSON with the current format version and `revision`.
+/// Serializes `library` as pretty JSON in the current format ([`v2`]) with `revision`.
 pub fn encode_revision(library: &Library, revision: u64) -> Result<Vec<u8>, FormatError> {
-    let file = SaveFileRef {
-        format_version: CURRENT_FORMAT_VERSION,
-        revision,
-        written_by: concat!("fan-tracker ", env!("CARGO_PKG_VERSION")),
-        library,
-    };
+    let file = convert::to_file(library, revision);
     serde_json::to_vec_pretty(&file).map_err(|e| FormatError::Unwritable(e.to_string()))
-}
-
-/// [`SaveFile`] borrowing the library, so encoding copies nothing.
-#[derive(Serialize)]
-struct SaveFileRef<'a> {
-    format_version: u32,
-    revision: u64,
-    written_by: &'static str,
-    library: &'a Library,
 }
 
 /// Reads a library from bytes written by [`encode`] (this or an older format version),
@@ -140,55 +116,29 @@ pub fn decode(bytes: &[u8]) -> Result<Library, FormatError> {
     decode_file(bytes).map(|loaded| loaded.library)
 }
 
-/// Reads a library file: the library, its revision, and what was put right on the way (a
-/// byte-order mark skipped; duplicate ids, a dangling open dossier or an id counter behind the
-/// ids in use, by [`Library::repair`]).
+/// Reads a library file of any version this build knows, migrating an older one (see
+/// [`read_versioned`]): the library, its revision, and what was put right on the way (a
+/// byte-order mark skipped; duplicate ids, anchors into missing articles or an id counter
+/// behind the ids in use, by [`Library::repair`]).
 ///
-/// The file is parsed once; only when that fails is it looked at again, for its version, so
-/// that a file from a newer Fan Tracker is reported as such rather than as damaged.
+/// # Errors
+/// [`FormatError::NewerVersion`] for a file of a newer Fan Tracker, [`FormatError::Invalid`]
+/// for a damaged one.
 pub fn decode_file(bytes: &[u8]) -> Result<Loaded, FormatError> {
+    let read = read_versioned(bytes)?;
     let mut repairs = Vec::new();
-    let bytes = match bytes.strip_prefix(UTF8_BOM) {
-        Some(rest) => {
-            repairs.push(Repair::ByteOrderMark);
-            rest
-        }
-        None => bytes,
-    };
-    match serde_json::from_slice::<SaveFile>(bytes) {
-        Ok(file) => {
-            check_version(file.format_version)?;
-            let mut library = file.library;
-            repairs.extend(library.repair().into_iter().map(Repair::Library));
-            Ok(Loaded {
-                library,
-                revision: file.revision,
-                repairs,
-            })
-        }
-        Err(error) => {
-            let invalid = || FormatError::Invalid(error.to_string());
-            let version: VersionOnly = serde_json::from_slice(bytes).map_err(|_| invalid())?;
-            check_version(version.format_version)?;
-            Err(invalid())
-        }
+    if read.byte_order_mark {
+        repairs.push(Repair::ByteOrderMark);
     }
-}
-
-/// Whether this build reads format `version`.
-fn check_version(version: u32) -> Result<(), FormatError> {
-    if version > CURRENT_FORMAT_VERSION {
-        return Err(FormatError::NewerVersion {
-            found: version,
-            supported: CURRENT_FORMAT_VERSION,
-        });
-    }
-    if version == 0 {
-        return Err(FormatError::Invalid(
-            "format version 0 does not exist".into(),
-        ));
-    }
-    Ok(())
+    let mut library = convert::from_file(read.file.library);
+    repairs.extend(library.repair().into_iter().map(Repair::Library));
+    Ok(Loaded {
+        library,
+        revision: read.file.revision,
+        repairs,
+        version: read.version,
+        legacy_open: read.legacy_open.map(ShowId),
+    })
 }
 
 /// What the tests of the format modules share: the golden files and key paths.

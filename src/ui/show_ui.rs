@@ -1,0 +1,197 @@
+//! The open show: its titles, status (with the day it was last checked) and note, and its
+//! timeline: articles by as-of date and when each thread was opened, resolved or dropped.
+
+use egui::{Role, Ui};
+use jiff::civil::Date;
+
+use super::widgets::{edited_text, set_label};
+use crate::app::{Change, Command, UiParts};
+use crate::model::{Show, ShowStatus, ThreadId, ThreadStatus};
+
+/// Label of the show's title field.
+pub const SHOW_TITLE_LABEL: &str = "Show title";
+/// Label of the show's original-title field.
+const ORIGINAL_TITLE_LABEL: &str = "Original title";
+/// Label of the show's note field.
+pub const SHOW_NOTE_LABEL: &str = "Show note";
+/// Heading of the timeline.
+pub const TIMELINE_HEADING: &str = "Timeline";
+
+/// Draws the show's details, folded by default under its title.
+pub fn show_ui(ui: &mut Ui, parts: &mut UiParts<'_>, show: &Show) {
+    let header = format!("Show: {}", show.full_title());
+    egui::CollapsingHeader::new(egui::RichText::new(header).strong())
+        .id_salt(("show_details", show.id.0))
+        .show(ui, |ui| {
+            let push = |parts: &mut UiParts<'_>, change| parts.commands.push(Command::Change(change));
+            if let Some(title) = edited_text(
+                ui,
+                ("show_title", show.id.0),
+                SHOW_TITLE_LABEL,
+                &show.title,
+                false,
+                "The show's name",
+            ) {
+                push(parts, Change::SetShowTitle(show.id, title));
+            }
+            let original = show.original_title.as_deref().unwrap_or_default();
+            if let Some(title) = edited_text(
+                ui,
+                ("show_original_title", show.id.0),
+                ORIGINAL_TITLE_LABEL,
+                original,
+                false,
+                "Its title in the original language, e.g. 사이코지만 괜찮아",
+            ) {
+                push(parts, Change::SetShowOriginalTitle(show.id, title));
+            }
+            status_ui(ui, parts, show);
+            if let Some(note) = edited_text(
+                ui,
+                ("show_note", show.id.0),
+                SHOW_NOTE_LABEL,
+                &show.note,
+                true,
+                "What you think of the show…",
+            ) {
+                push(parts, Change::SetShowNote(show.id, note));
+            }
+            ui.add_space(4.0);
+            timeline_ui(ui, parts, show);
+        });
+}
+
+/// The status picker and when it was last checked.
+fn status_ui(ui: &mut Ui, parts: &mut UiParts<'_>, show: &Show) {
+    ui.horizontal(|ui| {
+        let mut status = show.status;
+        let shown = format!("Status: {}", status.label());
+        let combo = egui::ComboBox::from_id_salt(("show_status", show.id.0))
+            .selected_text(&shown)
+            .show_ui(ui, |ui| {
+                for choice in ShowStatus::ALL {
+                    ui.selectable_value(&mut status, choice, choice.label());
+                }
+            });
+        set_label(&combo.response, Role::ComboBox, &shown);
+        if status != show.status {
+            let change = Change::SetShowStatus(show.id, status);
+            parts.commands.push(Command::Change(change));
+        }
+        let checked = match show.status_checked {
+            Some(date) => format!("checked {}", date.strftime("%-d %B %Y")),
+            None => "never checked".to_owned(),
+        };
+        ui.label(egui::RichText::new(checked).small().weak());
+    });
+}
+
+/// One dated line of the timeline.
+struct Entry {
+    date: Option<Date>,
+    text: String,
+    /// The article to open when the line is clicked.
+    article: Option<crate::model::ArticleId>,
+}
+
+/// The show's timeline, oldest first: each article at its as-of date, and each thread event
+/// at its date. Undated articles come last.
+pub fn timeline_entries(show: &Show) -> Vec<(Option<Date>, String)> {
+    entries(show).into_iter().map(|e| (e.date, e.text)).collect()
+}
+
+fn entries(show: &Show) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = show
+        .articles
+        .iter()
+        .map(|a| Entry {
+            date: a.article.as_of,
+            text: format!("Article: {}", a.article.title),
+            article: Some(a.id),
+        })
+        .collect();
+    let mut opened: Vec<ThreadId> = Vec::new();
+    for event in &show.events {
+        let what = match event.status {
+            ThreadStatus::Open if opened.contains(&event.thread) => "Reopened",
+            ThreadStatus::Open => "Opened",
+            ThreadStatus::Resolved => "Resolved",
+            ThreadStatus::Dropped => "Dropped",
+        };
+        opened.push(event.thread);
+        entries.push(Entry {
+            date: Some(event.date),
+            text: format!("{what}: {}", event.title),
+            article: None,
+        });
+    }
+    // Stable: events of one day keep the order they happened in.
+    entries.sort_by_key(|e| (e.date.is_none(), e.date));
+    entries
+}
+
+/// The timeline, folded by default.
+fn timeline_ui(ui: &mut Ui, parts: &mut UiParts<'_>, show: &Show) {
+    egui::CollapsingHeader::new(TIMELINE_HEADING)
+        .id_salt(("timeline", show.id.0))
+        .show(ui, |ui| {
+            for entry in entries(show) {
+                ui.horizontal_wrapped(|ui| {
+                    let date = entry
+                        .date
+                        .map_or_else(|| "undated".to_owned(), |d| d.to_string());
+                    ui.label(egui::RichText::new(date).monospace().weak());
+                    match entry.article {
+                        Some(article) if parts.view.open_article != Some(article) => {
+                            if ui.link(&entry.text).clicked() {
+                                parts.commands.push(Command::OpenArticle(article));
+                            }
+                        }
+                        _ => {
+                            ui.label(&entry.text);
+                        }
+                    }
+                });
+            }
+            if show.events.is_empty() {
+                ui.label(
+                    egui::RichText::new(
+                        "Threads opened, resolved or dropped from now on are dated here.",
+                    )
+                    .small()
+                    .weak(),
+                );
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Library, set_thread_status};
+
+    #[test]
+    fn the_timeline_lists_articles_and_events_by_date_and_names_reopening() {
+        let mut library = Library::default();
+        let thread = library.shows[0].threads[0].id;
+        for (status, day) in [
+            (ThreadStatus::Resolved, 1),
+            (ThreadStatus::Open, 2),
+            (ThreadStatus::Dropped, 3),
+        ] {
+            let today = jiff::civil::date(2026, 11, day);
+            set_thread_status(&library, thread, status, today)
+                .unwrap()
+                .apply(&mut library)
+                .unwrap();
+        }
+        let lines = timeline_entries(&library.shows[0]);
+        let texts: Vec<&str> = lines.iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(texts.len(), 4);
+        assert!(texts[0].starts_with("Article: Will It's Okay"));
+        assert_eq!(lines[0].0, Some(jiff::civil::date(2022, 3, 17)));
+        assert!(texts[1].starts_with("Resolved: Renewal"));
+        assert!(texts[2].starts_with("Reopened: Renewal"));
+        assert!(texts[3].starts_with("Dropped: Renewal"));
+    }
+}
