@@ -197,13 +197,11 @@ impl App {
         } else {
             self.history.redo(library)
         };
-        let done = done.map_err(|e| format!("Could not {}: {e}.", if undo { "undo" } else { "redo" }))?;
+        let done =
+            done.map_err(|e| format!("Could not {}: {e}.", if undo { "undo" } else { "redo" }))?;
         if let Some(label) = done {
             self.after_change();
-            self.view.last_undo = Some(format!(
-                "{} {label}",
-                if undo { "Undid" } else { "Redid" }
-            ));
+            self.view.last_undo = Some(format!("{} {label}", if undo { "Undid" } else { "Redid" }));
         }
         Ok(())
     }

@@ -70,9 +70,7 @@ pub fn edit_for(
             }
             Edit::SetThread(id, ThreadField::Title(title.to_owned()))
         }
-        Change::SetThreadStatus(id, status) => {
-            set_thread_status(library, id, status, place.today)?
-        }
+        Change::SetThreadStatus(id, status) => set_thread_status(library, id, status, place.today)?,
         Change::MoveThread(thread, to) => Edit::MoveThread { thread, to },
         Change::DeleteThread(id) => Edit::RemoveThread(id),
         Change::AddPassage(id, anchor) => {
@@ -232,7 +230,10 @@ fn add_suggestions(
             field: SuggestionField::State(SuggestionState::Added),
         });
         let anchor = suggestion.best_passage().cloned();
-        let joins = offers.iter().find(|o| o.index == index).and_then(|o| o.joins);
+        let joins = offers
+            .iter()
+            .find(|o| o.index == index)
+            .and_then(|o| o.joins);
         match (joins, anchor) {
             (Some(thread), Some(anchor)) => {
                 let slot = match grown.iter().position(|(t, _)| *t == thread) {
@@ -247,11 +248,12 @@ fn add_suggestions(
                 }
             }
             // A thread of the show is already on this very passage: nothing to add.
-            (None, Some(anchor)) if library.show(show_id)?.threads.iter().any(|t| {
-                t.anchors
-                    .iter()
-                    .any(|a| a.article == anchor.article && a.quote == anchor.quote)
-            }) => {}
+            (None, Some(anchor))
+                if library.show(show_id)?.threads.iter().any(|t| {
+                    t.anchors
+                        .iter()
+                        .any(|a| a.article == anchor.article && a.quote == anchor.quote)
+                }) => {}
             (_, anchor) => {
                 let title = thread_title(&suggestion.title, anchor.as_ref());
                 titles.push(title.clone());

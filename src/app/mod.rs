@@ -226,7 +226,6 @@ impl App {
         }
     }
 
-
     /// The show on screen.
     pub fn open_show(&self) -> Option<&Show> {
         open_show(&self.library, &self.view)
@@ -512,7 +511,10 @@ fn open_show<'a>(library: &'a Library, view: &ViewState) -> Option<&'a Show> {
 }
 
 /// The article on screen in `view`, with its show.
-fn open_article<'a>(library: &'a Library, view: &ViewState) -> Option<(&'a Show, &'a ArticleEntry)> {
+fn open_article<'a>(
+    library: &'a Library,
+    view: &ViewState,
+) -> Option<(&'a Show, &'a ArticleEntry)> {
     let (show, entry) = library.article(view.open_article?).ok()?;
     Some((show, entry))
 }

@@ -337,7 +337,7 @@ mod tests {
 
     fn library_with_note(note: &str) -> Arc<Library> {
         let mut library = Library::default();
-        library.dossiers[0].note = note.into();
+        library.shows[0].note = note.into();
         Arc::new(library)
     }
 
@@ -366,8 +366,8 @@ mod tests {
         assert_eq!(written, [1, 2], "{reports:?}");
         let backups = crate::storage::list_backups(dir.path()).unwrap();
         let newest = Store::read_library(&backups[0]).unwrap();
-        assert_eq!(newest.dossiers[0].note, "replaced");
+        assert_eq!(newest.shows[0].note, "replaced");
         let current = Store::read_library(&dir.path().join(crate::storage::LIBRARY_FILE)).unwrap();
-        assert_eq!(current.dossiers[0].note, "restored");
+        assert_eq!(current.shows[0].note, "restored");
     }
 }

@@ -171,10 +171,13 @@ impl App {
     /// fan's: it is applied, and saved, outside the history.
     pub(super) fn collect_suggestions(&mut self) {
         for result in self.suggester.poll() {
-            let fits = self.library.article(result.article).is_ok_and(|(_, entry)| {
-                entry.suggestions.is_none()
-                    && article_fingerprint(&entry.article) == result.fingerprint
-            });
+            let fits = self
+                .library
+                .article(result.article)
+                .is_ok_and(|(_, entry)| {
+                    entry.suggestions.is_none()
+                        && article_fingerprint(&entry.article) == result.fingerprint
+                });
             if fits {
                 let edit = Edit::SetArticle(
                     result.article,
@@ -287,7 +290,10 @@ mod command_tests {
         let dir = tempfile::tempdir().unwrap();
         let mut app = app_with_suggestions(&dir);
         let article = entry(&app).id;
-        change(&mut app, Change::SetSuggestionTitle(0, "Will they\nmarry?".into()));
+        change(
+            &mut app,
+            Change::SetSuggestionTitle(0, "Will they\nmarry?".into()),
+        );
         change(&mut app, Change::AddSuggestions(vec![0]));
         change(&mut app, Change::AddSuggestions(vec![0]));
         let s = show(&app);

@@ -370,10 +370,7 @@ impl Edit {
                 index,
                 field: SuggestionField::Title(_),
             } => Some(TypingField::SuggestionTitle(*article, *index)),
-            Edit::SetShow(
-                _,
-                ShowField::Status(_) | ShowField::StatusChecked(_),
-            )
+            Edit::SetShow(_, ShowField::Status(_) | ShowField::StatusChecked(_))
             | Edit::SetArticle(_, ArticleField::AsOf(_) | ArticleField::Suggestions(_))
             | Edit::SetThread(_, ThreadField::Status(_) | ThreadField::Anchors(_))
             | Edit::SetPrediction(
@@ -574,7 +571,11 @@ fn show_bytes(show: &Show) -> usize {
         + show.note.len()
         + show.articles.iter().map(entry_bytes).sum::<usize>()
         + show.threads.iter().map(thread_bytes).sum::<usize>()
-        + show.events.iter().map(|e| e.title.len() + 48).sum::<usize>()
+        + show
+            .events
+            .iter()
+            .map(|e| e.title.len() + 48)
+            .sum::<usize>()
 }
 
 fn entry_bytes(entry: &ArticleEntry) -> usize {
@@ -726,7 +727,10 @@ mod tests {
         let thread = library.shows[0].threads[0].id;
         let edit = set_thread_status(&library, thread, ThreadStatus::Resolved, today()).unwrap();
         let undo = edit.clone().apply(&mut library).unwrap();
-        assert_eq!(library.thread(thread).unwrap().1.status, ThreadStatus::Resolved);
+        assert_eq!(
+            library.thread(thread).unwrap().1.status,
+            ThreadStatus::Resolved
+        );
         assert_eq!(library.shows[0].events.len(), 1);
         let redo = undo.apply(&mut library).unwrap();
         assert_eq!(library, start);

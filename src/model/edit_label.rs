@@ -54,7 +54,9 @@ impl Edit {
                 format!("add article {}", quoted(&entry.article.title))
             }
             Edit::RemoveArticle(id) => format!("delete article {}", article(*id)),
-            Edit::MoveArticle { article: id, to, .. } => {
+            Edit::MoveArticle {
+                article: id, to, ..
+            } => {
                 format!("move {} to {}", article(*id), show(*to))
             }
             Edit::SetArticle(id, field) => {

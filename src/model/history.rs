@@ -178,10 +178,20 @@ mod tests {
         let mut history = History::new();
         let t0 = Instant::now();
         for (i, text) in ["h", "he", "hel", "hell", "hello"].iter().enumerate() {
-            apply(&mut history, &mut library, note(thread, text), t0 + Duration::from_millis(200 * i as u64));
+            apply(
+                &mut history,
+                &mut library,
+                note(thread, text),
+                t0 + Duration::from_millis(200 * i as u64),
+            );
         }
         let later = t0 + Duration::from_secs(10);
-        apply(&mut history, &mut library, note(thread, "hello there"), later);
+        apply(
+            &mut history,
+            &mut library,
+            note(thread, "hello there"),
+            later,
+        );
         assert_eq!(history.undo_len(), 2);
         history.undo(&mut library).unwrap();
         assert_eq!(library.thread(thread).unwrap().1.note, "hello");
@@ -202,7 +212,12 @@ mod tests {
         for i in 0..MAX_STEPS + 5 {
             // A minute apart: no coalescing.
             let now = t0 + Duration::from_secs(60 * i as u64);
-            apply(&mut history, &mut library, note(thread, &i.to_string()), now);
+            apply(
+                &mut history,
+                &mut library,
+                note(thread, &i.to_string()),
+                now,
+            );
         }
         assert_eq!(history.undo_len(), MAX_STEPS);
     }

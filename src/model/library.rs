@@ -227,7 +227,10 @@ mod tests {
     fn a_new_article_names_its_show_in_either_script() {
         let library = Library::default();
         let id = library.shows[0].id;
-        assert_eq!(library.shows_named_in("사이코지만 괜찮아 시즌 2 소식"), [id]);
+        assert_eq!(
+            library.shows_named_in("사이코지만 괜찮아 시즌 2 소식"),
+            [id]
+        );
         assert_eq!(library.shows_named_in("A piece about another drama"), []);
     }
 }

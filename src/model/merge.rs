@@ -461,7 +461,11 @@ mod tests {
             .iter()
             .flat_map(|s| [s.id.0, s.articles[0].id.0])
             .collect();
-        assert_eq!(ids.len(), 6, "shows and articles added on both sides keep apart");
+        assert_eq!(
+            ids.len(),
+            6,
+            "shows and articles added on both sides keep apart"
+        );
     }
 
     #[test]
@@ -520,7 +524,10 @@ mod tests {
         let merged = merge_libraries(&base, &ours, &theirs).library;
         let theirs_merged = &merged.shows[2];
         assert_ne!(theirs_merged.articles[0].id, article);
-        assert_eq!(theirs_merged.threads[0].anchors[0].article, theirs_merged.articles[0].id);
+        assert_eq!(
+            theirs_merged.threads[0].anchors[0].article,
+            theirs_merged.articles[0].id
+        );
     }
 
     #[test]
@@ -608,9 +615,6 @@ mod tests {
         let mut theirs = base.clone();
         theirs.shows[0].threads.swap(0, 3);
         let merged = merge_libraries(&base, &ours, &theirs);
-        assert_eq!(
-            merged.library.shows[0].threads,
-            theirs.shows[0].threads
-        );
+        assert_eq!(merged.library.shows[0].threads, theirs.shows[0].threads);
     }
 }

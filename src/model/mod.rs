@@ -43,8 +43,8 @@ pub use merge::{Merged, merge_libraries};
 pub use prediction::{Outcome, Prediction, PredictionId, brier_score};
 pub use repair::{ItemKind, LibraryRepair};
 pub use saved_suggestion::{
-    MAX_SAVED_PASSAGES, Offer, SavedSuggestion, SuggestionState, offered_suggestions, same_question,
-    save_suggestions, suggested_passages,
+    MAX_SAVED_PASSAGES, Offer, SavedSuggestion, SuggestionState, offered_suggestions,
+    same_question, save_suggestions, suggested_passages,
 };
 pub use show::{ArticleEntry, ArticleId, Show, ShowId, ShowStatus, ThreadEvent};
 pub use thread::{Thread, ThreadId, ThreadStatus};

@@ -299,7 +299,10 @@ mod tests {
         let saved = save_suggestions(&[made], A);
         assert_eq!(saved.len(), 1);
         assert_eq!(saved[0].title, "Will it return?");
-        assert_eq!(saved[0].passages, vec![Anchor::new(A, "Will it return?", 1)]);
+        assert_eq!(
+            saved[0].passages,
+            vec![Anchor::new(A, "Will it return?", 1)]
+        );
         assert_eq!(
             saved[0].best_passage(),
             Some(&Anchor::new(A, "Will it return?", 1))
@@ -319,8 +322,10 @@ mod tests {
             .collect();
         let sentences: Vec<&str> = sentences.iter().map(String::as_str).collect();
         for (best, expected_best, last) in [(3, 3, 11), (30, 11, 30)] {
-            let saved =
-                SavedSuggestion::from_suggestion(&suggestion(&document, "Back?", &sentences, best), A);
+            let saved = SavedSuggestion::from_suggestion(
+                &suggestion(&document, "Back?", &sentences, best),
+                A,
+            );
             assert_eq!(saved.passages.len(), MAX_SAVED_PASSAGES);
             assert_eq!(saved.best, expected_best);
             assert_eq!(
@@ -398,7 +403,10 @@ mod tests {
             suggestion(&document, "Forgive?", &["Could she forgive him?"], 0),
         ];
         entry.suggestions = Some(save_suggestions(&made, A));
-        assert_eq!(offered(&show, &entry, &document), vec![(0, None), (1, None)]);
+        assert_eq!(
+            offered(&show, &entry, &document),
+            vec![(0, None), (1, None)]
+        );
         if let Some(list) = entry.suggestions.as_mut() {
             list[0].state = SuggestionState::Dismissed;
         }
@@ -413,7 +421,11 @@ mod tests {
     }
 
     /// The offers as (index, joined thread) pairs.
-    fn offered(show: &Show, entry: &ArticleEntry, document: &Document) -> Vec<(usize, Option<ThreadId>)> {
+    fn offered(
+        show: &Show,
+        entry: &ArticleEntry,
+        document: &Document,
+    ) -> Vec<(usize, Option<ThreadId>)> {
         offered_suggestions(show, entry, document)
             .into_iter()
             .map(|o| (o.index, o.joins))

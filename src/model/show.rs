@@ -231,6 +231,9 @@ mod tests {
         assert!(show.is_named_in("A new look at IT’S OKAY TO NOT BE OKAY, four years on"));
         assert!(show.is_named_in("드라마 사이코지만  괜찮아 시즌2"));
         assert!(!show.is_named_in("It's okay to be late"));
-        assert_eq!(show.full_title(), "It's Okay to Not Be Okay (사이코지만 괜찮아)");
+        assert_eq!(
+            show.full_title(),
+            "It's Okay to Not Be Okay (사이코지만 괜찮아)"
+        );
     }
 }

@@ -53,7 +53,9 @@ pub fn article_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         .filter_map(|a| parts.cache.resolve(a))
         .collect();
     let highlight = passages.first().cloned();
-    parts.cache.set_highlights(HighlightKind::Selected, passages);
+    parts
+        .cache
+        .set_highlights(HighlightKind::Selected, passages);
     parts.cache.update(ui, width);
 
     let mut scroll = egui::ScrollArea::vertical()
@@ -115,7 +117,10 @@ fn filing_ui(
                     }
                 }
                 ui.separator();
-                if ui.selectable_label(false, "A new show of its own").clicked() {
+                if ui
+                    .selectable_label(false, "A new show of its own")
+                    .clicked()
+                {
                     moved_to = Some(None);
                 }
             });

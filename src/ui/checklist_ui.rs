@@ -47,12 +47,7 @@ type RowKey = (u64, bool, usize);
 /// scrolls; a short list takes only the room it needs. Titles wrap, so rows have their own
 /// heights: each is measured when drawn and kept (see [`RowHeights`]); the rows in view are
 /// found by a binary search over their tops, so a frame draws only what is seen.
-pub fn checklist_ui(
-    ui: &mut Ui,
-    view: &mut ViewState,
-    commands: &mut Vec<Command>,
-    show: &Show,
-) {
+pub fn checklist_ui(ui: &mut Ui, view: &mut ViewState, commands: &mut Vec<Command>, show: &Show) {
     // The selected thread's actions show on a row of their own, except while renaming.
     let selected = view
         .selected_thread
@@ -113,9 +108,7 @@ pub fn checklist_ui(
                     .max_rect(rect)
                     .layout(egui::Layout::left_to_right(egui::Align::Min));
                 let drawn = ui.scope_builder(builder, |ui| match row {
-                    Row::Thread(index) => {
-                        thread_row_ui(ui, view, commands, &show.threads[index])
-                    }
+                    Row::Thread(index) => thread_row_ui(ui, view, commands, &show.threads[index]),
                     Row::Actions(index) => actions_row_ui(ui, view, commands, show, index),
                 });
                 let measured = drawn.response.rect.height().max(line).ceil();

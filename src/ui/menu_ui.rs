@@ -26,7 +26,9 @@ pub fn menu_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
                 && ui.button("Remove this article from the library").clicked()
             {
                 let id = entry.id;
-                parts.commands.push(Command::Change(Change::DeleteArticle(id)));
+                parts
+                    .commands
+                    .push(Command::Change(Change::DeleteArticle(id)));
             }
             if let Some(show) = parts.open_show()
                 && ui.button("Remove this show from the library").clicked()
@@ -57,10 +59,12 @@ pub fn redo_menu_label(action: Option<&str>) -> String {
 
 /// Undo and Redo, each naming the change it acts on, with their shortcuts.
 fn edit_menu_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
-    let shortcut = |ui: &Ui, key| ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(
-        egui::Modifiers::COMMAND | key,
-        egui::Key::Z,
-    ));
+    let shortcut = |ui: &Ui, key| {
+        ui.ctx().format_shortcut(&egui::KeyboardShortcut::new(
+            egui::Modifiers::COMMAND | key,
+            egui::Key::Z,
+        ))
+    };
     let undo = egui::Button::new(undo_menu_label(parts.undo_label))
         .shortcut_text(shortcut(ui, egui::Modifiers::NONE));
     if ui.add_enabled(parts.undo_label.is_some(), undo).clicked() {

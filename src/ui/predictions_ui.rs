@@ -28,11 +28,7 @@ pub fn predictions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
     new_prediction_ui(ui, parts, thread);
 }
 
-fn prediction_ui(
-    ui: &mut Ui,
-    commands: &mut Vec<Command>,
-    prediction: &Prediction,
-) {
+fn prediction_ui(ui: &mut Ui, commands: &mut Vec<Command>, prediction: &Prediction) {
     let p = prediction.id;
     let mut statement = prediction.statement.clone();
     let edit = ui.add(
@@ -42,7 +38,9 @@ fn prediction_ui(
     );
     set_label(&edit, Role::TextInput, "Prediction statement");
     if edit.changed() {
-        commands.push(Command::Change(Change::SetPredictionStatement(p, statement)));
+        commands.push(Command::Change(Change::SetPredictionStatement(
+            p, statement,
+        )));
     }
     ui.horizontal(|ui| {
         let mut pct = prediction.probability_pct;

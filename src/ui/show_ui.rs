@@ -23,7 +23,8 @@ pub fn show_ui(ui: &mut Ui, parts: &mut UiParts<'_>, show: &Show) {
     egui::CollapsingHeader::new(egui::RichText::new(header).strong())
         .id_salt(("show_details", show.id.0))
         .show(ui, |ui| {
-            let push = |parts: &mut UiParts<'_>, change| parts.commands.push(Command::Change(change));
+            let push =
+                |parts: &mut UiParts<'_>, change| parts.commands.push(Command::Change(change));
             if let Some(title) = edited_text(
                 ui,
                 ("show_title", show.id.0),
@@ -97,7 +98,10 @@ struct Entry {
 /// The show's timeline, oldest first: each article at its as-of date, and each thread event
 /// at its date. Undated articles come last.
 pub fn timeline_entries(show: &Show) -> Vec<(Option<Date>, String)> {
-    entries(show).into_iter().map(|e| (e.date, e.text)).collect()
+    entries(show)
+        .into_iter()
+        .map(|e| (e.date, e.text))
+        .collect()
 }
 
 fn entries(show: &Show) -> Vec<Entry> {

@@ -198,7 +198,10 @@ fn suggestion_ui(
             passages_ui(ui, parts, index, suggestion);
             ui.horizontal(|ui| {
                 let (text, hover) = match joins {
-                    Some(_) => ("Add to thread", "Add this passage to the thread that asks it"),
+                    Some(_) => (
+                        "Add to thread",
+                        "Add this passage to the thread that asks it",
+                    ),
                     None => ("Add", "Add this question to the checklist"),
                 };
                 let add = ui.button(text).on_hover_text(hover);

@@ -7,7 +7,6 @@ use super::widgets::{edited_text, set_label};
 use crate::app::{Change, Command, UiParts};
 use crate::model::{Thread, ThreadStatus};
 
-
 /// Draws the details of `thread`.
 pub fn thread_detail_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
     ui.add_space(4.0);
@@ -63,7 +62,10 @@ fn anchor_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
             } else {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
-                    format!("The passage “{}” is no longer in the article.", anchor.quote),
+                    format!(
+                        "The passage “{}” is no longer in the article.",
+                        anchor.quote
+                    ),
                 );
             }
             if let Some(title) = &elsewhere {
@@ -79,7 +81,9 @@ fn anchor_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
                 let show = ui.small_button("Show passage");
                 set_label(&show, Role::Button, &super::passage_label(&anchor.quote));
                 if show.clicked() {
-                    parts.commands.push(Command::ShowPassage(Some(anchor.clone())));
+                    parts
+                        .commands
+                        .push(Command::ShowPassage(Some(anchor.clone())));
                 }
             }
             if ui
@@ -92,10 +96,8 @@ fn anchor_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
             }
         });
     }
-    let anchor = super::threads_ui::selected_anchor(
-        parts.view.selection.as_ref(),
-        parts.view.open_article,
-    );
+    let anchor =
+        super::threads_ui::selected_anchor(parts.view.selection.as_ref(), parts.view.open_article);
     if let Some(anchor) = anchor
         && ui
             .small_button("Add selected passage")

@@ -109,7 +109,11 @@ pub fn selected_anchor(
     article: Option<ArticleId>,
 ) -> Option<Anchor> {
     let selection = selection?;
-    Some(Anchor::new(article?, selection.text.trim(), selection.block))
+    Some(Anchor::new(
+        article?,
+        selection.text.trim(),
+        selection.block,
+    ))
 }
 
 /// The note on the whole article.

@@ -125,7 +125,9 @@ fn selecting_a_word_in_a_bullet_item_quotes_that_word() {
         doc.blocks[index].text,
         "Lighthouse keeper returns for season two"
     );
-    let found = Anchor::new(quote, index).resolve(&doc).expect("found");
+    let found = Anchor::new(crate::model::ArticleId(1), quote, index)
+        .resolve(&doc)
+        .expect("found");
     assert_eq!(&doc.blocks[found.block].text[found.range], "keeper");
 }
 
@@ -383,7 +385,7 @@ proptest! {
         let bytes = text.to_block(x.min(y)..x.max(y));
         prop_assert_eq!(&block.text[bytes.clone()], selected.as_str());
         prop_assume!(!selected.trim().is_empty());
-        let found = Anchor::new(selected.clone(), *index).resolve(&doc);
+        let found = Anchor::new(crate::model::ArticleId(1), selected.clone(), *index).resolve(&doc);
         let found = found.expect("the quote is found");
         prop_assert_eq!(&doc.blocks[found.block].text[found.range.clone()], selected.trim());
         if selected.trim() == selected && block.text.find(&selected) == Some(bytes.start) {

@@ -257,7 +257,7 @@ mod tests {
         .unwrap();
         assert_eq!(article.title, "Show renewed for a second season");
         assert_eq!(article.as_of, Some(date(2023, 5, 1)));
-        assert_eq!(article.body, "The studio said so.\nFans cheered.");
+        assert_eq!(&*article.body, "The studio said so.\nFans cheered.");
     }
 
     #[test]
@@ -294,7 +294,7 @@ mod tests {
         assert_eq!(imported.kind, SourceKind::Markdown);
         assert_eq!(imported.article.title, "Title here");
         assert_eq!(imported.article.as_of, Some(date(2022, 3, 17)));
-        assert_eq!(imported.article.body, "Body *text*.");
+        assert_eq!(&*imported.article.body, "Body *text*.");
     }
 
     #[test]
@@ -315,11 +315,11 @@ mod tests {
     fn korean_text_crlf_and_nfd() {
         let article = plain("사이코지만 괜찮아 시즌2?\r\n팬들은 기다린다.\r\n").unwrap();
         assert_eq!(article.title, "사이코지만 괜찮아 시즌2?");
-        assert_eq!(article.body, "팬들은 기다린다.");
+        assert_eq!(&*article.body, "팬들은 기다린다.");
         let nfd = "\u{1112}\u{1161}\u{1107}\u{1165} 라이트\n\u{1107}\u{1161}\u{11bc}\u{1109}\u{1169}\u{11bc}.";
         let article = plain(nfd).unwrap();
         assert_eq!(article.title, "하버 라이트");
-        assert_eq!(article.body, "방송.");
+        assert_eq!(&*article.body, "방송.");
     }
 
     #[test]

@@ -583,7 +583,7 @@ mod tests {
             assert!(is_built_in_article(body));
             let migrated = v1_to_v2(one_dossier(body));
             let show = &migrated.file.library.shows[0];
-            assert_eq!(show.title, "It's Okay to Not Be Okay");
+            assert_eq!(show.title, "It's Okay To Not Be Okay");
             assert_eq!(show.original_title.as_deref(), Some("사이코지만 괜찮아"));
             assert_eq!(
                 show.articles[0].title,

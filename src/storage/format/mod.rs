@@ -224,10 +224,10 @@ mod tests {
 
     #[test]
     fn newer_version_of_another_shape_is_reported_as_newer_not_damaged() {
-        let bytes = br#"{"format_version": 2, "library": ["a shape this build does not know"]}"#;
+        let bytes = br#"{"format_version": 3, "library": ["a shape this build does not know"]}"#;
         assert!(matches!(
             decode(bytes),
-            Err(FormatError::NewerVersion { found: 2, .. })
+            Err(FormatError::NewerVersion { found: 3, .. })
         ));
     }
 
