@@ -1,7 +1,6 @@
 //! Fan Tracker's entry point: logging, command line, data folder, window.
 
 use anyhow::Context as _;
-use clap::Parser as _;
 use fan_tracker::app::{App, AppOptions, Preload, SignalGuard};
 use fan_tracker::cli::{Cli, CliCommand};
 
@@ -17,9 +16,13 @@ fn main() -> std::process::ExitCode {
 }
 
 fn run() -> anyhow::Result<()> {
-    let cli = Cli::parse();
-    if let Some(CliCommand::Suggest(args)) = &cli.command {
-        return fan_tracker::cli::suggest::run(args);
+    let cli = Cli::parse_checked();
+    match &cli.command {
+        Some(CliCommand::Suggest(args)) => return fan_tracker::cli::suggest::run(args),
+        Some(CliCommand::Export(args)) => {
+            return fan_tracker::cli::export::run(args, &cli.resolve_data_dir()?);
+        }
+        None => {}
     }
     let data_dir = cli.resolve_data_dir()?;
     let options = AppOptions {

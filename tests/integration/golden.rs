@@ -46,7 +46,12 @@ fn article(
     }
 }
 
-fn entry(id: u64, article: Article, note: &str, suggestions: Option<Vec<SavedSuggestion>>) -> ArticleEntry {
+fn entry(
+    id: u64,
+    article: Article,
+    note: &str,
+    suggestions: Option<Vec<SavedSuggestion>>,
+) -> ArticleEntry {
     ArticleEntry {
         note: note.into(),
         suggestions,
@@ -54,7 +59,12 @@ fn entry(id: u64, article: Article, note: &str, suggestions: Option<Vec<SavedSug
     }
 }
 
-fn suggestion(title: &str, passages: Vec<Anchor>, best: usize, state: SuggestionState) -> SavedSuggestion {
+fn suggestion(
+    title: &str,
+    passages: Vec<Anchor>,
+    best: usize,
+    state: SuggestionState,
+) -> SavedSuggestion {
     SavedSuggestion {
         title: title.into(),
         passages,
@@ -80,7 +90,13 @@ fn thread(
     }
 }
 
-fn prediction(id: u64, statement: &str, pct: u8, resolve_by: Option<Date>, outcome: Outcome) -> Prediction {
+fn prediction(
+    id: u64,
+    statement: &str,
+    pct: u8,
+    resolve_by: Option<Date>,
+    outcome: Outcome,
+) -> Prediction {
     Prediction {
         resolve_by,
         outcome,
@@ -263,7 +279,17 @@ fn golden_v2_expected() -> Library {
     let a2 = |quote: &str, hint| Anchor::new(ArticleId(2), quote, hint);
     let a9 = |quote: &str, hint| Anchor::new(ArticleId(9), quote, hint);
     let empty = |id, title: &str, original: Option<&str>, status, checked, note: &str| {
-        show(id, title, original, status, checked, note, vec![], vec![], vec![])
+        show(
+            id,
+            title,
+            original,
+            status,
+            checked,
+            note,
+            vec![],
+            vec![],
+            vec![],
+        )
     };
     Library::from_parts(
         vec![
@@ -426,7 +452,14 @@ fn golden_v2_expected() -> Library {
                     event(date(2026, 11, 30), 13, tower, ThreadStatus::Dropped),
                 ],
             ),
-            empty(15, "The Ninth Lantern", None, ShowStatus::RenewalRumoured, None, ""),
+            empty(
+                15,
+                "The Ninth Lantern",
+                None,
+                ShowStatus::RenewalRumoured,
+                None,
+                "",
+            ),
             empty(
                 16,
                 "Paper Cranes in Winter",
@@ -443,7 +476,14 @@ fn golden_v2_expected() -> Library {
                 Some(date(2026, 9, 14)),
                 "Stopped after one season.",
             ),
-            empty(18, "Untitled orchard drama", None, ShowStatus::Unknown, None, ""),
+            empty(
+                18,
+                "Untitled orchard drama",
+                None,
+                ShowStatus::Unknown,
+                None,
+                "",
+            ),
         ],
         19,
     )
@@ -481,7 +521,13 @@ fn key_paths_of(bytes: &[u8]) -> BTreeSet<String> {
 #[test]
 fn the_golden_file_of_each_format_version_loads() {
     let cases = [
-        ("library-v1.json", golden_v1_migrated(), 1, 4, Some(ShowId(3))),
+        (
+            "library-v1.json",
+            golden_v1_migrated(),
+            1,
+            4,
+            Some(ShowId(3)),
+        ),
         ("library-v2.json", golden_v2_expected(), 2, 7, None),
     ];
     for (name, expected, version, revision, legacy_open) in cases {
@@ -500,7 +546,10 @@ fn the_golden_file_of_each_format_version_loads() {
 
         let threads = || expected.shows.iter().flat_map(|s| &s.threads);
         for status in ThreadStatus::ALL {
-            assert!(threads().any(|t| t.status == status), "{status:?} in {name}");
+            assert!(
+                threads().any(|t| t.status == status),
+                "{status:?} in {name}"
+            );
         }
         for outcome in Outcome::ALL {
             assert!(
@@ -515,7 +564,11 @@ fn the_golden_file_of_each_format_version_loads() {
             .flat_map(|a| a.suggestions.iter().flatten())
             .map(|s| format!("{:?}", s.state))
             .collect();
-        assert_eq!(states.len(), 3, "every suggestion state in {name}: {states:?}");
+        assert_eq!(
+            states.len(),
+            3,
+            "every suggestion state in {name}: {states:?}"
+        );
     }
 
     let v2 = golden_v2_expected();
@@ -552,7 +605,11 @@ fn a_format_1_library_is_migrated_and_kept_whole_before_the_first_save() {
     let kept_name = kept_as.file_name().unwrap().to_string_lossy().into_owned();
     assert!(kept_name.ends_with(".json"), "{kept_name}");
     assert_eq!(fs::read(kept_as).unwrap(), v1, "kept byte for byte");
-    assert_eq!(fs::read(&path).unwrap(), v1, "nothing written before a save");
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        v1,
+        "nothing written before a save"
+    );
     let message = opened.notices[0].to_string();
     assert!(
         message.contains("older Fan Tracker") && message.contains(&kept_name),
@@ -563,13 +620,20 @@ fn a_format_1_library_is_migrated_and_kept_whole_before_the_first_save() {
     // The first save writes format 2, one revision on.
     let mut library = opened.library.clone().unwrap();
     library.shows[1].note = "saved in format 2".into();
-    let outcome = opened.store.save(&SaveRequest::new(library.clone())).unwrap();
+    let outcome = opened
+        .store
+        .save(&SaveRequest::new(library.clone()))
+        .unwrap();
     assert_eq!(outcome, SaveOutcome::Written { notices: vec![] });
     let saved: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
     assert_eq!(saved["format_version"], 2);
     assert_eq!(saved["revision"], 5);
     assert_eq!(saved["library"]["shows"][1]["note"], "saved in format 2");
-    assert_eq!(fs::read(kept_as).unwrap(), v1, "the kept copy is left alone");
+    assert_eq!(
+        fs::read(kept_as).unwrap(),
+        v1,
+        "the kept copy is left alone"
+    );
     drop(opened);
 
     // Opening again: no migration, no second copy, nothing to say.

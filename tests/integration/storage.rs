@@ -679,7 +679,9 @@ fn arb_anchors(articles: Vec<ArticleId>) -> impl Strategy<Value = Vec<Anchor>> {
     .prop_map(move |anchors| {
         anchors
             .into_iter()
-            .map(|(which, quote, hint)| Anchor::new(articles[which.index(articles.len())], quote, hint))
+            .map(|(which, quote, hint)| {
+                Anchor::new(articles[which.index(articles.len())], quote, hint)
+            })
             .collect()
     })
 }
@@ -736,7 +738,12 @@ fn arb_article(id: ArticleId) -> impl Strategy<Value = ArticleEntry> {
             state,
         });
     (
-        (arb_text(), proptest::option::of(arb_date()), any::<bool>(), arb_text()),
+        (
+            arb_text(),
+            proptest::option::of(arb_date()),
+            any::<bool>(),
+            arb_text(),
+        ),
         (
             proptest::option::of(arb_text()),
             proptest::option::of(arb_text()),
@@ -745,7 +752,10 @@ fn arb_article(id: ArticleId) -> impl Strategy<Value = ArticleEntry> {
         ),
     )
         .prop_map(
-            move |((title, as_of, markdown, body), (source_path, source_url, note, suggestions))| {
+            move |(
+                (title, as_of, markdown, body),
+                (source_path, source_url, note, suggestions),
+            )| {
                 ArticleEntry {
                     id,
                     article: Article {
@@ -806,7 +816,12 @@ fn arb_show(id: u64) -> impl Strategy<Value = Show> {
             )
         })
         .prop_map(
-            move |((title, original_title, status, status_checked, note), articles, threads, events)| {
+            move |(
+                (title, original_title, status, status_checked, note),
+                articles,
+                threads,
+                events,
+            )| {
                 Show {
                     id: ShowId(id),
                     title,
@@ -888,7 +903,11 @@ fn a_library_with_a_byte_order_mark_loads_with_everything() {
     let [entry] = show.articles.as_slice() else {
         panic!("one article: {:?}", show.articles);
     };
-    assert_eq!(entry.id, ArticleId(5), "the article's id is taken from next_id");
+    assert_eq!(
+        entry.id,
+        ArticleId(5),
+        "the article's id is taken from next_id"
+    );
     assert_eq!(entry.article.title, "Harbor Lights renewal watch");
     assert_eq!(entry.article.as_of, Some(jiff::civil::date(2023, 6, 2)));
     assert_eq!(entry.note, "My own note, typed last week.");
@@ -901,7 +920,10 @@ fn a_library_with_a_byte_order_mark_loads_with_everything() {
             "Waiting for the network."
         )
     );
-    assert_eq!(thread.anchors, [Anchor::new(ArticleId(5), "second season", 0)]);
+    assert_eq!(
+        thread.anchors,
+        [Anchor::new(ArticleId(5), "second season", 0)]
+    );
     let prediction = &thread.predictions[0];
     assert_eq!(prediction.id, PredictionId(3));
     assert_eq!(prediction.statement, "Renewal announced this year");
@@ -927,7 +949,11 @@ fn duplicate_ids_are_renumbered_on_load_and_reported() {
     let show = &library.shows[0];
     // Migrated: the article takes id 3 (the file's next_id), the copy the next free one.
     assert_eq!(show.articles[0].id, ArticleId(3));
-    let ids: Vec<_> = show.threads.iter().map(|t| (t.id.0, t.title.as_str())).collect();
+    let ids: Vec<_> = show
+        .threads
+        .iter()
+        .map(|t| (t.id.0, t.title.as_str()))
+        .collect();
     assert_eq!(
         ids,
         [
@@ -992,9 +1018,11 @@ fn all_words(library: &Library) -> Vec<String> {
         .iter()
         .flat_map(|s| {
             std::iter::once(format!("{}|{}|{:?}", s.title, s.note, s.events))
-                .chain(s.articles.iter().map(|a| {
-                    format!("{}|{}|{}", a.article.title, a.article.body, a.note)
-                }))
+                .chain(
+                    s.articles
+                        .iter()
+                        .map(|a| format!("{}|{}|{}", a.article.title, a.article.body, a.note)),
+                )
                 .chain(s.threads.iter().flat_map(|t| {
                     let quotes: Vec<&str> = t.anchors.iter().map(|a| a.quote.as_str()).collect();
                     std::iter::once(format!("{}|{}|{:?}|{quotes:?}", t.title, t.note, t.status))

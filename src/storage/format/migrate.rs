@@ -396,9 +396,7 @@ mod tests {
                             format: ArticleFormatV2::PlainText,
                             body: "A fan account posted a casting call.\nIt was fake.".into(),
                             source_path: Some("/home/fan/Downloads/rumours.txt".into()),
-                            source_url: Some(
-                                "https://example.com/casting-call-rumours".into(),
-                            ),
+                            source_url: Some("https://example.com/casting-call-rumours".into()),
                             note: "노트 in Korean too".into(),
                             suggestions: Some(vec![
                                 SuggestionV2 {
