@@ -1169,3 +1169,40 @@ proptest! {
         prop_assert_eq!(again.repairs, vec![]);
     }
 }
+
+/// A show block copied by hand (or by a sync tool merging two copies): every id of the copy
+/// repeats one of the original. After the repair the copy's items act alone, and its threads'
+/// passages and its suggestions still point into its own article, not the original's.
+#[test]
+fn a_show_copied_whole_is_renumbered_and_keeps_its_passages_in_its_own_article() {
+    let mut library = Library::default();
+    let show = &mut library.shows[0];
+    let article = show.articles[0].id;
+    show.articles[0].suggestions = Some(vec![SavedSuggestion {
+        title: "Will a second season be confirmed?".into(),
+        passages: vec![Anchor::new(article, "second season", 0)],
+        best: 0,
+        state: SuggestionState::Offered,
+    }]);
+    let mut file: serde_json::Value =
+        serde_json::from_slice(&storage::encode(&library).unwrap()).unwrap();
+    let mut copy = file["library"]["shows"][0].clone();
+    copy["title"] = "The copy".into();
+    file["library"]["shows"].as_array_mut().unwrap().push(copy);
+
+    let loaded = storage::decode_file(&serde_json::to_vec(&file).unwrap()).unwrap();
+    let [original, copy] = loaded.library.shows.as_slice() else {
+        panic!("two shows");
+    };
+    assert_eq!(original, &library.shows[0], "the original is untouched");
+    let copy_article = copy.articles[0].id;
+    assert_ne!(copy_article, article);
+    for anchor in copy.threads.iter().flat_map(|t| &t.anchors) {
+        assert_eq!(anchor.article, copy_article, "{anchor:?}");
+    }
+    let suggestions = copy.articles[0].suggestions.as_ref().unwrap();
+    assert_eq!(suggestions[0].passages[0].article, copy_article);
+    let ids = all_ids(&loaded.library);
+    let unique: std::collections::HashSet<_> = ids.iter().collect();
+    assert_eq!(unique.len(), ids.len(), "{ids:?}");
+}
