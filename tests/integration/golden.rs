@@ -601,7 +601,10 @@ fn a_format_1_library_is_migrated_and_kept_whole_before_the_first_save() {
     let [Notice::Migrated { from: 1, kept_as }] = opened.notices.as_slice() else {
         panic!("one migration notice: {:?}", opened.notices);
     };
-    assert_eq!(files_named(&dir, "library.format1-"), [kept_as.clone()]);
+    assert_eq!(
+        files_named(&dir, "library.format1-"),
+        std::slice::from_ref(kept_as)
+    );
     let kept_name = kept_as.file_name().unwrap().to_string_lossy().into_owned();
     assert!(kept_name.ends_with(".json"), "{kept_name}");
     assert_eq!(fs::read(kept_as).unwrap(), v1, "kept byte for byte");
