@@ -357,6 +357,15 @@ fn export_errors_are_told_in_words_with_status_1() {
     );
     fails(&dir, &library, &["inside the data folder"]);
     fails(&dir, &dir.join("copy.json"), &["inside the data folder"]);
+    #[cfg(unix)]
+    {
+        let link = tmp.path().join("link.json");
+        std::os::unix::fs::symlink(&library, &link).unwrap();
+        fails(&dir, &link, &["inside the data folder"]);
+        let dangling = tmp.path().join("dangling.json");
+        std::os::unix::fs::symlink(dir.join("new.json"), &dangling).unwrap();
+        fails(&dir, &dangling, &["inside the data folder"]);
+    }
     assert_eq!(std::fs::read(&library).unwrap(), golden_v1());
 }
 
