@@ -819,3 +819,72 @@ fn kept_aside_file_is_named_in_the_window() {
     let kept = files_named(&tmp.data_dir(), "library.unreadable-");
     assert_eq!(kept.len(), 1);
 }
+
+/// Issue 10, item 9, in the window: a format 1 library opens migrated, on the show of the
+/// dossier that was open, the window says the old file was kept; the first edit is saved as
+/// format 2 and the old file stays as it was; the next start neither migrates nor copies.
+#[test]
+fn a_format_1_library_opens_migrated_and_the_first_edit_saves_format_2() {
+    let tmp = TempDir::new();
+    fs::create_dir_all(tmp.data_dir()).unwrap();
+    let golden =
+        fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/library-v1.json"))
+            .unwrap();
+    let path = tmp.data_dir().join(LIBRARY_FILE);
+    fs::write(&path, &golden).unwrap();
+
+    let mut harness = launch(&tmp.data_dir(), None);
+    let notice = harness.state().notices()[0].clone();
+    assert!(
+        notice.contains("older Fan Tracker (format 1)") && notice.contains("library.format1-"),
+        "{notice}"
+    );
+    harness.get_by_label(&notice);
+    let kept = files_named(&tmp.data_dir(), "library.format1-");
+    assert_eq!(kept.len(), 1);
+    assert_eq!(fs::read(&kept[0]).unwrap(), golden);
+    let (show, article) = harness
+        .state()
+        .open_article()
+        .map(|(s, a)| (s.id, a.id))
+        .unwrap();
+    assert_eq!(
+        (show.0, article.0),
+        (3, 11),
+        "the dossier open in format 1 is the show opened"
+    );
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        golden,
+        "nothing saved before an edit"
+    );
+
+    click(
+        &mut harness,
+        &resolved_checkbox("Was the casting call real?"),
+    );
+    let library = harness.state().library().clone();
+    assert_eq!(library.shows[1].threads[0].status, ThreadStatus::Resolved);
+    close(harness);
+    let saved: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(saved["format_version"], 2);
+    assert_eq!(Store::read_library(&path).unwrap(), library);
+    assert_eq!(
+        fs::read(&kept[0]).unwrap(),
+        golden,
+        "the old file stays as it was"
+    );
+
+    let harness = launch(&tmp.data_dir(), None);
+    assert!(
+        !harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.contains("older Fan Tracker")),
+        "{:?}",
+        harness.state().notices()
+    );
+    assert_eq!(files_named(&tmp.data_dir(), "library.format1-"), kept);
+    assert_eq!(harness.state().library(), &library);
+}
