@@ -216,9 +216,7 @@ impl Store {
                     if version < CURRENT_FORMAT_VERSION && !store.is_read_only() {
                         // Kept whole before anything is written in the new format; if it
                         // cannot be kept, the folder is not used (nothing is overwritten).
-                        let kept_as =
-                            unique_path(&store.dir, &format!("library.format{version}"), "json");
-                        store.write(&kept_as, &bytes)?;
+                        let kept_as = store.keep_older_format(version, &bytes)?;
                         notices.push(Notice::Migrated {
                             from: version,
                             kept_as,
@@ -447,6 +445,30 @@ impl Store {
                 .map_err(io_error("remove old backup", &old))?;
         }
         Ok(path)
+    }
+
+    /// Keeps `bytes`, the library file in the older format `version`, whole as
+    /// `library.format<version>-<time>.json`, unless a file of that name already holds the same
+    /// bytes (the folder was opened before and nothing was saved since): returns where it is.
+    fn keep_older_format(&self, version: u32, bytes: &[u8]) -> Result<PathBuf, StorageError> {
+        let stem = format!("library.format{version}");
+        let prefix = format!("{stem}-");
+        let listed = self
+            .fs
+            .list(&self.dir)
+            .map_err(io_error("list", &self.dir))?;
+        let kept = listed.into_iter().find(|path| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".json"))
+                && self.fs.read(path).is_ok_and(|kept| kept == bytes)
+        });
+        if let Some(kept) = kept {
+            return Ok(kept);
+        }
+        let kept_as = unique_path(&self.dir, &stem, "json");
+        self.write(&kept_as, bytes)?;
+        Ok(kept_as)
     }
 
     /// Keeps `current`, an older copy of the library (revision `theirs`), whole as a conflict

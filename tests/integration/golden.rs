@@ -670,3 +670,36 @@ fn a_read_only_window_migrates_in_memory_and_writes_nothing() {
     );
     assert_eq!(files_named(&dir, ""), before);
 }
+
+/// Opening a format 1 folder again before anything was saved (the fan looked and closed)
+/// keeps no second copy of the same file, but a different format 1 file put there later is
+/// kept too.
+#[test]
+fn reopening_a_format_1_library_before_a_save_keeps_one_copy() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    fs::create_dir_all(&dir).unwrap();
+    let v1 = golden("library-v1.json");
+    fs::write(dir.join(LIBRARY_FILE), &v1).unwrap();
+    for _ in 0..3 {
+        let opened = Store::open(&dir).unwrap();
+        let [Notice::Migrated { kept_as, .. }] = opened.notices.as_slice() else {
+            panic!("{:?}", opened.notices);
+        };
+        assert_eq!(fs::read(kept_as).unwrap(), v1);
+        assert_eq!(
+            files_named(&dir, "library.format1-"),
+            std::slice::from_ref(kept_as)
+        );
+    }
+    let other = String::from_utf8(v1.clone())
+        .unwrap()
+        .replace("노트 in Korean too", "another note");
+    fs::write(dir.join(LIBRARY_FILE), &other).unwrap();
+    let opened = Store::open(&dir).unwrap();
+    let [Notice::Migrated { kept_as, .. }] = opened.notices.as_slice() else {
+        panic!("{:?}", opened.notices);
+    };
+    assert_eq!(fs::read(kept_as).unwrap(), other.as_bytes());
+    assert_eq!(files_named(&dir, "library.format1-").len(), 2);
+}
