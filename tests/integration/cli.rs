@@ -23,6 +23,10 @@ fn help_describes_usage_and_options() {
     );
     assert!(text.contains("--data-dir <DIR>"), "{text}");
     assert!(text.contains("-V, --version"), "{text}");
+    assert!(
+        text.contains("fan-tracker [OPTIONS] <COMMAND>") && text.contains("  export  "),
+        "{text}"
+    );
 }
 
 #[test]
