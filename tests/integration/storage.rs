@@ -1206,3 +1206,169 @@ fn a_show_copied_whole_is_renumbered_and_keeps_its_passages_in_its_own_article()
     let unique: std::collections::HashSet<_> = ids.iter().collect();
     assert_eq!(unique.len(), ids.len(), "{ids:?}");
 }
+
+/// `library` written as a format 1 file's JSON: each show one dossier on its first article
+/// (an empty one when it has none), each thread anchored at its first passage, if any.
+fn as_format_1(library: &Library) -> serde_json::Value {
+    use serde_json::json;
+    let dossiers: Vec<serde_json::Value> = library
+        .shows
+        .iter()
+        .map(|show| {
+            let (article, note) = match show.articles.first() {
+                Some(entry) => (entry.article.clone(), entry.note.clone()),
+                None => (
+                    Article {
+                        title: show.title.clone(),
+                        as_of: None,
+                        format: ArticleFormat::PlainText,
+                        body: "".into(),
+                        source_path: None,
+                        source_url: None,
+                    },
+                    String::new(),
+                ),
+            };
+            let threads: Vec<serde_json::Value> = show
+                .threads
+                .iter()
+                .map(|t| {
+                    json!({
+                        "id": t.id.0,
+                        "title": t.title,
+                        "status": t.status,
+                        "anchor": t.anchors.first().map(|a| json!({"quote": a.quote, "block_hint": a.block_hint})),
+                        "note": t.note,
+                        "predictions": t.predictions,
+                    })
+                })
+                .collect();
+            json!({"id": show.id.0, "article": article, "threads": threads, "note": note})
+        })
+        .collect();
+    json!({"dossiers": dossiers, "open": null, "next_id": library.next_id_value()})
+}
+
+/// Every item's words in a format 1 library's JSON, in file order, as [`v1_words_loaded`]
+/// gives them once migrated.
+fn v1_words(library: &serde_json::Value) -> Vec<String> {
+    let mut words = Vec::new();
+    for dossier in library["dossiers"].as_array().unwrap() {
+        let article = &dossier["article"];
+        words.push(format!(
+            "{}|{}|{}",
+            article["title"], article["body"], dossier["note"]
+        ));
+        for thread in dossier["threads"].as_array().unwrap() {
+            words.push(format!(
+                "{}|{}|{}|{}",
+                thread["title"], thread["note"], thread["status"], thread["anchor"]["quote"]
+            ));
+            for p in thread["predictions"].as_array().unwrap() {
+                words.push(format!("{}|{}", p["statement"], p["probability_pct"]));
+            }
+        }
+    }
+    words
+}
+
+/// [`v1_words`] of a loaded (migrated) library.
+fn v1_words_loaded(library: &Library) -> Vec<String> {
+    let value = serde_json::to_value(library).unwrap();
+    let mut words = Vec::new();
+    for show in value["shows"].as_array().unwrap() {
+        let entry = &show["articles"][0];
+        words.push(format!(
+            "{}|{}|{}",
+            entry["article"]["title"], entry["article"]["body"], entry["note"]
+        ));
+        for thread in show["threads"].as_array().unwrap() {
+            words.push(format!(
+                "{}|{}|{}|{}",
+                thread["title"], thread["note"], thread["status"], thread["anchors"][0]["quote"]
+            ));
+            for p in thread["predictions"].as_array().unwrap() {
+                words.push(format!("{}|{}", p["statement"], p["probability_pct"]));
+            }
+        }
+    }
+    words
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    /// Issue 10, items 9 and 10: a format 1 library damaged the same ways (ids copied onto
+    /// other items, the open dossier pointing anywhere, the counter set back, a byte-order
+    /// mark) migrates and loads with every item kept, ids unique and below the counter, each
+    /// dossier one show whose threads all point into its own article, and the open dossier
+    /// handed on as it was.
+    #[test]
+    fn any_damaged_format_1_library_migrates_with_every_item_kept_and_ids_unique(
+        shows in arb_shows(),
+        copies in proptest::collection::vec((any::<prop::sample::Index>(), any::<prop::sample::Index>()), 0..6),
+        open in proptest::option::of(0u64..5000),
+        next_id in 0u64..3,
+        bom in any::<bool>(),
+    ) {
+        let mut library = Library::from_parts(shows, 1);
+        library.repair_ids();
+        let mut v1 = as_format_1(&library);
+        let words = v1_words(&v1);
+        let mut ids = Vec::new();
+        for dossier in v1["dossiers"].as_array().unwrap() {
+            ids.push(dossier["id"].as_u64().unwrap());
+            for thread in dossier["threads"].as_array().unwrap() {
+                ids.push(thread["id"].as_u64().unwrap());
+                for p in thread["predictions"].as_array().unwrap() {
+                    ids.push(p["id"].as_u64().unwrap());
+                }
+            }
+        }
+        let mut damaged = ids.clone();
+        for (from, to) in copies {
+            damaged[to.index(ids.len())] = ids[from.index(ids.len())];
+        }
+        let mut next = damaged.iter().copied();
+        for dossier in v1["dossiers"].as_array_mut().unwrap() {
+            dossier["id"] = next.next().unwrap().into();
+            for thread in dossier["threads"].as_array_mut().unwrap() {
+                thread["id"] = next.next().unwrap().into();
+                for p in thread["predictions"].as_array_mut().unwrap() {
+                    p["id"] = next.next().unwrap().into();
+                }
+            }
+        }
+        v1["open"] = open.into();
+        v1["next_id"] = next_id.into();
+        let file = serde_json::json!({"format_version": 1, "library": v1});
+        let mut bytes = if bom { b"\xEF\xBB\xBF".to_vec() } else { Vec::new() };
+        bytes.extend(serde_json::to_vec_pretty(&file).unwrap());
+
+        let loaded = storage::decode_file(&bytes).unwrap();
+        let migrated = &loaded.library;
+        prop_assert_eq!(loaded.version, 1);
+        prop_assert_eq!(loaded.legacy_open, open.map(ShowId));
+        prop_assert_eq!(v1_words_loaded(migrated), words, "every item kept, in order");
+        let all = all_ids(migrated);
+        let unique: std::collections::HashSet<_> = all.iter().collect();
+        prop_assert_eq!(unique.len(), all.len(), "ids unique: {:?}", all);
+        prop_assert!(all.iter().all(|&id| id < migrated.next_id_value()));
+        for show in &migrated.shows {
+            prop_assert_eq!(show.articles.len(), 1);
+            let article = show.articles[0].id;
+            for anchor in show.threads.iter().flat_map(|t| &t.anchors) {
+                prop_assert_eq!(anchor.article, article, "into its own article");
+            }
+        }
+        prop_assert_eq!(loaded.repairs.contains(&storage::Repair::ByteOrderMark), bom);
+        let duplicates = damaged.len() - damaged.iter().collect::<std::collections::HashSet<_>>().len();
+        prop_assert_eq!(
+            loaded.repairs.iter().filter(|r| matches!(r, storage::Repair::Library(LibraryRepair::DuplicateId { .. }))).count(),
+            duplicates,
+            "each duplicate is reported"
+        );
+        let again = storage::decode_file(&storage::encode(migrated).unwrap()).unwrap();
+        prop_assert_eq!(&again.library, migrated);
+        prop_assert_eq!(again.repairs, vec![]);
+    }
+}
