@@ -55,7 +55,7 @@ pub fn library_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             for row in &rows[range] {
                 match row {
                     Row::Show(show) => {
-                        let selected = open_show == Some(show.id) && open_article.is_none();
+                        let selected = open_show == Some(show.id);
                         let text = egui::RichText::new(show_row_text(show)).strong();
                         let button = egui::Button::selectable(selected, text).truncate();
                         let response = ui
