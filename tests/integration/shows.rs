@@ -5,10 +5,10 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use fan_tracker::app::App;
-use fan_tracker::model::{ArticleId, ThreadStatus, quoted};
+use fan_tracker::model::{ArticleId, ShowStatus, ThreadStatus, quoted};
 use fan_tracker::ui::{
-    SHOW_PICKER_LABEL, TIMELINE_HEADING, add_suggestion_label, passage_label, redo_menu_label,
-    undo_menu_label,
+    SHOW_PICKER_LABEL, SHOW_TITLE_LABEL, TIMELINE_HEADING, add_suggestion_label, passage_label,
+    redo_menu_label, undo_menu_label,
 };
 
 use crate::fixture::{
@@ -427,4 +427,64 @@ fn the_timeline_lists_a_resolved_thread_at_todays_date() {
         .rect();
     assert!(article.min.y < event.min.y);
     harness.get_by_label("2022-03-17");
+}
+
+#[test]
+fn the_shows_status_and_title_set_in_the_show_section_are_undone_in_turn() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    click(&mut harness, &format!("Show: {SHOW_FULL_TITLE}"));
+    click(&mut harness, "Status: ended");
+    click(&mut harness, "renewal rumoured");
+    let today = jiff::ZonedDateTime::now().date();
+    {
+        let show = open_show(&harness);
+        assert_eq!(show.status, ShowStatus::RenewalRumoured);
+        assert_eq!(show.status_checked, Some(today));
+    }
+    harness.get_by_label(&format!("checked {}", today.strftime("%-d %B %Y")));
+    harness.get_by_label("It's Okay To Not Be Okay · renewal rumoured · 4 open");
+
+    harness.get_by_label(SHOW_TITLE_LABEL).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    type_into(&mut harness, SHOW_TITLE_LABEL, "Psycho but It's Okay");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(open_show(&harness).title, "Psycho but It's Okay");
+    harness.get_by_label(&undo_menu_label(Some(
+        "rename show 'It's Okay To Not Be Okay'",
+    )));
+
+    ctrl_z(&mut harness);
+    assert_eq!(open_show(&harness).title, "It's Okay To Not Be Okay");
+    ctrl_z(&mut harness);
+    let show = open_show(&harness);
+    assert_eq!(show.status, ShowStatus::Ended);
+    assert_eq!(show.status_checked, None, "the check is taken back with it");
+    ctrl_shift_z(&mut harness);
+    assert_eq!(open_show(&harness).status, ShowStatus::RenewalRumoured);
+}
+
+#[test]
+fn an_import_is_undone_and_redone() {
+    let tmp = TempDir::new();
+    let file = tmp.write("second.txt", SECOND_ARTICLE);
+    let mut harness = launch(&tmp.data_dir(), Some(file));
+    let second = article_titled(&harness, SECOND_TITLE);
+    let import = format!("import {}", quoted(SECOND_TITLE));
+    click(&mut harness, &undo_menu_label(Some(&import)));
+    let library = harness.state().library();
+    assert!(library.article(second).is_err(), "the article is gone");
+    assert_eq!(library.shows.len(), 1);
+    assert_eq!(library.shows[0].articles.len(), 1);
+    assert_ne!(open_entry(&harness).id, second, "the view left it");
+    ctrl_shift_z(&mut harness);
+    let library = harness.state().library();
+    assert_eq!(
+        library.article(second).unwrap().1.article.title,
+        SECOND_TITLE
+    );
+    assert_eq!(library.shows[0].articles.len(), 2);
 }

@@ -110,7 +110,7 @@ fn suggestions_appear_are_added_dismissed_retitled_and_kept_across_relaunches() 
         let show = open_show(&harness);
         assert_eq!(show.threads.len(), 1);
         assert_eq!(show.threads[0].title, edited);
-        assert_eq!(show.threads[0].anchors, [best.clone()]);
+        assert_eq!(show.threads[0].anchors, std::slice::from_ref(&best));
         assert!(
             best.resolve(&open_entry(&harness).article.document())
                 .is_some(),
