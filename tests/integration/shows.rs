@@ -126,6 +126,23 @@ fn type_keystrokes(harness: &mut H, text: &str) {
     harness.run();
 }
 
+/// The text drawn inside `rect` in the last frame (a button's visible words, when its
+/// AccessKit label says more).
+fn drawn_text_in(harness: &H, rect: egui::Rect) -> String {
+    harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Text(text) if rect.contains_rect(text.visual_bounding_rect()) => {
+                Some(text.galley.text().to_owned())
+            }
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[test]
 fn a_second_article_about_the_show_joins_it_in_the_library_and_checklist() {
     let tmp = TempDir::new();
@@ -231,8 +248,13 @@ fn a_suggestion_asking_a_threads_question_adds_a_passage_to_it_which_opens_its_a
     let file = tmp.write("second.txt", SECOND_ARTICLE);
     let mut harness = launch(&tmp.data_dir(), Some(file));
     let second = article_titled(&harness, SECOND_TITLE);
-    // Offered as a passage for the show's renewal thread, not as a new thread.
+    // Offered as a passage for the show's renewal thread, not as a new thread: its button
+    // says so.
     harness.get_by_label_contains(&format!("Asks the same as the thread “{RENEWAL}”"));
+    let add = harness
+        .get_by_label(&add_suggestion_label(SECOND_QUESTION))
+        .rect();
+    assert_eq!(drawn_text_in(&harness, add), "Add to thread");
     click(&mut harness, &add_suggestion_label(SECOND_QUESTION));
     {
         let show = open_show(&harness);
