@@ -155,6 +155,8 @@ impl App {
         let selects = added_thread(&edit);
         let inverse = self.apply_edit(edit)?;
         self.history.record(label, typing, inverse, Instant::now());
+        // "Undid …" in the status line is about the step before this one: no longer news.
+        self.view.last_undo = None;
         if let Some(thread) = selects {
             self.view.selected_thread = Some(thread);
             self.view.scroll_to_selected = true;

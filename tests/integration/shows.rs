@@ -327,6 +327,14 @@ fn a_tick_is_undone_and_redone_by_keys_and_by_the_edit_menu_naming_it() {
         label.starts_with("Redo Ctrl+Shift+Z") || label.starts_with("Redo Shift+Ctrl+Z"),
         "{label}"
     );
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+
+    // "Undid …" stays in the status line until a new change makes it old news.
+    ctrl_z(&mut harness);
+    harness.get_by_label(&format!("Undid {tick}"));
+    click(&mut harness, &resolved_checkbox(CAST));
+    assert!(harness.query_by_label(&format!("Undid {tick}")).is_none());
 }
 
 #[test]
