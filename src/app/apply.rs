@@ -155,6 +155,8 @@ impl App {
         let selects = added_thread(&edit);
         let inverse = self.apply_edit(edit)?;
         self.history.record(label, typing, inverse, Instant::now());
+        // "Undid …" in the status line is about the step before this one: no longer news.
+        self.view.last_undo = None;
         if let Some(thread) = selects {
             self.view.selected_thread = Some(thread);
             self.view.scroll_to_selected = true;
@@ -164,11 +166,10 @@ impl App {
     }
 
     /// Applies an edit that is not the fan's own step (suggestions computed for an article):
-    /// saved, but not in the history. Errors are logged: nothing the fan did failed.
+    /// saved, but not in the history. Errors are logged: nothing the fan did failed. A
+    /// read-only window keeps it in memory only (it has no saver), so the article's
+    /// suggestions show there too instead of being computed again every frame.
     pub(super) fn apply_unrecorded(&mut self, edit: Edit) {
-        if self.is_read_only() {
-            return;
-        }
         if let Err(error) = self.apply_edit(edit) {
             log::warn!("an automatic change was not made: {error}");
         }

@@ -6,7 +6,7 @@ use egui::{Role, Ui};
 use super::widgets::set_label;
 use crate::app::{Command, UiParts};
 
-/// The "Paste article" window: text in, new dossier out.
+/// The "Paste article" window: text in, a new article out (filed like an imported file).
 pub fn paste_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     let Some(text) = parts.view.paste.as_mut() else {
         return;
@@ -31,7 +31,7 @@ pub fn paste_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             });
             ui.horizontal(|ui| {
                 let ready = !text.trim().is_empty();
-                if ui.add_enabled(ready, egui::Button::new("Create dossier")).clicked() {
+                if ui.add_enabled(ready, egui::Button::new("Create article")).clicked() {
                     parts.commands.push(Command::ImportText(std::mem::take(text)));
                     done = true;
                 }

@@ -8,6 +8,7 @@ mod import;
 mod real_window;
 mod rendering;
 mod scaling;
+mod shows;
 mod storage;
 mod suggest_eval;
 mod suggestions;
