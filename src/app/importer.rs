@@ -8,7 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::model::{Imported, MAX_ARTICLE_BYTES, Origin, import};
+use super::error::ReadError;
+use crate::model::{ImportError, Imported, MAX_ARTICLE_BYTES, Origin, import};
 
 /// What to import.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,8 +27,8 @@ pub enum ImportOutcome {
     Reopen,
     /// A new article.
     Imported(Box<Imported>),
-    /// It could not be opened; the message is for the user.
-    Failed(String),
+    /// It could not be opened.
+    Failed(ReadError),
 }
 
 /// A finished job.
@@ -76,18 +77,16 @@ impl Importer {
         let wake = self.wake.clone();
         let job = move || {
             // A bug in a parser must not leave the job pending for ever: it becomes a notice.
-            let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                run(id, &source, &known)
-            }))
-            .unwrap_or_else(|_| ImportDone {
-                id,
-                key: None,
-                label: label(&source),
-                outcome: ImportOutcome::Failed(format!(
-                    "Opening {} failed because of a fault in Fan Tracker; nothing was changed. Please report it.",
-                    label(&source)
-                )),
-            });
+            let done =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(id, &source, &known)))
+                    .unwrap_or_else(|_| ImportDone {
+                        id,
+                        key: None,
+                        label: label(&source),
+                        outcome: ImportOutcome::Failed(ReadError::Fault {
+                            label: label(&source),
+                        }),
+                    });
             // The app may be gone already; then nobody needs the result.
             let _ = sender.send(done);
             if let Some(ctx) = wake {
@@ -103,9 +102,7 @@ impl Importer {
                 id,
                 key: None,
                 label: self.pending.last().map(|p| p.1.clone()).unwrap_or_default(),
-                outcome: ImportOutcome::Failed(format!(
-                    "Could not start opening the article: {error}."
-                )),
+                outcome: ImportOutcome::Failed(ReadError::NoThread(error)),
             });
         }
     }
@@ -164,9 +161,7 @@ fn run(id: u64, source: &ImportSource, known: &[String]) -> ImportDone {
             None,
             match import(text.as_bytes(), Origin::Pasted) {
                 Ok(imported) => ImportOutcome::Imported(Box::new(imported)),
-                Err(e) => {
-                    ImportOutcome::Failed(format!("The pasted text could not be opened: {e}."))
-                }
+                Err(e) => ImportOutcome::Failed(ReadError::Pasted(e)),
             },
         ),
         ImportSource::File(path) => {
@@ -176,7 +171,7 @@ fn run(id: u64, source: &ImportSource, known: &[String]) -> ImportDone {
             } else {
                 match read_file(path) {
                     Ok(imported) => ImportOutcome::Imported(Box::new(imported)),
-                    Err(message) => ImportOutcome::Failed(message),
+                    Err(error) => ImportOutcome::Failed(error),
                 }
             };
             (Some(key), outcome)
@@ -198,20 +193,38 @@ pub fn source_key(path: &Path) -> String {
         .into_owned()
 }
 
-/// Reads a file and imports it; the error is a sentence for the user.
-pub fn read_file(path: &Path) -> Result<Imported, String> {
-    let shown = path.display();
-    let metadata = std::fs::metadata(path).map_err(|e| format!("Could not open {shown}: {e}."))?;
+/// Reads a file and imports it.
+///
+/// # Errors
+/// [`ReadError`]: the file cannot be read, is not a file, is over [`MAX_ARTICLE_BYTES`], or
+/// its bytes are not an article ([`ImportError`]); its `Display` is the sentence for the user.
+pub fn read_file(path: &Path) -> Result<Imported, ReadError> {
+    let io = |source| ReadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let metadata = std::fs::metadata(path).map_err(io)?;
     if !metadata.is_file() {
-        return Err(format!("Could not open {shown}: it is not a file."));
+        return Err(ReadError::NotAFile {
+            path: path.to_owned(),
+        });
     }
+    let too_large = |size_bytes| ReadError::Import {
+        path: path.to_owned(),
+        source: ImportError::TooLarge {
+            size_bytes,
+            limit_bytes: MAX_ARTICLE_BYTES,
+        },
+    };
     if metadata.len() > MAX_ARTICLE_BYTES as u64 {
-        return Err(format!(
-            "Could not open {shown}: the file is too large for an article ({} bytes; the limit is {MAX_ARTICLE_BYTES} bytes).",
-            metadata.len(),
+        return Err(too_large(
+            usize::try_from(metadata.len()).unwrap_or(usize::MAX),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("Could not open {shown}: {e}."))?;
+    let bytes = std::fs::read(path).map_err(io)?;
     let name = path.to_string_lossy();
-    import(&bytes, Origin::File(&name)).map_err(|e| format!("Could not open {shown}: {e}."))
+    import(&bytes, Origin::File(&name)).map_err(|source| ReadError::Import {
+        path: path.to_owned(),
+        source,
+    })
 }

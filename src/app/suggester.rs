@@ -10,6 +10,7 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::App;
+use super::error::AppError;
 use crate::model::{
     Article, ArticleField, ArticleId, Edit, SavedSuggestion, save_suggestions, suggest::suggest,
 };
@@ -98,8 +99,10 @@ impl SuggestWorker {
     }
 
     /// Asks for the suggestions of article `id`, unless they are already being computed.
-    /// Returns an error in words, once, when the worker is not running.
-    pub fn request(&mut self, id: ArticleId, article: &Article) -> Result<(), String> {
+    ///
+    /// # Errors
+    /// [`AppError::SuggesterStopped`], once, when the worker is not running.
+    pub fn request(&mut self, id: ArticleId, article: &Article) -> Result<(), AppError> {
         if self.pending.contains(&id) {
             return Ok(());
         }
@@ -118,7 +121,7 @@ impl SuggestWorker {
         if std::mem::replace(&mut self.reported, true) {
             Ok(())
         } else {
-            Err("Open questions cannot be suggested in this window: the thread that reads articles could not run.".into())
+            Err(AppError::SuggesterStopped)
         }
     }
 
@@ -161,8 +164,8 @@ impl App {
             return;
         }
         let (id, article) = (entry.id, entry.article.clone());
-        if let Err(message) = self.suggester.request(id, &article) {
-            self.notify(message);
+        if let Err(error) = self.suggester.request(id, &article) {
+            self.notify(error.to_string());
         }
     }
 

@@ -7,8 +7,9 @@
 
 use egui::{Role, Ui};
 
+use super::UiParts;
 use super::widgets::set_label;
-use crate::app::{Change, Command, UiParts};
+use crate::app::{Change, Command};
 use crate::model::{ArticleEntry, Offer, SavedSuggestion, Show, offered_suggestions};
 
 /// Heading of the section, for tests and screen readers.
