@@ -220,3 +220,156 @@ impl Drop for Shell {
         self.keeper.keep(&self.state, true);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    use super::*;
+    use crate::app::Command;
+    use crate::model::{Article, ArticleEntry, ArticleFormat, ArticleId, Library, Show, ShowId};
+    use crate::storage::{LIBRARY_FILE, SaveRequest, Store};
+
+    /// Saves a library of the built-in show and a second one in `dir`; returns the second
+    /// show and its article.
+    fn two_shows(dir: &Path) -> (ShowId, ArticleId) {
+        let mut library = Library::default();
+        let show = ShowId(library.allocate_id());
+        let article = ArticleId(library.allocate_id());
+        let mut second = Show::new(show, "The Second Show");
+        second.articles.push(ArticleEntry::new(
+            article,
+            Article {
+                title: "The Second Show returns".into(),
+                as_of: None,
+                format: ArticleFormat::PlainText,
+                body: "Filming starts in the spring.".into(),
+                source_path: None,
+                source_url: None,
+            },
+        ));
+        library.shows.push(second);
+        let mut opened = Store::open(dir).unwrap();
+        opened.store.save(&SaveRequest::new(library)).unwrap();
+        (show, article)
+    }
+
+    /// The window on `dir` in a harness, after a few frames.
+    fn window(dir: &Path) -> Harness<'static, Shell> {
+        let options = AppOptions {
+            data_dir: dir.to_owned(),
+            open_file: None,
+        };
+        let mut harness = Harness::builder()
+            .with_size([1280.0, 800.0])
+            .build_eframe(move |cc| {
+                // The built-in show's Hangul title, as the system font provider finds it in
+                // the real app (Debian's fonts-nanum, which the UI tests need anyway).
+                let font = std::fs::read("/usr/share/fonts/truetype/nanum/NanumGothic.ttf")
+                    .expect("the Korean font of fonts-nanum");
+                cc.egui_ctx.add_font(egui::epaint::text::FontInsert::new(
+                    "korean",
+                    egui::FontData::from_owned(font),
+                    vec![egui::epaint::text::InsertFontFamily {
+                        family: egui::FontFamily::Proportional,
+                        priority: egui::epaint::text::FontPriority::Lowest,
+                    }],
+                ));
+                Shell::new(App::new(options, Some(&cc.egui_ctx)), &cc.egui_ctx)
+            });
+        for _ in 0..4 {
+            harness.step();
+        }
+        harness
+    }
+
+    #[test]
+    fn the_open_show_and_panel_widths_are_there_again_after_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let (second, article) = two_shows(dir.path());
+        UiState {
+            library_width: Some(250.0),
+            ..UiState::default()
+        }
+        .write(dir.path())
+        .unwrap();
+        let mut harness = window(dir.path());
+        assert_ne!(harness.state().view.open_show, Some(second));
+        assert!((harness.state().panel_widths().library - 250.0).abs() < 1.0);
+        harness.state_mut().apply(Command::OpenShow(second));
+        harness.step();
+        drop(harness);
+
+        let remembered = UiState::load(dir.path());
+        assert_eq!(remembered.open_show, Some(second));
+        assert_eq!(remembered.open_article, Some(article));
+        let harness = window(dir.path());
+        assert_eq!(harness.state().view.open_show, Some(second));
+        assert_eq!(harness.state().view.open_article, Some(article));
+        assert!((harness.state().panel_widths().library - 250.0).abs() < 1.0);
+    }
+
+    #[test]
+    fn a_damaged_state_file_opens_the_library_as_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        two_shows(dir.path());
+        std::fs::write(UiState::path(dir.path()), b"\x00\xff not json").unwrap();
+        let harness = window(dir.path());
+        assert_eq!(harness.state().library().shows.len(), 2);
+        assert_eq!(
+            harness.state().view.open_show,
+            Some(harness.state().library().shows[0].id)
+        );
+        assert!(
+            harness.state().notices().is_empty(),
+            "nothing to tell the fan"
+        );
+        drop(harness);
+        // The library is read and saved as always (its suggestions computed on the way).
+        let saved = std::fs::read(dir.path().join(LIBRARY_FILE)).unwrap();
+        let saved = crate::storage::decode(&saved).unwrap();
+        let titles: Vec<&str> = saved.shows.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles.len(), 2);
+        assert_eq!(titles[1], "The Second Show");
+        assert!(UiState::read(dir.path()).is_ok(), "written anew on exit");
+    }
+
+    #[test]
+    fn a_show_no_longer_in_the_library_is_not_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        two_shows(dir.path());
+        UiState {
+            open_show: Some(ShowId(999)),
+            ..UiState::default()
+        }
+        .write(dir.path())
+        .unwrap();
+        let harness = window(dir.path());
+        assert_eq!(
+            harness.state().view.open_show,
+            Some(harness.state().library().shows[0].id)
+        );
+    }
+
+    #[test]
+    fn backups_that_cannot_be_listed_are_not_shown_as_none() {
+        let dir = tempfile::tempdir().unwrap();
+        // A file where the backups folder should be: listing it fails, whoever runs this.
+        std::fs::create_dir_all(dir.path()).unwrap();
+        std::fs::write(dir.path().join("backups"), b"").unwrap();
+        let mut harness = window(dir.path());
+        harness.state_mut().apply(Command::ListBackups);
+        harness.step();
+        harness.step();
+        assert!(matches!(harness.state().view.backups, Some(Err(_))));
+        harness.get_by_label_contains("The backups could not be listed");
+        assert!(
+            harness
+                .query_by_label_contains("There are no backups yet")
+                .is_none()
+        );
+    }
+}
