@@ -45,6 +45,11 @@ pub enum AppError {
     /// An article file could not be read or imported.
     #[error(transparent)]
     Read(#[from] ReadError),
+    /// The data folder could not be opened; edits stay in memory until saved elsewhere.
+    #[error(
+        "Your data folder could not be opened: {0}. Changes in this window are not saved there; to keep them, use File → Save elsewhere… (another folder, or a JSON file)."
+    )]
+    FolderUnusable(#[source] StorageError),
     /// The thread that suggests open questions is not running.
     #[error(
         "Open questions cannot be suggested in this window: the thread that reads articles could not run."

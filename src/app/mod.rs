@@ -94,7 +94,7 @@ pub struct App {
     /// Repainted when a save finishes.
     wake: Option<egui::Context>,
     /// Why the data folder cannot be used (nothing is saved until the user picks another).
-    folder_error: Option<String>,
+    folder_error: Option<AppError>,
     /// Transient UI state (selection, drafts, dialogs).
     pub view: ViewState,
     status: SaveStatus,
@@ -176,12 +176,9 @@ impl App {
                 }
             }
             Err(error) => {
-                let error = format!("your data folder could not be opened: {error}");
+                let error = AppError::FolderUnusable(error);
                 log::error!("{error}");
-                app.notices.push(format!(
-                    "{}. Changes in this window are not saved there; to keep them, use File → Save elsewhere… (another folder, or a JSON file).",
-                    capitalized(&error)
-                ));
+                app.notices.push(error.to_string());
                 app.status = SaveStatus::NoFolder;
                 app.folder_error = Some(error);
             }
@@ -545,15 +542,6 @@ impl<'a, C> UiParts<'a, C> {
     pub fn open_article(&self) -> Option<(&'a Show, &'a ArticleEntry)> {
         open_article(self.library, self.view)
     }
-}
-
-/// `text` with its first letter in capitals.
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }
 
 impl Drop for App {
