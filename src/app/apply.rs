@@ -366,3 +366,93 @@ fn fallback_place(library: &Library, show: Option<ShowId>) -> (Option<ShowId>, O
         None => (None, None),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{AppOptions, Change, ElsewhereError, READ_ONLY_MESSAGE, ReadError};
+    use crate::model::LibraryError;
+
+    fn app(dir: &std::path::Path) -> App {
+        App::new(
+            AppOptions {
+                data_dir: dir.to_owned(),
+                open_file: None,
+            },
+            None,
+        )
+    }
+
+    #[test]
+    fn an_error_stays_typed_until_apply_tells_it_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(dir.path());
+        let gone = ShowId(999);
+        let error = app.try_apply(Command::OpenShow(gone)).unwrap_err();
+        assert!(matches!(
+            error,
+            AppError::Library(LibraryError::NoSuchShow(id)) if id == gone
+        ));
+        assert!(app.notices().is_empty(), "try_apply tells nothing itself");
+        app.apply(Command::OpenShow(gone));
+        app.apply(Command::OpenShow(gone));
+        assert_eq!(app.notices(), [error.to_string()], "told once");
+    }
+
+    #[test]
+    fn a_read_only_window_refuses_an_edit_by_type() {
+        let dir = tempfile::tempdir().unwrap();
+        let _writer = Store::open(dir.path()).unwrap();
+        let mut app = app(dir.path());
+        assert!(app.is_read_only());
+        let show = app.library().shows[0].id;
+        let change = Command::Change(Change::SetShowNote(show, "mine".into()));
+        assert!(matches!(
+            app.try_apply(change.clone()),
+            Err(AppError::ReadOnly)
+        ));
+        app.apply(change);
+        assert_eq!(
+            app.notices().last().map(String::as_str),
+            Some(READ_ONLY_MESSAGE)
+        );
+        assert!(app.library().shows[0].note.is_empty());
+    }
+
+    #[test]
+    fn exporting_to_a_folder_is_refused_in_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(&dir.path().join("data"));
+        let error = app
+            .try_apply(Command::ExportLibrary(dir.path().to_owned()))
+            .unwrap_err();
+        assert!(matches!(
+            error,
+            AppError::Elsewhere(ElsewhereError::ExportToFolder { .. })
+        ));
+        assert!(
+            error
+                .to_string()
+                .ends_with("it is a folder; give a file name.")
+        );
+    }
+
+    #[test]
+    fn backups_that_cannot_be_listed_are_an_error_not_an_empty_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(dir.path());
+        app.apply(Command::ListBackups);
+        assert!(matches!(&app.view.backups, Some(Ok(list)) if list.is_empty()));
+        std::fs::write(dir.path().join("backups"), b"").unwrap();
+        app.apply(Command::ListBackups);
+        assert!(matches!(&app.view.backups, Some(Err(_))));
+    }
+
+    #[test]
+    fn a_folder_given_as_an_article_is_not_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let error = crate::app::read_file(dir.path()).err().unwrap();
+        assert!(matches!(error, ReadError::NotAFile { .. }));
+        assert!(error.to_string().starts_with("Could not open "));
+    }
+}

@@ -151,6 +151,15 @@ impl Shell {
             open_show: self.app.view.open_show,
             open_article: self.app.view.open_article,
         };
+        self.keep_state(now)
+    }
+
+    /// Writes the window's state if it changed (see [`UiStateKeeper::keep`]). A read-only
+    /// window (another one writes to the data folder) leaves the file to that one.
+    fn keep_state(&mut self, now: bool) -> Option<Duration> {
+        if self.app.is_read_only() {
+            return None;
+        }
         self.keeper.move_to(self.app.data_dir());
         self.keeper.keep(&self.state, now)
     }
@@ -208,7 +217,7 @@ impl eframe::App for Shell {
     }
 
     fn on_exit(&mut self) {
-        self.keeper.keep(&self.state, true);
+        self.keep_state(true);
         self.app.shutdown();
     }
 }
@@ -217,7 +226,7 @@ impl eframe::App for Shell {
 /// written yet); the app then saves what is unsaved as it goes.
 impl Drop for Shell {
     fn drop(&mut self) {
-        self.keeper.keep(&self.state, true);
+        self.keep_state(true);
     }
 }
 
@@ -352,6 +361,20 @@ mod tests {
             harness.state().view.open_show,
             Some(harness.state().library().shows[0].id)
         );
+    }
+
+    #[test]
+    fn a_read_only_window_leaves_the_state_file_to_the_one_that_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (second, _) = two_shows(dir.path());
+        let writer = Store::open(dir.path()).unwrap();
+        let mut harness = window(dir.path());
+        assert!(harness.state().is_read_only());
+        harness.state_mut().apply(Command::OpenShow(second));
+        harness.step();
+        drop(harness);
+        assert_eq!(UiState::read(dir.path()).unwrap(), None);
+        drop(writer);
     }
 
     #[test]
