@@ -51,7 +51,9 @@ impl Shell {
         {
             log::info!("the show open last time is no longer in the library");
         }
-        ctx.set_theme(egui::ThemePreference::from(state.theme));
+        if let Some(theme) = state.theme {
+            ctx.set_theme(egui::ThemePreference::from(theme));
+        }
         if let Some(zoom) = state.zoom {
             ctx.set_zoom_factor(zoom);
         }
@@ -140,7 +142,7 @@ impl Shell {
             size.filter(|_| !whole)
         });
         self.state = UiState {
-            theme: ctx.options(|o| o.theme_preference).into(),
+            theme: Some(ctx.options(|o| o.theme_preference).into()),
             zoom: ((zoom - 1.0).abs() > f32::EPSILON).then_some(zoom),
             library_width: Some(self.widths.library),
             threads_width: Some(self.widths.threads),
@@ -301,11 +303,13 @@ mod tests {
         let (second, article) = two_shows(dir.path());
         UiState {
             library_width: Some(250.0),
+            zoom: Some(1.5),
             ..UiState::default()
         }
         .write(dir.path())
         .unwrap();
         let mut harness = window(dir.path());
+        assert!((harness.ctx.zoom_factor() - 1.5).abs() < f32::EPSILON);
         assert_ne!(harness.state().view.open_show, Some(second));
         assert!((harness.state().panel_widths().library - 250.0).abs() < 1.0);
         harness.state_mut().apply(Command::OpenShow(second));
@@ -315,10 +319,39 @@ mod tests {
         let remembered = UiState::load(dir.path());
         assert_eq!(remembered.open_show, Some(second));
         assert_eq!(remembered.open_article, Some(article));
+        assert_eq!(remembered.zoom, Some(1.5));
         let harness = window(dir.path());
         assert_eq!(harness.state().view.open_show, Some(second));
         assert_eq!(harness.state().view.open_article, Some(article));
         assert!((harness.state().panel_widths().library - 250.0).abs() < 1.0);
+    }
+
+    #[test]
+    fn the_remembered_theme_and_zoom_are_set_on_the_window() {
+        // Not in a harness: kittest sets its own theme after the app is built.
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = egui::Context::default();
+        let app = App::new(
+            AppOptions {
+                data_dir: dir.path().to_owned(),
+                open_file: None,
+            },
+            None,
+        );
+        let state = UiState {
+            theme: Some(Theme::Light),
+            zoom: Some(1.25),
+            ..UiState::default()
+        };
+        let _shell = Shell::with_state(app, state, &ctx);
+        // The zoom factor takes effect at the next frame.
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        output.textures_delta.clear();
+        assert_eq!(
+            ctx.options(|o| o.theme_preference),
+            egui::ThemePreference::Light
+        );
+        assert!((ctx.zoom_factor() - 1.25).abs() < f32::EPSILON);
     }
 
     #[test]

@@ -70,8 +70,8 @@ impl From<Theme> for egui::ThemePreference {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct UiState {
-    /// The theme chosen in View.
-    pub theme: Theme,
+    /// The theme chosen in View (`None`: the window's default is left alone).
+    pub theme: Option<Theme>,
     /// egui's zoom factor (Ctrl + and Ctrl −); `None` for 1.
     pub zoom: Option<f32>,
     /// The outer width of the library panel (left), if the fan's is known.
@@ -247,7 +247,7 @@ mod tests {
 
     fn state() -> UiState {
         UiState {
-            theme: Theme::Dark,
+            theme: Some(Theme::Dark),
             zoom: Some(1.25),
             library_width: Some(233.0),
             threads_width: Some(401.5),
