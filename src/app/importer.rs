@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::error::ReadError;
+use super::wake::Wake;
 use crate::model::{ImportError, Imported, MAX_ARTICLE_BYTES, Origin, import};
 
 /// What to import.
@@ -51,12 +52,12 @@ pub struct Importer {
     /// Jobs under way: id and what is being opened, for the status line.
     pending: Vec<(u64, String)>,
     next_id: u64,
-    wake: Option<egui::Context>,
+    wake: Wake,
 }
 
 impl Importer {
     /// An importer that wakes `wake` (the window) when a job finishes.
-    pub fn new(wake: Option<egui::Context>) -> Self {
+    pub fn new(wake: Wake) -> Self {
         let (sender, receiver) = channel();
         Self {
             sender,
@@ -89,9 +90,7 @@ impl Importer {
                     });
             // The app may be gone already; then nobody needs the result.
             let _ = sender.send(done);
-            if let Some(ctx) = wake {
-                ctx.request_repaint();
-            }
+            wake.wake();
         };
         if let Err(error) = std::thread::Builder::new()
             .name("fan-tracker-import".into())

@@ -16,6 +16,7 @@ mod saver;
 mod status;
 mod suggester;
 mod view;
+mod wake;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -31,6 +32,7 @@ pub use saver::{SaveReport, Saver};
 pub use status::SaveStatus;
 pub use suggester::{SuggestResult, SuggestWorker, article_fingerprint};
 pub use view::{BackupList, Filing, PredictionDraft, TextSelection, ViewState};
+pub use wake::Wake;
 
 use crate::model::{
     ArticleEntry, ArticleId, Edit, History, Library, Show, ShowId, merge_libraries,
@@ -91,8 +93,8 @@ pub struct App {
     library: Arc<Library>,
     data_dir: PathBuf,
     saver: Option<Saver>,
-    /// Repainted when a save finishes.
-    wake: Option<egui::Context>,
+    /// Asks the window for a frame when a save finishes.
+    wake: Wake,
     /// Why the data folder cannot be used (nothing is saved until the user picks another).
     folder_error: Option<AppError>,
     /// Transient UI state (selection, drafts, dialogs).
@@ -144,14 +146,14 @@ impl App {
             library: Arc::new(Library::default()),
             data_dir: options.data_dir,
             saver: None,
-            wake: ctx.cloned(),
+            wake: Wake::window(ctx),
             folder_error: None,
             view: ViewState::default(),
             status: SaveStatus::UpToDate,
             notices: Vec::new(),
             history: History::new(),
             commands: Vec::new(),
-            importer: importer::Importer::new(ctx.cloned()),
+            importer: importer::Importer::new(Wake::window(ctx)),
             edit_generation: 0,
             handed_generation: 0,
             saved_generation: 0,
@@ -160,7 +162,7 @@ impl App {
             urgent: false,
             force_backup: false,
             conflict_copy: None,
-            suggester: SuggestWorker::waking(ctx),
+            suggester: SuggestWorker::waking(Wake::window(ctx)),
         };
         let mut legacy_open = None;
         match opened {
@@ -215,11 +217,7 @@ impl App {
     /// Starts a saving thread on `store` that repaints the window after each save.
     fn start_saver(&self, store: Store) -> Saver {
         let wake = self.wake.clone();
-        Saver::start(store, move || {
-            if let Some(ctx) = &wake {
-                ctx.request_repaint();
-            }
-        })
+        Saver::start(store, move || wake.wake())
     }
 
     /// The library as it is in memory.

@@ -11,6 +11,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::App;
 use super::error::AppError;
+use super::wake::Wake;
 use crate::model::{
     Article, ArticleField, ArticleId, Edit, SavedSuggestion, save_suggestions, suggest::suggest,
 };
@@ -88,14 +89,9 @@ impl SuggestWorker {
         }
     }
 
-    /// Starts the worker; each finished job repaints the window of `ctx`, if any.
-    pub fn waking(ctx: Option<&egui::Context>) -> Self {
-        let ctx = ctx.cloned();
-        Self::start(move || {
-            if let Some(ctx) = &ctx {
-                ctx.request_repaint();
-            }
-        })
+    /// Starts the worker; each finished job wakes the window (see [`Wake`]).
+    pub fn waking(wake: Wake) -> Self {
+        Self::start(move || wake.wake())
     }
 
     /// Asks for the suggestions of article `id`, unless they are already being computed.
