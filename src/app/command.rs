@@ -62,7 +62,8 @@ pub enum Command {
 /// on the article on screen when the command is applied.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
-    /// Remove an article from its show (its passages are dropped from threads).
+    /// Remove an article from its show (its passages are dropped from threads); a show left
+    /// with nothing in it is removed too.
     DeleteArticle(ArticleId),
     /// Remove a show with its articles and threads.
     DeleteShow(ShowId),

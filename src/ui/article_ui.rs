@@ -141,7 +141,7 @@ fn filing_ui(
             } else {
                 "This article names none of your shows, so it has a new show of its own. Rename the show in the panel on the right, or pick a show above.".to_owned()
             };
-            ui.label(egui::RichText::new(why).small());
+            ui.label(egui::RichText::new(why).italics());
             if ui.small_button("OK").clicked() {
                 commands.push(Command::KeepFiling);
             }
