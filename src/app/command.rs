@@ -36,6 +36,9 @@ pub enum Command {
     Undo,
     /// Do again the last change taken back.
     Redo,
+    /// Open the "Restore a backup" window, listing the backups in the data folder (or saying
+    /// why they could not be listed).
+    ListBackups,
     /// Replace the library with a backup (the current one is backed up first; undoable).
     RestoreBackup(PathBuf),
     /// Hide a message shown at the top of the window.

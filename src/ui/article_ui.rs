@@ -10,10 +10,11 @@
 use egui::{Role, Ui};
 use jiff::civil::Date;
 
+use super::UiParts;
 use super::article_cache::HighlightKind;
 use super::article_layout::{QUOTE_INDENT, SliceLayout, column_geometry, font_size, indent};
 use super::widgets::set_label;
-use crate::app::{Change, Command, TextSelection, UiParts, ViewState};
+use crate::app::{Change, Command, TextSelection, ViewState};
 use crate::model::{ArticleEntry, Block, BlockKind, Library, Marker, PieceText, Show, Slice};
 
 /// The widest the article's text column gets, in points.

@@ -3,8 +3,9 @@
 
 use egui::{Role, Ui};
 
+use super::UiParts;
 use super::widgets::set_label;
-use crate::app::{Command, UiParts};
+use crate::app::Command;
 
 /// The "Paste article" window: text in, a new article out (filed like an imported file).
 pub fn paste_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
@@ -56,6 +57,13 @@ pub fn backups_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         .open(&mut open)
         .collapsible(false)
         .show(ui.ctx(), |ui| {
+            let backups = match backups {
+                Ok(backups) => backups,
+                Err(error) => {
+                    ui.label(backups_unlisted_text(error));
+                    return;
+                }
+            };
             if backups.is_empty() {
                 ui.label("There are no backups yet. One is kept every ten minutes while you edit.");
             }
@@ -80,6 +88,13 @@ pub fn backups_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     }
 }
 
+/// What the backups window says when the backups folder could not be read.
+pub fn backups_unlisted_text(error: &crate::storage::StorageError) -> String {
+    format!(
+        "The backups could not be listed: {error}. Nothing was changed; check that the backups folder inside the data folder can be read, then open this window again."
+    )
+}
+
 /// Asks what to do when the window is closing but the edits are not saved (saving failed, or
 /// the data folder cannot be used): keep the window open, keep the edits elsewhere, or quit
 /// without them. The app closes the window by itself once the edits are saved or kept.
@@ -95,7 +110,7 @@ pub fn unsaved_on_close_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             "Your changes are saved"
         };
         ui.heading(heading);
-        if *parts.status == crate::app::SaveStatus::NoFolder {
+        if matches!(parts.status, crate::app::SaveStatus::NoFolder) {
             ui.label("The data folder cannot be used, so your edits are only in memory.");
         } else {
             ui.label(parts.status.describe());

@@ -4,8 +4,9 @@
 
 use egui::Ui;
 
+use super::UiParts;
 use super::widgets::row_height;
-use crate::app::{Change, Command, UiParts};
+use crate::app::{Change, Command};
 use crate::model::{ArticleEntry, Show};
 
 /// One line of the list.

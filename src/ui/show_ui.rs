@@ -4,8 +4,9 @@
 use egui::{Role, Ui};
 use jiff::civil::Date;
 
+use super::UiParts;
 use super::widgets::{edited_text, set_label};
-use crate::app::{Change, Command, UiParts};
+use crate::app::{Change, Command};
 use crate::model::{Show, ShowStatus, ThreadId, ThreadStatus};
 
 /// Label of the show's title field.

@@ -2,7 +2,8 @@
 
 use egui::Ui;
 
-use crate::app::{Command, UiParts};
+use super::UiParts;
+use crate::app::Command;
 
 /// Draws the bottom status line: where saving stands on the left, then the last opened link
 /// and the undo button, and the data folder on the right. A status too long for the room

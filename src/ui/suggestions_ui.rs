@@ -8,9 +8,9 @@
 
 use egui::{Role, Ui};
 
-use super::HighlightKind;
 use super::widgets::set_label;
-use crate::app::{Change, Command, UiParts};
+use super::{HighlightKind, UiParts};
+use crate::app::{Change, Command};
 use crate::model::{
     ArticleEntry, Offer, SavedSuggestion, Show, offered_suggestions, suggested_passages,
 };

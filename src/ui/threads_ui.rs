@@ -4,8 +4,9 @@
 
 use egui::{Role, Ui};
 
+use super::UiParts;
 use super::widgets::set_label;
-use crate::app::{Change, Command, TextSelection, UiParts};
+use crate::app::{Change, Command, TextSelection};
 use crate::model::{Anchor, ArticleEntry, ArticleId};
 
 /// Draws the right-hand panel: the show's details, the checklist, the "new thread" box, the
