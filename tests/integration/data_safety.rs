@@ -1,6 +1,7 @@
 //! The data-safety guarantees of docs/DATA-SAFETY.md, each proven with real files and, where
 //! it matters, real processes.
 
+use fan_tracker::shell::Shell;
 use std::fs;
 use std::io::{self, BufRead as _};
 use std::path::{Path, PathBuf};
@@ -265,25 +266,26 @@ impl FileSystem for RenameFails {
 fn launch_with_fs(
     data_dir: &Path,
     fs: impl FileSystem + 'static,
-) -> egui_kittest::Harness<'static, App> {
+) -> egui_kittest::Harness<'static, Shell> {
     let options = AppOptions {
         data_dir: data_dir.to_owned(),
         open_file: None,
     };
     let dir = data_dir.to_owned();
     let mut harness = crate::fixture::harness_builder().build_eframe(move |cc| {
-        App::with_store(
+        let app = App::with_store(
             Store::open_with(&dir, Box::new(fs)),
             options,
             Some(&cc.egui_ctx),
-        )
+        );
+        Shell::new(app, &cc.egui_ctx)
     });
     harness.run();
     harness
 }
 
 fn step_until(
-    harness: &mut egui_kittest::Harness<'static, App>,
+    harness: &mut egui_kittest::Harness<'static, Shell>,
     what: &str,
     done: impl Fn(&App) -> bool,
 ) {

@@ -1,5 +1,6 @@
 //! Shared test fixtures: a temporary data folder and a UI harness on it.
 
+use fan_tracker::shell::Shell;
 use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
@@ -41,14 +42,14 @@ impl TempDir {
 /// The app in a UI harness on `data_dir`, opening `file` if given, once the open article's
 /// suggestions are computed (they are computed on another thread; waiting keeps what the
 /// tests see and what is saved the same from run to run).
-pub fn launch(data_dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
+pub fn launch(data_dir: &Path, file: Option<PathBuf>) -> Harness<'static, Shell> {
     let mut harness = build(data_dir, file);
     settle_suggestions(&mut harness);
     harness
 }
 
 /// Runs frames until the open article's suggestions are computed and shown (at most 30 s).
-pub fn settle_suggestions(harness: &mut Harness<'static, App>) {
+pub fn settle_suggestions(harness: &mut Harness<'static, Shell>) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while !harness.state().suggestions_settled() && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(5));
@@ -63,7 +64,7 @@ pub fn settle_suggestions(harness: &mut Harness<'static, App>) {
 
 /// The app in a UI harness on `data_dir`, opening `file` if given, once its first frames are
 /// drawn, without waiting for anything else.
-pub fn build(data_dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
+pub fn build(data_dir: &Path, file: Option<PathBuf>) -> Harness<'static, Shell> {
     let options = AppOptions {
         data_dir: data_dir.to_owned(),
         open_file: file,
@@ -73,7 +74,7 @@ pub fn build(data_dir: &Path, file: Option<PathBuf>) -> Harness<'static, App> {
 
 /// The app built by `build` in a UI harness, once the open article's suggestions are computed
 /// (see [`launch`]).
-pub fn launch_with(build: impl FnOnce(&egui::Context) -> App + 'static) -> Harness<'static, App> {
+pub fn launch_with(build: impl FnOnce(&egui::Context) -> App + 'static) -> Harness<'static, Shell> {
     let mut harness = start(build);
     settle_suggestions(&mut harness);
     harness
@@ -82,8 +83,9 @@ pub fn launch_with(build: impl FnOnce(&egui::Context) -> App + 'static) -> Harne
 /// The app built by `build` in a UI harness, with the Korean font installed and a missing
 /// glyph failing the test, once its first frames are drawn and the articles being opened
 /// have arrived.
-fn start(build: impl FnOnce(&egui::Context) -> App + 'static) -> Harness<'static, App> {
-    let mut harness = harness_builder().build_eframe(move |cc| build(&cc.egui_ctx));
+fn start(build: impl FnOnce(&egui::Context) -> App + 'static) -> Harness<'static, Shell> {
+    let mut harness = harness_builder()
+        .build_eframe(move |cc| Shell::new(build(&cc.egui_ctx), &cc.egui_ctx));
     harness.run();
     settle(&mut harness);
     harness
@@ -92,7 +94,7 @@ fn start(build: impl FnOnce(&egui::Context) -> App + 'static) -> Harness<'static
 /// A harness builder as the tests need it: the window's size, the Korean font the real app
 /// finds through the system font provider (which kittest does not install), and kittest's
 /// default policy of panicking on a glyph no font has, so Hangul drawn as boxes fails.
-pub fn harness_builder() -> egui_kittest::HarnessBuilder<App> {
+pub fn harness_builder() -> egui_kittest::HarnessBuilder<Shell> {
     let font = korean_font();
     Harness::builder()
         .with_size([1280.0, 900.0])
@@ -127,7 +129,7 @@ pub fn korean_font() -> Vec<u8> {
 /// Asks the window to close, as the window's close button (or Ctrl+Q) does, and runs one
 /// frame; returns the viewport commands that frame sent. eframe closes the window unless one
 /// of them is [`egui::ViewportCommand::CancelClose`].
-pub fn request_close(harness: &mut Harness<'static, App>) -> Vec<egui::ViewportCommand> {
+pub fn request_close(harness: &mut Harness<'static, Shell>) -> Vec<egui::ViewportCommand> {
     harness
         .input_mut()
         .viewports
@@ -140,7 +142,7 @@ pub fn request_close(harness: &mut Harness<'static, App>) -> Vec<egui::ViewportC
 }
 
 /// The viewport commands the last frame sent.
-pub fn frame_commands(harness: &Harness<'static, App>) -> Vec<egui::ViewportCommand> {
+pub fn frame_commands(harness: &Harness<'static, Shell>) -> Vec<egui::ViewportCommand> {
     harness
         .output()
         .viewport_output
@@ -150,7 +152,7 @@ pub fn frame_commands(harness: &Harness<'static, App>) -> Vec<egui::ViewportComm
 }
 
 /// Steps the harness (a frame every 50 ms) until `done`, failing after 15 s.
-pub fn step_until(harness: &mut Harness<'static, App>, what: &str, done: impl Fn(&App) -> bool) {
+pub fn step_until(harness: &mut Harness<'static, Shell>, what: &str, done: impl Fn(&App) -> bool) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     while !done(harness.state()) {
         assert!(
@@ -163,13 +165,13 @@ pub fn step_until(harness: &mut Harness<'static, App>, what: &str, done: impl Fn
 }
 
 /// Lets articles being opened on the import thread arrive, then lets the app settle.
-pub fn settle(harness: &mut Harness<'static, App>) {
+pub fn settle(harness: &mut Harness<'static, Shell>) {
     harness.state_mut().finish_imports_blocking();
     harness.run();
 }
 
 /// Saves everything and closes the app, as closing the window does.
-pub fn close(harness: Harness<'static, App>) {
+pub fn close(harness: Harness<'static, Shell>) {
     let mut app = harness.into_state();
     app.shutdown();
     assert!(
@@ -180,14 +182,14 @@ pub fn close(harness: Harness<'static, App>) {
 }
 
 /// Clicks the node labelled exactly `label` and lets the app settle.
-pub fn click(harness: &mut Harness<'static, App>, label: &str) {
+pub fn click(harness: &mut Harness<'static, Shell>, label: &str) {
     harness.get_by_label(label).click();
     harness.run();
 }
 
 /// The first node whose value (a text field's text) contains `needle`.
 pub fn value_containing<'t>(
-    harness: &'t Harness<'static, App>,
+    harness: &'t Harness<'static, Shell>,
     needle: &'t str,
 ) -> Option<egui_kittest::Node<'t>> {
     harness
@@ -196,7 +198,7 @@ pub fn value_containing<'t>(
 }
 
 /// Focuses the field labelled `label` and types `text` into it, as a user would.
-pub fn type_into(harness: &mut Harness<'static, App>, label: &str, text: &str) {
+pub fn type_into(harness: &mut Harness<'static, Shell>, label: &str, text: &str) {
     harness.get_by_label(label).focus();
     harness.run();
     harness.get_by_label(label).type_text(text);
@@ -234,12 +236,12 @@ pub fn files_named(dir: &Path, prefix: &str) -> Vec<PathBuf> {
 }
 
 /// The show on screen.
-pub fn open_show<'h>(harness: &'h Harness<'static, App>) -> &'h Show {
+pub fn open_show<'h>(harness: &'h Harness<'static, Shell>) -> &'h Show {
     harness.state().open_show().expect("a show is open")
 }
 
 /// The article on screen.
-pub fn open_entry<'h>(harness: &'h Harness<'static, App>) -> &'h ArticleEntry {
+pub fn open_entry<'h>(harness: &'h Harness<'static, Shell>) -> &'h ArticleEntry {
     harness
         .state()
         .open_article()
@@ -259,7 +261,7 @@ pub fn resolved_checkbox(title: &str) -> String {
 
 /// Presses the primary button at `from`, moves to `to` and releases there, a frame apart, as
 /// a hand would (from == to is a click).
-pub fn drag(harness: &mut Harness<'static, App>, from: egui::Pos2, to: egui::Pos2) {
+pub fn drag(harness: &mut Harness<'static, Shell>, from: egui::Pos2, to: egui::Pos2) {
     harness.hover_at(from);
     harness.step();
     harness.drag_at(from);
@@ -272,7 +274,7 @@ pub fn drag(harness: &mut Harness<'static, App>, from: egui::Pos2, to: egui::Pos
 
 /// Presses Ctrl (Cmd on macOS) + `key` in one frame and returns the viewport commands that
 /// frame sent.
-pub fn shortcut(harness: &mut Harness<'static, App>, key: egui::Key) -> Vec<egui::ViewportCommand> {
+pub fn shortcut(harness: &mut Harness<'static, Shell>, key: egui::Key) -> Vec<egui::ViewportCommand> {
     for pressed in [true, false] {
         harness.input_mut().events.push(egui::Event::Key {
             key,
@@ -288,7 +290,7 @@ pub fn shortcut(harness: &mut Harness<'static, App>, key: egui::Key) -> Vec<egui
 
 /// Steps the harness (a frame every 50 ms) until a frame asks to close the window, failing
 /// after 15 s. Every frame is looked at, so a quit sent in any of them is seen.
-pub fn step_until_quit(harness: &mut Harness<'static, App>) {
+pub fn step_until_quit(harness: &mut Harness<'static, Shell>) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     loop {
         harness.step();

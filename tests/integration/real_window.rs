@@ -355,7 +355,7 @@ fn the_app_finds_a_korean_font_for_hangul() {
     let mut app = app_command(&xvfb, &tmp, None)
         .arg("--data-dir")
         .arg(tmp.data_dir())
-        .env(fan_tracker::app::PANIC_ON_MISSING_GLYPH, "1")
+        .env(fan_tracker::shell::PANIC_ON_MISSING_GLYPH, "1")
         .spawn()
         .expect("start fan-tracker");
     let window = wait_for_window(&xvfb, &mut app);

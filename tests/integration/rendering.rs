@@ -2,11 +2,11 @@
 //! text of its own: select a word as a person would (drag across it), make a thread from it,
 //! and the thread quotes that word and the word is what gets highlighted.
 
+use fan_tracker::shell::Shell;
 use std::path::PathBuf;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use fan_tracker::app::App;
 use fan_tracker::model::{Marker, Thread};
 use fan_tracker::ui::HighlightKind;
 
@@ -20,7 +20,7 @@ fn fixture(name: &str) -> PathBuf {
 }
 
 /// Width of `text` at `size` points in the proportional font, as the article draws it.
-fn text_width(harness: &Harness<'static, App>, text: &str, size: f32) -> f32 {
+fn text_width(harness: &Harness<'static, Shell>, text: &str, size: f32) -> f32 {
     harness.ctx.fonts_mut(|f| {
         f.layout_no_wrap(
             text.to_owned(),
@@ -34,7 +34,7 @@ fn text_width(harness: &Harness<'static, App>, text: &str, size: f32) -> f32 {
 
 /// Drags across `word` in the drawn piece of text whose whole text is `piece` (font `size`),
 /// as a person selecting it would, and returns the selected text.
-fn select_word(harness: &mut Harness<'static, App>, piece: &str, word: &str, size: f32) -> String {
+fn select_word(harness: &mut Harness<'static, Shell>, piece: &str, word: &str, size: f32) -> String {
     let node = harness
         .query_all_by(|n| n.value().is_some_and(|v| v == piece))
         .next()
@@ -54,7 +54,7 @@ fn select_word(harness: &mut Harness<'static, App>, piece: &str, word: &str, siz
 }
 
 /// The text painted with the selected thread's highlight, joined.
-fn highlighted_text(harness: &Harness<'static, App>) -> String {
+fn highlighted_text(harness: &Harness<'static, Shell>) -> String {
     let marked = [
         egui::Color32::from_rgb(0xff, 0xe5, 0x8a),
         egui::Color32::from_rgb(0x6b, 0x55, 0x10),
@@ -74,7 +74,7 @@ fn highlighted_text(harness: &Harness<'static, App>) -> String {
 }
 
 /// Selects `word` in `piece`, makes a thread of it, and checks its quote and highlight.
-fn thread_from_word(harness: &mut Harness<'static, App>, piece: &str, word: &str, size: f32) {
+fn thread_from_word(harness: &mut Harness<'static, Shell>, piece: &str, word: &str, size: f32) {
     let selected = select_word(harness, piece, word, size);
     assert_eq!(selected, word, "the selection is the word dragged over");
     click(harness, "New thread from selection");
@@ -296,7 +296,7 @@ fn suggested_passages_are_marked_faintly_and_the_selected_one_wins() {
 }
 
 /// The background of the first painted text section that is exactly `word`.
-fn painted_with_background(harness: &Harness<'static, App>, word: &str) -> Option<egui::Color32> {
+fn painted_with_background(harness: &Harness<'static, Shell>, word: &str) -> Option<egui::Color32> {
     harness.output().shapes.iter().find_map(|clipped| {
         let egui::Shape::Text(text) = &clipped.shape else {
             return None;

@@ -3,6 +3,7 @@
 //! background is painted once, and an idle window asks for no frames.
 //! (Timing budgets live in `benches/`, not here.)
 
+use fan_tracker::shell::Shell;
 use std::path::Path;
 
 use egui_kittest::kittest::Queryable as _;
@@ -147,7 +148,7 @@ fn an_idle_window_asks_for_no_more_frames() {
         open_file: None,
     };
     let ctx = egui::Context::default();
-    let mut app = App::new(options, Some(&ctx));
+    let mut app = Shell::new(App::new(options, Some(&ctx)), &ctx);
     let frame_input = |frame: i32| egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
@@ -162,10 +163,7 @@ fn an_idle_window_asks_for_no_more_frames() {
     let mut warm_up = -10_000;
     while !(app.suggestions_settled() && app.is_saved()) && std::time::Instant::now() < deadline {
         std::thread::sleep(std::time::Duration::from_millis(10));
-        let mut output = ctx.run_ui(frame_input(warm_up), |ui| {
-            fan_tracker::ui::root_ui(&mut app, ui);
-            app.after_frame();
-        });
+        let mut output = ctx.run_ui(frame_input(warm_up), |ui| app.frame_ui(ui));
         output.textures_delta.clear();
         warm_up += 1;
     }
@@ -174,10 +172,7 @@ fn an_idle_window_asks_for_no_more_frames() {
     let delays: Vec<std::time::Duration> = (0..120)
         .map(|frame| {
             let mut output = ctx.run_ui(frame_input(frame), |ui| {
-                fan_tracker::ui::root_ui(&mut app, ui);
-                if let Some(wait) = app.after_frame() {
-                    ui.ctx().request_repaint_after(wait);
-                }
+                app.frame_ui(ui);
             });
             output.textures_delta.clear();
             output.viewport_output[&egui::ViewportId::ROOT].repaint_delay

@@ -2,9 +2,9 @@
 //! article about a show joins it, its suggestions fold into the show's threads, every edit is
 //! undone and redone from the keyboard and the Edit menu, and the timeline dates what happened.
 
+use fan_tracker::shell::Shell;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use fan_tracker::app::App;
 use fan_tracker::model::{ArticleId, ShowStatus, ThreadStatus, quoted};
 use fan_tracker::ui::{
     SHOW_PICKER_LABEL, SHOW_TITLE_LABEL, TIMELINE_HEADING, add_suggestion_label, passage_label,
@@ -17,7 +17,7 @@ use crate::fixture::{
 };
 use crate::ui_stories::open_threads;
 
-type H = Harness<'static, App>;
+type H = Harness<'static, Shell>;
 
 /// A later article about the built-in show, in our own words: it names the show in English,
 /// and raises one question, the one the show's first thread already asks.

@@ -2,8 +2,9 @@
 //! article's open questions appear by themselves, are added, dismissed or retitled, and stay
 //! as the fan left them across relaunches.
 
+use fan_tracker::shell::Shell;
 use egui_kittest::kittest::Queryable as _;
-use fan_tracker::app::{App, Command};
+use fan_tracker::app::Command;
 use fan_tracker::model::{
     Anchor, ArticleEntry, Show, SuggestionState, offered_suggestions, same_question,
 };
@@ -33,7 +34,7 @@ If the drama gets the green light, it is unclear whether Kim Soo-hyun and Seo Ye
 Gang-tae's older brother Sang-tae is an artist, and Moon-young grew close to him as well.
 ";
 
-type H = egui_kittest::Harness<'static, App>;
+type H = egui_kittest::Harness<'static, Shell>;
 
 /// The indices (into the open article's saved suggestions) of those offered, in order.
 fn offered(show: &Show, entry: &ArticleEntry) -> Vec<usize> {

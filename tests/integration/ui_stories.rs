@@ -1,5 +1,6 @@
 //! The issue's stories, driven through the UI by AccessKit labels, as a user would.
 
+use fan_tracker::shell::Shell;
 use std::path::{Path, PathBuf};
 
 use egui_kittest::kittest::Queryable as _;
@@ -16,7 +17,7 @@ use crate::fixture::{
 
 /// The open show's threads: titles and statuses, in checklist order.
 pub fn open_threads(
-    harness: &egui_kittest::Harness<'static, fan_tracker::app::App>,
+    harness: &egui_kittest::Harness<'static, fan_tracker::shell::Shell>,
 ) -> Vec<(String, ThreadStatus)> {
     open_show(harness)
         .threads
@@ -348,7 +349,6 @@ fn relaunch_restores_everything() {
 }
 
 #[test]
-#[ignore = "needs the window-state file (issue 10, item 11) from the shell branch; un-ignore on merge"]
 fn relaunch_reopens_the_show_that_was_open() {
     let tmp = TempDir::new();
     let file = tmp.write("b.md", "# Second article\n\nSome *text*.\n");
@@ -384,7 +384,7 @@ fn links_open_only_when_clicked() {
 }
 
 /// The link the last frame asked the system to open, if any.
-fn opened_url(harness: &egui_kittest::Harness<'static, fan_tracker::app::App>) -> Option<String> {
+fn opened_url(harness: &egui_kittest::Harness<'static, fan_tracker::shell::Shell>) -> Option<String> {
     harness
         .output()
         .platform_output
@@ -433,7 +433,7 @@ fn the_view_menu_switches_between_dark_and_light_in_words() {
 /// Types `text` one character per frame, `pause` apart, as a person does, without touching the
 /// mouse; returns after how many characters the number of notices first changed.
 fn type_slowly(
-    harness: &mut egui_kittest::Harness<'static, App>,
+    harness: &mut egui_kittest::Harness<'static, Shell>,
     text: &str,
     pause: std::time::Duration,
 ) -> Option<usize> {
@@ -450,7 +450,7 @@ fn type_slowly(
 }
 
 fn type_one(
-    harness: &mut egui_kittest::Harness<'static, App>,
+    harness: &mut egui_kittest::Harness<'static, Shell>,
     c: char,
     pause: std::time::Duration,
 ) {
@@ -463,7 +463,7 @@ fn type_one(
 /// Types letters `pause` apart until a new notice has appeared and five more letters are
 /// typed after it (at most 200 letters); returns what was typed.
 fn type_through_a_notice(
-    harness: &mut egui_kittest::Harness<'static, App>,
+    harness: &mut egui_kittest::Harness<'static, Shell>,
     pause: std::time::Duration,
 ) -> String {
     let before = harness.state().notices().len();
@@ -495,7 +495,7 @@ fn a_notice_appearing_while_typing_keeps_the_keyboard_focus() {
     let mut harness = launch(&tmp.data_dir(), None);
     type_into(&mut harness, "Article note", "draft one ");
     step_until(&mut harness, "the first save", App::is_saved);
-    let note = |h: &egui_kittest::Harness<'static, App>| open_entry(h).note.clone();
+    let note = |h: &egui_kittest::Harness<'static, Shell>| open_entry(h).note.clone();
     let pause = std::time::Duration::from_millis(100);
 
     // A sync tool brings a note from another device while the fan goes on typing: the save
@@ -620,7 +620,7 @@ impl FileSystem for FlakyDisk {
     }
 }
 
-fn launch_on_disk(data_dir: &Path, disk: FlakyDisk) -> egui_kittest::Harness<'static, App> {
+fn launch_on_disk(data_dir: &Path, disk: FlakyDisk) -> egui_kittest::Harness<'static, Shell> {
     let options = AppOptions {
         data_dir: data_dir.to_owned(),
         open_file: None,
