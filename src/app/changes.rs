@@ -35,13 +35,14 @@ pub fn edit_for(
 ) -> Result<Option<(Edit, String)>, LibraryError> {
     let edit = match change {
         Change::DeleteArticle(id) => {
-            let (show, _) = library.article(id)?;
+            let (show, entry) = library.article(id)?;
             let emptied = left_empty(show).then_some(show.id);
+            let label = format!("delete article {}", quoted(&entry.article.title));
             let mut edit = remove_article(library, id)?;
             if let (Some(show), Edit::Batch(edits)) = (emptied, &mut edit) {
                 edits.push(Edit::RemoveShow(show));
             }
-            edit
+            return Ok(Some((edit, label)));
         }
         Change::DeleteShow(id) => remove_show(library, id)?,
         Change::MoveArticle(article, to) => return move_article(library, article, to),

@@ -217,7 +217,7 @@ fn dropping_a_page_and_pasting_it_go_through_the_same_import() {
         "Article text",
         std::str::from_utf8(&page).unwrap(),
     );
-    click(&mut harness, "Create dossier");
+    click(&mut harness, "Create article");
     settle(&mut harness);
     let pasted = harness.state().open_article().unwrap().1.article.clone();
     assert_eq!(harness.state().library().articles().count(), 3);

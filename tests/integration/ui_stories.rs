@@ -931,9 +931,10 @@ fn right_click_removes_an_article_and_undo_brings_it_back() {
         .click_secondary();
     harness.run();
     click(&mut harness, "Remove from library");
-    // The show it was alone in stays, with no article.
+    // The show it was alone in goes with it: nothing else of the fan's was in it.
     let library = harness.state().library();
     assert_eq!(library.articles().count(), 1);
+    assert_eq!(library.shows.len(), 1);
     click(
         &mut harness,
         &undo_menu_label(Some("delete article 'Second article'")),
