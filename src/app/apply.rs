@@ -83,8 +83,8 @@ impl App {
                 self.view.scroll_to_selected = anchor.is_some();
                 self.view.highlighted_passage = anchor;
             }
-            Command::Undo => self.undo_or_redo(true)?,
-            Command::Redo => self.undo_or_redo(false)?,
+            Command::Undo => self.writable()?.undo_or_redo(true)?,
+            Command::Redo => self.writable()?.undo_or_redo(false)?,
             Command::ListBackups => {
                 let listed = crate::storage::list_backups(&self.data_dir).map_err(Arc::new);
                 if let Err(error) = &listed {
@@ -101,8 +101,9 @@ impl App {
                 // Write the library being replaced first (waiting for it), then the restored
                 // one with a forced backup: the saver never folds that save into an earlier
                 // one, so the backup holds the replaced library.
-                self.save_before_replacing();
-                self.commit(
+                let mut writable = self.writable()?;
+                writable.save_before_replacing();
+                writable.commit(
                     Edit::Replace(Box::new(library)),
                     format!("restore the backup {name}"),
                 )?;
@@ -129,11 +130,12 @@ impl App {
             }
             Command::KeepFiling => self.view.filing = None,
             Command::Change(change) => {
-                let place = self.place();
-                self.reclaim_snapshot();
-                let made = edit_for(change, Arc::make_mut(&mut self.library), place)?;
+                let mut writable = self.writable()?;
+                let place = writable.place();
+                writable.reclaim_snapshot();
+                let made = edit_for(change, Arc::make_mut(&mut writable.library), place)?;
                 if let Some((edit, label)) = made {
-                    self.commit(edit, label)?;
+                    writable.commit(edit, label)?;
                 }
             }
         }
@@ -141,34 +143,13 @@ impl App {
     }
 
     /// Where the fan is, for turning a change into an edit.
-    fn place(&self) -> Place {
+    pub(super) fn place(&self) -> Place {
         let open = self.open_article();
         Place {
             show: self.open_show().map(|s| s.id),
             article: open.map(|(_, a)| a.id),
             today: jiff::ZonedDateTime::now().date(),
         }
-    }
-
-    /// Applies `edit` to the library, records it for undo as `label`, keeps the view on items
-    /// that still exist, and schedules a save. The one way saved data changes in answer to
-    /// the fan; refused in a read-only window.
-    pub(super) fn commit(&mut self, edit: Edit, label: String) -> Result<(), AppError> {
-        if self.is_read_only() {
-            return Err(AppError::ReadOnly);
-        }
-        let typing = edit.typing_field();
-        let selects = added_thread(&edit);
-        let inverse = self.apply_edit(edit)?;
-        self.history.record(label, typing, inverse, Instant::now());
-        // "Undid …" in the status line is about the step before this one: no longer news.
-        self.view.last_undo = None;
-        if let Some(thread) = selects {
-            self.view.selected_thread = Some(thread);
-            self.view.scroll_to_selected = true;
-            self.view.highlighted_passage = None;
-        }
-        Ok(())
     }
 
     /// Applies an edit that is not the fan's own step (suggestions computed for an article):
@@ -183,36 +164,16 @@ impl App {
 
     /// Applies `edit` in place (the saver's waiting snapshot is taken back first), returning
     /// its inverse.
-    fn apply_edit(&mut self, edit: Edit) -> Result<Edit, AppError> {
+    pub(super) fn apply_edit(&mut self, edit: Edit) -> Result<Edit, AppError> {
         self.reclaim_snapshot();
         let inverse = edit.apply(Arc::make_mut(&mut self.library))?;
         self.after_change();
         Ok(inverse)
     }
 
-    /// Undoes (or redoes) the last step, naming it in the status line.
-    fn undo_or_redo(&mut self, undo: bool) -> Result<(), AppError> {
-        if self.is_read_only() {
-            return Err(AppError::ReadOnly);
-        }
-        self.reclaim_snapshot();
-        let library = Arc::make_mut(&mut self.library);
-        let done = if undo {
-            self.history.undo(library)
-        } else {
-            self.history.redo(library)
-        };
-        let done = done.map_err(|source| AppError::History { undo, source })?;
-        if let Some(label) = done {
-            self.after_change();
-            self.view.last_undo = Some(format!("{} {label}", if undo { "Undid" } else { "Redid" }));
-        }
-        Ok(())
-    }
-
     /// After any change to the library: keeps the view on items that still exist, and marks
     /// the library edited.
-    fn after_change(&mut self) {
+    pub(super) fn after_change(&mut self) {
         let library: &Library = &self.library;
         if let Some(id) = self.view.selected_thread
             && library.thread(id).is_err()
@@ -313,46 +274,27 @@ impl App {
     /// text, names the show in either script), else under a new show named after the
     /// article; opens it and says where it went, so the fan can pick another show.
     fn file_article(&mut self, article: crate::model::Article) -> Result<(), AppError> {
-        if self.is_read_only() {
-            return Err(AppError::ReadOnly);
-        }
+        let mut writable = self.writable()?;
         let searched: String = std::iter::once(article.title.as_str())
             .chain(std::iter::once(" "))
             .chain(std::iter::once(&*article.body))
             .flat_map(str::chars)
             .take(NAME_SEARCH_CHARS)
             .collect();
-        let named = self.library.shows_named_in(&searched).first().copied();
+        let named = writable.library.shows_named_in(&searched).first().copied();
         let title = article.title.clone();
-        self.reclaim_snapshot();
-        let library = Arc::make_mut(&mut self.library);
+        writable.reclaim_snapshot();
+        let library = Arc::make_mut(&mut writable.library);
         let entry = ArticleEntry::new(ArticleId(library.allocate_id()), article);
         let id = entry.id;
         let (edit, label, show) = import_edit(library, entry, named, &title)?;
-        self.commit(edit, label)?;
-        self.open_place(show, Some(id));
-        self.view.filing = Some(Filing {
+        writable.commit(edit, label)?;
+        writable.open_place(show, Some(id));
+        writable.view.filing = Some(Filing {
             article: id,
             named: named.is_some(),
         });
         Ok(())
-    }
-}
-
-/// The thread an edit adds, if it adds exactly one (to select it).
-fn added_thread(edit: &Edit) -> Option<crate::model::ThreadId> {
-    fn collect(edit: &Edit, found: &mut Vec<crate::model::ThreadId>) {
-        match edit {
-            Edit::InsertThread { thread, .. } => found.push(thread.id),
-            Edit::Batch(edits) => edits.iter().for_each(|e| collect(e, found)),
-            _ => {}
-        }
-    }
-    let mut found = Vec::new();
-    collect(edit, &mut found);
-    match found[..] {
-        [id] => Some(id),
-        _ => None,
     }
 }
 

@@ -17,6 +17,7 @@ mod status;
 mod suggester;
 mod view;
 mod wake;
+mod writable;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -227,7 +228,7 @@ impl App {
 
     /// Takes back the snapshot waiting in the saver (if it has not started writing it), so the
     /// library can be changed in place instead of copied. Call before `Arc::make_mut`.
-    fn reclaim_snapshot(&mut self) {
+    pub(super) fn reclaim_snapshot(&mut self) {
         if let Some(saver) = &self.saver {
             saver.reclaim(&self.library);
             self.reclaimed = true;
@@ -393,9 +394,8 @@ impl App {
                 // The merge is one step of the history: Undo takes their change back out.
                 let merged = merge_libraries(&base, &self.library, &theirs);
                 let replace = Edit::Replace(Box::new(merged.library));
-                if let Err(error) =
-                    self.commit(replace, "merge of a change made outside this window".into())
-                {
+                let label = "merge of a change made outside this window".to_owned();
+                if let Err(error) = self.writable().and_then(|mut w| w.commit(replace, label)) {
                     self.notify(error.to_string());
                 }
                 if merged.conflicts > 0 {
@@ -444,7 +444,7 @@ impl App {
 
     /// Before the library is replaced (a backup restored): writes it as it is now, and has the
     /// next save keep the file it replaces as a backup.
-    fn save_before_replacing(&mut self) {
+    pub(super) fn save_before_replacing(&mut self) {
         self.save_now_blocking();
         self.force_backup = true;
     }

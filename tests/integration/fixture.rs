@@ -84,8 +84,8 @@ pub fn launch_with(build: impl FnOnce(&egui::Context) -> App + 'static) -> Harne
 /// glyph failing the test, once its first frames are drawn and the articles being opened
 /// have arrived.
 fn start(build: impl FnOnce(&egui::Context) -> App + 'static) -> Harness<'static, Shell> {
-    let mut harness = harness_builder()
-        .build_eframe(move |cc| Shell::new(build(&cc.egui_ctx), &cc.egui_ctx));
+    let mut harness =
+        harness_builder().build_eframe(move |cc| Shell::new(build(&cc.egui_ctx), &cc.egui_ctx));
     harness.run();
     settle(&mut harness);
     harness
@@ -274,7 +274,10 @@ pub fn drag(harness: &mut Harness<'static, Shell>, from: egui::Pos2, to: egui::P
 
 /// Presses Ctrl (Cmd on macOS) + `key` in one frame and returns the viewport commands that
 /// frame sent.
-pub fn shortcut(harness: &mut Harness<'static, Shell>, key: egui::Key) -> Vec<egui::ViewportCommand> {
+pub fn shortcut(
+    harness: &mut Harness<'static, Shell>,
+    key: egui::Key,
+) -> Vec<egui::ViewportCommand> {
     for pressed in [true, false] {
         harness.input_mut().events.push(egui::Event::Key {
             key,

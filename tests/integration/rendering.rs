@@ -34,7 +34,12 @@ fn text_width(harness: &Harness<'static, Shell>, text: &str, size: f32) -> f32 {
 
 /// Drags across `word` in the drawn piece of text whose whole text is `piece` (font `size`),
 /// as a person selecting it would, and returns the selected text.
-fn select_word(harness: &mut Harness<'static, Shell>, piece: &str, word: &str, size: f32) -> String {
+fn select_word(
+    harness: &mut Harness<'static, Shell>,
+    piece: &str,
+    word: &str,
+    size: f32,
+) -> String {
     let node = harness
         .query_all_by(|n| n.value().is_some_and(|v| v == piece))
         .next()

@@ -2,10 +2,10 @@
 //! article about a show joins it, its suggestions fold into the show's threads, every edit is
 //! undone and redone from the keyboard and the Edit menu, and the timeline dates what happened.
 
-use fan_tracker::shell::Shell;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use fan_tracker::model::{ArticleId, ShowStatus, ThreadStatus, quoted};
+use fan_tracker::shell::Shell;
 use fan_tracker::ui::{
     SHOW_PICKER_LABEL, SHOW_TITLE_LABEL, TIMELINE_HEADING, add_suggestion_label, passage_label,
     redo_menu_label, undo_menu_label,

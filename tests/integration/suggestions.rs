@@ -2,12 +2,12 @@
 //! article's open questions appear by themselves, are added, dismissed or retitled, and stay
 //! as the fan left them across relaunches.
 
-use fan_tracker::shell::Shell;
 use egui_kittest::kittest::Queryable as _;
 use fan_tracker::app::Command;
 use fan_tracker::model::{
     Anchor, ArticleEntry, Show, SuggestionState, offered_suggestions, same_question,
 };
+use fan_tracker::shell::Shell;
 use fan_tracker::ui::{
     ADD_ALL_LABEL, AS_OF_FIELD_LABEL, EDIT_AS_OF_LABEL, SET_AS_OF_LABEL, add_suggestion_label,
     dismiss_suggestion_label, passage_label, suggestion_title_label,

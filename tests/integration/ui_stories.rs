@@ -384,7 +384,9 @@ fn links_open_only_when_clicked() {
 }
 
 /// The link the last frame asked the system to open, if any.
-fn opened_url(harness: &egui_kittest::Harness<'static, fan_tracker::shell::Shell>) -> Option<String> {
+fn opened_url(
+    harness: &egui_kittest::Harness<'static, fan_tracker::shell::Shell>,
+) -> Option<String> {
     harness
         .output()
         .platform_output
