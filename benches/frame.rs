@@ -2,12 +2,16 @@
 //! triangles) driven through an `egui::Context` at 1280×800, as eframe does before handing the
 //! triangles to the GPU. Each frame moves the pointer over the checklist, so hover changes.
 //!
-//! Budgets (issue 4): default dossier ≤ 1 ms median, large library ≤ 4 ms, and 5,000 threads
-//! in one dossier ≤ 1.5× the cost of 50. Run with `cargo bench --bench frame`.
+//! Budgets (issue 4): default show ≤ 1 ms median, large library ≤ 4 ms, and 5,000 threads
+//! in one show ≤ 1.5× the cost of 50. Run with `cargo bench --bench frame`.
+
+#[path = "../tests/support/generate.rs"]
+mod generate;
 
 use fan_tracker::app::{App, AppOptions};
-use fan_tracker::model::{Library, LibraryShape, generate_library};
+use fan_tracker::model::Library;
 use fan_tracker::storage::{SaveRequest, Store};
+use generate::{LibraryShape, generate_library};
 
 fn main() {
     divan::main();
@@ -103,24 +107,26 @@ fn library(name: &str) -> Option<Library> {
     match name {
         "default" => None,
         "large" => Some(generate_library(&LibraryShape::LARGE)),
-        "threads_50" => Some(generate_library(&LibraryShape::one_dossier(50))),
-        "threads_5000" => Some(generate_library(&LibraryShape::one_dossier(5_000))),
+        "threads_50" => Some(generate_library(&LibraryShape::one_show(50))),
+        "threads_5000" => Some(generate_library(&LibraryShape::one_show(5_000))),
         "huge_paragraph" => Some(huge_paragraph_library()),
         other => panic!("unknown library {other}"),
     }
 }
 
-/// One dossier whose article is a 15 MB plain-text paragraph with no line break (issue 8).
+/// One show whose article is a 15 MB plain-text paragraph with no line break (issue 8).
 fn huge_paragraph_library() -> Library {
-    let mut library = generate_library(&LibraryShape::one_dossier(10));
+    let mut library = generate_library(&LibraryShape::one_show(10));
     let sentence =
         "The harbor crew waited another season for news of the ferry, 그리고 팬들은 기다렸다. ";
     let body = sentence.repeat(15 * 1024 * 1024 / sentence.len());
-    if let Some(dossier) = library.dossiers.first_mut() {
-        dossier.article.body = body;
-        dossier.article.format = fan_tracker::model::ArticleFormat::PlainText;
-        for thread in &mut dossier.threads {
-            thread.anchor = None;
+    if let Some(show) = library.shows.first_mut() {
+        if let Some(entry) = show.articles.first_mut() {
+            entry.article.body = body.into();
+            entry.article.format = fan_tracker::model::ArticleFormat::PlainText;
+        }
+        for thread in &mut show.threads {
+            thread.anchors.clear();
         }
     }
     library
@@ -139,7 +145,7 @@ fn frame_with_thread_selected(bencher: divan::Bencher, name: &str) {
     let mut window = Window::open(library(name).as_ref());
     let first = window
         .app
-        .open_dossier()
+        .open_show()
         .and_then(|d| d.threads.first())
         .map(|t| t.id);
     window
