@@ -432,15 +432,15 @@ fn run(library: &mut Library, history: &mut History, ops: &[(Op, bool)]) {
                     }
                 }
             }
-            change => match edit_for(library, change) {
-                Some(Ok(edit)) => {
+            change => {
+                // A helper that finds its target gone returns an error and no edit.
+                if let Some(Ok(edit)) = edit_for(library, change) {
                     let typing = edit.typing_field();
                     if let Some(inverse) = apply_checked(library, edit) {
                         history.record(format!("{change:?}"), typing, inverse, now);
                     }
                 }
-                Some(Err(_)) | None => {}
-            },
+            }
         }
         assert!(
             library.next_id_value() >= next_id,
