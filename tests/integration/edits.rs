@@ -16,8 +16,9 @@ use std::time::{Duration, Instant};
 use fan_tracker::model::{
     Anchor, Article, ArticleEntry, ArticleField, ArticleFormat, ArticleId, Edit, History, Library,
     MAX_BYTES, Outcome, Prediction, PredictionField, PredictionId, SavedSuggestion, Show,
-    ShowField, ShowId, ShowStatus, SuggestionField, SuggestionState, Thread, ThreadField, ThreadId,
-    ThreadStatus, add_thread, merge_libraries, remove_article, remove_show, set_thread_status,
+    ShowField, ShowId, ShowStatus, SuggestionField, SuggestionState, Thread, ThreadEvent,
+    ThreadField, ThreadId, ThreadStatus, add_thread, merge_libraries, remove_article, remove_show,
+    set_thread_status,
 };
 use proptest::prelude::*;
 
@@ -31,6 +32,8 @@ enum Op {
     RenameThread(usize, String),
     ThreadNote(usize, String),
     DropAnchors(usize),
+    /// A passage of some article added to a thread.
+    AddPassage(usize, usize),
     MoveThread(usize, usize),
     AddThread(usize, String),
     RemoveThread(usize),
@@ -41,10 +44,16 @@ enum Op {
     RenameShow(usize, String),
     ShowNote(usize, String),
     ShowStatus(usize, u8),
+    OriginalTitle(usize, Option<String>),
+    StatusChecked(usize, Option<u8>),
+    /// A timeline event removed (`None`) or inserted by hand.
+    Event(usize, Option<u8>),
     AddShow(String),
     RemoveShow(usize),
     ArticleNote(usize, String),
     AsOf(usize, Option<u8>),
+    /// An article's suggestions cleared (`false`) or set to one suggestion.
+    Suggestions(usize, bool),
     AddArticle(usize, String),
     RemoveArticle(usize),
     MoveArticle(usize, usize, usize),
@@ -78,6 +87,7 @@ fn change() -> impl Strategy<Value = Op> {
         (n.clone(), text()).prop_map(|(t, s)| Op::RenameThread(t, s)),
         (n.clone(), text()).prop_map(|(t, s)| Op::ThreadNote(t, s)),
         n.clone().prop_map(Op::DropAnchors),
+        (n.clone(), n.clone()).prop_map(|(t, a)| Op::AddPassage(t, a)),
         (n.clone(), n.clone()).prop_map(|(t, to)| Op::MoveThread(t, to)),
         (n.clone(), text()).prop_map(|(s, t)| Op::AddThread(s, t)),
         n.clone().prop_map(Op::RemoveThread),
@@ -88,11 +98,15 @@ fn change() -> impl Strategy<Value = Op> {
         (n.clone(), text()).prop_map(|(s, t)| Op::RenameShow(s, t)),
         (n.clone(), text()).prop_map(|(s, t)| Op::ShowNote(s, t)),
         (n.clone(), 0..6u8).prop_map(|(s, v)| Op::ShowStatus(s, v)),
+        (n.clone(), proptest::option::of(text())).prop_map(|(s, t)| Op::OriginalTitle(s, t)),
+        (n.clone(), proptest::option::of(any::<u8>())).prop_map(|(s, d)| Op::StatusChecked(s, d)),
+        (n.clone(), proptest::option::of(any::<u8>())).prop_map(|(s, e)| Op::Event(s, e)),
         text().prop_map(Op::AddShow),
         n.clone().prop_map(Op::RemoveShow),
         (n.clone(), text()).prop_map(|(a, t)| Op::ArticleNote(a, t)),
         (n.clone(), proptest::option::of(any::<u8>())).prop_map(|(a, d)| Op::AsOf(a, d)),
         (n.clone(), text()).prop_map(|(s, t)| Op::AddArticle(s, t)),
+        (n.clone(), any::<bool>()).prop_map(|(a, some)| Op::Suggestions(a, some)),
         n.clone().prop_map(Op::RemoveArticle),
         (n.clone(), n.clone(), n.clone()).prop_map(|(a, s, i)| Op::MoveArticle(a, s, i)),
         (n.clone(), 0..3usize, text()).prop_map(|(a, i, t)| Op::SuggestionTitle(a, i, t)),
@@ -214,6 +228,19 @@ fn edit_for(library: &mut Library, op: &Op) -> Option<Result<Edit, String>> {
             Edit::SetThread(thread_id(library, *t), ThreadField::Note(s.clone()))
         }
         Op::DropAnchors(t) => Edit::SetThread(thread_id(library, *t), ThreadField::Anchors(vec![])),
+        Op::AddPassage(t, a) => {
+            let thread = thread_id(library, *t);
+            let mut anchors = library
+                .thread(thread)
+                .map(|(_, found)| found.anchors.clone())
+                .unwrap_or_default();
+            anchors.push(Anchor::new(
+                article_id(library, *a),
+                "Nobody has said where.",
+                1,
+            ));
+            Edit::SetThread(thread, ThreadField::Anchors(anchors))
+        }
         Op::MoveThread(t, to) => Edit::MoveThread {
             thread: thread_id(library, *t),
             to: *to % 12,
@@ -247,6 +274,26 @@ fn edit_for(library: &mut Library, op: &Op) -> Option<Result<Edit, String>> {
             show_id(library, *s),
             ShowField::Status(ShowStatus::ALL[usize::from(*v) % 6]),
         ),
+        Op::OriginalTitle(s, t) => {
+            Edit::SetShow(show_id(library, *s), ShowField::OriginalTitle(t.clone()))
+        }
+        Op::StatusChecked(s, d) => {
+            Edit::SetShow(show_id(library, *s), ShowField::StatusChecked(d.map(day)))
+        }
+        Op::Event(s, None) => Edit::RemoveEvent {
+            show: show_id(library, *s),
+            index: *s % 3,
+        },
+        Op::Event(s, Some(d)) => Edit::InsertEvent {
+            show: show_id(library, *s),
+            index: usize::from(*d),
+            event: ThreadEvent {
+                date: day(*d),
+                thread: thread_id(library, *s),
+                title: "by hand".into(),
+                status: ThreadStatus::Dropped,
+            },
+        },
         Op::AddShow(title) => {
             let mut show = Show::new(ShowId(library.allocate_id()), title.clone());
             show.articles.push(new_article(library, title));
@@ -262,6 +309,18 @@ fn edit_for(library: &mut Library, op: &Op) -> Option<Result<Edit, String>> {
             Edit::SetArticle(article_id(library, *a), ArticleField::Note(t.clone()))
         }
         Op::AsOf(a, d) => Edit::SetArticle(article_id(library, *a), ArticleField::AsOf(d.map(day))),
+        Op::Suggestions(a, some) => {
+            let article = article_id(library, *a);
+            let suggestions = some.then(|| {
+                vec![SavedSuggestion {
+                    title: "Where is it filmed?".into(),
+                    passages: vec![Anchor::new(article, "Nobody has said where.", 1)],
+                    best: 0,
+                    state: SuggestionState::Offered,
+                }]
+            });
+            Edit::SetArticle(article, ArticleField::Suggestions(suggestions))
+        }
         Op::AddArticle(s, title) => {
             let show = show_id(library, *s);
             Edit::InsertArticle {
