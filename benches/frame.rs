@@ -10,6 +10,7 @@ mod generate;
 
 use fan_tracker::app::{App, AppOptions};
 use fan_tracker::model::Library;
+use fan_tracker::shell::Shell;
 use fan_tracker::storage::{SaveRequest, Store};
 use generate::{LibraryShape, generate_library};
 
@@ -17,10 +18,11 @@ fn main() {
     divan::main();
 }
 
-/// The app on a data folder of its own, and the egui context that draws it.
+/// The app's window (its shell) on a data folder of its own, and the egui context that draws
+/// it.
 struct Window {
     ctx: egui::Context,
-    app: App,
+    shell: Shell,
     frame: u64,
     _dir: tempfile::TempDir,
 }
@@ -39,16 +41,23 @@ impl Window {
             data_dir,
             open_file: None,
         };
-        let mut window = Self {
-            ctx: egui::Context::default(),
-            app: App::new(options, None),
-            frame: 0,
-            _dir: dir,
-        };
+        let mut window = Self::new(options, dir);
         for _ in 0..5 {
             window.frame();
         }
         window
+    }
+
+    /// The window on the data folder of `options`, before any frame; `dir` is kept with it.
+    fn new(options: AppOptions, dir: tempfile::TempDir) -> Self {
+        let ctx = egui::Context::default();
+        let shell = Shell::new(App::new(options, None), &ctx);
+        Self {
+            ctx,
+            shell,
+            frame: 0,
+            _dir: dir,
+        }
     }
 
     /// One frame that scrolls the article down by 400 points, the pointer over it.
@@ -89,14 +98,9 @@ impl Window {
             focused: true,
             ..Default::default()
         };
-        let app = &mut self.app;
+        let shell = &mut self.shell;
         // What `eframe::App::ui` does for the app each frame.
-        let mut output = self.ctx.run_ui(input, |ui| {
-            fan_tracker::ui::root_ui(app, ui);
-            if let Some(wait) = app.after_frame() {
-                ui.ctx().request_repaint_after(wait);
-            }
-        });
+        let mut output = self.ctx.run_ui(input, |ui| shell.frame_ui(ui));
         output.textures_delta.clear();
         let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
         primitives.len()
@@ -144,12 +148,12 @@ fn frame(bencher: divan::Bencher, name: &str) {
 fn frame_with_thread_selected(bencher: divan::Bencher, name: &str) {
     let mut window = Window::open(library(name).as_ref());
     let first = window
-        .app
+        .shell
         .open_show()
         .and_then(|d| d.threads.first())
         .map(|t| t.id);
     window
-        .app
+        .shell
         .push(fan_tracker::app::Command::SelectThread(first));
     window.frame();
     bencher.bench_local(|| window.frame());
@@ -180,12 +184,7 @@ fn first_frame(bencher: divan::Bencher, name: &str) {
             data_dir: data_dir.clone(),
             open_file: None,
         };
-        let mut window = Window {
-            ctx: egui::Context::default(),
-            app: App::new(options, None),
-            frame: 0,
-            _dir: tempfile::tempdir().expect("temp dir"),
-        };
+        let mut window = Window::new(options, tempfile::tempdir().expect("temp dir"));
         window.frame();
         // Returned, so it is dropped (saver thread joined) outside the measurement.
         window

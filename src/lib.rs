@@ -5,12 +5,15 @@
 //! - [`model`]: pure data and rules (no UI toolkit, no file system),
 //! - [`storage`]: the on-disk format, its versions, load and save (no UI toolkit),
 //! - [`app`]: the one [`app::App`], which applies [`app::Command`]s and schedules saves,
-//! - [`ui`]: one file per panel, drawing with egui and emitting commands.
+//! - [`ui`]: one file per panel, drawing with egui and emitting commands,
+//! - [`shell`]: the window around them ([`shell::Shell`]: the `eframe::App` impl, layout
+//!   caches, the window's own remembered state).
 
 #![warn(missing_docs)]
 
 pub mod app;
 pub mod cli;
 pub mod model;
+pub mod shell;
 pub mod storage;
 pub mod ui;

@@ -9,11 +9,10 @@ fuzz_target!(|bytes: &[u8]| {
         let again = fan_tracker::storage::decode(&fan_tracker::storage::encode(&library).unwrap())
             .expect("a saved library loads");
         assert_eq!(again, library);
-        for dossier in &library.dossiers {
-            let document = dossier.article.document();
-            for thread in &dossier.threads {
-                if let Some(anchor) = &thread.anchor {
-                    let _ = anchor.resolve(&document);
+        for show in &library.shows {
+            for anchor in show.threads.iter().flat_map(|t| &t.anchors) {
+                if let Ok((_, entry)) = library.article(anchor.article) {
+                    let _ = anchor.resolve(&entry.article.document());
                 }
             }
         }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::changes::{Place, edit_for, import_edit};
+use super::error::AppError;
 use super::importer::{ImportDone, ImportOutcome, ImportSource};
 use super::view::Filing;
 use super::{App, Command};
@@ -15,31 +16,33 @@ use crate::storage::Store;
 
 /// A file dialog that closes faster than this was never shown.
 pub(super) const NO_DIALOG_THRESHOLD: std::time::Duration = std::time::Duration::from_millis(300);
-/// What to do when the system has no file dialog (no desktop portal, no zenity).
-const NO_DIALOG_MESSAGE: &str = "No file dialog could be opened on this system. Drop the file on the window, run `fan-tracker FILE`, or use Paste article….";
-/// Said when an edit is refused because another window writes to the data folder.
-pub const READ_ONLY_MESSAGE: &str = "This window is read-only; the change was not made.";
 
 /// How many characters of an article are searched for the name of a show it is about.
 const NAME_SEARCH_CHARS: usize = 4000;
 
 impl App {
-    /// Applies one command now.
+    /// Applies one command now. What goes wrong is told to the fan here, once, as a notice
+    /// (the error's sentence).
     pub fn apply(&mut self, command: Command) {
-        if let Err(message) = self.try_apply(command) {
-            self.notify(message);
+        if let Err(error) = self.try_apply(command) {
+            self.notify(error.to_string());
         }
     }
 
-    fn try_apply(&mut self, command: Command) -> Result<(), String> {
+    /// Applies one command, or says why it could not be.
+    ///
+    /// # Errors
+    /// See [`AppError`]: an item no longer in the library, a read-only window, no file
+    /// dialog, a backup or folder that cannot be used.
+    pub fn try_apply(&mut self, command: Command) -> Result<(), AppError> {
         match command {
             Command::OpenShow(id) => {
-                let show = self.library.show(id).map_err(|e| e.to_string())?;
+                let show = self.library.show(id)?;
                 let article = show.latest_article().map(|a| a.id);
                 self.open_place(id, article);
             }
             Command::OpenArticle(id) => {
-                let (show, _) = self.library.article(id).map_err(|e| e.to_string())?;
+                let (show, _) = self.library.article(id)?;
                 self.open_place(show.id, Some(id));
             }
             Command::ImportFile(path) => self.start_import(ImportSource::File(path)),
@@ -57,7 +60,7 @@ impl App {
                     Some(path) => self.start_import(ImportSource::File(path)),
                     // No person cancels a dialog this fast: there was none to show.
                     None if started.elapsed() < NO_DIALOG_THRESHOLD => {
-                        return Err(NO_DIALOG_MESSAGE.into());
+                        return Err(AppError::NoDialog);
                     }
                     None => {}
                 }
@@ -72,10 +75,7 @@ impl App {
                 if let Some(anchor) = &anchor
                     && self.view.open_article != Some(anchor.article)
                 {
-                    let (show, _) = self
-                        .library
-                        .article(anchor.article)
-                        .map_err(|e| e.to_string())?;
+                    let (show, _) = self.library.article(anchor.article)?;
                     let selected = self.view.selected_thread;
                     self.open_place(show.id, Some(anchor.article));
                     self.view.selected_thread = selected;
@@ -85,8 +85,15 @@ impl App {
             }
             Command::Undo => self.undo_or_redo(true)?,
             Command::Redo => self.undo_or_redo(false)?,
+            Command::ListBackups => {
+                let listed = crate::storage::list_backups(&self.data_dir).map_err(Arc::new);
+                if let Err(error) = &listed {
+                    log::warn!("the backups could not be listed: {error}");
+                }
+                self.view.backups = Some(listed);
+            }
             Command::RestoreBackup(path) => {
-                let library = Store::read_library(&path).map_err(|e| e.to_string())?;
+                let library = Store::read_library(&path).map_err(AppError::Restore)?;
                 let name = path
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
@@ -124,8 +131,7 @@ impl App {
             Command::Change(change) => {
                 let place = self.place();
                 self.reclaim_snapshot();
-                let made = edit_for(change, Arc::make_mut(&mut self.library), place)
-                    .map_err(|e| e.to_string())?;
+                let made = edit_for(change, Arc::make_mut(&mut self.library), place)?;
                 if let Some((edit, label)) = made {
                     self.commit(edit, label)?;
                 }
@@ -147,14 +153,16 @@ impl App {
     /// Applies `edit` to the library, records it for undo as `label`, keeps the view on items
     /// that still exist, and schedules a save. The one way saved data changes in answer to
     /// the fan; refused in a read-only window.
-    pub(super) fn commit(&mut self, edit: Edit, label: String) -> Result<(), String> {
+    pub(super) fn commit(&mut self, edit: Edit, label: String) -> Result<(), AppError> {
         if self.is_read_only() {
-            return Err(READ_ONLY_MESSAGE.into());
+            return Err(AppError::ReadOnly);
         }
         let typing = edit.typing_field();
         let selects = added_thread(&edit);
         let inverse = self.apply_edit(edit)?;
         self.history.record(label, typing, inverse, Instant::now());
+        // "Undid …" in the status line is about the step before this one: no longer news.
+        self.view.last_undo = None;
         if let Some(thread) = selects {
             self.view.selected_thread = Some(thread);
             self.view.scroll_to_selected = true;
@@ -164,11 +172,10 @@ impl App {
     }
 
     /// Applies an edit that is not the fan's own step (suggestions computed for an article):
-    /// saved, but not in the history. Errors are logged: nothing the fan did failed.
+    /// saved, but not in the history. Errors are logged: nothing the fan did failed. A
+    /// read-only window keeps it in memory only (it has no saver), so the article's
+    /// suggestions show there too instead of being computed again every frame.
     pub(super) fn apply_unrecorded(&mut self, edit: Edit) {
-        if self.is_read_only() {
-            return;
-        }
         if let Err(error) = self.apply_edit(edit) {
             log::warn!("an automatic change was not made: {error}");
         }
@@ -176,19 +183,17 @@ impl App {
 
     /// Applies `edit` in place (the saver's waiting snapshot is taken back first), returning
     /// its inverse.
-    fn apply_edit(&mut self, edit: Edit) -> Result<Edit, String> {
+    fn apply_edit(&mut self, edit: Edit) -> Result<Edit, AppError> {
         self.reclaim_snapshot();
-        let inverse = edit
-            .apply(Arc::make_mut(&mut self.library))
-            .map_err(|e| e.to_string())?;
+        let inverse = edit.apply(Arc::make_mut(&mut self.library))?;
         self.after_change();
         Ok(inverse)
     }
 
     /// Undoes (or redoes) the last step, naming it in the status line.
-    fn undo_or_redo(&mut self, undo: bool) -> Result<(), String> {
+    fn undo_or_redo(&mut self, undo: bool) -> Result<(), AppError> {
         if self.is_read_only() {
-            return Err(READ_ONLY_MESSAGE.into());
+            return Err(AppError::ReadOnly);
         }
         self.reclaim_snapshot();
         let library = Arc::make_mut(&mut self.library);
@@ -197,8 +202,7 @@ impl App {
         } else {
             self.history.redo(library)
         };
-        let done =
-            done.map_err(|e| format!("Could not {}: {e}.", if undo { "undo" } else { "redo" }))?;
+        let done = done.map_err(|source| AppError::History { undo, source })?;
         if let Some(label) = done {
             self.after_change();
             self.view.last_undo = Some(format!("{} {label}", if undo { "Undid" } else { "Redid" }));
@@ -290,8 +294,8 @@ impl App {
                         done.label
                     ));
                 }
-                if let Err(message) = self.file_article(article) {
-                    self.notify(message);
+                if let Err(error) = self.file_article(article) {
+                    self.notify(error.to_string());
                 }
             }
             // The article was deleted while the file was being looked at: import it anew.
@@ -301,16 +305,16 @@ impl App {
                         .start(ImportSource::File(key.into()), Vec::new());
                 }
             }
-            ImportOutcome::Failed(message) => self.notify(message),
+            ImportOutcome::Failed(error) => self.notify(error.to_string()),
         }
     }
 
     /// Adds an imported article under the show it names (its title, or the beginning of its
     /// text, names the show in either script), else under a new show named after the
     /// article; opens it and says where it went, so the fan can pick another show.
-    fn file_article(&mut self, article: crate::model::Article) -> Result<(), String> {
+    fn file_article(&mut self, article: crate::model::Article) -> Result<(), AppError> {
         if self.is_read_only() {
-            return Err(READ_ONLY_MESSAGE.into());
+            return Err(AppError::ReadOnly);
         }
         let searched: String = std::iter::once(article.title.as_str())
             .chain(std::iter::once(" "))
@@ -324,8 +328,7 @@ impl App {
         let library = Arc::make_mut(&mut self.library);
         let entry = ArticleEntry::new(ArticleId(library.allocate_id()), article);
         let id = entry.id;
-        let (edit, label, show) =
-            import_edit(library, entry, named, &title).map_err(|e| e.to_string())?;
+        let (edit, label, show) = import_edit(library, entry, named, &title)?;
         self.commit(edit, label)?;
         self.open_place(show, Some(id));
         self.view.filing = Some(Filing {
@@ -362,5 +365,95 @@ fn fallback_place(library: &Library, show: Option<ShowId>) -> (Option<ShowId>, O
     match show {
         Some(show) => (Some(show.id), show.latest_article().map(|a| a.id)),
         None => (None, None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{AppOptions, Change, ElsewhereError, READ_ONLY_MESSAGE, ReadError};
+    use crate::model::LibraryError;
+
+    fn app(dir: &std::path::Path) -> App {
+        App::new(
+            AppOptions {
+                data_dir: dir.to_owned(),
+                open_file: None,
+            },
+            None,
+        )
+    }
+
+    #[test]
+    fn an_error_stays_typed_until_apply_tells_it_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(dir.path());
+        let gone = ShowId(999);
+        let error = app.try_apply(Command::OpenShow(gone)).unwrap_err();
+        assert!(matches!(
+            error,
+            AppError::Library(LibraryError::NoSuchShow(id)) if id == gone
+        ));
+        assert!(app.notices().is_empty(), "try_apply tells nothing itself");
+        app.apply(Command::OpenShow(gone));
+        app.apply(Command::OpenShow(gone));
+        assert_eq!(app.notices(), [error.to_string()], "told once");
+    }
+
+    #[test]
+    fn a_read_only_window_refuses_an_edit_by_type() {
+        let dir = tempfile::tempdir().unwrap();
+        let _writer = Store::open(dir.path()).unwrap();
+        let mut app = app(dir.path());
+        assert!(app.is_read_only());
+        let show = app.library().shows[0].id;
+        let change = Command::Change(Change::SetShowNote(show, "mine".into()));
+        assert!(matches!(
+            app.try_apply(change.clone()),
+            Err(AppError::ReadOnly)
+        ));
+        app.apply(change);
+        assert_eq!(
+            app.notices().last().map(String::as_str),
+            Some(READ_ONLY_MESSAGE)
+        );
+        assert!(app.library().shows[0].note.is_empty());
+    }
+
+    #[test]
+    fn exporting_to_a_folder_is_refused_in_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(&dir.path().join("data"));
+        let error = app
+            .try_apply(Command::ExportLibrary(dir.path().to_owned()))
+            .unwrap_err();
+        assert!(matches!(
+            error,
+            AppError::Elsewhere(ElsewhereError::ExportToFolder { .. })
+        ));
+        assert!(
+            error
+                .to_string()
+                .ends_with("it is a folder; give a file name.")
+        );
+    }
+
+    #[test]
+    fn backups_that_cannot_be_listed_are_an_error_not_an_empty_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app(dir.path());
+        app.apply(Command::ListBackups);
+        assert!(matches!(&app.view.backups, Some(Ok(list)) if list.is_empty()));
+        std::fs::write(dir.path().join("backups"), b"").unwrap();
+        app.apply(Command::ListBackups);
+        assert!(matches!(&app.view.backups, Some(Err(_))));
+    }
+
+    #[test]
+    fn a_folder_given_as_an_article_is_not_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let error = crate::app::read_file(dir.path()).err().unwrap();
+        assert!(matches!(error, ReadError::NotAFile { .. }));
+        assert!(error.to_string().starts_with("Could not open "));
     }
 }

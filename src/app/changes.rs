@@ -34,7 +34,15 @@ pub fn edit_for(
     place: Place,
 ) -> Result<Option<(Edit, String)>, LibraryError> {
     let edit = match change {
-        Change::DeleteArticle(id) => remove_article(library, id)?,
+        Change::DeleteArticle(id) => {
+            let (show, _) = library.article(id)?;
+            let emptied = left_empty(show).then_some(show.id);
+            let mut edit = remove_article(library, id)?;
+            if let (Some(show), Edit::Batch(edits)) = (emptied, &mut edit) {
+                edits.push(Edit::RemoveShow(show));
+            }
+            edit
+        }
         Change::DeleteShow(id) => remove_show(library, id)?,
         Change::MoveArticle(article, to) => return move_article(library, article, to),
         Change::SetShowTitle(id, title) => {
@@ -158,8 +166,14 @@ fn thread_title(title: &str, anchor: Option<&Anchor>) -> String {
     }
 }
 
+/// Whether `show` has nothing of the fan's but its one article (no thread, no note), so it
+/// goes when that article goes: a show made for an article by mistake does not linger.
+fn left_empty(show: &Show) -> bool {
+    show.articles.len() == 1 && show.threads.is_empty() && show.note.trim().is_empty()
+}
+
 /// Moves `article` to show `to`, or to a new show named after it; the show it leaves is
-/// removed when nothing is left in it (no article, thread or note).
+/// removed when nothing is left in it (see [`left_empty`]).
 fn move_article(
     library: &mut Library,
     article: ArticleId,
@@ -170,8 +184,7 @@ fn move_article(
         return Ok(None);
     }
     let title = entry.article.title.clone();
-    let left_empty =
-        from.articles.len() == 1 && from.threads.is_empty() && from.note.trim().is_empty();
+    let left_empty = left_empty(from);
     let from_id = from.id;
     let mut edits = Vec::new();
     let (to, label) = match to {

@@ -36,6 +36,9 @@ pub enum Command {
     Undo,
     /// Do again the last change taken back.
     Redo,
+    /// Open the "Restore a backup" window, listing the backups in the data folder (or saying
+    /// why they could not be listed).
+    ListBackups,
     /// Replace the library with a backup (the current one is backed up first; undoable).
     RestoreBackup(PathBuf),
     /// Hide a message shown at the top of the window.
@@ -59,7 +62,8 @@ pub enum Command {
 /// on the article on screen when the command is applied.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Change {
-    /// Remove an article from its show (its passages are dropped from threads).
+    /// Remove an article from its show (its passages are dropped from threads); a show left
+    /// with nothing in it is removed too.
     DeleteArticle(ArticleId),
     /// Remove a show with its articles and threads.
     DeleteShow(ShowId),

@@ -5,6 +5,7 @@
 
 use std::path::Path;
 
+use super::error::ElsewhereError;
 use super::{App, SaveStatus};
 use crate::storage::{FileSystem as _, RealFs, Store};
 
@@ -14,18 +15,21 @@ pub const NO_DIALOG_FOR_PATH: &str = "No file dialog could be opened on this sys
 impl App {
     /// Makes `dir` the data folder and saves the library there at once. Refused when `dir`
     /// already holds a library (it is never overwritten) or another window writes to it.
-    pub(super) fn save_to_folder(&mut self, dir: &Path) -> Result<(), String> {
+    pub(super) fn save_to_folder(&mut self, dir: &Path) -> Result<(), ElsewhereError> {
         let shown = dir.display();
-        let opened = Store::open(dir).map_err(|e| format!("Could not save to {shown}: {e}."))?;
+        let opened = Store::open(dir).map_err(|source| ElsewhereError::OpenFolder {
+            dir: dir.to_owned(),
+            source,
+        })?;
         if opened.store.is_read_only() {
-            return Err(format!(
-                "Could not save to {shown}: another Fan Tracker window writes to it."
-            ));
+            return Err(ElsewhereError::FolderInUse {
+                dir: dir.to_owned(),
+            });
         }
         if opened.library.is_some() || !opened.notices.is_empty() {
-            return Err(format!(
-                "Did not save to {shown}: it already holds a Fan Tracker library, which is never overwritten. Choose an empty folder, or export to a file."
-            ));
+            return Err(ElsewhereError::FolderHoldsLibrary {
+                dir: dir.to_owned(),
+            });
         }
         if let Some(mut old) = self.saver.take() {
             for report in old.finish() {
@@ -49,18 +53,20 @@ impl App {
     }
 
     /// Writes the library to `path` as one JSON file (the `library.json` format), atomically.
-    pub(super) fn export_library(&mut self, path: &Path) -> Result<(), String> {
+    pub(super) fn export_library(&mut self, path: &Path) -> Result<(), ElsewhereError> {
         let shown = path.display();
         if path.is_dir() {
-            return Err(format!(
-                "Could not export to {shown}: it is a folder; give a file name."
-            ));
+            return Err(ElsewhereError::ExportToFolder {
+                path: path.to_owned(),
+            });
         }
-        let bytes = crate::storage::encode(&self.library)
-            .map_err(|e| format!("Could not export the library: {e}."))?;
+        let bytes = crate::storage::encode(&self.library).map_err(ElsewhereError::Encode)?;
         RealFs
             .write_atomic(path, &bytes)
-            .map_err(|e| format!("Could not export to {shown}: {e}."))?;
+            .map_err(|source| ElsewhereError::Write {
+                path: path.to_owned(),
+                source,
+            })?;
         self.kept_generation = self.edit_generation;
         if self.saver.is_none() && !self.is_read_only() {
             self.status = SaveStatus::Exported {

@@ -8,7 +8,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use crate::model::{Imported, MAX_ARTICLE_BYTES, Origin, import};
+use super::error::ReadError;
+use super::wake::Wake;
+use crate::model::{ImportError, Imported, MAX_ARTICLE_BYTES, Origin, import};
 
 /// What to import.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -26,8 +28,8 @@ pub enum ImportOutcome {
     Reopen,
     /// A new article.
     Imported(Box<Imported>),
-    /// It could not be opened; the message is for the user.
-    Failed(String),
+    /// It could not be opened.
+    Failed(ReadError),
 }
 
 /// A finished job.
@@ -50,12 +52,12 @@ pub struct Importer {
     /// Jobs under way: id and what is being opened, for the status line.
     pending: Vec<(u64, String)>,
     next_id: u64,
-    wake: Option<egui::Context>,
+    wake: Wake,
 }
 
 impl Importer {
     /// An importer that wakes `wake` (the window) when a job finishes.
-    pub fn new(wake: Option<egui::Context>) -> Self {
+    pub fn new(wake: Wake) -> Self {
         let (sender, receiver) = channel();
         Self {
             sender,
@@ -76,23 +78,19 @@ impl Importer {
         let wake = self.wake.clone();
         let job = move || {
             // A bug in a parser must not leave the job pending for ever: it becomes a notice.
-            let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                run(id, &source, &known)
-            }))
-            .unwrap_or_else(|_| ImportDone {
-                id,
-                key: None,
-                label: label(&source),
-                outcome: ImportOutcome::Failed(format!(
-                    "Opening {} failed because of a fault in Fan Tracker; nothing was changed. Please report it.",
-                    label(&source)
-                )),
-            });
+            let done =
+                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(id, &source, &known)))
+                    .unwrap_or_else(|_| ImportDone {
+                        id,
+                        key: None,
+                        label: label(&source),
+                        outcome: ImportOutcome::Failed(ReadError::Fault {
+                            label: label(&source),
+                        }),
+                    });
             // The app may be gone already; then nobody needs the result.
             let _ = sender.send(done);
-            if let Some(ctx) = wake {
-                ctx.request_repaint();
-            }
+            wake.wake();
         };
         if let Err(error) = std::thread::Builder::new()
             .name("fan-tracker-import".into())
@@ -103,9 +101,7 @@ impl Importer {
                 id,
                 key: None,
                 label: self.pending.last().map(|p| p.1.clone()).unwrap_or_default(),
-                outcome: ImportOutcome::Failed(format!(
-                    "Could not start opening the article: {error}."
-                )),
+                outcome: ImportOutcome::Failed(ReadError::NoThread(error)),
             });
         }
     }
@@ -164,9 +160,7 @@ fn run(id: u64, source: &ImportSource, known: &[String]) -> ImportDone {
             None,
             match import(text.as_bytes(), Origin::Pasted) {
                 Ok(imported) => ImportOutcome::Imported(Box::new(imported)),
-                Err(e) => {
-                    ImportOutcome::Failed(format!("The pasted text could not be opened: {e}."))
-                }
+                Err(e) => ImportOutcome::Failed(ReadError::Pasted(e)),
             },
         ),
         ImportSource::File(path) => {
@@ -176,7 +170,7 @@ fn run(id: u64, source: &ImportSource, known: &[String]) -> ImportDone {
             } else {
                 match read_file(path) {
                     Ok(imported) => ImportOutcome::Imported(Box::new(imported)),
-                    Err(message) => ImportOutcome::Failed(message),
+                    Err(error) => ImportOutcome::Failed(error),
                 }
             };
             (Some(key), outcome)
@@ -198,20 +192,38 @@ pub fn source_key(path: &Path) -> String {
         .into_owned()
 }
 
-/// Reads a file and imports it; the error is a sentence for the user.
-pub fn read_file(path: &Path) -> Result<Imported, String> {
-    let shown = path.display();
-    let metadata = std::fs::metadata(path).map_err(|e| format!("Could not open {shown}: {e}."))?;
+/// Reads a file and imports it.
+///
+/// # Errors
+/// [`ReadError`]: the file cannot be read, is not a file, is over [`MAX_ARTICLE_BYTES`], or
+/// its bytes are not an article ([`ImportError`]); its `Display` is the sentence for the user.
+pub fn read_file(path: &Path) -> Result<Imported, ReadError> {
+    let io = |source| ReadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let metadata = std::fs::metadata(path).map_err(io)?;
     if !metadata.is_file() {
-        return Err(format!("Could not open {shown}: it is not a file."));
+        return Err(ReadError::NotAFile {
+            path: path.to_owned(),
+        });
     }
+    let too_large = |size_bytes| ReadError::Import {
+        path: path.to_owned(),
+        source: ImportError::TooLarge {
+            size_bytes,
+            limit_bytes: MAX_ARTICLE_BYTES,
+        },
+    };
     if metadata.len() > MAX_ARTICLE_BYTES as u64 {
-        return Err(format!(
-            "Could not open {shown}: the file is too large for an article ({} bytes; the limit is {MAX_ARTICLE_BYTES} bytes).",
-            metadata.len(),
+        return Err(too_large(
+            usize::try_from(metadata.len()).unwrap_or(usize::MAX),
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("Could not open {shown}: {e}."))?;
+    let bytes = std::fs::read(path).map_err(io)?;
     let name = path.to_string_lossy();
-    import(&bytes, Origin::File(&name)).map_err(|e| format!("Could not open {shown}: {e}."))
+    import(&bytes, Origin::File(&name)).map_err(|source| ReadError::Import {
+        path: path.to_owned(),
+        source,
+    })
 }

@@ -1,37 +1,43 @@
 //! The one [`App`]: the library in memory, the commands that change it, and saving.
 //!
-//! Panels in [`crate::ui`] draw from `&App` and push [`Command`]s; after each frame the app
-//! applies them and hands the new snapshot to the saving thread, which writes it about half a
-//! second after the first unsaved edit on its own clock. Live resources (the saver, layout
-//! caches) are kept apart from saved data.
+//! Panels draw from the [`UiParts`] the app lends them and push [`Command`]s; after each frame
+//! the app applies them and hands the new snapshot to the saving thread, which writes it about
+//! half a second after the first unsaved edit on its own clock. The app knows nothing of the
+//! panels: the window (the `eframe::App` impl, layout caches, the close guard) is the shell's
+//! (`crate::shell`), which lends the app's parts to the panels together with its own caches.
 
 mod apply;
 mod changes;
 mod command;
 mod elsewhere;
+mod error;
 mod importer;
 mod saver;
-mod startup;
 mod status;
 mod suggester;
 mod view;
+mod wake;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-pub use apply::READ_ONLY_MESSAGE;
 pub use command::{Change, Command};
+pub use elsewhere::NO_DIALOG_FOR_PATH;
+pub use error::{
+    AppError, ElsewhereError, NO_DIALOG_MESSAGE, READ_ONLY_MESSAGE, ReadError, SaveError,
+};
 pub use importer::{ImportSource, read_file, source_key};
 pub use saver::{SaveReport, Saver};
-pub use startup::{PANIC_ON_MISSING_GLYPH, Preload, SignalGuard};
 pub use status::SaveStatus;
 pub use suggester::{SuggestResult, SuggestWorker, article_fingerprint};
-pub use view::{Filing, PredictionDraft, TextSelection, ViewState};
+pub use view::{BackupList, Filing, PredictionDraft, TextSelection, ViewState};
+pub use wake::Wake;
 
-use crate::model::{ArticleEntry, Edit, History, Library, Show, merge_libraries};
+use crate::model::{
+    ArticleEntry, ArticleId, Edit, History, Library, Show, ShowId, merge_libraries,
+};
 use crate::storage::{OpenedStore, SaveOutcome, StorageError, Store};
-use crate::ui::ArticleCache;
 
 /// How long after the first unsaved edit the app saves.
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);
@@ -49,9 +55,10 @@ pub struct AppOptions {
     pub open_file: Option<PathBuf>,
 }
 
-/// What the panels get while drawing: saved data read-only, view state to change, and the
-/// command queue.
-pub struct UiParts<'a> {
+/// What the panels get while drawing: saved data read-only, view state to change, the
+/// command queue, and `C`, what the window keeps across frames (the shell's layout cache; the
+/// app never looks inside it).
+pub struct UiParts<'a, C> {
     /// The library.
     pub library: &'a Library,
     /// Where saving stands.
@@ -70,8 +77,8 @@ pub struct UiParts<'a> {
     pub unsaved: bool,
     /// Transient UI state.
     pub view: &'a mut ViewState,
-    /// Laid-out article.
-    pub cache: &'a mut ArticleCache,
+    /// What the window keeps across frames (the laid-out article).
+    pub cache: &'a mut C,
     /// Commands to apply after the frame.
     pub commands: &'a mut Vec<Command>,
     /// Counts changes to the library: when it is unchanged, anything derived from the library
@@ -86,14 +93,12 @@ pub struct App {
     library: Arc<Library>,
     data_dir: PathBuf,
     saver: Option<Saver>,
-    /// Repainted when a save finishes.
-    wake: Option<egui::Context>,
+    /// Asks the window for a frame when a save finishes.
+    wake: Wake,
     /// Why the data folder cannot be used (nothing is saved until the user picks another).
-    folder_error: Option<String>,
+    folder_error: Option<AppError>,
     /// Transient UI state (selection, drafts, dialogs).
     pub view: ViewState,
-    /// Laid-out article, kept across frames.
-    pub article_cache: ArticleCache,
     status: SaveStatus,
     notices: Vec<String>,
     /// Undo and redo of the fan's edits, for this window only.
@@ -141,15 +146,14 @@ impl App {
             library: Arc::new(Library::default()),
             data_dir: options.data_dir,
             saver: None,
-            wake: ctx.cloned(),
+            wake: Wake::window(ctx),
             folder_error: None,
             view: ViewState::default(),
-            article_cache: ArticleCache::default(),
             status: SaveStatus::UpToDate,
             notices: Vec::new(),
             history: History::new(),
             commands: Vec::new(),
-            importer: importer::Importer::new(ctx.cloned()),
+            importer: importer::Importer::new(Wake::window(ctx)),
             edit_generation: 0,
             handed_generation: 0,
             saved_generation: 0,
@@ -158,7 +162,7 @@ impl App {
             urgent: false,
             force_backup: false,
             conflict_copy: None,
-            suggester: SuggestWorker::waking(ctx),
+            suggester: SuggestWorker::waking(Wake::window(ctx)),
         };
         let mut legacy_open = None;
         match opened {
@@ -174,12 +178,9 @@ impl App {
                 }
             }
             Err(error) => {
-                let error = format!("your data folder could not be opened: {error}");
+                let error = AppError::FolderUnusable(error);
                 log::error!("{error}");
-                app.notices.push(format!(
-                    "{}. Changes in this window are not saved there; to keep them, use File → Save elsewhere… (another folder, or a JSON file).",
-                    capitalized(&error)
-                ));
+                app.notices.push(error.to_string());
                 app.status = SaveStatus::NoFolder;
                 app.folder_error = Some(error);
             }
@@ -192,24 +193,31 @@ impl App {
         app
     }
 
+    /// Opens the show open when the window last closed (`remembered`, at its article) if it
+    /// is still in the library (see [`start_place`]); returns whether it was.
+    pub fn reopen(&mut self, remembered: ShowId, article: Option<ArticleId>) -> bool {
+        if self.library.show(remembered).is_err() {
+            return false;
+        }
+        if let Some((show, article)) = start_place(&self.library, Some((remembered, article)), None)
+        {
+            self.open_place(show, article);
+        }
+        true
+    }
+
     /// Opens `preferred` (the show open when the window last closed) if it is in the library,
     /// else the first show, at its latest article.
-    pub fn open_start_place(&mut self, preferred: Option<crate::model::ShowId>) {
-        if let Some(show) = self.library.start_show(preferred) {
-            let article = show.latest_article().map(|a| a.id);
-            let id = show.id;
-            self.open_place(id, article);
+    pub fn open_start_place(&mut self, preferred: Option<ShowId>) {
+        if let Some((show, article)) = start_place(&self.library, None, preferred) {
+            self.open_place(show, article);
         }
     }
 
     /// Starts a saving thread on `store` that repaints the window after each save.
     fn start_saver(&self, store: Store) -> Saver {
         let wake = self.wake.clone();
-        Saver::start(store, move || {
-            if let Some(ctx) = &wake {
-                ctx.request_repaint();
-            }
-        })
+        Saver::start(store, move || wake.wake())
     }
 
     /// The library as it is in memory.
@@ -267,8 +275,9 @@ impl App {
         self.saver.is_none() && self.folder_error.is_some()
     }
 
-    /// Splits the app into what the panels may read and what they may change.
-    pub fn parts(&mut self) -> UiParts<'_> {
+    /// Splits the app into what the panels may read and what they may change, lending them
+    /// `cache` (the window's own state kept across frames) beside it.
+    pub fn parts<'a, C>(&'a mut self, cache: &'a mut C) -> UiParts<'a, C> {
         UiParts {
             library: &self.library,
             status: &self.status,
@@ -279,7 +288,7 @@ impl App {
             data_dir: &self.data_dir,
             unsaved: self.has_unsaved_changes(),
             view: &mut self.view,
-            cache: &mut self.article_cache,
+            cache,
             commands: &mut self.commands,
             generation: self.edit_generation,
         }
@@ -348,7 +357,9 @@ impl App {
         }
     }
 
-    fn collect_reports(&mut self) {
+    /// Takes the saving thread's reports: the status line tells the truth after this, and a
+    /// change another program made is merged.
+    pub fn collect_reports(&mut self) {
         let reports = self.saver.as_ref().map(Saver::poll).unwrap_or_default();
         for report in reports {
             self.take_report(report);
@@ -382,10 +393,10 @@ impl App {
                 // The merge is one step of the history: Undo takes their change back out.
                 let merged = merge_libraries(&base, &self.library, &theirs);
                 let replace = Edit::Replace(Box::new(merged.library));
-                if let Err(message) =
+                if let Err(error) =
                     self.commit(replace, "merge of a change made outside this window".into())
                 {
-                    self.notify(message);
+                    self.notify(error.to_string());
                 }
                 if merged.conflicts > 0 {
                     self.conflict_copy = Some(theirs_bytes);
@@ -397,7 +408,9 @@ impl App {
             Err(error) => {
                 // The saver tries again by itself a moment later.
                 log::error!("save failed: {error}");
-                self.status = SaveStatus::Failed { error };
+                self.status = SaveStatus::Failed {
+                    error: Arc::new(error),
+                };
             }
         }
     }
@@ -424,7 +437,7 @@ impl App {
             self.urgent = false;
         } else {
             self.status = SaveStatus::Failed {
-                error: "the saving thread stopped".into(),
+                error: Arc::new(SaveError::SaverStopped),
             };
         }
     }
@@ -471,29 +484,6 @@ impl App {
             && self.edit_generation > self.saved_generation.max(self.kept_generation)
     }
 
-    /// Handles a request to close the window: saves first, and if edits would be lost (the
-    /// save failed, or there is nowhere to save), keeps the window open and asks the user
-    /// (unless they already chose to quit without saving).
-    fn guard_close(&mut self, ctx: &egui::Context) {
-        if !ctx.input(|i| i.viewport().close_requested()) || self.view.quit_without_saving {
-            return;
-        }
-        self.save_now_blocking();
-        if self.has_unsaved_changes() {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.view.close_blocked = true;
-        }
-    }
-
-    /// A quit held back because edits were not saved goes ahead once they are (a retry
-    /// succeeded, or the user saved them to another folder or exported them).
-    fn finish_held_quit(&mut self, ctx: &egui::Context) {
-        if self.view.close_blocked && !self.has_unsaved_changes() {
-            self.view.close_blocked = false;
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-    }
-
     /// Saves what is unsaved and stops the saving thread.
     pub fn shutdown(&mut self) {
         self.save_now_blocking();
@@ -503,6 +493,27 @@ impl App {
             }
         }
     }
+}
+
+/// Where a window starts: the `remembered` show if it is still in the library, at the
+/// remembered article if that is still the show's, else at the show's latest article; else the
+/// `fallback` show (the one a format 1 file had open), else the first show, at its latest
+/// article. `None` for an empty library.
+pub fn start_place(
+    library: &Library,
+    remembered: Option<(ShowId, Option<ArticleId>)>,
+    fallback: Option<ShowId>,
+) -> Option<(ShowId, Option<ArticleId>)> {
+    if let Some((id, article)) = remembered
+        && let Ok(show) = library.show(id)
+    {
+        let article = article
+            .filter(|&a| show.article(a).is_some())
+            .or_else(|| show.latest_article().map(|a| a.id));
+        return Some((id, article));
+    }
+    let show = library.start_show(fallback)?;
+    Some((show.id, show.latest_article().map(|a| a.id)))
 }
 
 /// The show on screen in `view`.
@@ -519,7 +530,7 @@ fn open_article<'a>(
     Some((show, entry))
 }
 
-impl<'a> UiParts<'a> {
+impl<'a, C> UiParts<'a, C> {
     /// The show on screen (borrowed from the library, not from `self`).
     pub fn open_show(&self) -> Option<&'a Show> {
         open_show(self.library, self.view)
@@ -528,37 +539,6 @@ impl<'a> UiParts<'a> {
     /// The article on screen, with its show (borrowed from the library, not from `self`).
     pub fn open_article(&self) -> Option<(&'a Show, &'a ArticleEntry)> {
         open_article(self.library, self.view)
-    }
-}
-
-/// `text` with its first letter in capitals.
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
-impl eframe::App for App {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        // Reports first, so the status line and the close dialog tell the truth this frame.
-        self.collect_reports();
-        self.guard_close(ui.ctx());
-        crate::ui::root_ui(self, ui);
-        if let Some(wait) = self.after_frame() {
-            ui.ctx().request_repaint_after(wait);
-        }
-        self.finish_held_quit(ui.ctx());
-    }
-
-    /// The panel colour: the panels are drawn without a fill of their own (see `ui::root_ui`).
-    fn clear_color(&self, visuals: &egui::Visuals) -> [f32; 4] {
-        visuals.panel_fill.to_normalized_gamma_f32()
-    }
-
-    fn on_exit(&mut self) {
-        self.shutdown();
     }
 }
 

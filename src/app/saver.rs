@@ -22,6 +22,7 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::Instant;
 
+use super::error::SaveError;
 use crate::model::Library;
 use crate::storage::{SaveOutcome, SaveRequest, Store};
 
@@ -30,8 +31,8 @@ use crate::storage::{SaveOutcome, SaveRequest, Store};
 pub struct SaveReport {
     /// Which edit generation was written.
     pub generation: u64,
-    /// What happened, with the error in words.
-    pub result: Result<SaveOutcome, String>,
+    /// What happened.
+    pub result: Result<SaveOutcome, SaveError>,
 }
 
 /// The save waiting for its time.
@@ -283,7 +284,7 @@ fn write(store: &mut Store, shared: &Shared, job: Job) -> SaveReport {
         // `next_due` only hands over jobs with a snapshot.
         return SaveReport {
             generation,
-            result: Err("nothing to save".into()),
+            result: Err(SaveError::NothingToSave),
         };
     };
     // The store encodes the library (on this thread) with the file's next revision.
@@ -292,7 +293,7 @@ fn write(store: &mut Store, shared: &Shared, job: Job) -> SaveReport {
         force_backup,
         conflict_copy,
     };
-    let result = store.save(&request).map_err(|e| e.to_string());
+    let result = store.save(&request).map_err(SaveError::Storage);
     if result.is_err() {
         let SaveRequest {
             library,

@@ -1,9 +1,13 @@
 //! Where saving stands, in words for the status line.
 
+use std::sync::Arc;
+
 use jiff::Timestamp;
 
+use super::error::SaveError;
+
 /// The state of the data on disk compared with the data in memory.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum SaveStatus {
     /// Nothing has changed since the library was loaded.
     UpToDate,
@@ -18,8 +22,8 @@ pub enum SaveStatus {
     },
     /// The last save failed; edits are kept in memory and saving is retried.
     Failed {
-        /// What went wrong, in words.
-        error: String,
+        /// What went wrong.
+        error: Arc<SaveError>,
     },
     /// Another instance owns the data folder; nothing is saved.
     ReadOnly,
@@ -34,6 +38,26 @@ pub enum SaveStatus {
         at: Timestamp,
     },
 }
+
+/// Two statuses are equal when they say the same (two failures for the same reason are).
+impl PartialEq for SaveStatus {
+    fn eq(&self, other: &Self) -> bool {
+        use SaveStatus as S;
+        match (self, other) {
+            (S::Failed { error: a }, S::Failed { error: b }) => a.to_string() == b.to_string(),
+            (S::Saved { at: a }, S::Saved { at: b }) => a == b,
+            (S::Exported { path: p, at: a }, S::Exported { path: q, at: b }) => p == q && a == b,
+            (S::UpToDate, S::UpToDate)
+            | (S::Unsaved, S::Unsaved)
+            | (S::Saving, S::Saving)
+            | (S::ReadOnly, S::ReadOnly)
+            | (S::NoFolder, S::NoFolder) => true,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for SaveStatus {}
 
 impl SaveStatus {
     /// The status line text.

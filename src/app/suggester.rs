@@ -10,6 +10,8 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::App;
+use super::error::AppError;
+use super::wake::Wake;
 use crate::model::{
     Article, ArticleField, ArticleId, Edit, SavedSuggestion, save_suggestions, suggest::suggest,
 };
@@ -87,19 +89,16 @@ impl SuggestWorker {
         }
     }
 
-    /// Starts the worker; each finished job repaints the window of `ctx`, if any.
-    pub fn waking(ctx: Option<&egui::Context>) -> Self {
-        let ctx = ctx.cloned();
-        Self::start(move || {
-            if let Some(ctx) = &ctx {
-                ctx.request_repaint();
-            }
-        })
+    /// Starts the worker; each finished job wakes the window (see [`Wake`]).
+    pub fn waking(wake: Wake) -> Self {
+        Self::start(move || wake.wake())
     }
 
     /// Asks for the suggestions of article `id`, unless they are already being computed.
-    /// Returns an error in words, once, when the worker is not running.
-    pub fn request(&mut self, id: ArticleId, article: &Article) -> Result<(), String> {
+    ///
+    /// # Errors
+    /// [`AppError::SuggesterStopped`], once, when the worker is not running.
+    pub fn request(&mut self, id: ArticleId, article: &Article) -> Result<(), AppError> {
         if self.pending.contains(&id) {
             return Ok(());
         }
@@ -118,7 +117,7 @@ impl SuggestWorker {
         if std::mem::replace(&mut self.reported, true) {
             Ok(())
         } else {
-            Err("Open questions cannot be suggested in this window: the thread that reads articles could not run.".into())
+            Err(AppError::SuggesterStopped)
         }
     }
 
@@ -161,8 +160,8 @@ impl App {
             return;
         }
         let (id, article) = (entry.id, entry.article.clone());
-        if let Err(message) = self.suggester.request(id, &article) {
-            self.notify(message);
+        if let Err(error) = self.suggester.request(id, &article) {
+            self.notify(error.to_string());
         }
     }
 

@@ -2,6 +2,8 @@
 //! with the library (the open show is remembered in the window's own state file).
 
 use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::model::{Anchor, ArticleId, Offer, ShowId, ThreadId};
 
@@ -46,6 +48,10 @@ pub struct Filing {
     /// Whether it went to a show it names (else to a new show of its own).
     pub named: bool,
 }
+
+/// The backups listed when the "Restore a backup" window opened (newest first), or why they
+/// could not be listed (a folder that cannot be read is not a folder without backups).
+pub type BackupList = Result<Vec<PathBuf>, Arc<crate::storage::StorageError>>;
 
 /// UI state that lives only while the window is open.
 ///
@@ -92,7 +98,7 @@ pub struct ViewState {
     /// not count), so Ctrl+Z belongs to it.
     pub editing_text: bool,
     /// The backups window, when open, with the backups listed when it opened.
-    pub backups: Option<Vec<std::path::PathBuf>>,
+    pub backups: Option<BackupList>,
     /// A passage shown from the Suggested section: highlighted in the article instead of the
     /// selected thread's passage.
     pub highlighted_passage: Option<Anchor>,

@@ -101,12 +101,37 @@ impl fmt::Display for LibraryRepair {
     }
 }
 
+/// After `show`'s articles were renumbered (`(old, new)` pairs), points the passages of its
+/// threads and suggestions that named an old id at the new one, when no article of the show
+/// kept the old id: the article holding it is in another show (a show block copied whole),
+/// so the passages meant this show's copy.
+fn follow_renumbered_articles(show: &mut super::Show, renumbered: &[(ArticleId, ArticleId)]) {
+    for &(old, new) in renumbered {
+        if show.articles.iter().any(|a| a.id == old) {
+            continue;
+        }
+        let suggested = show
+            .articles
+            .iter_mut()
+            .flat_map(|a| a.suggestions.iter_mut().flatten())
+            .flat_map(|s| s.passages.iter_mut());
+        let anchored = show.threads.iter_mut().flat_map(|t| t.anchors.iter_mut());
+        for anchor in suggested.chain(anchored) {
+            if anchor.article == old {
+                anchor.article = new;
+            }
+        }
+    }
+}
+
 impl Library {
     /// Puts right duplicate ids, anchors into missing articles and an id counter behind the
     /// ids in use, keeping every item; returns what was changed (empty for a sound library).
     ///
     /// The first item (in file order: shows, each with its articles, then its threads, each
     /// with its predictions) keeps a shared id; later ones get fresh ids above every id in use.
+    /// A renumbered article takes along the passages of its own show that named it, when the
+    /// article that kept the id is in another show.
     pub fn repair(&mut self) -> Vec<LibraryRepair> {
         let mut repairs = Vec::new();
         let max_used = self.max_used_id();
@@ -137,10 +162,16 @@ impl Library {
         };
         for show in &mut self.shows {
             show.id = ShowId(fresh(show.id.0, ItemKind::Show, &show.title));
+            let mut renumbered = Vec::new();
             for entry in &mut show.articles {
                 let name = &entry.article.title;
-                entry.id = ArticleId(fresh(entry.id.0, ItemKind::Article, name));
+                let old = entry.id;
+                entry.id = ArticleId(fresh(old.0, ItemKind::Article, name));
+                if entry.id != old {
+                    renumbered.push((old, entry.id));
+                }
             }
+            follow_renumbered_articles(show, &renumbered);
             for thread in &mut show.threads {
                 thread.id = ThreadId(fresh(thread.id.0, ItemKind::Thread, &thread.title));
                 for p in &mut thread.predictions {

@@ -5,7 +5,9 @@
 //!   symbolic link: the file it points at is replaced, the link kept);
 //! - `fan-tracker.lock`: held (with `File::try_lock`) by the one instance allowed to write;
 //! - `backups/library-<counter>-<time>.json`: the last few good versions, rotated by counter;
-//! - `library.unreadable-*.json` / `library.conflict-*.json`: files kept aside, never deleted.
+//! - `library.unreadable-*.json` / `library.conflict-*.json`: files kept aside, never deleted;
+//! - `library.format<N>-*.json`: a library file of an older format version `N`, kept whole
+//!   when it is first read migrated, before anything is written in the current format.
 
 mod backups;
 pub mod format;

@@ -49,6 +49,15 @@ pub enum Notice {
         /// Where the fan's version from before the merge was backed up.
         backup: PathBuf,
     },
+    /// Another program changed the file, but the version both started from could not be read
+    /// back, so nothing was merged: the fan's version was saved and the other version kept
+    /// whole as a conflict copy.
+    Unmerged {
+        /// Where the other version now is.
+        kept_as: PathBuf,
+        /// Why the version both started from could not be read.
+        reason: String,
+    },
     /// Another program wrote an older copy of the library over the file (a lower revision
     /// than this store last read or wrote): the fan's version was saved and the older copy
     /// kept as a conflict copy, unmerged.
@@ -124,6 +133,11 @@ impl fmt::Display for Notice {
                 f,
                 "The library file was changed by another program; its changes were merged with yours. Your version from before the merge is the backup {} (File \u{2192} Restore a backup\u{2026}).",
                 name(backup)
+            ),
+            Notice::Unmerged { kept_as, reason } => write!(
+                f,
+                "The library file was changed by another program, but the version both started from could not be read ({reason}), so the two were not merged. Your version, as this window shows it, was saved; the other version is kept whole as {}.",
+                kept_as.display()
             ),
             Notice::StaleCopy {
                 kept_as,

@@ -216,9 +216,7 @@ impl Store {
                     if version < CURRENT_FORMAT_VERSION && !store.is_read_only() {
                         // Kept whole before anything is written in the new format; if it
                         // cannot be kept, the folder is not used (nothing is overwritten).
-                        let kept_as =
-                            unique_path(&store.dir, &format!("library.format{version}"), "json");
-                        store.write(&kept_as, &bytes)?;
+                        let kept_as = store.keep_older_format(version, &bytes)?;
                         notices.push(Notice::Migrated {
                             from: version,
                             kept_as,
@@ -294,7 +292,10 @@ impl Store {
     ///   to be merged;
     /// - unreadable: it is moved aside untouched and the library is written
     ///   ([`Notice::DamagedBehind`]); if it cannot be moved, nothing is written
-    ///   ([`StorageError::CannotMoveAside`]).
+    ///   ([`StorageError::CannotMoveAside`]);
+    /// - and if the version this store last read or wrote cannot be read back to merge from,
+    ///   no merge is tried: the other version is kept whole as `library.conflict-*.json` and
+    ///   the request's library is written above its revision ([`Notice::Unmerged`]).
     ///
     /// Otherwise the file being replaced is kept as a rotated backup when one is due (every
     /// [`BACKUP_INTERVAL`]) or forced.
@@ -305,7 +306,7 @@ impl Store {
             });
         }
         self.backup_owed |= request.force_backup;
-        let bytes =
+        let mut bytes =
             encode_revision(&request.library, self.revision + 1).map_err(StorageError::Encode)?;
         let mut notices = Vec::new();
         let current = self.read_current()?;
@@ -318,12 +319,22 @@ impl Store {
                     notices.push(self.keep_stale_copy(&current, theirs.revision)?);
                 }
                 Ok(theirs) => {
+                    let base = match self.last_known.as_deref().map(decode) {
+                        // There was no file before theirs: every item in it is theirs.
+                        None => Library::empty(),
+                        Some(Ok(base)) => base,
+                        Some(Err(error)) => {
+                            // Without the version both started from, a merge would take every
+                            // difference for a change: keep theirs whole, unmerged, and write
+                            // ours above their revision (so theirs never looks newer).
+                            notices.push(self.keep_unmerged(&current, &error)?);
+                            self.revision = self.revision.max(theirs.revision);
+                            bytes = encode_revision(&request.library, self.revision + 1)
+                                .map_err(StorageError::Encode)?;
+                            return self.finish_save(request, bytes, notices);
+                        }
+                    };
                     let backup = self.write_backup(&bytes)?;
-                    let base = self
-                        .last_known
-                        .as_deref()
-                        .and_then(|b| decode(b).ok())
-                        .unwrap_or_else(Library::empty);
                     self.last_known = Some(current.clone());
                     self.revision = theirs.revision;
                     self.merge_backup = Some(backup.clone());
@@ -344,6 +355,17 @@ impl Store {
             }
             _ => {}
         }
+        self.finish_save(request, bytes, notices)
+    }
+
+    /// The end of [`Store::save`]: keeps the request's conflict copy, then writes `bytes`
+    /// (the request's library, encoded one revision above this store's) as the library.
+    fn finish_save(
+        &mut self,
+        request: &SaveRequest,
+        bytes: Vec<u8>,
+        mut notices: Vec<Notice>,
+    ) -> Result<SaveOutcome, StorageError> {
         if let Some(theirs) = &request.conflict_copy {
             let kept_as = unique_path(&self.dir, "library.conflict", "json");
             self.write(&kept_as, theirs)?;
@@ -356,6 +378,21 @@ impl Store {
         self.last_known = Some(bytes);
         self.revision += 1;
         Ok(SaveOutcome::Written { notices })
+    }
+
+    /// Keeps `current`, another program's version that cannot be merged (the version both
+    /// started from, `last_known`, cannot be read: `why`), whole as a conflict copy.
+    fn keep_unmerged(&self, current: &[u8], why: &FormatError) -> Result<Notice, StorageError> {
+        let kept_as = unique_path(&self.dir, "library.conflict", "json");
+        self.write(&kept_as, current)?;
+        log::error!(
+            "the merge base could not be read ({why}); the other version is kept as {}",
+            kept_as.display()
+        );
+        Ok(Notice::Unmerged {
+            kept_as,
+            reason: why.to_string(),
+        })
     }
 
     /// Before the app lets go of the data folder: if, since this store last wrote, another
@@ -447,6 +484,30 @@ impl Store {
                 .map_err(io_error("remove old backup", &old))?;
         }
         Ok(path)
+    }
+
+    /// Keeps `bytes`, the library file in the older format `version`, whole as
+    /// `library.format<version>-<time>.json`, unless a file of that name already holds the same
+    /// bytes (the folder was opened before and nothing was saved since): returns where it is.
+    fn keep_older_format(&self, version: u32, bytes: &[u8]) -> Result<PathBuf, StorageError> {
+        let stem = format!("library.format{version}");
+        let prefix = format!("{stem}-");
+        let listed = self
+            .fs
+            .list(&self.dir)
+            .map_err(io_error("list", &self.dir))?;
+        let kept = listed.into_iter().find(|path| {
+            path.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".json"))
+                && self.fs.read(path).is_ok_and(|kept| kept == bytes)
+        });
+        if let Some(kept) = kept {
+            return Ok(kept);
+        }
+        let kept_as = unique_path(&self.dir, &stem, "json");
+        self.write(&kept_as, bytes)?;
+        Ok(kept_as)
     }
 
     /// Keeps `current`, an older copy of the library (revision `theirs`), whole as a conflict
@@ -546,4 +607,59 @@ fn unique_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
         n += 1;
     }
     candidate
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn library_with_note(note: &str) -> Library {
+        let mut library = Library::default();
+        library.shows[0].note = note.to_owned();
+        library
+    }
+
+    #[test]
+    fn another_version_is_kept_whole_not_merged_when_the_merge_base_cannot_be_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap().store;
+        let first = SaveRequest::new(library_with_note("first"));
+        assert!(matches!(
+            store.save(&first),
+            Ok(SaveOutcome::Written { .. })
+        ));
+        // The version this store wrote can no longer be read back (the merge base), and
+        // another program wrote its own version from it.
+        store.last_known = Some(b"{ not a library".to_vec());
+        let theirs_bytes = encode_revision(&library_with_note("theirs"), 5).unwrap();
+        std::fs::write(store.library_path(), &theirs_bytes).unwrap();
+
+        let ours = SaveRequest::new(library_with_note("ours"));
+        let Ok(SaveOutcome::Written { notices }) = store.save(&ours) else {
+            panic!("ours is written, not merged");
+        };
+        let [Notice::Unmerged { kept_as, reason }] = notices.as_slice() else {
+            panic!("one notice that nothing was merged: {notices:?}");
+        };
+        assert!(!reason.is_empty());
+        assert_eq!(std::fs::read(kept_as).unwrap(), theirs_bytes);
+        let on_disk = decode_file(&std::fs::read(store.library_path()).unwrap()).unwrap();
+        assert_eq!(on_disk.library.shows[0].note, "ours");
+        assert!(on_disk.revision > 5, "written above their revision");
+        assert_eq!(store.revision(), on_disk.revision);
+    }
+
+    #[test]
+    fn with_no_earlier_file_the_other_version_is_merged_from_an_empty_library() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(dir.path()).unwrap().store;
+        let theirs_bytes = encode_revision(&library_with_note("theirs"), 1).unwrap();
+        std::fs::write(store.library_path(), &theirs_bytes).unwrap();
+        let ours = SaveRequest::new(library_with_note("ours"));
+        let Ok(SaveOutcome::ChangedOnDisk { base, theirs, .. }) = store.save(&ours) else {
+            panic!("their version comes back to be merged");
+        };
+        assert_eq!(*base, Library::empty());
+        assert_eq!(theirs.shows[0].note, "theirs");
+    }
 }

@@ -10,10 +10,11 @@
 use egui::{Role, Ui};
 use jiff::civil::Date;
 
+use super::UiParts;
 use super::article_cache::HighlightKind;
 use super::article_layout::{QUOTE_INDENT, SliceLayout, column_geometry, font_size, indent};
 use super::widgets::set_label;
-use crate::app::{Change, Command, TextSelection, UiParts, ViewState};
+use crate::app::{Change, Command, TextSelection, ViewState};
 use crate::model::{ArticleEntry, Block, BlockKind, Library, Marker, PieceText, Show, Slice};
 
 /// The widest the article's text column gets, in points.
@@ -140,7 +141,7 @@ fn filing_ui(
             } else {
                 "This article names none of your shows, so it has a new show of its own. Rename the show in the panel on the right, or pick a show above.".to_owned()
             };
-            ui.label(egui::RichText::new(why).small());
+            ui.label(egui::RichText::new(why).italics());
             if ui.small_button("OK").clicked() {
                 commands.push(Command::KeepFiling);
             }

@@ -3,10 +3,11 @@
 
 use egui::{Role, Ui};
 
+use super::UiParts;
 use super::widgets::set_label;
-use crate::app::{Command, UiParts};
+use crate::app::Command;
 
-/// The "Paste article" window: text in, new dossier out.
+/// The "Paste article" window: text in, a new article out (filed like an imported file).
 pub fn paste_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     let Some(text) = parts.view.paste.as_mut() else {
         return;
@@ -31,7 +32,7 @@ pub fn paste_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             });
             ui.horizontal(|ui| {
                 let ready = !text.trim().is_empty();
-                if ui.add_enabled(ready, egui::Button::new("Create dossier")).clicked() {
+                if ui.add_enabled(ready, egui::Button::new("Create article")).clicked() {
                     parts.commands.push(Command::ImportText(std::mem::take(text)));
                     done = true;
                 }
@@ -56,6 +57,13 @@ pub fn backups_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         .open(&mut open)
         .collapsible(false)
         .show(ui.ctx(), |ui| {
+            let backups = match backups {
+                Ok(backups) => backups,
+                Err(error) => {
+                    ui.label(backups_unlisted_text(error));
+                    return;
+                }
+            };
             if backups.is_empty() {
                 ui.label("There are no backups yet. One is kept every ten minutes while you edit.");
             }
@@ -80,6 +88,13 @@ pub fn backups_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     }
 }
 
+/// What the backups window says when the backups folder could not be read.
+pub fn backups_unlisted_text(error: &crate::storage::StorageError) -> String {
+    format!(
+        "The backups could not be listed: {error}. Nothing was changed; check that the backups folder inside the data folder can be read, then open this window again."
+    )
+}
+
 /// Asks what to do when the window is closing but the edits are not saved (saving failed, or
 /// the data folder cannot be used): keep the window open, keep the edits elsewhere, or quit
 /// without them. The app closes the window by itself once the edits are saved or kept.
@@ -95,7 +110,7 @@ pub fn unsaved_on_close_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             "Your changes are saved"
         };
         ui.heading(heading);
-        if *parts.status == crate::app::SaveStatus::NoFolder {
+        if matches!(parts.status, crate::app::SaveStatus::NoFolder) {
             ui.label("The data folder cannot be used, so your edits are only in memory.");
         } else {
             ui.label(parts.status.describe());

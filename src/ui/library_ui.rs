@@ -4,8 +4,9 @@
 
 use egui::Ui;
 
+use super::UiParts;
 use super::widgets::row_height;
-use crate::app::{Change, Command, UiParts};
+use crate::app::{Change, Command};
 use crate::model::{ArticleEntry, Show};
 
 /// One line of the list.
@@ -55,12 +56,38 @@ pub fn library_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             for row in &rows[range] {
                 match row {
                     Row::Show(show) => {
-                        let selected = open_show == Some(show.id) && open_article.is_none();
-                        let text = egui::RichText::new(show_row_text(show)).strong();
-                        let button = egui::Button::selectable(selected, text).truncate();
+                        let selected = open_show == Some(show.id);
+                        // The status and open threads stay in view at the right; the title
+                        // is cut to the room left.
                         let response = ui
-                            .add_sized([ui.available_width(), row_height], button)
+                            .horizontal(|ui| {
+                                let facts = format!(
+                                    "{} · {} open",
+                                    show.status.label(),
+                                    show.open_threads()
+                                );
+                                let facts = egui::RichText::new(facts).small().weak();
+                                let room = ui.available_width();
+                                ui.with_layout(
+                                    egui::Layout::right_to_left(egui::Align::Center),
+                                    |ui| {
+                                        ui.label(facts);
+                                        let text = egui::RichText::new(&show.title).strong();
+                                        let button =
+                                            egui::Button::selectable(selected, text).truncate();
+                                        let width = ui.available_width().max(room * 0.3);
+                                        ui.add_sized([width, row_height], button)
+                                    },
+                                )
+                                .inner
+                            })
+                            .inner
                             .on_hover_text(show.full_title());
+                        super::widgets::set_label(
+                            &response,
+                            egui::Role::Button,
+                            &show_row_text(show),
+                        );
                         if response.clicked() {
                             parts.commands.push(Command::OpenShow(show.id));
                         }

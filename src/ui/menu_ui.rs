@@ -2,7 +2,8 @@
 
 use egui::Ui;
 
-use crate::app::{Change, Command, UiParts};
+use super::UiParts;
+use crate::app::{Change, Command};
 
 /// Draws the menu bar.
 pub fn menu_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
@@ -19,8 +20,7 @@ pub fn menu_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
                 parts.view.elsewhere.get_or_insert_with(String::new);
             }
             if ui.button("Restore a backup…").clicked() {
-                parts.view.backups =
-                    Some(crate::storage::list_backups(parts.data_dir).unwrap_or_default());
+                parts.commands.push(Command::ListBackups);
             }
             if let Some((_, entry)) = parts.open_article()
                 && ui.button("Remove this article from the library").clicked()

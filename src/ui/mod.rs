@@ -1,5 +1,6 @@
 //! Drawing: one file per panel. Panels read the library, change only view state, and push
-//! [`crate::app::Command`]s for everything that changes saved data.
+//! [`crate::app::Command`]s for everything that changes saved data. The window around them
+//! (the `eframe::App` impl, what is kept across frames) is [`crate::shell::Shell`].
 
 mod article_cache;
 mod article_layout;
@@ -27,55 +28,82 @@ pub use suggestions_ui::{
     passage_label, suggestion_title_label,
 };
 
-use crate::app::{App, Command};
+use crate::app::Command;
+
+/// What the panels draw from: the app's parts (see [`crate::app::UiParts`]) with the laid-out
+/// article the shell keeps across frames.
+pub type UiParts<'a> = crate::app::UiParts<'a, ArticleCache>;
 
 /// Label of the checklist panel, for tests and screen readers.
 pub const THREADS_HEADING: &str = "Open threads";
 
-/// Draws the whole window.
-pub fn root_ui(app: &mut App, ui: &mut egui::Ui) {
-    let mut parts = app.parts();
+/// The outer widths of the side panels, in points (margins included): the fan's, given when
+/// the window opens, and read back after every frame (dragging an edge changes them).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PanelWidths {
+    /// The library panel (left).
+    pub library: f32,
+    /// The threads panel (right).
+    pub threads: f32,
+}
+
+impl Default for PanelWidths {
+    fn default() -> Self {
+        Self {
+            library: 190.0,
+            threads: 380.0,
+        }
+    }
+}
+
+/// Draws the whole window from `parts`; `widths` are the side panels' widths the first time
+/// they are drawn, and are set to their widths as drawn.
+pub fn root_ui(ui: &mut egui::Ui, parts: &mut UiParts<'_>, widths: &mut PanelWidths) {
     // The article is parsed before any panel draws: the Suggested section (drawn before the
     // article) resolves passages in it.
     if let Some((_, entry)) = parts.open_article() {
         parts.cache.sync_document(entry);
     }
     handle_dropped_files(ui, parts.commands);
-    handle_shortcuts(ui, &mut parts);
+    handle_shortcuts(ui, parts);
     // The panels are not filled: the window is cleared to the panel colour instead (see
-    // `App::clear_color`). Filling them painted every pixel of the window a second time in
+    // `Shell::clear_color`). Filling them painted every pixel of the window a second time in
     // the same colour, which a software renderer (a VM, a remote desktop, no GPU driver) pays
     // for on every frame: it was half the cost of the first frame there.
     let bar = egui::Frame::side_top_panel(ui.style()).fill(egui::Color32::TRANSPARENT);
     let central = egui::Frame::central_panel(ui.style()).fill(egui::Color32::TRANSPARENT);
     egui::Panel::top("menu")
         .frame(bar)
-        .show(ui, |ui| menu_ui::menu_ui(ui, &mut parts));
+        .show(ui, |ui| menu_ui::menu_ui(ui, parts));
     egui::Panel::bottom("status")
         .frame(bar)
-        .show(ui, |ui| status_ui::status_ui(ui, &mut parts));
+        .show(ui, |ui| status_ui::status_ui(ui, parts));
     if !parts.notices.is_empty() {
         egui::Panel::top("notices")
             .frame(bar)
-            .show(ui, |ui| status_ui::notices_ui(ui, &mut parts));
+            .show(ui, |ui| status_ui::notices_ui(ui, parts));
     }
-    egui::Panel::left("library")
-        .default_size(190.0)
+    let library = egui::Panel::left("library")
+        .default_size(widths.library)
         .size_range(140.0..=360.0)
         .frame(bar)
-        .show(ui, |ui| library_ui::library_ui(ui, &mut parts));
-    egui::Panel::right("threads")
-        .default_size(380.0)
+        .show(ui, |ui| library_ui::library_ui(ui, parts));
+    let threads = egui::Panel::right("threads")
+        .default_size(widths.threads)
         .size_range(260.0..=640.0)
         .frame(bar)
-        .show(ui, |ui| threads_ui::threads_ui(ui, &mut parts));
+        .show(ui, |ui| threads_ui::threads_ui(ui, parts));
+    *widths = PanelWidths {
+        library: library.response.rect.width(),
+        threads: threads.response.rect.width(),
+    };
     egui::CentralPanel::default()
         .frame(central)
-        .show(ui, |ui| article_ui(ui, &mut parts));
-    dialogs_ui::paste_ui(ui, &mut parts);
-    dialogs_ui::backups_ui(ui, &mut parts);
-    dialogs_ui::save_elsewhere_ui(ui, &mut parts);
-    dialogs_ui::unsaved_on_close_ui(ui, &mut parts);
+        .show(ui, |ui| article_ui(ui, parts));
+    dialogs_ui::paste_ui(ui, parts);
+    dialogs_ui::backups_ui(ui, parts);
+    dialogs_ui::save_elsewhere_ui(ui, parts);
+    dialogs_ui::unsaved_on_close_ui(ui, parts);
     // Only a field that takes typing asks for the input method; the article's selectable text
     // does not.
     parts.view.editing_text = ui.ctx().output(|o| o.ime.is_some());
@@ -92,7 +120,7 @@ fn handle_dropped_files(ui: &egui::Ui, commands: &mut Vec<Command>) {
 /// Ctrl+O opens an article, Ctrl+Q quits (Cmd on macOS); Ctrl+Z undoes the last change and
 /// Ctrl+Shift+Z (or Ctrl+Y) redoes it, when no text field is being typed into (a text field
 /// keeps egui's own text undo; selecting article text does not count).
-fn handle_shortcuts(ui: &egui::Ui, parts: &mut crate::app::UiParts<'_>) {
+fn handle_shortcuts(ui: &egui::Ui, parts: &mut UiParts<'_>) {
     use egui::{Key, KeyboardShortcut, Modifiers};
     let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
     let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);

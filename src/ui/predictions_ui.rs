@@ -3,8 +3,9 @@
 use egui::{Role, Ui};
 use jiff::civil::Date;
 
+use super::UiParts;
 use super::widgets::set_label;
-use crate::app::{Change, Command, UiParts};
+use crate::app::{Change, Command};
 use crate::model::{Outcome, Prediction, Thread, brier_score};
 
 /// Draws the predictions of `thread` and the form for a new one.

@@ -4,8 +4,9 @@
 use egui::{Role, Ui};
 use jiff::civil::Date;
 
+use super::UiParts;
 use super::widgets::{edited_text, set_label};
-use crate::app::{Change, Command, UiParts};
+use crate::app::{Change, Command};
 use crate::model::{Show, ShowStatus, ThreadId, ThreadStatus};
 
 /// Label of the show's title field.
@@ -140,14 +141,18 @@ fn timeline_ui(ui: &mut Ui, parts: &mut UiParts<'_>, show: &Show) {
         .id_salt(("timeline", show.id.0))
         .show(ui, |ui| {
             for entry in entries(show) {
-                ui.horizontal_wrapped(|ui| {
+                // Not wrapped as a whole: a long entry wraps within its own column, right of
+                // the date.
+                ui.horizontal_top(|ui| {
+                    ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
                     let date = entry
                         .date
                         .map_or_else(|| "undated".to_owned(), |d| d.to_string());
                     ui.label(egui::RichText::new(date).monospace().weak());
                     match entry.article {
                         Some(article) if parts.view.open_article != Some(article) => {
-                            if ui.link(&entry.text).clicked() {
+                            let link = egui::Link::new(&entry.text);
+                            if ui.add(link).clicked() {
                                 parts.commands.push(Command::OpenArticle(article));
                             }
                         }

@@ -2,7 +2,8 @@
 
 use egui::Ui;
 
-use crate::app::{Command, UiParts};
+use super::UiParts;
+use crate::app::Command;
 
 /// Draws the bottom status line: where saving stands on the left, then the last opened link
 /// and the undo button, and the data folder on the right. A status too long for the room
@@ -22,9 +23,12 @@ pub fn status_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             if button.clicked() {
                 parts.commands.push(Command::Undo);
             }
-            if let Some(done) = &parts.view.last_undo {
-                ui.label(egui::RichText::new(done).weak());
-            }
+        }
+        // What the last undo or redo did stays in view even when nothing is left to undo.
+        if let Some(done) = &parts.view.last_undo {
+            ui.label(egui::RichText::new(done).weak());
+        }
+        if parts.undo_label.is_some() || parts.view.last_undo.is_some() {
             ui.separator();
         }
         if let Some(url) = &parts.view.last_opened_link {

@@ -3,13 +3,17 @@
 //!
 //! While the suggestions are computed (on another thread) the section says it is reading the
 //! article. Each suggestion's title can be edited before it is added; clicking a passage
-//! scrolls the article there and highlights it.
+//! scrolls the article there and highlights it. The passages of the suggestions offered are
+//! marked faintly in the article.
 
 use egui::{Role, Ui};
 
 use super::widgets::set_label;
-use crate::app::{Change, Command, UiParts};
-use crate::model::{ArticleEntry, Offer, SavedSuggestion, Show, offered_suggestions};
+use super::{HighlightKind, UiParts};
+use crate::app::{Change, Command};
+use crate::model::{
+    ArticleEntry, Offer, SavedSuggestion, Show, offered_suggestions, suggested_passages,
+};
 
 /// Heading of the section, for tests and screen readers.
 pub const SUGGESTED_HEADING: &str = "Suggested";
@@ -114,6 +118,10 @@ fn offered(parts: &mut UiParts<'_>, show: &Show, entry: &ArticleEntry) -> Vec<Of
     }
     let offered = offered_suggestions(show, entry, parts.cache.document());
     parts.view.offered = Some((key.0, key.1, offered.clone()));
+    // The passages of what is offered are marked faintly in the article.
+    let indices: Vec<usize> = offered.iter().map(|o| o.index).collect();
+    let marked = suggested_passages(entry, parts.cache.document(), &indices);
+    parts.cache.set_highlights(HighlightKind::Suggested, marked);
     offered
 }
 

@@ -3,8 +3,9 @@
 
 use egui::{Role, Ui};
 
+use super::UiParts;
 use super::widgets::{edited_text, set_label};
-use crate::app::{Change, Command, UiParts};
+use crate::app::{Change, Command};
 use crate::model::{Thread, ThreadStatus};
 
 /// Draws the details of `thread`.

@@ -4,8 +4,9 @@
 
 use egui::{Role, Ui};
 
+use super::UiParts;
 use super::widgets::set_label;
-use crate::app::{Change, Command, TextSelection, UiParts};
+use crate::app::{Change, Command, TextSelection};
 use crate::model::{Anchor, ArticleEntry, ArticleId};
 
 /// Draws the right-hand panel: the show's details, the checklist, the "new thread" box, the
@@ -19,7 +20,13 @@ pub fn threads_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     };
     let entry = parts.open_article().map(|(_, entry)| entry);
     ui.add_space(6.0);
-    super::show_ui::show_ui(ui, parts, show);
+    // The show's details and timeline take at most a third of the panel, scrolling past it,
+    // so the checklist and the thread's details keep their room.
+    egui::ScrollArea::vertical()
+        .id_salt(("show_scroll", show.id.0))
+        .auto_shrink([false, true])
+        .max_height(ui.available_height() / 3.0)
+        .show(ui, |ui| super::show_ui::show_ui(ui, parts, show));
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.heading(super::THREADS_HEADING);

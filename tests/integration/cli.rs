@@ -1,6 +1,12 @@
-//! `fan-tracker --help` and `--version` follow the usual conventions.
+//! The command line: `--help` and `--version` follow the usual conventions; `suggest` and
+//! `export` run without a window.
 
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use fan_tracker::model::Library;
+use fan_tracker::storage::{self, LIBRARY_FILE, SaveRequest, Store};
 
 fn fan_tracker() -> Command {
     Command::new(env!("CARGO_BIN_EXE_fan-tracker"))
@@ -17,6 +23,10 @@ fn help_describes_usage_and_options() {
     );
     assert!(text.contains("--data-dir <DIR>"), "{text}");
     assert!(text.contains("-V, --version"), "{text}");
+    assert!(
+        text.contains("fan-tracker [OPTIONS] <COMMAND>") && text.contains("  export  "),
+        "{text}"
+    );
 }
 
 #[test]
@@ -147,5 +157,238 @@ fn suggest_on_a_missing_file_fails_with_a_message() {
     assert!(
         text.contains("Could not open /no/such/article.md"),
         "{text}"
+    );
+}
+
+/// Every file under `dir` with its bytes (empty when `dir` does not exist).
+fn folder_snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return files;
+    };
+    for entry in entries {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(folder_snapshot(&path));
+        } else {
+            files.insert(path.clone(), std::fs::read(&path).unwrap());
+        }
+    }
+    files
+}
+
+/// `fan-tracker` with `args`, the data folder chosen by the arguments alone.
+fn run(args: &[&std::ffi::OsStr]) -> std::process::Output {
+    fan_tracker()
+        .env_remove("FAN_TRACKER_DATA_DIR")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// `fan-tracker --data-dir DIR export --json FILE`.
+fn export(dir: &Path, file: &Path) -> std::process::Output {
+    run(&[
+        "--data-dir".as_ref(),
+        dir.as_os_str(),
+        "export".as_ref(),
+        "--json".as_ref(),
+        file.as_os_str(),
+    ])
+}
+
+fn golden_v1() -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/library-v1.json"))
+        .unwrap()
+}
+
+/// Issue 10: a format 1 data folder exports as format 2, the library the window would load
+/// (migrated), and the folder is left exactly as it was: no copy, no lock file, no migration.
+#[test]
+fn export_of_a_format_1_folder_writes_format_2_and_leaves_the_folder_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(LIBRARY_FILE), golden_v1()).unwrap();
+    let before = folder_snapshot(&dir);
+    let out = tmp.path().join("export.json");
+
+    let output = export(&dir, &out);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let said = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        said.contains("export.json") && said.contains("2 shows"),
+        "{said}"
+    );
+    assert!(said.contains("migrated from format 1"), "{said}");
+
+    let bytes = std::fs::read(&out).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(json["format_version"], 2);
+    assert_eq!(
+        json["revision"], 4,
+        "the revision of the file it was read from"
+    );
+    let exported = storage::decode_file(&bytes).unwrap();
+    let migrated = storage::decode_file(&golden_v1()).unwrap();
+    assert_eq!(exported.version, 2);
+    assert_eq!(exported.repairs, []);
+    assert_eq!(exported.library, migrated.library);
+    assert_eq!(exported.library.shows[1].articles[0].id.0, 11);
+    assert_eq!(
+        folder_snapshot(&dir),
+        before,
+        "the data folder is untouched"
+    );
+}
+
+/// The export works while a window (here its store) holds the folder's writer lock, with
+/// `--data-dir` after the command or the data folder from the environment, and writes
+/// nothing there.
+#[test]
+fn export_works_while_a_window_has_the_folder_open() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let mut library = Library::default();
+    library.shows[0].note = "written by the open window".into();
+    let mut opened = Store::open(&dir).unwrap();
+    opened
+        .store
+        .save(&SaveRequest::new(library.clone()))
+        .unwrap();
+    assert!(!opened.store.is_read_only());
+    let before = folder_snapshot(&dir);
+
+    let out = tmp.path().join("after-the-command.json");
+    let output = run(&[
+        "export".as_ref(),
+        "--json".as_ref(),
+        out.as_os_str(),
+        "--data-dir".as_ref(),
+        dir.as_os_str(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(Store::read_library(&out).unwrap(), library);
+
+    let out = tmp.path().join("from-the-environment.json");
+    let output = fan_tracker()
+        .env("FAN_TRACKER_DATA_DIR", &dir)
+        .args(["export", "--json"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(Store::read_library(&out).unwrap(), library);
+
+    assert_eq!(
+        folder_snapshot(&dir),
+        before,
+        "nothing written in the folder"
+    );
+    // The window's store saves on as before.
+    library.shows[0].note = "saved after the export".into();
+    opened
+        .store
+        .save(&SaveRequest::new(library.clone()))
+        .unwrap();
+    assert_eq!(
+        Store::read_library(&dir.join(LIBRARY_FILE)).unwrap(),
+        library
+    );
+}
+
+/// Every way the export can fail is told on standard error in words, with status 1, with
+/// nothing written anywhere: no library, a damaged one, one from a newer Fan Tracker, a file
+/// that cannot be written, a file inside the data folder.
+#[test]
+fn export_errors_are_told_in_words_with_status_1() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    let out = tmp.path().join("out.json");
+    let fails = |dir: &Path, file: &Path, expected: &[&str]| {
+        let before = folder_snapshot(dir);
+        let output = export(dir, file);
+        let text = String::from_utf8(output.stderr).unwrap();
+        assert_eq!(output.status.code(), Some(1), "{text}");
+        assert!(output.stdout.is_empty());
+        for words in expected {
+            assert!(text.contains(words), "{words:?} in {text}");
+        }
+        assert!(!out.exists(), "{text}");
+        assert_eq!(folder_snapshot(dir), before, "the folder is untouched");
+    };
+
+    fails(
+        &dir,
+        &out,
+        &["there is no library to export", "library.json"],
+    );
+    assert!(!dir.exists(), "no data folder is made");
+
+    std::fs::create_dir_all(&dir).unwrap();
+    let library = dir.join(LIBRARY_FILE);
+    std::fs::write(&library, b"{\"format_version\": 2, \"library\": ").unwrap();
+    fails(
+        &dir,
+        &out,
+        &["could not be read", "not a valid Fan Tracker file"],
+    );
+
+    std::fs::write(
+        &library,
+        br#"{"format_version": 3, "library": {"anything": []}}"#,
+    )
+    .unwrap();
+    fails(
+        &dir,
+        &out,
+        &["written by a newer Fan Tracker (format 3; this version reads up to 2)"],
+    );
+
+    std::fs::write(&library, golden_v1()).unwrap();
+    fails(
+        &dir,
+        &tmp.path().join("no-such-folder/out.json"),
+        &["could not write", "no-such-folder/out.json"],
+    );
+    fails(&dir, &library, &["inside the data folder"]);
+    fails(&dir, &dir.join("copy.json"), &["inside the data folder"]);
+    #[cfg(unix)]
+    {
+        let link = tmp.path().join("link.json");
+        std::os::unix::fs::symlink(&library, &link).unwrap();
+        fails(&dir, &link, &["inside the data folder"]);
+        let dangling = tmp.path().join("dangling.json");
+        std::os::unix::fs::symlink(dir.join("new.json"), &dangling).unwrap();
+        fails(&dir, &dangling, &["inside the data folder"]);
+    }
+    assert_eq!(std::fs::read(&library).unwrap(), golden_v1());
+}
+
+#[test]
+fn an_article_given_with_a_command_is_refused() {
+    let output = run(&[
+        "article.md".as_ref(),
+        "export".as_ref(),
+        "--json".as_ref(),
+        "out.json".as_ref(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = String::from_utf8(output.stderr).unwrap();
+    assert!(text.contains("cannot be given with a command"), "{text}");
+    let output = run(&["export".as_ref()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("--json <FILE>")
     );
 }

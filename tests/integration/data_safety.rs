@@ -80,7 +80,7 @@ impl FileSystem for FailAt {
 
 fn library_with_note(note: &str) -> Library {
     let mut library = Library::default();
-    library.dossiers[0].note = note.to_owned();
+    library.shows[0].articles[0].note = note.to_owned();
     library
 }
 
@@ -230,7 +230,7 @@ fn an_unreadable_file_that_cannot_be_moved_aside_is_never_overwritten() {
     harness.get_by_label(&status);
     assert_eq!(fs::read(&path).unwrap(), broken, "the file is untouched");
     assert_eq!(
-        harness.state().library().dossiers[0].threads[0].status,
+        harness.state().library().shows[0].threads[0].status,
         ThreadStatus::Resolved,
         "the edit is still in memory"
     );
@@ -316,16 +316,12 @@ fn a_failed_save_keeps_the_edit_in_memory_says_so_and_retries() {
         old_bytes,
         "the saved file is untouched"
     );
-    let resolved =
-        |app: &App| app.library().dossiers[0].threads[0].status == ThreadStatus::Resolved;
+    let resolved = |app: &App| app.library().shows[0].threads[0].status == ThreadStatus::Resolved;
     assert!(resolved(harness.state()), "the edit is still in memory");
 
     step_until(&mut harness, "the retry to save", App::is_saved);
     let on_disk = Store::read_library(&path).unwrap();
-    assert_eq!(
-        on_disk.dossiers[0].threads[0].status,
-        ThreadStatus::Resolved
-    );
+    assert_eq!(on_disk.shows[0].threads[0].status, ThreadStatus::Resolved);
 }
 
 #[test]
@@ -430,7 +426,14 @@ fn sigkill_during_saves_leaves_the_old_or_the_new_file() {
         let start = opened
             .library
             .as_ref()
-            .and_then(|l| l.dossiers[0].note.split(' ').nth(1)?.parse::<usize>().ok())
+            .and_then(|l| {
+                l.shows[0].articles[0]
+                    .note
+                    .split(' ')
+                    .nth(1)?
+                    .parse::<usize>()
+                    .ok()
+            })
             .map_or(0, |i| i + 1);
         println!("SAVING");
         for i in start.. {
@@ -473,7 +476,7 @@ fn sigkill_during_saves_leaves_the_old_or_the_new_file() {
             "kill {kill}: once a version was written, library.json always exists"
         );
         if let Some(library) = opened.library {
-            let note = &library.dossiers[0].note;
+            let note = &library.shows[0].articles[0].note;
             let i: usize = note.split(' ').nth(1).unwrap().parse().unwrap();
             assert_eq!(
                 library,
@@ -522,12 +525,13 @@ fn a_second_process_opens_read_only_and_writes_nothing() {
     .unwrap();
     let _holder_output = wait_for_line(holder.stdout.take().unwrap(), "LOCKED");
 
-    let mut harness = launch(&tmp.data_dir(), None);
+    // Not `launch`: a read-only window keeps no suggestions, so they never settle.
+    let mut harness = crate::fixture::build(&tmp.data_dir(), None);
     assert!(harness.state().is_read_only());
     harness.get_by_label_contains("This window is read-only");
     click(&mut harness, &resolved_checkbox(RENEWAL));
     assert_eq!(
-        harness.state().library().dossiers[0].threads[0].status,
+        harness.state().library().shows[0].threads[0].status,
         ThreadStatus::Open
     );
     drop(harness);
@@ -554,7 +558,7 @@ fn a_change_made_behind_the_app_is_merged_not_clobbered() {
     let path = tmp.data_dir().join(LIBRARY_FILE);
     let before = storage::decode_file(&fs::read(&path).unwrap()).unwrap();
     let mut theirs = before.library.clone();
-    theirs.dossiers[0].threads[3].note = "from my phone".into();
+    theirs.shows[0].threads[3].note = "from my phone".into();
     fs::write(
         &path,
         storage::encode_revision(&theirs, before.revision + 1).unwrap(),
@@ -581,21 +585,12 @@ fn a_change_made_behind_the_app_is_merged_not_clobbered() {
     let backup = &storage::list_backups(&tmp.data_dir()).unwrap()[0];
     let pre_merge = Store::read_library(backup).unwrap();
     assert!(notice.contains(&*backup.file_name().unwrap().to_string_lossy()));
-    assert_eq!(pre_merge.dossiers[0].threads[3].note, "");
-    assert_eq!(
-        pre_merge.dossiers[0].threads[3].status,
-        ThreadStatus::Resolved
-    );
+    assert_eq!(pre_merge.shows[0].threads[3].note, "");
+    assert_eq!(pre_merge.shows[0].threads[3].status, ThreadStatus::Resolved);
     let on_disk = Store::read_library(&path).unwrap();
-    assert_eq!(on_disk.dossiers[0].threads[3].note, "from my phone");
-    assert_eq!(
-        on_disk.dossiers[0].threads[3].status,
-        ThreadStatus::Resolved
-    );
-    assert_eq!(
-        on_disk.dossiers[0].threads[0].status,
-        ThreadStatus::Resolved
-    );
+    assert_eq!(on_disk.shows[0].threads[3].note, "from my phone");
+    assert_eq!(on_disk.shows[0].threads[3].status, ThreadStatus::Resolved);
+    assert_eq!(on_disk.shows[0].threads[0].status, ThreadStatus::Resolved);
     assert_eq!(
         harness.state().library(),
         &on_disk,
@@ -612,7 +607,7 @@ fn a_clashing_change_behind_the_app_is_kept_as_a_conflict_copy() {
     let path = tmp.data_dir().join(LIBRARY_FILE);
     let before = storage::decode_file(&fs::read(&path).unwrap()).unwrap();
     let mut theirs = before.library.clone();
-    theirs.dossiers[0].note = "written elsewhere".into();
+    theirs.shows[0].articles[0].note = "written elsewhere".into();
     let theirs_bytes = storage::encode_revision(&theirs, before.revision + 1).unwrap();
     fs::write(&path, &theirs_bytes).unwrap();
 
@@ -634,7 +629,7 @@ fn a_clashing_change_behind_the_app_is_kept_as_a_conflict_copy() {
     );
     close(harness);
     let on_disk = Store::read_library(&path).unwrap();
-    assert_eq!(on_disk.dossiers[0].note, "written here, and more");
+    assert_eq!(on_disk.shows[0].articles[0].note, "written here, and more");
     let copies = files_named(&tmp.data_dir(), "library.conflict-");
     assert_eq!(copies.len(), 1);
     assert_eq!(fs::read(&copies[0]).unwrap(), theirs_bytes);
@@ -662,7 +657,7 @@ fn the_window_offers_to_restore_a_backup() {
         "one backup: the file as it was before the second session saved"
     );
     click(&mut harness, "Restore");
-    let threads = &harness.state().library().dossiers[0].threads;
+    let threads = &harness.state().library().shows[0].threads;
     assert_eq!(threads[0].status, ThreadStatus::Resolved);
     assert_eq!(threads[3].status, ThreadStatus::Open);
     harness.get_by_label_contains("Restored the backup");
@@ -673,13 +668,10 @@ fn the_window_offers_to_restore_a_backup() {
     assert_eq!(backups.len(), 3, "the replaced library was backed up too");
     let replaced = Store::read_library(&backups[0]).unwrap();
     assert_eq!(
-        replaced.dossiers[0].note, "typed just before",
+        replaced.shows[0].articles[0].note, "typed just before",
         "the newest backup is the library the restore replaced, unsaved words included"
     );
-    assert_eq!(
-        replaced.dossiers[0].threads[3].status,
-        ThreadStatus::Resolved
-    );
+    assert_eq!(replaced.shows[0].threads[3].status, ThreadStatus::Resolved);
 }
 
 /// Item 1 of issue 8, in the window: a program writes an older copy of library.json back
@@ -697,7 +689,7 @@ fn an_older_copy_written_back_never_reverts_the_fans_words() {
     step_until(&mut harness, "the second save", App::is_saved);
 
     let mut stale = storage::decode_file(&old_copy).unwrap();
-    stale.library.dossiers[0].threads[1].note = "changed in the old copy".into();
+    stale.library.shows[0].threads[1].note = "changed in the old copy".into();
     let stale_bytes = storage::encode_revision(&stale.library, stale.revision).unwrap();
     RealFs.write_atomic(&path, &stale_bytes).unwrap();
 
@@ -706,12 +698,12 @@ fn an_older_copy_written_back_never_reverts_the_fans_words() {
     harness.run();
     let words = "draft one, and a second thought And a third.";
     assert_eq!(
-        harness.state().library().dossiers[0].note,
+        harness.state().library().shows[0].articles[0].note,
         words,
         "on screen"
     );
     assert_eq!(
-        Store::read_library(&path).unwrap().dossiers[0].note,
+        Store::read_library(&path).unwrap().shows[0].articles[0].note,
         words,
         "on disk"
     );
@@ -760,7 +752,7 @@ fn quitting_after_an_older_copy_was_written_back_keeps_the_fans_words() {
     RealFs.write_atomic(&path, &old_copy).unwrap();
     close(harness);
     assert_eq!(
-        Store::read_library(&path).unwrap().dossiers[0].note,
+        Store::read_library(&path).unwrap().shows[0].articles[0].note,
         "draft one, and a second thought"
     );
     let copies = files_named(&tmp.data_dir(), "library.conflict-");
@@ -777,16 +769,22 @@ fn duplicate_ids_are_repaired_and_each_thread_acts_alone() {
     let case = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/11-duplicate-ids.json");
     fs::copy(&case, tmp.data_dir().join(LIBRARY_FILE)).unwrap();
     let mut harness = launch(&tmp.data_dir(), None);
-    let notice = harness.state().notices()[0].clone();
+    // The file is format 1: migrated (its article takes id 3), then repaired.
+    let notices = harness.state().notices().to_vec();
+    assert!(
+        notices[0].contains("older Fan Tracker (format 1)"),
+        "{notices:?}"
+    );
+    let notice = notices[1].clone();
     assert!(
         notice.contains("repaired")
             && notice.contains("\u{201c}Who sent the letter?\u{201d} shared id 2")
-            && notice.contains("now has id 3"),
+            && notice.contains("now has id 4"),
         "{notice}"
     );
     harness.get_by_label(&notice);
     click(&mut harness, &resolved_checkbox("Who sent the letter?"));
-    let status = |app: &App, i: usize| app.library().dossiers[0].threads[i].status;
+    let status = |app: &App, i: usize| app.library().shows[0].threads[i].status;
     assert_eq!(
         status(harness.state(), 0),
         ThreadStatus::Open,
@@ -796,191 +794,14 @@ fn duplicate_ids_are_repaired_and_each_thread_acts_alone() {
     click(&mut harness, "Who sent the letter?");
     assert_eq!(
         harness.state().view.selected_thread,
-        Some(fan_tracker::model::ThreadId(3))
+        Some(fan_tracker::model::ThreadId(4))
     );
     close(harness);
     let on_disk = Store::read_library(&tmp.data_dir().join(LIBRARY_FILE)).unwrap();
-    let ids: Vec<u64> = on_disk.dossiers[0].threads.iter().map(|t| t.id.0).collect();
-    assert_eq!(ids, [2, 3]);
-    assert_eq!(on_disk.dossiers[0].threads[0].status, ThreadStatus::Open);
-    assert_eq!(
-        on_disk.dossiers[0].threads[1].status,
-        ThreadStatus::Resolved
-    );
-}
-
-/// The golden v1 file, field by field: what it must load as.
-fn golden_v1_expected() -> Library {
-    use fan_tracker::model::{
-        Anchor, Article, ArticleFormat, Dossier, DossierId, Outcome, Prediction, PredictionId,
-        Thread, ThreadId,
-    };
-    let date = jiff::civil::date;
-    let prediction = |id, statement: &str, pct, resolve_by, outcome| Prediction {
-        resolve_by,
-        outcome,
-        ..Prediction::new(PredictionId(id), statement, pct)
-    };
-    let mut library = Library::empty();
-    library.dossiers = vec![
-        Dossier {
-            id: DossierId(1),
-            article: Article {
-                title: "Will It's Okay To Not Be Okay come back for a second season?".into(),
-                as_of: Some(date(2022, 3, 17)),
-                format: ArticleFormat::Markdown,
-                body: "Fans still ask *whether* there is more story to tell.".into(),
-                source_path: None,
-                source_url: None,
-            },
-            threads: vec![Thread::new(
-                ThreadId(2),
-                "Renewal: will a second season be confirmed at all?",
-                Some(Anchor::new("more story to tell", 0)),
-            )],
-            note: String::new(),
-            suggestions: None,
-        },
-        Dossier {
-            id: DossierId(3),
-            article: Article {
-                title: "Casting call rumours".into(),
-                as_of: None,
-                format: ArticleFormat::PlainText,
-                body: "A fan account posted a casting call.\nIt was fake.".into(),
-                source_path: Some("/home/fan/Downloads/rumours.txt".into()),
-                source_url: None,
-            },
-            threads: vec![
-                Thread {
-                    status: ThreadStatus::Dropped,
-                    note: "Looked fake from the start.".into(),
-                    predictions: vec![prediction(
-                        5,
-                        "The casting call is confirmed by the studio",
-                        15,
-                        Some(date(2027, 6, 30)),
-                        Outcome::No,
-                    )],
-                    ..Thread::new(
-                        ThreadId(4),
-                        "Was the casting call real?",
-                        Some(Anchor::new("a casting call", 0)),
-                    )
-                },
-                Thread {
-                    status: ThreadStatus::Resolved,
-                    note: "The account admitted it.".into(),
-                    predictions: vec![
-                        prediction(
-                            7,
-                            "The account owns up within a week",
-                            60,
-                            Some(date(2026, 1, 9)),
-                            Outcome::Yes,
-                        ),
-                        prediction(
-                            8,
-                            "Someone from the studio was behind it",
-                            5,
-                            None,
-                            Outcome::Ambiguous,
-                        ),
-                        prediction(
-                            9,
-                            "The same account posts another fake",
-                            35,
-                            Some(date(2028, 12, 31)),
-                            Outcome::Pending,
-                        ),
-                    ],
-                    ..Thread::new(
-                        ThreadId(6),
-                        "Who posted it?",
-                        Some(Anchor::new("It was fake", 1)),
-                    )
-                },
-            ],
-            note: "노트 in Korean too".into(),
-            suggestions: None,
-        },
-    ];
-    library.open = Some(DossierId(3));
-    library.set_next_id_at_least(10);
-    library
-}
-
-/// Every key path in a JSON value (`library.dossiers[].threads[].status`, …).
-fn key_paths(
-    value: &serde_json::Value,
-    prefix: &str,
-    out: &mut std::collections::BTreeSet<String>,
-) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (key, inner) in map {
-                let path = format!("{prefix}.{key}");
-                out.insert(path.clone());
-                key_paths(inner, &path, out);
-            }
-        }
-        serde_json::Value::Array(items) => {
-            for inner in items {
-                key_paths(inner, &format!("{prefix}[]"), out);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Item 15 of issue 8: every field of the v1 golden file is checked by value, every enum value
-/// is in it, and it holds every field this build writes (so a renamed field cannot load
-/// silently as its default).
-#[test]
-fn the_golden_file_of_each_format_version_loads() {
-    use fan_tracker::model::Outcome;
-    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/library-v1.json");
-    let bytes = fs::read(&golden).unwrap();
-    let loaded = storage::decode_file(&bytes).unwrap();
-    assert_eq!(loaded.repairs, [], "the golden file needs no repair");
-    assert_eq!(loaded.revision, 0, "a v1 file from before revisions");
-    let expected = golden_v1_expected();
-    assert_eq!(loaded.library, expected);
-    assert_eq!(loaded.library.next_id_value(), 10);
-
-    let threads = || expected.dossiers.iter().flat_map(|d| &d.threads);
-    for status in [
-        ThreadStatus::Open,
-        ThreadStatus::Resolved,
-        ThreadStatus::Dropped,
-    ] {
-        assert!(
-            threads().any(|t| t.status == status),
-            "{status:?} is in the file"
-        );
-    }
-    for outcome in Outcome::ALL {
-        assert!(
-            threads()
-                .flat_map(|t| &t.predictions)
-                .any(|p| p.outcome == outcome),
-            "{outcome:?} is in the file"
-        );
-    }
-
-    let mut in_golden = std::collections::BTreeSet::new();
-    key_paths(&serde_json::from_slice(&bytes).unwrap(), "", &mut in_golden);
-    let mut written = std::collections::BTreeSet::new();
-    let encoded = storage::encode(&expected).unwrap();
-    key_paths(&serde_json::from_slice(&encoded).unwrap(), "", &mut written);
-    written.remove(".revision");
-    assert_eq!(
-        in_golden, written,
-        "the golden file holds every field, named as written"
-    );
-
-    // Saving it again and reading it back loses nothing.
-    assert_eq!(storage::decode(&encoded).unwrap(), expected);
+    let ids: Vec<u64> = on_disk.shows[0].threads.iter().map(|t| t.id.0).collect();
+    assert_eq!(ids, [2, 4]);
+    assert_eq!(on_disk.shows[0].threads[0].status, ThreadStatus::Open);
+    assert_eq!(on_disk.shows[0].threads[1].status, ThreadStatus::Resolved);
 }
 
 #[test]
@@ -997,4 +818,73 @@ fn kept_aside_file_is_named_in_the_window() {
     harness.get_by_label(&notice);
     let kept = files_named(&tmp.data_dir(), "library.unreadable-");
     assert_eq!(kept.len(), 1);
+}
+
+/// Issue 10, item 9, in the window: a format 1 library opens migrated, on the show of the
+/// dossier that was open, the window says the old file was kept; the first edit is saved as
+/// format 2 and the old file stays as it was; the next start neither migrates nor copies.
+#[test]
+fn a_format_1_library_opens_migrated_and_the_first_edit_saves_format_2() {
+    let tmp = TempDir::new();
+    fs::create_dir_all(tmp.data_dir()).unwrap();
+    let golden =
+        fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/library-v1.json"))
+            .unwrap();
+    let path = tmp.data_dir().join(LIBRARY_FILE);
+    fs::write(&path, &golden).unwrap();
+
+    let mut harness = launch(&tmp.data_dir(), None);
+    let notice = harness.state().notices()[0].clone();
+    assert!(
+        notice.contains("older Fan Tracker (format 1)") && notice.contains("library.format1-"),
+        "{notice}"
+    );
+    harness.get_by_label(&notice);
+    let kept = files_named(&tmp.data_dir(), "library.format1-");
+    assert_eq!(kept.len(), 1);
+    assert_eq!(fs::read(&kept[0]).unwrap(), golden);
+    let (show, article) = harness
+        .state()
+        .open_article()
+        .map(|(s, a)| (s.id, a.id))
+        .unwrap();
+    assert_eq!(
+        (show.0, article.0),
+        (3, 11),
+        "the dossier open in format 1 is the show opened"
+    );
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        golden,
+        "nothing saved before an edit"
+    );
+
+    click(
+        &mut harness,
+        &resolved_checkbox("Was the casting call real?"),
+    );
+    let library = harness.state().library().clone();
+    assert_eq!(library.shows[1].threads[0].status, ThreadStatus::Resolved);
+    close(harness);
+    let saved: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(saved["format_version"], 2);
+    assert_eq!(Store::read_library(&path).unwrap(), library);
+    assert_eq!(
+        fs::read(&kept[0]).unwrap(),
+        golden,
+        "the old file stays as it was"
+    );
+
+    let harness = launch(&tmp.data_dir(), None);
+    assert!(
+        !harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.contains("older Fan Tracker")),
+        "{:?}",
+        harness.state().notices()
+    );
+    assert_eq!(files_named(&tmp.data_dir(), "library.format1-"), kept);
+    assert_eq!(harness.state().library(), &library);
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use fan_tracker::app::{App, AppOptions};
+use fan_tracker::model::{ArticleEntry, Show};
 
 /// A temporary folder removed at the end of the test.
 pub struct TempDir {
@@ -232,9 +233,23 @@ pub fn files_named(dir: &Path, prefix: &str) -> Vec<PathBuf> {
     files
 }
 
-/// The default dossier's first thread.
+/// The show on screen.
+pub fn open_show<'h>(harness: &'h Harness<'static, App>) -> &'h Show {
+    harness.state().open_show().expect("a show is open")
+}
+
+/// The article on screen.
+pub fn open_entry<'h>(harness: &'h Harness<'static, App>) -> &'h ArticleEntry {
+    harness
+        .state()
+        .open_article()
+        .expect("an article is open")
+        .1
+}
+
+/// The built-in show's first thread.
 pub const RENEWAL: &str = "Renewal: will a second season be confirmed at all?";
-/// The default dossier's last thread.
+/// The built-in show's last thread.
 pub const CAST: &str = "Would the original cast come back to their roles?";
 
 /// The AccessKit label of the "resolved" checkbox of the thread titled `title`.

@@ -38,7 +38,7 @@ fn case_01_front_matter_is_read_and_not_shown() {
         Some("https://example.org/harbor-lights-renewal")
     );
     assert_eq!(
-        article.body,
+        &*article.body,
         "The network has not said a word about a second season yet.\n\nFans are still hoping the lighthouse keeper returns."
     );
     let blocks = block_texts(&article);
@@ -70,7 +70,7 @@ fn case_12_decomposed_hangul_is_stored_composed() {
         .join("\n")
         .nfc()
         .collect();
-    assert_eq!(article.body, expected);
+    assert_eq!(&*article.body, expected);
     assert!(article.body.contains("등대지기"), "searchable as typed");
 }
 
@@ -95,7 +95,7 @@ fn every_encoding_a_text_file_comes_in() {
         assert_eq!(imported.encoding, encoding);
         assert_eq!(imported.article.title, "하버 라이트 시즌2 소식");
         assert_eq!(
-            imported.article.body,
+            &*imported.article.body,
             "방송사는 아직 두 번째 시즌을 발표하지 않았다."
         );
     }
@@ -204,7 +204,7 @@ fn dropping_a_page_and_pasting_it_go_through_the_same_import() {
         .push(std::sync::Arc::new(Dropped(file.clone())));
     harness.run();
     settle(&mut harness);
-    let dropped = harness.state().open_dossier().unwrap().article.clone();
+    let dropped = harness.state().open_article().unwrap().1.article.clone();
     assert_eq!(
         dropped.source_path.as_deref(),
         Some(std::fs::canonicalize(&file).unwrap().to_str().unwrap())
@@ -219,8 +219,8 @@ fn dropping_a_page_and_pasting_it_go_through_the_same_import() {
     );
     click(&mut harness, "Create dossier");
     settle(&mut harness);
-    let pasted = harness.state().open_dossier().unwrap().article.clone();
-    assert_eq!(harness.state().library().dossiers.len(), 3);
+    let pasted = harness.state().open_article().unwrap().1.article.clone();
+    assert_eq!(harness.state().library().articles().count(), 3);
     assert_eq!(pasted.source_path, None);
     assert_eq!(
         (pasted.title, pasted.as_of, pasted.body, pasted.source_url),
@@ -241,7 +241,7 @@ fn a_legacy_encoded_file_says_which_encoding_was_assumed() {
     let file = tmp.write("korean-news.txt", &bytes);
     let harness = launch(&tmp.data_dir(), Some(file));
     assert_eq!(
-        harness.state().open_dossier().unwrap().article.title,
+        harness.state().open_article().unwrap().1.article.title,
         "하버 라이트 시즌2 소식"
     );
     harness.get_by_label_contains("The file korean-news.txt is not UTF-8; it was read as EUC-KR");
@@ -253,7 +253,7 @@ fn a_login_wall_gets_a_notice_and_nothing_is_saved() {
     let file = tmp.write("login.htm", fixture("html/login-wall.html"));
     let harness = launch(&tmp.data_dir(), Some(file));
     harness.get_by_label_contains("no article was found on this page");
-    assert_eq!(harness.state().library().dossiers.len(), 1);
+    assert_eq!(harness.state().library().articles().count(), 1);
 }
 
 proptest! {

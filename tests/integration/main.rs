@@ -7,10 +7,12 @@ mod fixture;
 #[path = "../support/generate.rs"]
 mod generate;
 mod generated;
+mod golden;
 mod import;
 mod real_window;
 mod rendering;
 mod scaling;
+mod shows;
 mod storage;
 mod suggest_eval;
 mod suggestions;

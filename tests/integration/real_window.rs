@@ -250,11 +250,8 @@ fn sigterm_sigint_and_sighup_save_before_exit() {
         let library =
             fan_tracker::storage::Store::read_library(&tmp.data_dir().join("library.json"))
                 .unwrap();
-        assert_eq!(library.dossiers.len(), 2, "SIG{signal}");
-        assert_eq!(
-            library.open_dossier().unwrap().article.title,
-            "Casting news"
-        );
+        assert_eq!(library.shows.len(), 2, "SIG{signal}");
+        assert_eq!(library.shows[1].articles[0].article.title, "Casting news");
     }
 }
 
@@ -277,9 +274,10 @@ fn sigkill_loses_at_most_the_last_second() {
     app.wait().unwrap();
     let library =
         fan_tracker::storage::Store::read_library(&tmp.data_dir().join("library.json")).unwrap();
-    assert_eq!(
-        library.open_dossier().unwrap().article.title,
-        "Casting news"
+    assert!(
+        library
+            .articles()
+            .any(|a| a.article.title == "Casting news")
     );
 }
 
@@ -304,7 +302,7 @@ fn the_data_folder_can_be_given_in_fan_tracker_data_dir() {
     assert!(status.success(), "exit status {status}");
     let library =
         fan_tracker::storage::Store::read_library(&tmp.data_dir().join("library.json")).unwrap();
-    assert_eq!(library.open_dossier().unwrap().article.title, "Teaser news");
+    assert!(library.articles().any(|a| a.article.title == "Teaser news"));
 }
 
 #[test]

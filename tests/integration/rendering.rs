@@ -80,11 +80,12 @@ fn thread_from_word(harness: &mut Harness<'static, App>, piece: &str, word: &str
     click(harness, "New thread from selection");
     let thread: Thread = harness
         .state()
-        .open_dossier()
-        .and_then(|d| d.threads.last().cloned())
+        .open_show()
+        .and_then(|s| s.threads.last().cloned())
         .expect("a thread");
     assert_eq!(thread.title, word);
-    assert_eq!(thread.anchor.as_ref().map(|a| a.quote.as_str()), Some(word));
+    let quotes: Vec<&str> = thread.anchors.iter().map(|a| a.quote.as_str()).collect();
+    assert_eq!(quotes, [word]);
     let marked = harness
         .state()
         .article_cache
@@ -344,20 +345,21 @@ fn a_huge_paragraph_is_laid_out_in_pieces_only_where_seen() {
     use fan_tracker::storage::Store;
 
     let tmp = TempDir::new();
-    let mut library = generate_library(&LibraryShape::one_dossier(1));
+    let mut library = generate_library(&LibraryShape::one_show(1));
     let sentence = "The harbor crew waited another season for news of the ferry. ";
     let mut body = sentence.repeat(2 * 1024 * 1024 / sentence.len());
     body.push_str("At the very end the lighthouse keeper finally spoke. ");
     body.push_str(&sentence.repeat(40));
-    let dossier = &mut library.dossiers[0];
-    dossier.article.body = body;
-    dossier.article.format = ArticleFormat::PlainText;
-    dossier.threads[0].anchor = Some(Anchor::new("lighthouse keeper finally spoke", 0));
-    let thread: ThreadId = dossier.threads[0].id;
+    let show = &mut library.shows[0];
+    let entry = &mut show.articles[0];
+    entry.article.body = body.into();
+    entry.article.format = ArticleFormat::PlainText;
+    show.threads[0].anchors = vec![Anchor::new(entry.id, "lighthouse keeper finally spoke", 0)];
+    let thread: ThreadId = show.threads[0].id;
     let mut opened = Store::open(&tmp.data_dir()).expect("data dir");
     opened
         .store
-        .save(&crate::storage::request(&library))
+        .save(&fan_tracker::storage::SaveRequest::new(library))
         .expect("save");
 
     let mut harness = launch(&tmp.data_dir(), None);

@@ -23,42 +23,62 @@ fn write_library(data_dir: &Path, shape: &LibraryShape) {
 #[test]
 fn a_checklist_of_5000_threads_draws_only_the_rows_in_view() {
     let tmp = TempDir::new();
-    write_library(&tmp.data_dir(), &LibraryShape::one_dossier(5_000));
+    write_library(&tmp.data_dir(), &LibraryShape::one_show(5_000));
     let mut harness = launch(&tmp.data_dir(), None);
     let rows = harness
         .get_all_by_label_contains("Resolved: Thread ")
         .count();
     assert!((5..100).contains(&rows), "{rows} rows drawn");
-    let first = harness.state().open_dossier().unwrap().threads[0].clone();
+    let first = harness.state().open_show().unwrap().threads[0].clone();
     harness.get_by_label(&resolved_checkbox(&first.title));
 
     // Rows still work: select the first thread, then move it down with its actions row.
     click(&mut harness, &first.title);
     assert_eq!(harness.state().view.selected_thread, Some(first.id));
     click(&mut harness, "Move down");
-    let threads = &harness.state().open_dossier().unwrap().threads;
+    let threads = &harness.state().open_show().unwrap().threads;
     assert_eq!(threads[1].id, first.id);
     assert_eq!(threads.len(), 5_000);
 }
 
 #[test]
-fn a_library_of_500_dossiers_draws_only_the_rows_in_view() {
+fn a_library_of_500_shows_draws_only_the_rows_in_view() {
     let tmp = TempDir::new();
     let shape = LibraryShape {
-        dossiers: 500,
+        shows: 500,
         threads: 500,
         notes: 1_000,
         article_bytes: 2_000,
     };
     write_library(&tmp.data_dir(), &shape);
     let mut harness = launch(&tmp.data_dir(), None);
-    let rows = harness.get_all_by_label_contains("Dossier ").count();
-    assert!((5..100).contains(&rows), "{rows} library rows drawn");
+    let shows = harness.get_all_by_label_contains("Show ").count();
+    let articles = harness.get_all_by_label_contains("Article ").count();
+    assert!((5..100).contains(&shows), "{shows} show rows drawn");
+    assert!(
+        (5..100).contains(&articles),
+        "{articles} article rows drawn"
+    );
 
-    // A row in view still opens its dossier.
-    let second = harness.state().library().dossiers[1].clone();
-    click(&mut harness, &second.article.title);
-    assert_eq!(harness.state().open_dossier().unwrap().id, second.id);
+    // A row in view still opens its show, and an article's row its article.
+    let second = harness.state().library().shows[1].clone();
+    harness
+        .get_by_label_contains(&format!("{} · ", second.title))
+        .click();
+    harness.run();
+    assert_eq!(harness.state().open_show().unwrap().id, second.id);
+    // The third show's article, from its row: it opens with its show.
+    let third = harness.state().library().shows[2].clone();
+    let article = &third.articles[0];
+    let row = match article.article.as_of {
+        Some(date) => format!("{date} · {}", article.article.title),
+        None => article.article.title.clone(),
+    };
+    click(&mut harness, &row);
+    assert_eq!(
+        harness.state().open_article().map(|(s, a)| (s.id, a.id)),
+        Some((third.id, article.id))
+    );
 }
 
 #[test]
@@ -102,7 +122,7 @@ fn the_article_is_laid_out_once_not_every_frame() {
 fn a_1_mb_article_is_laid_out_only_where_it_is_seen() {
     let tmp = TempDir::new();
     let shape = LibraryShape {
-        dossiers: 1,
+        shows: 1,
         threads: 10,
         notes: 11,
         article_bytes: 1 << 20,
@@ -121,7 +141,7 @@ fn a_1_mb_article_is_laid_out_only_where_it_is_seen() {
 #[test]
 fn an_idle_window_asks_for_no_more_frames() {
     let tmp = TempDir::new();
-    write_library(&tmp.data_dir(), &LibraryShape::one_dossier(200));
+    write_library(&tmp.data_dir(), &LibraryShape::one_show(200));
     let options = AppOptions {
         data_dir: tmp.data_dir(),
         open_file: None,

@@ -3,14 +3,19 @@
 //! as the fan left them across relaunches.
 
 use egui_kittest::kittest::Queryable as _;
-use fan_tracker::app::App;
-use fan_tracker::model::{Anchor, Dossier, SuggestionState, offered_suggestions, same_question};
+use fan_tracker::app::{App, Command};
+use fan_tracker::model::{
+    Anchor, ArticleEntry, Show, SuggestionState, offered_suggestions, same_question,
+};
 use fan_tracker::ui::{
     ADD_ALL_LABEL, AS_OF_FIELD_LABEL, EDIT_AS_OF_LABEL, SET_AS_OF_LABEL, add_suggestion_label,
     dismiss_suggestion_label, passage_label, suggestion_title_label,
 };
 
-use crate::fixture::{TempDir, click, close, launch, type_into, value_containing};
+use crate::fixture::{
+    TempDir, click, close, launch, open_entry, open_show, settle, settle_suggestions, type_into,
+    value_containing,
+};
 
 /// A news piece of the kind the app was made for, in our own words: plain text, one paragraph
 /// per line, a date marker first. It raises four open questions (renewal, Moon-young's mother,
@@ -30,19 +35,38 @@ Gang-tae's older brother Sang-tae is an artist, and Moon-young grew close to him
 
 type H = egui_kittest::Harness<'static, App>;
 
-fn open(harness: &H) -> &Dossier {
-    harness.state().open_dossier().expect("a dossier is open")
+/// The indices (into the open article's saved suggestions) of those offered, in order.
+fn offered(show: &Show, entry: &ArticleEntry) -> Vec<usize> {
+    offered_suggestions(show, entry, &entry.article.document())
+        .into_iter()
+        .map(|o| o.index)
+        .collect()
 }
 
-/// The titles of the suggestions offered for the open dossier, in order.
+/// The titles of the suggestions offered for the open article, in order.
 fn offered_titles(harness: &H) -> Vec<String> {
-    let dossier = open(harness);
-    let document = dossier.article.document();
-    let saved = dossier.suggestions.as_ref().expect("suggestions computed");
-    offered_suggestions(dossier, &document)
+    let entry = open_entry(harness);
+    let saved = entry.suggestions.as_ref().expect("suggestions computed");
+    offered(open_show(harness), entry)
         .into_iter()
         .map(|i| saved[i].title.clone())
         .collect()
+}
+
+/// The app with the news piece open in a show of its own: the fan first removed the built-in
+/// show (which the piece names), so every question it raises is new to the show.
+fn launch_on_the_news_piece_alone(tmp: &TempDir) -> H {
+    let file = tmp.write("renewal.txt", NEWS_PIECE);
+    let mut harness = launch(&tmp.data_dir(), None);
+    click(&mut harness, "File");
+    click(&mut harness, "Remove this show from the library");
+    assert!(harness.state().library().shows.is_empty());
+    harness.state_mut().push(Command::ImportFile(file));
+    harness.run();
+    settle(&mut harness);
+    settle_suggestions(&mut harness);
+    assert_eq!(harness.state().library().shows.len(), 1);
+    harness
 }
 
 /// The titles shown in the Suggested section's title fields, in order.
@@ -59,9 +83,8 @@ fn shown_titles(harness: &H) -> Vec<String> {
 #[test]
 fn suggestions_appear_are_added_dismissed_retitled_and_kept_across_relaunches() {
     let tmp = TempDir::new();
-    let file = tmp.write("renewal.txt", NEWS_PIECE);
-    let mut harness = launch(&tmp.data_dir(), Some(file));
-    assert!(open(&harness).threads.is_empty());
+    let mut harness = launch_on_the_news_piece_alone(&tmp);
+    assert!(open_show(&harness).threads.is_empty());
     let titles = offered_titles(&harness);
     assert!(
         titles.len() >= 3,
@@ -78,19 +101,19 @@ fn suggestions_appear_are_added_dismissed_retitled_and_kept_across_relaunches() 
     type_into(&mut harness, &suggestion_title_label(1), edited);
     assert_eq!(offered_titles(&harness)[0], edited);
     let best = {
-        let dossier = open(&harness);
-        let saved = &dossier.suggestions.as_ref().unwrap()
-            [offered_suggestions(dossier, &dossier.article.document())[0]];
+        let entry = open_entry(&harness);
+        let saved = &entry.suggestions.as_ref().unwrap()[offered(open_show(&harness), entry)[0]];
         saved.best_passage().cloned().expect("a best passage")
     };
     click(&mut harness, &add_suggestion_label(edited));
     {
-        let dossier = open(&harness);
-        assert_eq!(dossier.threads.len(), 1);
-        assert_eq!(dossier.threads[0].title, edited);
-        assert_eq!(dossier.threads[0].anchor.as_ref(), Some(&best));
+        let show = open_show(&harness);
+        assert_eq!(show.threads.len(), 1);
+        assert_eq!(show.threads[0].title, edited);
+        assert_eq!(show.threads[0].anchors, std::slice::from_ref(&best));
         assert!(
-            best.resolve(&dossier.article.document()).is_some(),
+            best.resolve(&open_entry(&harness).article.document())
+                .is_some(),
             "the thread's passage is found in the article"
         );
     }
@@ -113,16 +136,16 @@ fn suggestions_appear_are_added_dismissed_retitled_and_kept_across_relaunches() 
     )
     .expect("edit the saved file");
     let harness = launch(&tmp.data_dir(), None);
-    let dossier = open(&harness);
-    assert_eq!(dossier.threads.len(), 1);
-    assert_eq!(dossier.threads[0].title, edited);
-    assert_eq!(dossier.threads[0].anchor.as_ref(), Some(&best));
+    let show = open_show(&harness);
+    assert_eq!(show.threads.len(), 1);
+    assert_eq!(show.threads[0].title, edited);
+    assert_eq!(show.threads[0].anchors, [best]);
     let mut expected = rest.clone();
     expected[0] = "Kept as saved?".into();
     assert_eq!(offered_titles(&harness), expected);
     assert_eq!(shown_titles(&harness), expected);
     assert!(!shown_titles(&harness).contains(&dismissed));
-    let states: Vec<SuggestionState> = dossier
+    let states: Vec<SuggestionState> = open_entry(&harness)
         .suggestions
         .as_ref()
         .unwrap()
@@ -136,12 +159,11 @@ fn suggestions_appear_are_added_dismissed_retitled_and_kept_across_relaunches() 
 #[test]
 fn add_all_adds_every_offered_question_in_order() {
     let tmp = TempDir::new();
-    let file = tmp.write("renewal.txt", NEWS_PIECE);
-    let mut harness = launch(&tmp.data_dir(), Some(file));
+    let mut harness = launch_on_the_news_piece_alone(&tmp);
     let titles = offered_titles(&harness);
     assert!(titles.len() >= 2, "{titles:?}");
     click(&mut harness, ADD_ALL_LABEL);
-    let threads: Vec<String> = open(&harness)
+    let threads: Vec<String> = open_show(&harness)
         .threads
         .iter()
         .map(|t| t.title.clone())
@@ -150,21 +172,25 @@ fn add_all_adds_every_offered_question_in_order() {
     assert!(offered_titles(&harness).is_empty());
     harness.get_by_label_contains("Nothing more to suggest");
     // Each passage is a thread's anchor now, so nothing is offered twice.
-    assert!(open(&harness).threads.iter().all(|t| t.anchor.is_some()));
+    assert!(
+        open_show(&harness)
+            .threads
+            .iter()
+            .all(|t| t.anchors.len() == 1)
+    );
 }
 
 #[test]
 fn clicking_a_passage_scrolls_the_article_there_and_highlights_it() {
     let tmp = TempDir::new();
-    let file = tmp.write("renewal.txt", NEWS_PIECE);
-    let mut harness = launch(&tmp.data_dir(), Some(file));
+    let mut harness = launch_on_the_news_piece_alone(&tmp);
     harness.set_size(egui::vec2(1280.0, 420.0));
     harness.run();
     // The offered passage lowest in the article, off screen at first.
     let passage: Anchor = {
-        let dossier = open(&harness);
-        let offered = offered_suggestions(dossier, &dossier.article.document());
-        let saved = dossier.suggestions.as_ref().unwrap();
+        let entry = open_entry(&harness);
+        let offered = offered(open_show(&harness), entry);
+        let saved = entry.suggestions.as_ref().unwrap();
         offered
             .iter()
             .flat_map(|&i| saved[i].passages.iter())
@@ -200,19 +226,15 @@ fn clicking_a_passage_scrolls_the_article_there_and_highlights_it() {
 fn the_built_in_article_keeps_its_four_threads_and_offers_no_duplicates() {
     let tmp = TempDir::new();
     let harness = launch(&tmp.data_dir(), None);
-    let dossier = open(&harness);
-    assert_eq!(dossier.threads.len(), 4);
-    let document = dossier.article.document();
-    let saved = dossier.suggestions.as_ref().expect("suggestions computed");
-    let curated: Vec<_> = dossier
+    let show = open_show(&harness);
+    let entry = open_entry(&harness);
+    assert_eq!(show.threads.len(), 4);
+    let document = entry.article.document();
+    let saved = entry.suggestions.as_ref().expect("suggestions computed");
+    let curated: Vec<_> = show
         .threads
         .iter()
-        .map(|t| {
-            t.anchor
-                .as_ref()
-                .and_then(|a| a.resolve(&document))
-                .unwrap()
-        })
+        .map(|t| t.anchors[0].resolve(&document).unwrap())
         .collect();
     let on_a_curated_passage = |index: usize| {
         saved[index].passages.iter().any(|p| {
@@ -231,10 +253,10 @@ fn the_built_in_article_keeps_its_four_threads_and_offers_no_duplicates() {
     );
     // ...but none of them is offered, nor any asking a curated question in other words, and
     // the section shows exactly the offered ones.
-    let offered = offered_suggestions(dossier, &document);
+    let offered = offered(show, entry);
     for &index in &offered {
         assert!(!on_a_curated_passage(index), "{:?}", saved[index]);
-        for thread in &dossier.threads {
+        for thread in &show.threads {
             assert!(
                 !same_question(&saved[index].title, &thread.title),
                 "{} repeats {}",
@@ -259,7 +281,7 @@ fn the_built_in_article_keeps_its_four_threads_and_offers_no_duplicates() {
 fn the_as_of_date_is_set_saved_and_reloaded_and_a_bad_one_changes_nothing() {
     let tmp = TempDir::new();
     let mut harness = launch(&tmp.data_dir(), None);
-    let before = open(&harness).article.as_of;
+    let before = open_entry(&harness).article.as_of;
 
     click(&mut harness, EDIT_AS_OF_LABEL);
     harness.get_by_label(AS_OF_FIELD_LABEL).focus();
@@ -269,7 +291,7 @@ fn the_as_of_date_is_set_saved_and_reloaded_and_a_bad_one_changes_nothing() {
     type_into(&mut harness, AS_OF_FIELD_LABEL, "2022-02-30");
     click(&mut harness, SET_AS_OF_LABEL);
     harness.get_by_label_contains("“2022-02-30” is not a date");
-    assert_eq!(open(&harness).article.as_of, before);
+    assert_eq!(open_entry(&harness).article.as_of, before);
 
     harness.get_by_label(AS_OF_FIELD_LABEL).focus();
     harness.run();
@@ -278,7 +300,7 @@ fn the_as_of_date_is_set_saved_and_reloaded_and_a_bad_one_changes_nothing() {
     type_into(&mut harness, AS_OF_FIELD_LABEL, "2021-12-01");
     click(&mut harness, SET_AS_OF_LABEL);
     assert_eq!(
-        open(&harness).article.as_of,
+        open_entry(&harness).article.as_of,
         Some(jiff::civil::date(2021, 12, 1))
     );
     harness.get_by_label("As of 1 December 2021");
@@ -294,6 +316,6 @@ fn the_as_of_date_is_set_saved_and_reloaded_and_a_bad_one_changes_nothing() {
     harness.key_press(egui::Key::Backspace);
     harness.run();
     click(&mut harness, SET_AS_OF_LABEL);
-    assert_eq!(open(&harness).article.as_of, None);
+    assert_eq!(open_entry(&harness).article.as_of, None);
     harness.get_by_label("No as-of date");
 }

@@ -347,7 +347,7 @@ mod tests {
     fn golden_v1_as_v2() -> FileV2 {
         FileV2 {
             format_version: 2,
-            revision: 0,
+            revision: 4,
             written_by: "fan-tracker 0.1.0".into(),
             library: LibraryV2 {
                 next_id: 12,
@@ -370,7 +370,7 @@ mod tests {
                             source_path: None,
                             source_url: None,
                             note: String::new(),
-                            suggestions: None,
+                            suggestions: Some(Vec::new()),
                         }],
                         threads: vec![ThreadV2 {
                             id: 2,
@@ -396,9 +396,35 @@ mod tests {
                             format: ArticleFormatV2::PlainText,
                             body: "A fan account posted a casting call.\nIt was fake.".into(),
                             source_path: Some("/home/fan/Downloads/rumours.txt".into()),
-                            source_url: None,
+                            source_url: Some("https://example.com/casting-call-rumours".into()),
                             note: "노트 in Korean too".into(),
-                            suggestions: None,
+                            suggestions: Some(vec![
+                                SuggestionV2 {
+                                    title: "Who posted the casting call?".into(),
+                                    passages: vec![anchor2(
+                                        11,
+                                        "A fan account posted a casting call",
+                                        0,
+                                    )],
+                                    best: 0,
+                                    state: SuggestionStateV2::Added,
+                                },
+                                SuggestionV2 {
+                                    title: "Was the call ever real?".into(),
+                                    passages: vec![
+                                        anchor2(11, "posted a casting call", 0),
+                                        anchor2(11, "It was fake", 1),
+                                    ],
+                                    best: 1,
+                                    state: SuggestionStateV2::Dismissed,
+                                },
+                                SuggestionV2 {
+                                    title: "Will the studio say anything?".into(),
+                                    passages: vec![anchor2(11, "It was fake", 1)],
+                                    best: 0,
+                                    state: SuggestionStateV2::Offered,
+                                },
+                            ]),
                         }],
                         threads: vec![
                             ThreadV2 {

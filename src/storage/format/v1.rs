@@ -240,7 +240,7 @@ mod tests {
         let lost: Vec<_> = in_golden.difference(&in_written).collect();
         assert!(lost.is_empty(), "keys lost on writing: {lost:?}");
         let added: Vec<_> = in_written.difference(&in_golden).collect();
-        assert_eq!(added, [".revision"], "the golden predates `revision`");
+        assert!(added.is_empty(), "keys the golden lacks: {added:?}");
         let again: FileV1 = serde_json::from_slice(&written).unwrap();
         assert_eq!(again, file);
     }

@@ -1,0 +1,120 @@
+//! `fan-tracker export --json FILE`: the library written in the current format, without a
+//! window (issue 10), so a library (migrated from an older format, for one) can be checked or
+//! kept elsewhere.
+//!
+//! Read-only on the data folder: it takes no lock and writes, copies, moves or migrates
+//! nothing there, so it works while a window has the folder open. An older format is
+//! migrated in memory only.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+
+use crate::storage::{self, LIBRARY_FILE, Loaded, RealFs, StorageError};
+
+/// Arguments of `fan-tracker export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// Where to write the library as JSON in the current format (replaced atomically if it
+    /// exists; outside the data folder).
+    #[arg(long, value_name = "FILE", required = true)]
+    pub json: PathBuf,
+}
+
+/// Reads the library of the data folder `data_dir`, writes it to `args.json` in the current
+/// format ([`storage::encode_revision`], keeping the file's save revision) and says what was
+/// written on standard output (and anything the loader put right on standard error).
+///
+/// Errors, in words: the folder has no library file, it cannot be read or is not a library
+/// (damaged, or written by a newer Fan Tracker), `args.json` is inside the data folder, or it
+/// cannot be written. The caller prints the error and exits with status 1.
+pub fn run(args: &ExportArgs, data_dir: &Path) -> anyhow::Result<()> {
+    let library_path = data_dir.join(LIBRARY_FILE);
+    refuse_inside(data_dir, &args.json)?;
+    let loaded = read(&library_path)?;
+    let bytes =
+        storage::encode_revision(&loaded.library, loaded.revision).map_err(StorageError::Encode)?;
+    storage::FileSystem::write_atomic(&RealFs, &args.json, &bytes)
+        .with_context(|| format!("could not write {}", args.json.display()))?;
+    for repair in &loaded.repairs {
+        eprintln!("fan-tracker: put right while reading: {repair}");
+    }
+    let shows = loaded.library.shows.len();
+    let articles = loaded.library.articles().count();
+    let threads = loaded.library.threads().count();
+    let migrated = if loaded.version < storage::CURRENT_FORMAT_VERSION {
+        format!(
+            " (migrated from format {}; {} is left as it is)",
+            loaded.version,
+            library_path.display()
+        )
+    } else {
+        String::new()
+    };
+    println!(
+        "Wrote {}: {shows} shows, {articles} articles, {threads} threads, format {}{migrated}",
+        args.json.display(),
+        storage::CURRENT_FORMAT_VERSION,
+    );
+    Ok(())
+}
+
+/// The library file at `path`, read and decoded (migrated in memory when older, repaired).
+fn read(path: &Path) -> anyhow::Result<Loaded> {
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => bail!(
+            "there is no library to export: {} does not exist (pass --data-dir DIR for another data folder)",
+            path.display()
+        ),
+        Err(e) => return Err(e).with_context(|| format!("could not read {}", path.display())),
+    };
+    storage::decode_file(&bytes)
+        .map_err(|source| StorageError::Unreadable {
+            path: path.to_owned(),
+            source,
+        })
+        .map_err(Into::into)
+}
+
+/// Refuses an export file inside the data folder `data_dir` (it would be written where the
+/// window keeps its files, or over the library itself), also through a symbolic link.
+fn refuse_inside(data_dir: &Path, file: &Path) -> anyhow::Result<()> {
+    let Ok(dir) = data_dir.canonicalize() else {
+        // No data folder: nothing in it to protect (reading the library reports it).
+        return Ok(());
+    };
+    let target = link_target(file);
+    let folder = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let inside = folder
+        .canonicalize()
+        .is_ok_and(|folder| folder.starts_with(&dir));
+    if inside {
+        bail!(
+            "{} is inside the data folder {}; export to a file elsewhere",
+            file.display(),
+            data_dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// The file `path` names once symbolic links are followed (as the atomic write follows
+/// them), even when the last one points at a file that does not exist yet.
+fn link_target(path: &Path) -> PathBuf {
+    let mut current = path.to_owned();
+    for _ in 0..40 {
+        let Ok(target) = std::fs::read_link(&current) else {
+            break;
+        };
+        current = match current.parent() {
+            Some(folder) => folder.join(target),
+            None => target,
+        };
+    }
+    current
+}

@@ -1,0 +1,332 @@
+//! The window's own state, remembered between runs in `ui-state.json` in the data folder:
+//! theme, zoom, the widths of the side panels, the window's size, and the show and article
+//! open when it closed.
+//!
+//! The file is the window's, never the library's: it is read and written apart from the
+//! library (atomically, like every file the app writes), a missing file means the defaults, a
+//! damaged one is ignored with a log line, and a failure to write it is logged and forgotten.
+//! Nothing in it can touch the fan's data.
+//!
+//! ```json
+//! { "theme": "dark", "zoom": 1.25, "library_width": 210.0, "threads_width": 400.0,
+//!   "window_size": [1280.0, 800.0], "open_show": 7, "open_article": 9 }
+//! ```
+//! Every key may be missing (its default is used); unknown keys are ignored.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use crate::model::{ArticleId, ShowId};
+use crate::storage::{FileSystem as _, RealFs};
+
+/// The file's name in the data folder.
+pub const UI_STATE_FILE: &str = "ui-state.json";
+
+/// A change is written at most this often while the window is open (dragging a panel edge or
+/// the window's corner changes the state every frame); the last one is written on exit.
+pub const WRITE_INTERVAL: Duration = Duration::from_secs(2);
+
+/// Zoom factors outside this range are not restored (a damaged or hand-edited file).
+const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.5..=3.0;
+
+/// The theme the fan chose in View.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Follow the system's theme.
+    #[default]
+    System,
+    /// Light text on a dark background.
+    Dark,
+    /// Dark text on a light background.
+    Light,
+}
+
+impl From<egui::ThemePreference> for Theme {
+    fn from(preference: egui::ThemePreference) -> Self {
+        match preference {
+            egui::ThemePreference::System => Theme::System,
+            egui::ThemePreference::Dark => Theme::Dark,
+            egui::ThemePreference::Light => Theme::Light,
+        }
+    }
+}
+
+impl From<Theme> for egui::ThemePreference {
+    fn from(theme: Theme) -> Self {
+        match theme {
+            Theme::System => egui::ThemePreference::System,
+            Theme::Dark => egui::ThemePreference::Dark,
+            Theme::Light => egui::ThemePreference::Light,
+        }
+    }
+}
+
+/// What the window remembers between runs. Sizes are in points (logical pixels, before the
+/// zoom factor).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct UiState {
+    /// The theme chosen in View (`None`: the window's default is left alone).
+    pub theme: Option<Theme>,
+    /// egui's zoom factor (Ctrl + and Ctrl −); `None` for 1.
+    pub zoom: Option<f32>,
+    /// The outer width of the library panel (left), if the fan's is known.
+    pub library_width: Option<f32>,
+    /// The outer width of the threads panel (right), if the fan's is known.
+    pub threads_width: Option<f32>,
+    /// The window's inner size `[width, height]`.
+    pub window_size: Option<[f32; 2]>,
+    /// The show open when the window closed.
+    pub open_show: Option<ShowId>,
+    /// The article open when the window closed.
+    pub open_article: Option<ArticleId>,
+}
+
+/// Why the state file could not be used.
+#[derive(Debug, Error)]
+pub enum UiStateError {
+    /// It could not be read (other than missing).
+    #[error("could not read {}: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+    /// It is not a state file (damaged or hand-edited).
+    #[error("{} is damaged and was ignored: {source}", path.display())]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// It could not be written.
+    #[error("could not write {}: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl UiState {
+    /// The state file of data folder `dir`.
+    pub fn path(dir: &Path) -> PathBuf {
+        dir.join(UI_STATE_FILE)
+    }
+
+    /// Reads the state remembered in data folder `dir`: `Ok(None)` when there is none.
+    ///
+    /// # Errors
+    /// [`UiStateError::Read`] when the file cannot be read, [`UiStateError::Damaged`] when it
+    /// is not a state file.
+    pub fn read(dir: &Path) -> Result<Option<Self>, UiStateError> {
+        let path = Self::path(dir);
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(source) => return Err(UiStateError::Read { path, source }),
+        };
+        let state: UiState = serde_json::from_slice(&bytes)
+            .map_err(|source| UiStateError::Damaged { path, source })?;
+        Ok(Some(state.sanitized()))
+    }
+
+    /// The state remembered in `dir`, or the defaults when there is none or it cannot be used
+    /// (logged: the window's state is never worth stopping for).
+    pub fn load(dir: &Path) -> Self {
+        match Self::read(dir) {
+            Ok(state) => state.unwrap_or_default(),
+            Err(error) => {
+                log::warn!("the window's remembered state was not used: {error}");
+                Self::default()
+            }
+        }
+    }
+
+    /// Writes the state to data folder `dir`, atomically (the file is replaced whole or not
+    /// at all). The data folder is not created for it.
+    ///
+    /// # Errors
+    /// [`UiStateError::Write`] when the file cannot be written.
+    pub fn write(&self, dir: &Path) -> Result<(), UiStateError> {
+        let path = Self::path(dir);
+        let bytes = serde_json::to_vec_pretty(self).map_err(|e| UiStateError::Write {
+            path: path.clone(),
+            source: e.into(),
+        })?;
+        RealFs
+            .write_atomic(&path, &bytes)
+            .map_err(|source| UiStateError::Write { path, source })
+    }
+
+    /// Drops values no window could use (a zoom of 0, a negative width, NaN) so a hand-edited
+    /// file cannot make the window unusable.
+    fn sanitized(mut self) -> Self {
+        let usable = |v: &f32| v.is_finite() && *v > 0.0;
+        self.zoom = self.zoom.filter(|z| ZOOM_RANGE.contains(z));
+        self.library_width = self.library_width.filter(usable);
+        self.threads_width = self.threads_width.filter(usable);
+        self.window_size = self.window_size.filter(|[w, h]| usable(w) && usable(h));
+        self
+    }
+}
+
+/// Writes the state when it changed, at most every [`WRITE_INTERVAL`], and once more at the
+/// end.
+#[derive(Debug)]
+pub struct UiStateKeeper {
+    dir: PathBuf,
+    /// The state as last written (or read).
+    written: UiState,
+    /// When it was last written.
+    last_write: Option<Instant>,
+}
+
+impl UiStateKeeper {
+    /// A keeper for data folder `dir`, whose file holds `loaded`.
+    pub fn new(dir: &Path, loaded: UiState) -> Self {
+        Self {
+            dir: dir.to_owned(),
+            written: loaded,
+            last_write: None,
+        }
+    }
+
+    /// The data folder written to.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Moves to another data folder (the library was saved elsewhere); the state is written
+    /// there next time.
+    pub fn move_to(&mut self, dir: &Path) {
+        if dir != self.dir {
+            self.dir = dir.to_owned();
+            self.written = UiState::default();
+            self.last_write = None;
+        }
+    }
+
+    /// Writes `state` if it changed and the last write was long enough ago (or `now_anyway`);
+    /// returns how long until a pending change may be written, if one is pending.
+    pub fn keep(&mut self, state: &UiState, now_anyway: bool) -> Option<Duration> {
+        if *state == self.written {
+            return None;
+        }
+        let now = Instant::now();
+        if !now_anyway
+            && let Some(last) = self.last_write
+            && now < last + WRITE_INTERVAL
+        {
+            return Some(last + WRITE_INTERVAL - now);
+        }
+        self.last_write = Some(now);
+        // Not written again until it changes, even when this write failed: a folder that
+        // cannot take the file is not tried every frame.
+        self.written = state.clone();
+        if let Err(error) = state.write(&self.dir) {
+            log::warn!("the window's state was not remembered: {error}");
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state() -> UiState {
+        UiState {
+            theme: Some(Theme::Dark),
+            zoom: Some(1.25),
+            library_width: Some(233.0),
+            threads_width: Some(401.5),
+            window_size: Some([1111.0, 777.0]),
+            open_show: Some(ShowId(7)),
+            open_article: Some(ArticleId(9)),
+        }
+    }
+
+    #[test]
+    fn the_state_comes_back_as_it_was_written() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(UiState::read(dir.path()).unwrap(), None);
+        state().write(dir.path()).unwrap();
+        assert_eq!(UiState::read(dir.path()).unwrap(), Some(state()));
+        assert_eq!(UiState::load(dir.path()), state());
+    }
+
+    #[test]
+    fn a_damaged_file_is_ignored_and_the_library_next_to_it_is_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = dir.path().join("library.json");
+        std::fs::write(&library, b"the fan's words").unwrap();
+        std::fs::write(UiState::path(dir.path()), b"{\"zoom\": 1.5, \"theme\": ").unwrap();
+        assert!(matches!(
+            UiState::read(dir.path()),
+            Err(UiStateError::Damaged { .. })
+        ));
+        assert_eq!(UiState::load(dir.path()), UiState::default());
+        // A keeper writes over the damaged file; the library is never read or written.
+        let mut keeper = UiStateKeeper::new(dir.path(), UiState::default());
+        keeper.keep(&state(), false);
+        assert_eq!(UiState::load(dir.path()), state());
+        assert_eq!(std::fs::read(&library).unwrap(), b"the fan's words");
+    }
+
+    #[test]
+    fn missing_keys_take_defaults_and_unusable_values_are_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            UiState::path(dir.path()),
+            br#"{"zoom": 0, "library_width": -3, "window_size": [800, 600], "later": true}"#,
+        )
+        .unwrap();
+        let read = UiState::load(dir.path());
+        assert_eq!(
+            read,
+            UiState {
+                window_size: Some([800.0, 600.0]),
+                ..UiState::default()
+            }
+        );
+    }
+
+    #[test]
+    fn a_change_is_written_at_most_every_interval_unless_forced() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut keeper = UiStateKeeper::new(dir.path(), UiState::default());
+        assert_eq!(keeper.keep(&UiState::default(), false), None);
+        assert_eq!(UiState::read(dir.path()).unwrap(), None, "nothing changed");
+        let first = UiState {
+            zoom: Some(2.0),
+            ..UiState::default()
+        };
+        assert_eq!(keeper.keep(&first, false), None);
+        assert_eq!(UiState::load(dir.path()), first);
+        let second = state();
+        assert!(keeper.keep(&second, false).is_some(), "too soon: pending");
+        assert_eq!(UiState::load(dir.path()), first);
+        assert_eq!(keeper.keep(&second, true), None);
+        assert_eq!(UiState::load(dir.path()), second);
+    }
+
+    #[test]
+    fn a_folder_that_cannot_take_the_file_is_not_fatal() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("no-such-folder");
+        let mut keeper = UiStateKeeper::new(&gone, UiState::default());
+        assert_eq!(keeper.keep(&state(), true), None);
+        assert!(!gone.exists(), "the data folder is not created for it");
+    }
+}
