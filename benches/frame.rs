@@ -2,21 +2,27 @@
 //! triangles) driven through an `egui::Context` at 1280×800, as eframe does before handing the
 //! triangles to the GPU. Each frame moves the pointer over the checklist, so hover changes.
 //!
-//! Budgets (issue 4): default dossier ≤ 1 ms median, large library ≤ 4 ms, and 5,000 threads
-//! in one dossier ≤ 1.5× the cost of 50. Run with `cargo bench --bench frame`.
+//! Budgets (issue 4): default show ≤ 1 ms median, large library ≤ 4 ms, and 5,000 threads
+//! in one show ≤ 1.5× the cost of 50. Run with `cargo bench --bench frame`.
+
+#[path = "../tests/support/generate.rs"]
+mod generate;
 
 use fan_tracker::app::{App, AppOptions};
-use fan_tracker::model::{Library, LibraryShape, generate_library};
+use fan_tracker::model::Library;
+use fan_tracker::shell::Shell;
 use fan_tracker::storage::{SaveRequest, Store};
+use generate::{LibraryShape, generate_library};
 
 fn main() {
     divan::main();
 }
 
-/// The app on a data folder of its own, and the egui context that draws it.
+/// The app's window (its shell) on a data folder of its own, and the egui context that draws
+/// it.
 struct Window {
     ctx: egui::Context,
-    app: App,
+    shell: Shell,
     frame: u64,
     _dir: tempfile::TempDir,
 }
@@ -35,16 +41,23 @@ impl Window {
             data_dir,
             open_file: None,
         };
-        let mut window = Self {
-            ctx: egui::Context::default(),
-            app: App::new(options, None),
-            frame: 0,
-            _dir: dir,
-        };
+        let mut window = Self::new(options, dir);
         for _ in 0..5 {
             window.frame();
         }
         window
+    }
+
+    /// The window on the data folder of `options`, before any frame; `dir` is kept with it.
+    fn new(options: AppOptions, dir: tempfile::TempDir) -> Self {
+        let ctx = egui::Context::default();
+        let shell = Shell::new(App::new(options, None), &ctx);
+        Self {
+            ctx,
+            shell,
+            frame: 0,
+            _dir: dir,
+        }
     }
 
     /// One frame that scrolls the article down by 400 points, the pointer over it.
@@ -85,14 +98,9 @@ impl Window {
             focused: true,
             ..Default::default()
         };
-        let app = &mut self.app;
+        let shell = &mut self.shell;
         // What `eframe::App::ui` does for the app each frame.
-        let mut output = self.ctx.run_ui(input, |ui| {
-            fan_tracker::ui::root_ui(app, ui);
-            if let Some(wait) = app.after_frame() {
-                ui.ctx().request_repaint_after(wait);
-            }
-        });
+        let mut output = self.ctx.run_ui(input, |ui| shell.frame_ui(ui));
         output.textures_delta.clear();
         let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
         primitives.len()
@@ -103,24 +111,26 @@ fn library(name: &str) -> Option<Library> {
     match name {
         "default" => None,
         "large" => Some(generate_library(&LibraryShape::LARGE)),
-        "threads_50" => Some(generate_library(&LibraryShape::one_dossier(50))),
-        "threads_5000" => Some(generate_library(&LibraryShape::one_dossier(5_000))),
+        "threads_50" => Some(generate_library(&LibraryShape::one_show(50))),
+        "threads_5000" => Some(generate_library(&LibraryShape::one_show(5_000))),
         "huge_paragraph" => Some(huge_paragraph_library()),
         other => panic!("unknown library {other}"),
     }
 }
 
-/// One dossier whose article is a 15 MB plain-text paragraph with no line break (issue 8).
+/// One show whose article is a 15 MB plain-text paragraph with no line break (issue 8).
 fn huge_paragraph_library() -> Library {
-    let mut library = generate_library(&LibraryShape::one_dossier(10));
+    let mut library = generate_library(&LibraryShape::one_show(10));
     let sentence =
         "The harbor crew waited another season for news of the ferry, 그리고 팬들은 기다렸다. ";
     let body = sentence.repeat(15 * 1024 * 1024 / sentence.len());
-    if let Some(dossier) = library.dossiers.first_mut() {
-        dossier.article.body = body;
-        dossier.article.format = fan_tracker::model::ArticleFormat::PlainText;
-        for thread in &mut dossier.threads {
-            thread.anchor = None;
+    if let Some(show) = library.shows.first_mut() {
+        if let Some(entry) = show.articles.first_mut() {
+            entry.article.body = body.into();
+            entry.article.format = fan_tracker::model::ArticleFormat::PlainText;
+        }
+        for thread in &mut show.threads {
+            thread.anchors.clear();
         }
     }
     library
@@ -138,12 +148,12 @@ fn frame(bencher: divan::Bencher, name: &str) {
 fn frame_with_thread_selected(bencher: divan::Bencher, name: &str) {
     let mut window = Window::open(library(name).as_ref());
     let first = window
-        .app
-        .open_dossier()
+        .shell
+        .open_show()
         .and_then(|d| d.threads.first())
         .map(|t| t.id);
     window
-        .app
+        .shell
         .push(fan_tracker::app::Command::SelectThread(first));
     window.frame();
     bencher.bench_local(|| window.frame());
@@ -174,12 +184,7 @@ fn first_frame(bencher: divan::Bencher, name: &str) {
             data_dir: data_dir.clone(),
             open_file: None,
         };
-        let mut window = Window {
-            ctx: egui::Context::default(),
-            app: App::new(options, None),
-            frame: 0,
-            _dir: tempfile::tempdir().expect("temp dir"),
-        };
+        let mut window = Window::new(options, tempfile::tempdir().expect("temp dir"));
         window.frame();
         // Returned, so it is dropped (saver thread joined) outside the measurement.
         window

@@ -1,5 +1,5 @@
 //! Save and load of generated libraries at three sizes (a quarter, half and all of the large
-//! library: 50 dossiers, 5,000 threads, 10,000 notes, a 1 MB article), to show they grow
+//! library: 50 shows, 5,000 threads, 10,000 notes, a 1 MB article), to show they grow
 //! linearly.
 //!
 //! - `encode`: the library to JSON bytes (on the saving thread, from a shared snapshot: the UI
@@ -7,13 +7,25 @@
 //! - `write`: the rest of what the saving thread does (check the file on disk, replace it
 //!   atomically with fsync);
 //! - `save`: both;
-//! - `load`: opening the data folder as the app does at start (lock, read, decode).
+//! - `load`: opening the data folder as the app does at start (lock, read, decode);
+//! - `load_v1`: the same for a format 1 file of the same library, migrated on reading (and
+//!   kept whole as a backup before anything new is written, as on a first launch after an
+//!   update);
+//! - `decode_v1` / `decode_v2`: bytes to library only, format 1 (with its migration) and 2.
 //!
-//! Budget (issue 4): save and load of the large library each ≤ 50 ms. Run with
+//! Budgets: save and load of the large library each ≤ 50 ms (issue 4); load of the large
+//! format 1 file with its migration ≤ 2 × the load of format 2 (issue 10). Run with
 //! `cargo bench --bench storage`.
 
-use fan_tracker::model::{Library, LibraryShape, generate_library};
-use fan_tracker::storage::{SaveRequest, Store, encode};
+#[path = "../tests/support/generate.rs"]
+mod generate;
+#[path = "../tests/support/v1_file.rs"]
+mod v1_file;
+
+use fan_tracker::model::Library;
+use fan_tracker::storage::format::decode_file;
+use fan_tracker::storage::{LIBRARY_FILE, SaveRequest, Store, encode};
+use generate::{LibraryShape, generate_library};
 
 fn main() {
     divan::main();
@@ -74,4 +86,42 @@ fn load(bencher: divan::Bencher, divisor: usize) {
         // The library is dropped outside the measurement; the store (and its lock) here.
         opened.library.expect("library read")
     });
+}
+
+/// Open a data folder holding the library as a format 1 file: read, migrate, repair, and keep
+/// the format 1 file whole as `library.format1*.json` (removed again before each sample, so
+/// each sample writes it as a first launch does).
+#[divan::bench(args = DIVISORS, sample_count = 30, sample_size = 1)]
+fn load_v1(bencher: divan::Bencher, divisor: usize) {
+    let bytes = v1_file::v1_bytes(&library(divisor));
+    let dir = tempfile::tempdir().expect("temp dir");
+    bencher
+        .with_inputs(|| {
+            for entry in std::fs::read_dir(dir.path()).expect("list") {
+                let path = entry.expect("entry").path();
+                if path.is_file() {
+                    std::fs::remove_file(&path).expect("remove");
+                }
+            }
+            std::fs::write(dir.path().join(LIBRARY_FILE), &bytes).expect("write v1");
+        })
+        .bench_local_values(|()| {
+            let opened = Store::open(dir.path()).expect("open");
+            assert!(!opened.notices.is_empty(), "the migration is told");
+            opened.library.expect("library read")
+        });
+}
+
+/// Format 1 bytes to the library (migration and repair included), no file access.
+#[divan::bench(args = DIVISORS, sample_count = 30)]
+fn decode_v1(bencher: divan::Bencher, divisor: usize) {
+    let bytes = v1_file::v1_bytes(&library(divisor));
+    bencher.bench_local(|| decode_file(&bytes).expect("format 1 decodes"));
+}
+
+/// Format 2 bytes (as saved) to the library, no file access.
+#[divan::bench(args = DIVISORS, sample_count = 30)]
+fn decode_v2(bencher: divan::Bencher, divisor: usize) {
+    let bytes = encode(&library(divisor)).expect("encode");
+    bencher.bench_local(|| decode_file(&bytes).expect("format 2 decodes"));
 }

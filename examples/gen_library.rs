@@ -1,12 +1,15 @@
 //! Writes a generated library into a data folder, for benchmarks and `scripts/bench-startup.sh`.
 //!
 //! Usage: `gen_library DATA_DIR [DIVISOR]`: the large library of the performance budgets
-//! (50 dossiers, 5,000 threads, 10,000 notes, a 1 MB article), or every count divided by
+//! (50 shows, 5,000 threads, 10,000 notes, a 1 MB article), or every count divided by
 //! DIVISOR. The folder is created; an existing `library.json` in it is replaced.
 
+#[path = "../tests/support/generate.rs"]
+mod generate;
+
 use anyhow::Context as _;
-use fan_tracker::model::{LibraryShape, generate_library};
 use fan_tracker::storage::{SaveRequest, Store, encode};
+use generate::{LibraryShape, generate_library};
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args_os().skip(1);

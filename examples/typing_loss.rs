@@ -1,7 +1,7 @@
 //! Measures how much typing a SIGKILL can lose: the figure in docs/DATA-SAFETY.md, section 8.
 //!
 //! Usage: `typing_loss DATA_DIR [SECONDS] [CHARS_PER_SECOND] [FRAME_MS]`. The app (without a
-//! window) gets one character of the article note at a time, at CHARS_PER_SECOND (default
+//! window) gets one character of the first article's note at a time, at CHARS_PER_SECOND (default
 //! 125, a fast typist), for SECONDS (default 20). After every edit the UI thread is busy for
 //! FRAME_MS (default 0; try 3000 for a frame that takes seconds). Meanwhile another thread
 //! reads `library.json` every millisecond and records how far the note on disk lags behind
@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Context as _;
-use fan_tracker::app::{App, AppOptions, Command};
+use fan_tracker::app::{App, AppOptions, Change, Command};
 use fan_tracker::storage::{LIBRARY_FILE, Store};
 
 fn main() -> anyhow::Result<()> {
@@ -36,6 +36,13 @@ fn main() -> anyhow::Result<()> {
         },
         None,
     );
+    let article = app
+        .library()
+        .shows
+        .first()
+        .and_then(|s| s.articles.first())
+        .map(|a| a.id)
+        .context("the library has no article to type a note on")?;
     let typed = Arc::new(AtomicUsize::new(0));
     let done = Arc::new(AtomicBool::new(false));
     let watcher = {
@@ -48,7 +55,10 @@ fn main() -> anyhow::Result<()> {
                 let typed_now = typed.load(Ordering::SeqCst);
                 let on_disk = Store::read_library(&path)
                     .ok()
-                    .and_then(|l| l.dossiers.first().map(|d| d.note.len()))
+                    .and_then(|l| {
+                        let entry = l.shows.first()?.articles.first()?;
+                        Some(entry.note.len())
+                    })
                     .unwrap_or(0);
                 worst = worst.max(typed_now.saturating_sub(on_disk));
                 std::thread::sleep(Duration::from_millis(1));
@@ -61,7 +71,10 @@ fn main() -> anyhow::Result<()> {
     let mut note = String::new();
     for i in 0..count {
         note.push(if i % 7 == 6 { ' ' } else { 'a' });
-        app.push(Command::SetDossierNote(note.clone()));
+        app.push(Command::Change(Change::SetArticleNote(
+            article,
+            note.clone(),
+        )));
         app.after_frame();
         typed.store(note.len(), Ordering::SeqCst);
         std::thread::sleep(frame);

@@ -401,45 +401,44 @@ impl Edit {
     }
 
     /// Roughly how many bytes of memory the edit holds beyond its own size, to bound the
-    /// history. Article bodies are shared with the library (see [`super::Article::body`]) and
+    /// history: the buffers of its strings and vectors, spare capacity included (a library
+    /// read from a file or built by a merge has vectors grown by pushing), and the items they
+    /// hold. Article bodies are shared with the library (see [`super::Article::body`]) and
     /// not counted.
     pub fn heap_bytes(&self) -> usize {
         match self {
-            Edit::InsertShow { show, .. } => show_bytes(show),
-            Edit::InsertArticle { entry, .. } => entry_bytes(entry),
-            Edit::InsertThread { thread, .. } => thread_bytes(thread),
-            Edit::InsertPrediction { prediction, .. } => prediction.statement.len(),
-            Edit::InsertEvent { event, .. } => event.title.len(),
+            Edit::InsertShow { show, .. } => size_of::<Show>() + show_bytes(show),
+            Edit::InsertArticle { entry, .. } => size_of::<ArticleEntry>() + entry_bytes(entry),
+            Edit::InsertThread { thread, .. } => size_of::<Thread>() + thread_bytes(thread),
+            Edit::InsertPrediction { prediction, .. } => prediction.statement.capacity(),
+            Edit::InsertEvent { event, .. } => event.title.capacity(),
             Edit::SetShow(_, field) => match field {
-                ShowField::Title(text) | ShowField::Note(text) => text.len(),
-                ShowField::OriginalTitle(text) => text.as_ref().map_or(0, String::len),
+                ShowField::Title(text) | ShowField::Note(text) => text.capacity(),
+                ShowField::OriginalTitle(text) => optional_bytes(text),
                 ShowField::Status(_) | ShowField::StatusChecked(_) => 0,
             },
             Edit::SetArticle(_, field) => match field {
-                ArticleField::Note(text) => text.len(),
-                ArticleField::Suggestions(list) => list.as_deref().map_or(0, suggestions_bytes),
+                ArticleField::Note(text) => text.capacity(),
+                ArticleField::Suggestions(list) => list.as_ref().map_or(0, suggestions_bytes),
                 ArticleField::AsOf(_) => 0,
             },
             Edit::SetSuggestion { field, .. } => match field {
-                SuggestionField::Title(text) => text.len(),
+                SuggestionField::Title(text) => text.capacity(),
                 SuggestionField::State(_) => 0,
             },
             Edit::SetThread(_, field) => match field {
-                ThreadField::Title(text) | ThreadField::Note(text) => text.len(),
+                ThreadField::Title(text) | ThreadField::Note(text) => text.capacity(),
                 ThreadField::Anchors(anchors) => anchors_bytes(anchors),
                 ThreadField::Status(_) => 0,
             },
             Edit::SetPrediction(_, field) => match field {
-                PredictionField::Statement(text) => text.len(),
+                PredictionField::Statement(text) => text.capacity(),
                 PredictionField::Probability(_)
                 | PredictionField::ResolveBy(_)
                 | PredictionField::Outcome(_) => 0,
             },
-            Edit::Batch(edits) => edits
-                .iter()
-                .map(|e| e.heap_bytes() + std::mem::size_of::<Edit>())
-                .sum(),
-            Edit::Replace(library) => library.shows.iter().map(show_bytes).sum(),
+            Edit::Batch(edits) => vec_bytes(edits, Edit::heap_bytes),
+            Edit::Replace(library) => size_of::<Library>() + vec_bytes(&library.shows, show_bytes),
             Edit::RemoveShow(_)
             | Edit::RemoveArticle(_)
             | Edit::MoveArticle { .. }
@@ -566,49 +565,49 @@ fn thread_place(library: &Library, id: ThreadId) -> Result<(ShowId, usize), Libr
         .ok_or(LibraryError::NoSuchThread(id))
 }
 
+/// Heap bytes of a vector: its buffer (spare capacity included) and what each item owns.
+fn vec_bytes<T>(items: &Vec<T>, owned: impl Fn(&T) -> usize) -> usize {
+    items.capacity() * size_of::<T>() + items.iter().map(owned).sum::<usize>()
+}
+
+fn optional_bytes(text: &Option<String>) -> usize {
+    text.as_ref().map_or(0, String::capacity)
+}
+
+/// Heap bytes a show owns (not counting the show itself).
 fn show_bytes(show: &Show) -> usize {
-    show.title.len()
-        + show.note.len()
-        + show.articles.iter().map(entry_bytes).sum::<usize>()
-        + show.threads.iter().map(thread_bytes).sum::<usize>()
-        + show
-            .events
-            .iter()
-            .map(|e| e.title.len() + 48)
-            .sum::<usize>()
+    show.title.capacity()
+        + optional_bytes(&show.original_title)
+        + show.note.capacity()
+        + vec_bytes(&show.articles, entry_bytes)
+        + vec_bytes(&show.threads, thread_bytes)
+        + vec_bytes(&show.events, |e| e.title.capacity())
 }
 
 fn entry_bytes(entry: &ArticleEntry) -> usize {
     let article = &entry.article;
-    article.title.len()
-        + entry.note.len()
-        + article.source_path.as_ref().map_or(0, String::len)
-        + article.source_url.as_ref().map_or(0, String::len)
-        + entry.suggestions.as_deref().map_or(0, suggestions_bytes)
-        + 128
+    article.title.capacity()
+        + entry.note.capacity()
+        + optional_bytes(&article.source_path)
+        + optional_bytes(&article.source_url)
+        + entry.suggestions.as_ref().map_or(0, suggestions_bytes)
 }
 
-fn suggestions_bytes(suggestions: &[SavedSuggestion]) -> usize {
-    suggestions
-        .iter()
-        .map(|s| s.title.len() + anchors_bytes(&s.passages) + 64)
-        .sum()
+fn suggestions_bytes(suggestions: &Vec<SavedSuggestion>) -> usize {
+    vec_bytes(suggestions, |s| {
+        s.title.capacity() + anchors_bytes(&s.passages)
+    })
 }
 
-fn anchors_bytes(anchors: &[Anchor]) -> usize {
-    anchors.iter().map(|a| a.quote.len() + 48).sum()
+fn anchors_bytes(anchors: &Vec<Anchor>) -> usize {
+    vec_bytes(anchors, |a| a.quote.capacity())
 }
 
 fn thread_bytes(thread: &Thread) -> usize {
-    thread.title.len()
-        + thread.note.len()
+    thread.title.capacity()
+        + thread.note.capacity()
         + anchors_bytes(&thread.anchors)
-        + thread
-            .predictions
-            .iter()
-            .map(|p| p.statement.len() + 64)
-            .sum::<usize>()
-        + 96
+        + vec_bytes(&thread.predictions, |p| p.statement.capacity())
 }
 
 /// The edit that sets a thread's status and records the change, dated `today`, in its show's
@@ -790,5 +789,26 @@ mod tests {
         assert_eq!(library.article(article).unwrap().0.id, other);
         undo.apply(&mut library).unwrap();
         assert_eq!(library, start);
+    }
+
+    #[test]
+    fn a_step_counts_the_memory_its_vectors_hold_spare_capacity_included() {
+        // Clones have vectors exactly as long as their items.
+        let library = Library::default().clone();
+        let mut grown = library.clone();
+        for thread in &mut grown.shows[0].threads {
+            thread.anchors.reserve(1_000);
+        }
+        let exact = Edit::Replace(Box::new(library)).heap_bytes();
+        let spare = 4 * 1_000 * size_of::<Anchor>();
+        let counted = Edit::Replace(Box::new(grown)).heap_bytes();
+        assert!(counted >= exact + spare, "{counted} < {exact} + {spare}");
+        let thread = Thread::new(ThreadId(1), "t", None);
+        let insert = Edit::InsertThread {
+            show: ShowId(1),
+            index: 0,
+            thread: Box::new(thread),
+        };
+        assert!(insert.heap_bytes() >= size_of::<Thread>());
     }
 }

@@ -9,7 +9,6 @@ mod default_show;
 mod document;
 mod edit;
 mod edit_label;
-mod generate;
 mod history;
 pub mod import;
 mod library;
@@ -35,7 +34,6 @@ pub use edit::{
     add_thread, remove_article, remove_show, set_thread_status,
 };
 pub use edit_label::{LABEL_NAME_CHARS, quoted};
-pub use generate::{LibraryShape, generate_library};
 pub use history::{History, MAX_BYTES, MAX_STEPS, TYPING_PAUSE};
 pub use import::{ImportError, Imported, MAX_ARTICLE_BYTES, Origin, SourceKind, import};
 pub use library::{Library, LibraryError};

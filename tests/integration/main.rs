@@ -2,7 +2,11 @@
 
 mod cli;
 mod data_safety;
+mod edits;
 mod fixture;
+#[path = "../support/generate.rs"]
+mod generate;
+mod generated;
 mod golden;
 mod import;
 mod real_window;
@@ -13,3 +17,5 @@ mod storage;
 mod suggest_eval;
 mod suggestions;
 mod ui_stories;
+#[path = "../support/v1_file.rs"]
+mod v1_file;

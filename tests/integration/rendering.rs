@@ -345,7 +345,8 @@ fn long_thread_titles_wrap_in_the_checklist() {
 /// selection clears the mark.
 #[test]
 fn a_huge_paragraph_is_laid_out_in_pieces_only_where_seen() {
-    use fan_tracker::model::{Anchor, ArticleFormat, LibraryShape, ThreadId, generate_library};
+    use crate::generate::{LibraryShape, generate_library};
+    use fan_tracker::model::{Anchor, ArticleFormat, ThreadId};
     use fan_tracker::storage::Store;
 
     let tmp = TempDir::new();

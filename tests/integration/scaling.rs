@@ -6,9 +6,9 @@
 use fan_tracker::shell::Shell;
 use std::path::Path;
 
+use crate::generate::{LibraryShape, generate_library};
 use egui_kittest::kittest::Queryable as _;
 use fan_tracker::app::{App, AppOptions};
-use fan_tracker::model::{LibraryShape, generate_library};
 use fan_tracker::storage::Store;
 
 use crate::storage::request;

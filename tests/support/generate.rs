@@ -1,12 +1,18 @@
-//! A deterministic generator of large libraries, for benchmarks and the startup script.
+//! A deterministic generator of large libraries, for benchmarks, tests and the startup script
+//! (dev-only: not part of the crate; benches and examples include it with
+//! `#[path = "../tests/support/generate.rs"] mod generate;`, the integration tests with
+//! `#[path = "../support/generate.rs"]`). It uses only the model's public API.
 //!
 //! Same shape in, same library out: the text comes from a small word list driven by a
 //! linear congruential generator, so no random-number crate and no checked-in data file is
 //! needed. Each show has one article; the first show's article is the largest.
 
-use super::{
-    Anchor, Article, ArticleEntry, ArticleFormat, ArticleId, Library, Outcome, Prediction,
-    PredictionId, Show, ShowId, Thread, ThreadId, ThreadStatus,
+// Each program that includes this file uses a part of it.
+#![allow(dead_code)]
+
+use fan_tracker::model::{
+    Anchor, Article, ArticleEntry, ArticleFormat, ArticleId, Document, Library, Outcome,
+    Prediction, PredictionId, Show, ShowId, Thread, ThreadId, ThreadStatus,
 };
 
 /// How big a generated library is.
@@ -276,7 +282,7 @@ fn markdown_article(rng: &mut Lcg, bytes: usize) -> String {
 /// An anchor on a few words of a block of `document`, or none for every third thread.
 fn quote_anchor(
     rng: &mut Lcg,
-    document: &super::Document,
+    document: &Document,
     article: ArticleId,
     t: usize,
 ) -> Option<Anchor> {
@@ -288,34 +294,4 @@ fn quote_anchor(
     let words: Vec<&str> = text.split(' ').take(6).collect();
     let quote = words.join(" ");
     (!quote.trim().is_empty()).then(|| Anchor::new(article, quote, block))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn shape_is_respected_and_output_is_deterministic() {
-        let shape = LibraryShape::LARGE.divided_by(10);
-        let library = generate_library(&shape);
-        assert_eq!(library.shows.len(), 5);
-        let threads: usize = library.shows.iter().map(|s| s.threads.len()).sum();
-        assert_eq!(threads, 500);
-        let predictions = library.shows.iter().flat_map(|s| s.predictions()).count();
-        assert_eq!(threads + library.shows.len() + predictions, 1_000);
-        let first = &library.shows[0].articles[0];
-        assert!(first.article.body.len() >= shape.article_bytes);
-        assert!(first.article.body.len() < shape.article_bytes + 2_000);
-        assert_eq!(generate_library(&shape), library);
-    }
-
-    #[test]
-    fn anchors_resolve_in_their_article() {
-        let library = generate_library(&LibraryShape::one_show(30));
-        let show = &library.shows[0];
-        let document = show.articles[0].article.document();
-        let anchored: Vec<&Anchor> = show.threads.iter().flat_map(|t| &t.anchors).collect();
-        assert_eq!(anchored.len(), 20);
-        assert!(anchored.iter().all(|a| a.resolve(&document).is_some()));
-    }
 }
