@@ -26,8 +26,10 @@ pub struct Merged {
 pub fn merge_libraries(base: &Library, ours: &Library, theirs: &Library) -> Merged {
     let mut theirs = theirs.clone();
     separate_colliding_ids(base, ours, &mut theirs);
-    let theirs = &theirs;
     let conflicts = Cell::new(0);
+    let mut ours = ours.clone();
+    follow_moved_articles(base, &mut ours, &mut theirs, &conflicts);
+    let (ours, theirs) = (&ours, &theirs);
     let mut library = ours.clone();
     library.shows = merge_lists(
         &base.shows,
@@ -255,6 +257,57 @@ impl Library {
     }
 }
 
+/// The show each article of `library` is in.
+fn article_shows(library: &Library) -> HashMap<ArticleId, ShowId> {
+    library
+        .shows
+        .iter()
+        .flat_map(|s| s.articles.iter().map(|a| (a.id, s.id)))
+        .collect()
+}
+
+/// An article the two sides keep in different shows (one of them moved it) is kept in one
+/// show only: where they moved it, unless we moved it too (ours wins). Its fields are merged
+/// first; the other side's copy is taken out, so the merge of the shows sees it leave one show
+/// and arrive in the other instead of keeping two articles under one id.
+fn follow_moved_articles(
+    base: &Library,
+    ours: &mut Library,
+    theirs: &mut Library,
+    conflicts: &Cell<usize>,
+) {
+    let base_at = article_shows(base);
+    let ours_at = article_shows(ours);
+    let theirs_at = article_shows(theirs);
+    for (&article, &our_show) in &ours_at {
+        let Some(&their_show) = theirs_at.get(&article) else {
+            continue;
+        };
+        if our_show == their_show {
+            continue;
+        }
+        let they_moved = base_at.get(&article) == Some(&our_show);
+        let base_entry = base.article(article).ok().map(|(_, entry)| entry);
+        let (Ok((_, our_entry)), Ok((_, their_entry))) =
+            (ours.article(article), theirs.article(article))
+        else {
+            continue;
+        };
+        let merged = merge_article(base_entry, our_entry, their_entry, conflicts);
+        let (keeper, other, other_show) = if they_moved {
+            (&mut *theirs, &mut *ours, our_show)
+        } else {
+            (&mut *ours, &mut *theirs, their_show)
+        };
+        if let Ok(entry) = keeper.article_mut(article) {
+            *entry = merged;
+        }
+        if let Ok(show) = other.show_mut(other_show) {
+            show.articles.retain(|a| a.id != article);
+        }
+    }
+}
+
 /// Re-ids items both sides added independently under the same id (each side hands out ids from
 /// the same counter), so they merge as two items instead of one conflicting one. Their anchors
 /// and suggestion passages follow a renumbered article.
@@ -277,21 +330,26 @@ fn separate_colliding_ids(base: &Library, ours: &Library, theirs: &mut Library) 
         }
     };
     let mut renumbered_articles: HashMap<ArticleId, ArticleId> = HashMap::new();
+    // An item is described with the id of what holds it: two predictions alike in every
+    // field but added to different threads are two predictions.
     for show in &mut theirs.shows {
         let id = keep_or_renumber(show.id.0, &|| describe_show(show));
         show.id = ShowId(id);
+        let show_id = id;
         for entry in &mut show.articles {
-            let id = ArticleId(keep_or_renumber(entry.id.0, &|| format!("a{entry:?}")));
+            let id = keep_or_renumber(entry.id.0, &|| format!("a{show_id}{entry:?}"));
+            let id = ArticleId(id);
             if id != entry.id {
                 renumbered_articles.insert(entry.id, id);
             }
             entry.id = id;
         }
         for thread in &mut show.threads {
-            let id = keep_or_renumber(thread.id.0, &|| format!("t{thread:?}"));
+            let id = keep_or_renumber(thread.id.0, &|| format!("t{show_id}{thread:?}"));
             thread.id = ThreadId(id);
             for prediction in &mut thread.predictions {
-                let id = keep_or_renumber(prediction.id.0, &|| format!("p{prediction:?}"));
+                let describe = || format!("p{id}{prediction:?}");
+                let id = keep_or_renumber(prediction.id.0, &describe);
                 prediction.id = PredictionId(id);
             }
         }
@@ -330,19 +388,19 @@ fn items(library: &Library) -> impl Iterator<Item = (u64, Box<dyn Fn() -> String
     library.shows.iter().flat_map(|s| {
         let show: (u64, Box<dyn Fn() -> String + '_>) =
             (s.id.0, Box::new(move || describe_show(s)));
-        let articles = s.articles.iter().map(|a| {
+        let articles = s.articles.iter().map(move |a| {
             let article: (u64, Box<dyn Fn() -> String + '_>) =
-                (a.id.0, Box::new(move || format!("a{a:?}")));
+                (a.id.0, Box::new(move || format!("a{}{a:?}", s.id.0)));
             article
         });
         std::iter::once(show)
             .chain(articles)
-            .chain(s.threads.iter().flat_map(|t| {
+            .chain(s.threads.iter().flat_map(move |t| {
                 let thread: (u64, Box<dyn Fn() -> String + '_>) =
-                    (t.id.0, Box::new(move || format!("t{t:?}")));
-                std::iter::once(thread).chain(t.predictions.iter().map(|p| {
+                    (t.id.0, Box::new(move || format!("t{}{t:?}", s.id.0)));
+                std::iter::once(thread).chain(t.predictions.iter().map(move |p| {
                     let prediction: (u64, Box<dyn Fn() -> String + '_>) =
-                        (p.id.0, Box::new(move || format!("p{p:?}")));
+                        (p.id.0, Box::new(move || format!("p{}{p:?}", t.id.0)));
                     prediction
                 }))
             }))
@@ -440,7 +498,7 @@ mod tests {
     }
 
     #[test]
-    fn dossiers_added_on_both_sides_are_both_kept() {
+    fn shows_added_on_both_sides_are_both_kept() {
         let base = base();
         let mut ours = base.clone();
         let mut theirs = base.clone();
@@ -469,7 +527,7 @@ mod tests {
     }
 
     #[test]
-    fn dossiers_deleted_on_either_side_stay_deleted_unless_edited_on_the_other() {
+    fn shows_deleted_on_either_side_stay_deleted_unless_edited_on_the_other() {
         let mut base = base();
         let second = add_show(&mut base, "second");
         let third = add_show(&mut base, "third");
@@ -505,6 +563,46 @@ mod tests {
         show.articles.push(entry);
         library.shows.push(show);
         id
+    }
+
+    #[test]
+    fn an_article_they_moved_while_we_edited_it_is_in_their_show_once_with_our_edit() {
+        let mut base = base();
+        let other = add_show(&mut base, "other");
+        let article = base.shows[0].articles[0].id;
+        let mut ours = base.clone();
+        ours.article_mut(article).unwrap().note = "ours".into();
+        let mut theirs = base.clone();
+        crate::model::Edit::MoveArticle {
+            article,
+            to: other,
+            index: 0,
+        }
+        .apply(&mut theirs)
+        .unwrap();
+        let merged = merge_libraries(&base, &ours, &theirs);
+        assert_eq!(merged.conflicts, 0);
+        let copies: Vec<ShowId> = merged
+            .library
+            .shows
+            .iter()
+            .filter(|s| s.article(article).is_some())
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(copies, [other]);
+        assert_eq!(merged.library.article(article).unwrap().1.note, "ours");
+        // Both moved it to different shows: ours wins, still one copy.
+        let third = add_show(&mut ours, "third");
+        crate::model::Edit::MoveArticle {
+            article,
+            to: third,
+            index: 0,
+        }
+        .apply(&mut ours)
+        .unwrap();
+        let merged = merge_libraries(&base, &ours, &theirs).library;
+        assert_eq!(merged.article(article).unwrap().0.id, third);
+        assert_eq!(merged.articles().filter(|a| a.id == article).count(), 1);
     }
 
     #[test]

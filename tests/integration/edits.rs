@@ -473,6 +473,7 @@ fn run(library: &mut Library, history: &mut History, ops: &[(Op, bool)]) {
                     }
                 }
                 let merged = merge_libraries(&saved, library, &theirs).library;
+                assert_ids_unique(&merged);
                 let inverse = apply_checked(library, Edit::Replace(Box::new(merged)))
                     .expect("a replace always applies");
                 history.record("merge".into(), None, inverse, now);
@@ -575,4 +576,29 @@ fn the_history_stays_within_its_memory_bound_and_the_newest_steps_undo() {
     assert_eq!(history.undo_len(), 1);
     history.undo(&mut library).expect("undo");
     assert_eq!(library, start);
+}
+
+/// Every show, article, thread and prediction of `library` has an id of its own.
+fn assert_ids_unique(library: &Library) {
+    let mut ids = std::collections::HashSet::new();
+    for show in &library.shows {
+        assert!(ids.insert(show.id.0), "show id {} twice", show.id.0);
+        for article in &show.articles {
+            assert!(
+                ids.insert(article.id.0),
+                "article id {} twice",
+                article.id.0
+            );
+        }
+        for thread in &show.threads {
+            assert!(ids.insert(thread.id.0), "thread id {} twice", thread.id.0);
+            for prediction in &thread.predictions {
+                assert!(
+                    ids.insert(prediction.id.0),
+                    "prediction id {} twice",
+                    prediction.id.0
+                );
+            }
+        }
+    }
 }
