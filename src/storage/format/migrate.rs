@@ -266,7 +266,7 @@ pub fn read_versioned(bytes: &[u8]) -> Result<VersionedFile, FormatError> {
         Some(rest) => (rest, true),
         None => (bytes, false),
     };
-    let v2_error = match serde_json::from_slice::<FileV2>(bytes) {
+    let (v2_error, version) = match serde_json::from_slice::<FileV2>(bytes) {
         Ok(file) if file.format_version == v2::VERSION => {
             return Ok(VersionedFile {
                 file,
@@ -275,12 +275,16 @@ pub fn read_versioned(bytes: &[u8]) -> Result<VersionedFile, FormatError> {
                 byte_order_mark,
             });
         }
-        Ok(_) => None,
-        Err(error) => Some(error),
+        // Another version with a shape format 2 also accepts (a format 1 file reads as one
+        // with no shows): its version is known without reading the bytes again.
+        Ok(file) => (None, file.format_version),
+        Err(error) => {
+            let version = serde_json::from_slice::<VersionOnly>(bytes)
+                .map_err(|e| FormatError::Invalid(e.to_string()))?
+                .format_version;
+            (Some(error), version)
+        }
     };
-    let version = serde_json::from_slice::<VersionOnly>(bytes)
-        .map_err(|e| FormatError::Invalid(e.to_string()))?
-        .format_version;
     match version {
         0 => Err(FormatError::Invalid(
             "format version 0 does not exist".into(),
