@@ -50,7 +50,7 @@ pub struct PanelWidths {
 impl Default for PanelWidths {
     fn default() -> Self {
         Self {
-            library: 190.0,
+            library: 240.0,
             threads: 380.0,
         }
     }
