@@ -775,7 +775,10 @@ fn subject_question(best: &str, key: Option<Topic>) -> String {
             break;
         }
         name.push(word);
-        if word.ends_with([',', '.', ';', ':', '?', '!']) || word.ends_with("'s") {
+        // A possessive ends the name ("Moon-young's brother"); a contraction is part of one
+        // ("It's Okay To Not Be Okay").
+        let possessive = (word.ends_with("'s") || word.ends_with("’s")) && !is_contraction(word);
+        if word.ends_with([',', '.', ';', ':', '?', '!']) || possessive {
             break;
         }
     }
@@ -784,5 +787,45 @@ fn subject_question(best: &str, key: Option<Topic>) -> String {
         .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'')
         .trim_end_matches("'s")
         .trim_end_matches("’s");
+    if PRONOUNS.contains(&name.to_lowercase().as_str()) {
+        return GENERIC_TITLE.to_owned();
+    }
     format!("What happens next for {name}?")
+}
+
+/// Words that are not a name even when capitalised: a question "for It?" says nothing.
+const PRONOUNS: &[&str] = &[
+    "he", "her", "him", "i", "it", "she", "that", "them", "they", "this", "we", "you",
+];
+
+/// Whether `word` is a pronoun with "'s" for "is" or "has" ("It's", "That's"), not a
+/// possessive.
+fn is_contraction(word: &str) -> bool {
+    let head = word
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_lowercase();
+    [
+        "it", "that", "he", "she", "there", "here", "what", "who", "let",
+    ]
+    .contains(&head.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_opening_with_a_contraction_is_a_name_and_a_lone_pronoun_is_not() {
+        assert_eq!(
+            subject_question("Fans of It's Okay To Not Be Okay keep asking.", None),
+            "What happens next for It's Okay To Not Be Okay?"
+        );
+        assert_eq!(
+            subject_question("Fans say Moon-young's brother will return.", None),
+            "What happens next for Moon-young?"
+        );
+        assert_eq!(subject_question("Fans asked and It was so.", None), GENERIC_TITLE);
+    }
 }
