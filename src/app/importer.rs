@@ -24,7 +24,7 @@ pub enum ImportSource {
 /// How a job ended.
 #[derive(Debug)]
 pub enum ImportOutcome {
-    /// The file was imported before: open its dossier instead of importing it again.
+    /// The file was imported before: open that article instead of importing it again.
     Reopen,
     /// A new article.
     Imported(Box<Imported>),

@@ -124,7 +124,7 @@ pub struct App {
     force_backup: bool,
     /// The other version to keep as a conflict copy with the next save.
     conflict_copy: Option<Vec<u8>>,
-    /// Computes the open dossier's suggestions off the UI thread.
+    /// Computes the open article's suggestions off the UI thread.
     suggester: SuggestWorker,
 }
 
