@@ -143,12 +143,13 @@ impl App {
     }
 
     /// Where the fan is, for turning a change into an edit.
-    pub(super) fn place(&self) -> Place {
-        let open = self.open_article();
+    pub(super) fn place(&mut self) -> Place {
+        let article = self.open_article().map(|(_, a)| a.id);
         Place {
             show: self.open_show().map(|s| s.id),
-            article: open.map(|(_, a)| a.id),
+            article,
             today: jiff::ZonedDateTime::now().date(),
+            document: self.open_document(),
         }
     }
 

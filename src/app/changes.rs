@@ -2,18 +2,20 @@
 //! the Edit menu gives it. New items get their ids here (the id counter is not part of undo:
 //! ids are never reused).
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 use super::Change;
 use crate::model::{
-    Anchor, ArticleEntry, ArticleField, ArticleId, Edit, Library, LibraryError, Prediction,
-    PredictionField, PredictionId, Show, ShowField, ShowId, SuggestionField, SuggestionState,
-    Thread, ThreadField, ThreadId, add_thread, quoted, remove_article, remove_show,
-    set_thread_status,
+    Anchor, ArticleEntry, ArticleField, ArticleId, Document, Edit, Library, LibraryError,
+    Prediction, PredictionField, PredictionId, Show, ShowField, ShowId, SuggestionField,
+    SuggestionState, Thread, ThreadField, ThreadId, add_thread, quoted, remove_article,
+    remove_show, set_thread_status,
 };
 
-/// Where the fan is: the show and article on screen, and today's date.
-#[derive(Clone, Copy, Debug)]
+/// Where the fan is: the show and article on screen (parsed), and today's date.
+#[derive(Clone, Debug)]
 pub struct Place {
     /// The show on screen.
     pub show: Option<ShowId>,
@@ -21,6 +23,8 @@ pub struct Place {
     pub article: Option<ArticleId>,
     /// Today, for timeline entries and status checks.
     pub today: Date,
+    /// The open article, parsed.
+    pub document: Option<Arc<Document>>,
 }
 
 /// The edit that makes `change` and its label, or `None` when there is nothing to do (an
@@ -221,11 +225,13 @@ fn add_suggestions(
     place: Place,
     indices: &[usize],
 ) -> Result<Option<(Edit, String)>, LibraryError> {
-    let (Some(show_id), Some(article)) = (place.show, place.article) else {
+    let (Some(show_id), Some(article), Some(document)) =
+        (place.show, place.article, &place.document)
+    else {
         return Ok(None);
     };
     let (show, entry) = library.article(article)?;
-    let offers = crate::model::offered_suggestions(show, entry, &entry.article.document());
+    let offers = crate::model::offered_suggestions(show, entry, document);
     let suggestions = entry.suggestions.clone().unwrap_or_default();
     let mut edits = Vec::new();
     let mut titles = Vec::new();

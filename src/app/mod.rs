@@ -9,6 +9,7 @@
 mod apply;
 mod changes;
 mod command;
+mod documents;
 mod elsewhere;
 mod error;
 mod importer;
@@ -24,6 +25,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use command::{Change, Command};
+pub use documents::DocumentCache;
 pub use elsewhere::NO_DIALOG_FOR_PATH;
 pub use error::{
     AppError, ElsewhereError, NO_DIALOG_MESSAGE, READ_ONLY_MESSAGE, ReadError, SaveError,
@@ -36,7 +38,7 @@ pub use view::{BackupList, Filing, PredictionDraft, TextSelection, ViewState};
 pub use wake::Wake;
 
 use crate::model::{
-    ArticleEntry, ArticleId, Edit, History, Library, Show, ShowId, merge_libraries,
+    ArticleEntry, ArticleId, Document, Edit, History, Library, Show, ShowId, merge_libraries,
 };
 use crate::storage::{OpenedStore, SaveOutcome, StorageError, Store};
 
@@ -85,6 +87,8 @@ pub struct UiParts<'a, C> {
     /// Counts changes to the library: when it is unchanged, anything derived from the library
     /// (like which suggestions to offer) is unchanged too.
     pub generation: u64,
+    /// The open article, parsed (the UI lays it out; it never parses).
+    pub document: Option<Arc<Document>>,
 }
 
 /// The application.
@@ -104,6 +108,8 @@ pub struct App {
     notices: Vec<String>,
     /// Undo and redo of the fan's edits, for this window only.
     history: History,
+    /// The open article, parsed.
+    documents: DocumentCache,
     commands: Vec<Command>,
     /// Articles being read and imported on worker threads.
     importer: importer::Importer,
@@ -153,6 +159,7 @@ impl App {
             status: SaveStatus::UpToDate,
             notices: Vec::new(),
             history: History::new(),
+            documents: DocumentCache::default(),
             commands: Vec::new(),
             importer: importer::Importer::new(Wake::window(ctx)),
             edit_generation: 0,
@@ -245,6 +252,17 @@ impl App {
         open_article(&self.library, &self.view)
     }
 
+    /// The open article, parsed (see [`DocumentCache`]).
+    pub fn open_document(&mut self) -> Option<Arc<Document>> {
+        open_article(&self.library, &self.view).map(|(_, e)| self.documents.get(e))
+    }
+
+    /// Keeps a document parsed ahead of time (on the loading thread) for article `article`,
+    /// whose text is `body`.
+    pub fn adopt_document(&mut self, article: ArticleId, body: Arc<str>, document: Arc<Document>) {
+        self.documents.adopt(article, body, document);
+    }
+
     /// The undo and redo history.
     pub fn history(&self) -> &History {
         &self.history
@@ -279,7 +297,9 @@ impl App {
     /// Splits the app into what the panels may read and what they may change, lending them
     /// `cache` (the window's own state kept across frames) beside it.
     pub fn parts<'a, C>(&'a mut self, cache: &'a mut C) -> UiParts<'a, C> {
+        let document = open_article(&self.library, &self.view).map(|(_, e)| self.documents.get(e));
         UiParts {
+            document,
             library: &self.library,
             status: &self.status,
             notices: &self.notices,

@@ -7,19 +7,22 @@
 
 use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::App;
 use super::error::AppError;
 use super::wake::Wake;
 use crate::model::{
-    Article, ArticleField, ArticleId, Edit, SavedSuggestion, save_suggestions, suggest::suggest,
+    Article, ArticleField, ArticleId, Document, Edit, SavedSuggestion, save_suggestions,
+    suggest::suggest,
 };
 
-/// One article to read (its body is shared, not copied).
+/// One article to read, as the app parsed it (shared, not copied nor parsed again).
 struct Job {
     id: ArticleId,
     article: Article,
+    document: Arc<Document>,
 }
 
 /// The suggestions computed for one article.
@@ -61,8 +64,7 @@ impl SuggestWorker {
             .name("fan-tracker-suggest".into())
             .spawn(move || {
                 for job in job_rx {
-                    let document = job.article.document();
-                    let suggestions = save_suggestions(&suggest(&document), job.id);
+                    let suggestions = save_suggestions(&suggest(&job.document), job.id);
                     let result = SuggestResult {
                         article: job.id,
                         fingerprint: article_fingerprint(&job.article),
@@ -98,7 +100,12 @@ impl SuggestWorker {
     ///
     /// # Errors
     /// [`AppError::SuggesterStopped`], once, when the worker is not running.
-    pub fn request(&mut self, id: ArticleId, article: &Article) -> Result<(), AppError> {
+    pub fn request(
+        &mut self,
+        id: ArticleId,
+        article: &Article,
+        document: Arc<Document>,
+    ) -> Result<(), AppError> {
         if self.pending.contains(&id) {
             return Ok(());
         }
@@ -106,6 +113,7 @@ impl SuggestWorker {
             jobs.send(Job {
                 id,
                 article: article.clone(),
+                document,
             })
             .is_ok()
         });
@@ -160,7 +168,10 @@ impl App {
             return;
         }
         let (id, article) = (entry.id, entry.article.clone());
-        if let Err(error) = self.suggester.request(id, &article) {
+        let Some(document) = self.open_document() else {
+            return;
+        };
+        if let Err(error) = self.suggester.request(id, &article, document) {
             self.notify(error.to_string());
         }
     }
@@ -207,8 +218,9 @@ mod tests {
         };
         let mut worker = SuggestWorker::start(|| {});
         let id = ArticleId(7);
-        worker.request(id, &article).unwrap();
-        worker.request(id, &article).unwrap();
+        let document = Arc::new(article.document());
+        worker.request(id, &article, document.clone()).unwrap();
+        worker.request(id, &article, document).unwrap();
         assert!(worker.is_pending(id) && worker.is_busy());
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
         let mut results = Vec::new();

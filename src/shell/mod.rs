@@ -90,6 +90,12 @@ impl Shell {
         }
         let mut shell = Self::with_state(app, state, ctx);
         if let Some(article) = article {
+            let (id, body, document) = (
+                article.article,
+                article.body.clone(),
+                article.document.clone(),
+            );
+            shell.app.adopt_document(id, body, document);
             shell.article_cache.adopt(article);
         }
         shell

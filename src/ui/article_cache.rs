@@ -10,14 +10,16 @@
 //! number of other passages ([`HighlightKind::Suggested`], faint), set with
 //! [`ArticleCache::set_highlights`]. Only the slices a change touches are laid out again.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::Hash;
 use std::ops::Range;
 use std::sync::Arc;
 
 use egui::Ui;
 
 use super::article_layout::{SliceLayout, estimate_height, lay_out_slice};
-use crate::model::{Anchor, AnchorMatch, ArticleEntry, Block, Document, PieceText, Slice};
+use crate::model::{
+    Anchor, AnchorMatch, ArticleEntry, ArticleId, Block, Document, PieceText, Slice,
+};
 
 /// Space between blocks, in points.
 const BLOCK_GAP: f32 = 10.0;
@@ -39,14 +41,12 @@ struct Highlight {
     kind: HighlightKind,
 }
 
-/// Which article the cached document was parsed from.
-#[derive(Clone, Debug, PartialEq)]
+/// Which document is laid out: the article and the address of its parsed document (shared
+/// with the app, which parses it once).
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct DocumentKey {
-    article: u64,
-    /// Address and length of the body, to skip hashing it when it is the same string.
-    body_ptr: usize,
-    body_len: usize,
-    body_hash: u64,
+    article: ArticleId,
+    document: usize,
 }
 
 /// What the cached layout was made for.
@@ -60,7 +60,7 @@ struct LayoutKey {
 /// the width or theme.
 #[derive(Default)]
 struct Parsed {
-    document: Document,
+    document: Arc<Document>,
     slices: Vec<Slice>,
     /// Index of each block's first slice.
     first_slice: Vec<usize>,
@@ -69,7 +69,7 @@ struct Parsed {
 }
 
 impl Parsed {
-    fn new(document: Document) -> Self {
+    fn new(document: Arc<Document>) -> Self {
         let slices = document.slices();
         let mut first_slice = vec![0; document.blocks.len()];
         for (index, slice) in slices.iter().enumerate() {
@@ -110,25 +110,27 @@ fn gap_between(block: &Block, next: Option<&Block>) -> f32 {
     }
 }
 
-/// An article parsed ahead of time (e.g. on the thread that reads the library at start), for
-/// [`ArticleCache::adopt`].
+/// An article parsed ahead of time (e.g. on the thread that reads the library at start) and cut
+/// into slices, for [`ArticleCache::adopt`]; the app keeps its document too.
 pub struct PreparedArticle {
-    key: DocumentKey,
+    /// The article.
+    pub article: ArticleId,
+    /// The text it was parsed from.
+    pub body: Arc<str>,
+    /// The parsed document, shared with the app.
+    pub document: Arc<Document>,
     parsed: Arc<Parsed>,
 }
 
 impl PreparedArticle {
     /// Parses `entry`'s article and cuts it into slices.
     pub fn new(entry: &ArticleEntry) -> Self {
-        let body = &entry.article.body;
+        let document = Arc::new(entry.article.document());
         Self {
-            key: DocumentKey {
-                article: entry.id.0,
-                body_ptr: body.as_ptr() as usize,
-                body_len: body.len(),
-                body_hash: hash_body(body),
-            },
-            parsed: Arc::new(Parsed::new(entry.article.document())),
+            article: entry.id,
+            body: entry.article.body.clone(),
+            parsed: Arc::new(Parsed::new(document.clone())),
+            document,
         }
     }
 }
@@ -224,7 +226,10 @@ impl ArticleCache {
 
     /// Takes an article parsed ahead of time; it is used if it is still the one on screen.
     pub fn adopt(&mut self, prepared: PreparedArticle) {
-        self.doc_key = Some(prepared.key);
+        self.doc_key = Some(DocumentKey {
+            article: prepared.article,
+            document: Arc::as_ptr(&prepared.document) as usize,
+        });
         self.set_parsed(prepared.parsed);
     }
 
@@ -236,31 +241,18 @@ impl ArticleCache {
         self.laid_with.clear();
     }
 
-    /// Parses `entry`'s article unless it is the one already cached.
-    pub(super) fn sync_document(&mut self, entry: &ArticleEntry) {
-        let body = &entry.article.body;
-        let (ptr, len) = (body.as_ptr() as usize, body.len());
-        if let Some(key) = &self.doc_key
-            && key.article == entry.id.0
-            && key.body_ptr == ptr
-            && key.body_len == len
-        {
+    /// Cuts `document`, article `article` as the app parsed it, into slices, unless it is the
+    /// one already laid out.
+    pub(super) fn sync_document(&mut self, article: ArticleId, document: &Arc<Document>) {
+        let key = DocumentKey {
+            article,
+            document: Arc::as_ptr(document) as usize,
+        };
+        if self.doc_key == Some(key) {
             return;
         }
-        let body_hash = hash_body(body);
-        let same_text = self
-            .doc_key
-            .as_ref()
-            .is_some_and(|k| k.article == entry.id.0 && k.body_hash == body_hash);
-        if !same_text {
-            self.set_parsed(Arc::new(Parsed::new(entry.article.document())));
-        }
-        self.doc_key = Some(DocumentKey {
-            article: entry.id.0,
-            body_ptr: ptr,
-            body_len: len,
-            body_hash,
-        });
+        self.set_parsed(Arc::new(Parsed::new(document.clone())));
+        self.doc_key = Some(key);
     }
 
     /// Makes the layout match the document (see [`Self::sync_document`], called first) at
@@ -415,10 +407,4 @@ impl ArticleCache {
     fn first_visible(&self, y: f32) -> usize {
         self.tops.partition_point(|top| *top <= y).saturating_sub(1)
     }
-}
-
-fn hash_body(body: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    body.hash(&mut hasher);
-    hasher.finish()
 }

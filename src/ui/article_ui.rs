@@ -31,7 +31,9 @@ pub fn article_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     let scroll_request = std::mem::take(&mut parts.view.scroll_to_selected);
     let column = ui.available_width().min(MAX_COLUMN_WIDTH + 24.0) - 24.0;
     let width = column.max(120.0);
-    parts.cache.sync_document(entry);
+    if let Some(document) = &parts.document {
+        parts.cache.sync_document(entry.id, document);
+    }
     // A passage shown from the suggestions, else the selected thread's passages in this
     // article; the view scrolls to the first.
     let wanted: Vec<crate::model::Anchor> = match &parts.view.highlighted_passage {

@@ -61,8 +61,8 @@ impl Default for PanelWidths {
 pub fn root_ui(ui: &mut egui::Ui, parts: &mut UiParts<'_>, widths: &mut PanelWidths) {
     // The article is parsed before any panel draws: the Suggested section (drawn before the
     // article) resolves passages in it.
-    if let Some((_, entry)) = parts.open_article() {
-        parts.cache.sync_document(entry);
+    if let (Some((_, entry)), Some(document)) = (parts.open_article(), &parts.document) {
+        parts.cache.sync_document(entry.id, document);
     }
     handle_dropped_files(ui, parts.commands);
     handle_shortcuts(ui, parts);

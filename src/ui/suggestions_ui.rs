@@ -244,6 +244,7 @@ mod tests {
     /// What the section draws from, owned by the test.
     struct State {
         library: Library,
+        documents: crate::app::DocumentCache,
         view: ViewState,
         cache: ArticleCache,
         commands: Vec<Command>,
@@ -255,6 +256,7 @@ mod tests {
         library.shows[0].articles[0].suggestions = suggestions;
         let state = State {
             library,
+            documents: crate::app::DocumentCache::default(),
             view: ViewState::default(),
             cache: ArticleCache::default(),
             commands: Vec::new(),
@@ -264,8 +266,10 @@ mod tests {
                 let status = SaveStatus::UpToDate;
                 let show = &state.library.shows[0];
                 let entry = &show.articles[0];
-                state.cache.sync_document(entry);
+                let document = state.documents.get(entry);
+                state.cache.sync_document(entry.id, &document);
                 let mut parts = UiParts {
+                    document: Some(document),
                     library: &state.library,
                     status: &status,
                     notices: &[],

@@ -826,6 +826,9 @@ mod tests {
             subject_question("Fans say Moon-young's brother will return.", None),
             "What happens next for Moon-young?"
         );
-        assert_eq!(subject_question("Fans asked and It was so.", None), GENERIC_TITLE);
+        assert_eq!(
+            subject_question("Fans asked and It was so.", None),
+            GENERIC_TITLE
+        );
     }
 }
