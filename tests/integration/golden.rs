@@ -489,30 +489,7 @@ fn golden_v2_expected() -> Library {
     )
 }
 
-/// Every key path in a JSON value (`.library.shows[].threads[].status`, …).
-fn key_paths(value: &serde_json::Value, prefix: &str, out: &mut BTreeSet<String>) {
-    match value {
-        serde_json::Value::Object(map) => {
-            for (key, inner) in map {
-                let path = format!("{prefix}.{key}");
-                out.insert(path.clone());
-                key_paths(inner, &path, out);
-            }
-        }
-        serde_json::Value::Array(items) => {
-            for inner in items {
-                key_paths(inner, &format!("{prefix}[]"), out);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn key_paths_of(bytes: &[u8]) -> BTreeSet<String> {
-    let mut paths = BTreeSet::new();
-    key_paths(&serde_json::from_slice(bytes).unwrap(), "", &mut paths);
-    paths
-}
+use crate::key_paths::key_paths_of;
 
 /// Issue 8, item 15 and issue 10, item 9: the golden file of every format version loads to
 /// the library it means, every field checked by value (format 1 migrated), needing no repair,

@@ -9,6 +9,8 @@ mod generate;
 mod generated;
 mod golden;
 mod import;
+#[path = "../support/key_paths.rs"]
+mod key_paths;
 mod real_window;
 mod rendering;
 mod scaling;

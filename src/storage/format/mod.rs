@@ -141,11 +141,14 @@ pub fn decode_file(bytes: &[u8]) -> Result<Loaded, FormatError> {
     })
 }
 
+/// Every key path of a JSON document (shared with the integration tests).
+#[cfg(test)]
+#[path = "../../../tests/support/key_paths.rs"]
+mod key_paths;
+
 /// What the tests of the format modules share: the golden files and key paths.
 #[cfg(test)]
 mod test_util {
-    use std::collections::BTreeSet;
-
     /// The golden file of format 1 (`tests/golden/library-v1.json`).
     pub(super) const V1_GOLDEN: &[u8] = include_bytes!(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -158,30 +161,7 @@ mod test_util {
         "/tests/golden/library-v2.json"
     ));
 
-    /// Every key path of the JSON in `bytes`, such as `.library.dossiers[].article.title`.
-    pub(super) fn key_paths_of(bytes: &[u8]) -> BTreeSet<String> {
-        let mut paths = BTreeSet::new();
-        key_paths(&serde_json::from_slice(bytes).unwrap(), "", &mut paths);
-        paths
-    }
-
-    fn key_paths(value: &serde_json::Value, prefix: &str, out: &mut BTreeSet<String>) {
-        match value {
-            serde_json::Value::Object(map) => {
-                for (key, inner) in map {
-                    let path = format!("{prefix}.{key}");
-                    out.insert(path.clone());
-                    key_paths(inner, &path, out);
-                }
-            }
-            serde_json::Value::Array(items) => {
-                for inner in items {
-                    key_paths(inner, &format!("{prefix}[]"), out);
-                }
-            }
-            _ => {}
-        }
-    }
+    pub(super) use super::key_paths::key_paths_of;
 }
 
 #[cfg(test)]
