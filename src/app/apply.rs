@@ -11,7 +11,7 @@ use super::error::AppError;
 use super::importer::{ImportDone, ImportOutcome, ImportSource};
 use super::view::Filing;
 use super::{App, Command};
-use crate::model::{ArticleEntry, ArticleId, Edit, Library, ShowId};
+use crate::model::{ArticleEntry, ArticleId, Edit, Library, ShowId, guess_show_title};
 use crate::storage::Store;
 
 /// A file dialog that closes faster than this was never shown.
@@ -283,11 +283,16 @@ impl App {
             .take(NAME_SEARCH_CHARS)
             .collect();
         let named = writable.library.shows_named_in(&searched).first().copied();
-        let title = article.title.clone();
+        // Parsed once: for the name of a new show, then kept as the open article's document.
+        let document = Arc::new(article.document());
+        let title = guess_show_title(&article, &document);
+        let body = article.body.clone();
         writable.reclaim_snapshot();
         let library = Arc::make_mut(&mut writable.library);
         let entry = ArticleEntry::new(ArticleId(library.allocate_id()), article);
         let id = entry.id;
+        writable.documents.adopt(id, body, document);
+        let library = Arc::make_mut(&mut writable.library);
         let (edit, label, show) = import_edit(library, entry, named, &title)?;
         writable.commit(edit, label)?;
         writable.open_place(show, Some(id));

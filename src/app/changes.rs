@@ -10,8 +10,8 @@ use super::Change;
 use crate::model::{
     Anchor, ArticleEntry, ArticleField, ArticleId, Document, Edit, Library, LibraryError,
     Prediction, PredictionField, PredictionId, Show, ShowField, ShowId, SuggestionField,
-    SuggestionState, Thread, ThreadField, ThreadId, add_thread, quoted, remove_article,
-    remove_show, set_thread_status,
+    SuggestionState, Thread, ThreadField, ThreadId, add_thread, guess_show_title, quoted,
+    remove_article, remove_show, set_thread_status,
 };
 
 /// Where the fan is: the show and article on screen (parsed), and today's date.
@@ -49,7 +49,11 @@ pub fn edit_for(
             return Ok(Some((edit, label)));
         }
         Change::DeleteShow(id) => remove_show(library, id)?,
-        Change::MoveArticle(article, to) => return move_article(library, article, to),
+        Change::MoveArticle(article, to) => {
+            // The open article's document is at hand; another one is parsed to name a show.
+            let document = place.document.filter(|_| place.article == Some(article));
+            return move_article(library, article, to, document);
+        }
         Change::SetShowTitle(id, title) => {
             let title = title.trim();
             if title.is_empty() {
@@ -177,18 +181,24 @@ fn left_empty(show: &Show) -> bool {
     show.articles.len() == 1 && show.threads.is_empty() && show.note.trim().is_empty()
 }
 
-/// Moves `article` to show `to`, or to a new show named after it; the show it leaves is
+/// Moves `article` to show `to`, or to a new show named by [`guess_show_title`] (`document`
+/// is the article parsed, when at hand); the show it leaves is
 /// removed when nothing is left in it (see [`left_empty`]).
 fn move_article(
     library: &mut Library,
     article: ArticleId,
     to: Option<ShowId>,
+    document: Option<Arc<Document>>,
 ) -> Result<Option<(Edit, String)>, LibraryError> {
     let (from, entry) = library.article(article)?;
     if to == Some(from.id) {
         return Ok(None);
     }
     let title = entry.article.title.clone();
+    let show_title = to.is_none().then(|| {
+        let document = document.unwrap_or_else(|| Arc::new(entry.article.document()));
+        guess_show_title(&entry.article, &document)
+    });
     let left_empty = left_empty(from);
     let from_id = from.id;
     let mut edits = Vec::new();
@@ -199,9 +209,10 @@ fn move_article(
         }
         None => {
             let id = ShowId(library.allocate_id());
+            let name = show_title.unwrap_or_else(|| title.clone());
             edits.push(Edit::InsertShow {
                 index: library.shows.len(),
-                show: Box::new(Show::new(id, title.clone())),
+                show: Box::new(Show::new(id, name)),
             });
             (id, format!("move {} to a new show", quoted(&title)))
         }

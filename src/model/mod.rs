@@ -17,6 +17,7 @@ mod prediction;
 mod repair;
 mod saved_suggestion;
 mod show;
+mod show_name;
 pub mod suggest;
 mod thread;
 
@@ -45,4 +46,5 @@ pub use saved_suggestion::{
     same_question, save_suggestions, suggested_passages,
 };
 pub use show::{ArticleEntry, ArticleId, Show, ShowId, ShowStatus, ThreadEvent};
+pub use show_name::guess_show_title;
 pub use thread::{Thread, ThreadId, ThreadStatus};

@@ -202,6 +202,22 @@ fn an_article_naming_the_show_only_in_korean_joins_it() {
 }
 
 #[test]
+fn a_new_show_takes_the_title_the_article_sets_in_italics() {
+    let tmp = TempDir::new();
+    let file = tmp.write(
+        "harbor.md",
+        "# Will the second half ever air?\n\nViewers of *Harbor Lights* have waited two years for the rest of the story.\n",
+    );
+    let harness = launch(&tmp.data_dir(), Some(file));
+    assert_eq!(harness.state().library().shows.len(), 2);
+    assert_eq!(open_show(&harness).title, "Harbor Lights");
+    assert_eq!(
+        open_entry(&harness).article.title,
+        "Will the second half ever air?"
+    );
+}
+
+#[test]
 fn an_article_naming_no_show_gets_a_new_one_the_picker_moves_it_and_undo_moves_it_back() {
     let tmp = TempDir::new();
     let file = tmp.write("other.txt", OTHER_ARTICLE);
