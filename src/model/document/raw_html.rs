@@ -108,7 +108,10 @@ pub(super) fn block_paragraphs(html: &str) -> Vec<String> {
             }
             continue;
         }
-        let next = rest[1..].find('<').map_or(rest.len(), |i| i + 1);
+        // Text up to the next tag; the first character (which may be a `<` that opens no
+        // tag, or any multi-byte character) is always taken.
+        let first = rest.chars().next().map_or(1, char::len_utf8);
+        let next = rest[first..].find('<').map_or(rest.len(), |i| i + first);
         push_collapsed(&mut out, &decode_entities(&rest[..next]));
         rest = &rest[next..];
     }
@@ -207,5 +210,17 @@ mod tests {
                     <script>var x = '<p>';</script></div>";
         assert_eq!(block_paragraphs(html), ["First & best", "Two\nlines"]);
         assert!(block_paragraphs("<!-- only a comment -->\n").is_empty());
+    }
+
+    /// Found by the suggester's property test: text after a tag starting with a character of
+    /// more than one byte was cut inside it.
+    #[test]
+    fn text_after_a_tag_may_start_with_any_character() {
+        assert_eq!(block_paragraphs("<?<a>𞄀"), ["<?𞄀"]);
+        assert_eq!(block_paragraphs("<p>Ça <b>va</b></p>"), ["Ça va"]);
+        assert_eq!(
+            crate::model::Document::from_markdown("<?<a>𞄀").blocks.len(),
+            1
+        );
     }
 }
