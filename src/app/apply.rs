@@ -10,7 +10,7 @@ use super::changes::{Place, edit_for, import_edit};
 use super::error::AppError;
 use super::importer::{ImportDone, ImportOutcome, ImportSource};
 use super::view::Filing;
-use super::{App, Command};
+use super::{App, Command, start_place};
 use crate::model::{ArticleEntry, ArticleId, Edit, Library, ShowId, guess_show_title};
 use crate::storage::Store;
 
@@ -190,8 +190,14 @@ impl App {
             .open_show
             .is_some_and(|id| library.show(id).is_err());
         if article_gone || show_gone {
-            let (show, article) = fallback_place(library, self.view.open_show);
-            self.open_place_keeping(show, article);
+            match start_place(library, None, self.view.open_show) {
+                Some((show, article)) => self.open_place(show, article),
+                None => {
+                    self.view.leave_page();
+                    self.view.open_show = None;
+                    self.view.open_article = None;
+                }
+            }
         } else if let Some(id) = self.view.open_article
             && let Ok((show, _)) = library.article(id)
             && Some(show.id) != self.view.open_show
@@ -210,18 +216,6 @@ impl App {
         self.view.leave_page();
         self.view.open_show = Some(show);
         self.view.open_article = article;
-    }
-
-    /// Like [`App::open_place`] for `None`s too (nothing left to open).
-    fn open_place_keeping(&mut self, show: Option<ShowId>, article: Option<ArticleId>) {
-        match show {
-            Some(show) => self.open_place(show, article),
-            None => {
-                self.view.leave_page();
-                self.view.open_show = None;
-                self.view.open_article = None;
-            }
-        }
     }
 
     /// Starts importing `source` off the UI thread; [`App::finish_import`] applies it.
@@ -301,18 +295,6 @@ impl App {
             named: named.is_some(),
         });
         Ok(())
-    }
-}
-
-/// Where to go when the open show or article is gone: the same show's latest article if the
-/// show is still there, else the first show's latest article.
-fn fallback_place(library: &Library, show: Option<ShowId>) -> (Option<ShowId>, Option<ArticleId>) {
-    let show = show
-        .and_then(|id| library.show(id).ok())
-        .or_else(|| library.shows.first());
-    match show {
-        Some(show) => (Some(show.id), show.latest_article().map(|a| a.id)),
-        None => (None, None),
     }
 }
 

@@ -146,14 +146,6 @@ impl History {
     pub fn heap_bytes(&self) -> usize {
         self.bytes
     }
-
-    /// Ends typing coalescing: the next edit of a field starts a new step even within the
-    /// pause (called when the field loses focus).
-    pub fn break_typing(&mut self) {
-        if let Some(last) = self.undo.back_mut() {
-            last.typing = None;
-        }
-    }
 }
 
 #[cfg(test)]

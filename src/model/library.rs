@@ -180,6 +180,18 @@ impl Library {
         self.shows.iter().flat_map(|s| s.articles.iter())
     }
 
+    /// Every id in use, in file order: each show, then its articles, then its threads, each
+    /// followed by its predictions (ids are shared by all four kinds).
+    pub fn ids(&self) -> impl Iterator<Item = u64> + '_ {
+        self.shows.iter().flat_map(|s| {
+            std::iter::once(s.id.0)
+                .chain(s.articles.iter().map(|a| a.id.0))
+                .chain(s.threads.iter().flat_map(|t| {
+                    std::iter::once(t.id.0).chain(t.predictions.iter().map(|p| p.id.0))
+                }))
+        })
+    }
+
     /// Every thread of every show.
     pub fn threads(&self) -> impl Iterator<Item = &Thread> {
         self.shows.iter().flat_map(|s| s.threads.iter())

@@ -217,17 +217,7 @@ impl Library {
 
     /// The largest id in use (0 for an empty library).
     fn max_used_id(&self) -> u64 {
-        self.shows
-            .iter()
-            .flat_map(|s| {
-                std::iter::once(s.id.0)
-                    .chain(s.articles.iter().map(|a| a.id.0))
-                    .chain(s.threads.iter().flat_map(|t| {
-                        std::iter::once(t.id.0).chain(t.predictions.iter().map(|p| p.id.0))
-                    }))
-            })
-            .max()
-            .unwrap_or(0)
+        self.ids().max().unwrap_or(0)
     }
 
     /// Makes sure `next_id` is above every id in use (for merged files).

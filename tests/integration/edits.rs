@@ -581,24 +581,7 @@ fn the_history_stays_within_its_memory_bound_and_the_newest_steps_undo() {
 /// Every show, article, thread and prediction of `library` has an id of its own.
 fn assert_ids_unique(library: &Library) {
     let mut ids = std::collections::HashSet::new();
-    for show in &library.shows {
-        assert!(ids.insert(show.id.0), "show id {} twice", show.id.0);
-        for article in &show.articles {
-            assert!(
-                ids.insert(article.id.0),
-                "article id {} twice",
-                article.id.0
-            );
-        }
-        for thread in &show.threads {
-            assert!(ids.insert(thread.id.0), "thread id {} twice", thread.id.0);
-            for prediction in &thread.predictions {
-                assert!(
-                    ids.insert(prediction.id.0),
-                    "prediction id {} twice",
-                    prediction.id.0
-                );
-            }
-        }
+    for id in library.ids() {
+        assert!(ids.insert(id), "id {id} twice");
     }
 }

@@ -998,17 +998,7 @@ fn duplicate_ids_are_renumbered_on_load_and_reported() {
 /// Every id in `library`, in file order (shows, each with its articles, then its threads,
 /// each with its predictions).
 fn all_ids(library: &Library) -> Vec<u64> {
-    library
-        .shows
-        .iter()
-        .flat_map(|s| {
-            std::iter::once(s.id.0)
-                .chain(s.articles.iter().map(|a| a.id.0))
-                .chain(s.threads.iter().flat_map(|t| {
-                    std::iter::once(t.id.0).chain(t.predictions.iter().map(|p| p.id.0))
-                }))
-        })
-        .collect()
+    library.ids().collect()
 }
 
 /// Every item's words in `library`, in file order (what must survive a repair).
