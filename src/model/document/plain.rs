@@ -1,0 +1,271 @@
+//! Plain text to blocks: paragraphs, tables of tab-separated rows, and the line breaks that
+//! carry structure.
+//!
+//! - Two or more consecutive lines with tabs between their words (as spreadsheets and sites'
+//!   tables copy) are a table: one row per line, one cell per tab-separated field, the first
+//!   row a header when it holds no numbers, numeric columns right-aligned.
+//! - With blank lines in the text, paragraphs are separated by them and their lines joined
+//!   with spaces (text wrapped by hand), except before a line that carries structure (a list
+//!   item `- `, `* `, `• `, `1. `, `1) `; a `Label: value` line; a line with a tab) and after
+//!   a `Label: value` or tabbed line: those breaks are kept as line breaks.
+//! - Without blank lines every non-empty line is a paragraph.
+//! - Tabs left in a paragraph (a lone tabbed line) read as a space. Bare web addresses are
+//!   links ([`super::autolink`]).
+
+use super::{Block, BlockKind, CellAlign, Document, Span, SpanStyle, TableRow, autolink};
+
+/// The longest label of a `Label: value` line, in characters.
+const MAX_LABEL_CHARS: usize = 32;
+/// The most words in the label of a `Label: value` line.
+const MAX_LABEL_WORDS: usize = 4;
+
+/// Parses plain text (see the module docs).
+pub(super) fn parse(source: &str) -> Document {
+    let lines: Vec<&str> = source.lines().collect();
+    let non_empty = lines.iter().filter(|l| !l.trim().is_empty()).count();
+    let by_blank_lines = non_empty > 1 && lines.iter().any(|l| l.trim().is_empty());
+    let mut blocks = Vec::new();
+    let mut tables = 0;
+    let mut paragraph: Vec<&str> = Vec::new();
+    let mut index = 0;
+    while index < lines.len() {
+        let rows = lines[index..].iter().take_while(|l| is_row(l)).count();
+        if rows >= 2 {
+            push_paragraph(&mut blocks, &mut paragraph);
+            blocks.extend(table(&lines[index..index + rows], tables));
+            tables += 1;
+            index += rows;
+            continue;
+        }
+        let line = lines[index];
+        index += 1;
+        if line.trim().is_empty() {
+            push_paragraph(&mut blocks, &mut paragraph);
+            continue;
+        }
+        paragraph.push(line);
+        if !by_blank_lines {
+            push_paragraph(&mut blocks, &mut paragraph);
+        }
+    }
+    push_paragraph(&mut blocks, &mut paragraph);
+    Document { blocks }
+}
+
+/// Ends the paragraph of `lines` (if any) as a block.
+fn push_paragraph(blocks: &mut Vec<Block>, lines: &mut Vec<&str>) {
+    let mut text = String::new();
+    let mut previous: Option<&str> = None;
+    for line in lines.drain(..) {
+        let trimmed = line.trim();
+        if let Some(before) = previous {
+            let kept = is_structured(trimmed) || is_label_line(before) || before.contains('\t');
+            text.push(if kept { '\n' } else { ' ' });
+        }
+        text.push_str(&tabs_as_spaces(trimmed));
+        previous = Some(trimmed);
+    }
+    if !text.is_empty() {
+        let mut block = Block::paragraph(text);
+        autolink::apply(&mut block);
+        blocks.push(block);
+    }
+}
+
+/// A run of tabs (with the spaces around it) as one space.
+fn tabs_as_spaces(line: &str) -> String {
+    if !line.contains('\t') {
+        return line.to_owned();
+    }
+    line.split('\t')
+        .map(str::trim)
+        .filter(|field| !field.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A table row: a line whose tabs separate at least two fields with text.
+fn is_row(line: &str) -> bool {
+    line.contains('\t') && line.split('\t').filter(|f| !f.trim().is_empty()).count() >= 2
+}
+
+/// A line whose break before it is kept: a list item, a `Label: value` line, a tabbed line.
+fn is_structured(line: &str) -> bool {
+    is_list_item(line) || is_label_line(line) || line.contains('\t')
+}
+
+/// `- item`, `* item`, `• item`, `· item`, `1. item`, `1) item`.
+fn is_list_item(line: &str) -> bool {
+    if ["- ", "* ", "• ", "· ", "– "]
+        .iter()
+        .any(|m| line.starts_with(m))
+    {
+        return true;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits)
+        && (line[digits..].starts_with(". ") || line[digits..].starts_with(") "))
+}
+
+/// `Network: tvN`, `Episodes: 16`, `방송사: tvN`: a short label that does not start in lower
+/// case, a colon and a space, then a value.
+fn is_label_line(line: &str) -> bool {
+    let Some((label, value)) = line.split_once(": ") else {
+        return false;
+    };
+    let label = label.trim();
+    !label.is_empty()
+        && !value.trim().is_empty()
+        && label.chars().count() <= MAX_LABEL_CHARS
+        && label.split_whitespace().count() <= MAX_LABEL_WORDS
+        && !label.starts_with(char::is_lowercase)
+        && !label.ends_with(['.', '!', '?', ','])
+        && !label.contains("://")
+}
+
+/// A cell that holds a number (`16`, `4.1%`, `1.2m`, `-3`, `1,024`, `₩5,000`).
+fn is_numeric(cell: &str) -> bool {
+    let digits = cell.chars().filter(char::is_ascii_digit).count();
+    let letters = cell.chars().filter(|c| c.is_alphabetic()).count();
+    digits > 0 && letters <= 2 && digits >= letters
+}
+
+/// The rows of one table, the `index`-th of the document.
+fn table(lines: &[&str], index: usize) -> Vec<Block> {
+    let rows: Vec<Vec<&str>> = lines
+        .iter()
+        .map(|l| l.trim_end().split('\t').map(str::trim).collect())
+        .collect();
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let header = !rows[0].iter().any(|c| is_numeric(c));
+    let body = &rows[usize::from(header)..];
+    let align: Vec<CellAlign> = (0..columns)
+        .map(|column| {
+            let cells: Vec<&str> = body
+                .iter()
+                .filter_map(|r| r.get(column).copied())
+                .filter(|c| !c.is_empty())
+                .collect();
+            if !cells.is_empty() && cells.iter().all(|c| is_numeric(c)) {
+                CellAlign::Right
+            } else {
+                CellAlign::Left
+            }
+        })
+        .collect();
+    let mut column_chars = vec![1_u32; columns];
+    for row in &rows {
+        for (column, cell) in row.iter().enumerate() {
+            let chars = u32::try_from(cell.chars().count()).unwrap_or(u32::MAX);
+            column_chars[column] = column_chars[column].max(chars);
+        }
+    }
+    rows.iter()
+        .enumerate()
+        .map(|(number, row)| {
+            let mut text = String::new();
+            let mut cells = Vec::with_capacity(columns);
+            for column in 0..columns {
+                if column > 0 {
+                    text.push('\t');
+                }
+                let start = text.len();
+                text.push_str(row.get(column).copied().unwrap_or(""));
+                cells.push(start..text.len());
+            }
+            let header = header && number == 0;
+            let mut block = Block {
+                kind: BlockKind::TableRow,
+                spans: vec![Span {
+                    range: 0..text.len(),
+                    style: SpanStyle {
+                        strong: header,
+                        ..SpanStyle::default()
+                    },
+                }],
+                text,
+                list_depth: 0,
+                quote_depth: 0,
+                marker: None,
+                table: Some(TableRow {
+                    table: index,
+                    header,
+                    cells,
+                    column_chars: column_chars.clone(),
+                    align: align.clone(),
+                }),
+            };
+            autolink::apply(&mut block);
+            block
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(doc: &Document) -> Vec<&str> {
+        doc.blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn tab_separated_rows_are_a_table() {
+        let doc = parse("Show\tNetwork\tEpisodes\nHarbor Lights\ttvN\t16\nPaper Moon\tJTBC\t12\n");
+        assert_eq!(doc.blocks.len(), 3);
+        let rows: Vec<&TableRow> = doc.blocks.iter().filter_map(|b| b.table.as_ref()).collect();
+        assert!(rows[0].header && !rows[1].header);
+        assert_eq!(rows[1].column_chars, [13, 7, 8]);
+        assert_eq!(
+            rows[1].align,
+            [CellAlign::Left, CellAlign::Left, CellAlign::Right]
+        );
+        let cell = |b: usize, c: usize| &doc.blocks[b].text[rows[b].cells[c].clone()];
+        assert_eq!(
+            (cell(1, 0), cell(1, 1), cell(2, 2)),
+            ("Harbor Lights", "tvN", "12")
+        );
+    }
+
+    #[test]
+    fn a_row_without_a_header_and_short_rows_are_padded() {
+        let doc = parse("1\t4.1%\t1.2m\n2\t5.0%\n");
+        let rows: Vec<&TableRow> = doc.blocks.iter().filter_map(|b| b.table.as_ref()).collect();
+        assert!(!rows[0].header);
+        assert_eq!(rows[1].cells.len(), 3);
+        assert_eq!(doc.blocks[1].text, "2\t5.0%\t");
+    }
+
+    #[test]
+    fn structured_line_breaks_are_kept_and_wrapped_prose_is_joined() {
+        let doc = parse(
+            "Network: tvN\nEpisodes: 16\n\nThe finale left\nthree questions:\n- the letter\n- the lamp\n\n1. One\n2) Two",
+        );
+        assert_eq!(
+            texts(&doc),
+            [
+                "Network: tvN\nEpisodes: 16",
+                "The finale left three questions:\n- the letter\n- the lamp",
+                "1. One\n2) Two"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_tabbed_line_is_prose() {
+        let doc = parse("Title\n\nThe network\thas not said\t whether.");
+        assert_eq!(texts(&doc), ["Title", "The network has not said whether."]);
+        assert!(doc.blocks.iter().all(|b| b.table.is_none()));
+    }
+
+    #[test]
+    fn labels_are_short_and_do_not_start_in_lower_case() {
+        assert!(is_label_line("Status: renewed"));
+        assert!(is_label_line("방송사: tvN"));
+        assert!(!is_label_line("as the director put it: it is over"));
+        assert!(!is_label_line("See https://example.org: it is there"));
+        assert!(!is_label_line(
+            "The one thing every fan of the show wants to know: when"
+        ));
+    }
+}
