@@ -237,7 +237,12 @@ impl App {
             .as_deref()
             .and_then(|k| self.library.find_by_source(k))
         {
-            self.apply(Command::OpenArticle(id));
+            match done.outcome {
+                ImportOutcome::Imported(imported) => {
+                    self.reopen_file(id, &done.label, imported.article);
+                }
+                _ => self.apply(Command::OpenArticle(id)),
+            }
             return;
         }
         match done.outcome {

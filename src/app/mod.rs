@@ -13,6 +13,7 @@ mod documents;
 mod elsewhere;
 mod error;
 mod importer;
+mod reopen;
 mod saver;
 mod status;
 mod suggester;

@@ -14,6 +14,7 @@ pub mod import;
 mod library;
 mod merge;
 mod prediction;
+mod reopen;
 mod repair;
 mod saved_suggestion;
 mod show;
@@ -40,6 +41,9 @@ pub use import::{ImportError, Imported, MAX_ARTICLE_BYTES, Origin, SourceKind, i
 pub use library::{Library, LibraryError};
 pub use merge::{Merged, merge_libraries};
 pub use prediction::{Outcome, Prediction, PredictionId, brier_score};
+pub use reopen::{
+    FileChange, MIN_SIMILARITY, Reanchored, Reopening, compare, reanchor, reopen_edit,
+};
 pub use repair::{ItemKind, LibraryRepair};
 pub use saved_suggestion::{
     MAX_SAVED_PASSAGES, Offer, SavedSuggestion, SuggestionState, offered_suggestions,
