@@ -233,7 +233,8 @@ pub fn reopen_edit(
         changed: Vec::new(),
         orphaned: Vec::new(),
     };
-    for thread in &show.threads {
+    // Every thread anchored in the article (normally its show's, but an anchor is by id).
+    for thread in library.threads() {
         let mut anchors = thread.anchors.clone();
         let mut outcome: Option<Reanchored> = None;
         for (i, anchor) in thread.anchors.iter().enumerate() {

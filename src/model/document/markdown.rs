@@ -8,7 +8,8 @@ use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEn
 use super::raw_html::{self, InlineHtml};
 use super::{Block, BlockKind, CellAlign, Document, Marker, Span, SpanStyle, TableRow, autolink};
 
-/// Parses `source` (CommonMark with GitHub's extensions) into a document.
+/// Parses `source` (CommonMark with GitHub's extensions) into a document. Tab-separated rows
+/// are read as a pipe table (see [`super::plain`]).
 pub(super) fn parse(source: &str) -> Document {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -17,8 +18,9 @@ pub(super) fn parse(source: &str) -> Document {
         | Options::ENABLE_GFM
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let source = super::plain::tab_rows_as_pipe_tables(source);
     let mut builder = Builder::default();
-    for event in Parser::new_ext(source, options) {
+    for event in Parser::new_ext(&source, options) {
         builder.event(event);
     }
     builder.finish()

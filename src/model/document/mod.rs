@@ -13,6 +13,7 @@
 
 mod autolink;
 mod markdown;
+mod marks;
 mod plain;
 mod raw_html;
 mod slices;
@@ -149,16 +150,27 @@ impl Block {
     /// spaces: the same byte offsets as [`Block::text`], for finding whole sentences (a mark
     /// after a full stop must not start the next sentence). Borrowed when there is nothing to
     /// blank. List numbers, task boxes and footnote labels are [`Marker`]s, never in the text.
+    ///
+    /// Citation marks written into the text itself are blanked too: `[1]`, `[12, 13]`, `[a]`,
+    /// `[note 3]`, `[citation needed]` and superscript digits (`¹²`) right after a word or a
+    /// full stop, as pasted from encyclopaedias and sites.
     pub fn prose_text(&self) -> Cow<'_, str> {
         let drawn = |s: &&Span| s.style.footnote || s.style.image;
-        if !self.spans.iter().any(|s| drawn(&s)) {
+        let mut ranges: Vec<Range<usize>> = self
+            .spans
+            .iter()
+            .filter(drawn)
+            .map(|s| s.range.clone())
+            .collect();
+        ranges.extend(marks::citation_marks(&self.text));
+        if ranges.is_empty() {
             return Cow::Borrowed(&self.text);
         }
         let mut text = self.text.clone();
-        for span in self.spans.iter().filter(drawn) {
-            if let Some(range) = text.get(span.range.clone()) {
-                let blank = " ".repeat(range.len());
-                text.replace_range(span.range.clone(), &blank);
+        for range in ranges {
+            if let Some(marked) = text.get(range.clone()) {
+                let blank = " ".repeat(marked.len());
+                text.replace_range(range, &blank);
             }
         }
         Cow::Owned(text)
@@ -179,6 +191,12 @@ impl Block {
             table: None,
         }
     }
+}
+
+/// Whether a table of plain text (tab-separated rows, or columns lined up with spaces)
+/// starts at the first of `lines`: such a first line is a header row, not a headline.
+pub(crate) fn starts_table(lines: &[&str]) -> bool {
+    plain::table_at(lines).is_some()
 }
 
 /// An article body split into blocks.

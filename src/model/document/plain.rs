@@ -29,10 +29,9 @@ pub(super) fn parse(source: &str) -> Document {
     let mut paragraph: Vec<&str> = Vec::new();
     let mut index = 0;
     while index < lines.len() {
-        let rows = lines[index..].iter().take_while(|l| is_row(l)).count();
-        if rows >= 2 {
+        if let Some((rows, cells)) = table_at(&lines[index..]) {
             push_paragraph(&mut blocks, &mut paragraph);
-            blocks.extend(table(&lines[index..index + rows], tables));
+            blocks.extend(table(cells, tables));
             tables += 1;
             index += rows;
             continue;
@@ -84,6 +83,122 @@ fn tabs_as_spaces(line: &str) -> String {
         .join(" ")
 }
 
+/// The longest cell of a table whose columns are lined up with spaces, in characters:
+/// longer runs of words are prose with double spaces between sentences.
+const MAX_SPACED_CELL_CHARS: usize = 40;
+
+/// The table starting at `lines[0]`, if one does: how many lines it takes and each row's
+/// cells. Either tab-separated rows (two or more [`is_row`] lines, then any line with a tab)
+/// or columns lined up with runs of two or more spaces (two or more lines cut into the same
+/// number of short cells).
+pub(super) fn table_at<'a>(lines: &[&'a str]) -> Option<(usize, Vec<Vec<&'a str>>)> {
+    let cells = |line: &'a str| line.trim_end().split('\t').map(str::trim).collect();
+    if lines.len() >= 2 && is_row(lines[0]) && is_row(lines[1]) {
+        let rows = 2 + lines[2..]
+            .iter()
+            .take_while(|l| l.contains('\t') && !l.trim().is_empty())
+            .count();
+        return Some((rows, lines[..rows].iter().map(|l| cells(l)).collect()));
+    }
+    let first = spaced_cells(lines.first()?)?;
+    let rows: Vec<Vec<&str>> = lines
+        .iter()
+        .map_while(|l| spaced_cells(l).filter(|c| c.len() == first.len()))
+        .collect();
+    (rows.len() >= 2).then(|| (rows.len(), rows))
+}
+
+/// A line cut at runs of two or more spaces into at least two short cells, none but the last
+/// ending like a sentence.
+fn spaced_cells(line: &str) -> Option<Vec<&str>> {
+    let line = line.trim();
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let mut rest = line;
+    while let Some(gap) = rest.find("  ") {
+        let at = start + gap;
+        cells.push(line[start..at].trim());
+        let after = line[at..].trim_start_matches(' ');
+        start = line.len() - after.len();
+        rest = after;
+    }
+    cells.push(line[start..].trim());
+    let short = cells
+        .iter()
+        .all(|c| !c.is_empty() && c.chars().count() <= MAX_SPACED_CELL_CHARS);
+    // Two spaces after the end of a sentence is how some people type prose.
+    let sentences = cells[..cells.len() - 1]
+        .iter()
+        .any(|c| c.ends_with(['.', '!', '?', ',', ';']));
+    (cells.len() >= 2 && short && !sentences && !line.contains('\t')).then_some(cells)
+}
+
+/// Markdown with its tab-separated rows (two or more, outside code, not indented) written as
+/// GitHub pipe tables, so a table pasted into Markdown is drawn as a table too. Borrowed when
+/// there are none.
+pub(super) fn tab_rows_as_pipe_tables(source: &str) -> std::borrow::Cow<'_, str> {
+    if !source.contains('\t') {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let lines: Vec<&str> = source.split('\n').collect();
+    // Not indented (code), not inside a quote, a list item, a pipe table or a heading.
+    let row = |l: &str| is_row(l) && !l.starts_with([' ', '\t', '>', '|', '#', '-', '*', '+']);
+    let mut out: Vec<String> = Vec::with_capacity(lines.len());
+    let mut fence: Option<&str> = None;
+    let mut index = 0;
+    let mut changed = false;
+    while index < lines.len() {
+        let line = lines[index];
+        let trimmed = line.trim_start();
+        if let Some(open) = fence {
+            if trimmed.starts_with(open) {
+                fence = None;
+            }
+        } else if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(&trimmed[..3]);
+        } else {
+            let rows = lines[index..].iter().take_while(|l| row(l)).count();
+            if rows >= 2 {
+                out.push(String::new());
+                out.extend(pipe_table(&lines[index..index + rows]));
+                out.push(String::new());
+                index += rows;
+                changed = true;
+                continue;
+            }
+        }
+        out.push(line.to_owned());
+        index += 1;
+    }
+    if changed {
+        std::borrow::Cow::Owned(out.join("\n"))
+    } else {
+        std::borrow::Cow::Borrowed(source)
+    }
+}
+
+/// Tab-separated `rows` as the lines of a pipe table, the first row its header.
+fn pipe_table(rows: &[&str]) -> Vec<String> {
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            r.trim_end()
+                .split('\t')
+                .map(|c| c.trim().replace('|', "\\|"))
+                .collect()
+        })
+        .collect();
+    let columns = cells.iter().map(Vec::len).max().unwrap_or(0);
+    let line = |row: &[String]| {
+        let mut padded: Vec<&str> = row.iter().map(String::as_str).collect();
+        padded.resize(columns, "");
+        format!("| {} |", padded.join(" | "))
+    };
+    let mut out = vec![line(&cells[0]), format!("|{}", " --- |".repeat(columns))];
+    out.extend(cells[1..].iter().map(|r| line(r)));
+    out
+}
+
 /// A table row: a line whose tabs separate at least two fields with text.
 fn is_row(line: &str) -> bool {
     line.contains('\t') && line.split('\t').filter(|f| !f.trim().is_empty()).count() >= 2
@@ -130,12 +245,8 @@ fn is_numeric(cell: &str) -> bool {
     digits > 0 && letters <= 2 && digits >= letters
 }
 
-/// The rows of one table, the `index`-th of the document.
-fn table(lines: &[&str], index: usize) -> Vec<Block> {
-    let rows: Vec<Vec<&str>> = lines
-        .iter()
-        .map(|l| l.trim_end().split('\t').map(str::trim).collect())
-        .collect();
+/// The rows of one table, the `index`-th of the document, from each row's cells.
+fn table(rows: Vec<Vec<&str>>, index: usize) -> Vec<Block> {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let header = !rows[0].iter().any(|c| is_numeric(c));
     let body = &rows[usize::from(header)..];
@@ -249,6 +360,36 @@ mod tests {
                 "1. One\n2) Two"
             ]
         );
+    }
+
+    #[test]
+    fn a_table_goes_on_over_rows_with_one_field_and_space_aligned_columns_are_one_too() {
+        let doc = parse("Ep\tNote\n1\tpilot\n2\t\n\nAfter.");
+        assert_eq!(doc.blocks.iter().filter(|b| b.table.is_some()).count(), 3);
+        let doc = parse(
+            "Show           Network   Episodes\nHarbor Lights  tvN       16\nPaper Moon     JTBC      12\n\nIt ended.  Nobody knows more.\nThe rest is prose.  Really.",
+        );
+        let rows: Vec<&TableRow> = doc.blocks.iter().filter_map(|b| b.table.as_ref()).collect();
+        assert_eq!(rows.len(), 3);
+        assert_eq!(&doc.blocks[1].text[rows[1].cells[2].clone()], "16");
+        assert_eq!(
+            doc.blocks[3].text,
+            "It ended.  Nobody knows more. The rest is prose.  Really."
+        );
+    }
+
+    #[test]
+    fn tab_rows_in_markdown_become_a_pipe_table_outside_code() {
+        let source = "Intro line.\nEp\tRating\n1\t4.1%|x\n\n```\na\tb\nc\td\n```\n";
+        assert_eq!(
+            tab_rows_as_pipe_tables(source),
+            "Intro line.\n\n| Ep | Rating |\n| --- | --- |\n| 1 | 4.1%\\|x |\n\n\n```\na\tb\nc\td\n```\n"
+        );
+        let doc = Document::from_markdown(source);
+        let rows: Vec<&Block> = doc.blocks.iter().filter(|b| b.table.is_some()).collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1].text, "1\t4.1%|x");
+        assert_eq!(tab_rows_as_pipe_tables("no tabs"), "no tabs");
     }
 
     #[test]

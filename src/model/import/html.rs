@@ -144,9 +144,11 @@ fn import_page(html: &str) -> Result<Parts, ImportError> {
     Ok(parts)
 }
 
-/// Removes the page's chrome ([`CHROME`]) and lone ad labels ([`AD_LABELS`]).
+/// Removes the page's chrome ([`CHROME`]) and lone ad labels ([`AD_LABELS`]), and writes
+/// superscripts as text reads them ([`flatten_superscripts`]).
 fn remove_chrome(doc: &Document) {
     doc.select(CHROME).remove();
+    flatten_superscripts(doc);
     for element in doc
         .select("p, span, div, aside, section, figcaption, small, strong, em, b, i, h6")
         .iter()
@@ -158,6 +160,35 @@ fn remove_chrome(doc: &Document) {
                 element.remove();
             }
         }
+    }
+}
+
+/// Superscripts as plain text reads them (Markdown has none): digits as superscript digits
+/// (a footnote number `¹`, an exponent `10⁶`), an ordinal's letters as they are
+/// (`1<sup>st</sup>` is `1st`), a bracketed mark as it is (`[1]`), other short marks in
+/// brackets (`[a]`). Footnote numbers then read as marks, not as the next sentence's start.
+fn flatten_superscripts(doc: &Document) {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    const ORDINALS: [&str; 8] = ["st", "nd", "rd", "th", "e", "er", "re", "o"];
+    for sup in doc.select("sup").iter() {
+        let text = sup.text();
+        let text = text.trim();
+        let flat = if text.is_empty() || text.starts_with('[') || ORDINALS.contains(&text) {
+            text.to_owned()
+        } else if text.chars().all(|c| c.is_ascii_digit()) {
+            text.chars()
+                .filter_map(|c| c.to_digit(10).map(|d| DIGITS[d as usize]))
+                .collect()
+        } else if text.chars().count() <= 12 {
+            format!("[{text}]")
+        } else {
+            continue;
+        };
+        let escaped = flat
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        sup.replace_with_html(escaped);
     }
 }
 
@@ -339,6 +370,23 @@ mod tests {
         assert_eq!(parts.as_of, Some(date(2023, 7, 10)));
         assert_eq!(parts.source_url, None);
         assert!(parts.body.contains("The ferry captain would not say"));
+    }
+
+    #[test]
+    fn superscript_footnote_numbers_do_not_start_the_next_sentence() {
+        let parts = import_html(&page(
+            "",
+            "<p>The network has not said whether a second season is planned.<sup><a href=\"#fn1\">1</a></sup> \
+             The cast met in the 2<sup>nd</sup> week of May.<sup>[2]</sup></p>",
+        ))
+        .unwrap();
+        assert!(
+            parts
+                .body
+                .contains("is planned.¹ The cast met in the 2nd week of May.\\[2\\]"),
+            "{}",
+            parts.body
+        );
     }
 
     #[test]

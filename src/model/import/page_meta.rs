@@ -244,6 +244,12 @@ fn headline(doc: &Document, ld: &JsonLd) -> Option<String> {
     {
         sites.push(title.clone());
     }
+    // The part of `<title>` cut off as the site's name names the site too (a logo's `<h1>`).
+    if let Some(title) = &title_tag
+        && let Some(cut) = site_part(title, &sites)
+    {
+        sites.push(cut);
+    }
     let is_site = |t: &str| sites.iter().any(|s| same_words(s, t));
     let usable = |t: String| {
         let t = strip_site(&t, &sites);
@@ -251,11 +257,15 @@ fn headline(doc: &Document, ld: &JsonLd) -> Option<String> {
     };
     let metas: Vec<String> = metas.into_iter().filter_map(usable).collect();
     let title_tag = title_tag.and_then(usable);
-    let heading = doc
-        .select("article h1, main h1, h1, [itemprop=headline]:not(meta), [class*=headline]")
-        .iter()
-        .map(|h| text_of(&h.text()))
-        .find(|t| !t.is_empty() && t.chars().count() <= MAX_HEADLINE_CHARS && !is_site(t.as_str()));
+    // In this order of preference (a selector list would give document order instead).
+    let heading = HEADING_ELEMENTS.iter().find_map(|selector| {
+        doc.select(selector)
+            .iter()
+            .map(|h| text_of(&h.text()))
+            .find(|t| {
+                !t.is_empty() && t.chars().count() <= MAX_HEADLINE_CHARS && !is_site(t.as_str())
+            })
+    });
     let agrees = |h: &str| {
         metas
             .iter()
@@ -272,6 +282,34 @@ fn headline(doc: &Document, ld: &JsonLd) -> Option<String> {
 
 /// Separators sites put between a headline and their name in `<title>`.
 const TITLE_SEPARATORS: [&str; 8] = [" | ", " - ", " – ", " — ", " · ", " :: ", " » ", " / "];
+
+/// Elements that hold the headline, the likeliest first.
+const HEADING_ELEMENTS: [&str; 6] = [
+    "article h1",
+    "main h1",
+    "[itemprop=headline]:not(meta)",
+    "h1",
+    "[class*=headline]",
+    "[class*=title] h2, h2[class*=title]",
+];
+
+/// The part of `title` that [`strip_site`] cuts off, if any.
+fn site_part(title: &str, sites: &[String]) -> Option<String> {
+    let kept = strip_site(title, sites);
+    if kept == title {
+        return None;
+    }
+    let cut = title
+        .strip_prefix(kept.as_str())
+        .or_else(|| title.strip_suffix(kept.as_str()))?;
+    let cut = TITLE_SEPARATORS
+        .iter()
+        .fold(cut.trim(), |c, s| {
+            c.trim_start_matches(s.trim()).trim_end_matches(s.trim())
+        })
+        .trim();
+    (!cut.is_empty()).then(|| cut.to_owned())
+}
 
 /// `title` without a site's name before or after a separator: a known site name, else a
 /// short last part (at most four words) after a longer first part.
@@ -426,6 +464,23 @@ mod tests {
             "<h1>Island Post</h1>",
         );
         assert_eq!(meta.headline.as_deref(), Some("Ferry captain stays quiet"));
+    }
+
+    #[test]
+    fn a_logo_in_an_h1_is_the_site_named_in_the_title() {
+        let meta = page(
+            "<title>Ferry captain stays quiet on his future | Island Post</title>",
+            r#"<header><h1 class="logo">Island Post</h1></header><div><h2 class="entry-title">Ferry captain stays quiet on his future</h2></div>"#,
+        );
+        assert_eq!(
+            meta.headline.as_deref(),
+            Some("Ferry captain stays quiet on his future")
+        );
+        let meta = page(
+            "<title>Island Post</title>",
+            r#"<header><h1>Island Post</h1></header><article><h1>Paper Moon returns</h1></article>"#,
+        );
+        assert_eq!(meta.headline.as_deref(), Some("Paper Moon returns"));
     }
 
     #[test]

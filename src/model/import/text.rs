@@ -134,8 +134,9 @@ fn take_headline(lines: &mut Vec<String>) -> Option<String> {
     let first = lines[index].trim();
     let has_more = lines[index + 1..].iter().any(|l| !l.trim().is_empty());
     let sentence_like = first.ends_with(['.', ',', ';', ':']);
-    // A table's header row (tab-separated) is no headline.
-    let row = lines[index].contains('\t');
+    // A table's header row is no headline.
+    let next: Vec<&str> = lines[index..].iter().take(2).map(String::as_str).collect();
+    let row = lines[index].contains('\t') || crate::model::document::starts_table(&next);
     if has_more && !sentence_like && !row && first.chars().count() <= MAX_HEADLINE_CHARS {
         let title = first.to_owned();
         lines.remove(index);
