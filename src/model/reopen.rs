@@ -26,7 +26,6 @@ use unicode_segmentation::UnicodeSegmentation as _;
 
 use super::{
     Anchor, Article, ArticleEntry, ArticleId, Document, Edit, Library, LibraryError, ThreadField,
-    quoted,
 };
 
 /// The least share of words (2 × common words in order ÷ both counts) a changed passage must
@@ -139,19 +138,17 @@ impl Reopening {
     pub fn message(&self, label: &str, fresh_title: &str) -> String {
         let what = match self.change {
             FileChange::Newer => format!(
-                "{label} has changed since it was imported and carries a later date: it was added to the show as a newer article, {}, and the earlier copy is kept.",
-                quoted(fresh_title)
+                "{label} has changed since it was imported and carries a later date: it was added to the show as a newer article, “{fresh_title}”, and the earlier copy is kept."
             ),
             _ => format!(
-                "{label} has changed since it was imported: the saved copy, {}, was updated to the file's new text.",
-                quoted(fresh_title)
+                "{label} has changed since it was imported: the saved copy, “{fresh_title}”, was updated to the file's new text."
             ),
         };
         let mut out = vec![what];
         let list = |titles: &[String]| {
             titles
                 .iter()
-                .map(|t| quoted(t))
+                .map(|t| format!("“{t}”"))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -389,7 +386,7 @@ mod tests {
         assert_eq!(orphan.resolve(&document), None);
         let message = reopening.message("p.md", "Harbor Lights: two clues");
         assert!(message.contains("was updated"), "{message}");
-        assert!(message.contains("'When does the ferry sail?'"), "{message}");
+        assert!(message.contains("“When does the ferry sail?”"), "{message}");
         inverse.apply(&mut library).unwrap();
         assert_eq!(library, before, "one step undoes it all");
     }

@@ -403,3 +403,71 @@ fn articles_last(
 ) -> fan_tracker::model::ArticleId {
     harness.state().library().show(show).unwrap().articles[1].id
 }
+
+#[test]
+fn citation_marks_written_into_text_stay_out_of_passages_in_every_kind() {
+    let sentence = "The network has not said whether a second season is planned.";
+    for (bytes, origin) in [
+        (
+            format!(
+                "Harbor Lights notes\nThe keeper's letter was never opened.[1] {sentence}[2]\n"
+            ),
+            Origin::File("notes.txt"),
+        ),
+        (
+            format!("Harbor Lights notes\nThe keeper's letter was never opened.¹ {sentence}²\n"),
+            Origin::File("notes.txt"),
+        ),
+        (
+            format!(
+                "<html><body><article><h1>Harbor Lights notes</h1><p>The keeper's letter was never opened.<sup><a href=\"#n1\">1</a></sup> {sentence}<sup><a href=\"#n2\">2</a></sup> The writer would not say when the story continues, if it ever does, and the cast has moved on to other work for now.</p></article></body></html>"
+            ),
+            Origin::File("notes.html"),
+        ),
+    ] {
+        let article = import(bytes.as_bytes(), origin).unwrap().article;
+        let passages: Vec<String> = suggest(&article.document())
+            .iter()
+            .flat_map(|s| s.passages.iter().map(|p| p.text.clone()))
+            .collect();
+        assert!(
+            passages.iter().any(|p| p.starts_with(sentence)),
+            "{origin:?}: {passages:?}"
+        );
+        assert!(
+            passages.iter().all(|p| !has_mark_fragment(p)
+                && !p.starts_with(['¹', '²'])
+                && !(p.contains("opened.") && p.contains("network"))),
+            "{origin:?}: {passages:?}"
+        );
+    }
+}
+
+#[test]
+fn columns_lined_up_with_spaces_and_tab_rows_in_markdown_are_tables_too() {
+    let spaced = import(
+        b"Harbor Lights ratings\n\nEpisode   Rating   Viewers\n1         4.1%     1.2m\n16        9.8%     3.0m\n\nIt ended.  Nobody knows more.\n",
+        Origin::Pasted,
+    )
+    .unwrap()
+    .article;
+    assert_eq!(spaced.title, "Harbor Lights ratings");
+    let document = spaced.document();
+    assert_eq!(rows(&document)[2], ["16", "9.8%", "3.0m"]);
+    assert_eq!(paragraphs(&document), ["It ended.  Nobody knows more."]);
+
+    let markdown = import(
+        b"# Harbor Lights ratings\n\nEpisode\tRating\n1\t4.1%\n16\t9.8%\n\n- a list\n- after it\n",
+        Origin::Pasted,
+    )
+    .unwrap();
+    assert_eq!(markdown.kind, SourceKind::Markdown);
+    assert_eq!(
+        rows(&markdown.article.document()),
+        [
+            vec!["Episode", "Rating"],
+            vec!["1", "4.1%"],
+            vec!["16", "9.8%"]
+        ]
+    );
+}

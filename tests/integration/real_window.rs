@@ -370,3 +370,79 @@ fn the_app_finds_a_korean_font_for_hangul() {
     let status = wait_exit(&mut app, Duration::from_secs(30));
     assert!(status.success(), "exit status {status}");
 }
+
+/// Case 14 (`tests/fixtures/14-tab-table.txt`) in the real window: the tab-separated rows are
+/// drawn as a table. The screenshot is `target/tmp/real-window-case-14.png`.
+#[test]
+fn case_14_a_tab_separated_table_in_the_real_window() {
+    if !tools_available() {
+        return;
+    }
+    let tmp = TempDir::new();
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/14-tab-table.txt");
+    let xvfb = Xvfb::start();
+    let mut app = start_app(&xvfb, &tmp, Some(&file));
+    let window = wait_for_window(&xvfb, &mut app);
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("real-window-case-14.png");
+    std::thread::sleep(Duration::from_secs(2));
+    screenshot_with_content(&xvfb, &shot);
+    eprintln!("screenshot of case 14: {}", shot.display());
+    press(&xvfb, &window, "ctrl+q");
+    let status = wait_exit(&mut app, Duration::from_secs(30));
+    assert!(status.success(), "exit status {status}");
+    let library =
+        fan_tracker::storage::Store::read_library(&tmp.data_dir().join("library.json")).unwrap();
+    let article = library
+        .articles()
+        .find(|a| a.article.title == "Harbor Lights ratings by episode")
+        .expect("case 14 imported");
+    let rows = article
+        .article
+        .document()
+        .blocks
+        .iter()
+        .filter(|b| b.table.is_some())
+        .count();
+    assert_eq!(rows, 3);
+}
+
+/// Case 17 (`tests/fixtures/17-reopen-v1.md`, then `17-reopen-v2.md` saved over it) in the
+/// real window: the second opening brings in the new text and says so. The screenshot is
+/// `target/tmp/real-window-case-17.png`.
+#[test]
+fn case_17_a_changed_file_reopened_in_the_real_window() {
+    if !tools_available() {
+        return;
+    }
+    let tmp = TempDir::new();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let file = tmp.write(
+        "harbor-clues.md",
+        std::fs::read(fixtures.join("17-reopen-v1.md")).unwrap(),
+    );
+    let xvfb = Xvfb::start();
+    let mut app = start_app(&xvfb, &tmp, Some(&file));
+    let window = wait_for_window(&xvfb, &mut app);
+    std::thread::sleep(Duration::from_secs(1));
+    press(&xvfb, &window, "ctrl+q");
+    assert!(wait_exit(&mut app, Duration::from_secs(30)).success());
+
+    std::fs::copy(fixtures.join("17-reopen-v2.md"), &file).unwrap();
+    let mut app = start_app(&xvfb, &tmp, Some(&file));
+    let window = wait_for_window(&xvfb, &mut app);
+    std::thread::sleep(Duration::from_secs(2));
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("real-window-case-17.png");
+    screenshot_with_content(&xvfb, &shot);
+    eprintln!("screenshot of case 17: {}", shot.display());
+    press(&xvfb, &window, "ctrl+q");
+    assert!(wait_exit(&mut app, Duration::from_secs(30)).success());
+    let library =
+        fan_tracker::storage::Store::read_library(&tmp.data_dir().join("library.json")).unwrap();
+    let bodies: Vec<&str> = library
+        .articles()
+        .filter(|a| a.article.title == "Harbor Lights: two clues from the finale")
+        .map(|a| &*a.article.body)
+        .collect();
+    assert_eq!(bodies.len(), 1, "updated, not duplicated");
+    assert!(bodies[0].contains("the network has now confirmed a second season"));
+}

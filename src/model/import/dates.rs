@@ -382,8 +382,15 @@ const PUBLISHED_WORDS: &[&str] = &[
     "posted on",
     "posted",
     "date",
+    "기사입력",
+    "최초입력",
+    "최초 입력",
     "입력",
     "등록",
+    "발행",
+    "게재",
+    "公開",
+    "配信",
 ];
 const UPDATED_WORDS: &[&str] = &[
     "last updated on",
@@ -392,7 +399,11 @@ const UPDATED_WORDS: &[&str] = &[
     "updated on",
     "updated",
     "modified",
+    "최종수정",
+    "최종 수정",
+    "업데이트",
     "수정",
+    "更新",
 ];
 
 /// A segment that is a date with an optional keyword before it and an optional time after
@@ -482,7 +493,10 @@ fn is_time_word(word: &str, after_time: bool) -> bool {
     let hour = after_time || lower == "at";
     clock
         || lower == "at"
-        || matches!(lower.as_str(), "am" | "pm" | "a.m" | "p.m" | "h" | "hrs")
+        || matches!(
+            lower.as_str(),
+            "am" | "pm" | "a.m" | "p.m" | "h" | "hrs" | "오전" | "오후" | "午前" | "午後"
+        )
         || (hour && bare.len() <= 2 && bare.bytes().all(|b| b.is_ascii_digit()))
         || (after_time && is_zone(bare))
         || ((lower.ends_with("am") || lower.ends_with("pm"))
@@ -568,6 +582,8 @@ mod tests {
             "Posted on 17th March 2022",
             "2022.03.17",
             "2022년 3월 17일",
+            "기사입력 2022.03.17 오후 3:20",
+            "최초 입력 2022-03-17 08:30 KST",
             "By Kim Min-ji | March 17, 2022",
             "By Kim Min-ji on Mar 17, 2022",
             "*By Kim Min-ji · Korea Daily · 17 Mar 2022*",
