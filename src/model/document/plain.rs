@@ -105,7 +105,7 @@ pub(super) fn table_at<'a>(lines: &[&'a str]) -> Option<(usize, Vec<Vec<&'a str>
         .iter()
         .map_while(|l| spaced_cells(l).filter(|c| c.len() == first.len()))
         .collect();
-    (rows.len() >= 2).then(|| (rows.len(), rows))
+    (rows.len() >= 2).then_some((rows.len(), rows))
 }
 
 /// A line cut at runs of two or more spaces into at least two short cells, none but the last
