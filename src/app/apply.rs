@@ -229,7 +229,8 @@ impl App {
     }
 
     /// Applies a finished import: the article is filed under the show it names (or a new
-    /// show) and opened, or the article the file was imported as before is opened, or a
+    /// show) and opened, or the article the file was imported as before is opened (brought up
+    /// to date first when the file changed, see [`App::reopen_file`]), or a
     /// notice says why it could not be opened (nothing is saved then).
     pub(super) fn finish_import(&mut self, done: ImportDone) {
         if let Some(id) = done
