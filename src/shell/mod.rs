@@ -179,6 +179,8 @@ impl Shell {
         if !ctx.input(|i| i.viewport().close_requested()) || self.app.view.quit_without_saving {
             return;
         }
+        // What is typed but not yet committed is saved too.
+        self.app.commit_drafts(true);
         self.app.save_now_blocking();
         if self.app.has_unsaved_changes() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -224,6 +226,16 @@ impl eframe::App for Shell {
         visuals.panel_fill.to_normalized_gamma_f32()
     }
 
+    /// While an input method composes a syllable, the keys it uses (Enter, Backspace, Escape,
+    /// Tab) are its own: they neither end the field nor act as shortcuts. (winit does not send
+    /// them on X11, Wayland or macOS, and egui-winit drops them on Windows; this keeps it so
+    /// whatever the platform sends.)
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.app.view.composing {
+            drop_composing_keys(raw_input);
+        }
+    }
+
     fn on_exit(&mut self) {
         self.keep_state(true);
         self.app.shutdown();
@@ -236,6 +248,22 @@ impl Drop for Shell {
     fn drop(&mut self) {
         self.keep_state(true);
     }
+}
+
+/// Drops from `raw_input` the key events an input method uses while it composes (Enter,
+/// Backspace, Escape, Tab, pressed or released), so they reach neither the field nor the
+/// window's shortcuts.
+pub fn drop_composing_keys(raw_input: &mut egui::RawInput) {
+    use egui::{Event, Key};
+    raw_input.events.retain(|event| {
+        !matches!(
+            event,
+            Event::Key {
+                key: Key::Enter | Key::Backspace | Key::Escape | Key::Tab,
+                ..
+            }
+        )
+    });
 }
 
 #[cfg(test)]
