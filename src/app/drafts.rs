@@ -79,7 +79,10 @@ pub struct Drafts {
 impl Drafts {
     /// The draft of `field`, if one is being typed.
     pub fn get(&self, field: DraftField) -> Option<&Draft> {
-        self.drafts.iter().find(|(f, _)| *f == field).map(|(_, d)| d)
+        self.drafts
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, d)| d)
     }
 
     /// The draft of `field`, to change.
@@ -186,9 +189,10 @@ pub fn field_edit(
                     ShowField::OriginalTitle((!value.is_empty()).then_some(value)),
                 ),
             ),
-            TypingField::ShowNote(id) => {
-                edit(&library.show(id)?.note, Edit::SetShow(id, ShowField::Note(value)))
-            }
+            TypingField::ShowNote(id) => edit(
+                &library.show(id)?.note,
+                Edit::SetShow(id, ShowField::Note(value)),
+            ),
             TypingField::ArticleNote(id) => edit(
                 &library.article(id)?.1.note,
                 Edit::SetArticle(id, ArticleField::Note(value)),
@@ -226,7 +230,9 @@ pub fn field_edit(
             let current = library.prediction(id)?.1.resolve_by;
             match parse_optional_date(&text) {
                 Ok(date) if date == current => FieldEdit::Unchanged,
-                Ok(date) => FieldEdit::Edit(Edit::SetPrediction(id, PredictionField::ResolveBy(date))),
+                Ok(date) => {
+                    FieldEdit::Edit(Edit::SetPrediction(id, PredictionField::ResolveBy(date)))
+                }
                 Err(_) => FieldEdit::Invalid("use YYYY-MM-DD".to_owned()),
             }
         }
@@ -341,11 +347,20 @@ mod tests {
         let field = DraftField::Text(TypingField::ShowTitle(show));
         assert_eq!(
             field_edit(&library, field, "Harbor Lights ").unwrap(),
-            FieldEdit::Edit(Edit::SetShow(show, ShowField::Title("Harbor Lights".into())))
+            FieldEdit::Edit(Edit::SetShow(
+                show,
+                ShowField::Title("Harbor Lights".into())
+            ))
         );
-        assert_eq!(field_edit(&library, field, "  ").unwrap(), FieldEdit::Unchanged);
+        assert_eq!(
+            field_edit(&library, field, "  ").unwrap(),
+            FieldEdit::Unchanged
+        );
         let same = library.shows[0].title.clone() + " ";
-        assert_eq!(field_edit(&library, field, &same).unwrap(), FieldEdit::Unchanged);
+        assert_eq!(
+            field_edit(&library, field, &same).unwrap(),
+            FieldEdit::Unchanged
+        );
         let gone = DraftField::Text(TypingField::ShowTitle(ShowId(999)));
         assert!(field_edit(&library, gone, "x").is_err());
     }
@@ -361,7 +376,10 @@ mod tests {
         );
         let thread = library.shows[0].threads[0].id;
         let note = DraftField::Text(TypingField::ThreadNote(thread));
-        assert_eq!(field_edit(&library, note, "").unwrap(), FieldEdit::Unchanged);
+        assert_eq!(
+            field_edit(&library, note, "").unwrap(),
+            FieldEdit::Unchanged
+        );
     }
 
     #[test]

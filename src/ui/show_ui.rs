@@ -42,7 +42,15 @@ pub fn show_ui(ui: &mut Ui, parts: &mut UiParts<'_>, show: &Show) {
                 ),
             ];
             for (field, label, saved, kind, hint) in fields {
-                draft_field(ui, parts.view, DraftField::Text(field), label, saved, kind, hint);
+                draft_field(
+                    ui,
+                    parts.view,
+                    DraftField::Text(field),
+                    label,
+                    saved,
+                    kind,
+                    hint,
+                );
             }
             status_ui(ui, parts, show);
             draft_field(

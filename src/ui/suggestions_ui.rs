@@ -96,7 +96,15 @@ pub fn suggestions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, show: &Show, entry: 
             for (position, offer) in offered.iter().enumerate() {
                 let joins = offer.joins.and_then(|id| show.thread(id).ok());
                 let suggestion = &suggestions[offer.index];
-                suggestion_ui(ui, parts, entry.id, offer.index, position + 1, suggestion, joins);
+                suggestion_ui(
+                    ui,
+                    parts,
+                    entry.id,
+                    offer.index,
+                    position + 1,
+                    suggestion,
+                    joins,
+                );
             }
         });
 }

@@ -75,11 +75,7 @@ pub fn text_field(
         FieldKind::Note => egui::TextEdit::multiline(text).desired_rows(4),
         FieldKind::Paste => egui::TextEdit::multiline(text).desired_rows(14),
     };
-    let output = edit
-        .id(id)
-        .hint_text(hint)
-        .desired_width(width)
-        .show(ui);
+    let output = edit.id(id).hint_text(hint).desired_width(width).show(ui);
     let response = output.response.response;
     if enter_ends {
         response.surrender_focus();
@@ -87,19 +83,18 @@ pub fn text_field(
     let in_composition = in_composition && response.has_focus();
     ui.data_mut(|d| d.insert_temp(composing_id, in_composition));
     *composing |= in_composition;
-    let preedit = output
-        .cursor_range
-        .filter(|_| in_composition)
-        .map(|range| {
-            let chars = range.as_sorted_char_range();
-            byte_at(text, chars.start.0)..byte_at(text, chars.end.0)
-        });
+    let preedit = output.cursor_range.filter(|_| in_composition).map(|range| {
+        let chars = range.as_sorted_char_range();
+        byte_at(text, chars.start.0)..byte_at(text, chars.end.0)
+    });
     Typed { response, preedit }
 }
 
 /// The byte offset of the `chars`-th character of `text` (its length past the end).
 fn byte_at(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map_or(text.len(), |(b, _)| b)
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(b, _)| b)
 }
 
 /// A labelled field of saved data: it shows the saved text, or the fan's draft of it while one

@@ -14,8 +14,8 @@ use fan_tracker::ui::{
 };
 
 use crate::fixture::{
-    TempDir, click, close, launch, leave_field, open_entry, open_show, settle, settle_suggestions, type_into,
-    value_containing,
+    TempDir, click, close, launch, leave_field, open_entry, open_show, settle, settle_suggestions,
+    type_into, value_containing,
 };
 
 /// A news piece of the kind the app was made for, in our own words: plain text, one paragraph

@@ -109,7 +109,11 @@ fn words_typed_key_by_key_keep_their_spaces_in_every_kind_of_field() {
     );
     press(&mut harness, Modifiers::NONE, Key::Enter);
     assert_eq!(open_show(&harness).title, "Harbor Lights");
-    assert_eq!(undo_steps(&harness), steps + 1, "one step for the whole title");
+    assert_eq!(
+        undo_steps(&harness),
+        steps + 1,
+        "one step for the whole title"
+    );
 
     // Hangul typed as whole characters (no input method): spaces stay.
     focus(&mut harness, "Original title");
@@ -127,10 +131,16 @@ fn words_typed_key_by_key_keep_their_spaces_in_every_kind_of_field() {
     type_keys(&mut harness, "Two words ");
     press(&mut harness, Modifiers::NONE, Key::Enter);
     type_keys(&mut harness, "and a line ");
-    assert_eq!(field_text(&harness, "Thread note"), "Two words \nand a line ");
+    assert_eq!(
+        field_text(&harness, "Thread note"),
+        "Two words \nand a line "
+    );
     assert_eq!(open_show(&harness).threads[0].note, "");
     press(&mut harness, Modifiers::NONE, Key::Escape);
-    assert_eq!(open_show(&harness).threads[0].note, "Two words \nand a line");
+    assert_eq!(
+        open_show(&harness).threads[0].note,
+        "Two words \nand a line"
+    );
 
     // The rename field and the new-question box.
     click(&mut harness, CAST);
@@ -191,7 +201,11 @@ fn hangul_through_an_input_method_lands_once_in_a_note_a_title_a_rename_and_a_ne
     compose_into(&mut harness, "Thread note", note);
     press(&mut harness, Modifiers::NONE, Key::Enter);
     assert_eq!(field_text(&harness, "Thread note"), "한글\n");
-    assert_eq!(note(&harness), "", "not committed while the fan is in the note");
+    assert_eq!(
+        note(&harness),
+        "",
+        "not committed while the fan is in the note"
+    );
     press(&mut harness, Modifiers::NONE, Key::Escape);
     assert_eq!(note(&harness), "한글");
     assert_eq!(undo_steps(&harness), steps + 1);
@@ -220,7 +234,10 @@ fn hangul_through_an_input_method_lands_once_in_a_note_a_title_a_rename_and_a_ne
     press(&mut harness, Modifiers::NONE, Key::Enter);
     assert_eq!(cast(&harness), "한글");
     let rename = format!("rename {}", quoted(CAST));
-    assert_eq!(harness.state().history().undo_label(), Some(rename.as_str()));
+    assert_eq!(
+        harness.state().history().undo_label(),
+        Some(rename.as_str())
+    );
 
     // The new-question box: Enter adds the thread, named by the committed text only.
     focus(&mut harness, "New thread title");
@@ -253,13 +270,21 @@ fn a_typing_pause_commits_but_never_in_the_middle_of_a_syllable() {
     // The window's timer runs a frame when the pause is over: mid-syllable, nothing happens.
     std::thread::sleep(TYPING_PAUSE + std::time::Duration::from_millis(100));
     harness.step();
-    assert_eq!(note(&harness), "", "a syllable being composed is never saved");
+    assert_eq!(
+        note(&harness),
+        "",
+        "a syllable being composed is never saved"
+    );
     ime(&mut harness, preedit("한"));
     ime(&mut harness, ImeEvent::Commit("한".to_owned()));
     harness.run();
     std::thread::sleep(TYPING_PAUSE + std::time::Duration::from_millis(100));
     harness.step();
-    assert_eq!(note(&harness), "한", "the committed syllable, after the pause");
+    assert_eq!(
+        note(&harness),
+        "한",
+        "the committed syllable, after the pause"
+    );
     assert!(
         harness.get_by_label("Article note").is_focused(),
         "the fan is still in the note"
@@ -326,7 +351,11 @@ fn opening_another_article_commits_the_draft_of_the_one_left() {
     assert_ne!(open_entry(&harness).id, first, "the new article is open");
     let (_, left) = harness.state().library().article(first).unwrap();
     assert_eq!(left.note, "first thoughts");
-    assert_eq!(open_entry(&harness).note, "", "the draft stayed with its article");
+    assert_eq!(
+        open_entry(&harness).note,
+        "",
+        "the draft stayed with its article"
+    );
 }
 
 #[test]
@@ -377,11 +406,19 @@ fn a_probability_typed_as_100_is_one_step_and_a_slider_drag_is_one_step() {
         let x = slider.center().x + (slider.right() - slider.center().x) * i as f32 / 8.0;
         harness.hover_at(egui::pos2(x, y));
         harness.step();
-        assert_eq!(pct(&harness), 50, "nothing changes until the handle is let go");
+        assert_eq!(
+            pct(&harness),
+            50,
+            "nothing changes until the handle is let go"
+        );
     }
     harness.drop_at(egui::pos2(slider.right(), y));
     harness.run();
-    assert!(pct(&harness) > 90, "dragged to the right: {}", pct(&harness));
+    assert!(
+        pct(&harness) > 90,
+        "dragged to the right: {}",
+        pct(&harness)
+    );
     assert_eq!(undo_steps(&harness), steps + 1, "the drag is one step");
 }
 

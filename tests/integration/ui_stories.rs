@@ -10,9 +10,9 @@ use fan_tracker::storage::{self, FileSystem, LIBRARY_FILE, RealFs, Store};
 use fan_tracker::ui::undo_menu_label;
 
 use crate::fixture::{
-    CAST, RENEWAL, TempDir, click, close, drag, frame_commands, helper_role, launch, launch_with, leave_field,
-    open_entry, open_show, request_close, rerun_self, resolved_checkbox, settle, shortcut,
-    step_until, step_until_quit, type_into, value_containing,
+    CAST, RENEWAL, TempDir, click, close, drag, frame_commands, helper_role, launch, launch_with,
+    leave_field, open_entry, open_show, request_close, rerun_self, resolved_checkbox, settle,
+    shortcut, step_until, step_until_quit, type_into, value_containing,
 };
 
 /// The open show's threads: titles and statuses, in checklist order.
