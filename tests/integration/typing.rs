@@ -265,26 +265,21 @@ fn a_typing_pause_commits_but_never_in_the_middle_of_a_syllable() {
     harness.get_by_label("Article note").focus();
     harness.run();
     let note = |h: &H| open_entry(h).note.clone();
+    type_keys(&mut harness, "Spring ");
     ime(&mut harness, preedit("ㅎ"));
     ime(&mut harness, preedit("하"));
-    // The window's timer runs a frame when the pause is over: mid-syllable, nothing happens.
+    // The window's timer runs a frame when the pause is over: mid-syllable, nothing is
+    // committed, not even the words typed before it.
     std::thread::sleep(TYPING_PAUSE + std::time::Duration::from_millis(100));
     harness.step();
-    assert_eq!(
-        note(&harness),
-        "",
-        "a syllable being composed is never saved"
-    );
+    assert_eq!(note(&harness), "", "nothing is committed mid-syllable");
+    assert_eq!(field_text(&harness, "Article note"), "Spring 하");
     ime(&mut harness, preedit("한"));
     ime(&mut harness, ImeEvent::Commit("한".to_owned()));
     harness.run();
     std::thread::sleep(TYPING_PAUSE + std::time::Duration::from_millis(100));
     harness.step();
-    assert_eq!(
-        note(&harness),
-        "한",
-        "the committed syllable, after the pause"
-    );
+    assert_eq!(note(&harness), "Spring 한", "committed after the pause");
     assert!(
         harness.get_by_label("Article note").is_focused(),
         "the fan is still in the note"
