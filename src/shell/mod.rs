@@ -231,9 +231,7 @@ impl eframe::App for Shell {
     /// them on X11, Wayland or macOS, and egui-winit drops them on Windows; this keeps it so
     /// whatever the platform sends.)
     fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
-        if self.app.view.composing {
-            drop_composing_keys(raw_input);
-        }
+        drop_composing_keys(raw_input, self.app.view.composing);
     }
 
     fn on_exit(&mut self) {
@@ -252,17 +250,26 @@ impl Drop for Shell {
 
 /// Drops from `raw_input` the key events an input method uses while it composes (Enter,
 /// Backspace, Escape, Tab, pressed or released), so they reach neither the field nor the
-/// window's shortcuts.
-pub fn drop_composing_keys(raw_input: &mut egui::RawInput) {
-    use egui::{Event, Key};
-    raw_input.events.retain(|event| {
-        !matches!(
-            event,
-            Event::Key {
-                key: Key::Enter | Key::Backspace | Key::Escape | Key::Tab,
-                ..
-            }
-        )
+/// window's shortcuts. `composing` says whether a composition was under way when the events
+/// came; the events themselves end it (a commit) or start it (a pre-edit text), so an Enter
+/// that comes after the commit of the last syllable is the fan's again.
+pub fn drop_composing_keys(raw_input: &mut egui::RawInput, composing: bool) {
+    use egui::{Event, ImeEvent, Key};
+    let mut composing = composing;
+    raw_input.events.retain(|event| match event {
+        Event::Ime(ImeEvent::Preedit { text, .. }) => {
+            composing = !text.is_empty();
+            true
+        }
+        Event::Ime(ImeEvent::Commit(_)) => {
+            composing = false;
+            true
+        }
+        Event::Key {
+            key: Key::Enter | Key::Backspace | Key::Escape | Key::Tab,
+            ..
+        } => !composing,
+        _ => true,
     });
 }
 

@@ -288,20 +288,41 @@ fn a_typing_pause_commits_but_never_in_the_middle_of_a_syllable() {
 
 #[test]
 fn keys_an_input_method_uses_while_composing_are_not_the_windows() {
+    let key = |key| Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: Modifiers::NONE,
+    };
     let mut raw = egui::RawInput::default();
-    for key in [Key::Enter, Key::Backspace, Key::Escape, Key::Tab, Key::A] {
-        raw.events.push(Event::Key {
-            key,
-            physical_key: None,
-            pressed: true,
-            repeat: false,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    raw.events.push(Event::Ime(preedit("하")));
-    fan_tracker::shell::drop_composing_keys(&mut raw);
-    assert_eq!(raw.events.len(), 2, "{:?}", raw.events);
-    assert!(matches!(raw.events[0], Event::Key { key: Key::A, .. }));
+    raw.events = [Key::Enter, Key::Backspace, Key::Escape, Key::Tab, Key::A]
+        .into_iter()
+        .map(key)
+        .collect();
+    raw.events
+        .push(Event::Ime(ImeEvent::Commit("하".to_owned())));
+    raw.events.push(key(Key::Enter));
+    raw.events.push(Event::Ime(preedit("ㄱ")));
+    raw.events.push(key(Key::Backspace));
+    fan_tracker::shell::drop_composing_keys(&mut raw, true);
+    let kept: Vec<String> = raw
+        .events
+        .iter()
+        .map(|e| match e {
+            Event::Key { key, .. } => format!("{key:?}"),
+            Event::Ime(ImeEvent::Commit(_)) => "commit".to_owned(),
+            Event::Ime(_) => "preedit".to_owned(),
+            _ => "other".to_owned(),
+        })
+        .collect();
+    // Mid-syllable the keys are the input method's; after the commit Enter is the fan's.
+    assert_eq!(kept, ["A", "commit", "Enter", "preedit"]);
+
+    let mut raw = egui::RawInput::default();
+    raw.events.push(key(Key::Escape));
+    fan_tracker::shell::drop_composing_keys(&mut raw, false);
+    assert_eq!(raw.events.len(), 1, "no composition, nothing dropped");
 }
 
 #[test]
