@@ -295,11 +295,13 @@ fn keys_an_input_method_uses_while_composing_are_not_the_windows() {
         repeat: false,
         modifiers: Modifiers::NONE,
     };
-    let mut raw = egui::RawInput::default();
-    raw.events = [Key::Enter, Key::Backspace, Key::Escape, Key::Tab, Key::A]
-        .into_iter()
-        .map(key)
-        .collect();
+    let mut raw = egui::RawInput {
+        events: [Key::Enter, Key::Backspace, Key::Escape, Key::Tab, Key::A]
+            .into_iter()
+            .map(key)
+            .collect(),
+        ..Default::default()
+    };
     raw.events
         .push(Event::Ime(ImeEvent::Commit("하".to_owned())));
     raw.events.push(key(Key::Enter));
