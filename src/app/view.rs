@@ -137,6 +137,8 @@ impl ViewState {
             backups: self.backups.take(),
             // Keyed by item, committed after the frame when their fields are gone.
             drafts: std::mem::take(&mut self.drafts),
+            // The new-question box stays on screen from page to page, and so does its text.
+            new_thread_title: std::mem::take(&mut self.new_thread_title),
             composing: self.composing,
             ..ViewState::default()
         };

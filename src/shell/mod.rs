@@ -51,6 +51,9 @@ impl Shell {
         {
             log::info!("the show open last time is no longer in the library");
         }
+        if let Some(typed) = &state.new_thread_title {
+            app.view.new_thread_title.clone_from(typed);
+        }
         if let Some(theme) = state.theme {
             ctx.set_theme(egui::ThemePreference::from(theme));
         }
@@ -158,6 +161,8 @@ impl Shell {
                 .or(self.state.window_size),
             open_show: self.app.view.open_show,
             open_article: self.app.view.open_article,
+            new_thread_title: Some(self.app.view.new_thread_title.clone())
+                .filter(|t| !t.trim().is_empty()),
         };
         self.keep_state(now)
     }

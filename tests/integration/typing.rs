@@ -487,3 +487,40 @@ fn ctrl_z_in_a_field_undoes_its_typing_and_the_apps_undo_never_shows_it_as_new()
         Some("note on 'Renewal: will a second season be…'")
     );
 }
+
+#[test]
+fn a_question_typed_but_not_added_stays_when_the_article_changes_and_after_a_restart() {
+    let tmp = TempDir::new();
+    let file = tmp.write(
+        "second.txt",
+        "date 2024-06-02\nTalk of a return for It's Okay To Not Be Okay\nNothing is confirmed.\n",
+    );
+    let mut harness = launch(&tmp.data_dir(), None);
+    let first = open_entry(&harness).id;
+    focus(&mut harness, "New thread title");
+    type_keys(&mut harness, "Will there be a film?");
+    harness
+        .state_mut()
+        .apply(fan_tracker::app::Command::ImportFile(file));
+    crate::fixture::settle(&mut harness);
+    assert_ne!(open_entry(&harness).id, first);
+    assert_eq!(
+        field_text(&harness, "New thread title"),
+        "Will there be a film?"
+    );
+    let commands = request_close(&mut harness);
+    assert!(!commands.contains(&egui::ViewportCommand::CancelClose));
+    drop(harness);
+
+    let harness = launch(&tmp.data_dir(), None);
+    assert_eq!(
+        field_text(&harness, "New thread title"),
+        "Will there be a film?",
+        "what was typed is there again"
+    );
+    assert_eq!(
+        open_show(&harness).threads.len(),
+        4,
+        "and nothing was added"
+    );
+}
