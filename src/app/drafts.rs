@@ -2,7 +2,7 @@
 //! date) is kept here, in view state, and reaches the library as ONE edit when the field lets
 //! go of it: when it loses the keyboard focus (Enter ends a one-line field), after a typing
 //! pause of [`TYPING_PAUSE`], when the fan undoes or opens another page, and when the window
-//! closes. Never while an input method is composing a syllable: the pre-edit text egui shows
+//! closes (then a date typed into the as-of form without *Set* is set too). Never while an input method is composing a syllable: the pre-edit text egui shows
 //! in the field is not the fan's text yet.
 //!
 //! Each commit is one step of the history (a burst of typing between pauses), never merged
@@ -317,9 +317,38 @@ impl App {
                 _ => self.view.drafts.discard(field),
             }
         }
+        if all {
+            self.commit_as_of_draft();
+        }
         // Each field says again next frame whether it has the focus.
         for (_, draft) in &mut self.view.drafts.drafts {
             draft.focused = false;
+        }
+    }
+}
+
+impl App {
+    /// The as-of date being typed in the open article's header (a form with *Set*), set when
+    /// the window closes or the page is left with a date typed that is one (and another than
+    /// the article's): what was typed is not lost. Anything else typed there is dropped.
+    fn commit_as_of_draft(&mut self) {
+        let Some(typed) = self.view.as_of_draft.take() else {
+            return;
+        };
+        self.view.as_of_error = None;
+        let Some((_, entry)) = self.open_article() else {
+            return;
+        };
+        let (id, current) = (entry.id, entry.article.as_of);
+        let Ok(date) = parse_optional_date(&typed) else {
+            return;
+        };
+        if date != current {
+            let edit = Edit::SetArticle(id, ArticleField::AsOf(date));
+            let label = edit.label(&self.library);
+            if let Err(error) = self.writable().and_then(|mut w| w.commit_step(edit, label)) {
+                self.notify(error.to_string());
+            }
         }
     }
 }

@@ -335,11 +335,16 @@ fn closing_the_window_mid_draft_saves_the_draft() {
     focus(&mut harness, SHOW_TITLE_LABEL);
     press(&mut harness, Modifiers::COMMAND, Key::A);
     type_keys(&mut harness, "Harbor Lights");
-    // A syllable still being composed in another field when the window closes is not saved.
-    harness.get_by_label("Article note").focus();
-    harness.run();
+    // An as-of date typed, not yet set with its button.
+    crate::fixture::click(&mut harness, fan_tracker::ui::EDIT_AS_OF_LABEL);
+    focus(&mut harness, fan_tracker::ui::AS_OF_FIELD_LABEL);
+    press(&mut harness, Modifiers::COMMAND, Key::A);
+    type_keys(&mut harness, "2022-04-01");
+    // A syllable still being composed in the note when the window closes is not saved.
+    focus(&mut harness, "Article note");
     type_keys(&mut harness, "kept ");
     ime(&mut harness, preedit("하"));
+    assert_eq!(field_text(&harness, "Article note"), "kept 하");
     let commands = request_close(&mut harness);
     assert!(
         !commands.contains(&egui::ViewportCommand::CancelClose),
@@ -348,6 +353,10 @@ fn closing_the_window_mid_draft_saves_the_draft() {
     let saved = on_disk(&tmp);
     assert_eq!(saved.shows[0].title, "Harbor Lights");
     assert_eq!(saved.shows[0].articles[0].note, "kept");
+    assert_eq!(
+        saved.shows[0].articles[0].article.as_of,
+        Some(jiff::civil::date(2022, 4, 1))
+    );
     drop(harness);
 }
 
