@@ -83,8 +83,15 @@ impl App {
                 self.view.scroll_to_selected = anchor.is_some();
                 self.view.highlighted_passage = anchor;
             }
-            Command::Undo => self.writable()?.undo_or_redo(true)?,
-            Command::Redo => self.writable()?.undo_or_redo(false)?,
+            // What is typed is one step of its own, taken back first.
+            Command::Undo => {
+                self.commit_drafts(true);
+                self.writable()?.undo_or_redo(true)?;
+            }
+            Command::Redo => {
+                self.commit_drafts(true);
+                self.writable()?.undo_or_redo(false)?;
+            }
             Command::ListBackups => {
                 let listed = crate::storage::list_backups(&self.data_dir).map_err(Arc::new);
                 if let Err(error) = &listed {
@@ -213,6 +220,7 @@ impl App {
         if self.view.open_show == Some(show) && self.view.open_article == article {
             return;
         }
+        self.commit_drafts(true);
         self.view.leave_page();
         self.view.open_show = Some(show);
         self.view.open_article = article;

@@ -19,6 +19,7 @@ mod shows;
 mod storage;
 mod suggest_eval;
 mod suggestions;
+mod typing;
 mod ui_stories;
 #[path = "../support/v1_file.rs"]
 mod v1_file;
