@@ -8,7 +8,10 @@
 //! in every script. A double click selects a word (Unicode word boundaries), a triple click
 //! the block; Shift+click extends; Ctrl+C copies when no text field has the keyboard.
 
-use egui::{Color32, Id, Pos2, Rect, Response, Sense, Ui};
+use std::sync::Arc;
+
+use egui::epaint::Mesh;
+use egui::{Color32, Galley, Id, Pos2, Rect, Response, Sense, Ui};
 
 use super::char_boxes::CharBoxes;
 use crate::app::TextSelection;
@@ -198,19 +201,48 @@ pub(super) fn update_selection(
     out
 }
 
-/// Paints the selection of article `article` behind `piece`'s text.
-pub(super) fn paint_selection(ui: &Ui, article: u64, piece: &DrawnPiece<'_>) {
+/// `galley` (the layout of `piece`) with the selection of article `article` painted behind
+/// its letters (over any passage highlight), as egui paints a text field's selection.
+pub(super) fn with_selection(
+    ui: &Ui,
+    article: u64,
+    piece: &DrawnPiece<'_>,
+    mut galley: Arc<Galley>,
+) -> Arc<Galley> {
     let id = Id::unique(("article_selection", article));
     let state: SelectionState = ui.data(|d| d.get_temp(id)).unwrap_or_default();
     let (start, end) = state.ordered();
     let Some(chars) = piece.selected_chars(start, end) else {
-        return;
+        return galley;
     };
     let fill: Color32 = ui.visuals().selection.bg_fill;
-    for rect in piece.boxes.rects(chars) {
-        ui.painter()
-            .rect_filled(rect.translate(piece.rect.min.to_vec2()), 0.0, fill);
+    let layout = Arc::make_mut(&mut galley);
+    for (index, rect) in piece.boxes.row_rects(chars) {
+        let Some(placed) = layout.rows.get_mut(index) else {
+            continue;
+        };
+        let rect = rect.translate(-placed.pos.to_vec2());
+        let row = Arc::make_mut(&mut placed.row);
+        let mut quad = Mesh::default();
+        quad.add_colored_rect(rect, fill);
+        let mesh = &mut row.visuals.mesh;
+        let base = mesh.vertices.len() as u32;
+        mesh.vertices.extend(quad.vertices);
+        // Before the glyphs' triangles, after the backgrounds'.
+        let at = row.visuals.glyph_index_start.min(mesh.indices.len());
+        let added = quad.indices.len();
+        mesh.indices
+            .splice(at..at, quad.indices.into_iter().map(|i| i + base));
+        row.visuals.glyph_index_start += added;
+        row.visuals.mesh_bounds = row.visuals.mesh_bounds.union(rect);
     }
+    layout.mesh_bounds = layout
+        .rows
+        .iter()
+        .fold(egui::Rect::NOTHING, |bounds, placed| {
+            bounds.union(placed.visuals.mesh_bounds.translate(placed.pos.to_vec2()))
+        });
+    galley
 }
 
 /// The place in the text nearest to `pos` among `pieces`: in the piece under it, else in the

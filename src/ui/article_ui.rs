@@ -15,7 +15,7 @@ use super::UiParts;
 use super::article_cache::HighlightKind;
 use super::article_layout::{QUOTE_INDENT, SliceLayout, column_geometry, font_size, indent};
 use super::article_selection::{
-    DrawnPiece, interact_piece, paint_selection, piece_id, update_selection,
+    DrawnPiece, interact_piece, piece_id, update_selection, with_selection,
 };
 use super::widgets::set_label;
 use crate::app::{Change, Command, ViewState};
@@ -323,7 +323,7 @@ fn blocks_ui(ui: &mut Ui, parts: &mut UiParts<'_>, viewport: egui::Rect, header_
     }
     let output = update_selection(ui, article, document, &drawn, parts.view.selection.as_ref());
     for (piece, galley) in drawn.iter().zip(galleys) {
-        paint_selection(ui, article, piece);
+        let galley = with_selection(ui, article, piece, galley);
         ui.painter()
             .galley(piece.rect.min, galley, ui.visuals().text_color());
     }

@@ -31,9 +31,7 @@ pub(super) fn reorder(galley: Arc<Galley>) -> (Arc<Galley>, CharBoxes) {
     let mut changed = false;
     for row in 0..galley.rows.len() {
         let on_row: Vec<usize> = (0..boxes.len())
-            .filter(|&i| {
-                boxes.boxes[i].row == row && text[char_bytes[i]..].chars().next() != Some('\n')
-            })
+            .filter(|&i| boxes.boxes[i].row == row && !text[char_bytes[i]..].starts_with('\n'))
             .collect();
         let (Some(&first), Some(&last)) = (on_row.first(), on_row.last()) else {
             continue;
@@ -238,5 +236,61 @@ mod tests {
         // Numbers inside right-to-left text stay left to right.
         assert_eq!(drawn_order("שלום 42 עולם"), "םלוע 42 םולש");
         assert_eq!(drawn_order("plain text only"), "plain text only");
+    }
+
+    proptest::proptest! {
+        /// In any line of English, Hebrew, Arabic and numbers, as drawn: a click on the half
+        /// of a character where it starts (its left half left to right, its right half right
+        /// to left) is before it, on the other half after it; any range of characters is
+        /// painted as exactly their boxes.
+        #[test]
+        fn a_click_on_any_character_of_a_mixed_line_is_that_character(
+            words in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "harbor", "מגדלור", "הנמל,", "فنار", "الميناء", "42", "season?", "השנייה?",
+                ]),
+                1..8,
+            ),
+            a in proptest::prelude::any::<proptest::sample::Index>(),
+            b in proptest::prelude::any::<proptest::sample::Index>(),
+        ) {
+            let text = words.join(" ");
+            let ctx = context();
+            let galley = ctx.fonts_mut(|f| {
+                f.layout(
+                    text.clone(),
+                    egui::FontId::proportional(16.0),
+                    egui::Color32::WHITE,
+                    2000.0,
+                )
+            });
+            let (_, boxes) = reorder(galley);
+            proptest::prop_assert_eq!(boxes.len(), text.chars().count());
+            for (i, b) in boxes.boxes.iter().enumerate() {
+                if b.x1 - b.x0 < 2.0 {
+                    continue;
+                }
+                let (top, bottom) = boxes.rows[b.row];
+                let y = (top + bottom) / 2.0;
+                let (start, end) = if b.rtl { (b.x1 - 0.5, b.x0 + 0.5) } else { (b.x0 + 0.5, b.x1 - 0.5) };
+                proptest::prop_assert_eq!(boxes.cursor_at(egui::vec2(start, y)), i);
+                proptest::prop_assert_eq!(boxes.cursor_at(egui::vec2(end, y)), i + 1);
+            }
+            let n = boxes.len();
+            let (from, to) = (a.index(n + 1).min(b.index(n + 1)), a.index(n + 1).max(b.index(n + 1)));
+            // Every selected box is painted, and every painted edge is a selected box's edge.
+            let painted = boxes.row_rects(from..to);
+            let selected = &boxes.boxes[from..to];
+            for b in selected.iter().filter(|b| b.x1 > b.x0) {
+                let covered = painted
+                    .iter()
+                    .any(|(row, r)| *row == b.row && r.min.x <= b.x0 && b.x1 <= r.max.x);
+                proptest::prop_assert!(covered, "{b:?} in {painted:?}");
+            }
+            for (_, r) in &painted {
+                proptest::prop_assert!(selected.iter().any(|b| (b.x0 - r.min.x).abs() < 0.01));
+                proptest::prop_assert!(selected.iter().any(|b| (b.x1 - r.max.x).abs() < 0.01));
+            }
+        }
     }
 }

@@ -192,7 +192,8 @@ impl CharBoxes {
 
     /// The rectangles (galley coordinates) covering characters `chars`, one per run of
     /// adjacent boxes on a row: a logical range of mixed text can be several pieces on screen.
-    pub fn rects(&self, chars: Range<usize>) -> Vec<Rect> {
+    /// Each with the index of its row.
+    pub fn row_rects(&self, chars: Range<usize>) -> Vec<(usize, Rect)> {
         let mut out: Vec<(usize, f32, f32)> = Vec::new();
         let end = chars.end.min(self.len());
         for b in self.boxes[chars.start.min(end)..end]
@@ -213,7 +214,7 @@ impl CharBoxes {
         out.into_iter()
             .map(|(row, x0, x1)| {
                 let (top, bottom) = self.rows[row];
-                Rect::from_min_max(pos2(x0, top), pos2(x1, bottom))
+                (row, Rect::from_min_max(pos2(x0, top), pos2(x1, bottom)))
             })
             .collect()
     }
@@ -462,7 +463,11 @@ pub(super) mod tests {
         assert_eq!(click_on(&boxes, last, false), last + 1);
         // The whole word is one rectangle, as wide as its letters, and a click in its
         // middle is inside the word.
-        let rects = boxes.rects(first..first + 4);
+        let rects: Vec<Rect> = boxes
+            .row_rects(first..first + 4)
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect();
         assert_eq!(rects.len(), 1);
         let letters: f32 = (first..first + 4)
             .map(|i| boxes.boxes[i].x1 - boxes.boxes[i].x0)

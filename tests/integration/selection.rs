@@ -127,6 +127,32 @@ fn double_click(harness: &mut Harness<'static, Shell>, at: egui::Pos2) {
     harness.run();
 }
 
+/// Where the live selection is painted in the article's piece starting with `line`, on screen
+/// (the union of the selection-coloured rectangles drawn under its letters).
+fn painted_selection(harness: &Harness<'static, Shell>, line: &str) -> Option<egui::Rect> {
+    let fill = harness.ctx.global_style().visuals.selection.bg_fill;
+    let mut found: Option<egui::Rect> = None;
+    for clipped in &harness.output().shapes {
+        let egui::Shape::Text(shape) = &clipped.shape else {
+            continue;
+        };
+        if !shape.galley.job.text.starts_with(line) {
+            continue;
+        }
+        for placed in &shape.galley.rows {
+            for vertex in &placed.row.visuals.mesh.vertices {
+                if vertex.color == fill {
+                    let at = shape.pos + placed.pos.to_vec2() + vertex.pos.to_vec2();
+                    found = Some(found.map_or(egui::Rect::from_min_max(at, at), |r| {
+                        r.union(egui::Rect::from_min_max(at, at))
+                    }));
+                }
+            }
+        }
+    }
+    found
+}
+
 /// The text selected in the article now.
 fn selected(harness: &Harness<'static, Shell>) -> String {
     harness
@@ -261,6 +287,28 @@ fn a_drag_across_two_paragraphs_quotes_both_and_marks_both() {
     );
     let quote = "remake of Harbor Lights keeps the lighthouse but moves it to Akko.\n\nIts Hebrew";
     assert_eq!(selected(&harness), quote);
+    // Highlighted as dragged: from "remake" to the end of the first paragraph, and from the
+    // start of the second to "Hebrew".
+    let first = painted_selection(&harness, FIRST_LINE).expect("first paragraph marked");
+    let second = painted_selection(&harness, TITLE_LINE).expect("second paragraph marked");
+    assert!((first.min.x - from.min.x).abs() < 1.0, "{first:?} {from:?}");
+    let akko = drawn(&harness, FIRST_LINE, "Akko.");
+    assert!((first.max.x - akko.max.x).abs() < 1.0, "{first:?} {akko:?}");
+    let its = drawn(&harness, TITLE_LINE, "Its");
+    assert!((second.min.x - its.min.x).abs() < 1.0, "{second:?} {its:?}");
+    assert!((second.max.x - to.max.x).abs() < 1.0, "{second:?} {to:?}");
+    assert!(second.height() < 30.0, "one line of the second paragraph");
+    // Ctrl+C copies what is highlighted.
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copied: Vec<&egui::OutputCommand> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter(|c| matches!(c, egui::OutputCommand::CopyText(_)))
+        .collect();
+    assert_eq!(copied, [&egui::OutputCommand::CopyText(quote.to_owned())]);
     let selection = harness.state().view.selection.clone().expect("selected");
     assert_ne!(selection.end.map(|(block, _)| block), Some(selection.block));
     thread_from_selection(
