@@ -36,6 +36,8 @@ pub(super) struct CharBox {
     pub x1: f32,
     /// Read right to left: its logical start is its right edge.
     pub rtl: bool,
+    /// A combining mark: drawn on the letter before it, and selected with it.
+    pub mark: bool,
 }
 
 /// One glyph of a galley, flattened out of its row.
@@ -102,6 +104,7 @@ impl CharBoxes {
                     x0: x,
                     x1: x,
                     rtl: false,
+                    mark: false,
                 });
                 if c == '\n' {
                     row += 1;
@@ -110,23 +113,13 @@ impl CharBoxes {
                 continue;
             }
             if is_rtl(c)
-                && let Some((chars, used)) = rtl_run(&text[p..], &glyphs[g..], &mut boxes)
+                && let Some(run) = rtl_run(&text[p..], &glyphs[g..], &mut boxes)
             {
-                for (k, glyph) in glyphs[g..g + used].iter().enumerate() {
-                    if !glyph.padding || k == 0 {
-                        glyph_chars[g + k] = boxes[p..p + chars]
-                            .iter()
-                            .position(|b| b.x0 <= glyph.x0 + 0.01 && glyph.x0 < b.x1 - 0.01)
-                            .or_else(|| {
-                                boxes[p..p + chars].iter().position(|b| {
-                                    (b.x0 - glyph.x0).abs() < 0.01 || (b.x1 - glyph.x0).abs() < 0.01
-                                })
-                            })
-                            .map(|i| p + i);
-                    }
+                for (k, owner) in run.owners.iter().enumerate() {
+                    glyph_chars[g + k] = Some(p + owner);
                 }
-                p += chars;
-                g += used;
+                p += run.chars;
+                g += run.glyphs;
                 row = glyphs[g - 1].row;
                 continue;
             }
@@ -137,6 +130,7 @@ impl CharBoxes {
                 x0: glyph.x0,
                 x1: glyph.x1,
                 rtl: is_rtl(c),
+                mark: unicode_normalization::char::is_combining_mark(c),
             });
             row = glyph.row;
             p += 1;
@@ -228,17 +222,14 @@ impl CharBoxes {
             .map(|(i, _)| i)
     }
 
-    /// The index after character `index` and any zero-width characters drawn with it (the
-    /// marks of its cluster).
+    /// The index after character `index` and the combining marks drawn on it.
     fn after_cluster(&self, index: usize) -> usize {
+        let row = self.boxes[index].row;
         let mut next = index + 1;
         while self
             .boxes
             .get(next)
-            .is_some_and(|b| b.x1 <= b.x0 && b.row == self.boxes[index].row)
-            && next < self.len()
-            && self.boxes[next].x0 >= self.boxes[index].x0
-            && self.boxes[next].x0 <= self.boxes[index].x1
+            .is_some_and(|b| b.mark && b.x1 - b.x0 < 0.5 && b.row == row)
         {
             next += 1;
         }
@@ -273,11 +264,7 @@ fn row_distance((top, bottom): (f32, f32), y: f32) -> f32 {
 /// character after the first cluster, the run's text in logical order). Pushes a box for each of
 /// the run's characters and returns how many characters and glyphs it took, or `None` when the
 /// glyphs are not laid out that way (then they are read one per character).
-fn rtl_run(
-    text: &[char],
-    glyphs: &[FlatGlyph],
-    boxes: &mut Vec<CharBox>,
-) -> Option<(usize, usize)> {
+fn rtl_run(text: &[char], glyphs: &[FlatGlyph], boxes: &mut Vec<CharBox>) -> Option<RunRead> {
     let limit = glyphs.len().min(MAX_RUN);
     // The real glyphs end at the first padding glyph; the padding repeats the run's text
     // from its second cluster on.
@@ -290,8 +277,12 @@ fn rtl_run(
             .find(|(_, len)| *len > 0)
     {
         let chars = first_cluster + padding;
-        if assign(&text[..chars], &glyphs[..t], boxes) {
-            return Some((chars, t + padding));
+        if let Some(owners) = assign(&text[..chars], &glyphs[..t], boxes) {
+            return Some(RunRead {
+                chars,
+                glyphs: t + padding,
+                owners,
+            });
         }
     }
     // A run of one cluster: one letter and the marks drawn with it.
@@ -307,11 +298,22 @@ fn rtl_run(
         .take_while(|g| g.chr == text[0] && g.x1 <= g.x0 && !g.padding)
         .count();
     let chars = 1 + marks;
-    if assign(&text[..chars], &glyphs[..1 + mark_glyphs], boxes) {
-        Some((chars, 1 + mark_glyphs))
-    } else {
-        None
-    }
+    let owners = assign(&text[..chars], &glyphs[..1 + mark_glyphs], boxes)?;
+    Some(RunRead {
+        chars,
+        glyphs: 1 + mark_glyphs,
+        owners,
+    })
+}
+
+/// A right-to-left run read out of a galley.
+struct RunRead {
+    /// How many characters it has.
+    chars: usize,
+    /// How many glyphs it took (real glyphs, then padding).
+    glyphs: usize,
+    /// For each real glyph, the run's character (index in the run) whose cluster it draws.
+    owners: Vec<usize>,
 }
 
 /// How many padding glyphs at the start of `glyphs` spell `text` from its start.
@@ -326,12 +328,14 @@ fn padding_len(text: &[char], glyphs: &[FlatGlyph]) -> usize {
 /// Gives each character of a right-to-left run `text` a box from its real glyphs `glyphs`
 /// (visual order: the last cluster first). Each glyph carries its cluster's first character;
 /// a cluster's width is shared by its characters (marks take none). Returns false, pushing
-/// nothing, when the glyphs do not spell the run right to left.
-fn assign(text: &[char], glyphs: &[FlatGlyph], boxes: &mut Vec<CharBox>) -> bool {
+/// nothing, when the glyphs do not spell the run right to left. Gives, for each glyph, the
+/// character whose cluster it draws.
+fn assign(text: &[char], glyphs: &[FlatGlyph], boxes: &mut Vec<CharBox>) -> Option<Vec<usize>> {
     // Clusters in logical order: (first char, extent).
     let mut clusters: Vec<(usize, usize, f32, f32)> = Vec::new();
+    let mut owners = vec![0; glyphs.len()];
     let mut next = 0;
-    for glyph in glyphs.iter().rev() {
+    for (index, glyph) in glyphs.iter().enumerate().rev() {
         if let Some(last) = clusters.last_mut()
             && text[last.0] == glyph.chr
             && glyph.x1 <= glyph.x0
@@ -339,19 +343,19 @@ fn assign(text: &[char], glyphs: &[FlatGlyph], boxes: &mut Vec<CharBox>) -> bool
             // A mark drawn in its letter's cluster.
             last.2 = last.2.min(glyph.x0);
             last.3 = last.3.max(glyph.x1);
+            owners[index] = last.0;
             continue;
         }
-        let Some(start) = (next..text.len()).find(|&j| text[j] == glyph.chr) else {
-            return false;
-        };
+        let start = (next..text.len()).find(|&j| text[j] == glyph.chr)?;
         if start > next + 2 || (clusters.is_empty() && start != 0) {
-            return false;
+            return None;
         }
         clusters.push((start, glyph.row, glyph.x0, glyph.x1));
+        owners[index] = start;
         next = start + 1;
     }
     if clusters.is_empty() || text.len() - clusters[clusters.len() - 1].0 > 3 {
-        return false;
+        return None;
     }
     for (k, &(start, row, x0, x1)) in clusters.iter().enumerate() {
         let end = clusters.get(k + 1).map_or(text.len(), |c| c.0);
@@ -372,11 +376,12 @@ fn assign(text: &[char], glyphs: &[FlatGlyph], boxes: &mut Vec<CharBox>) -> bool
                 x0: left,
                 x1: right,
                 rtl: true,
+                mark: unicode_normalization::char::is_combining_mark(text[j]),
             });
             right = left;
         }
     }
-    true
+    Some(owners)
 }
 
 #[cfg(test)]
@@ -429,6 +434,10 @@ pub(super) mod tests {
             "The Arabic dub, فنار الميناء, airs on a Gulf channel",
             "שלום 42 עולם",
             "plain text\nwith a line break",
+            // A lam-alef ligature, Hebrew and Arabic vowel marks.
+            "x لا شكرا y",
+            "x שָׁלוֹם y",
+            "x مَرحبا y",
         ] {
             let galley = lay_out(&ctx, text, 2000.0);
             let boxes = CharBoxes::new(&galley);
@@ -440,7 +449,11 @@ pub(super) mod tests {
                 }
                 // (A Latin ligature such as "fi" draws two letters with one glyph.)
                 let b = boxes.boxes[i];
-                assert!(b.x1 > b.x0 || !is_rtl(c), "{c:?} of {text} has a width");
+                let mark = unicode_normalization::char::is_combining_mark(c);
+                assert!(
+                    b.x1 > b.x0 || !is_rtl(c) || mark,
+                    "{c:?} of {text} has a width"
+                );
                 assert_eq!(b.rtl, is_rtl(c));
             }
         }
