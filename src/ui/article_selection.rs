@@ -90,6 +90,8 @@ pub(super) struct SelectionOutput {
     pub changed: Option<Option<TextSelection>>,
     /// A click (no drag) at this place: for links.
     pub clicked_at: Option<TextPoint>,
+    /// Where the pointer is while a drag selects (to scroll when it leaves the view).
+    pub dragging_at: Option<Pos2>,
 }
 
 /// The id of one piece's interaction.
@@ -184,6 +186,9 @@ pub(super) fn update_selection(
             };
             out.clicked_at = None;
         }
+    }
+    if state.dragging {
+        out.dragging_at = pointer;
     }
     if state != before {
         ui.data_mut(|d| d.insert_temp(id, state));

@@ -334,6 +334,9 @@ fn blocks_ui(ui: &mut Ui, parts: &mut UiParts<'_>, viewport: egui::Rect, header_
     if let Some(selection) = output.changed {
         parts.view.selection = selection;
     }
+    if let Some(pointer) = output.dragging_at {
+        scroll_while_selecting(ui, pointer);
+    }
     let link = output
         .clicked_at
         .and_then(|at| link_at(document.blocks.get(at.block)?, at.byte));
@@ -342,6 +345,22 @@ fn blocks_ui(ui: &mut Ui, parts: &mut UiParts<'_>, viewport: egui::Rect, header_
         ui.ctx().open_url(egui::OpenUrl::new_tab(&url));
         parts.view.last_opened_link = Some(url);
     }
+}
+
+/// Scrolls the article while a drag that selects is above or below it, faster the farther
+/// out the pointer is (at most 40 points a frame), as text views do.
+fn scroll_while_selecting(ui: &Ui, pointer: egui::Pos2) {
+    const EDGE: f32 = 16.0;
+    let view = ui.clip_rect();
+    let delta = if pointer.y < view.min.y + EDGE {
+        (view.min.y + EDGE - pointer.y).min(40.0)
+    } else if pointer.y > view.max.y - EDGE {
+        -(pointer.y - (view.max.y - EDGE)).min(40.0)
+    } else {
+        return;
+    };
+    ui.scroll_with_delta(egui::vec2(0.0, delta));
+    ui.ctx().request_repaint();
 }
 
 /// What a slice draws around its text: quote bars, the list marker or footnote label, the

@@ -318,3 +318,42 @@ fn a_drag_across_two_paragraphs_quotes_both_and_marks_both() {
         "remake of Harbor Lights keeps the lighthouse but moves it to Akko.Its Hebrew",
     );
 }
+
+#[test]
+fn a_drag_below_the_view_scrolls_and_selects_on() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let body: Vec<String> = (1..=60)
+        .map(|n| format!("Paragraph {n} of the long article about the harbor."))
+        .collect();
+    let file = tmp.path().join("long.md");
+    std::fs::write(&file, format!("# Long\n\n{}\n", body.join("\n\n"))).expect("write");
+    let mut harness = launch(&tmp.path().join("data"), file);
+    let first = drawn(&harness, "Paragraph 1 of", "Paragraph");
+    harness.hover_at(first.min + egui::vec2(1.0, 4.0));
+    harness.step();
+    harness.drag_at(first.min + egui::vec2(1.0, 4.0));
+    harness.step();
+    // Held below the window's bottom edge for a while.
+    for _ in 0..60 {
+        harness.hover_at(egui::pos2(first.min.x + 40.0, 899.0));
+        harness.step();
+    }
+    harness.drop_at(egui::pos2(first.min.x + 40.0, 899.0));
+    harness.run();
+    let selection = harness.state().view.selection.clone().expect("selected");
+    let document = harness.state().article_cache.document().clone();
+    let (last, _) = selection.end.expect("spans blocks");
+    let reached: u32 = document.blocks[last]
+        .text
+        .split(' ')
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .expect("a paragraph");
+    // About twenty paragraphs are in view at first.
+    assert!(reached >= 40, "the drag went on to paragraph {reached}");
+    assert!(
+        selection
+            .text
+            .starts_with("Paragraph 1 of the long article")
+    );
+}
