@@ -58,23 +58,34 @@ pub(super) fn reorder(galley: Arc<Galley>) -> (Arc<Galley>, CharBoxes) {
         for run in runs {
             let chars = char_range(&char_bytes, &run);
             let rtl = levels.get(run.start).is_some_and(|l| l.is_rtl());
-            let order: Vec<usize> = if rtl {
-                chars.rev().collect()
-            } else {
-                chars.collect()
-            };
-            for i in order {
-                let old = boxes.boxes[i];
-                let width = old.x1 - old.x0;
-                changed |= (old.x0 - x).abs() > 0.01;
-                moved[i] = CharBox {
-                    row,
-                    x0: x,
-                    x1: x + width,
-                    rtl,
-                    mark: old.mark,
-                };
-                x += width;
+            // What egui drew in one piece (a word, shaped as a whole) moves as one piece, so
+            // the letters keep their places relative to each other.
+            let mut pieces = drawn_pieces(&boxes.boxes, chars, rtl);
+            if rtl {
+                pieces.reverse();
+            }
+            for piece in pieces {
+                let left = piece
+                    .iter()
+                    .map(|&i| boxes.boxes[i].x0)
+                    .fold(f32::INFINITY, f32::min);
+                let right = piece
+                    .iter()
+                    .map(|&i| boxes.boxes[i].x1)
+                    .fold(f32::NEG_INFINITY, f32::max);
+                let dx = x - left;
+                changed |= dx.abs() > 0.01;
+                for i in piece {
+                    let old = boxes.boxes[i];
+                    moved[i] = CharBox {
+                        row,
+                        x0: old.x0 + dx,
+                        x1: old.x1 + dx,
+                        rtl,
+                        ..old
+                    };
+                }
+                x += right - left;
             }
         }
     }
@@ -87,6 +98,30 @@ pub(super) fn reorder(galley: Arc<Galley>) -> (Arc<Galley>, CharBoxes) {
         ..boxes
     };
     (Arc::new(drawn), boxes)
+}
+
+/// The characters `chars` (logical order) cut where egui's drawing of them breaks: a new piece
+/// starts where a character is not drawn right next to the one before it (to its right in a
+/// left-to-right run, to its left in a right-to-left one).
+fn drawn_pieces(boxes: &[CharBox], chars: Range<usize>, rtl: bool) -> Vec<Vec<usize>> {
+    const TOUCH: f32 = 1.0;
+    let mut pieces: Vec<Vec<usize>> = Vec::new();
+    for i in chars {
+        let b = boxes[i];
+        let joins = pieces.last().and_then(|p| p.last()).is_some_and(|&prev| {
+            let a = boxes[prev];
+            if rtl {
+                (b.x1 - a.x0).abs() <= TOUCH
+            } else {
+                (b.x0 - a.x1).abs() <= TOUCH
+            }
+        });
+        match pieces.last_mut() {
+            Some(piece) if joins || b.mark => piece.push(i),
+            _ => pieces.push(vec![i]),
+        }
+    }
+    pieces
 }
 
 /// The characters (indices) whose first bytes are in `bytes`.

@@ -185,7 +185,8 @@ impl CharBoxes {
     }
 
     /// The rectangles (galley coordinates) covering characters `chars`, one per run of
-    /// adjacent boxes on a row: a logical range of mixed text can be several pieces on screen.
+    /// adjacent boxes on a row (gaps of a pixel from rounding closed): a logical range of mixed
+    /// text can be several pieces on screen.
     /// Each with the index of its row.
     pub fn row_rects(&self, chars: Range<usize>) -> Vec<(usize, Rect)> {
         let mut out: Vec<(usize, f32, f32)> = Vec::new();
@@ -196,7 +197,7 @@ impl CharBoxes {
         {
             let joined = out
                 .iter_mut()
-                .find(|(row, x0, x1)| *row == b.row && b.x0 <= *x1 + 0.5 && b.x1 >= *x0 - 0.5);
+                .find(|(row, x0, x1)| *row == b.row && b.x0 <= *x1 + 1.5 && b.x1 >= *x0 - 1.5);
             match joined {
                 Some((_, x0, x1)) => {
                     *x0 = x0.min(b.x0);
