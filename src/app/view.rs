@@ -11,11 +11,15 @@ use crate::model::{Anchor, ArticleId, Offer, ShowId, ThreadId};
 /// Text selected in the article, ready to become a thread's anchor.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TextSelection {
-    /// The block holding the selection.
+    /// The block holding the selection (its first block, when it spans several).
     pub block: usize,
-    /// Byte range in the block's text.
+    /// Byte range in the block's text (to the block's end, when the selection goes on).
     pub range: Range<usize>,
-    /// The selected text.
+    /// When the selection goes on into later blocks: the last block and the byte offset in its
+    /// text where the selection ends.
+    pub end: Option<(usize, usize)>,
+    /// The selected text (the part of each block, joined by
+    /// [`crate::model::BLOCK_SEPARATOR`], when it spans blocks).
     pub text: String,
 }
 

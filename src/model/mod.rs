@@ -22,7 +22,7 @@ mod show_name;
 pub mod suggest;
 mod thread;
 
-pub use anchor::{Anchor, AnchorMatch};
+pub use anchor::{Anchor, AnchorMatch, BLOCK_SEPARATOR, TextPoint, passage_parts, passage_text};
 pub use article::{Article, ArticleFormat};
 pub use default_show::{
     DEFAULT_ARTICLE_MARKDOWN, DEFAULT_SHOW_ORIGINAL_TITLE, DEFAULT_SHOW_TITLE, default_show,

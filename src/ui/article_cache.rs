@@ -153,8 +153,8 @@ pub struct ArticleCache {
     wanted: Vec<Highlight>,
     /// The passages the current layouts were made with.
     laid_with: Vec<Highlight>,
-    /// The last anchor resolved in this document, and where it resolved.
-    resolved: Option<(Anchor, Option<AnchorMatch>)>,
+    /// The last anchor resolved in this document, and where it resolved (one part per block).
+    resolved: Option<(Anchor, Vec<AnchorMatch>)>,
     /// How many times slices were laid out (for tests and benchmarks).
     pub layouts: usize,
 }
@@ -205,16 +205,16 @@ impl ArticleCache {
             .collect()
     }
 
-    /// Where `anchor` is in the cached document, remembered until the anchor or document
-    /// changes (an orphaned anchor would otherwise be searched for in the whole article
-    /// every frame).
-    pub(super) fn resolve(&mut self, anchor: &Anchor) -> Option<AnchorMatch> {
+    /// Where `anchor` is in the cached document, one part per block it spans (none when it is
+    /// orphaned), remembered until the anchor or document changes (an orphaned anchor would
+    /// otherwise be searched for in the whole article every frame).
+    pub(super) fn resolve(&mut self, anchor: &Anchor) -> Vec<AnchorMatch> {
         if let Some((cached, found)) = &self.resolved
             && cached == anchor
         {
             return found.clone();
         }
-        let found = anchor.resolve(&self.parsed.document);
+        let found = anchor.resolve_parts(&self.parsed.document);
         self.resolved = Some((anchor.clone(), found.clone()));
         found
     }

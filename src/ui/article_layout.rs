@@ -9,6 +9,8 @@ use egui::text::{LayoutJob, TextFormat};
 use egui::{Color32, FontId, Galley, Stroke, Ui, Vec2};
 
 use super::article_cache::HighlightKind;
+use super::bidi_layout::reorder;
+use super::char_boxes::CharBoxes;
 use crate::model::{Block, BlockKind, CellAlign, Marker, PieceText, Slice, SpanStyle, TableRow};
 
 /// Indent of each level of list (and of footnotes), in points: room for the marker.
@@ -26,6 +28,8 @@ const RULE_HEIGHT: f32 = 14.0;
 pub(super) struct SliceLayout {
     /// Each piece's offset from the slice's top left and its layout, in piece order.
     pub pieces: Vec<(Vec2, Arc<Galley>)>,
+    /// Where each piece's characters are drawn (for selection), in piece order.
+    pub boxes: Vec<CharBoxes>,
     /// The slice's height, in points.
     pub height: f32,
 }
@@ -111,6 +115,7 @@ pub(super) fn lay_out_slice(
     if block.kind == BlockKind::Rule {
         return SliceLayout {
             pieces: Vec::new(),
+            boxes: Vec::new(),
             height: RULE_HEIGHT,
         };
     }
@@ -119,6 +124,7 @@ pub(super) fn lay_out_slice(
     let pad = padding(block);
     let columns = block.table.as_ref().map(|row| column_geometry(row, room));
     let mut pieces = Vec::with_capacity(slice.pieces.len());
+    let mut boxes = Vec::with_capacity(slice.pieces.len());
     let mut height: f32 = 0.0;
     for piece in &slice.pieces {
         let text = PieceText::new(&block.text, &piece.range);
@@ -128,7 +134,7 @@ pub(super) fn lay_out_slice(
         };
         let wrap = (cell_width - 2.0 * pad.x).max(8.0);
         let job = piece_job(ui, block, text, wrap, marks);
-        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        let (galley, piece_boxes) = reorder(ui.fonts_mut(|f| f.layout_job(job)));
         let align = block
             .table
             .as_ref()
@@ -141,9 +147,14 @@ pub(super) fn lay_out_slice(
             CellAlign::Right => slack,
         };
         height = height.max(galley.size().y + 2.0 * pad.y);
+        boxes.push(piece_boxes);
         pieces.push((Vec2::new(left + x + pad.x + shift, pad.y), galley));
     }
-    SliceLayout { pieces, height }
+    SliceLayout {
+        pieces,
+        boxes,
+        height,
+    }
 }
 
 /// The base format of a block's text.

@@ -2,10 +2,11 @@
 //!
 //! Slices of blocks are laid out when they first come into view and kept in
 //! [`super::ArticleCache`] until the article, the width or the theme changes. Only the slices
-//! inside the viewport are drawn: each piece of text as a read-only [`egui::TextEdit`] (so text
-//! can be selected, copied and turned into a thread), its decorations (bullets, numbers, quote
-//! bars, cell borders) painted around it. A selection is mapped back to the block's text by
-//! [`PieceText::to_block`], the same mapping highlights and scrolling use.
+//! inside the viewport are drawn: each piece of text as its galley, sensed for selection (one
+//! selection over the whole article, across blocks, in every script: see
+//! [`super::article_selection`]), its decorations (bullets, numbers, quote bars, cell borders)
+//! painted around it. A selection is mapped back to the block's text by [`PieceText::to_block`],
+//! the same mapping highlights and scrolling use.
 
 use egui::{Role, Ui};
 use jiff::civil::Date;
@@ -13,8 +14,11 @@ use jiff::civil::Date;
 use super::UiParts;
 use super::article_cache::HighlightKind;
 use super::article_layout::{QUOTE_INDENT, SliceLayout, column_geometry, font_size, indent};
+use super::article_selection::{
+    DrawnPiece, interact_piece, piece_id, update_selection, with_selection,
+};
 use super::widgets::{FieldKind, set_label, text_field};
-use crate::app::{Change, Command, TextSelection, ViewState};
+use crate::app::{Change, Command, ViewState};
 use crate::model::{ArticleEntry, Block, BlockKind, Library, Marker, PieceText, Show, Slice};
 
 /// The widest the article's text column gets, in points.
@@ -51,10 +55,7 @@ pub fn article_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             })
             .unwrap_or_default(),
     };
-    let passages: Vec<_> = wanted
-        .iter()
-        .filter_map(|a| parts.cache.resolve(a))
-        .collect();
+    let passages: Vec<_> = wanted.iter().flat_map(|a| parts.cache.resolve(a)).collect();
     let highlight = passages.first().cloned();
     parts
         .cache
@@ -291,7 +292,8 @@ fn parse_as_of(text: &str) -> Result<Option<Date>, String> {
     })
 }
 
-/// Draws the slices inside the viewport, their decorations, and records the text selection.
+/// Draws the slices inside the viewport, their decorations, and records the text selection
+/// (see [`super::article_selection`]).
 fn blocks_ui(ui: &mut Ui, parts: &mut UiParts<'_>, viewport: egui::Rect, header_height: f32) {
     let origin = ui.cursor().min;
     let visible_from = (viewport.min.y - header_height).max(0.0);
@@ -300,8 +302,9 @@ fn blocks_ui(ui: &mut Ui, parts: &mut UiParts<'_>, viewport: egui::Rect, header_
     let cache = &*parts.cache;
     let document = cache.document();
     let width = ui.available_width();
-    let mut selection = None;
-    let mut link_clicked = None;
+    let article = parts.view.open_article.map_or(0, |a| a.0);
+    let mut drawn = Vec::new();
+    let mut galleys = Vec::new();
     for (index, top, layout) in cache.visible(visible_from, visible_to) {
         let slice = &cache.slices()[index];
         let block = &document.blocks[slice.block];
@@ -310,57 +313,61 @@ fn blocks_ui(ui: &mut Ui, parts: &mut UiParts<'_>, viewport: egui::Rect, header_
             egui::vec2(width, layout.height),
         );
         decorations_ui(ui, block, slice, slice_rect, cache.gap_after(index), layout);
-        for (piece, (offset, galley)) in slice.pieces.iter().zip(&layout.pieces) {
+        let pieces = slice.pieces.iter().zip(&layout.pieces).zip(&layout.boxes);
+        for ((piece, (offset, galley)), boxes) in pieces {
             let text = PieceText::new(&block.text, &piece.range);
             let rect = egui::Rect::from_min_size(slice_rect.min + *offset, galley.size());
-            let galley = galley.clone();
-            let output = ui
-                .scope_builder(egui::UiBuilder::new().max_rect(rect), |ui| {
-                    let mut shown: &str = text.text;
-                    egui::TextEdit::multiline(&mut shown)
-                        .id_salt(("article_piece", slice.block, piece.range.start))
-                        .frame(egui::Frame::NONE)
-                        .margin(egui::Margin::ZERO)
-                        .desired_rows(1)
-                        .desired_width(rect.width())
-                        .layouter(&mut |_ui, _text, _width| galley.clone())
-                        .show(ui)
-                })
-                .inner;
-            let Some(range) = output.cursor_range else {
-                continue;
-            };
-            if !output.response.has_focus() {
-                continue;
-            }
-            let chars = range.as_sorted_char_range();
-            let bytes = text.to_block(chars.start.0..chars.end.0);
-            if bytes.is_empty() {
-                if output.response.clicked() {
-                    link_clicked = link_at(block, bytes.start);
-                }
-                selection = Some(None);
-            } else {
-                selection = Some(Some(TextSelection {
-                    block: slice.block,
-                    text: block.text[bytes.clone()].to_owned(),
-                    range: bytes,
-                }));
-            }
+            let id = piece_id(slice.block, piece.range.start);
+            drawn.push(DrawnPiece {
+                block: slice.block,
+                text,
+                rect,
+                boxes,
+                response: interact_piece(ui, rect, id, text.text),
+            });
+            galleys.push(galley.clone());
         }
+    }
+    let output = update_selection(ui, article, document, &drawn, parts.view.selection.as_ref());
+    for (piece, galley) in drawn.iter().zip(galleys) {
+        let galley = with_selection(ui, article, piece, galley);
+        ui.painter()
+            .galley(piece.rect.min, galley, ui.visuals().text_color());
     }
     ui.allocate_rect(
         egui::Rect::from_min_size(origin, egui::vec2(width, cache.total_height())),
         egui::Sense::hover(),
     );
-    if let Some(selection) = selection {
+    if let Some(selection) = output.changed {
         parts.view.selection = selection;
     }
-    if let Some(url) = link_clicked {
+    if let Some(pointer) = output.dragging_at {
+        scroll_while_selecting(ui, pointer);
+    }
+    let link = output
+        .clicked_at
+        .and_then(|at| link_at(document.blocks.get(at.block)?, at.byte));
+    if let Some(url) = link {
         // Links open only here, on a click; the status line says which one.
         ui.ctx().open_url(egui::OpenUrl::new_tab(&url));
         parts.view.last_opened_link = Some(url);
     }
+}
+
+/// Scrolls the article while a drag that selects is above or below it, faster the farther
+/// out the pointer is (at most 40 points a frame), as text views do.
+fn scroll_while_selecting(ui: &Ui, pointer: egui::Pos2) {
+    const EDGE: f32 = 16.0;
+    let view = ui.clip_rect();
+    let delta = if pointer.y < view.min.y + EDGE {
+        (view.min.y + EDGE - pointer.y).min(40.0)
+    } else if pointer.y > view.max.y - EDGE {
+        -(pointer.y - (view.max.y - EDGE)).min(40.0)
+    } else {
+        return;
+    };
+    ui.scroll_with_delta(egui::vec2(0.0, delta));
+    ui.ctx().request_repaint();
 }
 
 /// What a slice draws around its text: quote bars, the list marker or footnote label, the

@@ -4,7 +4,10 @@
 
 mod article_cache;
 mod article_layout;
+mod article_selection;
 mod article_ui;
+mod bidi_layout;
+mod char_boxes;
 mod checklist_ui;
 mod dialogs_ui;
 mod library_ui;

@@ -46,7 +46,7 @@ fn anchor_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
     }
     for (index, anchor) in thread.anchors.iter().enumerate() {
         let here = parts.view.open_article == Some(anchor.article);
-        let found = !here || parts.cache.resolve(anchor).is_some();
+        let found = !here || !parts.cache.resolve(anchor).is_empty();
         let elsewhere = (!here)
             .then(|| parts.library.article(anchor.article).ok())
             .flatten()

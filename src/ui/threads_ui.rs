@@ -109,7 +109,16 @@ fn new_thread_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     if response.clicked()
         && let Some(anchor) = anchor
     {
-        let title = std::mem::take(&mut parts.view.new_thread_title);
+        // Untitled, the thread is titled by its quote on one line (a quote spanning
+        // paragraphs keeps its blank lines; the title does not).
+        let title = match std::mem::take(&mut parts.view.new_thread_title) {
+            typed if typed.trim().is_empty() => anchor
+                .quote
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" "),
+            typed => typed,
+        };
         parts.commands.push(Command::Change(Change::AddThread {
             title: normalized(&title),
             anchor: Some(anchor),

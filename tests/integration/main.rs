@@ -15,6 +15,7 @@ mod key_paths;
 mod real_window;
 mod rendering;
 mod scaling;
+mod selection;
 mod shows;
 mod storage;
 mod suggest_eval;

@@ -338,6 +338,10 @@ fn markdown_doc() -> impl Strategy<Value = String> {
         "season",
         "a",
         "x_y",
+        "מגדלור",
+        "הנמל,",
+        "فنار",
+        "42",
     ]);
     let words = prop::collection::vec(word, 1..12).prop_map(|w| w.join(" "));
     let block = (0..12_u8, words.clone(), words).prop_map(|(kind, a, b)| match kind {
@@ -392,6 +396,61 @@ proptest! {
             prop_assert_eq!(found.range.clone(), bytes.clone());
             prop_assert_eq!(text.char_index(found.range.start), x.min(y));
             prop_assert_eq!(text.to_local(&found.range), Some(bytes.start - text.start..bytes.end - text.start));
+        }
+    }
+}
+
+proptest! {
+    /// Selecting from any place of the text to any other, in the same block or across blocks
+    /// (paragraphs, list items, quotes, table rows, footnotes), in any script, gives the text
+    /// of each block between them joined by the block separator; the anchor made from it
+    /// resolves to exactly those parts of those blocks.
+    #[test]
+    fn any_selection_across_blocks_maps_back_to_exactly_the_selected_text(
+        source in markdown_doc(),
+        a in any::<(prop::sample::Index, prop::sample::Index)>(),
+        b in any::<(prop::sample::Index, prop::sample::Index)>(),
+    ) {
+        use crate::model::{TextPoint, passage_parts, passage_text, BLOCK_SEPARATOR};
+        let doc = Document::from_markdown(&source);
+        prop_assume!(!doc.blocks.is_empty());
+        let point = |(block, at): (prop::sample::Index, prop::sample::Index)| {
+            let block = block.index(doc.blocks.len());
+            let text = &doc.blocks[block].text;
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            TextPoint { block, byte: bounds[at.index(bounds.len())] }
+        };
+        let (from, to) = (point(a), point(b));
+        let (start, end) = (from.min(to), from.max(to));
+        let quote = passage_text(&doc, to, from);
+        // What was selected, block by block, as a person sees it.
+        let mut expected = Vec::new();
+        for (index, block) in doc.blocks.iter().enumerate().take(end.block + 1).skip(start.block) {
+            let a = if index == start.block { start.byte } else { 0 };
+            let b = if index == end.block { end.byte } else { block.text.len() };
+            if a < b {
+                expected.push(&block.text[a..b]);
+            }
+        }
+        prop_assert_eq!(&quote, &expected.join(BLOCK_SEPARATOR));
+        let parts = passage_parts(&doc, from, to);
+        prop_assert_eq!(parts.len(), expected.len());
+        // A quote that starts and ends on text resolves to blocks that hold exactly it, part
+        // by part (the very blocks selected when it occurs nowhere earlier).
+        prop_assume!(!quote.is_empty() && quote.trim() == quote);
+        let anchor = Anchor::new(crate::model::ArticleId(1), quote.clone(), start.block);
+        let found = anchor.resolve_parts(&doc);
+        let spelled: Vec<&str> = found
+            .iter()
+            .map(|p| &doc.blocks[p.block].text[p.range.clone()])
+            .collect();
+        if parts.len() == 1 {
+            prop_assert_eq!(spelled, [quote.as_str()]);
+        } else {
+            prop_assert_eq!(spelled.join(BLOCK_SEPARATOR), quote.clone());
+            if found.first().map(|p| p.block) == Some(parts[0].block) && found.len() == parts.len() {
+                prop_assert_eq!(found, parts);
+            }
         }
     }
 }
