@@ -88,9 +88,7 @@ impl Saver {
         let shared = Arc::new(Shared::default());
         let (report_tx, report_rx) = mpsc::channel();
         let worker_shared = Arc::clone(&shared);
-        let worker = std::thread::Builder::new()
-            .name("fan-tracker-saver".into())
-            .spawn(move || {
+        let worker = super::jobs::spawn_thread("fan-tracker-saver", move || {
                 let mut store = store;
                 while let Some(job) = next_due(&worker_shared) {
                     let report = write(&mut store, &worker_shared, job);
@@ -218,6 +216,14 @@ impl Saver {
             log::error!("the saving thread panicked");
         }
         self.reports.try_iter().collect()
+    }
+}
+
+impl std::fmt::Debug for Saver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Saver")
+            .field("running", &self.is_running())
+            .finish_non_exhaustive()
     }
 }
 
