@@ -343,7 +343,8 @@ fn write_theirs(path: &Path, round: u64) {
     let before = fan_tracker::storage::decode_file(&bytes).expect("decode");
     let mut theirs = before.library;
     theirs.shows[1].note = format!("written by another program, round {round}");
-    let bytes = fan_tracker::storage::encode_revision(&theirs, before.revision + 1).expect("encode");
+    let bytes =
+        fan_tracker::storage::encode_revision(&theirs, before.revision + 1).expect("encode");
     std::fs::write(path, bytes).expect("write theirs");
 }
 

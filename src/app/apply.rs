@@ -202,9 +202,9 @@ impl App {
             return;
         };
         self.force_backup = true;
-        let restored = self
-            .writable()
-            .and_then(|mut w| w.commit(Edit::Replace(library), format!("restore the backup {name}")));
+        let restored = self.writable().and_then(|mut w| {
+            w.commit(Edit::Replace(library), format!("restore the backup {name}"))
+        });
         match restored {
             Ok(()) => self.notify(format!(
                 "Restored the backup {name}. The library it replaced is kept as a new backup before the restored one is saved over it (Edit → Undo also brings it back)."
@@ -261,7 +261,8 @@ impl App {
             .open_article()
             .is_some_and(|(_, e)| e.id == parsed.id && Arc::ptr_eq(&e.article.body, &parsed.body));
         if current {
-            self.documents.adopt(parsed.id, parsed.body, parsed.document);
+            self.documents
+                .adopt(parsed.id, parsed.body, parsed.document);
         }
     }
 
@@ -394,7 +395,11 @@ impl App {
     /// names (its title, or the beginning of its text, names the show in either script), else
     /// under a new show named after the article (the import job guessed the name); opens it
     /// and says where it went, so the fan can pick another show.
-    fn file_article(&mut self, imported: ImportedArticle, key: Option<String>) -> Result<(), AppError> {
+    fn file_article(
+        &mut self,
+        imported: ImportedArticle,
+        key: Option<String>,
+    ) -> Result<(), AppError> {
         let ImportedArticle {
             imported,
             document,
@@ -536,7 +541,9 @@ mod tests {
         let effects = app.apply(Command::Change(Change::SetShowNote(show, "n".into())));
         assert!(effects.is_empty(), "{effects:?}");
         // A second article in the show, not parsed yet.
-        let effects = app.apply(Command::ImportText("Second\nIt's Okay To Not Be Okay news.".into()));
+        let effects = app.apply(Command::ImportText(
+            "Second\nIt's Okay To Not Be Okay news.".into(),
+        ));
         one(&effects, JobKind::Import);
         for command in complete(&mut app, effects) {
             app.apply(command);
@@ -560,8 +567,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut app = settled(&dir.path().join("data"));
         let file = dir.path().join("news.md");
-        std::fs::write(&file, "# Harbor Lights\n\nA new season of *Harbor Lights* is filming.\n")
-            .unwrap();
+        std::fs::write(
+            &file,
+            "# Harbor Lights\n\nA new season of *Harbor Lights* is filming.\n",
+        )
+        .unwrap();
         let back = apply_and_complete(&mut app, Command::ImportFile(file), JobKind::Import);
         assert!(matches!(back, Command::Imported(_)));
         let effects = app.apply(back);
@@ -601,12 +611,24 @@ mod tests {
                 .ends_with("it is a folder; give a file name.")
         );
         let file = dir.path().join("out.json");
-        let back = apply_and_complete(&mut app, Command::ExportLibrary(file.clone()), JobKind::Export);
-        assert!(!file.exists() || app.notices().is_empty(), "nothing told before");
+        let back = apply_and_complete(
+            &mut app,
+            Command::ExportLibrary(file.clone()),
+            JobKind::Export,
+        );
+        assert!(
+            !file.exists() || app.notices().is_empty(),
+            "nothing told before"
+        );
         app.apply(back);
         let exported = Store::read_library(&file).unwrap();
         assert_eq!(exported.shows[0].title, app.library().shows[0].title);
-        assert!(app.notices().last().unwrap().starts_with("Exported the library to"));
+        assert!(
+            app.notices()
+                .last()
+                .unwrap()
+                .starts_with("Exported the library to")
+        );
     }
 
     #[test]
@@ -634,7 +656,11 @@ mod tests {
         let show = app.library().shows[0].id;
         app.apply(Command::Change(Change::SetShowNote(show, "typed".into())));
         let back = apply_and_complete(&mut app, Command::RestoreBackup(backup), JobKind::Restore);
-        assert_eq!(app.library().shows[0].note, "typed", "not restored in the frame");
+        assert_eq!(
+            app.library().shows[0].note,
+            "typed",
+            "not restored in the frame"
+        );
         app.apply(back);
         // The typed note is not saved yet: the restore waits for it.
         assert_eq!(app.library().shows[0].note, "typed");
@@ -643,7 +669,10 @@ mod tests {
         app.save_now_blocking();
         let backups = crate::storage::list_backups(dir.path()).unwrap();
         let replaced = Store::read_library(&backups[0]).unwrap();
-        assert_eq!(replaced.shows[0].note, "typed", "the replaced library is a backup");
+        assert_eq!(
+            replaced.shows[0].note, "typed",
+            "the replaced library is a backup"
+        );
     }
 
     #[test]
@@ -651,7 +680,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut app = settled(&dir.path().join("data"));
         let other = dir.path().join("other");
-        let back = apply_and_complete(&mut app, Command::SaveToFolder(other.clone()), JobKind::Folder);
+        let back = apply_and_complete(
+            &mut app,
+            Command::SaveToFolder(other.clone()),
+            JobKind::Folder,
+        );
         assert_ne!(app.data_dir(), other);
         let effects = app.apply(back);
         assert_eq!(app.data_dir(), other);
@@ -684,7 +717,10 @@ mod tests {
         app.apply(back);
         assert!(!app.merging);
         assert_eq!(app.library().shows[0].note, "ours");
-        assert_eq!(app.library().shows[0].original_title.as_deref(), Some("theirs"));
+        assert_eq!(
+            app.library().shows[0].original_title.as_deref(),
+            Some("theirs")
+        );
         app.save_now_blocking();
         let on_disk = Store::read_library(&path).unwrap();
         assert_eq!(on_disk.shows[0].original_title.as_deref(), Some("theirs"));

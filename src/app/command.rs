@@ -20,8 +20,7 @@ use super::jobs::Finished;
 use super::saver::SaveReport;
 use super::suggester::SuggestResult;
 use crate::model::{
-    Anchor, ArticleId, Library, Outcome, PredictionId, ShowId, ShowStatus, ThreadId,
-    ThreadStatus,
+    Anchor, ArticleId, Library, Outcome, PredictionId, ShowId, ShowStatus, ThreadId, ThreadStatus,
 };
 use crate::storage::{OpenedStore, StorageError};
 

@@ -130,8 +130,9 @@ mod free_desktop {
                     _ => false,
                 })
             }),
-            None => var_os("XDG_RUNTIME_DIR")
-                .is_some_and(|dir| PathBuf::from(dir).join("bus").exists()),
+            None => {
+                var_os("XDG_RUNTIME_DIR").is_some_and(|dir| PathBuf::from(dir).join("bus").exists())
+            }
         }
     }
 
@@ -171,8 +172,7 @@ mod free_desktop {
             .iter()
             .any(|name| var_os(name).is_some_and(|v| !v.is_empty()));
         display
-            && var_os("PATH").is_some_and(|path| {
-                split_paths(&path).any(|dir| dir.join("zenity").is_file())
-            })
+            && var_os("PATH")
+                .is_some_and(|path| split_paths(&path).any(|dir| dir.join("zenity").is_file()))
     }
 }

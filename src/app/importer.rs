@@ -70,14 +70,16 @@ pub fn label(source: &ImportSource) -> String {
 /// already in the library: such a file is reopened, not read again. A panic in a parser
 /// becomes [`ReadError::Fault`], told in words.
 pub fn run(source: &ImportSource, known: &[String]) -> ImportDone {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| import_source(source, known)))
-        .unwrap_or_else(|_| ImportDone {
-            key: None,
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        import_source(source, known)
+    }))
+    .unwrap_or_else(|_| ImportDone {
+        key: None,
+        label: label(source),
+        outcome: ImportOutcome::Failed(ReadError::Fault {
             label: label(source),
-            outcome: ImportOutcome::Failed(ReadError::Fault {
-                label: label(source),
-            }),
-        })
+        }),
+    })
 }
 
 fn import_source(source: &ImportSource, known: &[String]) -> ImportDone {

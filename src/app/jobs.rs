@@ -176,19 +176,13 @@ impl Jobs {
                 spawn_thread("fan-tracker-dialog", move || reply.run(id, &label, body))
             {
                 log::error!("could not start a dialog thread: {error}");
-                let _ = self
-                    .reply
-                    .sender
-                    .send((id, Some(Command::JobFault(what))));
+                let _ = self.reply.sender.send((id, Some(Command::JobFault(what))));
             }
             return id;
         }
         self.start_workers();
         if self.workers == 0 {
-            let _ = self
-                .reply
-                .sender
-                .send((id, Some(Command::JobFault(what))));
+            let _ = self.reply.sender.send((id, Some(Command::JobFault(what))));
             return id;
         }
         self.queue.lock().jobs.push_back(Queued { id, what, body });
@@ -239,7 +233,9 @@ impl Jobs {
     fn forget(&mut self, done: Vec<(u64, Option<Command>)>) -> Vec<Command> {
         self.pending
             .retain(|(id, _, _)| done.iter().all(|d| d.0 != *id));
-        done.into_iter().filter_map(|(_, command)| command).collect()
+        done.into_iter()
+            .filter_map(|(_, command)| command)
+            .collect()
     }
 
     /// Whether a job of one of `kinds` (any kind when empty) is under way.
@@ -297,7 +293,9 @@ pub fn spawn_thread<T: Send + 'static>(
     name: &str,
     body: impl FnOnce() -> T + Send + 'static,
 ) -> std::io::Result<JoinHandle<T>> {
-    std::thread::Builder::new().name(name.to_owned()).spawn(body)
+    std::thread::Builder::new()
+        .name(name.to_owned())
+        .spawn(body)
 }
 
 /// A job one caller waits for (the loading at start): runs on a thread of its own.
@@ -320,7 +318,11 @@ impl<T: Send + 'static> Task<T> {
     /// when it panicked.
     pub fn join(self) -> Option<Result<T, String>> {
         let handle = self.0?;
-        Some(handle.join().map_err(|payload| panic_message(payload.as_ref())))
+        Some(
+            handle
+                .join()
+                .map_err(|payload| panic_message(payload.as_ref())),
+        )
     }
 }
 

@@ -39,7 +39,9 @@ pub use elsewhere::NO_DIALOG_FOR_PATH;
 pub use error::{
     AppError, ElsewhereError, NO_DIALOG_MESSAGE, READ_ONLY_MESSAGE, ReadError, SaveError,
 };
-pub use importer::{ImportDone, ImportOutcome, ImportSource, ImportedArticle, read_file, source_key};
+pub use importer::{
+    ImportDone, ImportOutcome, ImportSource, ImportedArticle, read_file, source_key,
+};
 pub use jobs::{Finished, JobKind, Jobs};
 pub use saver::{SaveReport, Saver};
 pub use status::SaveStatus;

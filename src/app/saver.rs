@@ -89,23 +89,23 @@ impl Saver {
         let (report_tx, report_rx) = mpsc::channel();
         let worker_shared = Arc::clone(&shared);
         let worker = super::jobs::spawn_thread("fan-tracker-saver", move || {
-                let mut store = store;
-                while let Some(job) = next_due(&worker_shared) {
-                    let report = write(&mut store, &worker_shared, job);
-                    if report_tx.send(report).is_err() {
-                        break;
-                    }
-                    wake();
+            let mut store = store;
+            while let Some(job) = next_due(&worker_shared) {
+                let report = write(&mut store, &worker_shared, job);
+                if report_tx.send(report).is_err() {
+                    break;
                 }
-                // An older copy written over the file since the last save must not outlive
-                // this window: the store puts its last version back (the copy kept aside).
-                match store.close() {
-                    Ok(notices) => notices.iter().for_each(|n| log::warn!("{n}")),
-                    Err(e) => log::error!("could not check the library file on closing: {e}"),
-                }
-                // The store (and its writer lock) is dropped here, after the last save.
-                drop(store);
-            });
+                wake();
+            }
+            // An older copy written over the file since the last save must not outlive
+            // this window: the store puts its last version back (the copy kept aside).
+            match store.close() {
+                Ok(notices) => notices.iter().for_each(|n| log::warn!("{n}")),
+                Err(e) => log::error!("could not check the library file on closing: {e}"),
+            }
+            // The store (and its writer lock) is dropped here, after the last save.
+            drop(store);
+        });
         let worker = match worker {
             Ok(handle) => Some(handle),
             Err(e) => {
