@@ -437,6 +437,11 @@ impl App {
         self.jobs.is_busy_with(&[])
     }
 
+    /// The jobs runtime, to see what is under way (tests, benchmarks).
+    pub fn jobs(&self) -> &Jobs {
+        &self.jobs
+    }
+
     /// Waits for the imports under way and applies them (used by tests and by callers that
     /// must see the article before going on).
     pub fn finish_imports_blocking(&mut self) {
@@ -554,17 +559,30 @@ impl App {
             return;
         }
         self.merging = false;
+        let effect::MergeJob {
+            base,
+            ours,
+            theirs,
+            theirs_bytes,
+            backup,
+            ..
+        } = job;
         let replace = Edit::Replace(Box::new(merged.library));
         let label = "merge of a change made outside this window".to_owned();
         // The merge started from this very snapshot: drop that share before changing it.
-        drop(job.ours);
+        drop(ours);
+        // Freeing two whole libraries takes milliseconds: a job does it.
+        self.jobs
+            .spawn(JobKind::Merge, "the versions merged", move || {
+                drop((base, theirs));
+                None
+            });
         if let Err(error) = self.writable().and_then(|mut w| w.commit(replace, label)) {
             self.notify(error.to_string());
         }
         if merged.conflicts > 0 {
-            self.conflict_copy = Some(job.theirs_bytes);
+            self.conflict_copy = Some(theirs_bytes);
         } else {
-            let backup = job.backup;
             self.notify(crate::storage::Notice::Merged { backup }.to_string());
         }
         self.urgent = true;
