@@ -3,19 +3,53 @@
 //! triangles to the GPU. Each frame moves the pointer over the checklist, so hover changes.
 //!
 //! Budgets (issue 4): default show ≤ 1 ms median, large library ≤ 4 ms, and 5,000 threads
-//! in one show ≤ 1.5× the cost of 50. Run with `cargo bench --bench frame`.
+//! in one show ≤ 1.5× the cost of 50. Issue 14: the longest frame ≤ 16 ms while work runs off
+//! the UI thread on the large library (`frame_while`: export, backups listed and restored, a
+//! merge of an outside change, switching to the 1 MB article, a file dialog open). Run with
+//! `cargo bench --bench frame`.
 
 #[path = "../tests/support/generate.rs"]
 mod generate;
 
-use fan_tracker::app::{App, AppOptions};
-use fan_tracker::model::Library;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fan_tracker::app::{App, AppOptions, Change, Command};
+use fan_tracker::model::{ArticleId, Library};
 use fan_tracker::shell::Shell;
-use fan_tracker::storage::{SaveRequest, Store};
+use fan_tracker::storage::{LIBRARY_FILE, SaveRequest, Store};
 use generate::{LibraryShape, generate_library};
 
 fn main() {
+    let fake = fake_dialog();
     divan::main();
+    drop(fake);
+}
+
+/// A file dialog that stays open for a second, then is cancelled: a `zenity` on the `PATH`
+/// that sleeps, a display for it, and no session bus (so `rfd` falls back to zenity at once).
+/// Set before any thread starts.
+fn fake_dialog() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let zenity = dir.path().join("zenity");
+    std::fs::write(&zenity, "#!/bin/sh\nsleep 1\nexit 1\n").expect("fake zenity");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&zenity, std::fs::Permissions::from_mode(0o755))
+            .expect("make it runnable");
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let mut paths = vec![dir.path().to_owned()];
+    paths.extend(std::env::split_paths(&path));
+    let path = std::env::join_paths(paths).expect("PATH");
+    // SAFETY: no other thread runs yet (divan has not started).
+    unsafe {
+        std::env::set_var("PATH", path);
+        std::env::set_var("DISPLAY", ":99");
+        std::env::set_var("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent");
+    }
+    dir
 }
 
 /// The app's window (its shell) on a data folder of its own, and the egui context that draws
@@ -43,6 +77,39 @@ impl Window {
         };
         let mut window = Self::new(options, dir);
         for _ in 0..5 {
+            window.frame();
+        }
+        window
+    }
+
+    /// The window on `library`, with two backups in its data folder, once everything started
+    /// at opening (the article's parse and suggestions, saving them) is done.
+    fn settled(library: &Library) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data_dir = dir.path().join("data");
+        {
+            let mut opened = Store::open(&data_dir).expect("open data dir");
+            for _ in 0..3 {
+                let mut request = SaveRequest::new(library.clone());
+                request.force_backup = true;
+                opened.store.save(&request).expect("save");
+            }
+        }
+        let options = AppOptions {
+            data_dir,
+            open_file: None,
+        };
+        let mut window = Self::new(options, dir);
+        let deadline = Instant::now() + Duration::from_secs(120);
+        let settled =
+            |shell: &Shell| !shell.is_busy() && shell.suggestions_settled() && shell.is_saved();
+        window.frame();
+        while !settled(&window.shell) && Instant::now() < deadline {
+            window.frame();
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        // Warm: the first frames after a pause cost more whatever runs (caches, allocator).
+        for _ in 0..20 {
             window.frame();
         }
         window
@@ -189,4 +256,200 @@ fn first_frame(bencher: divan::Bencher, name: &str) {
         // Returned, so it is dropped (saver thread joined) outside the measurement.
         window
     });
+}
+
+/// What runs off the UI thread while `frame_while` measures frames; each is started again as
+/// soon as the last one finished.
+enum Work {
+    /// File → Save elsewhere → export to a file (encode 5.6 MB, write, fsync).
+    Export(PathBuf),
+    /// File → Restore a backup…: list the backups, then restore the newest.
+    Restore,
+    /// Another program writes `library.json` (on a thread of the benchmark's), the fan edits a
+    /// note: the save finds the outside change, a job merges it, the merge is saved.
+    Merge {
+        /// The other program writing its version.
+        writer: Option<std::thread::JoinHandle<()>>,
+        /// Edits made so far.
+        edits: u64,
+    },
+    /// Switching between the 1 MB article and a small one (each switch to it parses it).
+    Switch {
+        /// The 1 MB article.
+        big: ArticleId,
+        /// An article of another show.
+        small: ArticleId,
+    },
+    /// Ctrl+O: a file dialog open for a second (see [`fake_dialog`]), Ctrl+O again meanwhile.
+    Dialog,
+    /// Nothing: the same frames without work, for comparison.
+    Idle,
+}
+
+impl Drop for Work {
+    /// The other program finishes writing before its folder goes.
+    fn drop(&mut self) {
+        if let Self::Merge { writer, .. } = self
+            && let Some(writer) = writer.take()
+        {
+            let _ = writer.join();
+        }
+    }
+}
+
+impl Work {
+    fn new(name: &str, window: &Window) -> Self {
+        let library = window.shell.library();
+        match name {
+            "export" => Self::Export(window._dir.path().join("export.json")),
+            "backups_restore" => Self::Restore,
+            "merge" => Self::Merge {
+                writer: None,
+                edits: 0,
+            },
+            "switch_1mb" => Self::Switch {
+                big: library.shows[0].articles[0].id,
+                small: library.shows[1].articles[0].id,
+            },
+            "dialog" => Self::Dialog,
+            "idle" => Self::Idle,
+            other => panic!("unknown work {other}"),
+        }
+    }
+
+    /// Starts the work again when the last run finished (what the fan's click does: the
+    /// command is applied in the next measured frame).
+    fn step(&mut self, window: &mut Window) {
+        let shell = &mut window.shell;
+        let idle = !shell.is_busy();
+        match self {
+            Self::Export(path) if idle => shell.push(Command::ExportLibrary(path.clone())),
+            Self::Restore if idle => match shell.view.backups.take() {
+                Some(Ok(list)) => shell.push(Command::RestoreBackup(list[0].clone())),
+                _ => shell.push(Command::ListBackups),
+            },
+            Self::Merge { writer, edits } => match writer.take() {
+                Some(handle) if handle.is_finished() => {
+                    handle.join().expect("writer");
+                    *edits += 1;
+                    let show = shell.library().shows[0].id;
+                    let note = format!("edit {edits}");
+                    shell.push(Command::Change(Change::SetShowNote(show, note)));
+                }
+                Some(handle) => *writer = Some(handle),
+                None if idle && shell.is_saved() => {
+                    let (path, round) = (data_file(shell.data_dir()), *edits);
+                    *writer = Some(std::thread::spawn(move || write_theirs(&path, round)));
+                }
+                None => {}
+            },
+            Self::Switch { big, small } if idle => {
+                let to = if shell.view.open_article == Some(*big) {
+                    *small
+                } else {
+                    *big
+                };
+                shell.push(Command::OpenArticle(to));
+            }
+            Self::Dialog => shell.push(Command::PickFile),
+            _ => {}
+        }
+    }
+}
+
+/// Another program (a sync tool that read the file) writes its version of the library, one
+/// revision on, with a note of its own.
+fn write_theirs(path: &Path, round: u64) {
+    let bytes = std::fs::read(path).expect("read library.json");
+    let before = fan_tracker::storage::decode_file(&bytes).expect("decode");
+    let mut theirs = before.library;
+    theirs.shows[1].note = format!("written by another program, round {round}");
+    let bytes =
+        fan_tracker::storage::encode_revision(&theirs, before.revision + 1).expect("encode");
+    std::fs::write(path, bytes).expect("write theirs");
+}
+
+fn data_file(data_dir: &Path) -> PathBuf {
+    data_dir.join(LIBRARY_FILE)
+}
+
+/// Frames on the large library while work runs off the UI thread, started again as soon as it
+/// ends (budget, issue 14: no frame over 16 ms; see the slowest sample). Each sample is one
+/// frame, including the frame that applies the command starting the work and the one that
+/// applies its result. `idle` is the same frames with no work, for comparison.
+///
+/// On a busy machine the slowest wall-clock sample is the scheduler's (the UI thread waiting
+/// for a core), so each run also prints the UI thread's own time on a CPU per frame (`CLOCK_THREAD_CPUTIME_ID`): the work the frame itself did.
+#[divan::bench(
+    args = ["idle", "export", "backups_restore", "merge", "switch_1mb", "dialog"],
+    sample_count = 300,
+    sample_size = 1
+)]
+fn frame_while(bencher: divan::Bencher, name: &str) {
+    let mut window = Window::settled(&generate_library(&LibraryShape::LARGE));
+    let mut work = Work::new(name, &window);
+    if std::env::var_os("FRAME_WHILE_TOP").is_some() {
+        use fan_tracker::app::JobKind;
+        let kinds = [
+            JobKind::Parse,
+            JobKind::Suggest,
+            JobKind::Import,
+            JobKind::Merge,
+        ];
+        let pending: Vec<_> = kinds
+            .iter()
+            .map(|k| (k, window.shell.jobs().pending(*k).count()))
+            .collect();
+        eprintln!(
+            "frame_while {name}: busy before {} {pending:?}, saved {}",
+            window.shell.is_busy(),
+            window.shell.is_saved()
+        );
+    }
+    let mut on_cpu = Vec::new();
+    let mut starts = 0;
+    bencher.bench_local(|| {
+        let before = cpu_time();
+        let was_busy = window.shell.is_busy();
+        work.step(&mut window);
+        let primitives = window.frame();
+        starts += usize::from(!was_busy && window.shell.is_busy());
+        on_cpu.push(cpu_time().saturating_sub(before));
+        primitives
+    });
+    if std::env::var_os("FRAME_WHILE_TOP").is_some() {
+        let mut top: Vec<(usize, Duration)> = on_cpu.iter().copied().enumerate().collect();
+        top.sort_by_key(|&(_, d)| std::cmp::Reverse(d));
+        eprintln!(
+            "frame_while {name}: longest frames (index, CPU): {:?}",
+            &top[..5]
+        );
+    }
+    on_cpu.sort();
+    if let (Some(longest), Some(median)) = (on_cpu.last(), on_cpu.get(on_cpu.len() / 2)) {
+        eprintln!(
+            "frame_while {name}: UI thread on a CPU per frame: longest {:.2} ms, median {:.2} ms, over {} frames; the work started {starts} times",
+            longest.as_secs_f64() * 1e3,
+            median.as_secs_f64() * 1e3,
+            on_cpu.len(),
+        );
+    }
+}
+
+/// How long this thread has run on a CPU (`CLOCK_THREAD_CPUTIME_ID`; zero where there is none).
+fn cpu_time() -> Duration {
+    #[cfg(unix)]
+    {
+        let mut now = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: `now` is a valid timespec for the call to fill in.
+        if unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) } == 0 {
+            let secs = u64::try_from(now.tv_sec).unwrap_or(0);
+            let nanos = u32::try_from(now.tv_nsec).unwrap_or(0);
+            return Duration::new(secs, nanos);
+        }
+    }
+    Duration::ZERO
 }

@@ -1,39 +1,42 @@
-//! Applying a [`Command`] to the app. View commands move the view; a [`Command::Change`]
-//! becomes a model [`Edit`], applied by [`App::commit`] (the one place saved data changes,
-//! refused as a whole in a read-only window) and recorded for undo. Errors reach the user as
-//! notices.
+//! Applying a [`Command`] to the app: decide, then do. View commands move the view; a
+//! [`Command::Change`] becomes a model [`Edit`], applied by [`App::commit`] (the one place
+//! saved data changes, refused as a whole in a read-only window) and recorded for undo; what
+//! must touch files, show a dialog, parse or merge is returned as an [`Effect`] for the jobs
+//! runtime, whose result comes back as a command. Errors reach the user as notices.
 
 use std::sync::Arc;
-use std::time::Instant;
 
 use super::changes::{Place, edit_for, import_edit};
-use super::error::AppError;
-use super::importer::{ImportDone, ImportOutcome, ImportSource};
+use super::dialogs::DialogKind;
+use super::effect::{Effect, ExportDone};
+use super::error::{AppError, ElsewhereError};
+use super::importer::{ImportDone, ImportOutcome, ImportSource, ImportedArticle};
 use super::view::Filing;
-use super::{App, Command, start_place};
-use crate::model::{ArticleEntry, ArticleId, Edit, Library, ShowId, guess_show_title};
-use crate::storage::Store;
-
-/// A file dialog that closes faster than this was never shown.
-pub(super) const NO_DIALOG_THRESHOLD: std::time::Duration = std::time::Duration::from_millis(300);
+use super::{App, Command, SaveStatus, start_place};
+use crate::model::{ArticleEntry, ArticleId, Edit, Library, ShowId};
 
 /// How many characters of an article are searched for the name of a show it is about.
 const NAME_SEARCH_CHARS: usize = 4000;
 
 impl App {
-    /// Applies one command now. What goes wrong is told to the fan here, once, as a notice
-    /// (the error's sentence).
-    pub fn apply(&mut self, command: Command) {
+    /// Applies one command now and returns the effects it asks for (to run off the UI thread;
+    /// [`App::after_frame`] starts them on the jobs runtime). What goes wrong is told to the
+    /// fan here, once, as a notice (the error's sentence).
+    pub fn apply(&mut self, command: Command) -> Vec<Effect> {
         if let Err(error) = self.try_apply(command) {
             self.notify(error.to_string());
         }
+        self.request_document();
+        self.request_suggestions();
+        std::mem::take(&mut self.outbox)
     }
 
-    /// Applies one command, or says why it could not be.
+    /// Applies one command, or says why it could not be; the effects it asks for are kept
+    /// for [`App::apply`] (or the next frame) to hand out.
     ///
     /// # Errors
     /// See [`AppError`]: an item no longer in the library, a read-only window, no file
-    /// dialog, a backup or folder that cannot be used.
+    /// dialog, a backup or folder that cannot be used, a job's fault.
     pub fn try_apply(&mut self, command: Command) -> Result<(), AppError> {
         match command {
             Command::OpenShow(id) => {
@@ -46,25 +49,7 @@ impl App {
                 self.open_place(show.id, Some(id));
             }
             Command::ImportFile(path) => self.start_import(ImportSource::File(path)),
-            Command::PickFile => {
-                let started = Instant::now();
-                let picked = rfd::FileDialog::new()
-                    .set_title("Open an article")
-                    .add_filter(
-                        "Articles (text, Markdown or web pages)",
-                        &["txt", "text", "md", "markdown", "html", "htm"],
-                    )
-                    .add_filter("All files", &["*"])
-                    .pick_file();
-                match picked {
-                    Some(path) => self.start_import(ImportSource::File(path)),
-                    // No person cancels a dialog this fast: there was none to show.
-                    None if started.elapsed() < NO_DIALOG_THRESHOLD => {
-                        return Err(AppError::NoDialog);
-                    }
-                    None => {}
-                }
-            }
+            Command::PickFile => self.pick(DialogKind::OpenArticle),
             Command::ImportText(text) => self.start_import(ImportSource::Pasted(text)),
             Command::SelectThread(id) => {
                 self.view.selected_thread = id;
@@ -92,44 +77,60 @@ impl App {
                 self.commit_drafts(true);
                 self.writable()?.undo_or_redo(false)?;
             }
-            Command::ListBackups => {
-                let listed = crate::storage::list_backups(&self.data_dir).map_err(Arc::new);
-                if let Err(error) = &listed {
-                    log::warn!("the backups could not be listed: {error}");
+            Command::ListBackups => self.effect(Effect::ListBackups {
+                dir: self.data_dir.clone(),
+            }),
+            Command::BackupsListed(listed) => {
+                if let Some(listed) = listed.take() {
+                    if let Err(error) = &listed {
+                        log::warn!("the backups could not be listed: {error}");
+                    }
+                    self.view.backups = Some(listed.map_err(Arc::new));
                 }
-                self.view.backups = Some(listed);
             }
             Command::RestoreBackup(path) => {
-                let library = Store::read_library(&path).map_err(AppError::Restore)?;
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                // Write the library being replaced first (waiting for it), then the restored
-                // one with a forced backup: the saver never folds that save into an earlier
-                // one, so the backup holds the replaced library.
-                let mut writable = self.writable()?;
-                writable.save_before_replacing();
-                writable.commit(
-                    Edit::Replace(Box::new(library)),
-                    format!("restore the backup {name}"),
-                )?;
-                self.notify(format!(
-                    "Restored the backup {name}. The library it replaced is kept as a new backup before the restored one is saved over it (Edit → Undo also brings it back)."
-                ));
+                self.writable()?;
+                self.effect(Effect::ReadBackup { path });
             }
-            Command::SaveToFolder(dir) => self.save_to_folder(&dir)?,
-            Command::ExportLibrary(path) => self.export_library(&path)?,
-            Command::PickFolderToSave => {
-                if let Some(dir) = self.pick_elsewhere(true) {
-                    self.save_to_folder(&dir)?;
+            Command::BackupRead(read) => {
+                if let Some((path, library)) = read.take() {
+                    let library = library.map_err(AppError::Restore)?;
+                    self.writable()?;
+                    let name = path
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    self.pending_restore = Some((name, Box::new(library)));
+                    self.urgent = true;
+                    self.restore_when_saved();
                 }
             }
-            Command::PickExportFile => {
-                if let Some(path) = self.pick_elsewhere(false) {
-                    self.export_library(&path)?;
+            Command::SaveToFolder(dir) => self.effect(Effect::OpenFolder { dir }),
+            Command::FolderOpened(opened) => {
+                if let Some((dir, opened)) = opened.take() {
+                    self.save_to_folder(&dir, opened)?;
                 }
             }
+            Command::ExportLibrary(path) => self.effect(Effect::Export {
+                library: self.library.clone(),
+                path,
+                generation: self.edit_generation,
+            }),
+            Command::Exported(done) => {
+                if let Some(done) = done.take() {
+                    self.exported(done)?;
+                }
+            }
+            Command::PickFolderToSave => self.pick(DialogKind::SaveToFolder),
+            Command::PickExportFile => self.pick(DialogKind::ExportFile),
+            Command::NoDialog(kind) => match kind {
+                DialogKind::OpenArticle => return Err(AppError::NoDialog),
+                DialogKind::SaveToFolder | DialogKind::ExportFile => {
+                    self.view.elsewhere.get_or_insert_with(String::new);
+                    self.view.no_file_dialog = true;
+                    self.notify(super::NO_DIALOG_FOR_PATH);
+                }
+            },
             Command::DismissNotice(index) => {
                 if index < self.notices.len() {
                     self.notices.remove(index);
@@ -145,8 +146,131 @@ impl App {
                     writable.commit(edit, label)?;
                 }
             }
+            Command::Imported(done) => {
+                if let Some(done) = done.take() {
+                    self.finish_import(done);
+                }
+            }
+            Command::Parsed(parsed) => {
+                if let Some(parsed) = parsed.take() {
+                    self.take_document(parsed);
+                }
+            }
+            Command::Suggested(result) => {
+                if let Some(result) = result.take() {
+                    self.take_suggestions(result);
+                }
+            }
+            Command::Saved(report) => {
+                if let Some(report) = report.take() {
+                    self.take_report(report);
+                }
+            }
+            Command::Merged(done) => {
+                if let Some(done) = done.take() {
+                    self.take_merge(done);
+                }
+            }
+            Command::JobFault(what) => {
+                self.parsing = None;
+                self.suggesting.clear();
+                self.merging = false;
+                return Err(AppError::JobFault { what });
+            }
         }
         Ok(())
+    }
+
+    /// Shows the file dialog `kind` on a job of its own; while one is open, asking again
+    /// does nothing (the dialog is already in front of the fan).
+    fn pick(&mut self, kind: DialogKind) {
+        if !self.jobs.is_busy_with(&[super::JobKind::Dialog]) {
+            self.effect(Effect::Dialog(kind));
+        }
+    }
+
+    /// Restores the backup read for it once the library it replaces is written (or cannot
+    /// be: a failed save, no saver), so the backup the restore keeps holds that library.
+    pub(super) fn restore_when_saved(&mut self) {
+        let written = self.saver.is_none() || self.is_saved() || self.status.is_error();
+        if self.pending_restore.is_some() && written && !self.merging {
+            self.restore_pending();
+        } else if self.pending_restore.is_some() {
+            // Written at once, not half a second later.
+            self.urgent = true;
+            self.reclaimed = true;
+        }
+    }
+
+    /// Replaces the library with the backup read for it (undoable); the next save keeps the
+    /// file it replaces as a backup. The saver never folds that save into an earlier one.
+    pub(super) fn restore_pending(&mut self) {
+        let Some((name, library)) = self.pending_restore.take() else {
+            return;
+        };
+        self.force_backup = true;
+        let restored = self.writable().and_then(|mut w| {
+            w.commit(Edit::Replace(library), format!("restore the backup {name}"))
+        });
+        match restored {
+            Ok(()) => self.notify(format!(
+                "Restored the backup {name}. The library it replaced is kept as a new backup before the restored one is saved over it (Edit → Undo also brings it back)."
+            )),
+            Err(error) => self.notify(error.to_string()),
+        }
+    }
+
+    /// Applies a finished export: the edits it holds count as kept.
+    fn exported(&mut self, done: ExportDone) -> Result<(), ElsewhereError> {
+        let ExportDone {
+            path,
+            generation,
+            result,
+        } = done;
+        result?;
+        self.kept_generation = self.kept_generation.max(generation);
+        if self.saver.is_none() && !self.is_read_only() {
+            self.status = SaveStatus::Exported {
+                path: path.clone(),
+                at: jiff::Timestamp::now(),
+            };
+        }
+        self.view.elsewhere = None;
+        self.notify(format!("Exported the library to {}.", path.display()));
+        Ok(())
+    }
+
+    /// Asks a job to parse the open article when it has no document yet.
+    pub(super) fn request_document(&mut self) {
+        let Some((_, entry)) = self.open_article() else {
+            return;
+        };
+        let id = entry.id;
+        let queued = self
+            .outbox
+            .iter()
+            .any(|e| matches!(e, Effect::Parse { id: queued, .. } if *queued == id));
+        if self.parsing == Some(id) || queued {
+            return;
+        }
+        let article = entry.article.clone();
+        if self.open_document().is_none() {
+            self.effect(Effect::Parse { id, article });
+        }
+    }
+
+    /// Keeps a document a job parsed, if it is still the open article's text.
+    fn take_document(&mut self, parsed: super::effect::ParsedArticle) {
+        if self.parsing == Some(parsed.id) {
+            self.parsing = None;
+        }
+        let current = self
+            .open_article()
+            .is_some_and(|(_, e)| e.id == parsed.id && Arc::ptr_eq(&e.article.body, &parsed.body));
+        if current {
+            self.documents
+                .adopt(parsed.id, parsed.body, parsed.document);
+        }
     }
 
     /// Where the fan is, for turning a change into an edit.
@@ -233,7 +357,7 @@ impl App {
             .articles()
             .filter_map(|a| a.article.source_path.clone())
             .collect();
-        self.importer.start(source, known);
+        self.effect(Effect::Import { source, known });
     }
 
     /// Applies a finished import: the article is filed under the show it names (or a new
@@ -248,41 +372,56 @@ impl App {
         {
             match done.outcome {
                 ImportOutcome::Imported(imported) => {
-                    self.reopen_file(id, &done.label, imported.article);
+                    let ImportedArticle {
+                        imported, document, ..
+                    } = *imported;
+                    self.reopen_file(id, &done.label, imported.article, document);
                 }
-                _ => self.apply(Command::OpenArticle(id)),
+                _ => self.open_saved_copy(id),
             }
             return;
         }
         match done.outcome {
             ImportOutcome::Imported(imported) => {
-                let mut article = imported.article;
-                article.source_path = done.key;
-                if let Some(encoding) = imported.encoding {
+                if let Some(encoding) = imported.imported.encoding {
                     self.notify(format!(
                         "The file {} is not UTF-8; it was read as {encoding}. If letters look wrong, save it as UTF-8 and open it again.",
                         done.label
                     ));
                 }
-                if let Err(error) = self.file_article(article) {
+                if let Err(error) = self.file_article(*imported, done.key) {
                     self.notify(error.to_string());
                 }
             }
             // The article was deleted while the file was being looked at: import it anew.
             ImportOutcome::Reopen => {
                 if let Some(key) = done.key {
-                    self.importer
-                        .start(ImportSource::File(key.into()), Vec::new());
+                    self.effect(Effect::Import {
+                        source: ImportSource::File(key.into()),
+                        known: Vec::new(),
+                    });
                 }
             }
             ImportOutcome::Failed(error) => self.notify(error.to_string()),
         }
     }
 
-    /// Adds an imported article under the show it names (its title, or the beginning of its
-    /// text, names the show in either script), else under a new show named after the
-    /// article; opens it and says where it went, so the fan can pick another show.
-    fn file_article(&mut self, article: crate::model::Article) -> Result<(), AppError> {
+    /// Adds an imported article (from the file `key`, `None` when pasted) under the show it
+    /// names (its title, or the beginning of its text, names the show in either script), else
+    /// under a new show named after the article (the import job guessed the name); opens it
+    /// and says where it went, so the fan can pick another show.
+    fn file_article(
+        &mut self,
+        imported: ImportedArticle,
+        key: Option<String>,
+    ) -> Result<(), AppError> {
+        let ImportedArticle {
+            imported,
+            document,
+            show_title,
+        } = imported;
+        let mut article = imported.article;
+        article.source_path = key;
         let mut writable = self.writable()?;
         let searched: String = std::iter::once(article.title.as_str())
             .chain(std::iter::once(" "))
@@ -291,9 +430,6 @@ impl App {
             .take(NAME_SEARCH_CHARS)
             .collect();
         let named = writable.library.shows_named_in(&searched).first().copied();
-        // Parsed once: for the name of a new show, then kept as the open article's document.
-        let document = Arc::new(article.document());
-        let title = guess_show_title(&article, &document);
         let body = article.body.clone();
         writable.reclaim_snapshot();
         let library = Arc::make_mut(&mut writable.library);
@@ -301,7 +437,7 @@ impl App {
         let id = entry.id;
         writable.documents.adopt(id, body, document);
         let library = Arc::make_mut(&mut writable.library);
-        let (edit, label, show) = import_edit(library, entry, named, &title)?;
+        let (edit, label, show) = import_edit(library, entry, named, &show_title)?;
         writable.commit(edit, label)?;
         writable.open_place(show, Some(id));
         writable.view.filing = Some(Filing {
@@ -315,8 +451,11 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{AppOptions, Change, ElsewhereError, READ_ONLY_MESSAGE, ReadError};
+    use crate::app::{
+        AppOptions, Change, Effect, ElsewhereError, JobKind, READ_ONLY_MESSAGE, ReadError,
+    };
     use crate::model::LibraryError;
+    use crate::storage::{LIBRARY_FILE, Store};
 
     fn app(dir: &std::path::Path) -> App {
         App::new(
@@ -326,6 +465,44 @@ mod tests {
             },
             None,
         )
+    }
+
+    /// The app on `dir` once what opening started (the open article's parse and
+    /// suggestions) is done.
+    fn settled(dir: &std::path::Path) -> App {
+        let mut app = app(dir);
+        app.finish_jobs_blocking();
+        app
+    }
+
+    /// Runs `effects` on the app's jobs runtime and waits for them: the commands they sent
+    /// back, not applied yet.
+    fn complete(app: &mut App, effects: Vec<Effect>) -> Vec<Command> {
+        for effect in effects {
+            let (kind, what) = (effect.kind(), effect.what());
+            app.jobs.spawn(kind, what, move || effect.run());
+        }
+        let mut commands = Vec::new();
+        while app.jobs.is_busy_with(&[]) {
+            commands.extend(app.jobs.wait_one(&[]));
+        }
+        commands
+    }
+
+    /// `effects` hold exactly one effect, of `kind`.
+    fn one(effects: &[Effect], kind: JobKind) {
+        assert_eq!(effects.len(), 1, "{effects:?}");
+        assert_eq!(effects[0].kind(), kind, "{effects:?}");
+    }
+
+    /// Applies `command`, checks it returns one effect of `kind`, and runs it: the one command
+    /// the job sent back.
+    fn apply_and_complete(app: &mut App, command: Command, kind: JobKind) -> Command {
+        let effects = app.apply(command);
+        one(&effects, kind);
+        let mut back = complete(app, effects);
+        assert_eq!(back.len(), 1, "{back:?}");
+        back.remove(0)
     }
 
     #[test]
@@ -362,15 +539,83 @@ mod tests {
             Some(READ_ONLY_MESSAGE)
         );
         assert!(app.library().shows[0].note.is_empty());
+        assert!(
+            matches!(
+                app.try_apply(Command::RestoreBackup("x".into())),
+                Err(AppError::ReadOnly)
+            ),
+            "a read-only window does not even read the backup"
+        );
     }
 
     #[test]
-    fn exporting_to_a_folder_is_refused_in_words() {
+    fn an_edit_returns_no_effect_and_opening_an_article_returns_its_parse() {
         let dir = tempfile::tempdir().unwrap();
-        let mut app = app(&dir.path().join("data"));
-        let error = app
-            .try_apply(Command::ExportLibrary(dir.path().to_owned()))
-            .unwrap_err();
+        let mut app = settled(dir.path());
+        let show = app.library().shows[0].id;
+        let effects = app.apply(Command::Change(Change::SetShowNote(show, "n".into())));
+        assert!(effects.is_empty(), "{effects:?}");
+        // A second article in the show, not parsed yet.
+        let effects = app.apply(Command::ImportText(
+            "Second\nIt's Okay To Not Be Okay news.".into(),
+        ));
+        one(&effects, JobKind::Import);
+        for command in complete(&mut app, effects) {
+            app.apply(command);
+        }
+        app.finish_jobs_blocking();
+        let second = app.view.open_article.unwrap();
+        let show = app.open_show().unwrap();
+        let first = show.articles.iter().map(|a| a.id).find(|&a| a != second);
+        let first = first.expect("the built-in article beside the new one");
+        let parsed = apply_and_complete(&mut app, Command::OpenArticle(first), JobKind::Parse);
+        assert!(app.open_document().is_none(), "parsed by the job, not here");
+        assert!(matches!(parsed, Command::Parsed(_)));
+        app.apply(parsed);
+        let document = app.open_document().expect("the job's document is kept");
+        assert!(!document.blocks.is_empty());
+        assert_ne!(first, second);
+    }
+
+    #[test]
+    fn an_import_effect_reads_parses_and_files_the_article() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = settled(&dir.path().join("data"));
+        let file = dir.path().join("news.md");
+        std::fs::write(
+            &file,
+            "# Harbor Lights\n\nA new season of *Harbor Lights* is filming.\n",
+        )
+        .unwrap();
+        let back = apply_and_complete(&mut app, Command::ImportFile(file), JobKind::Import);
+        assert!(matches!(back, Command::Imported(_)));
+        let effects = app.apply(back);
+        let (_, entry) = app.open_article().unwrap();
+        assert_eq!(entry.article.title, "Harbor Lights");
+        assert!(
+            app.open_document().is_some(),
+            "the import job's document is kept"
+        );
+        // Its suggestions are asked for next, on a job of their own.
+        one(&effects, JobKind::Suggest);
+        let suggested = complete(&mut app, effects);
+        assert!(matches!(suggested[..], [Command::Suggested(_)]));
+        for command in suggested {
+            app.apply(command);
+        }
+        assert!(app.open_article().unwrap().1.suggestions.is_some());
+    }
+
+    #[test]
+    fn exporting_is_a_job_and_to_a_folder_is_refused_in_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = settled(&dir.path().join("data"));
+        let back = apply_and_complete(
+            &mut app,
+            Command::ExportLibrary(dir.path().to_owned()),
+            JobKind::Export,
+        );
+        let error = app.try_apply(back).unwrap_err();
         assert!(matches!(
             error,
             AppError::Elsewhere(ElsewhereError::ExportToFolder { .. })
@@ -380,17 +625,159 @@ mod tests {
                 .to_string()
                 .ends_with("it is a folder; give a file name.")
         );
+        let file = dir.path().join("out.json");
+        let back = apply_and_complete(
+            &mut app,
+            Command::ExportLibrary(file.clone()),
+            JobKind::Export,
+        );
+        assert!(
+            !file.exists() || app.notices().is_empty(),
+            "nothing told before"
+        );
+        app.apply(back);
+        let exported = Store::read_library(&file).unwrap();
+        assert_eq!(exported.shows[0].title, app.library().shows[0].title);
+        assert!(
+            app.notices()
+                .last()
+                .unwrap()
+                .starts_with("Exported the library to")
+        );
     }
 
     #[test]
-    fn backups_that_cannot_be_listed_are_an_error_not_an_empty_list() {
+    fn backups_are_listed_by_a_job_and_a_failure_is_an_error_not_an_empty_list() {
         let dir = tempfile::tempdir().unwrap();
-        let mut app = app(dir.path());
-        app.apply(Command::ListBackups);
+        let mut app = settled(dir.path());
+        let back = apply_and_complete(&mut app, Command::ListBackups, JobKind::Backups);
+        assert!(app.view.backups.is_none(), "nothing listed in the frame");
+        app.apply(back);
         assert!(matches!(&app.view.backups, Some(Ok(list)) if list.is_empty()));
         std::fs::write(dir.path().join("backups"), b"").unwrap();
-        app.apply(Command::ListBackups);
+        let back = apply_and_complete(&mut app, Command::ListBackups, JobKind::Backups);
+        app.apply(back);
         assert!(matches!(&app.view.backups, Some(Err(_))));
+    }
+
+    #[test]
+    fn a_backup_is_read_by_a_job_and_restored_after_the_library_it_replaces_is_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = settled(dir.path());
+        let mut old = app.library().clone();
+        old.shows[0].note = "from the backup".into();
+        let backup = dir.path().join("kept.json");
+        std::fs::write(&backup, crate::storage::encode(&old).unwrap()).unwrap();
+        let show = app.library().shows[0].id;
+        app.apply(Command::Change(Change::SetShowNote(show, "typed".into())));
+        let back = apply_and_complete(&mut app, Command::RestoreBackup(backup), JobKind::Restore);
+        assert_eq!(
+            app.library().shows[0].note,
+            "typed",
+            "not restored in the frame"
+        );
+        app.apply(back);
+        // The typed note is not saved yet: the restore waits for it.
+        assert_eq!(app.library().shows[0].note, "typed");
+        app.finish_jobs_blocking();
+        assert_eq!(app.library().shows[0].note, "from the backup");
+        app.save_now_blocking();
+        let backups = crate::storage::list_backups(dir.path()).unwrap();
+        let replaced = Store::read_library(&backups[0]).unwrap();
+        assert_eq!(
+            replaced.shows[0].note, "typed",
+            "the replaced library is a backup"
+        );
+    }
+
+    #[test]
+    fn saving_to_another_folder_opens_it_on_a_job_and_closes_the_old_saver_on_another() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = settled(&dir.path().join("data"));
+        let other = dir.path().join("other");
+        let back = apply_and_complete(
+            &mut app,
+            Command::SaveToFolder(other.clone()),
+            JobKind::Folder,
+        );
+        assert_ne!(app.data_dir(), other);
+        let effects = app.apply(back);
+        assert_eq!(app.data_dir(), other);
+        one(&effects, JobKind::Folder);
+        assert!(complete(&mut app, effects).is_empty());
+        app.save_now_blocking();
+        assert!(other.join(LIBRARY_FILE).exists());
+    }
+
+    #[test]
+    fn a_change_made_outside_is_merged_by_a_job() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = settled(dir.path());
+        app.save_now_blocking();
+        // Another program changes the file; then the fan edits something else.
+        let path = dir.path().join(LIBRARY_FILE);
+        let before = crate::storage::decode_file(&std::fs::read(&path).unwrap()).unwrap();
+        let mut theirs = before.library;
+        theirs.shows[0].original_title = Some("theirs".into());
+        let bytes = crate::storage::encode_revision(&theirs, before.revision + 1).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        let show = app.library().shows[0].id;
+        app.apply(Command::Change(Change::SetShowNote(show, "ours".into())));
+        app.urgent = true;
+        app.hand_over();
+        let report = app.saver.as_ref().unwrap().wait().unwrap();
+        let command = Command::Saved(crate::app::Finished::new(report));
+        let back = apply_and_complete(&mut app, command, JobKind::Merge);
+        assert!(app.merging, "saves wait for the merge");
+        app.apply(back);
+        assert!(!app.merging);
+        assert_eq!(app.library().shows[0].note, "ours");
+        assert_eq!(
+            app.library().shows[0].original_title.as_deref(),
+            Some("theirs")
+        );
+        app.save_now_blocking();
+        let on_disk = Store::read_library(&path).unwrap();
+        assert_eq!(on_disk.shows[0].original_title.as_deref(), Some("theirs"));
+        assert_eq!(on_disk.shows[0].note, "ours");
+    }
+
+    #[test]
+    fn a_dialog_is_a_job_and_without_one_the_app_says_so_in_words() {
+        // Run without any way to show a dialog (no display, no session bus), as a child
+        // process so this process's environment is left alone.
+        const CHILD: &str = "FAN_TRACKER_TEST_DIALOG_CHILD";
+        if std::env::var_os(CHILD).is_some() {
+            let dir = tempfile::tempdir().unwrap();
+            let mut app = settled(dir.path());
+            let back = apply_and_complete(&mut app, Command::PickFile, JobKind::Dialog);
+            assert_eq!(back, Command::NoDialog(DialogKind::OpenArticle));
+            app.apply(back);
+            assert_eq!(app.notices(), [super::super::NO_DIALOG_MESSAGE]);
+            let back = apply_and_complete(&mut app, Command::PickExportFile, JobKind::Dialog);
+            app.apply(back);
+            assert!(app.view.no_file_dialog && app.view.elsewhere.is_some());
+            println!("DIALOG-CHILD-OK");
+            return;
+        }
+        let output = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "app::apply::tests::a_dialog_is_a_job_and_without_one_the_app_says_so_in_words",
+                "--nocapture",
+            ])
+            .env(CHILD, "1")
+            .env_remove("DISPLAY")
+            .env_remove("WAYLAND_DISPLAY")
+            .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success() && stdout.contains("DIALOG-CHILD-OK"),
+            "{stdout}\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
 
     #[test]

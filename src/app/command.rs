@@ -5,14 +5,24 @@
 //! [`crate::model::Edit`] (undoable, refused as a whole in a read-only window). Every other
 //! command only moves the view, reads or writes files outside the library, or walks the
 //! history.
+//!
+//! The last commands are not the fan's: they bring back what a job run off the UI thread
+//! found (see [`super::Effect`]); the UI never pushes them.
 
 use std::path::PathBuf;
 
 use jiff::civil::Date;
 
+use super::dialogs::DialogKind;
+use super::effect::{ExportDone, MergeDone, ParsedArticle};
+use super::importer::ImportDone;
+use super::jobs::Finished;
+use super::saver::SaveReport;
+use super::suggester::SuggestResult;
 use crate::model::{
-    Anchor, ArticleId, Outcome, PredictionId, ShowId, ShowStatus, ThreadId, ThreadStatus,
+    Anchor, ArticleId, Library, Outcome, PredictionId, ShowId, ShowStatus, ThreadId, ThreadStatus,
 };
+use crate::storage::{OpenedStore, StorageError};
 
 /// One thing the user did.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +66,28 @@ pub enum Command {
     PickExportFile,
     /// Change saved data (undoable).
     Change(Change),
+    /// A file dialog could not be shown: the system has none.
+    NoDialog(DialogKind),
+    /// An article was read and imported (or could not be).
+    Imported(Finished<ImportDone>),
+    /// An article was parsed.
+    Parsed(Finished<ParsedArticle>),
+    /// An article's open questions were suggested.
+    Suggested(Finished<SuggestResult>),
+    /// The backups were listed (or could not be).
+    BackupsListed(Finished<Result<Vec<PathBuf>, StorageError>>),
+    /// A backup to restore was read (or could not be).
+    BackupRead(Finished<(PathBuf, Result<Library, StorageError>)>),
+    /// The library was exported to a file (or could not be).
+    Exported(Finished<ExportDone>),
+    /// Another folder was opened to become the data folder (or could not be).
+    FolderOpened(Finished<(PathBuf, Result<OpenedStore, StorageError>)>),
+    /// The saver finished a save (or found the file changed by another program).
+    Saved(Finished<SaveReport>),
+    /// A change another program made was merged into ours.
+    Merged(Finished<MergeDone>),
+    /// A job stopped with a panic (a fault in Fan Tracker); it worked on what is named.
+    JobFault(String),
 }
 
 /// A change to saved data, as the fan asked for it. Those that act on "the open article" act

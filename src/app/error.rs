@@ -50,6 +50,14 @@ pub enum AppError {
         "Your data folder could not be opened: {0}. Changes in this window are not saved there; to keep them, use File → Save elsewhere… (another folder, or a JSON file)."
     )]
     FolderUnusable(#[source] StorageError),
+    /// A job run off the UI thread stopped because of a fault in Fan Tracker (a panic).
+    #[error(
+        "Working on {what} failed because of a fault in Fan Tracker; nothing was changed. Please report it."
+    )]
+    JobFault {
+        /// What the job worked on ("notes.md", "the backups").
+        what: String,
+    },
     /// The thread that suggests open questions is not running.
     #[error(
         "Open questions cannot be suggested in this window: the thread that reads articles could not run."

@@ -1,16 +1,17 @@
 //! Reading and importing articles off the UI thread.
 //!
-//! Opening a file (command line, file picker, drop) and pasting text all start a job here; a
-//! worker thread reads the file and runs [`crate::model::import`], and the app applies the
-//! finished job after a frame (see [`super::App::after_frame`]). While a job runs, the status
-//! line says what is being opened.
+//! Opening a file (command line, file picker, drop) and pasting text return an
+//! [`super::Effect::Import`]; a job reads the file, runs [`crate::model::import`], parses the
+//! article and guesses the show it names, and the app applies the result
+//! ([`super::Command::Imported`]). While a job runs, the status line says what is being opened.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::Arc;
 
 use super::error::ReadError;
-use super::wake::Wake;
-use crate::model::{ImportError, Imported, MAX_ARTICLE_BYTES, Origin, import};
+use crate::model::{
+    Document, ImportError, Imported, MAX_ARTICLE_BYTES, Origin, guess_show_title, import,
+};
 
 /// What to import.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,13 +22,24 @@ pub enum ImportSource {
     Pasted(String),
 }
 
+/// A new article, parsed, with the title a new show for it would get.
+#[derive(Debug)]
+pub struct ImportedArticle {
+    /// What the importer made of the bytes.
+    pub imported: Imported,
+    /// The article, parsed (kept as the open article's document).
+    pub document: Arc<Document>,
+    /// The title a new show for it gets ([`guess_show_title`]).
+    pub show_title: String,
+}
+
 /// How a job ended.
 #[derive(Debug)]
 pub enum ImportOutcome {
     /// The file was imported before and cannot be read now: open the saved copy.
     Reopen,
     /// A new article.
-    Imported(Box<Imported>),
+    Imported(Box<ImportedArticle>),
     /// It could not be opened.
     Failed(ReadError),
 }
@@ -35,8 +47,6 @@ pub enum ImportOutcome {
 /// A finished job.
 #[derive(Debug)]
 pub struct ImportDone {
-    /// Which job.
-    pub id: u64,
     /// The file's key for reopening (its canonical path), `None` for pasted text.
     pub key: Option<String>,
     /// The file's name as the user knows it, or "the pasted text".
@@ -45,104 +55,8 @@ pub struct ImportDone {
     pub outcome: ImportOutcome,
 }
 
-/// Imports under way and the channel their results come back on.
-pub struct Importer {
-    sender: Sender<ImportDone>,
-    receiver: Receiver<ImportDone>,
-    /// Jobs under way: id and what is being opened, for the status line.
-    pending: Vec<(u64, String)>,
-    next_id: u64,
-    wake: Wake,
-}
-
-impl Importer {
-    /// An importer that wakes `wake` (the window) when a job finishes.
-    pub fn new(wake: Wake) -> Self {
-        let (sender, receiver) = channel();
-        Self {
-            sender,
-            receiver,
-            pending: Vec::new(),
-            next_id: 0,
-            wake,
-        }
-    }
-
-    /// Starts importing `source` on a worker thread. `known` are the source keys already in
-    /// the library (a file among them is reopened, not read again).
-    pub fn start(&mut self, source: ImportSource, known: Vec<String>) {
-        self.next_id += 1;
-        let id = self.next_id;
-        self.pending.push((id, label(&source)));
-        let sender = self.sender.clone();
-        let wake = self.wake.clone();
-        let job = move || {
-            // A bug in a parser must not leave the job pending for ever: it becomes a notice.
-            let done =
-                std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| run(id, &source, &known)))
-                    .unwrap_or_else(|_| ImportDone {
-                        id,
-                        key: None,
-                        label: label(&source),
-                        outcome: ImportOutcome::Failed(ReadError::Fault {
-                            label: label(&source),
-                        }),
-                    });
-            // The app may be gone already; then nobody needs the result.
-            let _ = sender.send(done);
-            wake.wake();
-        };
-        if let Err(error) = std::thread::Builder::new()
-            .name("fan-tracker-import".into())
-            .spawn(job)
-        {
-            log::error!("could not start an import thread: {error}");
-            let _ = self.sender.send(ImportDone {
-                id,
-                key: None,
-                label: self.pending.last().map(|p| p.1.clone()).unwrap_or_default(),
-                outcome: ImportOutcome::Failed(ReadError::NoThread(error)),
-            });
-        }
-    }
-
-    /// What is being opened, for the status line.
-    pub fn pending(&self) -> impl Iterator<Item = &str> {
-        self.pending.iter().map(|(_, label)| label.as_str())
-    }
-
-    /// Whether a job is under way.
-    pub fn is_busy(&self) -> bool {
-        !self.pending.is_empty()
-    }
-
-    /// The jobs finished since the last call, without waiting.
-    pub fn poll(&mut self) -> Vec<ImportDone> {
-        let done: Vec<ImportDone> = self.receiver.try_iter().collect();
-        self.forget(&done);
-        done
-    }
-
-    /// Waits until every job under way has finished, and returns them.
-    pub fn wait(&mut self) -> Vec<ImportDone> {
-        let mut done = Vec::new();
-        while done.len() < self.pending.len() {
-            match self.receiver.recv() {
-                Ok(job) => done.push(job),
-                Err(_) => break,
-            }
-        }
-        self.forget(&done);
-        done
-    }
-
-    fn forget(&mut self, done: &[ImportDone]) {
-        self.pending
-            .retain(|(id, _)| done.iter().all(|d| d.id != *id));
-    }
-}
-
-fn label(source: &ImportSource) -> String {
+/// What `source` is called on the status line: the file's name, or "the pasted text".
+pub fn label(source: &ImportSource) -> String {
     match source {
         ImportSource::File(path) => path
             .file_name()
@@ -152,14 +66,38 @@ fn label(source: &ImportSource) -> String {
     }
 }
 
-/// Reads and imports one source (on the worker thread).
-fn run(id: u64, source: &ImportSource, known: &[String]) -> ImportDone {
+/// Reads, imports and parses one source (on a job's thread). `known` are the source keys
+/// already in the library: such a file is reopened, not read again. A panic in a parser
+/// becomes [`ReadError::Fault`], told in words.
+pub fn run(source: &ImportSource, known: &[String]) -> ImportDone {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        import_source(source, known)
+    }))
+    .unwrap_or_else(|_| ImportDone {
+        key: None,
+        label: label(source),
+        outcome: ImportOutcome::Failed(ReadError::Fault {
+            label: label(source),
+        }),
+    })
+}
+
+fn import_source(source: &ImportSource, known: &[String]) -> ImportDone {
     let label = label(source);
+    let parsed = |imported: Imported| {
+        let document = Arc::new(imported.article.document());
+        let show_title = guess_show_title(&imported.article, &document);
+        ImportOutcome::Imported(Box::new(ImportedArticle {
+            imported,
+            document,
+            show_title,
+        }))
+    };
     let (key, outcome) = match source {
         ImportSource::Pasted(text) => (
             None,
             match import(text.as_bytes(), Origin::Pasted) {
-                Ok(imported) => ImportOutcome::Imported(Box::new(imported)),
+                Ok(imported) => parsed(imported),
                 Err(e) => ImportOutcome::Failed(ReadError::Pasted(e)),
             },
         ),
@@ -168,7 +106,7 @@ fn run(id: u64, source: &ImportSource, known: &[String]) -> ImportDone {
             // A file imported before is read again: it may have changed since. When it can
             // no longer be read, its saved copy opens.
             let outcome = match read_file(path) {
-                Ok(imported) => ImportOutcome::Imported(Box::new(imported)),
+                Ok(imported) => parsed(imported),
                 Err(_) if known.contains(&key) => ImportOutcome::Reopen,
                 Err(error) => ImportOutcome::Failed(error),
             };
@@ -176,7 +114,6 @@ fn run(id: u64, source: &ImportSource, known: &[String]) -> ImportDone {
         }
     };
     ImportDone {
-        id,
         key,
         label,
         outcome,

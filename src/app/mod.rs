@@ -1,19 +1,25 @@
 //! The one [`App`]: the library in memory, the commands that change it, and saving.
 //!
 //! Panels draw from the [`UiParts`] the app lends them and push [`Command`]s; after each frame
-//! the app applies them and hands the new snapshot to the saving thread, which writes it about
-//! half a second after the first unsaved edit on its own clock. The app knows nothing of the
+//! the app applies them ([`App::apply`] changes state and returns the [`Effect`]s to run: file
+//! dialogs, reads, writes, parses, merges, exports, suggestions), starts those effects on the
+//! jobs runtime ([`jobs`]), whose results come back as commands, and hands the new snapshot to
+//! the saving thread, which writes it about half a second after the first unsaved edit on its
+//! own clock. Nothing that touches a file, parses an article or merges runs in a frame. The app knows nothing of the
 //! panels: the window (the `eframe::App` impl, layout caches, the close guard) is the shell's
 //! (`crate::shell`), which lends the app's parts to the panels together with its own caches.
 
 mod apply;
 mod changes;
 mod command;
+mod dialogs;
 mod documents;
 mod drafts;
+mod effect;
 mod elsewhere;
 mod error;
 mod importer;
+pub mod jobs;
 mod reopen;
 mod saver;
 mod status;
@@ -22,37 +28,42 @@ mod view;
 mod wake;
 mod writable;
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub use command::{Change, Command};
+pub use dialogs::{DialogKind, dialog_available};
 pub use documents::DocumentCache;
 pub use drafts::{
     Draft, DraftField, Drafts, FieldEdit, TYPING_PAUSE, field_edit, normalized, parse_optional_date,
 };
+pub use effect::{Effect, ExportDone, MergeDone, MergeJob, ParsedArticle};
 pub use elsewhere::NO_DIALOG_FOR_PATH;
 pub use error::{
     AppError, ElsewhereError, NO_DIALOG_MESSAGE, READ_ONLY_MESSAGE, ReadError, SaveError,
 };
-pub use importer::{ImportSource, read_file, source_key};
+pub use importer::{
+    ImportDone, ImportOutcome, ImportSource, ImportedArticle, read_file, source_key,
+};
+pub use jobs::{Finished, JobKind, Jobs};
 pub use saver::{SaveReport, Saver};
 pub use status::SaveStatus;
-pub use suggester::{SuggestResult, SuggestWorker, article_fingerprint};
+pub use suggester::{SuggestResult, article_fingerprint};
 pub use view::{BackupList, Filing, PredictionDraft, TextSelection, ViewState};
 pub use wake::Wake;
 
-use crate::model::{
-    ArticleEntry, ArticleId, Document, Edit, History, Library, Show, ShowId, merge_libraries,
-};
+use crate::model::{ArticleEntry, ArticleId, Document, Edit, History, Library, Show, ShowId};
 use crate::storage::{OpenedStore, SaveOutcome, StorageError, Store};
 
 /// How long after the first unsaved edit the app saves.
 pub const SAVE_DELAY: Duration = Duration::from_millis(500);
 /// How long after a failed save the app tries again.
 pub const RETRY_DELAY: Duration = Duration::from_secs(2);
-/// How often the app looks for a finished import when nothing else wakes it.
-const IMPORT_POLL: Duration = Duration::from_millis(100);
+/// How often the app looks for a finished job when nothing else wakes it (a job wakes the
+/// window when it finishes; this is only a safety net).
+const JOB_POLL: Duration = Duration::from_millis(100);
 
 /// How the app was started.
 #[derive(Clone, Debug, Default)]
@@ -116,8 +127,21 @@ pub struct App {
     /// The open article, parsed.
     documents: DocumentCache,
     commands: Vec<Command>,
-    /// Articles being read and imported on worker threads.
-    importer: importer::Importer,
+    /// Runs effects off the UI thread; their results come back as commands.
+    jobs: Jobs,
+    /// Effects decided but not started yet (returned by [`App::apply`]).
+    outbox: Vec<effect::Effect>,
+    /// The article being parsed, if any.
+    parsing: Option<ArticleId>,
+    /// The articles whose suggestions are being computed.
+    suggesting: HashSet<ArticleId>,
+    /// A change another program made is being merged: saves wait for the merge.
+    merging: bool,
+    /// A backup read to be restored once the library it replaces is saved: its name and
+    /// library.
+    pending_restore: Option<(String, Box<Library>)>,
+    /// Tests: every frame waits for the jobs it started (see [`App::wait_for_jobs`]).
+    wait_for_jobs: bool,
     /// Counts edits to saved data.
     edit_generation: u64,
     /// The newest edit handed to the saver.
@@ -135,8 +159,6 @@ pub struct App {
     force_backup: bool,
     /// The other version to keep as a conflict copy with the next save.
     conflict_copy: Option<Vec<u8>>,
-    /// Computes the open article's suggestions off the UI thread.
-    suggester: SuggestWorker,
 }
 
 impl App {
@@ -166,7 +188,13 @@ impl App {
             history: History::new(),
             documents: DocumentCache::default(),
             commands: Vec::new(),
-            importer: importer::Importer::new(Wake::window(ctx)),
+            jobs: Jobs::new(Wake::window(ctx)),
+            outbox: Vec::new(),
+            parsing: None,
+            suggesting: HashSet::new(),
+            merging: false,
+            pending_restore: None,
+            wait_for_jobs: false,
             edit_generation: 0,
             handed_generation: 0,
             saved_generation: 0,
@@ -175,7 +203,6 @@ impl App {
             urgent: false,
             force_backup: false,
             conflict_copy: None,
-            suggester: SuggestWorker::waking(Wake::window(ctx)),
         };
         let mut legacy_open = None;
         match opened {
@@ -200,8 +227,7 @@ impl App {
         }
         app.open_start_place(legacy_open);
         if let Some(path) = options.open_file {
-            app.apply(Command::ImportFile(path));
-            app.hand_over();
+            app.push(Command::ImportFile(path));
         }
         app
     }
@@ -228,7 +254,7 @@ impl App {
     }
 
     /// Starts a saving thread on `store` that repaints the window after each save.
-    fn start_saver(&self, store: Store) -> Saver {
+    pub(super) fn start_saver(&self, store: Store) -> Saver {
         let wake = self.wake.clone();
         Saver::start(store, move || wake.wake())
     }
@@ -257,9 +283,10 @@ impl App {
         open_article(&self.library, &self.view)
     }
 
-    /// The open article, parsed (see [`DocumentCache`]).
+    /// The open article, parsed, once a job has parsed it (see [`DocumentCache`]); `None`
+    /// while it is being parsed.
     pub fn open_document(&mut self) -> Option<Arc<Document>> {
-        open_article(&self.library, &self.view).map(|(_, e)| self.documents.get(e))
+        open_article(&self.library, &self.view).and_then(|(_, e)| self.documents.cached(e))
     }
 
     /// Keeps a document parsed ahead of time (on the loading thread) for article `article`,
@@ -302,13 +329,14 @@ impl App {
     /// Splits the app into what the panels may read and what they may change, lending them
     /// `cache` (the window's own state kept across frames) beside it.
     pub fn parts<'a, C>(&'a mut self, cache: &'a mut C) -> UiParts<'a, C> {
-        let document = open_article(&self.library, &self.view).map(|(_, e)| self.documents.get(e));
+        let document =
+            open_article(&self.library, &self.view).and_then(|(_, e)| self.documents.cached(e));
         UiParts {
             document,
             library: &self.library,
             status: &self.status,
             notices: &self.notices,
-            importing: self.importer.pending().collect(),
+            importing: self.jobs.pending(JobKind::Import).collect(),
             undo_label: self.history.undo_label(),
             redo_label: self.history.redo_label(),
             data_dir: &self.data_dir,
@@ -325,37 +353,124 @@ impl App {
         self.commands.push(command);
     }
 
-    /// Applies queued commands and finished imports, collects save reports and hands the
-    /// newest edits to the saving thread, which writes them when they are due on its own clock
-    /// (no frame needs to run for that). Returns how long until the app next needs to run
-    /// without input, if it does (soon, while an import is under way; saving never needs it:
-    /// the saver repaints the window when it is done).
+    /// Applies queued commands and the results of finished jobs, starts the effects they
+    /// asked for on the jobs runtime, collects save reports and hands the newest edits to the
+    /// saving thread, which writes them when they are due on its own clock (no frame needs to
+    /// run for that). Never waits (unless a test asked for it, see [`App::wait_for_jobs`]).
+    /// Returns how long until the app next needs to run without input, if it does (soon, while
+    /// a job is under way, as a safety net: a finished job wakes the window; saving never
+    /// needs it: the saver repaints the window when it is done).
     pub fn after_frame(&mut self) -> Option<Duration> {
         // Typed before anything clicked in the same frame.
         self.commit_drafts(false);
-        for command in std::mem::take(&mut self.commands) {
-            self.apply(command);
-        }
-        for done in self.importer.poll() {
-            self.finish_import(done);
-        }
+        let mut commands = std::mem::take(&mut self.commands);
+        commands.extend(self.jobs.poll());
+        self.run_commands(commands);
         self.collect_reports();
-        self.collect_suggestions();
-        self.request_suggestions();
+        self.restore_when_saved();
+        self.start_effects();
+        if self.wait_for_jobs {
+            self.settle_jobs(&[]);
+        }
         self.hand_over();
-        self.importer.is_busy().then_some(IMPORT_POLL)
+        self.jobs.is_busy_with(&[]).then_some(JOB_POLL)
+    }
+
+    /// Applies `commands` and starts the effects they return.
+    fn run_commands(&mut self, commands: Vec<Command>) {
+        for command in commands {
+            let effects = self.apply(command);
+            self.outbox.extend(effects);
+        }
+        self.start_effects();
+    }
+
+    /// Starts the effects decided so far, with what the open article needs (its parse, its
+    /// suggestions).
+    fn start_effects(&mut self) {
+        self.request_document();
+        self.request_suggestions();
+        for effect in std::mem::take(&mut self.outbox) {
+            // An article is parsed, or suggested, by one job at a time.
+            match &effect {
+                effect::Effect::Parse { id, .. } if self.parsing == Some(*id) => continue,
+                effect::Effect::Parse { id, .. } => self.parsing = Some(*id),
+                effect::Effect::Suggest { id, .. } if !self.suggesting.insert(*id) => continue,
+                _ => {}
+            }
+            let (kind, what) = (effect.kind(), effect.what());
+            self.jobs.spawn(kind, what, move || effect.run());
+        }
+    }
+
+    /// Queues an effect, returned by the [`App::apply`] under way (or started after the frame).
+    pub(super) fn effect(&mut self, effect: effect::Effect) {
+        self.outbox.push(effect);
+    }
+
+    /// Tests: when `wait`, every frame waits for the jobs it started (and theirs) before it
+    /// ends, so a test sees a command's whole outcome after one `run()`, as if the work ran
+    /// in the frame. The window never does this.
+    pub fn wait_for_jobs(&mut self, wait: bool) {
+        self.wait_for_jobs = wait;
+    }
+
+    /// Waits for the jobs of `kinds` under way (every kind when empty), applying their results
+    /// and what those start, until none is left; a restore waiting for a save is finished too
+    /// when every kind is waited for. For the close path and tests, never in a frame.
+    pub fn settle_jobs(&mut self, kinds: &[JobKind]) {
+        loop {
+            self.start_effects();
+            if kinds.is_empty() && self.pending_restore.is_some() {
+                self.save_now_blocking();
+                self.restore_pending();
+                continue;
+            }
+            if !self.jobs.is_busy_with(kinds) {
+                return;
+            }
+            let done = self.jobs.wait_one(kinds);
+            self.run_commands(done);
+        }
     }
 
     /// Whether an article is being read or imported.
     pub fn is_importing(&self) -> bool {
-        self.importer.is_busy()
+        self.jobs.is_busy_with(&[JobKind::Import])
+    }
+
+    /// Whether any job is under way.
+    pub fn is_busy(&self) -> bool {
+        self.jobs.is_busy_with(&[])
+    }
+
+    /// The jobs runtime, to see what is under way (tests, benchmarks).
+    pub fn jobs(&self) -> &Jobs {
+        &self.jobs
     }
 
     /// Waits for the imports under way and applies them (used by tests and by callers that
     /// must see the article before going on).
     pub fn finish_imports_blocking(&mut self) {
-        for done in self.importer.wait() {
-            self.finish_import(done);
+        self.settle_jobs(&[JobKind::Import]);
+    }
+
+    /// Waits for every job under way except file dialogs (which wait for a person) and
+    /// applies their results (tests).
+    pub fn finish_jobs_blocking(&mut self) {
+        self.settle_jobs(&[
+            JobKind::Import,
+            JobKind::Parse,
+            JobKind::Suggest,
+            JobKind::Backups,
+            JobKind::Restore,
+            JobKind::Export,
+            JobKind::Folder,
+            JobKind::Merge,
+        ]);
+        if self.pending_restore.is_some() {
+            self.save_now_blocking();
+            self.restore_pending();
         }
     }
 
@@ -390,11 +505,12 @@ impl App {
     pub fn collect_reports(&mut self) {
         let reports = self.saver.as_ref().map(Saver::poll).unwrap_or_default();
         for report in reports {
-            self.take_report(report);
+            let effects = self.apply(Command::Saved(Finished::new(report)));
+            self.outbox.extend(effects);
         }
     }
 
-    fn take_report(&mut self, report: SaveReport) {
+    pub(super) fn take_report(&mut self, report: SaveReport) {
         match report.result {
             Ok(SaveOutcome::Written { notices }) => {
                 self.saved_generation = self.saved_generation.max(report.generation);
@@ -416,21 +532,18 @@ impl App {
                 backup,
             }) => {
                 // Another program changed the file: merge its changes into ours (ours win
-                // where both changed the same thing) and save the merge right away. The store
-                // backed up our version first.
-                // The merge is one step of the history: Undo takes their change back out.
-                let merged = merge_libraries(&base, &self.library, &theirs);
-                let replace = Edit::Replace(Box::new(merged.library));
-                let label = "merge of a change made outside this window".to_owned();
-                if let Err(error) = self.writable().and_then(|mut w| w.commit(replace, label)) {
-                    self.notify(error.to_string());
-                }
-                if merged.conflicts > 0 {
-                    self.conflict_copy = Some(theirs_bytes);
-                } else {
-                    self.notify(crate::storage::Notice::Merged { backup }.to_string());
-                }
-                self.urgent = true;
+                // where both changed the same thing) on a job, then save the merge right away
+                // ([`App::take_merge`]). The store backed up our version first. Saves wait
+                // for the merge.
+                self.merging = true;
+                self.effect(effect::Effect::Merge(Box::new(effect::MergeJob {
+                    base: *base,
+                    ours: self.library.clone(),
+                    theirs: *theirs,
+                    theirs_bytes,
+                    backup,
+                    generation: self.edit_generation,
+                })));
             }
             Err(error) => {
                 // The saver tries again by itself a moment later.
@@ -442,10 +555,54 @@ impl App {
         }
     }
 
+    /// Applies a finished merge: one step of the history (Undo takes their change back out),
+    /// saved at once. When the fan edited meanwhile, the merge runs again on the newer library.
+    pub(super) fn take_merge(&mut self, done: effect::MergeDone) {
+        let effect::MergeDone { mut job, merged } = done;
+        if job.generation != self.edit_generation {
+            job.ours = self.library.clone();
+            job.generation = self.edit_generation;
+            self.effect(effect::Effect::Merge(Box::new(job)));
+            return;
+        }
+        self.merging = false;
+        let effect::MergeJob {
+            base,
+            ours,
+            theirs,
+            theirs_bytes,
+            backup,
+            ..
+        } = job;
+        let replace = Edit::Replace(Box::new(merged.library));
+        let label = "merge of a change made outside this window".to_owned();
+        // The merge started from this very snapshot: drop that share before changing it.
+        drop(ours);
+        // Freeing two whole libraries takes milliseconds: a job does it.
+        self.jobs
+            .spawn(JobKind::Merge, "the versions merged", move || {
+                drop((base, theirs));
+                None
+            });
+        if let Err(error) = self.writable().and_then(|mut w| w.commit(replace, label)) {
+            self.notify(error.to_string());
+        }
+        if merged.conflicts > 0 {
+            self.conflict_copy = Some(theirs_bytes);
+        } else {
+            self.notify(crate::storage::Notice::Merged { backup }.to_string());
+        }
+        self.urgent = true;
+    }
+
     /// Hands the newest library to the saving thread, due half a second after the first edit
-    /// not yet written (at once after a merge).
+    /// not yet written (at once after a merge). Waits while a merge runs: the next save is
+    /// the merged library.
     fn hand_over(&mut self) {
         if self.edit_generation <= self.handed_generation && !self.reclaimed {
+            return;
+        }
+        if self.merging {
             return;
         }
         let Some(saver) = &self.saver else { return };
@@ -469,19 +626,13 @@ impl App {
         }
     }
 
-    /// Before the library is replaced (a backup restored): writes it as it is now, and has the
-    /// next save keep the file it replaces as a backup.
-    pub(super) fn save_before_replacing(&mut self) {
-        self.save_now_blocking();
-        self.force_backup = true;
-    }
-
     /// Saves now and waits until the file is written or the save failed (used on exit and by
-    /// tests). A change made behind the app is merged first.
+    /// tests). A change made behind the app is merged first (waiting for the merge).
     pub fn save_now_blocking(&mut self) {
         // A few rounds at most: each round either writes, fails, or merges another program's
         // change and tries again.
         for _ in 0..4 {
+            self.settle_jobs(&[JobKind::Merge]);
             if self.saver.is_none() || self.is_saved() {
                 return;
             }

@@ -10,11 +10,17 @@ use crate::model::{Article, ArticleId, FileChange, Reopening, quoted, reopen_edi
 
 impl App {
     /// Opens article `id`, imported before from the file named `label`, whose text read now
-    /// is `fresh`. Problems (a read-only window) are told in the window; the saved copy is
-    /// opened then.
-    pub(super) fn reopen_file(&mut self, id: ArticleId, label: &str, fresh: Article) {
-        if let Err(error) = self.try_reopen_file(id, label, fresh) {
-            self.apply(Command::OpenArticle(id));
+    /// is `fresh` (parsed off the UI thread as `document`). Problems (a read-only window) are
+    /// told in the window; the saved copy is opened then.
+    pub(super) fn reopen_file(
+        &mut self,
+        id: ArticleId,
+        label: &str,
+        fresh: Article,
+        document: Arc<crate::model::Document>,
+    ) {
+        if let Err(error) = self.try_reopen_file(id, label, fresh, document) {
+            self.open_saved_copy(id);
             self.notify(format!(
                 "{label} has changed since it was imported, but the new text could not be brought in: {error}"
             ));
@@ -26,23 +32,32 @@ impl App {
         id: ArticleId,
         label: &str,
         fresh: Article,
+        document: Arc<crate::model::Document>,
     ) -> Result<(), AppError> {
         let unchanged = self.library.article(id).is_ok_and(|(_, entry)| {
             crate::model::compare(&entry.article, &fresh) == FileChange::Same
         });
         if unchanged {
-            self.apply(Command::OpenArticle(id));
+            self.open_saved_copy(id);
             return Ok(());
         }
-        // Parsed once: to re-anchor the threads, then kept as the open article's document.
-        let document = Arc::new(fresh.document());
+        // Parsed once (by the import job): to re-anchor the threads, then kept as the open
+        // article's document.
         let (title, body) = (fresh.title.clone(), fresh.body.clone());
         let told = self.bring_in(id, fresh, &title, body, document)?;
         match told {
             Some(reopening) => self.notify(reopening.message(label, &title)),
-            None => self.apply(Command::OpenArticle(id)),
+            None => self.open_saved_copy(id),
         }
         Ok(())
+    }
+
+    /// Opens the saved copy of article `id` (the effects it asks for stay queued for the
+    /// frame); a problem is told in the window.
+    pub(super) fn open_saved_copy(&mut self, id: ArticleId) {
+        if let Err(error) = self.try_apply(Command::OpenArticle(id)) {
+            self.notify(error.to_string());
+        }
     }
 
     /// Commits the edit that brings `fresh` in (see [`reopen_edit`]) and opens the article it

@@ -88,26 +88,24 @@ impl Saver {
         let shared = Arc::new(Shared::default());
         let (report_tx, report_rx) = mpsc::channel();
         let worker_shared = Arc::clone(&shared);
-        let worker = std::thread::Builder::new()
-            .name("fan-tracker-saver".into())
-            .spawn(move || {
-                let mut store = store;
-                while let Some(job) = next_due(&worker_shared) {
-                    let report = write(&mut store, &worker_shared, job);
-                    if report_tx.send(report).is_err() {
-                        break;
-                    }
-                    wake();
+        let worker = super::jobs::spawn_thread("fan-tracker-saver", move || {
+            let mut store = store;
+            while let Some(job) = next_due(&worker_shared) {
+                let report = write(&mut store, &worker_shared, job);
+                if report_tx.send(report).is_err() {
+                    break;
                 }
-                // An older copy written over the file since the last save must not outlive
-                // this window: the store puts its last version back (the copy kept aside).
-                match store.close() {
-                    Ok(notices) => notices.iter().for_each(|n| log::warn!("{n}")),
-                    Err(e) => log::error!("could not check the library file on closing: {e}"),
-                }
-                // The store (and its writer lock) is dropped here, after the last save.
-                drop(store);
-            });
+                wake();
+            }
+            // An older copy written over the file since the last save must not outlive
+            // this window: the store puts its last version back (the copy kept aside).
+            match store.close() {
+                Ok(notices) => notices.iter().for_each(|n| log::warn!("{n}")),
+                Err(e) => log::error!("could not check the library file on closing: {e}"),
+            }
+            // The store (and its writer lock) is dropped here, after the last save.
+            drop(store);
+        });
         let worker = match worker {
             Ok(handle) => Some(handle),
             Err(e) => {
@@ -218,6 +216,14 @@ impl Saver {
             log::error!("the saving thread panicked");
         }
         self.reports.try_iter().collect()
+    }
+}
+
+impl std::fmt::Debug for Saver {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Saver")
+            .field("running", &self.is_running())
+            .finish_non_exhaustive()
     }
 }
 

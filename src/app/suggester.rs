@@ -1,31 +1,20 @@
-//! Suggesting off the UI thread: the open questions of an article are computed on a worker
-//! thread of their own and handed back to the app, which saves them with the article.
+//! Suggesting off the UI thread: the open questions of an article are computed by a job
+//! ([`super::Effect::Suggest`]) and handed back to the app ([`super::Command::Suggested`]),
+//! which saves them with the article.
 //!
-//! The window never waits: while the worker reads, the Suggested section says so, and each
+//! The window never waits: while the job reads, the Suggested section says so, and the
 //! finished job wakes the window. A result is used only if the article is still the one it
 //! was computed from.
 
-use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::Arc;
-use std::sync::mpsc::{Receiver, Sender, channel};
 
 use super::App;
-use super::error::AppError;
-use super::wake::Wake;
-use crate::model::{
-    Article, ArticleField, ArticleId, Document, Edit, SavedSuggestion, save_suggestions,
-    suggest::suggest,
-};
-
-/// One article to read, as the app parsed it (shared, not copied nor parsed again).
-struct Job {
-    id: ArticleId,
-    article: Article,
-    document: Arc<Document>,
-}
+use super::effect::Effect;
+use super::jobs::JobKind;
+use crate::model::{Article, ArticleField, ArticleId, Edit, SavedSuggestion};
 
 /// The suggestions computed for one article.
+#[derive(Debug)]
 pub struct SuggestResult {
     /// The article.
     pub article: ArticleId,
@@ -44,197 +33,60 @@ pub fn article_fingerprint(article: &Article) -> u64 {
     hasher.finish()
 }
 
-/// The worker thread and the jobs sent to it that have not come back yet.
-pub struct SuggestWorker {
-    jobs: Option<Sender<Job>>,
-    results: Receiver<SuggestResult>,
-    pending: HashSet<ArticleId>,
-    /// Whether the user was told the worker is not running.
-    reported: bool,
-}
-
-impl SuggestWorker {
-    /// Starts the worker; `wake` is called after each finished job (to repaint the window).
-    /// If the thread cannot be started, [`Self::request`] reports it and nothing is computed.
-    /// Dropping the worker stops it after the job it is on; the window does not wait for it.
-    pub fn start(wake: impl Fn() + Send + 'static) -> Self {
-        let (job_tx, job_rx) = channel::<Job>();
-        let (result_tx, results) = channel();
-        let thread = std::thread::Builder::new()
-            .name("fan-tracker-suggest".into())
-            .spawn(move || {
-                for job in job_rx {
-                    let suggestions = save_suggestions(&suggest(&job.document), job.id);
-                    let result = SuggestResult {
-                        article: job.id,
-                        fingerprint: article_fingerprint(&job.article),
-                        suggestions,
-                    };
-                    if result_tx.send(result).is_err() {
-                        break;
-                    }
-                    wake();
-                }
-            });
-        let jobs = match thread {
-            Ok(_detached) => Some(job_tx),
-            Err(error) => {
-                log::error!("could not start the suggesting thread: {error}");
-                None
-            }
-        };
-        Self {
-            jobs,
-            results,
-            pending: HashSet::new(),
-            reported: false,
-        }
-    }
-
-    /// Starts the worker; each finished job wakes the window (see [`Wake`]).
-    pub fn waking(wake: Wake) -> Self {
-        Self::start(move || wake.wake())
-    }
-
-    /// Asks for the suggestions of article `id`, unless they are already being computed.
-    ///
-    /// # Errors
-    /// [`AppError::SuggesterStopped`], once, when the worker is not running.
-    pub fn request(
-        &mut self,
-        id: ArticleId,
-        article: &Article,
-        document: Arc<Document>,
-    ) -> Result<(), AppError> {
-        if self.pending.contains(&id) {
-            return Ok(());
-        }
-        let sent = self.jobs.as_ref().is_some_and(|jobs| {
-            jobs.send(Job {
-                id,
-                article: article.clone(),
-                document,
-            })
-            .is_ok()
-        });
-        if sent {
-            self.pending.insert(id);
-            return Ok(());
-        }
-        self.jobs = None;
-        if std::mem::replace(&mut self.reported, true) {
-            Ok(())
-        } else {
-            Err(AppError::SuggesterStopped)
-        }
-    }
-
-    /// Whether suggestions for article `id` are being computed.
-    pub fn is_pending(&self, id: ArticleId) -> bool {
-        self.pending.contains(&id)
-    }
-
-    /// Whether any job has not come back yet.
-    pub fn is_busy(&self) -> bool {
-        !self.pending.is_empty()
-    }
-
-    /// The finished results, without waiting.
-    pub fn poll(&mut self) -> Vec<SuggestResult> {
-        let results: Vec<SuggestResult> = self.results.try_iter().collect();
-        for result in &results {
-            self.pending.remove(&result.article);
-        }
-        results
-    }
-}
-
 impl App {
-    /// Whether the open article's suggestions are computed and no other job is running (tests
-    /// wait for this before looking at the Suggested section).
+    /// Whether the open article's suggestions are computed and no job is parsing or
+    /// suggesting (tests wait for this before looking at the Suggested section).
     pub fn suggestions_settled(&self) -> bool {
-        !self.suggester.is_busy()
+        !self.jobs.is_busy_with(&[JobKind::Suggest, JobKind::Parse])
             && self
                 .open_article()
                 .is_none_or(|(_, entry)| entry.suggestions.is_some())
     }
 
-    /// Asks the worker for the open article's suggestions if they were never computed.
+    /// Asks for the open article's suggestions if they were never computed and are not being
+    /// computed, once the article is parsed.
     pub(super) fn request_suggestions(&mut self) {
         let Some((_, entry)) = self.open_article() else {
             return;
         };
-        if entry.suggestions.is_some() || self.suggester.is_pending(entry.id) {
+        let id = entry.id;
+        let queued = self
+            .outbox
+            .iter()
+            .any(|e| matches!(e, Effect::Suggest { id: queued, .. } if *queued == id));
+        if entry.suggestions.is_some() || self.suggesting.contains(&id) || queued {
             return;
         }
-        let (id, article) = (entry.id, entry.article.clone());
+        let article = entry.article.clone();
         let Some(document) = self.open_document() else {
             return;
         };
-        if let Err(error) = self.suggester.request(id, &article, document) {
-            self.notify(error.to_string());
-        }
+        self.effect(Effect::Suggest {
+            id,
+            article,
+            document,
+        });
     }
 
-    /// Saves finished suggestions with their articles, when the article is still the one they
+    /// Saves finished suggestions with their article, when the article is still the one they
     /// were computed from and none were saved meanwhile. This is not an undoable step of the
     /// fan's: it is applied, and saved, outside the history.
-    pub(super) fn collect_suggestions(&mut self) {
-        for result in self.suggester.poll() {
-            let fits = self
-                .library
-                .article(result.article)
-                .is_ok_and(|(_, entry)| {
-                    entry.suggestions.is_none()
-                        && article_fingerprint(&entry.article) == result.fingerprint
-                });
-            if fits {
-                let edit = Edit::SetArticle(
-                    result.article,
-                    ArticleField::Suggestions(Some(result.suggestions)),
-                );
-                self.apply_unrecorded(edit);
-            }
+    pub(super) fn take_suggestions(&mut self, result: SuggestResult) {
+        self.suggesting.remove(&result.article);
+        let fits = self
+            .library
+            .article(result.article)
+            .is_ok_and(|(_, entry)| {
+                entry.suggestions.is_none()
+                    && article_fingerprint(&entry.article) == result.fingerprint
+            });
+        if fits {
+            let edit = Edit::SetArticle(
+                result.article,
+                ArticleField::Suggestions(Some(result.suggestions)),
+            );
+            self.apply_unrecorded(edit);
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::ArticleFormat;
-
-    #[test]
-    fn the_worker_hands_back_what_the_suggester_finds_for_the_article() {
-        let article = Article {
-            title: "t".into(),
-            as_of: None,
-            format: ArticleFormat::PlainText,
-            body:
-                "Will there be a second season? Nobody has confirmed one yet.\nThe cast may return."
-                    .into(),
-            source_path: None,
-            source_url: None,
-        };
-        let mut worker = SuggestWorker::start(|| {});
-        let id = ArticleId(7);
-        let document = Arc::new(article.document());
-        worker.request(id, &article, document.clone()).unwrap();
-        worker.request(id, &article, document).unwrap();
-        assert!(worker.is_pending(id) && worker.is_busy());
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        let mut results = Vec::new();
-        while results.is_empty() && std::time::Instant::now() < deadline {
-            std::thread::sleep(std::time::Duration::from_millis(5));
-            results = worker.poll();
-        }
-        assert_eq!(results.len(), 1, "one job for two requests");
-        assert_eq!(results[0].article, id);
-        assert_eq!(results[0].fingerprint, article_fingerprint(&article));
-        let expected = save_suggestions(&suggest(&article.document()), id);
-        assert_eq!(results[0].suggestions, expected);
-        assert!(!worker.is_busy());
-        assert!(worker.poll().is_empty());
     }
 }
 
@@ -275,6 +127,8 @@ mod command_tests {
                 suggestion("Is it news?", SECOND),
             ])),
         ));
+        // The open article is parsed by a job: adding a suggestion resolves passages in it.
+        app.finish_jobs_blocking();
         app
     }
 

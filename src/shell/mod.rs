@@ -123,6 +123,14 @@ impl Shell {
     /// guard): the panels drawn, what they asked for applied, the window's state remembered.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let mut parts = self.app.parts(&mut self.article_cache);
+        if parts.document.is_none()
+            && parts.open_article().is_some()
+            && !parts.cache.document().blocks.is_empty()
+        {
+            // The open article is being parsed (on a job): no other article's text is shown
+            // under its title meanwhile.
+            *parts.cache = ArticleCache::default();
+        }
         crate::ui::root_ui(ui, &mut parts, &mut self.widths);
         let mut wait = self.app.after_frame();
         if let Some(pending) = self.remember(ui.ctx(), false) {
@@ -463,7 +471,9 @@ mod tests {
         std::fs::create_dir_all(dir.path()).unwrap();
         std::fs::write(dir.path().join("backups"), b"").unwrap();
         let mut harness = window(dir.path());
-        harness.state_mut().apply(Command::ListBackups);
+        harness.state_mut().push(Command::ListBackups);
+        harness.step();
+        harness.state_mut().finish_jobs_blocking();
         harness.step();
         harness.step();
         assert!(matches!(harness.state().view.backups, Some(Err(_))));

@@ -1,15 +1,14 @@
-//! Starting up: the data folder is opened and the article the window will show is parsed on a
-//! thread of their own while eframe opens the window, and SIGINT, SIGTERM and SIGHUP close the
+//! Starting up: the data folder is opened and the article the window will show is parsed by a
+//! job of the app's jobs runtime ([`Task`]) while eframe opens the window, and SIGINT, SIGTERM and SIGHUP close the
 //! window the normal way (so edits are saved).
 
-use std::any::Any;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
-use std::thread::JoinHandle;
 
 use thiserror::Error;
 
+use crate::app::jobs::Task;
 use crate::app::start_place;
 use crate::model::{ArticleId, ShowId};
 use crate::storage::{OpenedStore, StorageError, Store};
@@ -33,7 +32,7 @@ pub enum PreloadFault {
 }
 
 /// The library being read on another thread.
-pub struct Preload(Option<JoinHandle<Preloaded>>);
+pub struct Preload(Task<Preloaded>);
 
 impl Preload {
     /// Opens the data folder, reads the library and parses the article the window will open
@@ -55,45 +54,23 @@ impl Preload {
 
     /// Runs `job` on the loading thread (on this thread later, if it cannot start).
     fn spawn(job: impl FnOnce() -> Preloaded + Send + 'static) -> Self {
-        let handle = std::thread::Builder::new()
-            .name("fan-tracker-load".into())
-            .spawn(job);
-        match handle {
-            Ok(handle) => Self(Some(handle)),
-            Err(error) => {
-                log::warn!(
-                    "could not start the loading thread ({error}); loading on the UI thread"
-                );
-                Self(None)
-            }
-        }
+        Self(Task::spawn("fan-tracker-load", job))
     }
 
     /// Waits for what the thread read. When it could not run, the data folder is opened now,
     /// on this thread; when it panicked, the same, and the fault is returned to be told.
     pub fn finish(self, data_dir: &Path) -> (Preloaded, Option<PreloadFault>) {
         let load_here = || (Store::open(data_dir), None);
-        match self.0.map(JoinHandle::join) {
+        match self.0.join() {
             Some(Ok(preloaded)) => (preloaded, None),
             None => (load_here(), None),
-            Some(Err(payload)) => {
-                let fault = PreloadFault::Panicked {
-                    message: panic_message(payload.as_ref()),
-                };
+            Some(Err(message)) => {
+                let fault = PreloadFault::Panicked { message };
                 log::error!("the loading thread panicked; loading on the UI thread: {fault}");
                 (load_here(), Some(fault))
             }
         }
     }
-}
-
-/// The message a panic was raised with, if it had one in words.
-fn panic_message(payload: &(dyn Any + Send)) -> String {
-    payload
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_else(|| "no message".to_owned())
 }
 
 /// Set (to anything) to make a glyph that no font has, not even one the system font provider

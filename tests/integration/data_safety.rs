@@ -273,11 +273,12 @@ fn launch_with_fs(
     };
     let dir = data_dir.to_owned();
     let mut harness = crate::fixture::harness_builder().build_eframe(move |cc| {
-        let app = App::with_store(
+        let mut app = App::with_store(
             Store::open_with(&dir, Box::new(fs)),
             options,
             Some(&cc.egui_ctx),
         );
+        app.wait_for_jobs(true);
         Shell::new(app, &cc.egui_ctx)
     });
     harness.run();

@@ -84,8 +84,13 @@ pub fn launch_with(build: impl FnOnce(&egui::Context) -> App + 'static) -> Harne
 /// glyph failing the test, once its first frames are drawn and the articles being opened
 /// have arrived.
 fn start(build: impl FnOnce(&egui::Context) -> App + 'static) -> Harness<'static, Shell> {
-    let mut harness =
-        harness_builder().build_eframe(move |cc| Shell::new(build(&cc.egui_ctx), &cc.egui_ctx));
+    let mut harness = harness_builder().build_eframe(move |cc| {
+        let mut app = build(&cc.egui_ctx);
+        // Each frame waits for the jobs it started, so a test sees a click's whole outcome
+        // after `run()` (the frame-time benchmark measures the real, non-waiting window).
+        app.wait_for_jobs(true);
+        Shell::new(app, &cc.egui_ctx)
+    });
     harness.run();
     settle(&mut harness);
     harness

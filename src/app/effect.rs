@@ -1,0 +1,234 @@
+//! What applying a command asks to be done off the UI thread: [`super::App::apply`] returns
+//! [`Effect`]s, the jobs runtime ([`super::jobs`]) runs each with [`Effect::run`], and the
+//! command it returns comes back to the app (`Command::Imported`, `Command::Parsed`, …).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use super::command::Command;
+use super::dialogs::{self, DialogKind};
+use super::error::ElsewhereError;
+use super::importer::{self, ImportSource};
+use super::jobs::{Finished, JobKind};
+use super::saver::Saver;
+use super::suggester::{SuggestResult, article_fingerprint};
+use crate::model::{
+    Article, ArticleId, Document, Library, Merged, merge_libraries, save_suggestions,
+    suggest::suggest,
+};
+use crate::storage::{FileSystem as _, RealFs, Store};
+
+/// One piece of work to do off the UI thread.
+#[derive(Debug)]
+pub enum Effect {
+    /// Show a file dialog; its answer becomes the command it leads to.
+    Dialog(DialogKind),
+    /// Read (a file) and import an article; `known` are the source keys already in the
+    /// library (such a file is reopened, not read again).
+    Import {
+        /// What to import.
+        source: ImportSource,
+        /// The source keys already in the library.
+        known: Vec<String>,
+    },
+    /// Parse an article (the open one) into a [`Document`].
+    Parse {
+        /// Which.
+        id: ArticleId,
+        /// The article (its body is shared, not copied).
+        article: Article,
+    },
+    /// Suggest an article's open questions.
+    Suggest {
+        /// Which.
+        id: ArticleId,
+        /// The article, to fingerprint.
+        article: Article,
+        /// The article, parsed.
+        document: Arc<Document>,
+    },
+    /// List the backups in a data folder, newest first.
+    ListBackups {
+        /// The data folder.
+        dir: PathBuf,
+    },
+    /// Read a backup to restore it.
+    ReadBackup {
+        /// The backup file.
+        path: PathBuf,
+    },
+    /// Encode the library and write it to a file, atomically.
+    Export {
+        /// The library as it was when the fan asked (shared, not copied).
+        library: Arc<Library>,
+        /// The file.
+        path: PathBuf,
+        /// The edit generation it holds.
+        generation: u64,
+    },
+    /// Open a folder as the new data folder.
+    OpenFolder {
+        /// The folder.
+        dir: PathBuf,
+    },
+    /// Let the saver of the data folder being left write what it still has, and stop it.
+    CloseSaver(Saver),
+    /// Merge a change another program made to the library file into ours.
+    Merge(Box<MergeJob>),
+}
+
+/// A merge to run: the versions, and what the app needs when it is done.
+#[derive(Debug)]
+pub struct MergeJob {
+    /// The version this window last read or wrote.
+    pub base: Library,
+    /// Ours, as it was when the merge started.
+    pub ours: Arc<Library>,
+    /// The version now on disk.
+    pub theirs: Library,
+    /// Its bytes, kept as a conflict copy if the merge clashes.
+    pub theirs_bytes: Vec<u8>,
+    /// The backup holding the library the save was sent.
+    pub backup: PathBuf,
+    /// The edit generation `ours` is.
+    pub generation: u64,
+}
+
+/// A finished merge.
+#[derive(Debug)]
+pub struct MergeDone {
+    /// What was merged (`ours` is the version it was merged from).
+    pub job: MergeJob,
+    /// The result.
+    pub merged: Merged,
+}
+
+/// An article parsed off the UI thread.
+#[derive(Debug)]
+pub struct ParsedArticle {
+    /// Which.
+    pub id: ArticleId,
+    /// The text it was parsed from.
+    pub body: Arc<str>,
+    /// The result.
+    pub document: Arc<Document>,
+}
+
+/// A finished export.
+#[derive(Debug)]
+pub struct ExportDone {
+    /// The file.
+    pub path: PathBuf,
+    /// The edit generation written.
+    pub generation: u64,
+    /// Whether it was written.
+    pub result: Result<(), ElsewhereError>,
+}
+
+impl Effect {
+    /// Which kind of job runs it.
+    pub fn kind(&self) -> JobKind {
+        match self {
+            Self::Dialog(_) => JobKind::Dialog,
+            Self::Import { .. } => JobKind::Import,
+            Self::Parse { .. } => JobKind::Parse,
+            Self::Suggest { .. } => JobKind::Suggest,
+            Self::ListBackups { .. } => JobKind::Backups,
+            Self::ReadBackup { .. } => JobKind::Restore,
+            Self::Export { .. } => JobKind::Export,
+            Self::OpenFolder { .. } | Self::CloseSaver(_) => JobKind::Folder,
+            Self::Merge(_) => JobKind::Merge,
+        }
+    }
+
+    /// What it works on, in words (the status line shows what is being opened).
+    pub fn what(&self) -> String {
+        match self {
+            Self::Dialog(kind) => kind.label().to_owned(),
+            Self::Import { source, .. } => importer::label(source),
+            Self::Parse { article, .. } | Self::Suggest { article, .. } => article.title.clone(),
+            Self::ListBackups { .. } => "the backups".to_owned(),
+            Self::ReadBackup { path } | Self::Export { path, .. } => path.display().to_string(),
+            Self::OpenFolder { dir } => dir.display().to_string(),
+            Self::CloseSaver(_) => "the old data folder".to_owned(),
+            Self::Merge(_) => "a change made outside this window".to_owned(),
+        }
+    }
+
+    /// Does the work (on a job's thread) and returns the command that brings the result back.
+    pub fn run(self) -> Option<Command> {
+        Some(match self {
+            Self::Dialog(kind) => return dialogs::show(kind),
+            Self::Import { source, known } => {
+                Command::Imported(Finished::new(importer::run(&source, &known)))
+            }
+            Self::Parse { id, article } => Command::Parsed(Finished::new(ParsedArticle {
+                id,
+                document: Arc::new(article.document()),
+                body: article.body,
+            })),
+            Self::Suggest {
+                id,
+                article,
+                document,
+            } => Command::Suggested(Finished::new(SuggestResult {
+                article: id,
+                fingerprint: article_fingerprint(&article),
+                suggestions: save_suggestions(&suggest(&document), id),
+            })),
+            Self::ListBackups { dir } => {
+                Command::BackupsListed(Finished::new(crate::storage::list_backups(&dir)))
+            }
+            Self::ReadBackup { path } => {
+                let read = Store::read_library(&path);
+                Command::BackupRead(Finished::new((path, read)))
+            }
+            Self::Export {
+                library,
+                path,
+                generation,
+            } => {
+                let result = export(&library, &path);
+                // The snapshot is let go here, not on the UI thread.
+                drop(library);
+                Command::Exported(Finished::new(ExportDone {
+                    path,
+                    generation,
+                    result,
+                }))
+            }
+            Self::OpenFolder { dir } => {
+                let opened = Store::open(&dir);
+                Command::FolderOpened(Finished::new((dir, opened)))
+            }
+            Self::CloseSaver(mut saver) => {
+                for report in saver.finish() {
+                    if let Err(error) = report.result {
+                        log::warn!("the last save to the old data folder failed: {error}");
+                    }
+                }
+                return None;
+            }
+            Self::Merge(job) => {
+                let merged = merge_libraries(&job.base, &job.ours, &job.theirs);
+                Command::Merged(Finished::new(MergeDone { job: *job, merged }))
+            }
+        })
+    }
+}
+
+/// Writes `library` to `path` as one JSON file (the `library.json` format), atomically.
+fn export(library: &Library, path: &std::path::Path) -> Result<(), ElsewhereError> {
+    if path.is_dir() {
+        return Err(ElsewhereError::ExportToFolder {
+            path: path.to_owned(),
+        });
+    }
+    let bytes = crate::storage::encode(library).map_err(ElsewhereError::Encode)?;
+    RealFs
+        .write_atomic(path, &bytes)
+        .map_err(|source| ElsewhereError::Write {
+            path: path.to_owned(),
+            source,
+        })
+}
