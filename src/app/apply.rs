@@ -22,6 +22,7 @@ impl App {
     /// Applies one command now and returns the effects it asks for (to run off the UI thread;
     /// [`App::after_frame`] starts them on the jobs runtime). What goes wrong is told to the
     /// fan here, once, as a notice (the error's sentence).
+    #[must_use = "the effects are the work the command asks for: start them, or queue the command with `App::push`"]
     pub fn apply(&mut self, command: Command) -> Vec<Effect> {
         if let Err(error) = self.try_apply(command) {
             self.notify(error.to_string());

@@ -366,7 +366,7 @@ mod tests {
         assert!((harness.ctx.zoom_factor() - 1.5).abs() < f32::EPSILON);
         assert_ne!(harness.state().view.open_show, Some(second));
         assert!((harness.state().panel_widths().library - 250.0).abs() < 1.0);
-        harness.state_mut().apply(Command::OpenShow(second));
+        harness.state_mut().push(Command::OpenShow(second));
         harness.step();
         drop(harness);
 
@@ -457,7 +457,7 @@ mod tests {
         let writer = Store::open(dir.path()).unwrap();
         let mut harness = window(dir.path());
         assert!(harness.state().is_read_only());
-        harness.state_mut().apply(Command::OpenShow(second));
+        harness.state_mut().push(Command::OpenShow(second));
         harness.step();
         drop(harness);
         assert_eq!(UiState::read(dir.path()).unwrap(), None);

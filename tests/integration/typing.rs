@@ -373,7 +373,7 @@ fn opening_another_article_commits_the_draft_of_the_one_left() {
     type_keys(&mut harness, "first thoughts");
     harness
         .state_mut()
-        .apply(fan_tracker::app::Command::ImportFile(file));
+        .push(fan_tracker::app::Command::ImportFile(file));
     crate::fixture::settle(&mut harness);
     assert_ne!(open_entry(&harness).id, first, "the new article is open");
     let (_, left) = harness.state().library().article(first).unwrap();
@@ -510,7 +510,7 @@ fn a_question_typed_but_not_added_stays_when_the_article_changes_and_after_a_res
     type_keys(&mut harness, "Will there be a film?");
     harness
         .state_mut()
-        .apply(fan_tracker::app::Command::ImportFile(file));
+        .push(fan_tracker::app::Command::ImportFile(file));
     crate::fixture::settle(&mut harness);
     assert_ne!(open_entry(&harness).id, first);
     assert_eq!(
