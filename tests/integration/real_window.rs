@@ -370,3 +370,127 @@ fn the_app_finds_a_korean_font_for_hangul() {
     let status = wait_exit(&mut app, Duration::from_secs(30));
     assert!(status.success(), "exit status {status}");
 }
+
+/// The visible "Fan Tracker" windows' X ids.
+fn windows(xvfb: &Xvfb) -> Vec<String> {
+    let output = xvfb
+        .command("xdotool")
+        .args(["search", "--onlyvisible", "--name", "^Fan Tracker$"])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The titles of the articles saved in `tmp`'s data folder, once `done` says they are all
+/// there (within 30 s; the window saves about a second after a change).
+fn saved_titles(tmp: &TempDir, done: impl Fn(&[String]) -> bool) -> Vec<String> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let titles: Vec<String> =
+            fan_tracker::storage::Store::read_library(&tmp.data_dir().join("library.json"))
+                .map(|library| {
+                    library
+                        .articles()
+                        .map(|a| a.article.title.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+        if done(&titles) || Instant::now() > deadline {
+            return titles;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn a_second_launch_hands_its_files_to_the_open_window_and_exits() {
+    if !tools_available() {
+        return;
+    }
+    let tmp = TempDir::new();
+    let other = tmp.write(
+        "other.md",
+        "# Harbor Lights renewed\n\nThe network confirmed a second season of *Harbor Lights*.\n",
+    );
+    let second = tmp.write(
+        "second.txt",
+        "Casting news\nThe whole cast signed on again.\n",
+    );
+    let third = tmp.write("third.txt", "Teaser news\nA teaser came out.\n");
+    let xvfb = Xvfb::start();
+    let mut first = start_app(&xvfb, &tmp, None);
+    wait_for_window(&xvfb, &mut first);
+
+    let started = Instant::now();
+    let mut launch = start_app(&xvfb, &tmp, Some(&other));
+    let status = wait_exit(&mut launch, Duration::from_secs(10));
+    eprintln!("the second launch exited after {:?}", started.elapsed());
+    assert!(status.success(), "exit status {status}");
+    // Two quick launches in a row, not waited for in between.
+    let mut launches = [
+        start_app(&xvfb, &tmp, Some(&second)),
+        start_app(&xvfb, &tmp, Some(&third)),
+    ];
+    for launch in &mut launches {
+        let status = wait_exit(launch, Duration::from_secs(10));
+        assert!(status.success(), "exit status {status}");
+    }
+    assert_eq!(windows(&xvfb).len(), 1, "a second window opened");
+
+    let titles = saved_titles(&tmp, |titles| titles.len() >= 4);
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("real-window-handed-over.png");
+    screenshot_with_content(&xvfb, &shot);
+    eprintln!(
+        "screenshot of the window after the hand-overs: {}",
+        shot.display()
+    );
+    Command::new("kill")
+        .args(["-TERM", &first.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(wait_exit(&mut first, Duration::from_secs(30)).success());
+    for title in ["Harbor Lights renewed", "Casting news", "Teaser news"] {
+        let count = titles.iter().filter(|t| *t == title).count();
+        assert_eq!(count, 1, "{title} in {titles:?}");
+    }
+}
+
+#[test]
+fn after_a_crash_a_launch_opens_a_fresh_writable_window() {
+    if !tools_available() {
+        return;
+    }
+    let tmp = TempDir::new();
+    let article = tmp.write(
+        "news.txt",
+        "Casting news\nThe whole cast signed on again.\n",
+    );
+    let xvfb = Xvfb::start();
+    let mut crashed = start_app(&xvfb, &tmp, None);
+    wait_for_window(&xvfb, &mut crashed);
+    crashed.kill().unwrap();
+    crashed.wait().unwrap();
+    let socket = tmp
+        .data_dir()
+        .join(fan_tracker::shell::handoff::SOCKET_FILE);
+    assert!(socket.exists(), "the killed window left its socket behind");
+
+    let mut fresh = start_app(&xvfb, &tmp, Some(&article));
+    wait_for_window(&xvfb, &mut fresh);
+    // Writable: it saves the article it was given, and it listens in the crashed one's place.
+    let titles = saved_titles(&tmp, |titles| titles.iter().any(|t| t == "Casting news"));
+    assert!(titles.iter().any(|t| t == "Casting news"), "{titles:?}");
+    assert_eq!(
+        fan_tracker::shell::handoff::hand_over(&tmp.data_dir(), &[]),
+        fan_tracker::shell::handoff::HandOff::Delivered
+    );
+    Command::new("kill")
+        .args(["-TERM", &fresh.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(wait_exit(&mut fresh, Duration::from_secs(30)).success());
+    assert!(!socket.exists(), "the socket goes with the window");
+}
