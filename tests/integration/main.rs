@@ -2,6 +2,7 @@
 
 mod cli;
 mod data_safety;
+mod desktop;
 mod edits;
 mod fixture;
 #[path = "../support/generate.rs"]

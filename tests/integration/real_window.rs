@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use crate::fixture::TempDir;
 
 /// Whether the tools are there; panics in CI when they are not.
-fn tools_available() -> bool {
+pub(crate) fn tools_available() -> bool {
     let missing: Vec<&str> = ["Xvfb", "xdotool", "import", "convert"]
         .into_iter()
         .filter(|tool| {
@@ -35,7 +35,7 @@ fn tools_available() -> bool {
 }
 
 /// A virtual X server, stopped on drop.
-struct Xvfb {
+pub(crate) struct Xvfb {
     child: Child,
     display: String,
     /// The pipe Xvfb reported its display on, kept open so that Xvfb never writes to a closed
@@ -47,7 +47,7 @@ impl Xvfb {
     /// Starts Xvfb on a display number it picks itself (`-displayfd`), so tests running in
     /// parallel never share, or race for, one display. `-noreset`: without it Xvfb resets when
     /// its last client leaves, and an app started during the reset cannot connect.
-    fn start() -> Self {
+    pub(crate) fn start() -> Self {
         let mut child = Command::new("Xvfb")
             .args([
                 "-displayfd",
@@ -81,7 +81,7 @@ impl Xvfb {
         }
     }
 
-    fn command(&self, program: &str) -> Command {
+    pub(crate) fn command(&self, program: &str) -> Command {
         let mut command = Command::new(program);
         command
             .env("DISPLAY", &self.display)
@@ -121,7 +121,7 @@ fn app_command(xvfb: &Xvfb, tmp: &TempDir, file: Option<&Path>) -> Command {
 }
 
 /// Focuses `window` (there is no window manager to do it) and presses `keys`.
-fn press(xvfb: &Xvfb, window: &str, keys: &str) {
+pub(crate) fn press(xvfb: &Xvfb, window: &str, keys: &str) {
     xvfb.command("xdotool")
         .args(["windowfocus", "--sync", window])
         .status()
@@ -133,7 +133,7 @@ fn press(xvfb: &Xvfb, window: &str, keys: &str) {
 }
 
 /// Waits for the visible "Fan Tracker" window and returns its X id.
-fn wait_for_window(xvfb: &Xvfb, app: &mut Child) -> String {
+pub(crate) fn wait_for_window(xvfb: &Xvfb, app: &mut Child) -> String {
     let deadline = Instant::now() + Duration::from_secs(120);
     while Instant::now() < deadline {
         assert!(
@@ -188,7 +188,7 @@ fn screenshot_with_content(xvfb: &Xvfb, path: &Path) -> u64 {
     panic!("the screen stayed blank ({colours} colours)");
 }
 
-fn wait_exit(app: &mut Child, within: Duration) -> std::process::ExitStatus {
+pub(crate) fn wait_exit(app: &mut Child, within: Duration) -> std::process::ExitStatus {
     let deadline = Instant::now() + within;
     while Instant::now() < deadline {
         if let Some(status) = app.try_wait().unwrap() {
