@@ -15,6 +15,7 @@ pub mod suggest;
     version,
     about,
     long_about = None,
+    subcommand_precedence_over_arg = true,
     override_usage = "fan-tracker [OPTIONS] [FILE]...\n       fan-tracker [OPTIONS] <COMMAND>"
 )]
 pub struct Cli {

@@ -26,6 +26,9 @@ fn run() -> anyhow::Result<()> {
         None => {}
     }
     let data_dir = cli.resolve_data_dir()?;
+    if let Some(why) = fan_tracker::shell::no_display(|name| std::env::var_os(name)) {
+        anyhow::bail!(why);
+    }
     // One window per library: a window already open on the folder takes the files.
     #[cfg(unix)]
     if fan_tracker::shell::handoff::hand_over_or_open(&data_dir, &cli.files) {

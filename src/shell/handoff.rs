@@ -357,6 +357,25 @@ mod tests {
     }
 
     #[test]
+    fn a_window_that_does_not_answer_is_told_and_not_waited_for_long() {
+        let dir = tempfile::tempdir().unwrap();
+        // Listening but never accepting, as a window stuck in a long frame would.
+        let _stuck = UnixListener::bind(dir.path().join(SOCKET_FILE)).unwrap();
+        let started = Instant::now();
+        let result = hand_over(dir.path(), &[PathBuf::from("/tmp/a.md")]);
+        assert!(matches!(result, HandOff::NoAnswer(_)), "{result:?}");
+        assert!(
+            started.elapsed() < ANSWER_WAIT * 5,
+            "{:?}",
+            started.elapsed()
+        );
+        assert!(
+            !hand_over_or_open(dir.path(), &[]),
+            "this launch opens a window"
+        );
+    }
+
+    #[test]
     fn a_message_is_a_greeting_and_nul_ended_paths() {
         assert_eq!(parse(GREETING), Some(Vec::new()));
         let mut message = GREETING.to_vec();

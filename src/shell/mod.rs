@@ -16,7 +16,9 @@ use std::ops::{Deref, DerefMut};
 use std::time::Duration;
 
 pub use identity::{APP_ID, DATA_FOLDER_NAME, window_icon};
-pub use startup::{PANIC_ON_MISSING_GLYPH, Preload, PreloadFault, Preloaded, SignalGuard};
+pub use startup::{
+    PANIC_ON_MISSING_GLYPH, Preload, PreloadFault, Preloaded, SignalGuard, no_display,
+};
 pub use ui_state::{Theme, UI_STATE_FILE, UiState, UiStateError, UiStateKeeper, WRITE_INTERVAL};
 
 use crate::app::{App, AppOptions};

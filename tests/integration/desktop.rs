@@ -283,17 +283,23 @@ fn the_deb_installs_and_launches() {
     }
     let tmp = TempDir::new();
     let deb = tmp.path().join("fan-tracker.deb");
-    // The binary the tests run (dev profile), packed without building again.
-    let binary_dir = Path::new(env!("CARGO_BIN_EXE_fan-tracker"))
-        .parent()
-        .unwrap();
+    // The binary the tests run, packed without building again: put where `cargo deb` looks
+    // for the release binary, in a target folder of the test's own (so the real release
+    // folder is never given a debug binary), and stripped as `cargo deb` does.
+    let target = tmp.path().join("target");
+    std::fs::create_dir_all(target.join("release")).unwrap();
+    std::fs::copy(
+        env!("CARGO_BIN_EXE_fan-tracker"),
+        target.join("release/fan-tracker"),
+    )
+    .unwrap();
     let output = Command::new("cargo")
-        .args(["deb", "--no-build", "--no-strip", "--profile", "dev"])
+        .args(["deb", "--no-build", "--fast"])
         .arg("--manifest-path")
         .arg(repo("Cargo.toml"))
         .arg("--output")
         .arg(&deb)
-        .env("CARGO_TARGET_DIR", binary_dir.parent().unwrap())
+        .env("CARGO_TARGET_DIR", &target)
         .output()
         .unwrap();
     assert!(
