@@ -343,6 +343,7 @@ fn launch_installed(tmp: &TempDir) -> Result<(), String> {
         .arg("--data-dir")
         .arg(tmp.data_dir())
         .env("XDG_RUNTIME_DIR", &runtime)
+        .env("RUST_LOG", "error")
         .stdout(Stdio::null())
         .spawn()
         .map_err(|e| format!("could not start /usr/bin/fan-tracker: {e}"))?;
@@ -357,4 +358,71 @@ fn launch_installed(tmp: &TempDir) -> Result<(), String> {
     } else {
         Err(format!("the installed program exited with {status}"))
     }
+}
+
+/// Opens the Help menu and clicks `entry`.
+fn help(harness: &mut egui_kittest::Harness<'static, fan_tracker::shell::Shell>, entry: &str) {
+    use egui_kittest::kittest::Queryable as _;
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label(entry).click();
+    harness.run();
+}
+
+#[test]
+fn help_about_names_the_version_licence_and_data_folder() {
+    use egui_kittest::kittest::Queryable as _;
+    let tmp = TempDir::new();
+    let mut harness = crate::fixture::launch(&tmp.data_dir(), None);
+    help(&mut harness, "About Fan Tracker");
+    harness.get_by_label(&format!("Fan Tracker {}", env!("CARGO_PKG_VERSION")));
+    harness.get_by_label("Licence: MIT OR Apache-2.0");
+    harness.get_by_label(&tmp.data_dir().display().to_string());
+    harness.get_by_label("Open the data folder");
+}
+
+#[test]
+fn help_keyboard_shortcuts_lists_them() {
+    use egui_kittest::kittest::Queryable as _;
+    let tmp = TempDir::new();
+    let mut harness = crate::fixture::launch(&tmp.data_dir(), None);
+    help(&mut harness, "Keyboard shortcuts");
+    harness.get_by_label("Open an article");
+    harness.get_by_label("Undo the last change");
+    harness.get_by_label("Quit (saving first)");
+}
+
+#[test]
+fn report_a_problem_copies_the_version_and_system_to_the_clipboard() {
+    use egui_kittest::kittest::Queryable as _;
+    let tmp = TempDir::new();
+    let mut harness = crate::fixture::launch(&tmp.data_dir(), None);
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("Report a problem…").click();
+    harness.step();
+    let copied: Vec<String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    let report = copied.first().expect("the report was copied");
+    assert!(
+        report.starts_with(&format!(
+            "Fan Tracker {}\nSystem: ",
+            env!("CARGO_PKG_VERSION")
+        )),
+        "{report}"
+    );
+    assert!(
+        report.contains(&tmp.data_dir().display().to_string()),
+        "{report}"
+    );
+    harness.run();
+    harness.get_by_label_contains("copied to the clipboard");
 }
