@@ -87,6 +87,10 @@ for ((i = 0; i < ${#files[@]}; i += 2)); do
   mode=644
   if [ "${files[$((i + 1))]}" = bin/fan-tracker ]; then mode=755; fi
   install -m "$mode" -- "$source" "$target"
+  if [ "${files[$((i + 1))]}" = "share/applications/$app_id.desktop" ]; then
+    # The menu entry starts this very program, whether or not its folder is on the PATH.
+    sed -i "s|^Exec=fan-tracker |Exec=\"$prefix/bin/fan-tracker\" |" "$target"
+  fi
   printf 'file\t%s\n' "$target" >> "$manifest"
 done
 # Folders made by an earlier install stay in the list.

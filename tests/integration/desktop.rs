@@ -189,10 +189,25 @@ fn install_sh_puts_everything_in_place_and_uninstall_removes_exactly_that() {
     for file in &expected {
         assert!(installed.contains(file), "{file} not in {installed:#?}");
     }
+    // The installed menu entry starts the installed program by its path.
+    let entry =
+        std::fs::read_to_string(prefix.join(format!("share/applications/{APP_ID}.desktop")))
+            .unwrap();
+    let exec = format!("Exec=\"{}\" %F", prefix.join("bin/fan-tracker").display());
     assert_eq!(
-        std::fs::read(prefix.join(format!("share/applications/{APP_ID}.desktop"))).unwrap(),
-        std::fs::read(desktop_file()).unwrap()
+        entry,
+        std::fs::read_to_string(desktop_file())
+            .unwrap()
+            .replace("Exec=fan-tracker %F", &exec)
     );
+    if tool_available("desktop-file-validate", "desktop-file-utils") {
+        let installed = prefix.join(format!("share/applications/{APP_ID}.desktop"));
+        let output = Command::new("desktop-file-validate")
+            .arg(&installed)
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{output:?}");
+    }
     let version = Command::new(prefix.join("bin/fan-tracker"))
         .arg("--version")
         .output()
