@@ -9,12 +9,11 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Duration;
 
 use fan_tracker::shell::APP_ID;
 
 use crate::fixture::TempDir;
-use crate::real_window::{Xvfb, tools_available, wait_exit, wait_for_window};
+use crate::real_window::{Xvfb, terminate, tools_available, wait_for_window};
 
 /// The icon sizes installed, in pixels.
 const ICON_SIZES: [u32; 8] = [16, 24, 32, 48, 64, 128, 256, 512];
@@ -379,11 +378,7 @@ fn launch_installed(tmp: &TempDir) -> Result<(), String> {
         .spawn()
         .map_err(|e| format!("could not start /usr/bin/fan-tracker: {e}"))?;
     wait_for_window(&xvfb, &mut app);
-    Command::new("kill")
-        .args(["-TERM", &app.id().to_string()])
-        .status()
-        .unwrap();
-    let status = wait_exit(&mut app, Duration::from_secs(30));
+    let status = terminate(&mut app);
     if status.success() {
         Ok(())
     } else {

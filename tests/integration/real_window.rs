@@ -200,6 +200,15 @@ pub(crate) fn wait_exit(app: &mut Child, within: Duration) -> std::process::Exit
     panic!("the app did not exit within {within:?}");
 }
 
+/// Sends SIGTERM to `app` and waits (up to 30 s) for it to exit; its exit status.
+pub(crate) fn terminate(app: &mut Child) -> std::process::ExitStatus {
+    Command::new("kill")
+        .args(["-TERM", &app.id().to_string()])
+        .status()
+        .unwrap();
+    wait_exit(app, Duration::from_secs(30))
+}
+
 #[test]
 fn window_shows_the_default_article_and_quits_cleanly_with_ctrl_q() {
     if !tools_available() {
@@ -447,11 +456,7 @@ fn a_second_launch_hands_its_files_to_the_open_window_and_exits() {
         "screenshot of the window after the hand-overs: {}",
         shot.display()
     );
-    Command::new("kill")
-        .args(["-TERM", &first.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(wait_exit(&mut first, Duration::from_secs(30)).success());
+    assert!(terminate(&mut first).success());
     for title in ["Harbor Lights renewed", "Casting news", "Teaser news"] {
         let count = titles.iter().filter(|t| *t == title).count();
         assert_eq!(count, 1, "{title} in {titles:?}");
@@ -487,10 +492,6 @@ fn after_a_crash_a_launch_opens_a_fresh_writable_window() {
         fan_tracker::shell::handoff::hand_over(&tmp.data_dir(), &[]),
         fan_tracker::shell::handoff::HandOff::Delivered
     );
-    Command::new("kill")
-        .args(["-TERM", &fresh.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(wait_exit(&mut fresh, Duration::from_secs(30)).success());
+    assert!(terminate(&mut fresh).success());
     assert!(!socket.exists(), "the socket goes with the window");
 }
