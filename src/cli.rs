@@ -1,6 +1,6 @@
 //! Command-line arguments.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{CommandFactory as _, Parser, Subcommand};
 
@@ -15,13 +15,15 @@ pub mod suggest;
     version,
     about,
     long_about = None,
-    override_usage = "fan-tracker [OPTIONS] [FILE]\n       fan-tracker [OPTIONS] <COMMAND>"
+    subcommand_precedence_over_arg = true,
+    override_usage = "fan-tracker [OPTIONS] [FILE]...\n       fan-tracker [OPTIONS] <COMMAND>"
 )]
 pub struct Cli {
-    /// An article to open: plain text, Markdown (.md) or a web page (.html), filed under the
-    /// show it names or a new show (reopened if already imported).
+    /// Articles to open: plain text, Markdown (.md) or web pages (.html), each filed under the
+    /// show it names or a new show (reopened if already imported). When a window is already
+    /// open on the data folder, they are opened in it.
     #[arg(value_name = "FILE")]
-    pub file: Option<PathBuf>,
+    pub files: Vec<PathBuf>,
 
     /// Where to keep your data instead of the platform's data folder.
     #[arg(long, value_name = "DIR", env = "FAN_TRACKER_DATA_DIR", global = true)]
@@ -47,11 +49,13 @@ pub enum CliCommand {
 }
 
 impl Cli {
-    /// The command line, parsed; exits with clap's message and status 2 when it is not valid,
-    /// including an article FILE given together with a command.
+    /// The command line, parsed, with each FILE made absolute (a window already open may have
+    /// another working folder). Exits with clap's message and status 2 when it is not valid:
+    /// an article FILE given together with a command, a FILE that does not exist (before
+    /// anything is created; a word that is no file is told as an unknown command).
     pub fn parse_checked() -> Self {
-        let cli = Self::parse();
-        if let (Some(file), Some(_)) = (&cli.file, &cli.command) {
+        let mut cli = Self::parse();
+        if let (Some(file), Some(_)) = (cli.files.first(), &cli.command) {
             Self::command()
                 .error(
                     clap::error::ErrorKind::ArgumentConflict,
@@ -62,6 +66,12 @@ impl Cli {
                 )
                 .exit();
         }
+        for file in &mut cli.files {
+            match check_file(file) {
+                Ok(absolute) => *file = absolute,
+                Err((kind, message)) => Self::command().error(kind, message).exit(),
+            }
+        }
         cli
     }
 
@@ -70,8 +80,42 @@ impl Cli {
         if let Some(dir) = &self.data_dir {
             return Ok(dir.clone());
         }
-        directories::ProjectDirs::from("", "", "fan-tracker")
+        directories::ProjectDirs::from("", "", crate::shell::DATA_FOLDER_NAME)
             .map(|dirs| dirs.data_dir().to_owned())
             .ok_or_else(|| anyhow::anyhow!("could not find your home folder; pass --data-dir DIR"))
     }
+}
+
+/// `file` made absolute, or why it cannot be opened: it does not exist (a bare word such as
+/// `frobnicate`, with no folder and no extension, is told as an unknown command, with the
+/// commands there are).
+fn check_file(file: &Path) -> Result<PathBuf, (clap::error::ErrorKind, String)> {
+    if file.exists() {
+        return std::path::absolute(file).map_err(|e| {
+            (
+                clap::error::ErrorKind::Io,
+                format!("cannot open {}: {e}", file.display()),
+            )
+        });
+    }
+    let word = file.components().count() == 1 && file.extension().is_none();
+    if word {
+        let commands: Vec<String> = Cli::command()
+            .get_subcommands()
+            .map(|c| format!("'{}'", c.get_name()))
+            .collect();
+        return Err((
+            clap::error::ErrorKind::InvalidSubcommand,
+            format!(
+                "unrecognized subcommand '{}', and no file has that name\n\n  \
+                 tip: the commands are {}; see 'fan-tracker --help'",
+                file.display(),
+                commands.join(", ")
+            ),
+        ));
+    }
+    Err((
+        clap::error::ErrorKind::ValueValidation,
+        format!("there is no file {}", file.display()),
+    ))
 }

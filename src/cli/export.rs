@@ -53,11 +53,19 @@ pub fn run(args: &ExportArgs, data_dir: &Path) -> anyhow::Result<()> {
         String::new()
     };
     println!(
-        "Wrote {}: {shows} shows, {articles} articles, {threads} threads, format {}{migrated}",
+        "Wrote {}: {}, {}, {}, format {}{migrated}",
         args.json.display(),
+        counted(shows, "show", "shows"),
+        counted(articles, "article", "articles"),
+        counted(threads, "thread", "threads"),
         storage::CURRENT_FORMAT_VERSION,
     );
     Ok(())
+}
+
+/// `n` and the noun, singular for one: "1 show", "2 shows", "0 shows".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// The library file at `path`, read and decoded (migrated in memory when older, repaired).
@@ -117,4 +125,16 @@ fn link_target(path: &Path) -> PathBuf {
         };
     }
     current
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counted;
+
+    #[test]
+    fn counts_read_in_words() {
+        assert_eq!(counted(1, "show", "shows"), "1 show");
+        assert_eq!(counted(0, "show", "shows"), "0 shows");
+        assert_eq!(counted(2, "thread", "threads"), "2 threads");
+    }
 }

@@ -6,13 +6,19 @@
 //! and its own caches to the panels in [`crate::ui`], then lets the app apply what they asked
 //! for. The app below knows nothing of panels or windows.
 
+#[cfg(unix)]
+pub mod handoff;
+mod identity;
 mod startup;
 mod ui_state;
 
 use std::ops::{Deref, DerefMut};
 use std::time::Duration;
 
-pub use startup::{PANIC_ON_MISSING_GLYPH, Preload, PreloadFault, Preloaded, SignalGuard};
+pub use identity::{APP_ID, DATA_FOLDER_NAME, window_icon};
+pub use startup::{
+    PANIC_ON_MISSING_GLYPH, Preload, PreloadFault, Preloaded, SignalGuard, no_display,
+};
 pub use ui_state::{Theme, UI_STATE_FILE, UiState, UiStateError, UiStateKeeper, WRITE_INTERVAL};
 
 use crate::app::{App, AppOptions};
@@ -32,6 +38,9 @@ pub struct Shell {
     state: UiState,
     /// Writes the window's state when it changes.
     keeper: UiStateKeeper,
+    /// Files handed over by later launches on the same data folder (see [`handoff`]).
+    #[cfg(unix)]
+    handoff: Option<handoff::Listener>,
 }
 
 impl Shell {
@@ -71,6 +80,8 @@ impl Shell {
             article_cache: ArticleCache::default(),
             widths,
             app,
+            #[cfg(unix)]
+            handoff: None,
         }
     }
 
@@ -101,7 +112,38 @@ impl Shell {
             shell.app.adopt_document(id, body, document);
             shell.article_cache.adopt(article);
         }
+        #[cfg(unix)]
+        shell.listen(ctx);
         shell
+    }
+
+    /// Listens for files handed over by later launches on the data folder (see [`handoff`]),
+    /// unless this window is read-only (the one holding the folder listens).
+    #[cfg(unix)]
+    fn listen(&mut self, ctx: &egui::Context) {
+        if self.app.is_read_only() {
+            return;
+        }
+        let ctx = ctx.clone();
+        match handoff::Listener::start(self.app.data_dir(), move || ctx.request_repaint()) {
+            Ok(listener) => self.handoff = Some(listener),
+            Err(error) => log::warn!("later launches cannot hand files to this window: {error}"),
+        }
+    }
+
+    /// Opens the files later launches handed over and brings the window to the front.
+    #[cfg(unix)]
+    fn open_handed(&mut self, ctx: &egui::Context) {
+        let Some(listener) = &self.handoff else {
+            return;
+        };
+        for handoff::Handed(files) in listener.take() {
+            for file in files {
+                self.app.push(crate::app::Command::ImportFile(file));
+            }
+            ctx.send_viewport_cmd(egui::ViewportCommand::Minimized(false));
+            ctx.send_viewport_cmd(egui::ViewportCommand::Focus);
+        }
     }
 
     /// The app.
@@ -229,6 +271,8 @@ impl eframe::App for Shell {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         // Reports first, so the status line and the close dialog tell the truth this frame.
         self.app.collect_reports();
+        #[cfg(unix)]
+        self.open_handed(ui.ctx());
         self.guard_close(ui.ctx());
         self.frame_ui(ui);
         self.finish_held_quit(ui.ctx());

@@ -73,6 +73,28 @@ impl Preload {
     }
 }
 
+/// Why the window cannot open when the session has no display to show it on (none of
+/// `WAYLAND_DISPLAY`, `WAYLAND_SOCKET` and `DISPLAY` is set), in words; `None` when there may
+/// be one. Checked before anything is read or created.
+pub fn no_display(env: impl Fn(&str) -> Option<std::ffi::OsString>) -> Option<String> {
+    if !cfg!(all(unix, not(target_os = "macos"))) {
+        return None;
+    }
+    let set = |name: &str| env(name).is_some_and(|v| !v.is_empty());
+    if ["WAYLAND_DISPLAY", "WAYLAND_SOCKET", "DISPLAY"]
+        .iter()
+        .any(|name| set(name))
+    {
+        return None;
+    }
+    Some(
+        "there is no display to open the window on (neither WAYLAND_DISPLAY nor DISPLAY is set): \
+         start Fan Tracker from your desktop session, or use a command that needs no window \
+         (fan-tracker --help)"
+            .to_owned(),
+    )
+}
+
 /// Set (to anything) to make a glyph that no font has, not even one the system font provider
 /// finds, stop the app with a panic naming it instead of drawing a box: the real-window test
 /// that Hangul is drawn runs the app this way.
@@ -130,6 +152,19 @@ mod tests {
             fault.to_string().contains("fault in Fan Tracker"),
             "{fault}"
         );
+    }
+
+    #[test]
+    fn without_a_display_the_reason_is_told_in_words() {
+        let none = |_: &str| None;
+        let message = no_display(none).expect("no display");
+        assert!(message.contains("no display"), "{message}");
+        let x11 = |name: &str| (name == "DISPLAY").then(|| ":0".into());
+        assert_eq!(no_display(x11), None);
+        let wayland = |name: &str| (name == "WAYLAND_DISPLAY").then(|| "wayland-0".into());
+        assert_eq!(no_display(wayland), None);
+        let empty = |name: &str| (name == "DISPLAY").then(|| "".into());
+        assert!(no_display(empty).is_some());
     }
 
     #[test]

@@ -43,6 +43,7 @@ pub fn menu_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         });
         ui.menu_button("Edit", |ui| edit_menu_ui(ui, parts));
         ui.menu_button("View", theme_ui);
+        ui.menu_button("Help", |ui| super::help_ui::help_menu_ui(ui, parts));
     });
 }
 

@@ -392,3 +392,62 @@ fn an_article_given_with_a_command_is_refused() {
             .contains("--json <FILE>")
     );
 }
+
+/// The app's command with a data folder inside `tmp` that does not exist yet, and a display.
+fn launch_in(tmp: &tempfile::TempDir) -> (Command, PathBuf) {
+    let data = tmp.path().join("data");
+    let mut command = fan_tracker();
+    command.arg("--data-dir").arg(&data).env("DISPLAY", ":99");
+    (command, data)
+}
+
+#[test]
+fn an_unknown_command_is_an_error_naming_the_commands() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut command, data) = launch_in(&tmp);
+    let output = command.arg("frobnicate").output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let text = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        text.contains("unrecognized subcommand 'frobnicate'")
+            && text.contains("'suggest'")
+            && text.contains("'export'"),
+        "{text}"
+    );
+    assert!(!data.exists(), "a data folder was created");
+}
+
+#[test]
+fn a_missing_file_is_an_error_and_creates_no_data_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut command, data) = launch_in(&tmp);
+    let missing = tmp.path().join("not-there.md");
+    let output = command.arg(&missing).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let text = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        text.contains(&format!("there is no file {}", missing.display())),
+        "{text}"
+    );
+    assert!(!data.exists(), "a data folder was created");
+}
+
+#[test]
+fn without_a_display_the_error_says_so_in_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut command, data) = launch_in(&tmp);
+    let output = command
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("WAYLAND_SOCKET")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let text = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        text.starts_with("fan-tracker: there is no display to open the window on"),
+        "{text}"
+    );
+    assert!(!text.contains(".rs:"), "{text}");
+    assert!(!data.exists(), "a data folder was created");
+}

@@ -3,6 +3,7 @@
 mod articles;
 mod cli;
 mod data_safety;
+mod desktop;
 mod edits;
 mod fixture;
 #[path = "../support/generate.rs"]

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use crate::fixture::TempDir;
 
 /// Whether the tools are there; panics in CI when they are not.
-fn tools_available() -> bool {
+pub(crate) fn tools_available() -> bool {
     let missing: Vec<&str> = ["Xvfb", "xdotool", "import", "convert"]
         .into_iter()
         .filter(|tool| {
@@ -35,7 +35,7 @@ fn tools_available() -> bool {
 }
 
 /// A virtual X server, stopped on drop.
-struct Xvfb {
+pub(crate) struct Xvfb {
     child: Child,
     display: String,
     /// The pipe Xvfb reported its display on, kept open so that Xvfb never writes to a closed
@@ -47,7 +47,7 @@ impl Xvfb {
     /// Starts Xvfb on a display number it picks itself (`-displayfd`), so tests running in
     /// parallel never share, or race for, one display. `-noreset`: without it Xvfb resets when
     /// its last client leaves, and an app started during the reset cannot connect.
-    fn start() -> Self {
+    pub(crate) fn start() -> Self {
         let mut child = Command::new("Xvfb")
             .args([
                 "-displayfd",
@@ -81,7 +81,7 @@ impl Xvfb {
         }
     }
 
-    fn command(&self, program: &str) -> Command {
+    pub(crate) fn command(&self, program: &str) -> Command {
         let mut command = Command::new(program);
         command
             .env("DISPLAY", &self.display)
@@ -121,7 +121,7 @@ fn app_command(xvfb: &Xvfb, tmp: &TempDir, file: Option<&Path>) -> Command {
 }
 
 /// Focuses `window` (there is no window manager to do it) and presses `keys`.
-fn press(xvfb: &Xvfb, window: &str, keys: &str) {
+pub(crate) fn press(xvfb: &Xvfb, window: &str, keys: &str) {
     xvfb.command("xdotool")
         .args(["windowfocus", "--sync", window])
         .status()
@@ -133,7 +133,7 @@ fn press(xvfb: &Xvfb, window: &str, keys: &str) {
 }
 
 /// Waits for the visible "Fan Tracker" window and returns its X id.
-fn wait_for_window(xvfb: &Xvfb, app: &mut Child) -> String {
+pub(crate) fn wait_for_window(xvfb: &Xvfb, app: &mut Child) -> String {
     let deadline = Instant::now() + Duration::from_secs(120);
     while Instant::now() < deadline {
         assert!(
@@ -188,7 +188,7 @@ fn screenshot_with_content(xvfb: &Xvfb, path: &Path) -> u64 {
     panic!("the screen stayed blank ({colours} colours)");
 }
 
-fn wait_exit(app: &mut Child, within: Duration) -> std::process::ExitStatus {
+pub(crate) fn wait_exit(app: &mut Child, within: Duration) -> std::process::ExitStatus {
     let deadline = Instant::now() + within;
     while Instant::now() < deadline {
         if let Some(status) = app.try_wait().unwrap() {
@@ -198,6 +198,15 @@ fn wait_exit(app: &mut Child, within: Duration) -> std::process::ExitStatus {
     }
     let _ = app.kill();
     panic!("the app did not exit within {within:?}");
+}
+
+/// Sends SIGTERM to `app` and waits (up to 30 s) for it to exit; its exit status.
+pub(crate) fn terminate(app: &mut Child) -> std::process::ExitStatus {
+    Command::new("kill")
+        .args(["-TERM", &app.id().to_string()])
+        .status()
+        .unwrap();
+    wait_exit(app, Duration::from_secs(30))
 }
 
 #[test]
@@ -542,4 +551,120 @@ fn words_typed_in_the_real_window_keep_their_spaces_and_sigterm_saves_them() {
         library.shows[0].original_title.as_deref(),
         Some("Psycho but It's Okay")
     );
+}
+
+/// The visible "Fan Tracker" windows' X ids.
+fn windows(xvfb: &Xvfb) -> Vec<String> {
+    let output = xvfb
+        .command("xdotool")
+        .args(["search", "--onlyvisible", "--name", "^Fan Tracker$"])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The titles of the articles saved in `tmp`'s data folder, once `done` says they are all
+/// there (within 30 s; the window saves about a second after a change).
+fn saved_titles(tmp: &TempDir, done: impl Fn(&[String]) -> bool) -> Vec<String> {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let titles: Vec<String> =
+            fan_tracker::storage::Store::read_library(&tmp.data_dir().join("library.json"))
+                .map(|library| {
+                    library
+                        .articles()
+                        .map(|a| a.article.title.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+        if done(&titles) || Instant::now() > deadline {
+            return titles;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn a_second_launch_hands_its_files_to_the_open_window_and_exits() {
+    if !tools_available() {
+        return;
+    }
+    let tmp = TempDir::new();
+    let other = tmp.write(
+        "other.md",
+        "# Harbor Lights renewed\n\nThe network confirmed a second season of *Harbor Lights*.\n",
+    );
+    let second = tmp.write(
+        "second.txt",
+        "Casting news\nThe whole cast signed on again.\n",
+    );
+    let third = tmp.write("third.txt", "Teaser news\nA teaser came out.\n");
+    let xvfb = Xvfb::start();
+    let mut first = start_app(&xvfb, &tmp, None);
+    wait_for_window(&xvfb, &mut first);
+
+    let started = Instant::now();
+    let mut launch = start_app(&xvfb, &tmp, Some(&other));
+    let status = wait_exit(&mut launch, Duration::from_secs(10));
+    eprintln!("the second launch exited after {:?}", started.elapsed());
+    assert!(status.success(), "exit status {status}");
+    // Two quick launches in a row, not waited for in between.
+    let mut launches = [
+        start_app(&xvfb, &tmp, Some(&second)),
+        start_app(&xvfb, &tmp, Some(&third)),
+    ];
+    for launch in &mut launches {
+        let status = wait_exit(launch, Duration::from_secs(10));
+        assert!(status.success(), "exit status {status}");
+    }
+    assert_eq!(windows(&xvfb).len(), 1, "a second window opened");
+
+    let titles = saved_titles(&tmp, |titles| titles.len() >= 4);
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("real-window-handed-over.png");
+    screenshot_with_content(&xvfb, &shot);
+    eprintln!(
+        "screenshot of the window after the hand-overs: {}",
+        shot.display()
+    );
+    assert!(terminate(&mut first).success());
+    for title in ["Harbor Lights renewed", "Casting news", "Teaser news"] {
+        let count = titles.iter().filter(|t| *t == title).count();
+        assert_eq!(count, 1, "{title} in {titles:?}");
+    }
+}
+
+#[test]
+fn after_a_crash_a_launch_opens_a_fresh_writable_window() {
+    if !tools_available() {
+        return;
+    }
+    let tmp = TempDir::new();
+    let article = tmp.write(
+        "news.txt",
+        "Casting news\nThe whole cast signed on again.\n",
+    );
+    let xvfb = Xvfb::start();
+    let mut crashed = start_app(&xvfb, &tmp, None);
+    wait_for_window(&xvfb, &mut crashed);
+    crashed.kill().unwrap();
+    crashed.wait().unwrap();
+    let socket = tmp
+        .data_dir()
+        .join(fan_tracker::shell::handoff::SOCKET_FILE);
+    assert!(socket.exists(), "the killed window left its socket behind");
+
+    let mut fresh = start_app(&xvfb, &tmp, Some(&article));
+    wait_for_window(&xvfb, &mut fresh);
+    // Writable: it saves the article it was given, and it listens in the crashed one's place.
+    let titles = saved_titles(&tmp, |titles| titles.iter().any(|t| t == "Casting news"));
+    assert!(titles.iter().any(|t| t == "Casting news"), "{titles:?}");
+    assert_eq!(
+        fan_tracker::shell::handoff::hand_over(&tmp.data_dir(), &[]),
+        fan_tracker::shell::handoff::HandOff::Delivered
+    );
+    assert!(terminate(&mut fresh).success());
+    assert!(!socket.exists(), "the socket goes with the window");
 }
