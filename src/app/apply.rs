@@ -123,11 +123,8 @@ impl App {
                     self.export_library(&path)?;
                 }
             }
-            Command::DismissNotice(index) => {
-                if index < self.notices.len() {
-                    self.notices.remove(index);
-                }
-            }
+            Command::DismissNotice(index) => self.notices.dismiss(index),
+            Command::TakeOver => self.take_over(),
             Command::KeepFiling => self.view.filing = None,
             Command::Change(change) => {
                 let mut writable = self.writable()?;

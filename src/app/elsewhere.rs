@@ -17,6 +17,7 @@ impl App {
     /// already holds a library (it is never overwritten) or another window writes to it.
     pub(super) fn save_to_folder(&mut self, dir: &Path) -> Result<(), ElsewhereError> {
         let shown = dir.display();
+        self.refuse_data_folder(dir)?;
         let opened = Store::open(dir).map_err(|source| ElsewhereError::OpenFolder {
             dir: dir.to_owned(),
             source,
@@ -55,6 +56,7 @@ impl App {
     /// Writes the library to `path` as one JSON file (the `library.json` format), atomically.
     pub(super) fn export_library(&mut self, path: &Path) -> Result<(), ElsewhereError> {
         let shown = path.display();
+        self.refuse_data_folder(path)?;
         if path.is_dir() {
             return Err(ElsewhereError::ExportToFolder {
                 path: path.to_owned(),
@@ -76,6 +78,18 @@ impl App {
         }
         self.view.elsewhere = None;
         self.notify(format!("Exported the library to {shown}."));
+        Ok(())
+    }
+
+    /// Refuses `path` inside the data folder: keeping edits elsewhere never writes into the
+    /// folder that could not be used, nor over the fan's own `library.json`.
+    fn refuse_data_folder(&self, path: &Path) -> Result<(), ElsewhereError> {
+        if crate::storage::is_inside_folder(&self.data_dir, path) {
+            return Err(ElsewhereError::InsideDataFolder {
+                path: path.to_owned(),
+                dir: self.data_dir.clone(),
+            });
+        }
         Ok(())
     }
 

@@ -109,6 +109,12 @@ pub struct ViewState {
     /// Which suggestions to offer, kept until the library changes: `(article id, library
     /// generation, offers)`.
     pub offered: Option<(ArticleId, u64, Vec<Offer>)>,
+    /// A read-only window found the writer lock free: taking over is offered.
+    pub takeover_offered: bool,
+    /// The show the fan asked to delete, waiting for the question to be answered.
+    pub confirm_delete_show: Option<crate::model::ShowId>,
+    /// The address of the link under the pointer (or the one refused), for the status line.
+    pub link_status: Option<String>,
 }
 
 impl ViewState {
@@ -127,6 +133,8 @@ impl ViewState {
             no_file_dialog: self.no_file_dialog,
             editing_text: self.editing_text,
             backups: self.backups.take(),
+            takeover_offered: self.takeover_offered,
+            confirm_delete_show: self.confirm_delete_show.take(),
             ..ViewState::default()
         };
     }
