@@ -89,6 +89,7 @@ impl App {
         };
         self.notices.dismiss_kind("read-only");
         self.history = History::new();
+        self.status = SaveStatus::UpToDate;
         self.adopt_opened(opened);
         self.after_change();
         self.notify(format!(

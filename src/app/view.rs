@@ -113,8 +113,10 @@ pub struct ViewState {
     pub takeover_offered: bool,
     /// The show the fan asked to delete, waiting for the question to be answered.
     pub confirm_delete_show: Option<crate::model::ShowId>,
-    /// The address of the link under the pointer (or the one refused), for the status line.
+    /// Why the last link clicked was not opened, in words, for the status line.
     pub link_status: Option<String>,
+    /// The address of the link under the pointer this frame, for the status line.
+    pub hovered_link: Option<String>,
 }
 
 impl ViewState {

@@ -295,6 +295,7 @@ fn blocks_ui(ui: &mut Ui, parts: &mut UiParts<'_>, viewport: egui::Rect, header_
     let width = ui.available_width();
     let mut selection = None;
     let mut link_clicked = None;
+    let mut hovered_link = None;
     for (index, top, layout) in cache.visible(visible_from, visible_to) {
         let slice = &cache.slices()[index];
         let block = &document.blocks[slice.block];
@@ -320,6 +321,22 @@ fn blocks_ui(ui: &mut Ui, parts: &mut UiParts<'_>, viewport: egui::Rect, header_
                         .show(ui)
                 })
                 .inner;
+            if let Some(pos) = output.response.hover_pos() {
+                let at = output
+                    .galley
+                    .cursor_from_pos(pos - output.galley_pos)
+                    .index
+                    .0;
+                if let Some(url) = link_at(block, text.to_block(at..at).start) {
+                    // The address is shown before anything opens: here and in the status line.
+                    output
+                        .response
+                        .response
+                        .clone()
+                        .on_hover_text_at_pointer(&url);
+                    hovered_link = Some(url);
+                }
+            }
             let Some(range) = output.cursor_range else {
                 continue;
             };
@@ -349,10 +366,22 @@ fn blocks_ui(ui: &mut Ui, parts: &mut UiParts<'_>, viewport: egui::Rect, header_
     if let Some(selection) = selection {
         parts.view.selection = selection;
     }
+    parts.view.hovered_link = hovered_link;
     if let Some(url) = link_clicked {
-        // Links open only here, on a click; the status line says which one.
-        ui.ctx().open_url(egui::OpenUrl::new_tab(&url));
-        parts.view.last_opened_link = Some(url);
+        // Links open only here, on a click, and only web and mail links (see
+        // `model::check_link`); the status line says which one, or why not.
+        match crate::model::check_link(&url) {
+            Ok(()) => {
+                ui.ctx().open_url(egui::OpenUrl::new_tab(&url));
+                parts.view.last_opened_link = Some(url);
+                parts.view.link_status = None;
+            }
+            Err(refused) => {
+                log::warn!("{refused}");
+                parts.view.last_opened_link = None;
+                parts.view.link_status = Some(refused.to_string());
+            }
+        }
     }
 }
 

@@ -431,7 +431,12 @@ fn export_onto_a_special_file_is_refused_and_leaves_no_copy() {
             "{target:?}: {stderr}"
         );
     }
-    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
     assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
     assert!(folder.is_dir());
     let mut left: Vec<_> = std::fs::read_dir(&out)
@@ -439,7 +444,11 @@ fn export_onto_a_special_file_is_refused_and_leaves_no_copy() {
         .map(|e| e.unwrap().file_name())
         .collect();
     left.sort();
-    assert_eq!(left, ["a-folder", "link-to-pipe.json", "pipe"], "no copy left");
+    assert_eq!(
+        left,
+        ["a-folder", "link-to-pipe.json", "pipe"],
+        "no copy left"
+    );
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
 
     let file = out.join("library.json");

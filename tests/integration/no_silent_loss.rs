@@ -11,8 +11,8 @@ use fan_tracker::model::{Library, merge_libraries};
 use fan_tracker::storage::{self, LIBRARY_FILE, LOCK_FILE, SaveOutcome, SaveRequest, Store};
 
 use crate::fixture::{
-    RENEWAL, TempDir, build, click, close, files_named, launch, resolved_checkbox, step_until,
-    type_into,
+    RENEWAL, TempDir, build, click, close, drag, files_named, launch, resolved_checkbox,
+    step_until, type_into, value_containing,
 };
 
 fn library_with_note(note: &str) -> Library {
@@ -384,4 +384,157 @@ fn undo_after_a_merge_never_erases_the_other_side() {
     assert_eq!(shown.shows[0].threads[3].note, "from my phone");
     let on_disk = Store::read_library(&path).unwrap();
     assert_eq!(on_disk.shows[0].threads[3].note, "from my phone");
+}
+
+/// Item 10: deleting a show with its articles asks first; Cancel keeps everything, and only
+/// "Delete show" removes it.
+#[test]
+fn deleting_a_show_asks_first() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    let title = harness.state().library().shows[0].full_title();
+    for answer in ["Cancel", "Delete show"] {
+        click(&mut harness, "File");
+        click(&mut harness, "Remove this show from the library…");
+        assert_eq!(
+            harness.state().library().shows.len(),
+            1,
+            "not before asking"
+        );
+        harness.get_by_label(&format!("Delete “{title}”?"));
+        harness.get_by_label_contains("go with it, with every note written in them");
+        click(&mut harness, answer);
+    }
+    assert!(harness.state().library().shows.is_empty());
+    assert!(harness.query_by_label("Delete show").is_none());
+}
+
+/// The link the last frame asked the system to open, if any.
+fn opened_url(
+    harness: &egui_kittest::Harness<'static, fan_tracker::shell::Shell>,
+) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::OpenUrl(open) => Some(open.url.clone()),
+            _ => None,
+        })
+}
+
+/// Item 6: a click on a `javascript:` or `file:` link opens nothing and says why in words;
+/// a web link shows its address in the status line on hover, before it is clicked.
+#[test]
+fn only_web_and_mail_links_open_and_the_address_shows_first() {
+    let tmp = TempDir::new();
+    let file = tmp.write(
+        "links.md",
+        "# Links\n\n[Run me](javascript:alert(1)) now.\n\n[Passwords](file:///etc/passwd) here.\n\n[The studio](https://studio.example/news) said nothing.\n",
+    );
+    let mut harness = launch(&tmp.data_dir(), Some(file));
+    for (text, scheme) in [("Run me now.", "javascript"), ("Passwords here.", "file")] {
+        let paragraph = value_containing(&harness, text).expect("paragraph");
+        let at = paragraph.rect().min + egui::vec2(12.0, 8.0);
+        drag(&mut harness, at, at);
+        assert_eq!(opened_url(&harness), None, "{scheme}: nothing opened");
+        assert_eq!(harness.state().view.last_opened_link, None);
+        let refused = harness
+            .state()
+            .view
+            .link_status
+            .clone()
+            .expect("refused in words");
+        assert!(
+            refused.starts_with("Not opened") && refused.contains(&format!("{scheme}:")),
+            "{refused}"
+        );
+        harness.get_by_label(&refused);
+    }
+    let paragraph = value_containing(&harness, "The studio said nothing.").expect("paragraph");
+    let at = paragraph.rect().min + egui::vec2(20.0, 8.0);
+    harness.hover_at(at);
+    harness.run();
+    assert_eq!(opened_url(&harness), None, "hovering opens nothing");
+    harness.get_by_label("Link: https://studio.example/news (click to open it in your browser)");
+    drag(&mut harness, at, at);
+    assert_eq!(
+        harness.state().view.last_opened_link.as_deref(),
+        Some("https://studio.example/news")
+    );
+}
+
+/// Item 9: a read-only window offers to take over once the window that wrote has gone; taking
+/// over reads the library again (the other window's last words) and saves from then on.
+#[test]
+fn a_read_only_window_offers_to_take_over_when_the_writer_is_gone() {
+    use std::io::BufRead as _;
+    const ROLE: &str = "FAN_TRACKER_TEST_WRITER_THEN_GONE";
+    if let Some(dir) = crate::fixture::helper_role(ROLE) {
+        let mut opened = Store::open(&dir).unwrap();
+        assert!(!opened.store.is_read_only());
+        println!("LOCKED");
+        let _ = std::io::stdin().read_line(&mut String::new());
+        let last = library_with_note("the other window's last words");
+        opened.store.save(&SaveRequest::new(last)).unwrap();
+        return;
+    }
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    save_in(&dir, &library_with_note("first"), false);
+    let mut holder = crate::fixture::rerun_self(
+        "no_silent_loss::a_read_only_window_offers_to_take_over_when_the_writer_is_gone",
+        (ROLE, &dir),
+    )
+    .stdin(std::process::Stdio::piped())
+    .stdout(std::process::Stdio::piped())
+    .spawn()
+    .unwrap();
+    let mut out = std::io::BufReader::new(holder.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("LOCKED") {
+        line.clear();
+        assert!(
+            out.read_line(&mut line).unwrap() > 0,
+            "the helper ended early"
+        );
+    }
+    let mut harness = build(&dir, None);
+    assert!(harness.state().is_read_only());
+    harness.run();
+    assert!(
+        harness.query_by_label("Take over saving").is_none(),
+        "not while it writes"
+    );
+
+    drop(holder.stdin.take());
+    assert!(holder.wait().unwrap().success());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !harness.state().view.takeover_offered {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "offered within the poll"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        harness.step();
+    }
+    harness.run();
+    click(&mut harness, "Take over saving");
+    assert!(
+        !harness.state().is_read_only(),
+        "{:?}",
+        harness.state().notices()
+    );
+    assert_eq!(
+        harness.state().library().shows[0].articles[0].note,
+        "the other window's last words",
+        "read again first"
+    );
+    type_into(&mut harness, "Article note", ", and mine");
+    step_until(&mut harness, "the save", App::is_saved);
+    assert_eq!(
+        Store::read_library(&dir.join(LIBRARY_FILE)).unwrap().shows[0].articles[0].note,
+        "the other window's last words, and mine"
+    );
 }
