@@ -531,7 +531,7 @@ impl Store {
             });
         }
         self.write(&self.library_path(), &bytes)?;
-        let replaced = std::mem::replace(&mut self.last_known, Some(bytes));
+        let replaced = self.last_known.replace(bytes);
         self.previous = replaced.map(|old| (self.lineage.save_id.clone(), old));
         self.lineage = lineage;
         // At its maximum the counter stays there: wrapping to 0 would make the fan's newest
