@@ -559,6 +559,8 @@ impl Store {
     /// program wrote an older copy over the library file (a lower revision) or left it
     /// unreadable, that file is kept aside (as in [`Store::save`]) and the version this store
     /// last wrote is put back, so a stale copy never outlives the window that had newer words.
+    /// A forked copy is kept whole and merged with the fan's version (see
+    /// `close_over_fork`); a deleted file is written back ([`Notice::WrittenBack`]).
     /// A change from this revision or a newer one is left in place for the next start to read.
     /// Returns what to tell the user (the window is closing, so the caller logs it).
     pub fn close(&mut self) -> Result<Vec<Notice>, StorageError> {
@@ -583,6 +585,9 @@ impl Store {
             Ok(theirs) if theirs.revision < self.revision => {
                 self.keep_stale_copy(&current, &theirs)?
             }
+            Ok(theirs) if self.is_fork(&theirs.lineage) => {
+                return self.close_over_fork(&ours, &current, theirs);
+            }
             Ok(_) => return Ok(Vec::new()),
             Err(error) => {
                 let (kept_as, reason) = self.move_aside_unreadable(error)?;
@@ -591,6 +596,46 @@ impl Store {
         };
         self.write(&self.library_path(), &ours)?;
         Ok(vec![notice])
+    }
+
+    /// Closing over a fork (another device's save from an earlier save than this store's last
+    /// one, `current`, decoded `theirs`): it is kept whole as a conflict copy, and the
+    /// library file becomes the two merged from the save both started from when that is known
+    /// (the fan's words win where both changed the same thing), else the fan's version. So the
+    /// next start never shows the other device's version alone, without a word.
+    fn close_over_fork(
+        &mut self,
+        ours: &[u8],
+        current: &[u8],
+        theirs: Loaded,
+    ) -> Result<Vec<Notice>, StorageError> {
+        let kept_as = unique_path(&self.dir, "library.conflict", "json");
+        self.write(&kept_as, current)?;
+        let base = self
+            .previous
+            .as_ref()
+            .filter(|(id, _)| theirs.lineage.descends_from(id))
+            .and_then(|(_, bytes)| decode(bytes).ok());
+        let merged = match (base, decode(ours)) {
+            (Some(base), Ok(mine)) => {
+                Some(crate::model::merge_libraries(&base, &mine, &theirs.library).library)
+            }
+            _ => None,
+        };
+        let revision = self.revision.max(theirs.revision).saturating_add(1);
+        let lineage = self.lineage.next().with(&theirs.lineage);
+        let bytes = match &merged {
+            Some(merged) => {
+                encode_save(merged, revision, &lineage).map_err(StorageError::Encode)?
+            }
+            None => ours.to_vec(),
+        };
+        self.write(&self.library_path(), &bytes)?;
+        Ok(vec![Notice::Forked {
+            kept_as,
+            backup: None,
+            merged: merged.is_some(),
+        }])
     }
 
     /// The rotated backups, newest first.

@@ -210,19 +210,30 @@ pub fn confirm_delete_show_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         }
     };
     let predictions: usize = show.threads.iter().map(|t| t.predictions.len()).sum();
-    let what = format!(
-        "{}, {} and {} go with it, with every note written in them.",
-        plural(show.articles.len(), "article", "articles"),
-        plural(show.threads.len(), "thread", "threads"),
-        plural(predictions, "prediction", "predictions"),
-    );
+    let parts_of: Vec<String> = [
+        (show.articles.len(), "article", "articles"),
+        (show.threads.len(), "thread", "threads"),
+        (predictions, "prediction", "predictions"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| plural(n, one, many))
+    .collect();
+    let what = match parts_of.as_slice() {
+        [] => "Its notes go with it.".to_owned(),
+        [only] => format!("Its {only} go with it, with every note written in them."),
+        [rest @ .., last] => format!(
+            "Its {} and {last} go with it, with every note written in them.",
+            rest.join(", ")
+        ),
+    };
     let title = show.full_title();
     let mut answer = None;
     egui::Modal::new(egui::Id::unique("confirm_delete_show")).show(ui.ctx(), |ui| {
         ui.set_max_width(480.0);
         ui.heading(format!("Delete “{title}”?"));
         ui.label(what);
-        ui.label("Edit → Undo brings it back while this window is open.");
+        ui.label("Undo (Ctrl+Z) brings it back while this window is open.");
         ui.separator();
         ui.horizontal(|ui| {
             if ui.button("Delete show").clicked() {

@@ -8,7 +8,9 @@ use egui_kittest::kittest::Queryable as _;
 
 use fan_tracker::app::{App, AppOptions, Command};
 use fan_tracker::model::{Library, merge_libraries};
-use fan_tracker::storage::{self, LIBRARY_FILE, LOCK_FILE, SaveOutcome, SaveRequest, Store};
+use fan_tracker::storage::{
+    self, LIBRARY_FILE, LOCK_FILE, Notice, SaveOutcome, SaveRequest, Store,
+};
 
 use crate::fixture::{
     RENEWAL, TempDir, build, click, close, drag, files_named, launch, resolved_checkbox,
@@ -252,6 +254,39 @@ fn a_sync_fork_keeps_both_saves_and_is_told() {
         Store::read_library(&backup).unwrap().shows[0].note,
         "a show note"
     );
+}
+
+/// Item 1, at closing: a fork that arrives after the last save, with nothing left to save,
+/// is kept whole and merged with the fan's version, so the next start shows both.
+#[test]
+fn a_sync_fork_arriving_before_closing_is_kept_and_merged() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let path = dir.join(LIBRARY_FILE);
+    save_in(&dir, &library_with_note("start"), false);
+    let start = fs::read(&path).unwrap();
+    let mut opened = Store::open(&dir).unwrap();
+    let mut mine = opened.library.clone().unwrap();
+    mine.shows[0].articles[0].note = "the fan's saved words".into();
+    opened.store.save(&SaveRequest::new(mine)).unwrap();
+    let theirs_bytes = write_fork(&path, &start, |l| {
+        l.shows[0].threads[1].note = "from my phone".into();
+    });
+    let notices = opened.store.close().unwrap();
+    assert!(
+        matches!(notices.as_slice(), [Notice::Forked { merged: true, .. }]),
+        "{notices:?}"
+    );
+    drop(opened);
+    let copies = files_named(&dir, "library.conflict-");
+    assert_eq!(copies.len(), 1);
+    assert_eq!(fs::read(&copies[0]).unwrap(), theirs_bytes);
+    let next_start = Store::open(&dir).unwrap().library.unwrap();
+    assert_eq!(
+        next_start.shows[0].articles[0].note,
+        "the fan's saved words"
+    );
+    assert_eq!(next_start.shows[0].threads[1].note, "from my phone");
 }
 
 /// Item 1, in the window: the fork is told ("forked"), the fan's words stay on screen and on
