@@ -542,6 +542,8 @@ fn a_read_only_window_offers_to_take_over_when_the_writer_is_gone() {
         harness.query_by_label("Take over saving").is_none(),
         "not while it writes"
     );
+    // Typed meanwhile, not yet added: kept across the takeover.
+    type_into(&mut harness, "New thread title", "typed while read-only");
 
     drop(holder.stdin.take());
     assert!(holder.wait().unwrap().success());
@@ -565,6 +567,10 @@ fn a_read_only_window_offers_to_take_over_when_the_writer_is_gone() {
         harness.state().library().shows[0].articles[0].note,
         "the other window's last words",
         "read again first"
+    );
+    assert_eq!(
+        harness.state().view.new_thread_title,
+        "typed while read-only"
     );
     type_into(&mut harness, "Article note", ", and mine");
     step_until(&mut harness, "the save", App::is_saved);
