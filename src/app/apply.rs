@@ -83,8 +83,15 @@ impl App {
                 self.view.scroll_to_selected = anchor.is_some();
                 self.view.highlighted_passage = anchor;
             }
-            Command::Undo => self.writable()?.undo_or_redo(true)?,
-            Command::Redo => self.writable()?.undo_or_redo(false)?,
+            // What is typed is one step of its own, taken back first.
+            Command::Undo => {
+                self.commit_drafts(true);
+                self.writable()?.undo_or_redo(true)?;
+            }
+            Command::Redo => {
+                self.commit_drafts(true);
+                self.writable()?.undo_or_redo(false)?;
+            }
             Command::ListBackups => {
                 let listed = crate::storage::list_backups(&self.data_dir).map_err(Arc::new);
                 if let Err(error) = &listed {
@@ -210,6 +217,7 @@ impl App {
         if self.view.open_show == Some(show) && self.view.open_article == article {
             return;
         }
+        self.commit_drafts(true);
         self.view.leave_page();
         self.view.open_show = Some(show);
         self.view.open_article = article;
@@ -226,7 +234,8 @@ impl App {
     }
 
     /// Applies a finished import: the article is filed under the show it names (or a new
-    /// show) and opened, or the article the file was imported as before is opened, or a
+    /// show) and opened, or the article the file was imported as before is opened (brought up
+    /// to date first when the file changed, see [`App::reopen_file`]), or a
     /// notice says why it could not be opened (nothing is saved then).
     pub(super) fn finish_import(&mut self, done: ImportDone) {
         if let Some(id) = done
@@ -234,7 +243,12 @@ impl App {
             .as_deref()
             .and_then(|k| self.library.find_by_source(k))
         {
-            self.apply(Command::OpenArticle(id));
+            match done.outcome {
+                ImportOutcome::Imported(imported) => {
+                    self.reopen_file(id, &done.label, imported.article);
+                }
+                _ => self.apply(Command::OpenArticle(id)),
+            }
             return;
         }
         match done.outcome {

@@ -24,7 +24,7 @@ pub enum ImportSource {
 /// How a job ended.
 #[derive(Debug)]
 pub enum ImportOutcome {
-    /// The file was imported before: open that article instead of importing it again.
+    /// The file was imported before and cannot be read now: open the saved copy.
     Reopen,
     /// A new article.
     Imported(Box<Imported>),
@@ -165,13 +165,12 @@ fn run(id: u64, source: &ImportSource, known: &[String]) -> ImportDone {
         ),
         ImportSource::File(path) => {
             let key = source_key(path);
-            let outcome = if known.contains(&key) {
-                ImportOutcome::Reopen
-            } else {
-                match read_file(path) {
-                    Ok(imported) => ImportOutcome::Imported(Box::new(imported)),
-                    Err(error) => ImportOutcome::Failed(error),
-                }
+            // A file imported before is read again: it may have changed since. When it can
+            // no longer be read, its saved copy opens.
+            let outcome = match read_file(path) {
+                Ok(imported) => ImportOutcome::Imported(Box::new(imported)),
+                Err(_) if known.contains(&key) => ImportOutcome::Reopen,
+                Err(error) => ImportOutcome::Failed(error),
             };
             (Some(key), outcome)
         }

@@ -10,10 +10,12 @@ mod apply;
 mod changes;
 mod command;
 mod documents;
+mod drafts;
 mod elsewhere;
 mod error;
 mod importer;
 mod notices;
+mod reopen;
 mod saver;
 mod status;
 mod suggester;
@@ -28,6 +30,9 @@ use std::time::{Duration, Instant};
 
 pub use command::{Change, Command};
 pub use documents::DocumentCache;
+pub use drafts::{
+    Draft, DraftField, Drafts, FieldEdit, TYPING_PAUSE, field_edit, normalized, parse_optional_date,
+};
 pub use elsewhere::NO_DIALOG_FOR_PATH;
 pub use error::{
     AppError, ElsewhereError, NO_DIALOG_MESSAGE, READ_ONLY_MESSAGE, ReadError, SaveError,
@@ -328,6 +333,8 @@ impl App {
     /// without input, if it does (soon, while an import is under way; saving never needs it:
     /// the saver repaints the window when it is done).
     pub fn after_frame(&mut self) -> Option<Duration> {
+        // Typed before anything clicked in the same frame.
+        self.commit_drafts(false);
         for command in std::mem::take(&mut self.commands) {
             self.apply(command);
         }
@@ -526,6 +533,7 @@ impl App {
 
     /// Saves what is unsaved and stops the saving thread.
     pub fn shutdown(&mut self) {
+        self.commit_drafts(true);
         self.save_now_blocking();
         if let Some(mut saver) = self.saver.take() {
             for report in saver.finish() {

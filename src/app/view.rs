@@ -5,6 +5,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use super::drafts::Drafts;
 use crate::model::{Anchor, ArticleId, Offer, ShowId, ThreadId};
 
 /// Text selected in the article, ready to become a thread's anchor.
@@ -72,12 +73,19 @@ pub struct ViewState {
     pub selected_thread: Option<ThreadId>,
     /// Set when the article should scroll to the selected thread's passage next frame.
     pub scroll_to_selected: bool,
-    /// A thread being renamed, with the name typed so far.
-    pub renaming: Option<(ThreadId, String)>,
+    /// The thread being renamed in the checklist (the name typed so far is its draft).
+    pub renaming: Option<ThreadId>,
+    /// What is typed into fields of saved data, not yet committed (see [`Drafts`]).
+    pub drafts: Drafts,
+    /// An input method was composing in a text field in the frame just drawn: Enter,
+    /// Backspace, Escape and Tab belong to it, not to the window.
+    pub composing: bool,
     /// The title typed in the "new thread" box.
     pub new_thread_title: String,
     /// The prediction being typed.
     pub prediction_draft: PredictionDraft,
+    /// A prediction's probability while its slider is dragged (committed when let go).
+    pub probability_drag: Option<(crate::model::PredictionId, u8)>,
     /// Error shown under the prediction form.
     pub prediction_error: Option<String>,
     /// Text selected in the article.
@@ -137,6 +145,11 @@ impl ViewState {
             backups: self.backups.take(),
             takeover_offered: self.takeover_offered,
             confirm_delete_show: self.confirm_delete_show.take(),
+            // Keyed by item, committed after the frame when their fields are gone.
+            drafts: std::mem::take(&mut self.drafts),
+            // The new-question box stays on screen from page to page, and so does its text.
+            new_thread_title: std::mem::take(&mut self.new_thread_title),
+            composing: self.composing,
             ..ViewState::default()
         };
     }

@@ -33,8 +33,26 @@ impl Writable<'_> {
     /// # Errors
     /// [`AppError`] when the edit names an item that is gone (the library is unchanged).
     pub(super) fn commit(&mut self, edit: Edit, label: String) -> Result<(), AppError> {
-        let app = &mut *self.0;
         let typing = edit.typing_field();
+        self.record(edit, label, typing)
+    }
+
+    /// Like [`Writable::commit`], as a step of its own: a draft committed from a field is one
+    /// burst of typing already (see `super::drafts`), never merged with the step before.
+    ///
+    /// # Errors
+    /// As [`Writable::commit`].
+    pub(super) fn commit_step(&mut self, edit: Edit, label: String) -> Result<(), AppError> {
+        self.record(edit, label, None)
+    }
+
+    fn record(
+        &mut self,
+        edit: Edit,
+        label: String,
+        typing: Option<crate::model::TypingField>,
+    ) -> Result<(), AppError> {
+        let app = &mut *self.0;
         let selects = added_thread(&edit);
         let inverse = app.apply_edit(edit)?;
         app.history.record(label, typing, inverse, Instant::now());

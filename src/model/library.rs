@@ -168,10 +168,12 @@ impl Library {
             .ok_or(LibraryError::NoSuchPrediction(id))
     }
 
-    /// The article imported from `source_path`, if any.
+    /// The article imported from `source_path`, if any: the last added when there are
+    /// several (a newer version of a changed file is added after the earlier one).
     pub fn find_by_source(&self, source_path: &str) -> Option<ArticleId> {
         self.articles()
-            .find(|a| a.article.source_path.as_deref() == Some(source_path))
+            .filter(|a| a.article.source_path.as_deref() == Some(source_path))
+            .last()
             .map(|a| a.id)
     }
 

@@ -15,6 +15,7 @@ mod library;
 mod link;
 mod merge;
 mod prediction;
+mod reopen;
 mod repair;
 mod saved_suggestion;
 mod show;
@@ -42,6 +43,9 @@ pub use library::{Library, LibraryError};
 pub use link::{LinkRefused, OPENABLE_SCHEMES, check_link};
 pub use merge::{Merged, merge_libraries};
 pub use prediction::{Outcome, Prediction, PredictionId, brier_score};
+pub use reopen::{
+    FileChange, MIN_SIMILARITY, Reanchored, Reopening, compare, reanchor, reopen_edit,
+};
 pub use repair::{ItemKind, LibraryRepair};
 pub use saved_suggestion::{
     MAX_SAVED_PASSAGES, Offer, SavedSuggestion, SuggestionState, offered_suggestions,

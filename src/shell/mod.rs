@@ -51,6 +51,9 @@ impl Shell {
         {
             log::info!("the show open last time is no longer in the library");
         }
+        if let Some(typed) = &state.new_thread_title {
+            app.view.new_thread_title.clone_from(typed);
+        }
         if let Some(theme) = state.theme {
             ctx.set_theme(egui::ThemePreference::from(theme));
         }
@@ -158,6 +161,8 @@ impl Shell {
                 .or(self.state.window_size),
             open_show: self.app.view.open_show,
             open_article: self.app.view.open_article,
+            new_thread_title: Some(self.app.view.new_thread_title.clone())
+                .filter(|t| !t.trim().is_empty()),
         };
         self.keep_state(now)
     }
@@ -179,6 +184,8 @@ impl Shell {
         if !ctx.input(|i| i.viewport().close_requested()) || self.app.view.quit_without_saving {
             return;
         }
+        // What is typed but not yet committed is saved too.
+        self.app.commit_drafts(true);
         self.app.save_now_blocking();
         if self.app.has_unsaved_changes() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -224,6 +231,14 @@ impl eframe::App for Shell {
         visuals.panel_fill.to_normalized_gamma_f32()
     }
 
+    /// While an input method composes a syllable, the keys it uses (Enter, Backspace, Escape,
+    /// Tab) are its own: they neither end the field nor act as shortcuts. (winit does not send
+    /// them on X11, Wayland or macOS, and egui-winit drops them on Windows; this keeps it so
+    /// whatever the platform sends.)
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        drop_composing_keys(raw_input, self.app.view.composing);
+    }
+
     fn on_exit(&mut self) {
         self.keep_state(true);
         self.app.shutdown();
@@ -236,6 +251,31 @@ impl Drop for Shell {
     fn drop(&mut self) {
         self.keep_state(true);
     }
+}
+
+/// Drops from `raw_input` the key events an input method uses while it composes (Enter,
+/// Backspace, Escape, Tab, pressed or released), so they reach neither the field nor the
+/// window's shortcuts. `composing` says whether a composition was under way when the events
+/// came; the events themselves end it (a commit) or start it (a pre-edit text), so an Enter
+/// that comes after the commit of the last syllable is the fan's again.
+pub fn drop_composing_keys(raw_input: &mut egui::RawInput, composing: bool) {
+    use egui::{Event, ImeEvent, Key};
+    let mut composing = composing;
+    raw_input.events.retain(|event| match event {
+        Event::Ime(ImeEvent::Preedit { text, .. }) => {
+            composing = !text.is_empty();
+            true
+        }
+        Event::Ime(ImeEvent::Commit(_)) => {
+            composing = false;
+            true
+        }
+        Event::Key {
+            key: Key::Enter | Key::Backspace | Key::Escape | Key::Tab,
+            ..
+        } => !composing,
+        _ => true,
+    });
 }
 
 #[cfg(test)]

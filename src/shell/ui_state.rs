@@ -1,6 +1,6 @@
 //! The window's own state, remembered between runs in `ui-state.json` in the data folder:
-//! theme, zoom, the widths of the side panels, the window's size, and the show and article
-//! open when it closed.
+//! theme, zoom, the widths of the side panels, the window's size, the show and article open
+//! when it closed, and a question typed into the new-question box but not yet added.
 //!
 //! The file is the window's, never the library's: it is read and written apart from the
 //! library (atomically, like every file the app writes), a missing file means the defaults, a
@@ -9,7 +9,8 @@
 //!
 //! ```json
 //! { "theme": "dark", "zoom": 1.25, "library_width": 210.0, "threads_width": 400.0,
-//!   "window_size": [1280.0, 800.0], "open_show": 7, "open_article": 9 }
+//!   "window_size": [1280.0, 800.0], "open_show": 7, "open_article": 9,
+//!   "new_thread_title": "Will there be a film?" }
 //! ```
 //! Every key may be missing (its default is used); unknown keys are ignored.
 
@@ -32,6 +33,8 @@ pub const WRITE_INTERVAL: Duration = Duration::from_secs(2);
 /// The largest state file read (a real one is a few hundred bytes): anything bigger, like a
 /// link to `/dev/zero` swapped for a file, is ignored.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024;
+/// A remembered new question longer than this is not restored (a damaged or hand-edited file).
+const MAX_TYPED_BYTES: usize = 64 * 1024;
 
 /// Zoom factors outside this range are not restored (a damaged or hand-edited file).
 const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.5..=3.0;
@@ -88,6 +91,9 @@ pub struct UiState {
     pub open_show: Option<ShowId>,
     /// The article open when the window closed.
     pub open_article: Option<ArticleId>,
+    /// What was typed into the new-question box and not yet added when the window closed
+    /// (it is there again next time: nothing typed is lost on quit).
+    pub new_thread_title: Option<String>,
 }
 
 /// Why the state file could not be used.
@@ -186,6 +192,7 @@ impl UiState {
         self.library_width = self.library_width.filter(usable);
         self.threads_width = self.threads_width.filter(usable);
         self.window_size = self.window_size.filter(|[w, h]| usable(w) && usable(h));
+        self.new_thread_title = self.new_thread_title.filter(|t| t.len() <= MAX_TYPED_BYTES);
         self
     }
 }
@@ -263,6 +270,7 @@ mod tests {
             window_size: Some([1111.0, 777.0]),
             open_show: Some(ShowId(7)),
             open_article: Some(ArticleId(9)),
+            new_thread_title: Some("Will there be a film? 영화도?".into()),
         }
     }
 

@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use super::UiParts;
 use super::article_cache::HighlightKind;
 use super::article_layout::{QUOTE_INDENT, SliceLayout, column_geometry, font_size, indent};
-use super::widgets::set_label;
+use super::widgets::{FieldKind, set_label, text_field};
 use crate::app::{Change, Command, TextSelection, ViewState};
 use crate::model::{ArticleEntry, Block, BlockKind, Library, Marker, PieceText, Show, Slice};
 
@@ -221,15 +221,22 @@ fn as_of_editor_ui(
     let Some(draft) = view.as_of_draft.as_mut() else {
         return;
     };
+    let composing = &mut view.composing;
     let mut set = false;
     let mut cancel = false;
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new("As of").italics().weak());
-        let edit = ui.add(
-            egui::TextEdit::singleline(draft)
-                .hint_text("YYYY-MM-DD")
-                .desired_width(110.0),
-        );
+        let id = ui.make_persistent_id(("as_of_field", entry.id.0));
+        let edit = text_field(
+            ui,
+            id,
+            draft,
+            FieldKind::Line,
+            "YYYY-MM-DD",
+            110.0,
+            composing,
+        )
+        .response;
         set_label(&edit, Role::TextInput, AS_OF_FIELD_LABEL);
         if edit.lost_focus() {
             set |= ui.input(|i| i.key_pressed(egui::Key::Enter));

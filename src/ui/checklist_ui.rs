@@ -6,9 +6,9 @@
 
 use egui::{Role, Ui};
 
-use super::widgets::{row_height, set_label};
-use crate::app::{Change, Command, ViewState};
-use crate::model::{Show, Thread, ThreadStatus};
+use super::widgets::{FieldKind, draft_field_bare, row_height, set_label};
+use crate::app::{Change, Command, DraftField, ViewState};
+use crate::model::{Show, Thread, ThreadStatus, TypingField};
 
 /// What one row of the virtualized checklist shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -161,20 +161,26 @@ fn thread_row_ui(ui: &mut Ui, view: &mut ViewState, commands: &mut Vec<Command>,
         };
         commands.push(Command::Change(Change::SetThreadStatus(thread.id, status)));
     }
-    if let Some((id, draft)) = view.renaming.as_mut().filter(|(id, _)| *id == thread.id) {
-        let id = *id;
-        let edit = ui.add(
-            egui::TextEdit::singleline(draft)
-                .id_salt(("rename_thread", id.0))
-                .desired_width(f32::INFINITY),
+    if view.renaming == Some(thread.id) {
+        let field = DraftField::Text(TypingField::ThreadTitle(thread.id));
+        let edit = draft_field_bare(
+            ui,
+            view,
+            field,
+            &thread.title,
+            FieldKind::Line,
+            "",
+            f32::INFINITY,
         );
         set_label(&edit, Role::TextInput, "Thread title");
         if !edit.has_focus() && !edit.lost_focus() {
             edit.request_focus();
         }
         if edit.lost_focus() {
-            if !ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                commands.push(Command::Change(Change::RenameThread(id, draft.clone())));
+            // Escape takes the new name back; Enter or a click elsewhere keeps it (the app
+            // commits the draft after this frame).
+            if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                view.drafts.discard(field);
             }
             view.renaming = None;
         }
@@ -191,7 +197,7 @@ fn thread_row_ui(ui: &mut Ui, view: &mut ViewState, commands: &mut Vec<Command>,
         commands.push(Command::SelectThread((!selected).then_some(thread.id)));
     }
     if label.double_clicked() {
-        view.renaming = Some((thread.id, thread.title.clone()));
+        view.renaming = Some(thread.id);
     }
 }
 
@@ -206,7 +212,7 @@ fn actions_row_ui(
     let thread = &show.threads[index];
     ui.add_space(24.0);
     if ui.small_button("Rename").clicked() {
-        view.renaming = Some((thread.id, thread.title.clone()));
+        view.renaming = Some(thread.id);
     }
     if ui
         .add_enabled(index > 0, egui::Button::new("Move up").small())

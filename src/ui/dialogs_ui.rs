@@ -4,14 +4,16 @@
 use egui::{Role, Ui};
 
 use super::UiParts;
-use super::widgets::set_label;
+use super::widgets::{FieldKind, set_label, text_field};
 use crate::app::Command;
 
 /// The "Paste article" window: text in, a new article out (filed like an imported file).
 pub fn paste_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
-    let Some(text) = parts.view.paste.as_mut() else {
+    let view = &mut *parts.view;
+    let Some(text) = view.paste.as_mut() else {
         return;
     };
+    let composing = &mut view.composing;
     let mut open = true;
     let mut done = false;
     egui::Window::new("Paste article")
@@ -21,14 +23,17 @@ pub fn paste_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         .show(ui.ctx(), |ui| {
             ui.label("Paste the article: plain text, Markdown or HTML. A date line near the top (“date 2022-03-17”, “Published March 17, 2022”) sets its as-of date; the headline, or else the first sentence, becomes its title.");
             egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                let edit = ui.add(
-                    egui::TextEdit::multiline(text)
-                        .id_salt("paste_text")
-                        .desired_rows(14)
-                        .desired_width(f32::INFINITY)
-                        .hint_text("Paste here…"),
+                let id = ui.make_persistent_id("paste_text");
+                let edit = text_field(
+                    ui,
+                    id,
+                    text,
+                    FieldKind::Paste,
+                    "Paste here…",
+                    f32::INFINITY,
+                    composing,
                 );
-                set_label(&edit, Role::TextInput, "Article text");
+                set_label(&edit.response, Role::TextInput, "Article text");
             });
             ui.horizontal(|ui| {
                 let ready = !text.trim().is_empty();

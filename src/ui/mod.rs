@@ -66,6 +66,8 @@ pub fn root_ui(ui: &mut egui::Ui, parts: &mut UiParts<'_>, widths: &mut PanelWid
     }
     handle_dropped_files(ui, parts.commands);
     handle_shortcuts(ui, parts);
+    // Set again by the text field an input method composes in, if any, as it is drawn.
+    parts.view.composing = false;
     // The panels are not filled: the window is cleared to the panel colour instead (see
     // `Shell::clear_color`). Filling them painted every pixel of the window a second time in
     // the same colour, which a software renderer (a VM, a remote desktop, no GPU driver) pays

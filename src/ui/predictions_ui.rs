@@ -1,12 +1,11 @@
 //! Predictions on a thread: the list (editable), the score, and the form to add one.
 
 use egui::{Role, Ui};
-use jiff::civil::Date;
 
 use super::UiParts;
-use super::widgets::set_label;
-use crate::app::{Change, Command};
-use crate::model::{Outcome, Prediction, Thread, brier_score};
+use super::widgets::{FieldKind, draft_field_bare, set_label, text_field};
+use crate::app::{Change, Command, DraftField, ViewState, normalized, parse_optional_date};
+use crate::model::{Outcome, Prediction, Thread, TypingField, brier_score};
 
 /// Draws the predictions of `thread` and the form for a new one.
 pub fn predictions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
@@ -17,7 +16,7 @@ pub fn predictions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
     for prediction in &thread.predictions {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            prediction_ui(ui, parts.commands, prediction);
+            prediction_ui(ui, parts.view, parts.commands, prediction);
         });
     }
     if let Some((score, count)) = brier_score(&thread.predictions) {
@@ -29,30 +28,25 @@ pub fn predictions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
     new_prediction_ui(ui, parts, thread);
 }
 
-fn prediction_ui(ui: &mut Ui, commands: &mut Vec<Command>, prediction: &Prediction) {
+fn prediction_ui(
+    ui: &mut Ui,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+    prediction: &Prediction,
+) {
     let p = prediction.id;
-    let mut statement = prediction.statement.clone();
-    let edit = ui.add(
-        egui::TextEdit::singleline(&mut statement)
-            .id_salt(("prediction_statement", p.0))
-            .desired_width(f32::INFINITY),
+    let edit = draft_field_bare(
+        ui,
+        view,
+        DraftField::Text(TypingField::PredictionStatement(p)),
+        &prediction.statement,
+        FieldKind::Line,
+        "",
+        f32::INFINITY,
     );
     set_label(&edit, Role::TextInput, "Prediction statement");
-    if edit.changed() {
-        commands.push(Command::Change(Change::SetPredictionStatement(
-            p, statement,
-        )));
-    }
     ui.horizontal(|ui| {
-        let mut pct = prediction.probability_pct;
-        let slider = ui.add(
-            egui::Slider::new(&mut pct, 0..=100)
-                .suffix(" %")
-                .text("chance"),
-        );
-        if slider.changed() {
-            commands.push(Command::Change(Change::SetPredictionProbability(p, pct)));
-        }
+        probability_ui(ui, view, commands, prediction);
         let mut outcome = prediction.outcome;
         let shown = format!("Outcome: {}", outcome.label());
         let combo = egui::ComboBox::from_id_salt(("outcome", p.0))
@@ -68,9 +62,21 @@ fn prediction_ui(ui: &mut Ui, commands: &mut Vec<Command>, prediction: &Predicti
         }
     });
     ui.horizontal(|ui| {
-        if let Some(date) = date_field(ui, ("resolve_by", p.0), prediction.resolve_by) {
-            commands.push(Command::Change(Change::SetPredictionResolveBy(p, date)));
-        }
+        ui.label("Resolve by");
+        let shown = prediction
+            .resolve_by
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let edit = draft_field_bare(
+            ui,
+            view,
+            DraftField::ResolveBy(p),
+            &shown,
+            FieldKind::Line,
+            "YYYY-MM-DD",
+            90.0,
+        );
+        set_label(&edit, Role::TextInput, "Resolve by");
         let today = jiff::ZonedDateTime::now().date();
         if prediction.is_overdue(today) {
             ui.colored_label(ui.visuals().warn_fg_color, "past its date: set the outcome");
@@ -81,55 +87,50 @@ fn prediction_ui(ui: &mut Ui, commands: &mut Vec<Command>, prediction: &Predicti
     });
 }
 
-/// A YYYY-MM-DD field; returns the new date (or `None` for cleared) once it is valid.
-fn date_field(ui: &mut Ui, id_salt: (&str, u64), current: Option<Date>) -> Option<Option<Date>> {
-    let id = ui.make_persistent_id(id_salt);
-    let shown = current.map(|d| d.to_string()).unwrap_or_default();
-    let mut text = ui
-        .data_mut(|d| d.get_temp::<String>(id))
-        .unwrap_or(shown.clone());
-    ui.label("Resolve by");
-    let edit = ui.add(
-        egui::TextEdit::singleline(&mut text)
-            .id_salt(("resolve_by_field", id_salt.1))
-            .hint_text("YYYY-MM-DD")
-            .desired_width(90.0),
+/// The probability slider: a drag is one change, made when the handle is let go; a number
+/// typed into its box is one change, made on Enter or when the box is left.
+fn probability_ui(
+    ui: &mut Ui,
+    view: &mut ViewState,
+    commands: &mut Vec<Command>,
+    prediction: &Prediction,
+) {
+    let p = prediction.id;
+    let dragged = view.probability_drag.filter(|(id, _)| *id == p);
+    let mut pct = dragged.map_or(prediction.probability_pct, |(_, pct)| pct);
+    let slider = ui.add(
+        egui::Slider::new(&mut pct, 0..=100)
+            .suffix(" %")
+            .text("chance")
+            .update_while_editing(false),
     );
-    set_label(&edit, Role::TextInput, "Resolve by");
-    let parsed = parse_optional_date(&text);
-    if edit.has_focus() {
-        ui.data_mut(|d| d.insert_temp(id, text.clone()));
-    } else {
-        ui.data_mut(|d| d.remove::<String>(id));
-    }
-    if parsed.is_err() && !text.is_empty() {
-        ui.colored_label(ui.visuals().warn_fg_color, "use YYYY-MM-DD");
-    }
-    match parsed {
-        Ok(date) if edit.changed() && date != current => Some(date),
-        _ => None,
-    }
-}
-
-fn parse_optional_date(text: &str) -> Result<Option<Date>, jiff::Error> {
-    let text = text.trim();
-    if text.is_empty() {
-        Ok(None)
-    } else {
-        text.parse().map(Some)
+    if slider.dragged() {
+        view.probability_drag = Some((p, pct));
+    } else if slider.drag_stopped() || slider.changed() || dragged.is_some() {
+        // Let go of (or a click, an arrow key, a typed number): one change.
+        view.probability_drag = None;
+        if pct != prediction.probability_pct {
+            commands.push(Command::Change(Change::SetPredictionProbability(p, pct)));
+        }
     }
 }
 
 /// The form for a new prediction.
 fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
-    let draft = &mut parts.view.prediction_draft;
-    let edit = ui.add(
-        egui::TextEdit::singleline(&mut draft.statement)
-            .id_salt(("new_prediction", thread.id.0))
-            .hint_text("I predict that…")
-            .desired_width(f32::INFINITY),
+    let view = &mut *parts.view;
+    let draft = &mut view.prediction_draft;
+    let composing = &mut view.composing;
+    let id = ui.make_persistent_id(("new_prediction", thread.id.0));
+    let edit = text_field(
+        ui,
+        id,
+        &mut draft.statement,
+        FieldKind::Line,
+        "I predict that…",
+        f32::INFINITY,
+        composing,
     );
-    set_label(&edit, Role::TextInput, "New prediction");
+    set_label(&edit.response, Role::TextInput, "New prediction");
     ui.horizontal(|ui| {
         ui.add(
             egui::Slider::new(&mut draft.probability_pct, 0..=100)
@@ -137,14 +138,18 @@ fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
                 .text("chance"),
         );
         ui.label("by");
-        let date = ui
-            .add(
-                egui::TextEdit::singleline(&mut draft.resolve_by)
-                    .id_salt(("new_prediction_date", thread.id.0))
-                    .hint_text("YYYY-MM-DD")
-                    .desired_width(100.0),
-            )
-            .on_hover_text("Optional: when the prediction should be settled");
+        let id = ui.make_persistent_id(("new_prediction_date", thread.id.0));
+        let date = text_field(
+            ui,
+            id,
+            &mut draft.resolve_by,
+            FieldKind::Line,
+            "YYYY-MM-DD",
+            100.0,
+            composing,
+        )
+        .response
+        .on_hover_text("Optional: when the prediction should be settled");
         set_label(&date, Role::TextInput, "New prediction resolve-by date");
     });
     let parsed = parse_optional_date(&draft.resolve_by);
@@ -163,7 +168,7 @@ fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
         let draft = std::mem::take(draft);
         parts.commands.push(Command::Change(Change::AddPrediction {
             thread: thread.id,
-            statement: draft.statement,
+            statement: normalized(&draft.statement),
             probability_pct: draft.probability_pct,
             resolve_by,
         }));

@@ -5,14 +5,14 @@ use egui::{Role, Ui};
 use jiff::civil::Date;
 
 use super::UiParts;
-use super::widgets::{edited_text, set_label};
-use crate::app::{Change, Command};
-use crate::model::{Show, ShowStatus, ThreadId, ThreadStatus};
+use super::widgets::{FieldKind, draft_field, set_label};
+use crate::app::{Change, Command, DraftField};
+use crate::model::{Show, ShowStatus, ThreadId, ThreadStatus, TypingField};
 
 /// Label of the show's title field.
 pub const SHOW_TITLE_LABEL: &str = "Show title";
 /// Label of the show's original-title field.
-const ORIGINAL_TITLE_LABEL: &str = "Original title";
+pub const ORIGINAL_TITLE_LABEL: &str = "Original title";
 /// Label of the show's note field.
 pub const SHOW_NOTE_LABEL: &str = "Show note";
 /// Heading of the timeline.
@@ -24,40 +24,44 @@ pub fn show_ui(ui: &mut Ui, parts: &mut UiParts<'_>, show: &Show) {
     egui::CollapsingHeader::new(egui::RichText::new(header).strong())
         .id_salt(("show_details", show.id.0))
         .show(ui, |ui| {
-            let push =
-                |parts: &mut UiParts<'_>, change| parts.commands.push(Command::Change(change));
-            if let Some(title) = edited_text(
-                ui,
-                ("show_title", show.id.0),
-                SHOW_TITLE_LABEL,
-                &show.title,
-                false,
-                "The show's name",
-            ) {
-                push(parts, Change::SetShowTitle(show.id, title));
-            }
             let original = show.original_title.as_deref().unwrap_or_default();
-            if let Some(title) = edited_text(
-                ui,
-                ("show_original_title", show.id.0),
-                ORIGINAL_TITLE_LABEL,
-                original,
-                false,
-                "Its title in the original language, e.g. 사이코지만 괜찮아",
-            ) {
-                push(parts, Change::SetShowOriginalTitle(show.id, title));
+            let fields = [
+                (
+                    TypingField::ShowTitle(show.id),
+                    SHOW_TITLE_LABEL,
+                    show.title.as_str(),
+                    FieldKind::Line,
+                    "The show's name",
+                ),
+                (
+                    TypingField::ShowOriginalTitle(show.id),
+                    ORIGINAL_TITLE_LABEL,
+                    original,
+                    FieldKind::Line,
+                    "Its title in the original language, e.g. 사이코지만 괜찮아",
+                ),
+            ];
+            for (field, label, saved, kind, hint) in fields {
+                draft_field(
+                    ui,
+                    parts.view,
+                    DraftField::Text(field),
+                    label,
+                    saved,
+                    kind,
+                    hint,
+                );
             }
             status_ui(ui, parts, show);
-            if let Some(note) = edited_text(
+            draft_field(
                 ui,
-                ("show_note", show.id.0),
+                parts.view,
+                DraftField::Text(TypingField::ShowNote(show.id)),
                 SHOW_NOTE_LABEL,
                 &show.note,
-                true,
+                FieldKind::Note,
                 "What you think of the show…",
-            ) {
-                push(parts, Change::SetShowNote(show.id, note));
-            }
+            );
             ui.add_space(4.0);
             timeline_ui(ui, parts, show);
         });

@@ -8,11 +8,12 @@
 
 use egui::{Role, Ui};
 
-use super::widgets::set_label;
+use super::widgets::{FieldKind, draft_field_bare, set_label};
 use super::{HighlightKind, UiParts};
-use crate::app::{Change, Command};
+use crate::app::{Change, Command, DraftField};
 use crate::model::{
-    ArticleEntry, Offer, SavedSuggestion, Show, offered_suggestions, suggested_passages,
+    ArticleEntry, ArticleId, Offer, SavedSuggestion, Show, TypingField, offered_suggestions,
+    suggested_passages,
 };
 
 /// Heading of the section, for tests and screen readers.
@@ -95,7 +96,15 @@ pub fn suggestions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, show: &Show, entry: 
             for (position, offer) in offered.iter().enumerate() {
                 let joins = offer.joins.and_then(|id| show.thread(id).ok());
                 let suggestion = &suggestions[offer.index];
-                suggestion_ui(ui, parts, offer.index, position + 1, suggestion, joins);
+                suggestion_ui(
+                    ui,
+                    parts,
+                    entry.id,
+                    offer.index,
+                    position + 1,
+                    suggestion,
+                    joins,
+                );
             }
         });
 }
@@ -168,9 +177,11 @@ fn passages_ui(ui: &mut Ui, parts: &mut UiParts<'_>, index: usize, suggestion: &
 
 /// One suggestion: its title field, its passages, and Add / Dismiss. When the show already has
 /// a thread asking the same question (`joins`), Add adds the passage to it instead.
+#[allow(clippy::too_many_arguments)]
 fn suggestion_ui(
     ui: &mut Ui,
     parts: &mut UiParts<'_>,
+    article: ArticleId,
     index: usize,
     position: usize,
     suggestion: &SavedSuggestion,
@@ -180,22 +191,25 @@ fn suggestion_ui(
         .inner_margin(egui::Margin::same(6))
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
-            let mut title = suggestion.title.clone();
-            let edit = ui.add(
-                // Multiline so a long question wraps and can be read whole; Enter adds no
-                // line break (a title is one line).
-                egui::TextEdit::multiline(&mut title)
-                    .id_salt(("suggestion_title", index))
-                    .desired_rows(1)
-                    .return_key(None)
-                    .hint_text("The question, in your words")
-                    .desired_width(f32::INFINITY),
+            // Wraps so a long question can be read whole; Enter adds no line break (a title
+            // is one line).
+            let field = DraftField::Text(TypingField::SuggestionTitle(article, index));
+            let edit = draft_field_bare(
+                ui,
+                parts.view,
+                field,
+                &suggestion.title,
+                FieldKind::WrappedLine,
+                "The question, in your words",
+                f32::INFINITY,
             );
             set_label(&edit, Role::TextInput, &suggestion_title_label(position));
-            if edit.changed() {
-                let change = Change::SetSuggestionTitle(index, title.clone());
-                parts.commands.push(Command::Change(change));
-            }
+            // The buttons name the question as it is being typed.
+            let title = parts
+                .view
+                .drafts
+                .get(field)
+                .map_or_else(|| suggestion.title.clone(), |d| d.text.clone());
             if let Some(thread) = joins {
                 ui.label(
                     egui::RichText::new(format!("Asks the same as the thread “{}”", thread.title))

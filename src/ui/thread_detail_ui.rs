@@ -4,9 +4,9 @@
 use egui::{Role, Ui};
 
 use super::UiParts;
-use super::widgets::{edited_text, set_label};
-use crate::app::{Change, Command};
-use crate::model::{Thread, ThreadStatus};
+use super::widgets::{FieldKind, draft_field, set_label};
+use crate::app::{Change, Command, DraftField};
+use crate::model::{Thread, ThreadStatus, TypingField};
 
 /// Draws the details of `thread`.
 pub fn thread_detail_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
@@ -25,17 +25,15 @@ pub fn thread_detail_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
     });
     anchor_ui(ui, parts, thread);
     ui.add_space(4.0);
-    if let Some(note) = edited_text(
+    draft_field(
         ui,
-        ("thread_note", thread.id.0),
+        parts.view,
+        DraftField::Text(TypingField::ThreadNote(thread.id)),
         "Thread note",
         &thread.note,
-        true,
+        FieldKind::Note,
         "Your thoughts on this thread…",
-    ) {
-        let change = Change::SetThreadNote(thread.id, note);
-        parts.commands.push(Command::Change(change));
-    }
+    );
     ui.add_space(6.0);
     super::predictions_ui::predictions_ui(ui, parts, thread);
 }

@@ -5,9 +5,9 @@
 use egui::{Role, Ui};
 
 use super::UiParts;
-use super::widgets::set_label;
-use crate::app::{Change, Command, TextSelection};
-use crate::model::{Anchor, ArticleEntry, ArticleId};
+use super::widgets::{FieldKind, draft_field, set_label, text_field};
+use crate::app::{Change, Command, DraftField, TextSelection, ViewState, normalized};
+use crate::model::{Anchor, ArticleEntry, ArticleId, TypingField};
 
 /// Draws the right-hand panel: the show's details, the checklist, the "new thread" box, the
 /// suggestions, then the selected thread's details and the note on the article.
@@ -64,7 +64,7 @@ pub fn threads_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
                 ui.separator();
             }
             if let Some(entry) = entry {
-                article_note_ui(ui, parts.commands, entry);
+                article_note_ui(ui, parts.view, entry);
             }
         });
 }
@@ -72,12 +72,19 @@ pub fn threads_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
 /// The "new thread" box, and "from selection" when text is selected in the article.
 fn new_thread_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     ui.horizontal(|ui| {
-        let edit = ui.add(
-            egui::TextEdit::singleline(&mut parts.view.new_thread_title)
-                .id_salt("new_thread_title")
-                .hint_text("A new open question…")
-                .desired_width(ui.available_width() - 60.0),
-        );
+        let view = &mut *parts.view;
+        let id = ui.make_persistent_id("new_thread_title");
+        let width = ui.available_width() - 60.0;
+        let edit = text_field(
+            ui,
+            id,
+            &mut view.new_thread_title,
+            FieldKind::Line,
+            "A new open question…",
+            width,
+            &mut view.composing,
+        )
+        .response;
         set_label(&edit, Role::TextInput, "New thread title");
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let has_title = !parts.view.new_thread_title.trim().is_empty();
@@ -87,8 +94,9 @@ fn new_thread_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             || enter)
             && has_title
         {
+            let title = std::mem::take(&mut parts.view.new_thread_title);
             parts.commands.push(Command::Change(Change::AddThread {
-                title: std::mem::take(&mut parts.view.new_thread_title),
+                title: normalized(&title),
                 anchor: None,
             }));
         }
@@ -103,7 +111,7 @@ fn new_thread_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     {
         let title = std::mem::take(&mut parts.view.new_thread_title);
         parts.commands.push(Command::Change(Change::AddThread {
-            title,
+            title: normalized(&title),
             anchor: Some(anchor),
         }));
         parts.view.selection = None;
@@ -124,16 +132,15 @@ pub fn selected_anchor(
 }
 
 /// The note on the whole article.
-fn article_note_ui(ui: &mut Ui, commands: &mut Vec<Command>, entry: &ArticleEntry) {
+fn article_note_ui(ui: &mut Ui, view: &mut ViewState, entry: &ArticleEntry) {
     ui.strong("Your note on this article");
-    if let Some(note) = super::widgets::edited_text(
+    draft_field(
         ui,
-        ("article_note", entry.id.0),
+        view,
+        DraftField::Text(TypingField::ArticleNote(entry.id)),
         "Article note",
         &entry.note,
-        true,
+        FieldKind::Note,
         "What you think of the article as a whole…",
-    ) {
-        commands.push(Command::Change(Change::SetArticleNote(entry.id, note)));
-    }
+    );
 }

@@ -605,6 +605,7 @@ fn a_clashing_change_behind_the_app_is_kept_as_a_conflict_copy() {
     let tmp = TempDir::new();
     let mut harness = launch(&tmp.data_dir(), None);
     crate::fixture::type_into(&mut harness, "Article note", "written here");
+    crate::fixture::leave_field(&mut harness);
     step_until(&mut harness, "the first save", App::is_saved);
     let path = tmp.data_dir().join(LIBRARY_FILE);
     let before = storage::decode_file(&fs::read(&path).unwrap()).unwrap();
@@ -614,6 +615,7 @@ fn a_clashing_change_behind_the_app_is_kept_as_a_conflict_copy() {
     fs::write(&path, &theirs_bytes).unwrap();
 
     crate::fixture::type_into(&mut harness, "Article note", ", and more");
+    crate::fixture::leave_field(&mut harness);
     step_until(&mut harness, "the save", App::is_saved);
     harness.run();
     // The conflict-copy notice, in the window.
@@ -650,6 +652,7 @@ fn the_window_offers_to_restore_a_backup() {
     let mut harness = launch(&tmp.data_dir(), None);
     // Words typed just before restoring, not saved yet.
     crate::fixture::type_into(&mut harness, "Article note", "typed just before");
+    crate::fixture::leave_field(&mut harness);
     assert!(!harness.state().is_saved());
     click(&mut harness, "File");
     click(&mut harness, "Restore a backup…");
@@ -685,9 +688,11 @@ fn an_older_copy_written_back_never_reverts_the_fans_words() {
     let path = tmp.data_dir().join(LIBRARY_FILE);
     let mut harness = launch(&tmp.data_dir(), None);
     crate::fixture::type_into(&mut harness, "Article note", "draft one");
+    crate::fixture::leave_field(&mut harness);
     step_until(&mut harness, "the first save", App::is_saved);
     let old_copy = fs::read(&path).unwrap();
     crate::fixture::type_into(&mut harness, "Article note", ", and a second thought");
+    crate::fixture::leave_field(&mut harness);
     step_until(&mut harness, "the second save", App::is_saved);
 
     let mut stale = storage::decode_file(&old_copy).unwrap();
@@ -696,6 +701,7 @@ fn an_older_copy_written_back_never_reverts_the_fans_words() {
     RealFs.write_atomic(&path, &stale_bytes).unwrap();
 
     crate::fixture::type_into(&mut harness, "Article note", " And a third.");
+    crate::fixture::leave_field(&mut harness);
     step_until(&mut harness, "the third save", App::is_saved);
     harness.run();
     let words = "draft one, and a second thought And a third.";
@@ -747,9 +753,11 @@ fn quitting_after_an_older_copy_was_written_back_keeps_the_fans_words() {
     let path = tmp.data_dir().join(LIBRARY_FILE);
     let mut harness = launch(&tmp.data_dir(), None);
     crate::fixture::type_into(&mut harness, "Article note", "draft one");
+    crate::fixture::leave_field(&mut harness);
     step_until(&mut harness, "the first save", App::is_saved);
     let old_copy = fs::read(&path).unwrap();
     crate::fixture::type_into(&mut harness, "Article note", ", and a second thought");
+    crate::fixture::leave_field(&mut harness);
     step_until(&mut harness, "the second save", App::is_saved);
     RealFs.write_atomic(&path, &old_copy).unwrap();
     close(harness);

@@ -197,11 +197,20 @@ pub fn value_containing<'t>(
         .next()
 }
 
-/// Focuses the field labelled `label` and types `text` into it, as a user would.
+/// Focuses the field labelled `label` and types `text` into it in one event, as a paste or a
+/// fast typist's burst arrives (see `typing.rs` for key-by-key typing and input methods). In a
+/// field of saved data it stays a draft until the field is left (see [`leave_field`]).
 pub fn type_into(harness: &mut Harness<'static, Shell>, label: &str, text: &str) {
     harness.get_by_label(label).focus();
     harness.run();
     harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+/// Leaves the focused text field with Escape, as a fan does: what was typed into a field of
+/// saved data is committed (the rename field takes it back instead: end it with Enter).
+pub fn leave_field(harness: &mut Harness<'static, Shell>) {
+    harness.key_press(egui::Key::Escape);
     harness.run();
 }
 

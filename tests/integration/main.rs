@@ -1,5 +1,6 @@
 //! Fan Tracker's integration tests: one binary, one module per topic.
 
+mod articles;
 mod cli;
 mod data_safety;
 mod edits;
@@ -19,6 +20,7 @@ mod shows;
 mod storage;
 mod suggest_eval;
 mod suggestions;
+mod typing;
 mod ui_stories;
 #[path = "../support/v1_file.rs"]
 mod v1_file;

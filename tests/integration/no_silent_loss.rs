@@ -13,8 +13,8 @@ use fan_tracker::storage::{
 };
 
 use crate::fixture::{
-    RENEWAL, TempDir, build, click, close, drag, files_named, launch, resolved_checkbox,
-    step_until, type_into, value_containing,
+    RENEWAL, TempDir, build, click, close, drag, files_named, launch, leave_field,
+    resolved_checkbox, step_until, type_into, value_containing,
 };
 
 fn library_with_note(note: &str) -> Library {
@@ -44,6 +44,7 @@ fn a_library_deleted_behind_the_app_is_written_back_on_quit() {
     let path = tmp.data_dir().join(LIBRARY_FILE);
     let mut harness = launch(&tmp.data_dir(), None);
     type_into(&mut harness, "Article note", "my own words");
+    leave_field(&mut harness);
     step_until(&mut harness, "the save", App::is_saved);
     fs::remove_file(&path).unwrap();
     close(harness);
@@ -299,9 +300,11 @@ fn a_sync_fork_in_the_window_keeps_the_fans_words_and_the_named_backup() {
     let path = dir.join(LIBRARY_FILE);
     let mut harness = launch(&dir, None);
     type_into(&mut harness, "Article note", "start");
+    leave_field(&mut harness);
     step_until(&mut harness, "the first save", App::is_saved);
     let start = fs::read(&path).unwrap();
     type_into(&mut harness, "Article note", " and the fan's saved words");
+    leave_field(&mut harness);
     step_until(&mut harness, "the second save", App::is_saved);
     let theirs_bytes = write_fork(&path, &start, |l| {
         l.shows[0].articles[0].note = "the other device's words".into();
@@ -402,6 +405,7 @@ fn undo_after_a_merge_never_erases_the_other_side() {
     )
     .unwrap();
     type_into(&mut harness, "Article note", "typed here");
+    leave_field(&mut harness);
     step_until(&mut harness, "the merge saved", App::is_saved);
     harness.run();
     assert_eq!(
@@ -573,6 +577,7 @@ fn a_read_only_window_offers_to_take_over_when_the_writer_is_gone() {
         "typed while read-only"
     );
     type_into(&mut harness, "Article note", ", and mine");
+    leave_field(&mut harness);
     step_until(&mut harness, "the save", App::is_saved);
     assert_eq!(
         Store::read_library(&dir.join(LIBRARY_FILE)).unwrap().shows[0].articles[0].note,

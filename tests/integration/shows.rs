@@ -386,14 +386,17 @@ fn a_note_typed_in_one_burst_is_undone_in_one_step_and_a_pause_starts_another() 
     harness.get_by_label("Thread note").focus();
     harness.run();
     type_keystrokes(&mut harness, "tvN said nothing");
-    // A pause longer than the history's typing pause: the next burst is a step of its own.
+    // A pause longer than the typing pause commits the first burst (the window's timer runs a
+    // frame when it is over): the next burst is a step of its own.
     std::thread::sleep(fan_tracker::model::TYPING_PAUSE + std::time::Duration::from_millis(200));
-    type_keystrokes(&mut harness, ", again.");
+    harness.step();
     let note = |h: &H| open_show(h).threads[0].note.clone();
-    assert_eq!(note(&harness), "tvN said nothing, again.");
-    // Leave the field: Ctrl+Z is now the app's.
+    assert_eq!(note(&harness), "tvN said nothing");
+    type_keystrokes(&mut harness, ", again.");
+    // Leave the field: what was typed since the pause is committed, and Ctrl+Z is the app's.
     harness.key_press(egui::Key::Escape);
     harness.run();
+    assert_eq!(note(&harness), "tvN said nothing, again.");
     assert!(!harness.state().view.editing_text);
 
     let label = undo_menu_label(Some("note on 'Renewal: will a second season be…'"));

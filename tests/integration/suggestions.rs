@@ -14,8 +14,8 @@ use fan_tracker::ui::{
 };
 
 use crate::fixture::{
-    TempDir, click, close, launch, open_entry, open_show, settle, settle_suggestions, type_into,
-    value_containing,
+    TempDir, click, close, launch, leave_field, open_entry, open_show, settle, settle_suggestions,
+    type_into, value_containing,
 };
 
 /// A news piece of the kind the app was made for, in our own words: plain text, one paragraph
@@ -101,6 +101,7 @@ fn suggestions_appear_are_added_dismissed_retitled_and_kept_across_relaunches() 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.run();
     type_into(&mut harness, &suggestion_title_label(1), edited);
+    leave_field(&mut harness);
     assert_eq!(offered_titles(&harness)[0], edited);
     let best = {
         let entry = open_entry(&harness);

@@ -11,8 +11,8 @@ use fan_tracker::ui::undo_menu_label;
 
 use crate::fixture::{
     CAST, RENEWAL, TempDir, click, close, drag, frame_commands, helper_role, launch, launch_with,
-    open_entry, open_show, request_close, rerun_self, resolved_checkbox, settle, shortcut,
-    step_until, step_until_quit, type_into, value_containing,
+    leave_field, open_entry, open_show, request_close, rerun_self, resolved_checkbox, settle,
+    shortcut, step_until, step_until_quit, type_into, value_containing,
 };
 
 /// The open show's threads: titles and statuses, in checklist order.
@@ -92,6 +92,7 @@ fn notes_on_a_thread_and_on_the_article_are_kept() {
         "tvN never said no. 아직 기다려요.",
     );
     type_into(&mut harness, "Article note", "A fair summary.");
+    leave_field(&mut harness);
     assert_eq!(
         open_show(&harness).threads[0].note,
         "tvN never said no. 아직 기다려요."
@@ -471,7 +472,13 @@ fn type_through_a_notice(
     let before = harness.state().notices().len();
     let mut typed = String::new();
     let mut after_notice = 0;
-    for c in "abcdefghijklmnopqrstuvwxyz".chars().cycle().take(200) {
+    // A pause in typing commits what is typed (the window's timer runs a frame when the pause
+    // is over); its save, half a second later, finds the change, while the fan types on.
+    type_one(harness, 'a', pause);
+    typed.push('a');
+    std::thread::sleep(fan_tracker::model::TYPING_PAUSE + std::time::Duration::from_millis(100));
+    harness.step();
+    for c in "bcdefghijklmnopqrstuvwxyz".chars().cycle().take(200) {
         type_one(harness, c, pause);
         typed.push(c);
         if harness.state().notices().len() != before {
@@ -506,18 +513,32 @@ fn a_notice_appearing_while_typing_keeps_the_keyboard_focus() {
     theirs.shows[0].threads[3].note = "from my phone".into();
     std::fs::write(&path, storage::encode(&theirs).unwrap()).unwrap();
     let first = type_through_a_notice(&mut harness, pause);
+    let field = |h: &egui_kittest::Harness<'static, Shell>| {
+        let field = h.get_by_label("Article note");
+        assert!(field.is_focused(), "the note kept the keyboard focus");
+        field.value().unwrap_or_default()
+    };
     assert_eq!(
-        note(&harness),
+        field(&harness),
         format!("draft one {first}"),
         "every character landed"
     );
+    // Leaving the note commits the rest.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(note(&harness), format!("draft one {first}"));
     step_until(&mut harness, "the merge to be saved", App::is_saved);
 
     // Then the file is broken behind the app: it is kept aside, and a notice says so.
     std::fs::write(&path, b"\x00 not json").unwrap();
+    harness.get_by_label("Article note").focus();
+    harness.run();
     let second = type_through_a_notice(&mut harness, pause);
     let expected = format!("draft one {first}{second}");
-    assert_eq!(note(&harness), expected, "every character landed");
+    assert_eq!(field(&harness), expected, "every character landed");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(note(&harness), expected);
     step_until(&mut harness, "the save", App::is_saved);
     assert_eq!(
         Store::read_library(&path).unwrap().shows[0].articles[0].note,
@@ -536,6 +557,8 @@ fn a_read_only_window_says_so_once_however_much_is_typed() {
     harness.get_by_label("Article note").focus();
     harness.run();
     type_slowly(&mut harness, "ten keys..", std::time::Duration::ZERO);
+    // What is typed is one edit, refused when the field is left.
+    leave_field(&mut harness);
     let notices = harness.state().notices();
     assert_eq!(
         notices.len(),
@@ -553,6 +576,7 @@ fn an_edit_reaches_the_disk_on_time_while_a_frame_takes_seconds() {
     let path = tmp.data_dir().join(LIBRARY_FILE);
     let mut harness = launch(&tmp.data_dir(), None);
     type_into(&mut harness, "Article note", "typed just before");
+    leave_field(&mut harness);
     // The UI thread is now busy for seconds (a frame laying out a huge article, a dialog):
     // no frame runs, and the save due half a second after the edit must happen anyway.
     let start = std::time::Instant::now();

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::raw_html::{self, InlineHtml};
-use super::{Block, BlockKind, CellAlign, Document, Marker, Span, SpanStyle, TableRow};
+use super::{Block, BlockKind, CellAlign, Document, Marker, Span, SpanStyle, TableRow, autolink};
 
-/// Parses `source` (CommonMark with GitHub's extensions) into a document.
+/// Parses `source` (CommonMark with GitHub's extensions) into a document. Tab-separated rows
+/// are read as a pipe table (see [`super::plain`]).
 pub(super) fn parse(source: &str) -> Document {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES
@@ -17,8 +18,9 @@ pub(super) fn parse(source: &str) -> Document {
         | Options::ENABLE_GFM
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+    let source = super::plain::tab_rows_as_pipe_tables(source);
     let mut builder = Builder::default();
-    for event in Parser::new_ext(source, options) {
+    for event in Parser::new_ext(&source, options) {
         builder.event(event);
     }
     builder.finish()
@@ -84,6 +86,7 @@ impl Builder {
             strikethrough: self.strikethrough > 0,
             code: false,
             footnote: false,
+            image: !self.images.is_empty(),
             link: self.links.last().cloned(),
         }
     }
@@ -299,7 +302,11 @@ impl Builder {
             TagEnd::Image => {
                 let start = self.images.pop().unwrap_or(0);
                 if self.current.as_ref().is_some_and(|b| b.text.len() == start) {
-                    self.push_text("image", self.style());
+                    let style = SpanStyle {
+                        image: true,
+                        ..self.style()
+                    };
+                    self.push_text("image", style);
                 }
                 self.links.pop();
             }
@@ -374,6 +381,7 @@ impl Builder {
             block.spans.retain(|s| !s.range.is_empty());
         }
         if block.table.is_some() || !block.text.trim().is_empty() {
+            autolink::apply(&mut block);
             self.target().push(block);
         } else if block.marker.is_some() && self.pending_marker.is_none() {
             // An item whose first paragraph is empty: its marker goes to what follows.

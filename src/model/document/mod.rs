@@ -11,10 +11,14 @@
 //! block's text, and maps between the two only through [`PieceText`], so a selection, an anchor
 //! and a highlight land on the same characters whatever the construct.
 
+mod autolink;
 mod markdown;
+mod marks;
+mod plain;
 mod raw_html;
 mod slices;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 pub use slices::{CHUNK_BYTES, Piece, PieceText, Slice};
@@ -47,6 +51,8 @@ pub struct SpanStyle {
     pub code: bool,
     /// A footnote reference mark such as `[1]`.
     pub footnote: bool,
+    /// An image, drawn as its alt text (or the word "image" when it has none).
+    pub image: bool,
     /// Link target, when the run is a link (or an image, shown as its alt text).
     pub link: Option<String>,
 }
@@ -139,6 +145,37 @@ pub struct Block {
 }
 
 impl Block {
+    /// The block's text with what the renderer draws that is not the author's running prose
+    /// (footnote reference marks such as `[1]`, images drawn as their alt text) blanked out as
+    /// spaces: the same byte offsets as [`Block::text`], for finding whole sentences (a mark
+    /// after a full stop must not start the next sentence). Borrowed when there is nothing to
+    /// blank. List numbers, task boxes and footnote labels are [`Marker`]s, never in the text.
+    ///
+    /// Citation marks written into the text itself are blanked too: `[1]`, `[12, 13]`, `[a]`,
+    /// `[note 3]`, `[citation needed]` and superscript digits (`¹²`) right after a word or a
+    /// full stop, as pasted from encyclopaedias and sites.
+    pub fn prose_text(&self) -> Cow<'_, str> {
+        let drawn = |s: &&Span| s.style.footnote || s.style.image;
+        let mut ranges: Vec<Range<usize>> = self
+            .spans
+            .iter()
+            .filter(drawn)
+            .map(|s| s.range.clone())
+            .collect();
+        ranges.extend(marks::citation_marks(&self.text));
+        if ranges.is_empty() {
+            return Cow::Borrowed(&self.text);
+        }
+        let mut text = self.text.clone();
+        for range in ranges {
+            if let Some(marked) = text.get(range.clone()) {
+                let blank = " ".repeat(marked.len());
+                text.replace_range(range, &blank);
+            }
+        }
+        Cow::Owned(text)
+    }
+
     /// A plain paragraph of `text`, unstyled, outside any list or quote.
     pub fn paragraph(text: String) -> Self {
         Self {
@@ -156,6 +193,12 @@ impl Block {
     }
 }
 
+/// Whether a table of plain text (tab-separated rows, or columns lined up with spaces)
+/// starts at the first of `lines`: such a first line is a header row, not a headline.
+pub(crate) fn starts_table(lines: &[&str]) -> bool {
+    plain::table_at(lines).is_some()
+}
+
 /// An article body split into blocks.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Document {
@@ -171,59 +214,17 @@ impl Document {
         markdown::parse(source)
     }
 
-    /// Splits plain text into paragraphs.
-    ///
-    /// If the text has blank lines, paragraphs are separated by them and the lines inside a
-    /// paragraph are joined with spaces; otherwise every non-empty line is a paragraph.
+    /// Splits plain text into paragraphs and tables: tab-separated rows are a table, lines
+    /// that carry structure (list items, `Label: value`) keep their breaks, hand-wrapped
+    /// lines are joined. See [`plain`] for the rules.
     pub fn from_plain_text(source: &str) -> Self {
-        let has_blank_line = source.lines().any(|line| line.trim().is_empty())
-            && source.lines().filter(|l| !l.trim().is_empty()).count() > 1;
-        let paragraphs: Vec<String> = if has_blank_line {
-            source
-                .split("\n\n")
-                .flat_map(split_blank_separated)
-                .collect()
-        } else {
-            source
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_owned)
-                .collect()
-        };
-        let blocks = paragraphs
-            .into_iter()
-            .filter(|p| !p.is_empty())
-            .map(Block::paragraph)
-            .collect();
-        Self { blocks }
+        plain::parse(source)
     }
 
     /// Total number of bytes of text over all blocks.
     pub fn text_len(&self) -> usize {
         self.blocks.iter().map(|b| b.text.len()).sum()
     }
-}
-
-/// Splits a chunk that may still contain whitespace-only lines into joined paragraphs.
-fn split_blank_separated(chunk: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in chunk.lines() {
-        let line = line.trim();
-        if line.is_empty() {
-            if !current.is_empty() {
-                out.push(current.join(" "));
-                current.clear();
-            }
-        } else {
-            current.push(line);
-        }
-    }
-    if !current.is_empty() {
-        out.push(current.join(" "));
-    }
-    out
 }
 
 #[cfg(test)]

@@ -87,6 +87,144 @@ pub fn parse_date_value(value: &str) -> Option<Date> {
     find_date(value).map(|(date, _)| date)
 }
 
+/// A date-time stamp from a page's metadata, as far as it tells the publisher's local date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stamp {
+    /// The publisher's local date: a date alone, a date-time without an offset, or one with
+    /// a non-zero offset (`2022-03-17T23:30:00+09:00` is 17 March where it was written).
+    Local(Date),
+    /// An instant given in UTC (`…Z`, `…+00:00`): its local date depends on the publisher's
+    /// time zone ([`Stamp::date_in`]).
+    Utc(jiff::Timestamp),
+}
+
+impl Stamp {
+    /// Reads a metadata value: an ISO 8601 / RFC 3339 date or date-time (`T` or a space
+    /// between them), else any date [`find_date`] knows (a local date).
+    pub fn parse(value: &str) -> Option<Self> {
+        use jiff::fmt::temporal::{Pieces, PiecesOffset};
+        let value = value.trim();
+        if let Ok(pieces) = Pieces::parse(value) {
+            let utc = match pieces.offset() {
+                Some(PiecesOffset::Zulu) => true,
+                Some(PiecesOffset::Numeric(offset)) => offset.offset() == jiff::tz::Offset::UTC,
+                _ => false,
+            };
+            if utc && let Some(time) = pieces.time() {
+                let stamp = pieces
+                    .date()
+                    .to_datetime(time)
+                    .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+                    .ok()?
+                    .timestamp();
+                return Some(Stamp::Utc(stamp));
+            }
+            return Some(Stamp::Local(pieces.date()));
+        }
+        find_date(value).map(|(date, _)| Stamp::Local(date))
+    }
+
+    /// The date in the publisher's time zone `zone` (UTC when it is not known).
+    pub fn date_in(self, zone: Option<jiff::tz::Offset>) -> Date {
+        match self {
+            Stamp::Local(date) => date,
+            Stamp::Utc(stamp) => stamp
+                .to_zoned_datetime(jiff::tz::TimeZone::fixed(
+                    zone.unwrap_or(jiff::tz::Offset::UTC),
+                ))
+                .date(),
+        }
+    }
+}
+
+/// Time zone abbreviations news sites print after a time, with their offsets in hours and
+/// minutes. Only unambiguous ones (not `CST`, which is China's and the US's).
+const ZONES: [(&str, i8, i8); 26] = [
+    ("KST", 9, 0),
+    ("JST", 9, 0),
+    ("HKT", 8, 0),
+    ("SGT", 8, 0),
+    ("PHT", 8, 0),
+    ("AWST", 8, 0),
+    ("WIB", 7, 0),
+    ("ICT", 7, 0),
+    ("IST", 5, 30),
+    ("MSK", 3, 0),
+    ("EEST", 3, 0),
+    ("EET", 2, 0),
+    ("CEST", 2, 0),
+    ("CET", 1, 0),
+    ("BST", 1, 0),
+    ("GMT", 0, 0),
+    ("UTC", 0, 0),
+    ("EDT", -4, 0),
+    ("EST", -5, 0),
+    ("CDT", -5, 0),
+    ("MDT", -6, 0),
+    ("MST", -7, 0),
+    ("PDT", -7, 0),
+    ("PST", -8, 0),
+    ("AEST", 10, 0),
+    ("AEDT", 11, 0),
+];
+
+/// The time zone a byline writes its time in: an abbreviation right after a time of day
+/// (`08:30 KST`, `8:30 p.m. EDT`, `(UTC+9)` after a time) or an explicit `UTC+9` /
+/// `GMT+09:00` anywhere. `None` when `text` names none.
+pub fn find_zone(text: &str) -> Option<jiff::tz::Offset> {
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for (i, word) in words.iter().enumerate() {
+        let bare = word.trim_matches(['(', ')', '[', ']', '.', '|', '*']);
+        if let Some(offset) = explicit_offset(bare) {
+            return Some(offset);
+        }
+        let after_time = words[i.saturating_sub(3)..i]
+            .iter()
+            .any(|w| is_clock(w.trim_matches(['(', ')', '.'])));
+        if after_time && let Some(&(_, h, m)) = ZONES.iter().find(|(name, _, _)| *name == bare) {
+            let seconds = i32::from(h) * 3600 + i32::from(m) * 60 * i32::from(h.signum());
+            return jiff::tz::Offset::from_seconds(seconds).ok();
+        }
+    }
+    None
+}
+
+/// `10:00`, `8:30pm`, `9:00a.m`: a time of day.
+fn is_clock(word: &str) -> bool {
+    let digits = word
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.')
+        .trim_start_matches('T');
+    let mut parts = digits.split(':');
+    let (Some(h), Some(m)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    (1..=2).contains(&h.len())
+        && m.len() == 2
+        && h.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+}
+
+/// `UTC+9`, `GMT+09:00`, `UTC-5`, `UTC+5:30`.
+fn explicit_offset(word: &str) -> Option<jiff::tz::Offset> {
+    let rest = word
+        .strip_prefix("UTC")
+        .or_else(|| word.strip_prefix("GMT"))?;
+    let sign: i32 = match rest.chars().next()? {
+        '+' => 1,
+        '-' | '−' => -1,
+        _ => return None,
+    };
+    let rest = &rest[rest.chars().next()?.len_utf8()..];
+    let (h, m) = rest.split_once(':').unwrap_or((rest, "0"));
+    let (h, m): (i32, i32) = (h.parse().ok()?, m.parse().ok()?);
+    if h > 14 || m >= 60 {
+        return None;
+    }
+    jiff::tz::Offset::from_seconds(sign * (h * 3600 + m * 60)).ok()
+}
+
 /// The first date written in `text`, and its byte range: `2022-03-17`, `2022.03.17`,
 /// `2022/03/17`, `2022-03-17T10:00…`, `March 17, 2022`, `Mar. 17 2022`, `17 March 2022`,
 /// `17th Mar 2022`, `2022년 3월 17일`. Validity (no 31 February) is checked by `jiff`.
@@ -244,8 +382,15 @@ const PUBLISHED_WORDS: &[&str] = &[
     "posted on",
     "posted",
     "date",
+    "기사입력",
+    "최초입력",
+    "최초 입력",
     "입력",
     "등록",
+    "발행",
+    "게재",
+    "公開",
+    "配信",
 ];
 const UPDATED_WORDS: &[&str] = &[
     "last updated on",
@@ -254,7 +399,11 @@ const UPDATED_WORDS: &[&str] = &[
     "updated on",
     "updated",
     "modified",
+    "최종수정",
+    "최종 수정",
+    "업데이트",
     "수정",
+    "更新",
 ];
 
 /// A segment that is a date with an optional keyword before it and an optional time after
@@ -344,7 +493,10 @@ fn is_time_word(word: &str, after_time: bool) -> bool {
     let hour = after_time || lower == "at";
     clock
         || lower == "at"
-        || matches!(lower.as_str(), "am" | "pm" | "a.m" | "p.m" | "h" | "hrs")
+        || matches!(
+            lower.as_str(),
+            "am" | "pm" | "a.m" | "p.m" | "h" | "hrs" | "오전" | "오후" | "午前" | "午後"
+        )
         || (hour && bare.len() <= 2 && bare.bytes().all(|b| b.is_ascii_digit()))
         || (after_time && is_zone(bare))
         || ((lower.ends_with("am") || lower.ends_with("pm"))
@@ -430,6 +582,8 @@ mod tests {
             "Posted on 17th March 2022",
             "2022.03.17",
             "2022년 3월 17일",
+            "기사입력 2022.03.17 오후 3:20",
+            "최초 입력 2022-03-17 08:30 KST",
             "By Kim Min-ji | March 17, 2022",
             "By Kim Min-ji on Mar 17, 2022",
             "*By Kim Min-ji · Korea Daily · 17 Mar 2022*",
@@ -483,6 +637,47 @@ mod tests {
         );
         assert_eq!(take_date_marker("dated 2022-03-17 letters"), None);
         assert_eq!(take_date_marker("date night ideas"), None);
+    }
+
+    #[test]
+    fn stamps_keep_the_local_date_and_convert_utc_in_the_publishers_zone() {
+        let kst = find_zone("By Kim Min-ji | 2024.08.31 08:30 KST");
+        assert_eq!(kst, jiff::tz::Offset::from_hours(9).ok());
+        let utc = Stamp::parse("2024-08-30T23:30:00Z").unwrap();
+        assert!(matches!(utc, Stamp::Utc(_)));
+        assert_eq!(utc.date_in(kst), date(2024, 8, 31));
+        assert_eq!(utc.date_in(None), date(2024, 8, 30));
+        let plus_zero = Stamp::parse("2024-08-30T23:30:00+00:00").unwrap();
+        assert_eq!(plus_zero.date_in(kst), date(2024, 8, 31));
+        let local = Stamp::parse("2024-08-30T23:30:00-04:00").unwrap();
+        assert_eq!(
+            local.date_in(kst),
+            date(2024, 8, 30),
+            "written with its offset"
+        );
+        assert_eq!(
+            Stamp::parse("2024-08-30").unwrap().date_in(kst),
+            date(2024, 8, 30)
+        );
+        assert_eq!(
+            Stamp::parse("Aug. 30, 2024").unwrap().date_in(kst),
+            date(2024, 8, 30)
+        );
+        assert_eq!(Stamp::parse("soon"), None);
+    }
+
+    #[test]
+    fn zones_after_a_time_or_explicit() {
+        let hours = |h| jiff::tz::Offset::from_hours(h).ok();
+        assert_eq!(find_zone("Updated 8:30 p.m. EDT"), hours(-4));
+        assert_eq!(find_zone("posted (UTC+9)"), hours(9));
+        assert_eq!(find_zone("10:00 (GMT-05:00)"), hours(-5));
+        assert_eq!(
+            find_zone("IST 14:00 and 14:00 IST"),
+            jiff::tz::Offset::from_seconds(5 * 3600 + 30 * 60).ok()
+        );
+        assert_eq!(find_zone("The EST of it all"), None, "no time before it");
+        assert_eq!(find_zone("no zone here 10:00"), None);
     }
 
     #[test]

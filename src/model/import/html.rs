@@ -5,16 +5,24 @@
 //! (HTML copied from a selection) is taken whole. Either is converted to Markdown with `htmd`
 //! and then read as Markdown (see [`super::markdown`]).
 //!
-//! Kept from the page: the headline (the page's first `<h1>` when the metadata title contains
-//! it, as it does with the site's name added; else the metadata title, else the article's first
-//! heading), the published date (`article:published_time` or JSON-LD `datePublished`, else the
-//! first `<time datetime>`), and the canonical URL (`<link rel="canonical">`, else `og:url`).
+//! When Readability finds too little (a short news item without `<article>`, an odd layout),
+//! the page's main text is taken instead: the paragraphs, headings, lists, quotes and tables
+//! of its `<article>`, `<main>` or body, with the chrome removed. Only a page that really holds
+//! no prose (a sign-in form, a list of links) is refused.
+//!
+//! Chrome removed before either: navigation, banners, forms, cookie and consent boxes, share
+//! and comment sections, ads, AMP's ad and consent elements with their fallbacks, and ad
+//! labels ("Advertisement") standing alone. Bare addresses become links when the article is
+//! shown (see the document's autolinks).
+//!
+//! The headline, published date and address come from the page's metadata
+//! ([`super::page_meta`]).
 
+use dom_query::Document;
 use dom_smoothie::{Config, Readability};
 
-use super::dates::parse_date_value;
-use super::front_matter::is_web_address;
 use super::markdown::{import_markdown, options};
+use super::page_meta;
 use super::text::clean;
 use super::{ImportError, Parts};
 
@@ -29,7 +37,30 @@ const CHROME: &str = "script:not([type='application/ld+json']), style, noscript,
     [role=complementary], [aria-hidden=true], [hidden], [class*=cookie], [id*=cookie], \
     [class*=consent], [id*=consent], [class*=share], [class*=social], [class*=newsletter], \
     [class*=comment], [id*=comment], [class*=advert], [id*=advert], [class~=ad], [class^=ad-], \
-    [id^=ad-], [class*=related], [class*=promo], [class*=subscribe]";
+    [id^=ad-], [class*=related], [class*=promo], [class*=subscribe], [class*=ad-slot], \
+    [class*=adslot], [class*=ad-unit], [class*=ad-container], [class*=ad-wrapper], \
+    [id*=div-gpt-ad], [class*=sponsor], amp-ad, amp-embed, amp-sticky-ad, amp-auto-ads, \
+    amp-consent, amp-user-notification, amp-analytics, amp-pixel, amp-geo, amp-iframe, \
+    [fallback], [placeholder]";
+
+/// Labels that stand alone where an ad was (lower case): removed with their element.
+const AD_LABELS: [&str; 12] = [
+    "advertisement",
+    "advertisement - scroll to continue",
+    "advertisement – scroll to continue",
+    "story continues below advertisement",
+    "article continues below advertisement",
+    "continue reading below",
+    "skip advertisement",
+    "sponsored",
+    "sponsored content",
+    "ad",
+    "ads",
+    "광고",
+];
+
+/// The main text's building blocks, taken when Readability finds too little.
+const MAIN_BLOCKS: &str = "p, h1, h2, h3, h4, h5, h6, ul, ol, dl, blockquote, pre, table, figure";
 
 /// Tags `htmd` drops with their content, for fragments that were not cleaned by Readability.
 const SKIPPED_TAGS: [&str; 10] = [
@@ -87,52 +118,113 @@ fn import_page(html: &str) -> Result<Parts, ImportError> {
     };
     let mut readability =
         Readability::new(html, None, Some(config)).map_err(|_| ImportError::NoArticle)?;
-    let canonical = readability
-        .doc
-        .select("link[rel=canonical]")
-        .attr("href")
-        .or_else(|| {
-            readability
-                .doc
-                .select("meta[property='og:url']")
-                .attr("content")
+    let meta = page_meta::read(&readability.doc);
+    remove_chrome(&readability.doc);
+    let readable = readability.is_probably_readable();
+    let extracted = readable
+        .then(|| readability.parse().ok())
+        .flatten()
+        .and_then(|article| {
+            let markdown = to_markdown(&article.content).ok()?;
+            let title = clean(article.title.trim());
+            Some((markdown, title))
         })
-        .map(|h| h.trim().to_string())
-        .filter(|h| is_web_address(h));
-    let time = readability
-        .doc
-        .select("article time[datetime], main time[datetime], time[datetime]")
-        .attr("datetime")
-        .and_then(|d| parse_date_value(&d));
-    let headline = readability
-        .doc
-        .select("article h1, main h1, h1")
-        .iter()
-        .next()
-        .map(|h| clean(&h.text().split_whitespace().collect::<Vec<_>>().join(" ")));
-    readability.doc.select(CHROME).remove();
-    if !readability.is_probably_readable() {
-        return Err(ImportError::NoArticle);
-    }
-    let article = readability.parse().map_err(|_| ImportError::NoArticle)?;
-    let markdown = to_markdown(&article.content)?;
-    check_prose(&markdown)?;
-    let mut parts = import_markdown(&clean(&markdown));
-    // The page's own headline when the metadata title is it plus the site's name.
-    let meta_title = clean(article.title.trim());
-    parts.title = match headline.filter(|h| !h.is_empty()) {
-        Some(h) if meta_title.is_empty() || meta_title.contains(h.as_str()) => Some(h),
-        _ if !meta_title.is_empty() => Some(meta_title),
-        _ => parts.title,
+        .filter(|(markdown, _)| check_prose(markdown).is_ok());
+    let (markdown, readability_title) = match extracted {
+        Some(found) => found,
+        None => (main_text(html)?, String::new()),
     };
-    parts.as_of = article
-        .published_time
-        .as_deref()
-        .and_then(parse_date_value)
-        .or(time)
-        .or(parts.as_of);
-    parts.source_url = canonical.or(article.url.filter(|u| is_web_address(u)));
+    let mut parts = import_markdown(&clean(&markdown));
+    parts.title = meta
+        .headline
+        .or_else(|| (!readability_title.is_empty()).then_some(readability_title))
+        .or(parts.title);
+    parts.as_of = meta.published.or(parts.as_of);
+    parts.source_url = meta.canonical;
     Ok(parts)
+}
+
+/// Removes the page's chrome ([`CHROME`]) and lone ad labels ([`AD_LABELS`]), and writes
+/// superscripts as text reads them ([`flatten_superscripts`]).
+fn remove_chrome(doc: &Document) {
+    doc.select(CHROME).remove();
+    flatten_superscripts(doc);
+    for element in doc
+        .select("p, span, div, aside, section, figcaption, small, strong, em, b, i, h6")
+        .iter()
+    {
+        if element.children().is_empty() {
+            let text = element.text();
+            let label = text.trim().trim_end_matches([':', '.']).to_lowercase();
+            if AD_LABELS.contains(&label.as_str()) {
+                element.remove();
+            }
+        }
+    }
+}
+
+/// Superscripts as plain text reads them (Markdown has none): digits as superscript digits
+/// (a footnote number `¹`, an exponent `10⁶`), an ordinal's letters as they are
+/// (`1<sup>st</sup>` is `1st`), a bracketed mark as it is (`[1]`), other short marks in
+/// brackets (`[a]`). Footnote numbers then read as marks, not as the next sentence's start.
+fn flatten_superscripts(doc: &Document) {
+    const DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    const ORDINALS: [&str; 8] = ["st", "nd", "rd", "th", "e", "er", "re", "o"];
+    for sup in doc.select("sup").iter() {
+        let text = sup.text();
+        let text = text.trim();
+        let flat = if text.is_empty() || text.starts_with('[') || ORDINALS.contains(&text) {
+            text.to_owned()
+        } else if text.chars().all(|c| c.is_ascii_digit()) {
+            text.chars()
+                .filter_map(|c| c.to_digit(10).map(|d| DIGITS[d as usize]))
+                .collect()
+        } else if text.chars().count() <= 12 {
+            format!("[{text}]")
+        } else {
+            continue;
+        };
+        let escaped = flat
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        sup.replace_with_html(escaped);
+    }
+}
+
+/// The page's main text as Markdown: the building blocks ([`MAIN_BLOCKS`]) of its article,
+/// main part or body, with the chrome removed; the whole part when its blocks hold too little.
+///
+/// # Errors
+/// [`ImportError::NoArticle`] when even that holds no prose ([`check_prose`]).
+fn main_text(html: &str) -> Result<String, ImportError> {
+    let doc = Document::from(html);
+    remove_chrome(&doc);
+    for root in [
+        "article",
+        "[itemprop=articleBody]",
+        "main",
+        "[role=main]",
+        "body",
+    ] {
+        let root = doc.select(root).first();
+        if root.is_empty() {
+            continue;
+        }
+        let blocks: String = root
+            .select(MAIN_BLOCKS)
+            .iter()
+            .filter(|block| !block.ancestors(None).is(MAIN_BLOCKS))
+            .map(|block| block.html().to_string())
+            .collect();
+        for html in [blocks, root.inner_html().to_string()] {
+            let markdown = to_markdown(&html)?;
+            if check_prose(&markdown).is_ok() {
+                return Ok(markdown);
+            }
+        }
+    }
+    Err(ImportError::NoArticle)
 }
 
 fn import_fragment(html: &str) -> Result<Parts, ImportError> {
@@ -278,6 +370,23 @@ mod tests {
         assert_eq!(parts.as_of, Some(date(2023, 7, 10)));
         assert_eq!(parts.source_url, None);
         assert!(parts.body.contains("The ferry captain would not say"));
+    }
+
+    #[test]
+    fn superscript_footnote_numbers_do_not_start_the_next_sentence() {
+        let parts = import_html(&page(
+            "",
+            "<p>The network has not said whether a second season is planned.<sup><a href=\"#fn1\">1</a></sup> \
+             The cast met in the 2<sup>nd</sup> week of May.<sup>[2]</sup></p>",
+        ))
+        .unwrap();
+        assert!(
+            parts
+                .body
+                .contains("is planned.¹ The cast met in the 2nd week of May.\\[2\\]"),
+            "{}",
+            parts.body
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ mod encoding;
 mod front_matter;
 mod html;
 mod markdown;
+mod page_meta;
 mod text;
 
 use jiff::civil::Date;
@@ -216,9 +217,20 @@ impl Parts {
     }
 }
 
-/// The first sentence of the body, shortened with an ellipsis when long.
+/// The first sentence of the body, shortened with an ellipsis when long. A table's rows
+/// (tab-separated) are passed over; a body of rows alone is named after its first row.
 fn first_sentence_title(body: &str) -> Option<String> {
-    let first_line = body.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let mut lines = body.lines().map(str::trim).filter(|l| !l.is_empty());
+    let first_line = match lines.clone().find(|l| !l.contains('\t')) {
+        Some(line) => line.to_owned(),
+        None => lines
+            .next()?
+            .split('\t')
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
     let first_line = first_line.trim_start_matches(['#', ' ']);
     let end = first_line
         .char_indices()

@@ -113,10 +113,12 @@ pub fn lines(text: &str) -> Vec<String> {
 }
 
 /// A plain-text article: datelines read, then the first line as the title when it reads like
-/// a headline (short, followed by more text, not ending like a sentence).
+/// a headline (short, followed by more text, not ending like a sentence, not a tab-separated
+/// row).
 pub fn import_plain(text: &str) -> Parts {
     let mut lines = lines(text);
-    let as_of = take_leading_dates(&mut lines, |_| false);
+    // A tab-separated row is a table's, never a dateline.
+    let as_of = take_leading_dates(&mut lines, |line| line.contains('\t'));
     let title = take_headline(&mut lines);
     Parts {
         title,
@@ -132,7 +134,10 @@ fn take_headline(lines: &mut Vec<String>) -> Option<String> {
     let first = lines[index].trim();
     let has_more = lines[index + 1..].iter().any(|l| !l.trim().is_empty());
     let sentence_like = first.ends_with(['.', ',', ';', ':']);
-    if has_more && !sentence_like && first.chars().count() <= MAX_HEADLINE_CHARS {
+    // A table's header row is no headline.
+    let next: Vec<&str> = lines[index..].iter().take(2).map(String::as_str).collect();
+    let row = lines[index].contains('\t') || crate::model::document::starts_table(&next);
+    if has_more && !sentence_like && !row && first.chars().count() <= MAX_HEADLINE_CHARS {
         let title = first.to_owned();
         lines.remove(index);
         Some(title)

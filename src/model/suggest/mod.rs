@@ -156,7 +156,7 @@ fn sentences_of(document: &Document) -> Vec<Sentence> {
         if block.kind == BlockKind::Code {
             continue;
         }
-        for range in sentence_ranges(&block.text) {
+        for range in sentence_ranges(&block.prose_text()) {
             out.push(Sentence {
                 block: block_index,
                 range,

@@ -1,0 +1,426 @@
+//! Drafts: what the fan types into a field of saved data (a title, a note, a statement, a
+//! date) is kept here, in view state, and reaches the library as ONE edit when the field lets
+//! go of it: when it loses the keyboard focus (Enter ends a one-line field), after a typing
+//! pause of [`TYPING_PAUSE`], when the fan undoes or opens another page, and when the window
+//! closes (then a date typed into the as-of form without *Set* is set too). Never while an input method is composing a syllable: the pre-edit text egui shows
+//! in the field is not the fan's text yet.
+//!
+//! Each commit is one step of the history (a burst of typing between pauses), never merged
+//! with the one before.
+//!
+//! Normalisation happens only at commit ([`normalized`]): trimmed, NFC, and a required field
+//! left empty keeps its saved value. The field keeps showing the draft as typed (a trailing
+//! space stays there while the fan types on).
+
+use std::ops::Range;
+use std::time::Instant;
+
+use jiff::civil::Date;
+use unicode_normalization::UnicodeNormalization as _;
+
+use super::App;
+use crate::model::{
+    ArticleField, Edit, Library, LibraryError, PredictionField, PredictionId, ShowField,
+    SuggestionField, ThreadField, TypingField,
+};
+
+pub use crate::model::TYPING_PAUSE;
+
+/// A field whose typing is kept as a draft until it is committed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DraftField {
+    /// A text field of saved data (see [`TypingField`]).
+    Text(TypingField),
+    /// A prediction's resolve-by date, typed as `YYYY-MM-DD` (empty for none).
+    ResolveBy(PredictionId),
+}
+
+/// What the fan typed into one field, not yet in the library.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// The field's text as shown, pre-edit text included.
+    pub text: String,
+    /// While an input method composes: the byte range in `text` of the pre-edit text (the
+    /// syllable being composed), which is shown but never saved.
+    pub preedit: Option<Range<usize>>,
+    /// When the fan last typed into it (for the typing pause).
+    pub typed_at: Instant,
+    /// Typed into since it was last committed.
+    pub dirty: bool,
+    /// Its field had the keyboard focus in the frame just drawn (set by the field each frame;
+    /// a draft whose field did not say so is committed and dropped after the frame).
+    pub focused: bool,
+    /// The field asks for a commit now (a typing pause) while it keeps the focus.
+    pub commit_now: bool,
+    /// Why the text cannot be saved as it is (a date that is not one), shown by the field.
+    pub invalid: Option<String>,
+}
+
+impl Draft {
+    /// The text without the syllable being composed.
+    pub fn settled(&self) -> String {
+        match &self.preedit {
+            Some(range) if self.text.get(range.clone()).is_some() => {
+                let mut text = self.text.clone();
+                text.replace_range(range.clone(), "");
+                text
+            }
+            _ => self.text.clone(),
+        }
+    }
+}
+
+/// The drafts of the fields being typed into (a handful at most).
+#[derive(Clone, Debug, Default)]
+pub struct Drafts {
+    drafts: Vec<(DraftField, Draft)>,
+}
+
+impl Drafts {
+    /// The draft of `field`, if one is being typed.
+    pub fn get(&self, field: DraftField) -> Option<&Draft> {
+        self.drafts
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, d)| d)
+    }
+
+    /// The draft of `field`, to change.
+    pub fn get_mut(&mut self, field: DraftField) -> Option<&mut Draft> {
+        self.drafts
+            .iter_mut()
+            .find(|(f, _)| *f == field)
+            .map(|(_, d)| d)
+    }
+
+    /// Records that the fan typed `text` into `field` at `now` (a draft starts if none was).
+    pub fn typed(&mut self, field: DraftField, text: String, now: Instant) {
+        match self.get_mut(field) {
+            Some(draft) => {
+                draft.text = text;
+                draft.typed_at = now;
+                draft.dirty = true;
+                draft.invalid = None;
+            }
+            None => self.drafts.push((
+                field,
+                Draft {
+                    text,
+                    preedit: None,
+                    typed_at: now,
+                    dirty: true,
+                    focused: true,
+                    commit_now: false,
+                    invalid: None,
+                },
+            )),
+        }
+    }
+
+    /// Drops the draft of `field` (the fan cancelled it with Escape).
+    pub fn discard(&mut self, field: DraftField) {
+        self.drafts.retain(|(f, _)| *f != field);
+    }
+
+    /// Whether an input method is composing in one of the fields.
+    pub fn composing(&self) -> bool {
+        self.drafts.iter().any(|(_, d)| d.preedit.is_some())
+    }
+
+    /// Whether no field holds a draft.
+    pub fn is_empty(&self) -> bool {
+        self.drafts.is_empty()
+    }
+
+    fn fields(&self) -> Vec<DraftField> {
+        self.drafts.iter().map(|(f, _)| *f).collect()
+    }
+}
+
+/// The text as it is saved: trimmed and in Unicode NFC (a Hangul syllable typed as jamo by
+/// one input method and as one code point by another is the same text).
+pub fn normalized(text: &str) -> String {
+    text.trim().nfc().collect()
+}
+
+/// What committing a draft's text to its field makes.
+#[derive(Debug, PartialEq, Eq)]
+pub enum FieldEdit {
+    /// This edit.
+    Edit(Edit),
+    /// Nothing: the field already holds it (or a required field was left empty).
+    Unchanged,
+    /// Nothing: the text cannot be saved in this field (the reason, in words).
+    Invalid(String),
+}
+
+/// The edit that puts `text` (normalised) into `field` of `library`.
+///
+/// Required fields (a show's or thread's title, a prediction's statement, a suggestion's
+/// title) left empty keep their value; optional ones (original title, notes, dates) are
+/// cleared.
+///
+/// # Errors
+/// [`LibraryError`] when the field's item is no longer in the library.
+pub fn field_edit(
+    library: &Library,
+    field: DraftField,
+    text: &str,
+) -> Result<FieldEdit, LibraryError> {
+    let text = normalized(text);
+    let edit = |current: &str, edit: Edit| {
+        if current == text || (text.is_empty() && required(field)) {
+            FieldEdit::Unchanged
+        } else {
+            FieldEdit::Edit(edit)
+        }
+    };
+    let value = text.clone();
+    Ok(match field {
+        DraftField::Text(typing) => match typing {
+            TypingField::ShowTitle(id) => edit(
+                &library.show(id)?.title,
+                Edit::SetShow(id, ShowField::Title(value)),
+            ),
+            TypingField::ShowOriginalTitle(id) => edit(
+                library.show(id)?.original_title.as_deref().unwrap_or(""),
+                Edit::SetShow(
+                    id,
+                    ShowField::OriginalTitle((!value.is_empty()).then_some(value)),
+                ),
+            ),
+            TypingField::ShowNote(id) => edit(
+                &library.show(id)?.note,
+                Edit::SetShow(id, ShowField::Note(value)),
+            ),
+            TypingField::ArticleNote(id) => edit(
+                &library.article(id)?.1.note,
+                Edit::SetArticle(id, ArticleField::Note(value)),
+            ),
+            TypingField::ThreadNote(id) => edit(
+                &library.thread(id)?.1.note,
+                Edit::SetThread(id, ThreadField::Note(value)),
+            ),
+            TypingField::ThreadTitle(id) => edit(
+                &library.thread(id)?.1.title,
+                Edit::SetThread(id, ThreadField::Title(value)),
+            ),
+            TypingField::PredictionStatement(id) => edit(
+                &library.prediction(id)?.1.statement,
+                Edit::SetPrediction(id, PredictionField::Statement(value)),
+            ),
+            TypingField::SuggestionTitle(article, index) => {
+                let suggestions = library.article(article)?.1.suggestions.as_deref();
+                let current = suggestions
+                    .and_then(|s| s.get(index))
+                    .ok_or(LibraryError::NoSuchSuggestion(index))?;
+                // A title is one line, however it was pasted.
+                let value = value.replace(['\n', '\r'], " ");
+                edit(
+                    &current.title,
+                    Edit::SetSuggestion {
+                        article,
+                        index,
+                        field: SuggestionField::Title(value),
+                    },
+                )
+            }
+        },
+        DraftField::ResolveBy(id) => {
+            let current = library.prediction(id)?.1.resolve_by;
+            match parse_optional_date(&text) {
+                Ok(date) if date == current => FieldEdit::Unchanged,
+                Ok(date) => {
+                    FieldEdit::Edit(Edit::SetPrediction(id, PredictionField::ResolveBy(date)))
+                }
+                Err(_) => FieldEdit::Invalid("use YYYY-MM-DD".to_owned()),
+            }
+        }
+    })
+}
+
+/// Whether `field` keeps its value when left empty.
+fn required(field: DraftField) -> bool {
+    matches!(
+        field,
+        DraftField::Text(
+            TypingField::ShowTitle(_)
+                | TypingField::ThreadTitle(_)
+                | TypingField::PredictionStatement(_)
+                | TypingField::SuggestionTitle(..)
+        )
+    )
+}
+
+/// A date typed as `YYYY-MM-DD`, or `None` when nothing is typed.
+///
+/// # Errors
+/// When the text is not such a date.
+pub fn parse_optional_date(text: &str) -> Result<Option<Date>, jiff::Error> {
+    let text = text.trim();
+    if text.is_empty() {
+        Ok(None)
+    } else {
+        text.parse().map(Some)
+    }
+}
+
+impl App {
+    /// Commits the drafts that are due: those whose field no longer has the focus (it was
+    /// left, or not drawn), and those their field asked to commit after a typing pause
+    /// (unless an input method is composing in it). With `all` (closing, undoing, leaving the
+    /// page) every draft is committed, without the syllable being composed, and dropped.
+    ///
+    /// A draft committed while its field keeps the focus stays, so the field goes on showing
+    /// what was typed. What cannot be committed is told as a notice (a read-only window, an
+    /// item gone); a date that is not one stays in its field, marked, until it is.
+    pub fn commit_drafts(&mut self, all: bool) {
+        for field in self.view.drafts.fields() {
+            let Some(draft) = self.view.drafts.get(field) else {
+                continue;
+            };
+            let leaving = all || !draft.focused;
+            if !leaving && (!draft.commit_now || draft.preedit.is_some()) {
+                continue;
+            }
+            let text = draft.settled();
+            let outcome = field_edit(&self.library, field, &text);
+            let mut keep = !leaving;
+            match outcome {
+                Ok(FieldEdit::Edit(edit)) => {
+                    let label = edit.label(&self.library);
+                    let committed = self.writable().and_then(|mut w| w.commit_step(edit, label));
+                    if let Err(error) = committed {
+                        self.notify(error.to_string());
+                    }
+                }
+                Ok(FieldEdit::Unchanged) => {}
+                Ok(FieldEdit::Invalid(why)) => {
+                    keep = !all;
+                    if let Some(draft) = self.view.drafts.get_mut(field) {
+                        draft.invalid = Some(why);
+                    }
+                }
+                // The item is gone (deleted, or taken back by an undo): nothing to keep.
+                Err(error) => {
+                    log::info!("a draft of an item no longer there was dropped: {error}");
+                    keep = false;
+                }
+            }
+            match self.view.drafts.get_mut(field) {
+                Some(draft) if keep => {
+                    draft.commit_now = false;
+                    if draft.invalid.is_none() {
+                        draft.dirty = false;
+                    }
+                }
+                _ => self.view.drafts.discard(field),
+            }
+        }
+        if all {
+            self.commit_as_of_draft();
+        }
+        // Each field says again next frame whether it has the focus.
+        for (_, draft) in &mut self.view.drafts.drafts {
+            draft.focused = false;
+        }
+    }
+}
+
+impl App {
+    /// The as-of date being typed in the open article's header (a form with *Set*), set when
+    /// the window closes or the page is left with a date typed that is one (and another than
+    /// the article's): what was typed is not lost. Anything else typed there is dropped.
+    fn commit_as_of_draft(&mut self) {
+        let Some(typed) = self.view.as_of_draft.take() else {
+            return;
+        };
+        self.view.as_of_error = None;
+        let Some((_, entry)) = self.open_article() else {
+            return;
+        };
+        let (id, current) = (entry.id, entry.article.as_of);
+        let Ok(date) = parse_optional_date(&typed) else {
+            return;
+        };
+        if date != current {
+            let edit = Edit::SetArticle(id, ArticleField::AsOf(date));
+            let label = edit.label(&self.library);
+            if let Err(error) = self.writable().and_then(|mut w| w.commit_step(edit, label)) {
+                self.notify(error.to_string());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ShowId;
+
+    fn draft(drafts: &mut Drafts, field: DraftField, text: &str) {
+        drafts.typed(field, text.to_owned(), Instant::now());
+    }
+
+    #[test]
+    fn normalising_trims_and_composes() {
+        assert_eq!(normalized("  Harbor Lights \n"), "Harbor Lights");
+        // ㅎ + ㅏ + ㄴ as conjoining jamo is the syllable 한.
+        assert_eq!(normalized("\u{1112}\u{1161}\u{11AB}"), "한");
+    }
+
+    #[test]
+    fn a_title_keeps_its_inner_space_and_an_empty_one_is_unchanged() {
+        let library = Library::default();
+        let show = library.shows[0].id;
+        let field = DraftField::Text(TypingField::ShowTitle(show));
+        assert_eq!(
+            field_edit(&library, field, "Harbor Lights ").unwrap(),
+            FieldEdit::Edit(Edit::SetShow(
+                show,
+                ShowField::Title("Harbor Lights".into())
+            ))
+        );
+        assert_eq!(
+            field_edit(&library, field, "  ").unwrap(),
+            FieldEdit::Unchanged
+        );
+        let same = library.shows[0].title.clone() + " ";
+        assert_eq!(
+            field_edit(&library, field, &same).unwrap(),
+            FieldEdit::Unchanged
+        );
+        let gone = DraftField::Text(TypingField::ShowTitle(ShowId(999)));
+        assert!(field_edit(&library, gone, "x").is_err());
+    }
+
+    #[test]
+    fn an_optional_field_left_empty_is_cleared_and_a_bad_date_is_invalid() {
+        let library = Library::default();
+        let show = library.shows[0].id;
+        let original = DraftField::Text(TypingField::ShowOriginalTitle(show));
+        assert_eq!(
+            field_edit(&library, original, "").unwrap(),
+            FieldEdit::Edit(Edit::SetShow(show, ShowField::OriginalTitle(None)))
+        );
+        let thread = library.shows[0].threads[0].id;
+        let note = DraftField::Text(TypingField::ThreadNote(thread));
+        assert_eq!(
+            field_edit(&library, note, "").unwrap(),
+            FieldEdit::Unchanged
+        );
+    }
+
+    #[test]
+    fn the_settled_text_leaves_out_the_syllable_being_composed() {
+        let mut drafts = Drafts::default();
+        let field = DraftField::Text(TypingField::ShowTitle(ShowId(1)));
+        draft(&mut drafts, field, "한글");
+        let composing = drafts.get_mut(field).unwrap();
+        composing.preedit = Some("한".len().."한글".len());
+        assert_eq!(composing.settled(), "한");
+        assert!(drafts.composing());
+        drafts.discard(field);
+        assert!(drafts.is_empty());
+    }
+}
