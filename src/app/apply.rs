@@ -112,11 +112,14 @@ impl App {
                     self.save_to_folder(&dir, opened)?;
                 }
             }
-            Command::ExportLibrary(path) => self.effect(Effect::Export {
-                library: self.library.clone(),
-                path,
-                generation: self.edit_generation,
-            }),
+            Command::ExportLibrary(path) => {
+                self.refuse_data_folder(&path)?;
+                self.effect(Effect::Export {
+                    library: self.library.clone(),
+                    path,
+                    generation: self.edit_generation,
+                });
+            }
             Command::Exported(done) => {
                 if let Some(done) = done.take() {
                     self.exported(done)?;
@@ -132,11 +135,8 @@ impl App {
                     self.notify(super::NO_DIALOG_FOR_PATH);
                 }
             },
-            Command::DismissNotice(index) => {
-                if index < self.notices.len() {
-                    self.notices.remove(index);
-                }
-            }
+            Command::DismissNotice(index) => self.notices.dismiss(index),
+            Command::TakeOver => self.take_over(),
             Command::KeepFiling => self.view.filing = None,
             Command::Change(change) => {
                 let mut writable = self.writable()?;
@@ -517,8 +517,8 @@ mod tests {
             AppError::Library(LibraryError::NoSuchShow(id)) if id == gone
         ));
         assert!(app.notices().is_empty(), "try_apply tells nothing itself");
-        app.apply(Command::OpenShow(gone));
-        app.apply(Command::OpenShow(gone));
+        let _ = app.apply(Command::OpenShow(gone));
+        let _ = app.apply(Command::OpenShow(gone));
         assert_eq!(app.notices(), [error.to_string()], "told once");
     }
 
@@ -534,7 +534,7 @@ mod tests {
             app.try_apply(change.clone()),
             Err(AppError::ReadOnly)
         ));
-        app.apply(change);
+        let _ = app.apply(change);
         assert_eq!(
             app.notices().last().map(String::as_str),
             Some(READ_ONLY_MESSAGE)
@@ -562,7 +562,7 @@ mod tests {
         ));
         one(&effects, JobKind::Import);
         for command in complete(&mut app, effects) {
-            app.apply(command);
+            let _ = app.apply(command);
         }
         app.finish_jobs_blocking();
         let second = app.view.open_article.unwrap();
@@ -572,7 +572,7 @@ mod tests {
         let parsed = apply_and_complete(&mut app, Command::OpenArticle(first), JobKind::Parse);
         assert!(app.open_document().is_none(), "parsed by the job, not here");
         assert!(matches!(parsed, Command::Parsed(_)));
-        app.apply(parsed);
+        let _ = app.apply(parsed);
         let document = app.open_document().expect("the job's document is kept");
         assert!(!document.blocks.is_empty());
         assert_ne!(first, second);
@@ -602,7 +602,7 @@ mod tests {
         let suggested = complete(&mut app, effects);
         assert!(matches!(suggested[..], [Command::Suggested(_)]));
         for command in suggested {
-            app.apply(command);
+            let _ = app.apply(command);
         }
         assert!(app.open_article().unwrap().1.suggestions.is_some());
     }
@@ -636,7 +636,7 @@ mod tests {
             !file.exists() || app.notices().is_empty(),
             "nothing told before"
         );
-        app.apply(back);
+        let _ = app.apply(back);
         let exported = Store::read_library(&file).unwrap();
         assert_eq!(exported.shows[0].title, app.library().shows[0].title);
         assert!(
@@ -653,11 +653,11 @@ mod tests {
         let mut app = settled(dir.path());
         let back = apply_and_complete(&mut app, Command::ListBackups, JobKind::Backups);
         assert!(app.view.backups.is_none(), "nothing listed in the frame");
-        app.apply(back);
+        let _ = app.apply(back);
         assert!(matches!(&app.view.backups, Some(Ok(list)) if list.is_empty()));
         std::fs::write(dir.path().join("backups"), b"").unwrap();
         let back = apply_and_complete(&mut app, Command::ListBackups, JobKind::Backups);
-        app.apply(back);
+        let _ = app.apply(back);
         assert!(matches!(&app.view.backups, Some(Err(_))));
     }
 
@@ -670,14 +670,14 @@ mod tests {
         let backup = dir.path().join("kept.json");
         std::fs::write(&backup, crate::storage::encode(&old).unwrap()).unwrap();
         let show = app.library().shows[0].id;
-        app.apply(Command::Change(Change::SetShowNote(show, "typed".into())));
+        let _ = app.apply(Command::Change(Change::SetShowNote(show, "typed".into())));
         let back = apply_and_complete(&mut app, Command::RestoreBackup(backup), JobKind::Restore);
         assert_eq!(
             app.library().shows[0].note,
             "typed",
             "not restored in the frame"
         );
-        app.apply(back);
+        let _ = app.apply(back);
         // The typed note is not saved yet: the restore waits for it.
         assert_eq!(app.library().shows[0].note, "typed");
         app.finish_jobs_blocking();
@@ -723,14 +723,14 @@ mod tests {
         let bytes = crate::storage::encode_revision(&theirs, before.revision + 1).unwrap();
         std::fs::write(&path, bytes).unwrap();
         let show = app.library().shows[0].id;
-        app.apply(Command::Change(Change::SetShowNote(show, "ours".into())));
+        let _ = app.apply(Command::Change(Change::SetShowNote(show, "ours".into())));
         app.urgent = true;
         app.hand_over();
         let report = app.saver.as_ref().unwrap().wait().unwrap();
         let command = Command::Saved(crate::app::Finished::new(report));
         let back = apply_and_complete(&mut app, command, JobKind::Merge);
         assert!(app.merging, "saves wait for the merge");
-        app.apply(back);
+        let _ = app.apply(back);
         assert!(!app.merging);
         assert_eq!(app.library().shows[0].note, "ours");
         assert_eq!(
@@ -753,10 +753,10 @@ mod tests {
             let mut app = settled(dir.path());
             let back = apply_and_complete(&mut app, Command::PickFile, JobKind::Dialog);
             assert_eq!(back, Command::NoDialog(DialogKind::OpenArticle));
-            app.apply(back);
+            let _ = app.apply(back);
             assert_eq!(app.notices(), [super::super::NO_DIALOG_MESSAGE]);
             let back = apply_and_complete(&mut app, Command::PickExportFile, JobKind::Dialog);
-            app.apply(back);
+            let _ = app.apply(back);
             assert!(app.view.no_file_dialog && app.view.elsewhere.is_some());
             println!("DIALOG-CHILD-OK");
             return;

@@ -49,6 +49,9 @@ pub enum Command {
     /// Open the "Restore a backup" window, listing the backups in the data folder (or saying
     /// why they could not be listed).
     ListBackups,
+    /// In a read-only window whose writer has closed: take over the data folder (the library
+    /// is read again first; what is typed in open fields is kept).
+    TakeOver,
     /// Replace the library with a backup (the current one is backed up first; undoable).
     RestoreBackup(PathBuf),
     /// Hide a message shown at the top of the window.

@@ -90,6 +90,9 @@ pub struct MergeJob {
     pub theirs_bytes: Vec<u8>,
     /// The backup holding the library the save was sent.
     pub backup: PathBuf,
+    /// Where the other version was kept whole when it forked from ours (see
+    /// [`crate::storage::Notice::Forked`]).
+    pub fork_copy: Option<PathBuf>,
     /// The edit generation `ours` is.
     pub generation: u64,
 }

@@ -25,6 +25,7 @@ impl App {
         opened: Result<OpenedStore, StorageError>,
     ) -> Result<(), ElsewhereError> {
         let shown = dir.display();
+        self.refuse_data_folder(dir)?;
         let opened = opened.map_err(|source| ElsewhereError::OpenFolder {
             dir: dir.to_owned(),
             source,
@@ -58,6 +59,18 @@ impl App {
         self.notify(format!(
             "The library is now saved in {shown}. Start the app with --data-dir \"{shown}\" to open it next time."
         ));
+        Ok(())
+    }
+
+    /// Refuses `path` inside the data folder: keeping edits elsewhere never writes into the
+    /// folder that could not be used, nor over the fan's own `library.json`.
+    pub(super) fn refuse_data_folder(&self, path: &Path) -> Result<(), ElsewhereError> {
+        if crate::storage::is_inside_folder(&self.data_dir, path) {
+            return Err(ElsewhereError::InsideDataFolder {
+                path: path.to_owned(),
+                dir: self.data_dir.clone(),
+            });
+        }
         Ok(())
     }
 }

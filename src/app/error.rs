@@ -92,6 +92,15 @@ pub enum ElsewhereError {
         /// The folder.
         dir: PathBuf,
     },
+    /// The export file or the folder to save in is inside the data folder (which cannot be
+    /// used, or holds the library this would write over).
+    #[error("{} is inside the data folder {}; nothing was written there. Choose a file or folder elsewhere.", path.display(), dir.display())]
+    InsideDataFolder {
+        /// The path given.
+        path: PathBuf,
+        /// The data folder.
+        dir: PathBuf,
+    },
     /// The export path is a folder.
     #[error("Could not export to {}: it is a folder; give a file name.", path.display())]
     ExportToFolder {

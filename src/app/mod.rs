@@ -20,10 +20,12 @@ mod elsewhere;
 mod error;
 mod importer;
 pub mod jobs;
+mod notices;
 mod reopen;
 mod saver;
 mod status;
 mod suggester;
+mod takeover;
 mod view;
 mod wake;
 mod writable;
@@ -121,7 +123,10 @@ pub struct App {
     /// Transient UI state (selection, drafts, dialogs).
     pub view: ViewState,
     status: SaveStatus,
-    notices: Vec<String>,
+    notices: notices::NoticeBoard,
+    /// When a read-only window last looked whether the writer lock is free, and when the
+    /// files named in notices were last looked for.
+    checked: takeover::Checks,
     /// Undo and redo of the fan's edits, for this window only.
     history: History,
     /// The open article, parsed.
@@ -184,7 +189,8 @@ impl App {
             folder_error: None,
             view: ViewState::default(),
             status: SaveStatus::UpToDate,
-            notices: Vec::new(),
+            notices: notices::NoticeBoard::default(),
+            checked: takeover::Checks::default(),
             history: History::new(),
             documents: DocumentCache::default(),
             commands: Vec::new(),
@@ -208,19 +214,12 @@ impl App {
         match opened {
             Ok(opened) => {
                 legacy_open = opened.legacy_open;
-                app.notices
-                    .extend(opened.notices.iter().map(ToString::to_string));
-                app.library = Arc::new(opened.library.unwrap_or_default());
-                if opened.store.is_read_only() {
-                    app.status = SaveStatus::ReadOnly;
-                } else {
-                    app.saver = Some(app.start_saver(opened.store));
-                }
+                app.adopt_opened(opened);
             }
             Err(error) => {
                 let error = AppError::FolderUnusable(error);
                 log::error!("{error}");
-                app.notices.push(error.to_string());
+                app.notices.message(error.to_string());
                 app.status = SaveStatus::NoFolder;
                 app.folder_error = Some(error);
             }
@@ -312,12 +311,15 @@ impl App {
 
     /// Messages for the user shown at the top of the window.
     pub fn notices(&self) -> &[String] {
-        &self.notices
+        self.notices.texts()
     }
 
     /// Whether edits in this window can be saved at all.
     pub fn is_read_only(&self) -> bool {
-        matches!(self.status, SaveStatus::ReadOnly)
+        matches!(
+            self.status,
+            SaveStatus::ReadOnly | SaveStatus::ReadOnlyFolder
+        )
     }
 
     /// Whether the data folder could not be used, so edits are only in memory until the user
@@ -335,7 +337,7 @@ impl App {
             document,
             library: &self.library,
             status: &self.status,
-            notices: &self.notices,
+            notices: self.notices.texts(),
             importing: self.jobs.pending(JobKind::Import).collect(),
             undo_label: self.history.undo_label(),
             redo_label: self.history.redo_label(),
@@ -373,7 +375,9 @@ impl App {
             self.settle_jobs(&[]);
         }
         self.hand_over();
-        self.jobs.is_busy_with(&[]).then_some(JOB_POLL)
+        let checks = self.run_checks();
+        let jobs = self.jobs.is_busy_with(&[]).then_some(JOB_POLL);
+        jobs.into_iter().chain(checks).min()
     }
 
     /// Applies `commands` and starts the effects they return.
@@ -478,11 +482,16 @@ impl App {
     /// repeated (a refused keystroke in a read-only window says so once, not once per key).
     pub fn notify(&mut self, message: impl Into<String>) {
         let message = message.into();
-        if self.notices.contains(&message) {
-            return;
+        if self.notices.message(message.clone()) {
+            log::warn!("{message}");
         }
-        log::warn!("{message}");
-        self.notices.push(message);
+    }
+
+    /// Tells the user what the store reported, counted into the notice of its kind (see
+    /// `notices`); the backups it names are kept until it is dismissed.
+    pub fn notify_notice(&mut self, notice: &crate::storage::Notice) {
+        log::warn!("{notice}");
+        self.notices.notice(notice);
     }
 
     /// Marks the library as changed, so it is saved soon.
@@ -490,7 +499,7 @@ impl App {
         self.edit_generation += 1;
         match &self.status {
             // The problem stays in view until a save succeeds.
-            SaveStatus::ReadOnly | SaveStatus::Failed { .. } => {}
+            SaveStatus::ReadOnly | SaveStatus::ReadOnlyFolder | SaveStatus::Failed { .. } => {}
             _ if self.saver.is_some() => self.status = SaveStatus::Unsaved,
             _ => {
                 if self.folder_error.is_some() {
@@ -514,8 +523,8 @@ impl App {
         match report.result {
             Ok(SaveOutcome::Written { notices }) => {
                 self.saved_generation = self.saved_generation.max(report.generation);
-                for notice in notices {
-                    self.notify(notice.to_string());
+                for notice in &notices {
+                    self.notify_notice(notice);
                 }
                 if self.saved_generation >= self.edit_generation {
                     self.status = SaveStatus::Saved {
@@ -530,10 +539,12 @@ impl App {
                 theirs,
                 theirs_bytes,
                 backup,
+                fork_copy,
             }) => {
                 // Another program changed the file: merge its changes into ours (ours win
                 // where both changed the same thing) on a job, then save the merge right away
-                // ([`App::take_merge`]). The store backed up our version first. Saves wait
+                // ([`App::take_merge`]). The store backed up our version first (and kept a
+                // forked version whole). Saves wait
                 // for the merge.
                 self.merging = true;
                 self.effect(effect::Effect::Merge(Box::new(effect::MergeJob {
@@ -542,6 +553,7 @@ impl App {
                     theirs: *theirs,
                     theirs_bytes,
                     backup,
+                    fork_copy,
                     generation: self.edit_generation,
                 })));
             }
@@ -572,10 +584,10 @@ impl App {
             theirs,
             theirs_bytes,
             backup,
+            fork_copy,
             ..
         } = job;
         let replace = Edit::Replace(Box::new(merged.library));
-        let label = "merge of a change made outside this window".to_owned();
         // The merge started from this very snapshot: drop that share before changing it.
         drop(ours);
         // Freeing two whole libraries takes milliseconds: a job does it.
@@ -584,13 +596,25 @@ impl App {
                 drop((base, theirs));
                 None
             });
-        if let Err(error) = self.writable().and_then(|mut w| w.commit(replace, label)) {
+        // The merge stays out of the history: Undo takes back the fan's own edits, never what
+        // another device wrote.
+        if let Err(error) = self
+            .writable()
+            .and_then(|mut w| w.apply_outside_history(replace))
+        {
             self.notify(error.to_string());
         }
-        if merged.conflicts > 0 {
+        use crate::storage::Notice;
+        if let Some(kept_as) = fork_copy {
+            self.notify_notice(&Notice::Forked {
+                kept_as,
+                backup: Some(backup),
+                merged: true,
+            });
+        } else if merged.conflicts > 0 {
             self.conflict_copy = Some(theirs_bytes);
         } else {
-            self.notify(crate::storage::Notice::Merged { backup }.to_string());
+            self.notify_notice(&Notice::Merged { backup });
         }
         self.urgent = true;
     }

@@ -27,6 +27,9 @@ pub enum SaveStatus {
     },
     /// Another instance owns the data folder; nothing is saved.
     ReadOnly,
+    /// The data folder cannot be written (its lock is unusable, the disk read-only or full);
+    /// the fan's library is shown and nothing is saved.
+    ReadOnlyFolder,
     /// The data folder cannot be used (the notice at the top says why); edits are only in
     /// memory.
     NoFolder,
@@ -51,6 +54,7 @@ impl PartialEq for SaveStatus {
             | (S::Unsaved, S::Unsaved)
             | (S::Saving, S::Saving)
             | (S::ReadOnly, S::ReadOnly)
+            | (S::ReadOnlyFolder, S::ReadOnlyFolder)
             | (S::NoFolder, S::NoFolder) => true,
             _ => false,
         }
@@ -75,6 +79,9 @@ impl SaveStatus {
             SaveStatus::ReadOnly => {
                 "Read-only: another Fan Tracker window owns this data folder".into()
             }
+            SaveStatus::ReadOnlyFolder => {
+                "Read-only: the data folder cannot be written; nothing is saved".into()
+            }
             SaveStatus::NoFolder => {
                 "Not saved: the data folder cannot be used, so your edits are only in memory (File → Save elsewhere… keeps them)".into()
             }
@@ -90,7 +97,10 @@ impl SaveStatus {
     pub fn is_error(&self) -> bool {
         matches!(
             self,
-            SaveStatus::Failed { .. } | SaveStatus::ReadOnly | SaveStatus::NoFolder
+            SaveStatus::Failed { .. }
+                | SaveStatus::ReadOnly
+                | SaveStatus::ReadOnlyFolder
+                | SaveStatus::NoFolder
         )
     }
 }

@@ -147,7 +147,7 @@ mod command_tests {
     }
 
     fn change(app: &mut App, change: Change) {
-        app.apply(Command::Change(change));
+        let _ = app.apply(Command::Change(change));
     }
 
     #[test]
@@ -214,8 +214,8 @@ mod command_tests {
         assert_eq!(entry(&app).article.as_of, Some(date));
         change(&mut app, Change::SetAsOf(article, None));
         assert_eq!(entry(&app).article.as_of, None);
-        app.apply(Command::Undo);
-        app.apply(Command::Undo);
+        let _ = app.apply(Command::Undo);
+        let _ = app.apply(Command::Undo);
         assert_eq!(entry(&app).article.as_of, before);
     }
 }

@@ -121,6 +121,14 @@ pub struct ViewState {
     /// Which suggestions to offer, kept until the library changes: `(article id, library
     /// generation, offers)`.
     pub offered: Option<(ArticleId, u64, Vec<Offer>)>,
+    /// A read-only window found the writer lock free: taking over is offered.
+    pub takeover_offered: bool,
+    /// The show the fan asked to delete, waiting for the question to be answered.
+    pub confirm_delete_show: Option<crate::model::ShowId>,
+    /// Why the last link clicked was not opened, in words, for the status line.
+    pub link_status: Option<String>,
+    /// The address of the link under the pointer this frame, for the status line.
+    pub hovered_link: Option<String>,
 }
 
 impl ViewState {
@@ -139,6 +147,8 @@ impl ViewState {
             no_file_dialog: self.no_file_dialog,
             editing_text: self.editing_text,
             backups: self.backups.take(),
+            takeover_offered: self.takeover_offered,
+            confirm_delete_show: self.confirm_delete_show.take(),
             // Keyed by item, committed after the frame when their fields are gone.
             drafts: std::mem::take(&mut self.drafts),
             // The new-question box stays on screen from page to page, and so does its text.

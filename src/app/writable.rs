@@ -66,6 +66,19 @@ impl Writable<'_> {
         Ok(())
     }
 
+    /// Applies `edit` without recording it for undo: a merge of another program's change.
+    /// Steps that would put back a whole library from before it (undoing a restore) are
+    /// dropped, so no undo can erase what the other side wrote.
+    ///
+    /// # Errors
+    /// [`AppError`] when the edit names an item that is gone (the library is unchanged).
+    pub(super) fn apply_outside_history(&mut self, edit: Edit) -> Result<(), AppError> {
+        let app = &mut *self.0;
+        app.apply_edit(edit)?;
+        app.history.forget_whole_library_steps();
+        Ok(())
+    }
+
     /// Undoes (or redoes) the last step, naming it in the status line.
     ///
     /// # Errors

@@ -89,19 +89,7 @@ fn read(path: &Path) -> anyhow::Result<Loaded> {
 /// Refuses an export file inside the data folder `data_dir` (it would be written where the
 /// window keeps its files, or over the library itself), also through a symbolic link.
 fn refuse_inside(data_dir: &Path, file: &Path) -> anyhow::Result<()> {
-    let Ok(dir) = data_dir.canonicalize() else {
-        // No data folder: nothing in it to protect (reading the library reports it).
-        return Ok(());
-    };
-    let target = link_target(file);
-    let folder = match target.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let inside = folder
-        .canonicalize()
-        .is_ok_and(|folder| folder.starts_with(&dir));
-    if inside {
+    if storage::is_inside_folder(data_dir, file) {
         bail!(
             "{} is inside the data folder {}; export to a file elsewhere",
             file.display(),
@@ -110,23 +98,6 @@ fn refuse_inside(data_dir: &Path, file: &Path) -> anyhow::Result<()> {
     }
     Ok(())
 }
-
-/// The file `path` names once symbolic links are followed (as the atomic write follows
-/// them), even when the last one points at a file that does not exist yet.
-fn link_target(path: &Path) -> PathBuf {
-    let mut current = path.to_owned();
-    for _ in 0..40 {
-        let Ok(target) = std::fs::read_link(&current) else {
-            break;
-        };
-        current = match current.parent() {
-            Some(folder) => folder.join(target),
-            None => target,
-        };
-    }
-    current
-}
-
 #[cfg(test)]
 mod tests {
     use super::counted;

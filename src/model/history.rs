@@ -127,6 +127,18 @@ impl History {
         Ok(Some(step.label))
     }
 
+    /// Drops the steps that would put back a whole library (undoing or redoing a restore):
+    /// after a merge of another program's change, such a step would erase that change.
+    /// Returns how many were dropped.
+    pub fn forget_whole_library_steps(&mut self) -> usize {
+        let before = self.undo.len() + self.redo.len();
+        let whole = |step: &Step| matches!(step.edit, Edit::Replace(_));
+        self.undo.retain(|step| !whole(step));
+        self.redo.retain(|step| !whole(step));
+        self.bytes = self.undo.iter().map(|step| step.bytes).sum();
+        before - self.undo.len() - self.redo.len()
+    }
+
     /// The action the next undo takes back, e.g. "tick 'Renewal…'".
     pub fn undo_label(&self) -> Option<&str> {
         self.undo.back().map(|s| s.label.as_str())

@@ -12,6 +12,7 @@ mod edit_label;
 mod history;
 pub mod import;
 mod library;
+mod link;
 mod merge;
 mod prediction;
 mod reopen;
@@ -39,6 +40,7 @@ pub use edit_label::{LABEL_NAME_CHARS, quoted};
 pub use history::{History, MAX_BYTES, MAX_STEPS, TYPING_PAUSE};
 pub use import::{ImportError, Imported, MAX_ARTICLE_BYTES, Origin, SourceKind, import};
 pub use library::{Library, LibraryError};
+pub use link::{LinkRefused, OPENABLE_SCHEMES, check_link};
 pub use merge::{Merged, merge_libraries};
 pub use prediction::{Outcome, Prediction, PredictionId, brier_score};
 pub use reopen::{

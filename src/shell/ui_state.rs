@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::model::{ArticleId, ShowId};
-use crate::storage::{FileSystem as _, RealFs};
+use crate::storage::{read_small_regular_file, write_atomic_no_follow};
 
 /// The file's name in the data folder.
 pub const UI_STATE_FILE: &str = "ui-state.json";
@@ -30,6 +30,9 @@ pub const UI_STATE_FILE: &str = "ui-state.json";
 /// the window's corner changes the state every frame); the last one is written on exit.
 pub const WRITE_INTERVAL: Duration = Duration::from_secs(2);
 
+/// The largest state file read (a real one is a few hundred bytes): anything bigger, like a
+/// link to `/dev/zero` swapped for a file, is ignored.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024;
 /// A remembered new question longer than this is not restored (a damaged or hand-edited file).
 const MAX_TYPED_BYTES: usize = 64 * 1024;
 
@@ -133,14 +136,19 @@ impl UiState {
 
     /// Reads the state remembered in data folder `dir`: `Ok(None)` when there is none.
     ///
+    /// Only a regular file of at most [`MAX_FILE_BYTES`] is read, never through a symbolic
+    /// link: a FIFO (which would wait for a writer forever), a device such as `/dev/zero`
+    /// (which never ends) or a link (say, to `library.json`) is refused, so the window always
+    /// appears.
+    ///
     /// # Errors
-    /// [`UiStateError::Read`] when the file cannot be read, [`UiStateError::Damaged`] when it
-    /// is not a state file.
+    /// [`UiStateError::Read`] when the file cannot be read or is not a small regular file,
+    /// [`UiStateError::Damaged`] when it is not a state file.
     pub fn read(dir: &Path) -> Result<Option<Self>, UiStateError> {
         let path = Self::path(dir);
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        let bytes = match read_small_regular_file(&path, MAX_FILE_BYTES) {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => return Ok(None),
             Err(source) => return Err(UiStateError::Read { path, source }),
         };
         let state: UiState = serde_json::from_slice(&bytes)
@@ -161,7 +169,9 @@ impl UiState {
     }
 
     /// Writes the state to data folder `dir`, atomically (the file is replaced whole or not
-    /// at all). The data folder is not created for it.
+    /// at all), mode 0600. A symbolic link at its name is replaced, never followed (so a link
+    /// to `library.json` or any other file never writes there); a folder or special file
+    /// there is left alone and the write fails. The data folder is not created for it.
     ///
     /// # Errors
     /// [`UiStateError::Write`] when the file cannot be written.
@@ -171,9 +181,7 @@ impl UiState {
             path: path.clone(),
             source: e.into(),
         })?;
-        RealFs
-            .write_atomic(&path, &bytes)
-            .map_err(|source| UiStateError::Write { path, source })
+        write_atomic_no_follow(&path, &bytes).map_err(|source| UiStateError::Write { path, source })
     }
 
     /// Drops values no window could use (a zoom of 0, a negative width, NaN) so a hand-edited
@@ -337,5 +345,90 @@ mod tests {
         let mut keeper = UiStateKeeper::new(&gone, UiState::default());
         assert_eq!(keeper.keep(&state(), true), None);
         assert!(!gone.exists(), "the data folder is not created for it");
+    }
+
+    /// Reads the state of `dir` on another thread; a read that never ends (a FIFO waiting for
+    /// a writer, `/dev/zero`) fails the test instead of hanging it.
+    #[cfg(unix)]
+    fn read_or_hang(dir: &Path) -> Result<Option<UiState>, UiStateError> {
+        let dir = dir.to_owned();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(UiState::read(&dir));
+        });
+        rx.recv_timeout(Duration::from_secs(30))
+            .expect("reading ui-state.json must not wait forever")
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_or_a_link_to_dev_zero_is_refused_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = UiState::path(dir.path());
+        let status = std::process::Command::new("mkfifo")
+            .arg(&path)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert!(matches!(
+            read_or_hang(dir.path()),
+            Err(UiStateError::Read { .. })
+        ));
+        assert_eq!(UiState::load(dir.path()), UiState::default());
+        std::fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+        assert!(matches!(
+            read_or_hang(dir.path()),
+            Err(UiStateError::Read { .. })
+        ));
+    }
+
+    #[test]
+    fn a_file_bigger_than_the_cap_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut big = br#"{"zoom": 1.5, "pad": ""#.to_vec();
+        big.resize(usize::try_from(MAX_FILE_BYTES).unwrap() + 10, b' ');
+        big.extend_from_slice(br#""}"#);
+        std::fs::write(UiState::path(dir.path()), &big).unwrap();
+        let Err(UiStateError::Read { source, .. }) = UiState::read(dir.path()) else {
+            panic!("a file over the cap is refused");
+        };
+        assert!(source.to_string().contains("bigger than"), "{source}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_is_never_followed_to_the_library_on_read_or_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let library = dir.path().join("library.json");
+        std::fs::write(&library, br#"{"zoom": 2.0}"#).unwrap();
+        let other = dir.path().join("other.txt");
+        std::fs::write(&other, b"someone else's file").unwrap();
+        let path = UiState::path(dir.path());
+        std::os::unix::fs::symlink(&library, &path).unwrap();
+        assert!(
+            matches!(UiState::read(dir.path()), Err(UiStateError::Read { .. })),
+            "the library is not read as the window's state"
+        );
+        state().write(dir.path()).unwrap();
+        assert_eq!(std::fs::read(&library).unwrap(), br#"{"zoom": 2.0}"#);
+        assert!(!std::fs::symlink_metadata(&path).unwrap().is_symlink());
+        assert_eq!(UiState::read(dir.path()).unwrap(), Some(state()));
+        std::fs::remove_file(&path).unwrap();
+        std::os::unix::fs::symlink(&other, &path).unwrap();
+        state().write(dir.path()).unwrap();
+        assert_eq!(std::fs::read(&other).unwrap(), b"someone else's file");
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    #[test]
+    fn a_folder_in_its_place_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(UiState::path(dir.path())).unwrap();
+        assert!(UiState::read(dir.path()).is_err());
+        assert!(state().write(dir.path()).is_err());
+        assert!(UiState::path(dir.path()).is_dir());
     }
 }

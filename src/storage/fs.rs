@@ -16,7 +16,9 @@ pub trait FileSystem: Send + std::fmt::Debug {
     fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
     /// Replaces `path` with `bytes` atomically (temp file, fsync, rename, fsync the folder).
     /// When `path` is a symbolic link, the file it points at is replaced (the temp file is
-    /// made in that file's folder) and the link is kept. On Unix a new file gets mode 0600; a
+    /// made in that file's folder) and the link is kept. A folder, FIFO, device node or socket
+    /// at `path` (or where its links lead) is refused with `InvalidInput`, never replaced (so
+    /// no temporary copy is left either). On Unix a new file gets mode 0600; a
     /// replaced file keeps its group and other bits (the owner's are read-write).
     fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()>;
     /// Renames a file within the data folder.
@@ -45,6 +47,7 @@ impl FileSystem for RealFs {
 
     fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
         let target = follow_links(path)?;
+        refuse_special(&target)?;
         let mut options = AtomicWriteFile::options();
         #[cfg(unix)]
         {
@@ -120,4 +123,129 @@ fn follow_links(path: &Path) -> io::Result<PathBuf> {
         "{} goes through more than {MAX_LINKS} symbolic links",
         path.display()
     )))
+}
+
+/// Reads `path` only if it is a regular file of at most `cap` bytes, never following a
+/// symbolic link and never waiting on a FIFO or a device: `Ok(None)` when there is no file.
+///
+/// # Errors
+/// `InvalidInput` when `path` is a link, a FIFO, a device, a folder or bigger than `cap`;
+/// any other error opening or reading it.
+pub fn read_small_regular_file(path: &Path, cap: u64) -> io::Result<Option<Vec<u8>>> {
+    use std::io::Read as _;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        // A link is refused by the kernel (ELOOP); a FIFO opens without waiting for a writer.
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = match options.open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if is_link_refusal(&e) => return Err(not_regular(path, "a symbolic link")),
+        Err(e) => return Err(e),
+    };
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(not_regular(path, "not a regular file"));
+    }
+    if meta.len() > cap {
+        return Err(not_regular(path, &format!("bigger than {cap} bytes")));
+    }
+    let mut bytes = Vec::new();
+    // The size may grow after the check: never read more than the cap, plus one to notice.
+    file.take(cap + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > cap {
+        return Err(not_regular(path, &format!("bigger than {cap} bytes")));
+    }
+    Ok(Some(bytes))
+}
+
+/// Replaces `path` with `bytes` atomically (mode 0600 on Unix) without following a symbolic
+/// link: a link at `path` is itself replaced by the file, the file it pointed at is left
+/// alone. A folder, FIFO or device at `path` is refused (`InvalidInput`), never replaced.
+///
+/// # Errors
+/// `InvalidInput` for a special file at `path`; any error writing.
+pub fn write_atomic_no_follow(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if !meta.is_file() && !meta.file_type().is_symlink() => {
+            return Err(not_regular(path, "not a regular file"));
+        }
+        Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+        _ => {}
+    }
+    let mut options = AtomicWriteFile::options();
+    #[cfg(unix)]
+    {
+        use atomic_write_file::unix::OpenOptionsExt as _;
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options
+            .preserve_mode(false)
+            .preserve_owner(false)
+            .mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// Refuses to write over `target` (a link already followed) unless it is missing or a
+/// regular file: a device node, FIFO, socket or folder is never replaced by a file.
+fn refuse_special(target: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(target) {
+        Ok(meta) if !meta.is_file() => {
+            let what = if meta.is_dir() {
+                "a folder"
+            } else {
+                "a device, FIFO or socket, not a regular file"
+            };
+            Err(not_regular(target, what))
+        }
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether opening with `O_NOFOLLOW` failed because the path is a symbolic link.
+fn is_link_refusal(error: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        error.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = error;
+        false
+    }
+}
+
+fn not_regular(path: &Path, what: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidInput,
+        format!("{} is {what}", path.display()),
+    )
+}
+
+/// Whether `path` (a file to write, or a folder to save in) is inside `folder` or is `folder`
+/// itself, once symbolic links are followed (as the atomic write follows them), even when
+/// `path` does not exist yet. False when `folder` does not exist (nothing in it to protect).
+pub fn is_inside_folder(folder: &Path, path: &Path) -> bool {
+    let Ok(folder) = folder.canonicalize() else {
+        return false;
+    };
+    if path.canonicalize().is_ok_and(|p| p.starts_with(&folder)) {
+        return true;
+    }
+    let target = follow_links(path).unwrap_or_else(|_| path.to_owned());
+    let parent = match target.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    parent
+        .canonicalize()
+        .is_ok_and(|parent| parent.starts_with(&folder))
 }

@@ -13,15 +13,19 @@ mod backups;
 pub mod format;
 mod fs;
 mod notice;
+mod pins;
 mod store;
 
 pub use format::{
-    CURRENT_FORMAT_VERSION, FormatError, Loaded, Repair, decode, decode_file, encode,
-    encode_revision,
+    CURRENT_FORMAT_VERSION, FormatError, Lineage, Loaded, Repair, decode, decode_file, encode,
+    encode_revision, encode_save,
 };
-pub use fs::{FileSystem, RealFs};
+pub use fs::{
+    FileSystem, RealFs, is_inside_folder, read_small_regular_file, write_atomic_no_follow,
+};
 pub use notice::Notice;
+pub use pins::BackupPins;
 pub use store::{
     BACKUP_INTERVAL, BACKUPS_KEPT, LIBRARY_FILE, LOCK_FILE, OpenedStore, SaveOutcome, SaveRequest,
-    StorageError, Store, list_backups,
+    StorageError, Store, list_backups, lock_is_free,
 };

@@ -74,6 +74,40 @@ pub enum Notice {
         /// What was put right, in file order.
         repairs: Vec<Repair>,
     },
+    /// The data folder cannot be written (its lock file is a folder or another user's, or the
+    /// file system is read-only or full); the fan's library was read and is shown read-only.
+    FolderUnusable {
+        /// The data folder.
+        dir: PathBuf,
+        /// Why it cannot be written.
+        reason: String,
+    },
+    /// At opening there was no library file, but the backups folder holds backups: the
+    /// newest is offered for restoring (and kept until this notice is dismissed).
+    MissingLibrary {
+        /// The newest backup.
+        backup: PathBuf,
+        /// How many backups there are.
+        count: usize,
+    },
+    /// Closing, the library file was found deleted behind the app; the library last saved
+    /// was written back.
+    WrittenBack {
+        /// The library file.
+        path: PathBuf,
+    },
+    /// Another device (or program) saved the library from the same earlier save as this
+    /// window's last one: the two saves forked. Its version is kept whole as `kept_as`; where
+    /// the save both started from was known, its changes were merged in (the fan's win where
+    /// both changed the same thing).
+    Forked {
+        /// Where the other version is kept whole.
+        kept_as: PathBuf,
+        /// The backup of the fan's version from before the merge, if one was merged.
+        backup: Option<PathBuf>,
+        /// Whether the other version's changes were merged in.
+        merged: bool,
+    },
     /// The library file was written by an older format version and was read migrated; the
     /// file as it was is kept whole at `kept_as` before anything is written in the new format.
     Migrated {
@@ -90,6 +124,55 @@ fn name(path: &Path) -> String {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     )
+}
+
+impl Notice {
+    /// Which kind of notice this is, e.g. `"merged"`: notices of one kind are shown as one,
+    /// with a count, in the window.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Notice::KeptAside { .. } => "kept-aside",
+            Notice::DamagedBehind { .. } => "damaged-behind",
+            Notice::Unreadable { .. } => "unreadable",
+            Notice::ReadOnly { .. } => "read-only",
+            Notice::Conflict { .. } => "conflict",
+            Notice::Merged { .. } => "merged",
+            Notice::Unmerged { .. } => "unmerged",
+            Notice::StaleCopy { .. } => "stale-copy",
+            Notice::Repaired { .. } => "repaired",
+            Notice::FolderUnusable { .. } => "folder-unusable",
+            Notice::MissingLibrary { .. } => "missing-library",
+            Notice::WrittenBack { .. } => "written-back",
+            Notice::Forked { .. } => "forked",
+            Notice::Migrated { .. } => "migrated",
+        }
+    }
+
+    /// The files the notice names (kept copies and backups), so the window can tell when one
+    /// is gone and keep a named backup from being pruned.
+    pub fn files(&self) -> Vec<PathBuf> {
+        match self {
+            Notice::KeptAside { kept_as, .. }
+            | Notice::DamagedBehind { kept_as, .. }
+            | Notice::Unmerged { kept_as, .. }
+            | Notice::StaleCopy { kept_as, .. }
+            | Notice::Migrated { kept_as, .. } => vec![kept_as.clone()],
+            Notice::Conflict { kept_as, backup }
+            | Notice::Forked {
+                kept_as, backup, ..
+            } => std::iter::once(kept_as.clone())
+                .chain(backup.clone())
+                .collect(),
+            Notice::Merged { backup } | Notice::MissingLibrary { backup, .. } => {
+                vec![backup.clone()]
+            }
+            Notice::Unreadable { .. }
+            | Notice::ReadOnly { .. }
+            | Notice::Repaired { .. }
+            | Notice::FolderUnusable { .. }
+            | Notice::WrittenBack { .. } => Vec::new(),
+        }
+    }
 }
 
 impl fmt::Display for Notice {
@@ -146,6 +229,46 @@ impl fmt::Display for Notice {
             } => write!(
                 f,
                 "Another program wrote an older copy of your library over the file (save {theirs}; this window had saved {ours}). Your version, as this window shows it, was kept and saved; the older copy was not merged and is kept as {}.",
+                kept_as.display()
+            ),
+            Notice::FolderUnusable { dir, reason } => write!(
+                f,
+                "The data folder {} cannot be written ({reason}). Your library is shown read-only: nothing you change here will be saved, and nothing is written into that folder.",
+                dir.display()
+            ),
+            Notice::MissingLibrary { backup, count } => write!(
+                f,
+                "There is no library file in the data folder, but it holds {count} backup{} of your library. The newest, {}, is offered in File \u{2192} Restore a backup\u{2026}; until you restore one, this window shows the sample library.",
+                if *count == 1 { "" } else { "s" },
+                name(backup)
+            ),
+            Notice::WrittenBack { path } => write!(
+                f,
+                "The library file {} was deleted by another program while this window was open; your library, as last saved, was written back.",
+                path.display()
+            ),
+            Notice::Forked {
+                kept_as,
+                backup,
+                merged: true,
+            } => {
+                write!(
+                    f,
+                    "The library was saved elsewhere (another device or program) from the same earlier version as this window's last save: the two saves forked. Nothing was lost: where both changed the same thing your words were kept, its other changes were merged in, and its version is kept whole as {}.",
+                    kept_as.display()
+                )?;
+                if let Some(backup) = backup {
+                    write!(
+                        f,
+                        " Your version from before the merge is the backup {}.",
+                        name(backup)
+                    )?;
+                }
+                Ok(())
+            }
+            Notice::Forked { kept_as, .. } => write!(
+                f,
+                "The library was saved elsewhere (another device or program) from an earlier version than this window's last save: the two saves forked, and they were not merged. Your version, as this window shows it, was saved; the other is kept whole as {}.",
                 kept_as.display()
             ),
             Notice::Migrated { from, kept_as } => write!(

@@ -10,10 +10,11 @@ use thiserror::Error;
 
 use super::backups::{self, BACKUP_DIR};
 use super::format::{
-    CURRENT_FORMAT_VERSION, FormatError, Loaded, decode, decode_file, encode_revision,
+    CURRENT_FORMAT_VERSION, FormatError, Lineage, Loaded, decode, decode_file, encode_save,
 };
 use super::fs::{FileSystem, RealFs};
 use super::notice::Notice;
+use super::pins::BackupPins;
 use crate::model::Library;
 
 /// The library file's name inside the data folder.
@@ -123,6 +124,10 @@ pub enum SaveOutcome {
         theirs_bytes: Vec<u8>,
         /// The backup holding the library this save was sent, from before any merge.
         backup: PathBuf,
+        /// When the other version was forked from an earlier save rather than written after
+        /// this store's (two devices saving from one revision), it was kept whole here first;
+        /// `base` is then the save both started from.
+        fork_copy: Option<PathBuf>,
     },
 }
 
@@ -165,6 +170,15 @@ pub struct Store {
     backup_owed: bool,
     /// The backup made before the last merge, for the conflict notice.
     merge_backup: Option<PathBuf>,
+    /// Which save `last_known` is and what it descends from.
+    lineage: Lineage,
+    /// The save id and bytes of the file this store's last save replaced: where a fork
+    /// (another device saving from that same file) most likely started.
+    previous: Option<(String, Vec<u8>)>,
+    /// Backups named in the window, never pruned.
+    pins: BackupPins,
+    /// Read-only because the folder cannot be written (not because another window writes).
+    unusable: bool,
 }
 
 impl Store {
@@ -179,11 +193,25 @@ impl Store {
 
     /// [`Store::open`] with the file operations given (tests inject failures this way).
     pub fn open_with(dir: &Path, fs: Box<dyn FileSystem>) -> Result<OpenedStore, StorageError> {
-        fs.create_private_dir(dir)
-            .map_err(io_error("create the folder", dir))?;
         let mut notices = Vec::new();
-        let lock = take_lock(dir)?;
-        if lock.is_none() {
+        let lock = fs
+            .create_private_dir(dir)
+            .map_err(io_error("create the folder", dir))
+            .and_then(|()| take_lock(dir));
+        let (lock, unusable) = match lock {
+            Ok(lock) => (lock, None),
+            // The folder cannot be written (the lock is a folder or another user's, a
+            // read-only or full file system): show the fan's library read-only if it can be
+            // read, never a fresh one (see the end of this function).
+            Err(error) if fs.read(&dir.join(LIBRARY_FILE)).is_ok() => (None, Some(error)),
+            Err(error) => return Err(error),
+        };
+        if let Some(error) = &unusable {
+            notices.push(Notice::FolderUnusable {
+                dir: dir.to_owned(),
+                reason: error.to_string(),
+            });
+        } else if lock.is_none() {
             notices.push(Notice::ReadOnly {
                 dir: dir.to_owned(),
             });
@@ -200,10 +228,19 @@ impl Store {
             last_backup: None,
             backup_owed: false,
             merge_backup: None,
+            lineage: Lineage::default(),
+            previous: None,
+            pins: BackupPins::default(),
+            unusable: unusable.is_some(),
         };
         let mut legacy_open = None;
         let library = match store.read_current()? {
-            None => None,
+            None => {
+                if let Some(notice) = store.offer_newest_backup() {
+                    notices.push(notice);
+                }
+                None
+            }
             Some(bytes) => match decode_file(&bytes) {
                 Ok(Loaded {
                     library,
@@ -211,6 +248,7 @@ impl Store {
                     repairs,
                     version,
                     legacy_open: open,
+                    lineage,
                 }) => {
                     legacy_open = open;
                     if version < CURRENT_FORMAT_VERSION && !store.is_read_only() {
@@ -224,6 +262,7 @@ impl Store {
                     }
                     store.last_known = Some(bytes);
                     store.revision = revision;
+                    store.lineage = lineage;
                     if !repairs.is_empty() {
                         notices.push(Notice::Repaired { repairs });
                     }
@@ -251,12 +290,37 @@ impl Store {
                 }
             },
         };
+        if let Some(error) = unusable
+            && library.is_none()
+        {
+            // Nothing of the fan's to show: the folder is unusable as before.
+            return Err(error);
+        }
         Ok(OpenedStore {
             store,
             library,
             notices,
             legacy_open,
         })
+    }
+
+    /// At opening, with no library file: if the folder holds backups, the notice offering the
+    /// newest (a start is never silently fresh when the fan's words are in a backup; the
+    /// window pins the backup while it shows the notice).
+    fn offer_newest_backup(&self) -> Option<Notice> {
+        let dir = self.dir.join(BACKUP_DIR);
+        let listed = backups::newest_first(self.fs.list(&dir).ok()?);
+        let newest = listed.first()?.clone();
+        Some(Notice::MissingLibrary {
+            backup: newest,
+            count: listed.len(),
+        })
+    }
+
+    /// The backups pinned while a notice names them (share it with the window, which unpins
+    /// them when the notice is dismissed).
+    pub fn pins(&self) -> BackupPins {
+        self.pins.clone()
     }
 
     /// The data folder.
@@ -269,9 +333,17 @@ impl Store {
         self.dir.join(LIBRARY_FILE)
     }
 
-    /// Whether another instance holds the lock (nothing is written then).
+    /// Whether this store writes nothing: another instance holds the lock, or the folder
+    /// cannot be written ([`Store::is_unusable`]).
     pub fn is_read_only(&self) -> bool {
         self.lock.is_none()
+    }
+
+    /// Whether the store is read-only because the folder cannot be written (the lock file is
+    /// a folder or another user's, the file system is read-only or full), not because another
+    /// window writes.
+    pub fn is_unusable(&self) -> bool {
+        self.unusable
     }
 
     /// The revision of the file as this store last read or wrote it (0 for none).
@@ -306,8 +378,9 @@ impl Store {
             });
         }
         self.backup_owed |= request.force_backup;
-        let mut bytes =
-            encode_revision(&request.library, self.revision + 1).map_err(StorageError::Encode)?;
+        let next = self.lineage.next();
+        let mut bytes = encode_save(&request.library, self.revision.saturating_add(1), &next)
+            .map_err(StorageError::Encode)?;
         let mut notices = Vec::new();
         let current = self.read_current()?;
         let changed_behind = current
@@ -316,7 +389,10 @@ impl Store {
         match current {
             Some(current) if changed_behind => match decode_file(&current) {
                 Ok(theirs) if theirs.revision < self.revision => {
-                    notices.push(self.keep_stale_copy(&current, theirs.revision)?);
+                    notices.push(self.keep_stale_copy(&current, &theirs)?);
+                }
+                Ok(theirs) if self.is_fork(&theirs.lineage) => {
+                    return self.take_fork(request, &current, theirs, next, notices);
                 }
                 Ok(theirs) => {
                     let base = match self.last_known.as_deref().map(decode) {
@@ -329,21 +405,17 @@ impl Store {
                             // ours above their revision (so theirs never looks newer).
                             notices.push(self.keep_unmerged(&current, &error)?);
                             self.revision = self.revision.max(theirs.revision);
-                            bytes = encode_revision(&request.library, self.revision + 1)
-                                .map_err(StorageError::Encode)?;
-                            return self.finish_save(request, bytes, notices);
+                            let next = next.with(&theirs.lineage);
+                            bytes = encode_save(
+                                &request.library,
+                                self.revision.saturating_add(1),
+                                &next,
+                            )
+                            .map_err(StorageError::Encode)?;
+                            return self.finish_save(request, bytes, next, notices);
                         }
                     };
-                    let backup = self.write_backup(&bytes)?;
-                    self.last_known = Some(current.clone());
-                    self.revision = theirs.revision;
-                    self.merge_backup = Some(backup.clone());
-                    return Ok(SaveOutcome::ChangedOnDisk {
-                        base: Box::new(base),
-                        theirs: Box::new(theirs.library),
-                        theirs_bytes: current,
-                        backup,
-                    });
+                    return self.hand_back_to_merge(&bytes, current, theirs, base, None);
                 }
                 Err(error) => {
                     let (kept_as, reason) = self.move_aside_unreadable(error)?;
@@ -355,7 +427,90 @@ impl Store {
             }
             _ => {}
         }
-        self.finish_save(request, bytes, notices)
+        self.finish_save(request, bytes, next, notices)
+    }
+
+    /// Whether the version on disk, descended from `theirs`, was forked from an earlier save
+    /// instead of written after the one this store last read or wrote. Unknown (either file
+    /// from before save ids, or rewritten by a tool that dropped them) counts as not forked:
+    /// revisions decide then.
+    fn is_fork(&self, theirs: &Lineage) -> bool {
+        !self.lineage.save_id.is_empty()
+            && !theirs.save_id.is_empty()
+            && !theirs.descends_from(&self.lineage.save_id)
+    }
+
+    /// A fork: the version on disk (`current`, decoded `theirs`) was saved from an earlier
+    /// save than this store's last one. It is kept whole as a conflict copy first. If the save
+    /// both started from is the file this store's last save replaced, it comes back to be
+    /// merged from that save ([`SaveOutcome::ChangedOnDisk`] with `fork_copy`); if not, nothing
+    /// is merged and the request's library is written above both revisions
+    /// ([`Notice::Forked`], unmerged).
+    fn take_fork(
+        &mut self,
+        request: &SaveRequest,
+        current: &[u8],
+        theirs: Loaded,
+        next: Lineage,
+        mut notices: Vec<Notice>,
+    ) -> Result<SaveOutcome, StorageError> {
+        let kept_as = unique_path(&self.dir, "library.conflict", "json");
+        self.write(&kept_as, current)?;
+        let base = self
+            .previous
+            .as_ref()
+            .filter(|(id, _)| theirs.lineage.descends_from(id))
+            .and_then(|(_, bytes)| decode(bytes).ok());
+        if let Some(base) = base {
+            let ours = encode_save(&request.library, self.revision.saturating_add(1), &next)
+                .map_err(StorageError::Encode)?;
+            return self.hand_back_to_merge(&ours, current.to_vec(), theirs, base, Some(kept_as));
+        }
+        log::warn!(
+            "the library on disk was forked from a save this window does not know; kept whole as {}",
+            kept_as.display()
+        );
+        notices.push(Notice::Forked {
+            kept_as,
+            backup: None,
+            merged: false,
+        });
+        self.revision = self.revision.max(theirs.revision);
+        let next = next.with(&theirs.lineage);
+        let bytes = encode_save(&request.library, self.revision.saturating_add(1), &next)
+            .map_err(StorageError::Encode)?;
+        self.finish_save(request, bytes, next, notices)
+    }
+
+    /// Backs up `ours` (the request's library, encoded), pinned, takes `current` (another
+    /// program's version, decoded `theirs`) as the file last read, and hands both back to be
+    /// merged from `base`.
+    fn hand_back_to_merge(
+        &mut self,
+        ours: &[u8],
+        current: Vec<u8>,
+        theirs: Loaded,
+        base: Library,
+        fork_copy: Option<PathBuf>,
+    ) -> Result<SaveOutcome, StorageError> {
+        let backup = self.write_backup(ours)?;
+        // Named in the window until the fan dismisses the notice: never pruned before.
+        self.pins.pin(&backup);
+        self.previous = self
+            .last_known
+            .take()
+            .map(|bytes| (self.lineage.save_id.clone(), bytes));
+        self.last_known = Some(current.clone());
+        self.revision = theirs.revision;
+        self.lineage = theirs.lineage.with(&self.lineage);
+        self.merge_backup = Some(backup.clone());
+        Ok(SaveOutcome::ChangedOnDisk {
+            base: Box::new(base),
+            theirs: Box::new(theirs.library),
+            theirs_bytes: current,
+            backup,
+            fork_copy,
+        })
     }
 
     /// The end of [`Store::save`]: keeps the request's conflict copy, then writes `bytes`
@@ -364,6 +519,7 @@ impl Store {
         &mut self,
         request: &SaveRequest,
         bytes: Vec<u8>,
+        lineage: Lineage,
         mut notices: Vec<Notice>,
     ) -> Result<SaveOutcome, StorageError> {
         if let Some(theirs) = &request.conflict_copy {
@@ -375,8 +531,12 @@ impl Store {
             });
         }
         self.write(&self.library_path(), &bytes)?;
-        self.last_known = Some(bytes);
-        self.revision += 1;
+        let replaced = self.last_known.replace(bytes);
+        self.previous = replaced.map(|old| (self.lineage.save_id.clone(), old));
+        self.lineage = lineage;
+        // At its maximum the counter stays there: wrapping to 0 would make the fan's newest
+        // save look older than every copy.
+        self.revision = self.revision.saturating_add(1);
         Ok(SaveOutcome::Written { notices })
     }
 
@@ -399,6 +559,8 @@ impl Store {
     /// program wrote an older copy over the library file (a lower revision) or left it
     /// unreadable, that file is kept aside (as in [`Store::save`]) and the version this store
     /// last wrote is put back, so a stale copy never outlives the window that had newer words.
+    /// A forked copy is kept whole and merged with the fan's version (see
+    /// `close_over_fork`); a deleted file is written back ([`Notice::WrittenBack`]).
     /// A change from this revision or a newer one is left in place for the next start to read.
     /// Returns what to tell the user (the window is closing, so the caller logs it).
     pub fn close(&mut self) -> Result<Vec<Notice>, StorageError> {
@@ -410,11 +572,21 @@ impl Store {
         }
         let current = match self.read_current()? {
             Some(current) if current != ours => current,
-            _ => return Ok(Vec::new()),
+            Some(_) => return Ok(Vec::new()),
+            None => {
+                // Deleted behind the app since the last save: written back, so the next
+                // start finds the fan's library, not a fresh one.
+                let path = self.library_path();
+                self.write(&path, &ours)?;
+                return Ok(vec![Notice::WrittenBack { path }]);
+            }
         };
         let notice = match decode_file(&current) {
             Ok(theirs) if theirs.revision < self.revision => {
-                self.keep_stale_copy(&current, theirs.revision)?
+                self.keep_stale_copy(&current, &theirs)?
+            }
+            Ok(theirs) if self.is_fork(&theirs.lineage) => {
+                return self.close_over_fork(&ours, &current, theirs);
             }
             Ok(_) => return Ok(Vec::new()),
             Err(error) => {
@@ -424,6 +596,46 @@ impl Store {
         };
         self.write(&self.library_path(), &ours)?;
         Ok(vec![notice])
+    }
+
+    /// Closing over a fork (another device's save from an earlier save than this store's last
+    /// one, `current`, decoded `theirs`): it is kept whole as a conflict copy, and the
+    /// library file becomes the two merged from the save both started from when that is known
+    /// (the fan's words win where both changed the same thing), else the fan's version. So the
+    /// next start never shows the other device's version alone, without a word.
+    fn close_over_fork(
+        &mut self,
+        ours: &[u8],
+        current: &[u8],
+        theirs: Loaded,
+    ) -> Result<Vec<Notice>, StorageError> {
+        let kept_as = unique_path(&self.dir, "library.conflict", "json");
+        self.write(&kept_as, current)?;
+        let base = self
+            .previous
+            .as_ref()
+            .filter(|(id, _)| theirs.lineage.descends_from(id))
+            .and_then(|(_, bytes)| decode(bytes).ok());
+        let merged = match (base, decode(ours)) {
+            (Some(base), Ok(mine)) => {
+                Some(crate::model::merge_libraries(&base, &mine, &theirs.library).library)
+            }
+            _ => None,
+        };
+        let revision = self.revision.max(theirs.revision).saturating_add(1);
+        let lineage = self.lineage.next().with(&theirs.lineage);
+        let bytes = match &merged {
+            Some(merged) => {
+                encode_save(merged, revision, &lineage).map_err(StorageError::Encode)?
+            }
+            None => ours.to_vec(),
+        };
+        self.write(&self.library_path(), &bytes)?;
+        Ok(vec![Notice::Forked {
+            kept_as,
+            backup: None,
+            merged: merged.is_some(),
+        }])
     }
 
     /// The rotated backups, newest first.
@@ -476,7 +688,7 @@ impl Store {
         let listed = self.fs.list(&dir).map_err(io_error("list", &dir))?;
         for old in backups::newest_first(listed)
             .into_iter()
-            .filter(|p| *p != path)
+            .filter(|p| *p != path && !self.pins.is_pinned(p))
             .skip(BACKUPS_KEPT - 1)
         {
             self.fs
@@ -510,14 +722,25 @@ impl Store {
         Ok(kept_as)
     }
 
-    /// Keeps `current`, an older copy of the library (revision `theirs`), whole as a conflict
-    /// copy.
-    fn keep_stale_copy(&self, current: &[u8], theirs: u64) -> Result<Notice, StorageError> {
+    /// Keeps `current`, an older copy of the library (`theirs`, decoded), whole as a conflict
+    /// copy. When save ids tell it was not a save this store's descends from, it is told as a
+    /// fork ([`Notice::Forked`], unmerged) rather than an older copy.
+    fn keep_stale_copy(&self, current: &[u8], theirs: &Loaded) -> Result<Notice, StorageError> {
         let kept_as = unique_path(&self.dir, "library.conflict", "json");
         self.write(&kept_as, current)?;
+        let ancestor = theirs.lineage.save_id.is_empty()
+            || self.lineage.save_id.is_empty()
+            || self.lineage.descends_from(&theirs.lineage.save_id);
+        if !ancestor {
+            return Ok(Notice::Forked {
+                kept_as,
+                backup: None,
+                merged: false,
+            });
+        }
         Ok(Notice::StaleCopy {
             kept_as,
-            theirs,
+            theirs: theirs.revision,
             ours: self.revision,
         })
     }
@@ -548,6 +771,23 @@ pub fn list_backups(data_dir: &Path) -> Result<Vec<PathBuf>, StorageError> {
         Err(e) => Err(io_error("list", &dir)(e)),
         Ok(entries) => Ok(backups::newest_first(entries)),
     }
+}
+
+/// Whether the writer lock of data folder `dir` is free now (a read-only window asks, to
+/// offer taking over when the window that wrote has closed). Tries once, without waiting,
+/// and lets go at once; a lock file that cannot be opened is not free.
+pub fn lock_is_free(dir: &Path) -> bool {
+    let Ok(file) = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(dir.join(LOCK_FILE))
+    else {
+        return false;
+    };
+    let free = file.try_lock().is_ok();
+    // Closing the file lets go of the lock.
+    drop(file);
+    free
 }
 
 /// Takes the writer lock: `Some(file)` when held, `None` when another instance holds it.
@@ -612,6 +852,7 @@ fn unique_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::storage::format::encode_revision;
 
     fn library_with_note(note: &str) -> Library {
         let mut library = Library::default();
@@ -661,5 +902,28 @@ mod tests {
         };
         assert_eq!(*base, Library::empty());
         assert_eq!(theirs.shows[0].note, "theirs");
+    }
+
+    #[test]
+    fn a_revision_at_its_maximum_never_wraps_to_zero() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(LIBRARY_FILE);
+        std::fs::write(
+            &path,
+            encode_revision(&library_with_note("max"), u64::MAX).unwrap(),
+        )
+        .unwrap();
+        let mut store = Store::open(dir.path()).unwrap().store;
+        assert_eq!(store.revision(), u64::MAX);
+        for note in ["one", "two"] {
+            let Ok(SaveOutcome::Written { .. }) =
+                store.save(&SaveRequest::new(library_with_note(note)))
+            else {
+                panic!("saved");
+            };
+            let on_disk = decode_file(&std::fs::read(&path).unwrap()).unwrap();
+            assert_eq!(on_disk.library.shows[0].note, note);
+            assert_eq!(on_disk.revision, u64::MAX, "never wrapped to 0");
+        }
     }
 }

@@ -92,6 +92,8 @@ pub(super) struct SelectionOutput {
     pub clicked_at: Option<TextPoint>,
     /// Where the pointer is while a drag selects (to scroll when it leaves the view).
     pub dragging_at: Option<Pos2>,
+    /// The place under the pointer, when it is over the article's text: for links.
+    pub hovered_at: Option<TextPoint>,
 }
 
 /// The id of one piece's interaction.
@@ -138,6 +140,7 @@ pub(super) fn update_selection(
         )
     });
     let over = pieces.iter().find(|p| p.response.contains_pointer());
+    out.hovered_at = over.zip(ui.input(|i| i.pointer.hover_pos())).map(|(p, pos)| p.point_at(pos));
     if pressed && let (Some(piece), Some(pos)) = (over, pointer) {
         let point = piece.point_at(pos);
         if !shift {

@@ -344,13 +344,35 @@ fn blocks_ui(ui: &mut Ui, parts: &mut UiParts<'_>, viewport: egui::Rect, header_
     if let Some(pointer) = output.dragging_at {
         scroll_while_selecting(ui, pointer);
     }
+    // The address of a link under the pointer is shown before anything opens: at the pointer
+    // and in the status line.
+    let hovered = output
+        .hovered_at
+        .and_then(|at| link_at(document.blocks.get(at.block)?, at.byte));
+    if let Some(url) = &hovered
+        && let Some(piece) = drawn.iter().find(|p| p.response.contains_pointer())
+    {
+        piece.response.clone().on_hover_text_at_pointer(url);
+    }
+    parts.view.hovered_link = hovered;
     let link = output
         .clicked_at
         .and_then(|at| link_at(document.blocks.get(at.block)?, at.byte));
     if let Some(url) = link {
-        // Links open only here, on a click; the status line says which one.
-        ui.ctx().open_url(egui::OpenUrl::new_tab(&url));
-        parts.view.last_opened_link = Some(url);
+        // Links open only here, on a click, and only web and mail links (see
+        // `model::check_link`); the status line says which one, or why not.
+        match crate::model::check_link(&url) {
+            Ok(()) => {
+                ui.ctx().open_url(egui::OpenUrl::new_tab(&url));
+                parts.view.last_opened_link = Some(url);
+                parts.view.link_status = None;
+            }
+            Err(refused) => {
+                log::warn!("{refused}");
+                parts.view.last_opened_link = None;
+                parts.view.link_status = Some(refused.to_string());
+            }
+        }
     }
 }
 

@@ -1,5 +1,5 @@
-//! Dialog windows: paste an article, restore a backup, keep edits elsewhere, and the question
-//! asked when closing would lose edits.
+//! Dialog windows: paste an article, restore a backup, keep edits elsewhere, the question
+//! asked when closing would lose edits, and the one asked before deleting a show.
 
 use egui::{Role, Ui};
 
@@ -195,4 +195,66 @@ fn elsewhere_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             parts.commands.push(Command::ExportLibrary(typed));
         }
     });
+}
+
+/// Asks before a show is deleted with its articles, threads, notes and predictions (one
+/// click in a context menu must not remove them): "Delete show" or "Cancel".
+pub fn confirm_delete_show_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
+    let Some(id) = parts.view.confirm_delete_show else {
+        return;
+    };
+    let Ok(show) = parts.library.show(id) else {
+        parts.view.confirm_delete_show = None;
+        return;
+    };
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let predictions: usize = show.threads.iter().map(|t| t.predictions.len()).sum();
+    let parts_of: Vec<String> = [
+        (show.articles.len(), "article", "articles"),
+        (show.threads.len(), "thread", "threads"),
+        (predictions, "prediction", "predictions"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| plural(n, one, many))
+    .collect();
+    let what = match parts_of.as_slice() {
+        [] => "Its notes go with it.".to_owned(),
+        [only] => format!("Its {only} go with it, with every note written in them."),
+        [rest @ .., last] => format!(
+            "Its {} and {last} go with it, with every note written in them.",
+            rest.join(", ")
+        ),
+    };
+    let title = show.full_title();
+    let mut answer = None;
+    egui::Modal::new(egui::Id::unique("confirm_delete_show")).show(ui.ctx(), |ui| {
+        ui.set_max_width(480.0);
+        ui.heading(format!("Delete “{title}”?"));
+        ui.label(what);
+        ui.label("Undo (Ctrl+Z) brings it back while this window is open.");
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui.button("Delete show").clicked() {
+                answer = Some(true);
+            }
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                answer = Some(false);
+            }
+        });
+    });
+    if let Some(delete) = answer {
+        parts.view.confirm_delete_show = None;
+        if delete {
+            parts
+                .commands
+                .push(Command::Change(crate::app::Change::DeleteShow(id)));
+        }
+    }
 }

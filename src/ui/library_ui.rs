@@ -92,9 +92,9 @@ pub fn library_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
                             parts.commands.push(Command::OpenShow(show.id));
                         }
                         response.context_menu(|ui| {
-                            if ui.button("Remove show from library").clicked() {
-                                let change = Change::DeleteShow(show.id);
-                                parts.commands.push(Command::Change(change));
+                            if ui.button("Remove show from library…").clicked() {
+                                // Asked first: see `dialogs_ui::confirm_delete_show_ui`.
+                                parts.view.confirm_delete_show = Some(show.id);
                             }
                         });
                     }

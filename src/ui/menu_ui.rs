@@ -31,10 +31,9 @@ pub fn menu_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
                     .push(Command::Change(Change::DeleteArticle(id)));
             }
             if let Some(show) = parts.open_show()
-                && ui.button("Remove this show from the library").clicked()
+                && ui.button("Remove this show from the library…").clicked()
             {
-                let id = show.id;
-                parts.commands.push(Command::Change(Change::DeleteShow(id)));
+                parts.view.confirm_delete_show = Some(show.id);
             }
             ui.separator();
             if ui.button("Quit").clicked() {

@@ -111,6 +111,7 @@ pub fn root_ui(ui: &mut egui::Ui, parts: &mut UiParts<'_>, widths: &mut PanelWid
     dialogs_ui::save_elsewhere_ui(ui, parts);
     dialogs_ui::unsaved_on_close_ui(ui, parts);
     help_ui::help_windows_ui(ui, parts);
+    dialogs_ui::confirm_delete_show_ui(ui, parts);
     // Only a field that takes typing asks for the input method; the article's selectable text
     // does not.
     parts.view.editing_text = ui.ctx().output(|o| o.ime.is_some());

@@ -31,8 +31,29 @@ pub fn status_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         if parts.undo_label.is_some() || parts.view.last_undo.is_some() {
             ui.separator();
         }
-        if let Some(url) = &parts.view.last_opened_link {
+        if let Some(url) = &parts.view.hovered_link {
+            let text = match crate::model::check_link(url) {
+                Ok(()) => format!("Link: {url} (click to open it in your browser)"),
+                Err(_) => format!("Link: {url} (this kind of link is not opened)"),
+            };
+            bounded_label(ui, egui::RichText::new(text).weak());
+            ui.separator();
+        } else if let Some(refused) = &parts.view.link_status {
+            let color = ui.visuals().error_fg_color;
+            bounded_label(ui, egui::RichText::new(refused).color(color));
+            ui.separator();
+        } else if let Some(url) = &parts.view.last_opened_link {
             ui.label(egui::RichText::new(format!("Opened {url} in your browser")).weak());
+            ui.separator();
+        }
+        if parts.view.takeover_offered {
+            let button = ui
+                .button("Take over saving")
+                .on_hover_text("Read the library again from disk and save from this window");
+            if button.clicked() {
+                parts.commands.push(Command::TakeOver);
+            }
+            ui.label("The window that was saving this library has closed.");
             ui.separator();
         }
         for opening in &parts.importing {
@@ -52,14 +73,35 @@ pub fn status_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     });
 }
 
-/// Messages (kept-aside files, conflicts, import errors), each with a dismiss button.
+/// A label in the status line that takes at most 60 % of the room left (cut, in full on
+/// hover), so the save status beside it stays in view.
+fn bounded_label(ui: &mut Ui, text: egui::RichText) {
+    ui.scope(|ui| {
+        ui.set_max_width(ui.available_width() * 0.6);
+        ui.add(egui::Label::new(text).truncate());
+    });
+}
+
+/// The most of the window's height the notices take; more scroll.
+const NOTICES_MAX_SHARE: f32 = 0.3;
+
+/// Messages (kept-aside files, conflicts, import errors), each with a dismiss button. They
+/// take at most [`NOTICES_MAX_SHARE`] of the window's height and scroll beyond it, so a pile
+/// of them never covers the library.
 pub fn notices_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
-    for (index, notice) in parts.notices.iter().enumerate() {
-        ui.horizontal_wrapped(|ui| {
-            ui.colored_label(ui.visuals().warn_fg_color, notice);
-            if ui.small_button("Dismiss").clicked() {
-                parts.commands.push(Command::DismissNotice(index));
+    let max_height = ui.ctx().content_rect().height() * NOTICES_MAX_SHARE;
+    egui::ScrollArea::vertical()
+        .id_salt("notices")
+        .max_height(max_height)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for (index, notice) in parts.notices.iter().enumerate() {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(ui.visuals().warn_fg_color, notice);
+                    if ui.small_button("Dismiss").clicked() {
+                        parts.commands.push(Command::DismissNotice(index));
+                    }
+                });
             }
         });
-    }
 }

@@ -451,3 +451,67 @@ fn without_a_display_the_error_says_so_in_words() {
     assert!(!text.contains(".rs:"), "{text}");
     assert!(!data.exists(), "a data folder was created");
 }
+
+/// Issue 16, item 7: `export --json` onto a FIFO (or a link to one) or a folder is refused in
+/// words; the special file stays what it was and no temporary copy of the library is left
+/// beside it. A new export file is private (0600).
+#[cfg(unix)]
+#[test]
+fn export_onto_a_special_file_is_refused_and_leaves_no_copy() {
+    use std::os::unix::fs::{FileTypeExt as _, PermissionsExt as _};
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let mut opened = Store::open(&data).unwrap();
+    opened
+        .store
+        .save(&SaveRequest::new(Library::default()))
+        .unwrap();
+    drop(opened);
+    let out = tmp.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let fifo = out.join("pipe");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let link = out.join("link-to-pipe.json");
+    std::os::unix::fs::symlink(&fifo, &link).unwrap();
+    let folder = out.join("a-folder");
+    std::fs::create_dir(&folder).unwrap();
+    for target in [&fifo, &link, &folder] {
+        let output = export(&data, target);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{target:?}: {stderr}");
+        assert!(
+            stderr.contains("not a regular file") || stderr.contains("a folder"),
+            "{target:?}: {stderr}"
+        );
+    }
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    assert!(std::fs::symlink_metadata(&link).unwrap().is_symlink());
+    assert!(folder.is_dir());
+    let mut left: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["a-folder", "link-to-pipe.json", "pipe"],
+        "no copy left"
+    );
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+
+    let file = out.join("library.json");
+    assert!(export(&data, &file).status.success());
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "private");
+}

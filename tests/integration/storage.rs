@@ -151,7 +151,9 @@ fn a_file_changed_behind_the_app_is_never_clobbered() {
     let mtime = fs::metadata(&path).unwrap().modified().unwrap();
     let mut other = library.clone();
     other.shows[0].note = "KEPT".into();
-    let other_bytes = storage::encode_revision(&other, opened.store.revision()).unwrap();
+    // A hand edit keeps the save's id and lineage (and so the size).
+    let lineage = storage::decode_file(&bytes).unwrap().lineage;
+    let other_bytes = storage::encode_save(&other, opened.store.revision(), &lineage).unwrap();
     assert_eq!(other_bytes.len(), bytes.len());
     fs::write(&path, &other_bytes).unwrap();
     fs::File::options()
@@ -169,6 +171,7 @@ fn a_file_changed_behind_the_app_is_never_clobbered() {
         theirs,
         theirs_bytes,
         backup,
+        fork_copy: None,
     } = outcome
     else {
         panic!("expected the change to be noticed, got {outcome:?}");

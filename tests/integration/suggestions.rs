@@ -60,7 +60,8 @@ fn launch_on_the_news_piece_alone(tmp: &TempDir) -> H {
     let file = tmp.write("renewal.txt", NEWS_PIECE);
     let mut harness = launch(&tmp.data_dir(), None);
     click(&mut harness, "File");
-    click(&mut harness, "Remove this show from the library");
+    click(&mut harness, "Remove this show from the library…");
+    click(&mut harness, "Delete show");
     assert!(harness.state().library().shows.is_empty());
     harness.state_mut().push(Command::ImportFile(file));
     harness.run();

@@ -18,6 +18,8 @@ pub fn to_file(library: &Library, revision: u64) -> FileV2 {
         format_version: VERSION,
         revision,
         written_by: concat!("fan-tracker ", env!("CARGO_PKG_VERSION")).to_owned(),
+        save_id: String::new(),
+        based_on: Vec::new(),
         library: LibraryV2 {
             next_id: library.next_id_value(),
             shows: library.shows.iter().map(show_to_file).collect(),

@@ -77,6 +77,8 @@ pub fn v1_to_v2(file: FileV1) -> MigratedV2 {
             format_version: v2::VERSION,
             revision,
             written_by,
+            save_id: String::new(),
+            based_on: Vec::new(),
             library: LibraryV2 { next_id, shows },
         },
         legacy_open: library.open,
@@ -353,6 +355,8 @@ mod tests {
             format_version: 2,
             revision: 4,
             written_by: "fan-tracker 0.1.0".into(),
+            save_id: String::new(),
+            based_on: Vec::new(),
             library: LibraryV2 {
                 next_id: 12,
                 shows: vec![

@@ -91,6 +91,75 @@ pub struct Loaded {
     /// The show a format 1 file had open (its open dossier), for a window with no state of
     /// its own yet.
     pub legacy_open: Option<ShowId>,
+    /// Which save the file is and which saves it descends from (empty for files written
+    /// before these fields existed).
+    pub lineage: Lineage,
+}
+
+/// Which save a file is ([`v2::FileV2::save_id`]) and the saves it descends from
+/// ([`v2::FileV2::based_on`], newest first): tells a copy written after a save ("newer") from
+/// one written beside it from an earlier save ("forked"), which a revision number cannot.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Lineage {
+    /// This save's id; `""` when unknown.
+    pub save_id: String,
+    /// The ids of the saves this one descends from, newest first, at most
+    /// [`v2::MAX_LINEAGE`].
+    pub based_on: Vec<String>,
+}
+
+impl Lineage {
+    /// Whether this save is the save `id` or was written after it (on any device). Always
+    /// false for an empty `id` (unknown: the caller falls back to revisions).
+    pub fn descends_from(&self, id: &str) -> bool {
+        !id.is_empty() && (self.save_id == id || self.based_on.iter().any(|b| b == id))
+    }
+
+    /// The lineage of a new save written over this one: a fresh random id, based on this
+    /// save and its ancestors.
+    pub fn next(&self) -> Lineage {
+        Lineage {
+            save_id: new_save_id(),
+            based_on: self.with(&Lineage::default()).based_on,
+        }
+    }
+
+    /// The lineage of a save that descends from this one and from `other` too (a merge):
+    /// this save's id and ancestors first, then `other`'s, without repeats, at most
+    /// [`v2::MAX_LINEAGE`]. The id stays this one's (the next save gets a fresh one).
+    pub fn with(&self, other: &Lineage) -> Lineage {
+        let mut based_on: Vec<String> = Vec::new();
+        let ids = std::iter::once(&self.save_id)
+            .chain(&self.based_on)
+            .chain(std::iter::once(&other.save_id))
+            .chain(&other.based_on);
+        for id in ids {
+            if !id.is_empty() && !based_on.contains(id) && based_on.len() < v2::MAX_LINEAGE {
+                based_on.push(id.clone());
+            }
+        }
+        Lineage {
+            save_id: self.save_id.clone(),
+            based_on,
+        }
+    }
+}
+
+/// A fresh save id: 16 hex digits from the system's random hash keys, the time and a counter
+/// (unique across devices for all practical purposes; never a secret).
+fn new_save_id() -> String {
+    use std::hash::{BuildHasher as _, Hash as _, Hasher as _};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    COUNTER.fetch_add(1, Ordering::Relaxed).hash(&mut hasher);
+    std::process::id().hash(&mut hasher);
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default()
+        .hash(&mut hasher);
+    format!("{:016x}", hasher.finish())
 }
 
 #[derive(Deserialize)]
@@ -106,7 +175,18 @@ pub fn encode(library: &Library) -> Result<Vec<u8>, FormatError> {
 
 /// Serializes `library` as pretty JSON in the current format ([`v2`]) with `revision`.
 pub fn encode_revision(library: &Library, revision: u64) -> Result<Vec<u8>, FormatError> {
-    let file = convert::to_file(library, revision);
+    encode_save(library, revision, &Lineage::default())
+}
+
+/// [`encode_revision`], naming the save and what it descends from (`lineage`).
+pub fn encode_save(
+    library: &Library,
+    revision: u64,
+    lineage: &Lineage,
+) -> Result<Vec<u8>, FormatError> {
+    let mut file = convert::to_file(library, revision);
+    file.save_id.clone_from(&lineage.save_id);
+    file.based_on.clone_from(&lineage.based_on);
     serde_json::to_vec_pretty(&file).map_err(|e| FormatError::Unwritable(e.to_string()))
 }
 
@@ -138,6 +218,10 @@ pub fn decode_file(bytes: &[u8]) -> Result<Loaded, FormatError> {
         repairs,
         version: read.version,
         legacy_open: read.legacy_open.map(ShowId),
+        lineage: Lineage {
+            save_id: read.file.save_id,
+            based_on: read.file.based_on,
+        },
     })
 }
 

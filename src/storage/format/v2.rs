@@ -15,6 +15,7 @@
 //!
 //! ```json
 //! { "format_version": 2, "revision": 7, "written_by": "fan-tracker 0.1.0",
+//!   "save_id": "9f2c…" | missing, "based_on": ["41aa…", …] | missing,
 //!   "library": { "next_id": 40, "shows": [ {
 //!      "id": 1, "title": "…", "original_title": "…" | null,
 //!      "status": "unknown" | "airing" | "ended" | "renewal_rumoured" | "renewed" | "cancelled",
@@ -40,6 +41,9 @@ use serde::{Deserialize, Serialize};
 /// The format version of these types.
 pub const VERSION: u32 = 2;
 
+/// The most save ids a file lists in [`FileV2::based_on`].
+pub const MAX_LINEAGE: usize = 32;
+
 /// A whole format 2 file: the version envelope around the library.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileV2 {
@@ -52,6 +56,17 @@ pub struct FileV2 {
     /// The app and version that wrote the file, e.g. `"fan-tracker 0.1.0"`; `""` when missing.
     #[serde(default)]
     pub written_by: String,
+    /// Names this one save among every save of the library on any device (random, 16 hex
+    /// digits); `""` when missing (files written before it existed). Added to format 2 as an
+    /// optional field: older readers ignore it.
+    #[serde(default)]
+    pub save_id: String,
+    /// The `save_id`s of the saves this one descends from, the one it replaced first (at most
+    /// [`MAX_LINEAGE`]); empty when missing. A copy whose lineage does not hold the save a
+    /// window last read or wrote was forked from an earlier one (two devices saving from the
+    /// same revision), not written after it.
+    #[serde(default)]
+    pub based_on: Vec<String>,
     /// The fan's data.
     pub library: LibraryV2,
 }
@@ -416,6 +431,8 @@ mod tests {
             format_version: 2,
             revision: 0,
             written_by: String::new(),
+            save_id: String::new(),
+            based_on: Vec::new(),
             library: LibraryV2 {
                 next_id: 9,
                 shows: vec![ShowV2 {

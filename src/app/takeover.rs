@@ -1,0 +1,100 @@
+//! Adopting an opened data folder, a read-only window taking over when the window that wrote
+//! has closed, and the look at the files notices name.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use super::{App, SaveStatus};
+use crate::model::History;
+use crate::storage::{Notice, OpenedStore, Store, list_backups, lock_is_free};
+
+/// How often a read-only window looks whether the writer lock has been let go.
+pub const LOCK_POLL: Duration = Duration::from_secs(2);
+/// How often (at most, while frames run) the files notices name are looked for.
+const FILES_POLL: Duration = Duration::from_secs(1);
+
+/// When the periodic looks last ran.
+#[derive(Debug, Default)]
+pub(super) struct Checks {
+    lock: Option<Instant>,
+    files: Option<Instant>,
+}
+
+impl App {
+    /// Takes what opening the data folder found: its notices (a start with no library but
+    /// backups opens the restore window, offering the newest), the library, and the store
+    /// (a saver for a writable one; a read-only status otherwise, saying why).
+    pub(super) fn adopt_opened(&mut self, opened: OpenedStore) {
+        self.notices.use_pins(opened.store.pins());
+        for notice in &opened.notices {
+            self.notify_notice(notice);
+            if matches!(notice, Notice::MissingLibrary { .. }) {
+                self.view.backups = Some(list_backups(&self.data_dir).map_err(Arc::new));
+            }
+        }
+        self.library = Arc::new(opened.library.unwrap_or_default());
+        if opened.store.is_unusable() {
+            self.status = SaveStatus::ReadOnlyFolder;
+        } else if opened.store.is_read_only() {
+            self.status = SaveStatus::ReadOnly;
+        } else {
+            self.saver = Some(self.start_saver(opened.store));
+        }
+    }
+
+    /// The looks that run after a frame: whether the files named in notices are still there
+    /// (at most every second), and in a read-only window whether the writer lock is free (every
+    /// [`LOCK_POLL`]; then taking over is offered). Returns when the app should next run
+    /// without input for them, if it should.
+    pub(super) fn run_checks(&mut self) -> Option<Duration> {
+        let now = Instant::now();
+        let due = |last: Option<Instant>, every: Duration| last.is_none_or(|t| now >= t + every);
+        if !self.notices.texts().is_empty() && due(self.checked.files, FILES_POLL) {
+            self.checked.files = Some(now);
+            self.notices.check_files(|path| path.exists());
+        }
+        if !matches!(self.status, SaveStatus::ReadOnly) || self.view.takeover_offered {
+            return None;
+        }
+        if due(self.checked.lock, LOCK_POLL) {
+            self.checked.lock = Some(now);
+            if lock_is_free(&self.data_dir) {
+                self.view.takeover_offered = true;
+                return None;
+            }
+        }
+        Some(LOCK_POLL)
+    }
+
+    /// Takes over the data folder of a read-only window: opens it again; if this window now
+    /// holds the lock, the library is read again from disk (the other window's last save)
+    /// and this window saves from now on. The view, and what is typed in open fields, is
+    /// kept. If another window took the lock first, this one stays read-only and says so.
+    pub(super) fn take_over(&mut self) {
+        self.view.takeover_offered = false;
+        let opened = match Store::open(&self.data_dir) {
+            Ok(opened) if !opened.store.is_read_only() => opened,
+            Ok(_) => {
+                self.notify(
+                    "Another Fan Tracker window took this data folder first; this window stays read-only.",
+                );
+                return;
+            }
+            Err(error) => {
+                self.notify(format!(
+                    "This window could not take over the data folder: {error}"
+                ));
+                return;
+            }
+        };
+        self.notices.dismiss_kind("read-only");
+        self.history = History::new();
+        self.status = SaveStatus::UpToDate;
+        self.adopt_opened(opened);
+        self.after_change();
+        self.notify(format!(
+            "This window now saves your library in {}. It was read again from disk first, so it shows the other window's last save.",
+            self.data_dir.display()
+        ));
+    }
+}
