@@ -11,6 +11,7 @@ mod golden;
 mod import;
 #[path = "../support/key_paths.rs"]
 mod key_paths;
+mod layout;
 mod real_window;
 mod rendering;
 mod scaling;

@@ -1,0 +1,167 @@
+//! The workspace at every window size the app allows: the key controls of every panel are on
+//! screen, inside the window and not on top of each other; content never widens a panel; the
+//! keyboard alone reaches everything.
+
+use egui::{Key, Modifiers, Rect};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use fan_tracker::shell::{Shell, UiState};
+use fan_tracker::ui::{
+    LIBRARY_TOGGLE_LABEL, SHOW_PICKER_LABEL, TOOLS_TOGGLE_LABEL, ToolTab, tab_label,
+};
+
+use crate::fixture::{RENEWAL, TempDir, click, launch, resolved_checkbox};
+
+/// The sizes the issue names: the smallest window allowed, up to 4K-class.
+const SIZES: [[f32; 2]; 4] = [
+    [720.0, 480.0],
+    [1024.0, 640.0],
+    [1280.0, 800.0],
+    [2560.0, 1440.0],
+];
+
+/// The built-in show at `size`, its first thread selected.
+fn at_size(tmp: &TempDir, size: [f32; 2]) -> Harness<'static, Shell> {
+    let mut harness = launch(&tmp.data_dir(), None);
+    harness.set_size(egui::vec2(size[0], size[1]));
+    harness.run();
+    let id = harness.state().open_show().unwrap().threads[0].id;
+    harness
+        .state_mut()
+        .apply(fan_tracker::app::Command::SelectThread(Some(id)));
+    harness.run();
+    harness
+}
+
+/// The rectangle of the one node labelled `label`, once scrolled into view.
+fn shown(harness: &mut Harness<'static, Shell>, label: &str) -> Rect {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).rect()
+}
+
+/// Asserts that every control in `labels` is inside the window, and that none overlaps
+/// another (all are shown at once).
+fn assert_laid_out(harness: &mut Harness<'static, Shell>, size: [f32; 2], labels: &[&str]) {
+    let window = Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size[0], size[1]));
+    for label in labels {
+        let rect = shown(harness, label);
+        assert!(
+            window.contains_rect(rect),
+            "{label} at {rect:?} is outside the {size:?} window"
+        );
+    }
+    let rects: Vec<(&str, Rect)> = labels
+        .iter()
+        .map(|l| (*l, harness.get_by_label(l).rect()))
+        .collect();
+    for (i, (a, ra)) in rects.iter().enumerate() {
+        assert!(window.contains_rect(*ra), "{a} left the {size:?} window");
+        for (b, rb) in &rects[i + 1..] {
+            let overlap = ra.intersect(*rb);
+            assert!(
+                !overlap.is_positive() || overlap.area() < 1.0,
+                "{a} {ra:?} and {b} {rb:?} overlap at {size:?}"
+            );
+        }
+    }
+}
+
+/// What the article shows: the menu, the toggles, the show picker and the as-of date.
+const ARTICLE: [&str; 5] = [
+    "File",
+    "Help",
+    LIBRARY_TOGGLE_LABEL,
+    SHOW_PICKER_LABEL,
+    fan_tracker::ui::EDIT_AS_OF_LABEL,
+];
+
+/// What the tools show with a thread selected.
+fn tools() -> Vec<String> {
+    let mut labels: Vec<String> = ToolTab::ALL.into_iter().map(tab_label).collect();
+    labels.extend([
+        resolved_checkbox(RENEWAL),
+        "New thread title".to_owned(),
+        "Thread note".to_owned(),
+        "New prediction".to_owned(),
+        "Add prediction".to_owned(),
+    ]);
+    labels
+}
+
+#[test]
+fn every_panel_fits_every_window_size() {
+    for size in SIZES {
+        let tmp = TempDir::new();
+        let mut harness = at_size(&tmp, size);
+        let tools = tools();
+        let tools: Vec<&str> = tools.iter().map(String::as_str).collect();
+        let drawer = size[0] < fan_tracker::ui::TOOLS_DRAWER_WIDTH;
+        if drawer {
+            // The article has the window; the tools wait in a drawer.
+            assert!(
+                harness
+                    .query_by_label(&tab_label(ToolTab::Threads))
+                    .is_none()
+            );
+            assert_laid_out(&mut harness, size, &ARTICLE);
+            let mut all = vec!["File", "Help", TOOLS_TOGGLE_LABEL];
+            click(&mut harness, TOOLS_TOGGLE_LABEL);
+            all.extend(&tools);
+            assert_laid_out(&mut harness, size, &all);
+            // Escape closes the drawer.
+            harness.key_press(Key::Escape);
+            harness.run();
+            assert!(
+                harness
+                    .query_by_label(&tab_label(ToolTab::Threads))
+                    .is_none()
+            );
+        } else {
+            let mut all = ARTICLE.to_vec();
+            all.extend(&tools);
+            assert_laid_out(&mut harness, size, &all);
+        }
+        let library = size[0] >= fan_tracker::ui::LIBRARY_FOLD_WIDTH;
+        let article_title = "Will It's Okay To Not Be Okay come back for a second season?";
+        let library_row = format!("2022-03-17 · {article_title}");
+        assert_eq!(
+            harness.query_by_label(&library_row).is_some(),
+            library,
+            "the library shows only where there is room, at {size:?}"
+        );
+        // Ctrl+L unfolds (or folds) it, and the article keeps a readable column.
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+        harness.run();
+        assert_eq!(harness.query_by_label(&library_row).is_some(), !library);
+        let picker = harness.get_by_label(SHOW_PICKER_LABEL).rect();
+        assert!(picker.right() <= size[0], "{size:?}");
+    }
+}
+
+#[test]
+fn a_prediction_warning_does_not_widen_the_panel_nor_is_remembered() {
+    let tmp = TempDir::new();
+    let mut harness = at_size(&tmp, [1280.0, 800.0]);
+    let before = harness.state().panel_widths();
+    // A date that cannot be read: the form warns under it.
+    harness
+        .get_by_label("New prediction resolve-by date")
+        .focus();
+    harness.run();
+    for c in "not a date, typed in by a fan who writes at length".chars() {
+        harness
+            .input_mut()
+            .events
+            .push(egui::Event::Text(c.to_string()));
+        harness.step();
+    }
+    harness.run();
+    harness.get_by_label_contains("The date should look like");
+    assert_eq!(harness.state().panel_widths(), before);
+    let tools = harness.get_by_label(&tab_label(ToolTab::Threads)).rect();
+    assert!(tools.left() > 1280.0 - before.threads - 1.0);
+    drop(harness);
+    let remembered = UiState::load(&tmp.data_dir());
+    assert_eq!(remembered.threads_width, Some(before.threads));
+}
