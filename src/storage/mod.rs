@@ -15,6 +15,7 @@ mod fs;
 mod notice;
 mod store;
 
+pub use backups::made_at as backup_made_at;
 pub use format::{
     CURRENT_FORMAT_VERSION, FormatError, Loaded, Repair, decode, decode_file, encode,
     encode_revision,

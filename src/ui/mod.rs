@@ -5,6 +5,7 @@
 mod article_cache;
 mod article_layout;
 mod article_ui;
+mod backups_ui;
 mod checklist_ui;
 mod dialogs_ui;
 mod help_ui;

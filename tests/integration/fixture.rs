@@ -183,7 +183,9 @@ pub fn close(harness: Harness<'static, Shell>) {
 
 /// Shows the tools tab `tab` by clicking it, as a fan would.
 pub fn open_tab(harness: &mut Harness<'static, Shell>, tab: fan_tracker::ui::ToolTab) {
-    harness.get_by_label(&fan_tracker::ui::tab_label(tab)).click();
+    harness
+        .get_by_label(&fan_tracker::ui::tab_label(tab))
+        .click();
     harness.run();
 }
 

@@ -165,3 +165,158 @@ fn a_prediction_warning_does_not_widen_the_panel_nor_is_remembered() {
     let remembered = UiState::load(&tmp.data_dir());
     assert_eq!(remembered.threads_width, Some(before.threads));
 }
+
+/// Presses Tab until the node labelled `label` has the keyboard focus (at most `max` times).
+fn tab_to(harness: &mut Harness<'static, Shell>, label: &str, max: usize) {
+    for _ in 0..max {
+        if harness
+            .query_by_label(label)
+            .is_some_and(|n| n.is_focused())
+        {
+            return;
+        }
+        harness.key_press(Key::Tab);
+        harness.run();
+    }
+    panic!("{label} not reached with {max} Tabs");
+}
+
+/// Types `text` one key event per frame into the focused field.
+fn type_keys(harness: &mut Harness<'static, Shell>, text: &str) {
+    for c in text.chars() {
+        harness
+            .input_mut()
+            .events
+            .push(egui::Event::Text(c.to_string()));
+        harness.step();
+    }
+    harness.run();
+}
+
+/// Whether a node labelled `label` has the keyboard focus.
+fn focused(harness: &Harness<'static, Shell>, label: &str) -> bool {
+    harness.query_all_by_label(label).any(|n| n.is_focused())
+}
+
+#[test]
+fn the_keyboard_alone_ticks_a_thread_writes_its_note_and_adds_a_prediction() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    let checkbox = resolved_checkbox(RENEWAL);
+    tab_to(&mut harness, &checkbox, 40);
+    // Space ticks it; the focus stays on it.
+    harness.key_press(Key::Space);
+    harness.run();
+    let thread = &harness.state().open_show().unwrap().threads[0];
+    assert_eq!(thread.status, fan_tracker::model::ThreadStatus::Resolved);
+    assert!(
+        focused(&harness, &checkbox),
+        "the focus stays on the checkbox"
+    );
+    // Tab reaches its title; Enter opens its detail, the focus staying on the title.
+    tab_to(&mut harness, RENEWAL, 2);
+    harness.key_press(Key::Enter);
+    harness.run();
+    let id = harness.state().open_show().unwrap().threads[0].id;
+    assert_eq!(harness.state().view.selected_thread, Some(id));
+    assert!(focused(&harness, RENEWAL), "the focus stays on the title");
+    // Its note is a few Tabs on, past the thread's actions and the new-thread box.
+    tab_to(&mut harness, "Thread note", 30);
+    type_keys(&mut harness, "Still waiting.");
+    assert_eq!(
+        harness.state().open_show().unwrap().threads[0].note,
+        "Still waiting."
+    );
+    assert!(focused(&harness, "Thread note"));
+    // A prediction: its statement, Tab to *Add prediction*, Enter.
+    tab_to(&mut harness, "New prediction", 5);
+    type_keys(&mut harness, "Season 2 by 2027");
+    tab_to(&mut harness, "Add prediction", 6);
+    harness.key_press(Key::Enter);
+    harness.run();
+    let predictions = &harness.state().open_show().unwrap().threads[0].predictions;
+    assert_eq!(predictions.len(), 1);
+    assert_eq!(predictions[0].statement, "Season 2 by 2027");
+    // The focus goes back to the form, ready for the next one.
+    assert!(focused(&harness, "New prediction"));
+}
+
+#[test]
+fn shortcuts_move_between_threads_tick_and_open_the_help_sheet() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    let threads: Vec<_> = harness
+        .state()
+        .open_show()
+        .unwrap()
+        .threads
+        .iter()
+        .map(|t| t.id)
+        .collect();
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().view.selected_thread, Some(threads[0]));
+    harness.key_press_modifiers(Modifiers::ALT, Key::ArrowDown);
+    harness.run();
+    assert_eq!(harness.state().view.selected_thread, Some(threads[1]));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::T);
+    harness.run();
+    let status = harness.state().open_show().unwrap().threads[1].status;
+    assert_eq!(status, fan_tracker::model::ThreadStatus::Resolved);
+    // Ctrl+2 shows the Suggested tab, Ctrl+N brings the new-thread field back, focused.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    harness.run();
+    assert!(harness.query_by_label("New thread title").is_none());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    harness.run();
+    assert!(focused(&harness, "New thread title"));
+    // F1 opens the sheet, Escape closes it.
+    harness.key_press(Key::F1);
+    harness.run();
+    harness.get_by_label_contains("Select the next thread");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Select the next thread")
+            .is_none()
+    );
+}
+
+#[test]
+fn emoji_are_drawn_from_the_bundled_emoji_font() {
+    // The harness fails on any glyph no font has (kittest's policy): a thread titled with
+    // emoji is drawn by egui's bundled emoji font, with no system emoji font installed.
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    let title = "Season 2? 🎬😭❤";
+    harness.state_mut().apply(fan_tracker::app::Command::Change(
+        fan_tracker::app::Change::AddThread {
+            title: title.to_owned(),
+            anchor: None,
+        },
+    ));
+    harness.run();
+    assert!(harness.query_all_by_label(title).count() >= 1, "drawn");
+    assert!(harness.ctx.fonts_mut(|f| {
+        ['🎬', '😭', '❤']
+            .iter()
+            .all(|c| f.has_glyph(&egui::FontId::proportional(14.0), *c))
+    }));
+}
+
+#[test]
+fn edit_puts_the_cursor_in_the_as_of_field() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    click(&mut harness, fan_tracker::ui::EDIT_AS_OF_LABEL);
+    assert!(focused(&harness, fan_tracker::ui::AS_OF_FIELD_LABEL));
+    // Escape cancels, and nothing else closes with it.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label(fan_tracker::ui::AS_OF_FIELD_LABEL)
+            .is_none()
+    );
+}
