@@ -97,9 +97,6 @@ pub fn beyond_the_ladder(newest_first: &[PathBuf]) -> Vec<PathBuf> {
     let mut rungs_taken: Vec<i64> = Vec::new();
     let mut removed = Vec::new();
     for (index, path) in newest_first.iter().enumerate() {
-        if index < RECENT_KEPT {
-            continue;
-        }
         let rung = made_at(path).and_then(|at| {
             let hours = newest.duration_since(at).as_hours();
             let days = hours.div_euclid(24);
@@ -111,8 +108,11 @@ pub fn beyond_the_ladder(newest_first: &[PathBuf]) -> Vec<PathBuf> {
                 Some(DAYS_KEPT + (days - DAYS_KEPT) / 7 * 7)
             }
         });
+        // The recent ones are kept whatever their rung, and take it: a day's newest backup
+        // among them stands for that day.
         match rung {
             Some(rung) if !rungs_taken.contains(&rung) => rungs_taken.push(rung),
+            _ if index < RECENT_KEPT => {}
             _ => removed.push(path.clone()),
         }
     }
