@@ -144,23 +144,29 @@ fn a_prediction_warning_does_not_widen_the_panel_nor_is_remembered() {
     let tmp = TempDir::new();
     let mut harness = at_size(&tmp, [1280.0, 800.0]);
     let before = harness.state().panel_widths();
-    // A date that cannot be read: the form warns under it.
+    // A prediction past its resolve-by date: a warning joins its row (date, warning, Delete),
+    // wider than the panel.
+    let thread = harness.state().open_show().unwrap().threads[0].id;
+    harness.state_mut().apply(fan_tracker::app::Command::Change(
+        fan_tracker::app::Change::AddPrediction {
+            thread,
+            statement: "Season 2 is announced by 2021".to_owned(),
+            probability_pct: 30,
+            resolve_by: Some(jiff::civil::date(2021, 1, 1)),
+        },
+    ));
+    harness.run();
+    harness.get_by_label_contains("past its date");
+    // A date that cannot be read warns too.
     harness
         .get_by_label("New prediction resolve-by date")
         .focus();
     harness.run();
-    for c in "not a date, typed in by a fan who writes at length".chars() {
-        harness
-            .input_mut()
-            .events
-            .push(egui::Event::Text(c.to_string()));
-        harness.step();
-    }
-    harness.run();
+    type_keys(&mut harness, "not a date");
     harness.get_by_label_contains("The date should look like");
     assert_eq!(harness.state().panel_widths(), before);
-    let tools = harness.get_by_label(&tab_label(ToolTab::Threads)).rect();
-    assert!(tools.left() > 1280.0 - before.threads - 1.0);
+    let tab = harness.get_by_label(&tab_label(ToolTab::Threads)).rect();
+    assert!(tab.left() > 1280.0 - before.threads - 1.0);
     drop(harness);
     let remembered = UiState::load(&tmp.data_dir());
     assert_eq!(remembered.threads_width, Some(before.threads));
