@@ -73,9 +73,14 @@ pub fn root_ui(ui: &mut egui::Ui, parts: &mut UiParts<'_>, workspace: &mut Works
     egui::Panel::top("menu").frame(bar).show(ui, |ui| {
         menu_ui::menu_ui(ui, parts, workspace, window);
     });
-    egui::Panel::bottom("status")
+    // The status line and the tools have their room taken now but are drawn after the
+    // article, so Tab moves in reading order: menu, library, article, tools, status line.
+    let status_height = widgets::row_height(ui) + bar.total_margin().sum().y;
+    let status = egui::Panel::bottom("status")
         .frame(bar)
-        .show(ui, |ui| status_ui::status_ui(ui, parts));
+        .exact_size(status_height)
+        .show(ui, reserve)
+        .inner;
     if !parts.notices.is_empty() {
         egui::Panel::top("notices")
             .frame(bar)
@@ -97,6 +102,7 @@ pub fn root_ui(ui: &mut egui::Ui, parts: &mut UiParts<'_>, workspace: &mut Works
             });
         workspace.widths.library = library.response.rect.width();
     }
+    let mut tools = None;
     if !arrangement.drawer {
         let library = if arrangement.library {
             workspace.widths.library
@@ -108,14 +114,19 @@ pub fn root_ui(ui: &mut egui::Ui, parts: &mut UiParts<'_>, workspace: &mut Works
             .default_size(workspace.widths.threads)
             .size_range(*workspace::TOOLS_RANGE.start()..=max)
             .frame(bar)
-            .show(ui, |ui| {
-                contained(ui, |ui| tabs_ui::tabs_ui(ui, parts, workspace))
-            });
+            .show(ui, reserve);
         workspace.widths.threads = threads.response.rect.width();
+        tools = Some(threads.inner);
     }
     let article = egui::CentralPanel::default()
         .frame(central)
         .show(ui, |ui| article_ui(ui, parts));
+    if let Some(rect) = tools {
+        draw_in(ui, rect, |ui| tabs_ui::tabs_ui(ui, parts, workspace));
+    }
+    draw_in(ui, status, |ui| {
+        ui.horizontal(|ui| status_ui::status_ui(ui, parts));
+    });
     if arrangement.drawer && workspace.drawer_open {
         drawer_ui(ui, parts, workspace, article.response.rect);
     }
@@ -143,6 +154,24 @@ fn contained(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
     child.shrink_clip_rect(rect);
     add(&mut child);
     ui.advance_cursor_after_rect(rect);
+}
+
+/// Takes the room `ui` has without drawing in it; returns that room (see [`draw_in`]).
+fn reserve(ui: &mut egui::Ui) -> egui::Rect {
+    let rect = ui.available_rect_before_wrap();
+    ui.advance_cursor_after_rect(rect);
+    rect
+}
+
+/// Draws `add` in `rect`, room taken earlier with [`reserve`], clipped to it.
+fn draw_in(ui: &mut egui::Ui, rect: egui::Rect, add: impl FnOnce(&mut egui::Ui)) {
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    child.shrink_clip_rect(rect);
+    add(&mut child);
 }
 
 /// The tools as a drawer over the right of the article (narrow windows), `area` being the

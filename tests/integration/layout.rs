@@ -209,6 +209,19 @@ fn the_keyboard_alone_ticks_a_thread_writes_its_note_and_adds_a_prediction() {
     let tmp = TempDir::new();
     let mut harness = launch(&tmp.data_dir(), None);
     let checkbox = resolved_checkbox(RENEWAL);
+    // Tab follows reading order: the article's header before the tools beside it.
+    for _ in 0..40 {
+        if focused(&harness, fan_tracker::ui::EDIT_AS_OF_LABEL) {
+            break;
+        }
+        assert!(
+            !focused(&harness, &checkbox),
+            "the tools came before the article"
+        );
+        harness.key_press(Key::Tab);
+        harness.run();
+    }
+    assert!(focused(&harness, fan_tracker::ui::EDIT_AS_OF_LABEL));
     tab_to(&mut harness, &checkbox, 40);
     // Space ticks it; the focus stays on it.
     harness.key_press(Key::Space);
