@@ -136,6 +136,7 @@ pub fn root_ui(ui: &mut egui::Ui, parts: &mut UiParts<'_>, workspace: &mut Works
     dialogs_ui::unsaved_on_close_ui(ui, parts);
     help_ui::help_ui(ui, workspace);
     handle_escape(ui, parts, workspace, arrangement);
+    focus_ring(ui);
     // Only a field that takes typing asks for the input method; the article's selectable text
     // does not.
     parts.view.editing_text = ui.ctx().output(|o| o.ime.is_some());
@@ -154,6 +155,27 @@ fn contained(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
     child.shrink_clip_rect(rect);
     add(&mut child);
     ui.advance_cursor_after_rect(rect);
+}
+
+/// A ring around the widget that has the keyboard focus, whatever it is (some widgets, like
+/// a frameless button or the article's links, show no focus of their own), over everything
+/// else and clipped to where the widget is seen.
+fn focus_ring(ui: &egui::Ui) {
+    let ctx = ui.ctx();
+    let Some(response) = ctx
+        .memory(|m| m.focused())
+        .and_then(|id| ctx.read_response(id))
+    else {
+        return;
+    };
+    let rect = response.interact_rect;
+    if !rect.is_positive() {
+        return;
+    }
+    let stroke = egui::Stroke::new(2.0, ui.visuals().selection.bg_fill);
+    let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("focus_ring"));
+    ctx.layer_painter(layer)
+        .rect_stroke(rect, 3.0, stroke, egui::StrokeKind::Outside);
 }
 
 /// Takes the room `ui` has without drawing in it; returns that room (see [`draw_in`]).
