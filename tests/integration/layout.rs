@@ -300,6 +300,13 @@ fn shortcuts_move_between_threads_tick_and_open_the_help_sheet() {
             .query_by_label_contains("Select the next thread")
             .is_none()
     );
+    // Ctrl+Shift+V opens the paste dialog, Escape closes it.
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::V);
+    harness.run();
+    harness.get_by_label("Article text");
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Article text").is_none());
 }
 
 #[test]
