@@ -346,3 +346,21 @@ fn edit_puts_the_cursor_in_the_as_of_field() {
             .is_none()
     );
 }
+
+#[test]
+fn a_folded_library_and_an_open_drawer_are_remembered() {
+    let tmp = TempDir::new();
+    let mut harness = at_size(&tmp, [1280.0, 800.0]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::L);
+    harness.run();
+    assert!(!harness.state().workspace().library_open);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    harness.run();
+    drop(harness);
+    let remembered = UiState::load(&tmp.data_dir());
+    assert_eq!(remembered.library_open, Some(false));
+    assert_eq!(remembered.tools_drawer_open, Some(true));
+    let harness = launch(&tmp.data_dir(), None);
+    assert!(!harness.state().workspace().library_open);
+    assert!(harness.query_by_label(LIBRARY_TOGGLE_LABEL).is_some());
+}
