@@ -60,6 +60,11 @@ pub fn root_ui(ui: &mut egui::Ui, parts: &mut UiParts<'_>, workspace: &mut Works
     if let (Some((_, entry)), Some(document)) = (parts.open_article(), &parts.document) {
         parts.cache.sync_document(entry.id, document);
     }
+    // The suggested passages are marked in the article: worked out (when the library changed)
+    // before the article is drawn, whichever tab shows, so it is laid out once with them.
+    if let (Some(show), Some((_, entry))) = (parts.open_show(), parts.open_article()) {
+        suggestions_ui::offered(parts, show, entry);
+    }
     handle_dropped_files(ui, parts.commands);
     let window = ui.available_rect_before_wrap().width();
     handle_shortcuts(ui, parts, workspace, window);
