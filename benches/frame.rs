@@ -58,12 +58,19 @@ struct Window {
     ctx: egui::Context,
     shell: Shell,
     frame: u64,
+    /// The window's size, in points (1280×800 unless a bench says otherwise).
+    size: egui::Vec2,
     _dir: tempfile::TempDir,
 }
 
 impl Window {
     /// The app on `library` (the default library when `None`), after its first frames.
     fn open(library: Option<&Library>) -> Self {
+        Self::open_at(library, egui::vec2(1280.0, 800.0))
+    }
+
+    /// The app on `library` in a window of `size` points, after its first frames.
+    fn open_at(library: Option<&Library>, size: egui::Vec2) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
         let data_dir = dir.path().join("data");
         if let Some(library) = library {
@@ -76,6 +83,7 @@ impl Window {
             open_file: None,
         };
         let mut window = Self::new(options, dir);
+        window.size = size;
         for _ in 0..5 {
             window.frame();
         }
@@ -123,6 +131,7 @@ impl Window {
             ctx,
             shell,
             frame: 0,
+            size: egui::vec2(1280.0, 800.0),
             _dir: dir,
         }
     }
@@ -156,10 +165,7 @@ impl Window {
     fn frame_with(&mut self, events: Vec<egui::Event>) -> usize {
         self.frame += 1;
         let input = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(1280.0, 800.0),
-            )),
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, self.size)),
             time: Some(self.frame as f64 / 60.0),
             events,
             focused: true,
@@ -207,6 +213,23 @@ fn huge_paragraph_library() -> Library {
 #[divan::bench(args = ["default", "large", "threads_50", "threads_5000"])]
 fn frame(bencher: divan::Bencher, name: &str) {
     let mut window = Window::open(library(name).as_ref());
+    bencher.bench_local(|| window.frame());
+}
+
+/// A frame of a 2560×1440 window (all three panels at their widest), the first thread
+/// selected.
+#[divan::bench(args = ["default", "large"])]
+fn frame_2560x1440_thread_selected(bencher: divan::Bencher, name: &str) {
+    let mut window = Window::open_at(library(name).as_ref(), egui::vec2(2560.0, 1440.0));
+    let first = window
+        .shell
+        .open_show()
+        .and_then(|d| d.threads.first())
+        .map(|t| t.id);
+    window
+        .shell
+        .push(fan_tracker::app::Command::SelectThread(first));
+    window.frame();
     bencher.bench_local(|| window.frame());
 }
 

@@ -47,7 +47,7 @@ fn run() -> anyhow::Result<()> {
             .with_title("Fan Tracker")
             .with_app_id(fan_tracker::shell::APP_ID)
             .with_inner_size(state.window_size.unwrap_or([1280.0, 800.0]))
-            .with_min_inner_size([640.0, 400.0]),
+            .with_min_inner_size(fan_tracker::ui::MIN_WINDOW),
         ..Default::default()
     };
     let native = eframe::NativeOptions {

@@ -22,7 +22,7 @@ pub use startup::{
 pub use ui_state::{Theme, UI_STATE_FILE, UiState, UiStateError, UiStateKeeper, WRITE_INTERVAL};
 
 use crate::app::{App, AppOptions};
-use crate::ui::{ArticleCache, PanelWidths};
+use crate::ui::{ArticleCache, LIBRARY_RANGE, PanelWidths, TOOLS_RANGE, Workspace};
 
 /// The window: the app, and what only the window needs.
 ///
@@ -32,8 +32,8 @@ pub struct Shell {
     app: App,
     /// The laid-out article, kept across frames.
     pub article_cache: ArticleCache,
-    /// The side panels' widths, as last drawn.
-    widths: PanelWidths,
+    /// The workspace's shape: the side panels' widths as last drawn, what is folded, the tab.
+    workspace: Workspace,
     /// The window's state as last seen (written once more when the window goes).
     state: UiState,
     /// Writes the window's state when it changes.
@@ -69,16 +69,25 @@ impl Shell {
         if let Some(zoom) = state.zoom {
             ctx.set_zoom_factor(zoom);
         }
-        let defaults = PanelWidths::default();
-        let widths = PanelWidths {
-            library: state.library_width.unwrap_or(defaults.library),
-            threads: state.threads_width.unwrap_or(defaults.threads),
+        let defaults = Workspace::default();
+        let workspace = Workspace {
+            widths: PanelWidths {
+                library: state
+                    .library_width
+                    .map_or(defaults.widths.library, |w| clamp(w, &LIBRARY_RANGE)),
+                threads: state
+                    .threads_width
+                    .map_or(defaults.widths.threads, |w| clamp(w, &TOOLS_RANGE)),
+            },
+            library_open: state.library_open.unwrap_or(defaults.library_open),
+            drawer_open: state.tools_drawer_open.unwrap_or(defaults.drawer_open),
+            ..defaults
         };
         Self {
             keeper: UiStateKeeper::new(app.data_dir(), state.clone()),
             state,
             article_cache: ArticleCache::default(),
-            widths,
+            workspace,
             app,
             #[cfg(unix)]
             handoff: None,
@@ -158,7 +167,17 @@ impl Shell {
 
     /// The side panels' widths as last drawn.
     pub fn panel_widths(&self) -> PanelWidths {
-        self.widths
+        self.workspace.widths
+    }
+
+    /// The workspace's shape (widths, folded panels, the tools tab).
+    pub fn workspace(&self) -> &Workspace {
+        &self.workspace
+    }
+
+    /// The workspace's shape, to change (as the fan's clicks would).
+    pub fn workspace_mut(&mut self) -> &mut Workspace {
+        &mut self.workspace
     }
 
     /// One frame without the window around it (what [`eframe::App::ui`] does, less the close
@@ -173,7 +192,7 @@ impl Shell {
             // under its title meanwhile.
             *parts.cache = ArticleCache::default();
         }
-        crate::ui::root_ui(ui, &mut parts, &mut self.widths);
+        crate::ui::root_ui(ui, &mut parts, &mut self.workspace);
         let mut wait = self.app.after_frame();
         if let Some(pending) = self.remember(ui.ctx(), false) {
             wait = Some(wait.map_or(pending, |w| w.min(pending)));
@@ -203,8 +222,10 @@ impl Shell {
         self.state = UiState {
             theme: Some(ctx.options(|o| o.theme_preference).into()),
             zoom: ((zoom - 1.0).abs() > f32::EPSILON).then_some(zoom),
-            library_width: Some(self.widths.library),
-            threads_width: Some(self.widths.threads),
+            library_width: Some(self.workspace.widths.library),
+            threads_width: Some(self.workspace.widths.threads),
+            library_open: Some(self.workspace.library_open),
+            tools_drawer_open: Some(self.workspace.drawer_open),
             // Kept as it was when the window does not say (or is maximised).
             window_size: seen
                 .map(|size| [size.x.round(), size.y.round()])
@@ -251,6 +272,11 @@ impl Shell {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }
+}
+
+/// `width` within `range` (a width remembered from an older version may lie outside it).
+fn clamp(width: f32, range: &std::ops::RangeInclusive<f32>) -> f32 {
+    width.clamp(*range.start(), *range.end())
 }
 
 impl Deref for Shell {

@@ -9,8 +9,8 @@
 //!
 //! ```json
 //! { "theme": "dark", "zoom": 1.25, "library_width": 210.0, "threads_width": 400.0,
-//!   "window_size": [1280.0, 800.0], "open_show": 7, "open_article": 9,
-//!   "new_thread_title": "Will there be a film?" }
+//!   "library_open": true, "tools_drawer_open": false, "window_size": [1280.0, 800.0],
+//!   "open_show": 7, "open_article": 9, "new_thread_title": "Will there be a film?" }
 //! ```
 //! Every key may be missing (its default is used); unknown keys are ignored.
 
@@ -85,6 +85,10 @@ pub struct UiState {
     pub library_width: Option<f32>,
     /// The outer width of the threads panel (right), if the fan's is known.
     pub threads_width: Option<f32>,
+    /// Whether the library shows in a wide window (the fan may fold it away with Ctrl+L).
+    pub library_open: Option<bool>,
+    /// Whether the tools drawer of a narrow window is open.
+    pub tools_drawer_open: Option<bool>,
     /// The window's inner size `[width, height]`.
     pub window_size: Option<[f32; 2]>,
     /// The show open when the window closed.
@@ -267,6 +271,8 @@ mod tests {
             zoom: Some(1.25),
             library_width: Some(233.0),
             threads_width: Some(401.5),
+            library_open: Some(false),
+            tools_drawer_open: Some(true),
             window_size: Some([1111.0, 777.0]),
             open_show: Some(ShowId(7)),
             open_article: Some(ArticleId(9)),

@@ -16,6 +16,7 @@ mod notice;
 mod pins;
 mod store;
 
+pub use backups::made_at as backup_made_at;
 pub use format::{
     CURRENT_FORMAT_VERSION, FormatError, Lineage, Loaded, Repair, decode, decode_file, encode,
     encode_revision, encode_save,

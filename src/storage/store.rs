@@ -21,8 +21,9 @@ use crate::model::Library;
 pub const LIBRARY_FILE: &str = "library.json";
 /// The lock file's name inside the data folder.
 pub const LOCK_FILE: &str = "fan-tracker.lock";
-/// How many rotated backups are kept.
-pub const BACKUPS_KEPT: usize = 5;
+/// How many rotated backups are kept at most (see the time ladder in [`backups`]).
+pub const BACKUPS_KEPT: usize =
+    backups::RECENT_KEPT + (backups::DAYS_KEPT + backups::WEEKS_KEPT) as usize;
 /// How many times the writer lock is tried before opening read-only.
 const LOCK_ATTEMPTS: u32 = 10;
 /// The pause between two tries of the writer lock.
@@ -673,8 +674,8 @@ impl Store {
             .is_none_or(|t| self.fs.now().saturating_duration_since(t) >= BACKUP_INTERVAL)
     }
 
-    /// Writes `bytes` as the newest rotated backup and removes the oldest beyond
-    /// [`BACKUPS_KEPT`] (never the one just made); returns its path.
+    /// Writes `bytes` as the newest rotated backup and removes those the time ladder no longer
+    /// keeps (see [`backups::beyond_the_ladder`]; never the one just made); returns its path.
     fn write_backup(&mut self, bytes: &[u8]) -> Result<PathBuf, StorageError> {
         let dir = self.dir.join(BACKUP_DIR);
         self.fs
@@ -686,10 +687,9 @@ impl Store {
         self.last_backup = Some(self.fs.now());
         self.backup_owed = false;
         let listed = self.fs.list(&dir).map_err(io_error("list", &dir))?;
-        for old in backups::newest_first(listed)
+        for old in backups::beyond_the_ladder(&backups::newest_first(listed))
             .into_iter()
             .filter(|p| *p != path && !self.pins.is_pinned(p))
-            .skip(BACKUPS_KEPT - 1)
         {
             self.fs
                 .remove(&old)

@@ -140,7 +140,9 @@ pub(super) fn update_selection(
         )
     });
     let over = pieces.iter().find(|p| p.response.contains_pointer());
-    out.hovered_at = over.zip(ui.input(|i| i.pointer.hover_pos())).map(|(p, pos)| p.point_at(pos));
+    out.hovered_at = over
+        .zip(ui.input(|i| i.pointer.hover_pos()))
+        .map(|(p, pos)| p.point_at(pos));
     if pressed && let (Some(piece), Some(pos)) = (over, pointer) {
         let point = piece.point_at(pos);
         if !shift {

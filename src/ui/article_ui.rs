@@ -192,6 +192,8 @@ fn header_ui(
             if edit.clicked() {
                 view.as_of_draft = Some(article.as_of.map(|d| d.to_string()).unwrap_or_default());
                 view.as_of_error = None;
+                // The field it opens takes the keyboard focus.
+                ui.data_mut(|d| d.insert_temp(focus_as_of_id(), true));
             }
         });
     }
@@ -202,6 +204,11 @@ fn header_ui(
         ui.label(egui::RichText::new(format!("From {source}")).small().weak());
     }
     ui.add_space(12.0);
+}
+
+/// The flag asking the as-of field to take the keyboard focus (set by *Edit*).
+fn focus_as_of_id() -> egui::Id {
+    egui::Id::unique("focus_as_of_field")
 }
 
 /// Label of the button that starts editing the as-of date.
@@ -239,6 +246,9 @@ fn as_of_editor_ui(
         )
         .response;
         set_label(&edit, Role::TextInput, AS_OF_FIELD_LABEL);
+        if ui.data_mut(|d| d.remove_temp::<bool>(focus_as_of_id()).is_some()) {
+            edit.request_focus();
+        }
         if edit.lost_focus() {
             set |= ui.input(|i| i.key_pressed(egui::Key::Enter));
             cancel |= ui.input(|i| i.key_pressed(egui::Key::Escape));

@@ -43,8 +43,8 @@ struct RowHeights {
 /// A row's identity: thread id, whether it is the actions row, and the title's length.
 type RowKey = (u64, bool, usize);
 
-/// The checklist's rows, drawing only those in view. It takes at most about half the panel and
-/// scrolls; a short list takes only the room it needs. Titles wrap, so rows have their own
+/// The checklist's rows, drawing only those in view. It takes at most the height `ui` has left
+/// and scrolls; a short list takes only the room it needs. Titles wrap, so rows have their own
 /// heights: each is measured when drawn and kept (see [`RowHeights`]); the rows in view are
 /// found by a binary search over their tops, so a frame draws only what is seen.
 pub fn checklist_ui(ui: &mut Ui, view: &mut ViewState, commands: &mut Vec<Command>, show: &Show) {
@@ -80,7 +80,7 @@ pub fn checklist_ui(ui: &mut Ui, view: &mut ViewState, commands: &mut Vec<Comman
         y += stored.1 + gap;
     }
     let total = (y - gap).max(0.0);
-    let max_height = (ui.available_height() * 0.55).max(4.0 * line);
+    let max_height = ui.available_height().max(3.0 * line);
     let mut changed = false;
     egui::ScrollArea::vertical()
         .id_salt(("threads_scroll", show.id.0))

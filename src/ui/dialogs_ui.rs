@@ -72,13 +72,12 @@ pub fn backups_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             if backups.is_empty() {
                 ui.label("There are no backups yet. One is kept every ten minutes while you edit.");
             }
+            let now = jiff::Timestamp::now();
+            let tz = jiff::tz::TimeZone::system();
             for path in backups {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy())
-                    .unwrap_or_default();
+                let name = super::backups_ui::backup_title(path, now, &tz);
                 ui.horizontal(|ui| {
-                    ui.label(name.as_ref());
+                    ui.label(name);
                     if ui.button("Restore").clicked() {
                         chosen = Some(path.clone());
                     }

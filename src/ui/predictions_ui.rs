@@ -166,6 +166,9 @@ fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
         && let Ok(resolve_by) = parsed
     {
         let draft = std::mem::take(draft);
+        // The focus goes back to the statement, ready for the next prediction (the button
+        // is disabled once the form is empty).
+        edit.response.request_focus();
         parts.commands.push(Command::Change(Change::AddPrediction {
             thread: thread.id,
             statement: normalized(&draft.statement),

@@ -18,11 +18,12 @@ pub const SHOW_NOTE_LABEL: &str = "Show note";
 /// Heading of the timeline.
 pub const TIMELINE_HEADING: &str = "Timeline";
 
-/// Draws the show's details, folded by default under its title.
+/// Draws the show's details under its title (the Show tab: unfolded).
 pub fn show_ui(ui: &mut Ui, parts: &mut UiParts<'_>, show: &Show) {
     let header = format!("Show: {}", show.full_title());
     egui::CollapsingHeader::new(egui::RichText::new(header).strong())
         .id_salt(("show_details", show.id.0))
+        .default_open(true)
         .show(ui, |ui| {
             let original = show.original_title.as_deref().unwrap_or_default();
             let fields = [
@@ -128,9 +129,14 @@ fn entries(show: &Show) -> Vec<Entry> {
             ThreadStatus::Dropped => "Dropped",
         };
         opened.push(event.thread);
+        // Named by the thread's title now (it may have been renamed since), or by the title
+        // it had then when it is gone.
+        let title = show
+            .thread(event.thread)
+            .map_or(event.title.as_str(), |t| t.title.as_str());
         entries.push(Entry {
             date: Some(event.date),
-            text: format!("{what}: {}", event.title),
+            text: format!("{what}: {title}"),
             article: None,
         });
     }
@@ -139,10 +145,11 @@ fn entries(show: &Show) -> Vec<Entry> {
     entries
 }
 
-/// The timeline, folded by default.
+/// The timeline, unfolded (the Show tab gives it the panel's height).
 fn timeline_ui(ui: &mut Ui, parts: &mut UiParts<'_>, show: &Show) {
     egui::CollapsingHeader::new(TIMELINE_HEADING)
         .id_salt(("timeline", show.id.0))
+        .default_open(true)
         .show(ui, |ui| {
             for entry in entries(show) {
                 // Not wrapped as a whole: a long entry wraps within its own column, right of
@@ -206,5 +213,9 @@ mod tests {
         assert!(texts[1].starts_with("Resolved: Renewal"));
         assert!(texts[2].starts_with("Reopened: Renewal"));
         assert!(texts[3].starts_with("Dropped: Renewal"));
+        // A renamed thread is named by its title now.
+        library.shows[0].threads[0].title = "Season two at last?".into();
+        let lines = timeline_entries(&library.shows[0]);
+        assert_eq!(lines[1].1, "Resolved: Season two at last?");
     }
 }

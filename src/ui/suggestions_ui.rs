@@ -52,7 +52,7 @@ pub fn suggestions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, show: &Show, entry: 
             ui.label(egui::RichText::new(count_text(offered.len())).weak());
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if offered.len() > 1 {
+            if !offered.is_empty() {
                 let button = ui
                     .small_button("Add all")
                     .on_hover_text("Add every suggested question to the checklist");
@@ -79,15 +79,8 @@ pub fn suggestions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, show: &Show, entry: 
         ui.label(egui::RichText::new(text).weak());
         return;
     }
-    // The section takes the room the selected thread's details would take, less the note on
-    // the article below it; with a thread selected it leaves those details half the room.
-    let room = ui.available_height();
-    let max_height = if parts.view.selected_thread.is_some() {
-        room * 0.45
-    } else {
-        room - 150.0
-    }
-    .max(120.0);
+    // The section has a tab of its own: it takes the room left in it.
+    let max_height = ui.available_height().max(120.0);
     egui::ScrollArea::vertical()
         .id_salt(("suggestions_scroll", entry.id.0))
         .auto_shrink([false, true])
@@ -118,7 +111,7 @@ fn count_text(count: usize) -> String {
 }
 
 /// Which suggestions to offer, computed again only when the library changed.
-fn offered(parts: &mut UiParts<'_>, show: &Show, entry: &ArticleEntry) -> Vec<Offer> {
+pub(super) fn offered(parts: &mut UiParts<'_>, show: &Show, entry: &ArticleEntry) -> Vec<Offer> {
     let key = (entry.id, parts.generation);
     if let Some((id, generation, offered)) = &parts.view.offered
         && (*id, *generation) == key

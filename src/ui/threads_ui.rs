@@ -1,6 +1,5 @@
-//! The right-hand panel: the open show's details, its checklist of threads, the box to add
-//! one, the suggestions from the open article, the selected thread's details and the note on
-//! the article.
+//! The *Threads* tab: the open show's checklist of threads, the box to add one, and the
+//! selected thread's detail in a pane of its own below them.
 
 use egui::{Role, Ui};
 
@@ -9,8 +8,13 @@ use super::widgets::{FieldKind, draft_field, set_label, text_field};
 use crate::app::{Change, Command, DraftField, TextSelection, ViewState, normalized};
 use crate::model::{Anchor, ArticleEntry, ArticleId, TypingField};
 
-/// Draws the right-hand panel: the show's details, the checklist, the "new thread" box, the
-/// suggestions, then the selected thread's details and the note on the article.
+/// The id of the flag asking the new-thread field to take the keyboard focus (Ctrl+N).
+pub fn focus_new_thread_id() -> egui::Id {
+    egui::Id::unique("focus_new_thread_title")
+}
+
+/// Draws the Threads tab: the checklist, the "new thread" box, then the selected thread's
+/// detail, which has at least half the tab's height (the checklist scrolls above it).
 ///
 /// The checklist is virtualized: only the rows in view are drawn, so a show with thousands of
 /// threads costs no more per frame than one with a handful.
@@ -18,22 +22,16 @@ pub fn threads_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     let Some(show) = parts.open_show() else {
         return;
     };
-    let entry = parts.open_article().map(|(_, entry)| entry);
-    ui.add_space(6.0);
-    // The show's details and timeline take at most a third of the panel, scrolling past it,
-    // so the checklist and the thread's details keep their room.
-    egui::ScrollArea::vertical()
-        .id_salt(("show_scroll", show.id.0))
-        .auto_shrink([false, true])
-        .max_height(ui.available_height() / 3.0)
-        .show(ui, |ui| super::show_ui::show_ui(ui, parts, show));
-    ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.heading(super::THREADS_HEADING);
         let open = show.open_threads();
         ui.label(egui::RichText::new(format!("{open} of {} open", show.threads.len())).weak());
     });
     ui.add_space(4.0);
+    let selected = parts
+        .view
+        .selected_thread
+        .and_then(|id| show.thread(id).ok());
     if show.threads.is_empty() {
         ui.label(
             egui::RichText::new(
@@ -42,31 +40,31 @@ pub fn threads_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             .weak(),
         );
     } else {
-        super::checklist_ui::checklist_ui(ui, parts.view, parts.commands, show);
+        // The list takes what it needs, up to the room left above the new-thread box (and,
+        // with a thread selected, above its detail's half).
+        let room = ui.available_height();
+        let cap = if selected.is_some() {
+            room * 0.4
+        } else {
+            room - 90.0
+        }
+        .max(3.0 * super::widgets::row_height(ui));
+        let width = ui.available_width();
+        ui.allocate_ui(egui::vec2(width, cap), |ui| {
+            super::checklist_ui::checklist_ui(ui, parts.view, parts.commands, show);
+        });
     }
     ui.add_space(6.0);
     new_thread_ui(ui, parts);
-    ui.separator();
-    if let Some(entry) = entry {
-        super::suggestions_ui::suggestions_ui(ui, parts, show, entry);
+    if let Some(thread) = selected {
         ui.separator();
-    }
-    egui::ScrollArea::vertical()
-        .id_salt("thread_details_scroll")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            if let Some(thread) = parts
-                .view
-                .selected_thread
-                .and_then(|id| show.thread(id).ok())
-            {
+        egui::ScrollArea::vertical()
+            .id_salt(("thread_details_scroll", thread.id.0))
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
                 super::thread_detail_ui::thread_detail_ui(ui, parts, thread);
-                ui.separator();
-            }
-            if let Some(entry) = entry {
-                article_note_ui(ui, parts.view, entry);
-            }
-        });
+            });
+    }
 }
 
 /// The "new thread" box, and "from selection" when text is selected in the article.
@@ -86,6 +84,9 @@ fn new_thread_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         )
         .response;
         set_label(&edit, Role::TextInput, "New thread title");
+        if ui.data_mut(|d| d.remove_temp::<bool>(focus_new_thread_id()).is_some()) {
+            edit.request_focus();
+        }
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let has_title = !parts.view.new_thread_title.trim().is_empty();
         if (ui
@@ -141,7 +142,7 @@ pub fn selected_anchor(
 }
 
 /// The note on the whole article.
-fn article_note_ui(ui: &mut Ui, view: &mut ViewState, entry: &ArticleEntry) {
+pub(super) fn article_note_ui(ui: &mut Ui, view: &mut ViewState, entry: &ArticleEntry) {
     ui.strong("Your note on this article");
     draft_field(
         ui,

@@ -413,9 +413,9 @@ fn help_keyboard_shortcuts_lists_them() {
     let tmp = TempDir::new();
     let mut harness = crate::fixture::launch(&tmp.data_dir(), None);
     help(&mut harness, "Keyboard shortcuts");
-    harness.get_by_label("Open an article");
-    harness.get_by_label("Undo the last change");
-    harness.get_by_label("Quit (saving first)");
+    harness.get_by_label("Open an article from a file");
+    harness.get_by_label("Undo the last change (outside a text field)");
+    harness.get_by_label("Quit");
 }
 
 #[test]

@@ -186,8 +186,34 @@ pub fn close(harness: Harness<'static, Shell>) {
     );
 }
 
-/// Clicks the node labelled exactly `label` and lets the app settle.
+/// Shows the tools tab `tab` by clicking it, as a fan would.
+pub fn open_tab(harness: &mut Harness<'static, Shell>, tab: fan_tracker::ui::ToolTab) {
+    harness
+        .get_by_label(&fan_tracker::ui::tab_label(tab))
+        .click();
+    harness.run();
+}
+
+/// Brings the node labelled `label` on screen: when the tab on show does not have it, looks
+/// in each tools tab in turn, as a fan would (the node is then found as usual).
+pub fn reveal(harness: &mut Harness<'static, Shell>, label: &str) {
+    for tab in fan_tracker::ui::ToolTab::ALL {
+        if harness.query_by_label(label).is_some() {
+            return;
+        }
+        if harness
+            .query_by_label(&fan_tracker::ui::tab_label(tab))
+            .is_some()
+        {
+            open_tab(harness, tab);
+        }
+    }
+}
+
+/// Clicks the node labelled exactly `label` (in whichever tools tab has it) and lets the app
+/// settle.
 pub fn click(harness: &mut Harness<'static, Shell>, label: &str) {
+    reveal(harness, label);
     harness.get_by_label(label).click();
     harness.run();
 }
@@ -206,6 +232,7 @@ pub fn value_containing<'t>(
 /// fast typist's burst arrives (see `typing.rs` for key-by-key typing and input methods). In a
 /// field of saved data it stays a draft until the field is left (see [`leave_field`]).
 pub fn type_into(harness: &mut Harness<'static, Shell>, label: &str, text: &str) {
+    reveal(harness, label);
     harness.get_by_label(label).focus();
     harness.run();
     harness.get_by_label(label).type_text(text);

@@ -13,6 +13,7 @@ mod golden;
 mod import;
 #[path = "../support/key_paths.rs"]
 mod key_paths;
+mod layout;
 mod no_silent_loss;
 mod real_window;
 mod rendering;

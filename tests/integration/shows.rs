@@ -264,6 +264,7 @@ fn a_suggestion_asking_a_threads_question_adds_a_passage_to_it_which_opens_its_a
     let file = tmp.write("second.txt", SECOND_ARTICLE);
     let mut harness = launch(&tmp.data_dir(), Some(file));
     let second = article_titled(&harness, SECOND_TITLE);
+    crate::fixture::open_tab(&mut harness, fan_tracker::ui::ToolTab::Suggested);
     // Offered as a passage for the show's renewal thread, not as a new thread: its button
     // says so.
     harness.get_by_label_contains(&format!("Asks the same as the thread “{RENEWAL}”"));
@@ -439,6 +440,7 @@ fn inside_a_focused_text_field_ctrl_z_is_the_fields_own_undo() {
     let mut harness = launch(&tmp.data_dir(), None);
     click(&mut harness, &resolved_checkbox(CAST));
     assert_eq!(status_of(&harness, CAST), ThreadStatus::Resolved);
+    crate::fixture::reveal(&mut harness, "Article note");
     harness.get_by_label("Article note").focus();
     harness.run();
     type_keystrokes(&mut harness, "draft");
@@ -459,8 +461,9 @@ fn the_timeline_lists_a_resolved_thread_at_todays_date() {
     let tmp = TempDir::new();
     let mut harness = launch(&tmp.data_dir(), None);
     click(&mut harness, &resolved_checkbox(RENEWAL));
-    click(&mut harness, &format!("Show: {SHOW_FULL_TITLE}"));
-    click(&mut harness, TIMELINE_HEADING);
+    crate::fixture::open_tab(&mut harness, fan_tracker::ui::ToolTab::Show);
+    // Unfolded: the Show tab gives it the room.
+    harness.get_by_label(TIMELINE_HEADING);
     let today = jiff::ZonedDateTime::now().date().to_string();
     // (The checklist's checkbox has the same words, as a checkbox.)
     let event = harness
@@ -482,7 +485,7 @@ fn the_timeline_lists_a_resolved_thread_at_todays_date() {
 fn the_shows_status_and_title_set_in_the_show_section_are_undone_in_turn() {
     let tmp = TempDir::new();
     let mut harness = launch(&tmp.data_dir(), None);
-    click(&mut harness, &format!("Show: {SHOW_FULL_TITLE}"));
+    crate::fixture::open_tab(&mut harness, fan_tracker::ui::ToolTab::Show);
     click(&mut harness, "Status: ended");
     click(&mut harness, "renewal rumoured");
     let today = jiff::ZonedDateTime::now().date();

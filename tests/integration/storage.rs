@@ -459,7 +459,9 @@ fn a_clock_once_set_ahead_never_makes_new_backups_vanish() {
             })
             .unwrap();
         let backups = opened.store.backups().unwrap();
-        assert_eq!(backups.len(), storage::BACKUPS_KEPT);
+        // The five newest are always kept; the rest, dated in the future, are on no rung of
+        // the time ladder.
+        assert_eq!(backups.len(), 5.min(storage::BACKUPS_KEPT));
         if n > 0 {
             assert_eq!(
                 on_disk(&backups[0]).shows[0].note,

@@ -59,6 +59,7 @@ fn offered_titles(harness: &H) -> Vec<String> {
 fn launch_on_the_news_piece_alone(tmp: &TempDir) -> H {
     let file = tmp.write("renewal.txt", NEWS_PIECE);
     let mut harness = launch(&tmp.data_dir(), None);
+    crate::fixture::open_tab(&mut harness, fan_tracker::ui::ToolTab::Suggested);
     click(&mut harness, "File");
     click(&mut harness, "Remove this show from the library…");
     click(&mut harness, "Delete show");
@@ -86,6 +87,7 @@ fn shown_titles(harness: &H) -> Vec<String> {
 fn suggestions_appear_are_added_dismissed_retitled_and_kept_across_relaunches() {
     let tmp = TempDir::new();
     let mut harness = launch_on_the_news_piece_alone(&tmp);
+    crate::fixture::open_tab(&mut harness, fan_tracker::ui::ToolTab::Suggested);
     assert!(open_show(&harness).threads.is_empty());
     let titles = offered_titles(&harness);
     assert!(
@@ -138,7 +140,8 @@ fn suggestions_appear_are_added_dismissed_retitled_and_kept_across_relaunches() 
         text.replacen(&marker, "\"title\": \"Kept as saved?\"", 1),
     )
     .expect("edit the saved file");
-    let harness = launch(&tmp.data_dir(), None);
+    let mut harness = launch(&tmp.data_dir(), None);
+    crate::fixture::open_tab(&mut harness, fan_tracker::ui::ToolTab::Suggested);
     let show = open_show(&harness);
     assert_eq!(show.threads.len(), 1);
     assert_eq!(show.threads[0].title, edited);
@@ -163,6 +166,7 @@ fn suggestions_appear_are_added_dismissed_retitled_and_kept_across_relaunches() 
 fn add_all_adds_every_offered_question_in_order() {
     let tmp = TempDir::new();
     let mut harness = launch_on_the_news_piece_alone(&tmp);
+    crate::fixture::open_tab(&mut harness, fan_tracker::ui::ToolTab::Suggested);
     let titles = offered_titles(&harness);
     assert!(titles.len() >= 2, "{titles:?}");
     click(&mut harness, ADD_ALL_LABEL);
@@ -187,6 +191,7 @@ fn add_all_adds_every_offered_question_in_order() {
 fn clicking_a_passage_scrolls_the_article_there_and_highlights_it() {
     let tmp = TempDir::new();
     let mut harness = launch_on_the_news_piece_alone(&tmp);
+    crate::fixture::open_tab(&mut harness, fan_tracker::ui::ToolTab::Suggested);
     harness.set_size(egui::vec2(1280.0, 420.0));
     harness.run();
     // The offered passage lowest in the article, off screen at first.
@@ -228,7 +233,8 @@ fn clicking_a_passage_scrolls_the_article_there_and_highlights_it() {
 #[test]
 fn the_built_in_article_keeps_its_four_threads_and_offers_no_duplicates() {
     let tmp = TempDir::new();
-    let harness = launch(&tmp.data_dir(), None);
+    let mut harness = launch(&tmp.data_dir(), None);
+    crate::fixture::open_tab(&mut harness, fan_tracker::ui::ToolTab::Suggested);
     let show = open_show(&harness);
     let entry = open_entry(&harness);
     assert_eq!(show.threads.len(), 4);
@@ -284,6 +290,7 @@ fn the_built_in_article_keeps_its_four_threads_and_offers_no_duplicates() {
 fn the_as_of_date_is_set_saved_and_reloaded_and_a_bad_one_changes_nothing() {
     let tmp = TempDir::new();
     let mut harness = launch(&tmp.data_dir(), None);
+    crate::fixture::open_tab(&mut harness, fan_tracker::ui::ToolTab::Suggested);
     let before = open_entry(&harness).article.as_of;
 
     click(&mut harness, EDIT_AS_OF_LABEL);
@@ -310,6 +317,8 @@ fn the_as_of_date_is_set_saved_and_reloaded_and_a_bad_one_changes_nothing() {
     close(harness);
 
     let mut harness = launch(&tmp.data_dir(), None);
+
+    crate::fixture::open_tab(&mut harness, fan_tracker::ui::ToolTab::Suggested);
     harness.get_by_label("As of 1 December 2021");
     // Clearing the field sets no date.
     click(&mut harness, EDIT_AS_OF_LABEL);

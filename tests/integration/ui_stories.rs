@@ -554,6 +554,7 @@ fn a_read_only_window_says_so_once_however_much_is_typed() {
     let mut harness = launch(&tmp.data_dir(), None);
     assert!(harness.state().is_read_only());
     let before = harness.state().notices().len();
+    crate::fixture::reveal(&mut harness, "Article note");
     harness.get_by_label("Article note").focus();
     harness.run();
     type_slowly(&mut harness, "ten keys..", std::time::Duration::ZERO);
@@ -896,6 +897,7 @@ fn ctrl_z_outside_a_text_field_brings_back_a_deleted_thread() {
     click(&mut harness, "Delete");
     assert_eq!(open_threads(&harness).len(), 3);
     // Inside a text field Ctrl+Z is the field's own undo.
+    crate::fixture::reveal(&mut harness, "Article note");
     harness.get_by_label("Article note").focus();
     harness.run();
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);

@@ -301,7 +301,11 @@ impl Builder {
             }
             TagEnd::Image => {
                 let start = self.images.pop().unwrap_or(0);
-                if self.current.as_ref().is_some_and(|b| b.text.len() == start) {
+                // An empty alt text marks a decorative image: nothing is shown for it, unless
+                // it is all a link has to be clicked by (the image's own link is one of
+                // `links`, an outer one the other).
+                let in_link = self.links.len() > 1;
+                if in_link && self.current.as_ref().is_some_and(|b| b.text.len() == start) {
                     let style = SpanStyle {
                         image: true,
                         ..self.style()

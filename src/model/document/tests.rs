@@ -211,10 +211,12 @@ fn footnotes_get_a_mark_and_their_text_at_the_end() {
 #[test]
 fn links_and_images_keep_their_targets() {
     let doc = Document::from_markdown(
-        "See [the studio](https://studio.example) and ![a poster](poster.png) or ![](x.png).",
+        "See [the studio](https://studio.example) and ![a poster](poster.png) or ![](x.png) \
+         [![](logo.png)](https://logo.example).",
     );
     let block = &doc.blocks[0];
-    assert_eq!(block.text, "See the studio and a poster or image.");
+    // The empty-alt image is decorative: not shown as a word, unless it is a link's only text.
+    assert_eq!(block.text, "See the studio and a poster or  image.");
     let link = |word: &str| {
         let at = block.text.find(word).expect("word");
         block
@@ -225,6 +227,7 @@ fn links_and_images_keep_their_targets() {
     };
     assert_eq!(link("studio").as_deref(), Some("https://studio.example"));
     assert_eq!(link("poster").as_deref(), Some("poster.png"));
+    assert_eq!(link("image").as_deref(), Some("logo.png"));
     assert_eq!(link("See"), None);
 }
 
