@@ -37,16 +37,14 @@ pub(crate) struct Candidate {
     pub topics: Vec<Topic>,
     /// Whether it is a direct question (which opens a thread of its own).
     pub question: bool,
+    /// The show whose entry holds it, in a list of shows (one group per show).
+    pub section: Option<String>,
 }
 
 impl Candidate {
     /// The topic the sentence is about: the first named topic other than renewal, else renewal.
     pub fn primary_topic(&self) -> Option<Topic> {
-        self.topics
-            .iter()
-            .copied()
-            .find(|t| *t != Topic::Renewal)
-            .or_else(|| self.topics.first().copied())
+        super::terms::primary_topic(&self.topics)
     }
 }
 
@@ -96,6 +94,7 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
     let mut touched: Vec<usize> = Vec::new();
     let mut previous: Option<(usize, usize, usize)> = None; // (sentence index, block, group)
     let mut topic_group: HashMap<Topic, usize> = HashMap::new();
+    let mut section_group: HashMap<&str, usize> = HashMap::new();
     for (index, candidate) in candidates.iter().enumerate() {
         let primary = candidate.primary_topic();
         let ids: Vec<usize> = candidate
@@ -134,11 +133,20 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
             })
             .map(|(_, _, g)| g);
         let by_topic = primary.and_then(|t| topic_group.get(&t).copied());
+        let by_section = candidate
+            .section
+            .as_deref()
+            .map(|show| section_group.get(show).copied());
         let chosen = match best {
+            // In a list of shows, each show's entry is one thread.
+            _ if by_section.is_some() => by_section.flatten(),
             _ if by_topic.is_some() => by_topic,
             Some((share, g)) if share >= JOIN_SHARE => Some(g),
             _ if candidate.terms.is_empty() => follows_previous,
-            _ if primary.is_none() && !candidate.question => follows_previous,
+            // A statement with little subject of its own continues the one before it.
+            _ if primary.is_none() && !candidate.question && candidate.terms.len() <= 2 => {
+                follows_previous
+            }
             _ => None,
         };
         let g = match chosen {
@@ -152,8 +160,15 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
                 groups.len() - 1
             }
         };
-        if let Some(topic) = primary {
-            topic_group.entry(topic).or_insert(g);
+        match candidate.section.as_deref() {
+            Some(show) => {
+                section_group.entry(show).or_insert(g);
+            }
+            None => {
+                if let Some(topic) = primary {
+                    topic_group.entry(topic).or_insert(g);
+                }
+            }
         }
         for &id in &ids {
             let list = &mut recent[id];
@@ -189,6 +204,7 @@ mod tests {
                     topics: topics_of(&terms),
                     question: sentences[i].ends_with('?'),
                     terms,
+                    section: None,
                 }
             })
             .collect();

@@ -87,6 +87,8 @@ const ENGLISH_TOPICS: &[(&str, Topic)] = &[
     ("schedule", Topic::Schedule),
     ("scheduled", Topic::Schedule),
     ("airdate", Topic::Schedule),
+    ("release", Topic::Schedule),
+    ("window", Topic::Schedule),
 ];
 
 /// Words before "season" that ask for another one ("a second season", "more seasons").
@@ -119,6 +121,34 @@ const MORE_SEASON_AFTER: &[&str] = &[
 /// Phrases (of words the word map would split) that ask for more of a show.
 const ENGLISH_TOPIC_PHRASES: [&str; 3] = ["follow-up", "new episodes", "pick up the show"];
 
+/// Phrases that say when something airs ("late next year", "no release date", "편성 미정").
+const SCHEDULE_PHRASES: &[&str] = &[
+    "next year",
+    "later this year",
+    "this year",
+    "next spring",
+    "next summer",
+    "next fall",
+    "next autumn",
+    "next winter",
+    "release date",
+    "air date",
+    "airdate",
+    "premiere date",
+    "release window",
+    "come out",
+    "comes out",
+    "hit screens",
+    "방송 시기",
+    "공개 시기",
+    "방영 시기",
+    "첫 방송",
+    "편성",
+    "하반기",
+    "상반기",
+    "내년",
+];
+
 /// Korean word parts mapped onto topics (matched inside a word).
 const KOREAN_TOPICS: &[(&str, Topic)] = &[
     ("시즌2", Topic::Renewal),
@@ -149,8 +179,6 @@ const KOREAN_TOPICS: &[(&str, Topic)] = &[
     ("아버지", Topic::Father),
     ("아빠", Topic::Father),
     ("부친", Topic::Father),
-    ("방송 시기", Topic::Schedule),
-    ("편성", Topic::Schedule),
 ];
 
 /// English function words, cue words and words common to every article about a show.
@@ -534,6 +562,9 @@ pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
     if ENGLISH_TOPIC_PHRASES.iter().any(|p| lowered.contains(p)) {
         terms.push(Term::Topic(Topic::Renewal));
     }
+    if SCHEDULE_PHRASES.iter().any(|p| lowered.contains(p)) {
+        terms.push(Term::Topic(Topic::Schedule));
+    }
     let words: Vec<&str> = sentence.unicode_words().collect();
     for (i, word) in words.iter().copied().enumerate() {
         if word.chars().any(is_hangul) {
@@ -581,6 +612,111 @@ pub(crate) fn topics_of(terms: &[Term]) -> Vec<Topic> {
             Term::Word(_) => None,
         })
         .collect()
+}
+
+/// The topic a sentence with `topics` is about: the first named topic other than renewal,
+/// else renewal (a renewal article mentions "a second season" everywhere: "if a second season
+/// is made, would the cast return?" is about the cast).
+pub(crate) fn primary_topic(topics: &[Topic]) -> Option<Topic> {
+    topics
+        .iter()
+        .copied()
+        .find(|t| *t != Topic::Renewal)
+        .or_else(|| topics.first().copied())
+}
+
+/// Words that make a later season the sentence's subject (whether it is made, confirmed,
+/// cancelled, happens), matched at a word's start.
+const RENEWAL_SUBJECT: &[&str] = &[
+    "renew",
+    "confirm",
+    "greenl",
+    "green light",
+    "green-light",
+    "order",
+    "pick",
+    "cancel",
+    "announc",
+    "happen",
+    "made",
+    "make",
+    "get",
+    "come back",
+    "comeback",
+    "coming back",
+    "return",
+    "revival",
+    "reviv",
+    "sequel",
+    "spin",
+    "save",
+    "continu",
+    "future",
+    "possib",
+    "chance",
+    "odds",
+    "news",
+    "status",
+    "decision",
+    "decide",
+    "plan",
+    "talks",
+    "exist",
+    "제작",
+    "확정",
+    "나올",
+    "나오",
+    "돌아",
+    "가능성",
+    "여부",
+    "후속",
+    "무산",
+    "결정",
+];
+
+/// `terms` without the renewal topic when the sentence only uses a later season as the time
+/// of something else ("season two should show the couple's move abroad" is about the move):
+/// no word makes the season itself its subject and at least two other words say what it is
+/// about.
+pub(crate) fn with_renewal_as_subject(mut terms: Vec<Term>, sentence: &str) -> Vec<Term> {
+    if !terms.contains(&Term::Topic(Topic::Renewal)) {
+        return terms;
+    }
+    let lower = sentence.to_lowercase();
+    let subject = RENEWAL_SUBJECT.iter().any(|w| {
+        lower.match_indices(w).any(|(i, _)| {
+            !w.is_ascii()
+                || !lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+    });
+    let others = terms.iter().filter(|t| matches!(t, Term::Word(_))).count();
+    if !subject && others >= 2 {
+        terms.retain(|t| *t != Term::Topic(Topic::Renewal));
+    }
+    terms
+}
+
+/// The later season a sentence names ("a second season", "season 3", "시즌2" → 2, 3, 2), the
+/// highest when it names several; only seasons 2 to 9.
+pub(crate) fn season_number(sentence: &str) -> Option<u8> {
+    let lower = sentence.to_lowercase();
+    let words = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    let numbers = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    (2..=9u8).rev().find(|&n| {
+        let k = usize::from(n - 1);
+        lower.contains(&format!("{} season", words[k]))
+            || lower.contains(&format!("season {n}"))
+            || lower.contains(&format!("season {}", numbers[k]))
+            || lower.contains(&format!("시즌{n}"))
+            || lower.contains(&format!("시즌 {n}"))
+    })
 }
 
 /// Whether `c` is a Hangul syllable or letter.

@@ -3,9 +3,66 @@
 //! about the sentence's subject.
 
 use super::super::terms::Topic;
-use super::MAX_TITLE_CHARS;
+use super::{MAX_TITLE_CHARS, TitleContext};
 
-pub(super) fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
+/// Title options for a Korean group, best first (the caller keeps the first the checker
+/// accepts).
+pub(super) fn korean_titles(
+    sentences: &[&str],
+    key: Option<Topic>,
+    context: &TitleContext,
+) -> Vec<String> {
+    let season = season_number(sentences).or_else(|| {
+        context
+            .season
+            .and_then(|n| char::from_digit(u32::from(n), 10))
+    });
+    let mut options = Vec::new();
+    let schedule = match season {
+        Some(n) => {
+            // 2, 4, 5, 9 are read ending in a vowel (이, 사, 오, 구).
+            let particle = if matches!(n, '2' | '4' | '5' | '9') {
+                "는"
+            } else {
+                "은"
+            };
+            format!("시즌{n}{particle} 언제 방송될까?")
+        }
+        None => "새 시즌은 언제 방송될까?".to_owned(),
+    };
+    match key {
+        Some(Topic::Schedule) => options.push(schedule.clone()),
+        Some(Topic::Renewal) if context.season_confirmed => options.push(schedule.clone()),
+        _ => {}
+    }
+    options.push(korean_title(sentences, key));
+    // The group's other sentences, each as its own question.
+    for sentence in sentences.iter().skip(1).take(3) {
+        options.push(korean_title(&[sentence], None));
+    }
+    match key {
+        Some(Topic::Cast) => options.push(match season {
+            Some(n) => format!("주연 배우들이 시즌{n}에 다시 출연할까?"),
+            None => "주연 배우들이 다시 출연할까?".to_owned(),
+        }),
+        Some(Topic::Marriage) => options.push("두 사람은 결혼할까?".to_owned()),
+        Some(Topic::Schedule) => options.push(schedule),
+        _ => {}
+    }
+    options
+}
+
+/// The season number the sentences name ("시즌2" → '2').
+fn season_number(sentences: &[&str]) -> Option<char> {
+    let text = sentences.join(" ");
+    text.match_indices("시즌")
+        .filter_map(|(i, _)| text[i + "시즌".len()..].trim_start().chars().next())
+        .filter(char::is_ascii_digit)
+        .max()
+}
+
+/// The title made from a group's sentences (strongest first).
+fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
     for sentence in sentences {
         let plain = sentence
             .trim()
