@@ -137,6 +137,26 @@ const SECTION_WORDS: &[&str] = &[
     "quotes",
 ];
 
+/// Words that make a heading a section label wherever they stand in it.
+const LABELS: &[&str] = &[
+    "plot",
+    "cast",
+    "release",
+    "date",
+    "trailer",
+    "season",
+    "episode",
+    "ending",
+    "recap",
+    "explained",
+    "renewal",
+    "status",
+    "spoilers",
+    "watch",
+    "synopsis",
+    "characters",
+];
+
 /// Korean heading words that label a section.
 const KOREAN_SECTION_WORDS: &[&str] = &[
     "줄거리",
@@ -190,6 +210,10 @@ pub(crate) fn show_entry(heading: &str) -> Option<String> {
         w.trim_matches(|c: char| !c.is_alphanumeric())
             .to_lowercase()
     };
+    // "Copper Street Season 2 Cast" labels a section of one show's article.
+    if words.iter().any(|w| LABELS.contains(&bare(w).as_str())) {
+        return None;
+    }
     let content: Vec<&&str> = words
         .iter()
         .filter(|w| !SECTION_WORDS.contains(&bare(w).as_str()))

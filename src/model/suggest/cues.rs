@@ -26,7 +26,8 @@ pub(crate) struct Score {
     pub question: bool,
     /// Whether only weak cues (modals, conditionals) speak for it.
     pub weak_only: bool,
-    /// Whether a settled form counts against it ("has been renewed", "확정됐다").
+    /// Whether a settled form (not mere narration) counts against it ("has been renewed",
+    /// "확정됐다").
     pub settled: bool,
 }
 
@@ -51,6 +52,8 @@ pub(crate) fn score(sentence: &str) -> Result<Score, SuggestError> {
     let (mut strong, mut weak, mut settled) = (0, 0, 0);
     let mut schedule = false;
     let mut negated_settlement = false;
+    let mut reported_settled = false;
+    let mut ruled_out = false;
     let negated_anywhere =
         !table.whole_words && table.negators.iter().any(|n| sentence.contains(n));
     for found in matcher.automaton.find_overlapping_iter(sentence) {
@@ -76,11 +79,24 @@ pub(crate) fn score(sentence: &str) -> Result<Score, SuggestError> {
                     negated_anywhere
                 };
                 if !negated {
-                    settled += if kind == Kind::Settled {
-                        weights.settled
+                    if kind == Kind::Settled {
+                        settled += weights.settled;
+                        reported_settled = true;
                     } else {
-                        weights.narrated
-                    };
+                        settled += weights.narrated;
+                    }
+                }
+            }
+            Kind::RuledOut => {
+                ruled_out = true;
+                reported_settled = true;
+            }
+            // "confirmed" said plainly (no denial, no conditional before it) settles.
+            Kind::Reported => {
+                if !denied_before(sentence, start)
+                    && !negated_before(sentence, start, table.negators)
+                {
+                    settled += weights.reported;
                 }
             }
             // Counted once: "has not been confirmed or announced" is one negated settlement.
@@ -99,11 +115,16 @@ pub(crate) fn score(sentence: &str) -> Result<Score, SuggestError> {
     if schedule && has_date(sentence) && question == 0 {
         weak = 0;
     }
+    let mut points = strong + weak + question - settled;
+    // A question ruled out for good is settled whatever hedges surround it.
+    if ruled_out && question == 0 {
+        points = points.min(0);
+    }
     Ok(Score {
-        points: strong + weak + question - settled,
+        points,
         question: question == QUESTION_POINTS,
         weak_only: strong == 0 && question == 0,
-        settled: settled > 0,
+        settled: reported_settled,
     })
 }
 
@@ -119,7 +140,8 @@ fn raises_consequence(sentence: &str) -> bool {
         .next()
         .unwrap_or_default()
         .to_ascii_lowercase();
-    let consequence_modal = consequence.split_whitespace().any(|w| {
+    // The consequence's modal comes early in its clause ("…, the two leads would sign on").
+    let consequence_modal = consequence.split_whitespace().take(6).any(|w| {
         matches!(
             w.to_ascii_lowercase()
                 .trim_matches(|c: char| !c.is_alphabetic()),

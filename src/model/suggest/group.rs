@@ -93,8 +93,9 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
     let mut shared: Vec<f64> = Vec::new(); // per group, reset after each sentence
     let mut touched: Vec<usize> = Vec::new();
     let mut previous: Option<(usize, usize, usize)> = None; // (sentence index, block, group)
-    let mut topic_group: HashMap<Topic, usize> = HashMap::new();
-    let mut section_group: HashMap<&str, usize> = HashMap::new();
+    // Per (list entry, topic): the group of that topic; groups never cross list entries.
+    let mut topic_group: HashMap<(Option<&str>, Topic), usize> = HashMap::new();
+    let mut group_section: Vec<Option<&str>> = Vec::new();
     for (index, candidate) in candidates.iter().enumerate() {
         let primary = candidate.primary_topic();
         let ids: Vec<usize> = candidate
@@ -119,7 +120,12 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
             }
         }
         let mut best: Option<(f64, usize)> = None;
+        let section = candidate.section.as_deref();
         for &g in &touched {
+            if group_section[g] != section {
+                shared[g] = 0.0;
+                continue;
+            }
             let share = shared[g] / total;
             if best.is_none_or(|(s, b)| share > s || (share == s && g < b)) {
                 best = Some((share, g));
@@ -131,15 +137,10 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
             .filter(|&(sentence, block, _)| {
                 candidate.sentence_index == sentence + 1 && candidate.block == block
             })
+            .filter(|&(_, _, g)| group_section[g] == candidate.section.as_deref())
             .map(|(_, _, g)| g);
-        let by_topic = primary.and_then(|t| topic_group.get(&t).copied());
-        let by_section = candidate
-            .section
-            .as_deref()
-            .map(|show| section_group.get(show).copied());
+        let by_topic = primary.and_then(|t| topic_group.get(&(section, t)).copied());
         let chosen = match best {
-            // In a list of shows, each show's entry is one thread.
-            _ if by_section.is_some() => by_section.flatten(),
             _ if by_topic.is_some() => by_topic,
             Some((share, g)) if share >= JOIN_SHARE => Some(g),
             _ if candidate.terms.is_empty() => follows_previous,
@@ -157,18 +158,12 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
             None => {
                 groups.push(vec![index]);
                 shared.push(0.0);
+                group_section.push(section);
                 groups.len() - 1
             }
         };
-        match candidate.section.as_deref() {
-            Some(show) => {
-                section_group.entry(show).or_insert(g);
-            }
-            None => {
-                if let Some(topic) = primary {
-                    topic_group.entry(topic).or_insert(g);
-                }
-            }
+        if let Some(topic) = primary {
+            topic_group.entry((section, topic)).or_insert(g);
         }
         for &id in &ids {
             let list = &mut recent[id];

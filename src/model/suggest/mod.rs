@@ -84,10 +84,17 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
         show_of_block: list_entries(document),
         ..ArticleContext::default()
     };
-    // First pass: every sentence's score and own terms; the article's reading of its season.
+    // First pass: every sentence's score and own terms; the article's reading of its season;
+    // the last name given before each sentence (who its "she" is).
     let mut read: Vec<(cues::Score, Vec<Term>)> = Vec::with_capacity(sentences.len());
+    let mut antecedents: Vec<Option<String>> = Vec::with_capacity(sentences.len());
+    let mut last_name: Option<String> = None;
     for sentence in &sentences {
         let text = text_of(sentence);
+        antecedents.push(last_name.clone());
+        if let Some(name) = terms::last_name(text) {
+            last_name = Some(name);
+        }
         let score = cues::score(text)?;
         let terms = if score.is_open() || score.settled || score.points > 0 {
             subject_terms(text)
@@ -97,18 +104,46 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
         context.note(text, &topics_of(&terms), score.is_open(), score.settled);
         read.push((score, terms));
     }
+    // Per block: whether the heading of its section names a later season ("Copper Street
+    // Season 2 Cast"), so the claims under it are about that season.
+    let mut under_season = false;
+    let season_section: Vec<bool> = document
+        .blocks
+        .iter()
+        .map(|block| {
+            if matches!(block.kind, BlockKind::Heading(_)) {
+                under_season = terms::season_number(&block.text).is_some();
+            }
+            under_season
+        })
+        .collect();
     let mut counts = TermCounts::default();
+    let mut entry_headings: Vec<(String, Passage)> = Vec::new();
+    let mut candidate_antecedents: Vec<Option<String>> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut passages: Vec<Passage> = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let block = &document.blocks[sentence.block];
         let text = text_of(sentence);
-        let (mut score, own) = read[index].clone();
-        if !score.is_open() && claims_about_open_season(&context, &score, &own, text) {
+        if let Some(show) = context.show(sentence.block)
+            && matches!(block.kind, BlockKind::Heading(_))
+            && context::show_entry(text).as_deref() == Some(show)
+        {
+            // A list entry's heading names its show: it joins that show's strongest group.
+            entry_headings.push((show.to_owned(), passage_of(sentence, text)));
+            continue;
+        }
+        let (mut score, mut own) = read[index].clone();
+        if own.is_empty() && context.season_open && score.points == 0 {
+            own = subject_terms(text);
+        }
+        let names_season =
+            own.contains(&Term::Topic(Topic::Renewal)) || season_section[sentence.block];
+        if !score.is_open() && claims_about_open_season(&context, &score, names_season, text) {
             score.points += SEASON_CLAIM_POINTS;
             score.weak_only = false;
         }
-        if !score.is_open() || word_count(text) < MIN_WORDS {
+        if !score.is_open() || word_count(text) < MIN_WORDS || asks_the_reader(text, score) {
             continue;
         }
         let heading = matches!(block.kind, BlockKind::Heading(_));
@@ -130,6 +165,7 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
             terms.sort();
             terms.dedup();
         }
+        candidate_antecedents.push(antecedents[index].clone());
         candidates.push(Candidate {
             sentence_index: index,
             block: sentence.block,
@@ -139,15 +175,13 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
             terms,
             section: context.show(sentence.block).map(str::to_owned),
         });
-        passages.push(Passage {
-            block: sentence.block,
-            range: sentence.range.clone(),
-            text: text.to_owned(),
-        });
+        passages.push(passage_of(sentence, text));
     }
     // Only the strongest groups are titled (and merged when their titles agree): a very long
     // article keeps the passages of its strongest [`TITLED_GROUPS`] groups.
-    let mut ranked: Vec<(i32, Vec<usize>)> = group(&candidates, &counts)
+    let mut groups = group(&candidates, &counts);
+    attach_entry_headings(&mut groups, &mut candidates, &mut passages, entry_headings);
+    let mut ranked: Vec<(i32, Vec<usize>)> = groups
         .into_iter()
         .map(|members| (strength(&members, &candidates), members))
         .collect();
@@ -156,7 +190,14 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
     let mut made: Vec<(i32, Suggestion)> = Vec::new();
     let mut by_title: HashMap<String, usize> = HashMap::new();
     for (strength, suggestion) in ranked.into_iter().filter_map(|(strength, members)| {
-        build(&members, &candidates, &passages, &context).map(|s| (strength, s))
+        build(
+            &members,
+            &candidates,
+            &passages,
+            &candidate_antecedents,
+            &context,
+        )
+        .map(|s| (strength, s))
     }) {
         // Groups that come out as the same question are one suggestion.
         match by_title.get(&suggestion.title).copied() {
@@ -179,6 +220,85 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
         .collect())
 }
 
+/// Whether a direct question asks the reader and names no one ("Which storyline are you most
+/// looking forward to?", "여러분은 …?"): a poll, not an open thread of the story.
+fn asks_the_reader(text: &str, score: cues::Score) -> bool {
+    if !score.question {
+        return false;
+    }
+    if text.contains("여러분") || text.contains("어떠세요") || text.contains("어떠신가요")
+    {
+        return true;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let to_reader = words.iter().any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase()
+                .as_str(),
+            "you" | "your"
+        )
+    });
+    let names = words
+        .iter()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    to_reader && !names
+}
+
+/// The passage of a sentence.
+fn passage_of(sentence: &Sentence, text: &str) -> Passage {
+    Passage {
+        block: sentence.block,
+        range: sentence.range.clone(),
+        text: text.to_owned(),
+    }
+}
+
+/// Adds each list entry's heading to the strongest group of its show's entry (if it has one),
+/// as a passage worth no points, keeping every group's members in article order.
+fn attach_entry_headings(
+    groups: &mut [Vec<usize>],
+    candidates: &mut Vec<Candidate>,
+    passages: &mut Vec<Passage>,
+    entry_headings: Vec<(String, Passage)>,
+) {
+    for (show, heading) in entry_headings {
+        let strongest = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, members)| candidates[members[0]].section.as_deref() == Some(&show))
+            .max_by_key(|(g, members)| {
+                // The entry's renewal question first: the heading names the show it asks for.
+                let renewal = members.iter().any(|&m| {
+                    matches!(candidates[m].primary_topic(), None | Some(Topic::Renewal))
+                        && candidates[m].topics.contains(&Topic::Renewal)
+                });
+                (
+                    renewal,
+                    strength(members, candidates),
+                    std::cmp::Reverse(*g),
+                )
+            })
+            .map(|(g, _)| g);
+        let Some(g) = strongest else {
+            continue;
+        };
+        candidates.push(Candidate {
+            sentence_index: usize::MAX,
+            block: heading.block,
+            points: 0,
+            terms: Vec::new(),
+            topics: Vec::new(),
+            question: false,
+            section: Some(show),
+        });
+        passages.push(heading);
+        groups[g].push(candidates.len() - 1);
+        groups[g].sort_by_key(|&m| (passages[m].block, passages[m].range.start));
+    }
+}
+
 /// A question title for a passage the reader chose (*New thread from selection*): the same
 /// title generator the suggester uses, so the thread reads "Will the leads return?" rather
 /// than the whole passage. `None` when no title the checker accepts can be made from it.
@@ -196,18 +316,19 @@ pub fn title_for_passage(passage: &str) -> Option<String> {
 const SEASON_CLAIM_POINTS: i32 = 2;
 
 /// Whether a sentence not open on its own is a claim about a later season that the article
-/// says is unconfirmed: it names that season and says something about it in a future,
+/// says is unconfirmed: it names that season (or its section's heading does) and says something about it in a future,
 /// modal or expecting form, and nothing in it is settled.
 fn claims_about_open_season(
     context: &ArticleContext,
     score: &cues::Score,
-    own: &[Term],
+    names_season: bool,
     text: &str,
 ) -> bool {
     context.season_open
+        && !context.season_confirmed
         && !score.settled
         && !score.question
-        && own.contains(&Term::Topic(Topic::Renewal))
+        && names_season
         && score.points >= 0
         && !cues::has_date(text)
 }
@@ -258,6 +379,7 @@ fn build(
     members: &[usize],
     candidates: &[Candidate],
     passages: &[Passage],
+    antecedents: &[Option<String>],
     context: &ArticleContext,
 ) -> Option<Suggestion> {
     // Strongest first; ties go to the earlier sentence.
@@ -267,11 +389,20 @@ fn build(
         .iter()
         .map(|&k| passages[members[k]].text.as_str())
         .collect();
-    let first = &passages[members[by_strength[0]]];
+    // A list entry's show names the group that holds the entry's heading.
+    let first = &passages[members[0]];
+    let holds_heading = candidates[members[0]].sentence_index == usize::MAX;
     let title_context = TitleContext {
-        show: context.show(first.block).map(str::to_owned),
+        show: context
+            .show(first.block)
+            .filter(|_| holds_heading)
+            .map(str::to_owned),
         season_confirmed: context.confirmed(),
         season: context.season,
+        antecedents: by_strength
+            .iter()
+            .map(|&k| antecedents.get(members[k]).cloned().flatten())
+            .collect(),
     };
     Some(Suggestion {
         title: title::title(&ordered, key_topic(members, candidates), &title_context)?,

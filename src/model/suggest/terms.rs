@@ -88,6 +88,9 @@ const ENGLISH_TOPICS: &[(&str, Topic)] = &[
     ("scheduled", Topic::Schedule),
     ("airdate", Topic::Schedule),
     ("release", Topic::Schedule),
+    ("air", Topic::Schedule),
+    ("airs", Topic::Schedule),
+    ("airing", Topic::Schedule),
     ("window", Topic::Schedule),
 ];
 
@@ -138,6 +141,14 @@ const SCHEDULE_PHRASES: &[&str] = &[
     "release window",
     "come out",
     "comes out",
+    "at the earliest",
+    "at the latest",
+    "to land",
+    "summer of",
+    "spring of",
+    "fall of",
+    "autumn of",
+    "winter of",
     "hit screens",
     "방송 시기",
     "공개 시기",
@@ -718,6 +729,136 @@ pub(crate) fn season_number(sentence: &str) -> Option<u8> {
             || lower.contains(&format!("시즌 {n}"))
     })
 }
+
+/// The last person's or thing's name a sentence gives: a run of two or more capitalised
+/// words that does not open the sentence with a common word ("Director Mika Sorensen said" →
+/// "Mika Sorensen"; "Seo Ji-hoon"). Used to name who "she" or "he" is in the next sentences.
+pub(crate) fn last_name(sentence: &str) -> Option<String> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if sentence.chars().any(is_hangul) {
+        return korean_name(&words);
+    }
+    let is_cap = |w: &str| {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        core.chars().next().is_some_and(char::is_uppercase)
+            && core.chars().count() > 1
+            && !NOT_NAMES.contains(&core.to_lowercase().as_str())
+    };
+    let mut found: Option<String> = None;
+    let mut k = 0;
+    while k < words.len() {
+        let mut run = Vec::new();
+        while k < words.len() && is_cap(words[k]) {
+            run.push(words[k]);
+            let ends = words[k].ends_with([',', '.', ';', ':', '?', '!', '"', '”']);
+            k += 1;
+            if ends {
+                break;
+            }
+        }
+        if run.len() >= 2 {
+            let name = run
+                .join(" ")
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_owned();
+            found = Some(name);
+        }
+        if run.is_empty() {
+            k += 1;
+        }
+    }
+    found
+}
+
+/// The last Korean person's name a sentence gives after a role word ("배우 강이서가" →
+/// "강이서"), without its particle.
+fn korean_name(eojeols: &[&str]) -> Option<String> {
+    let roles = ["배우", "원로배우", "작가", "감독", "가수"];
+    eojeols
+        .windows(2)
+        .filter(|pair| roles.contains(&pair[0]))
+        .filter_map(|pair| {
+            let word = pair[1].trim_end_matches(|c: char| !is_hangul(c));
+            let name = [
+                "이", "가", "은", "는", "의", "와", "과", "도", "를", "을", "님",
+            ]
+            .iter()
+            .find_map(|p| word.strip_suffix(p))
+            .unwrap_or(word);
+            (2..=4)
+                .contains(&name.chars().count())
+                .then(|| name.to_owned())
+        })
+        .last()
+}
+
+/// Capitalised words that do not start or make a name.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "and",
+    "but",
+    "so",
+    "if",
+    "when",
+    "after",
+    "before",
+    "while",
+    "as",
+    "for",
+    "of",
+    "to",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "this",
+    "that",
+    "season",
+    "episode",
+    "director",
+    "writer",
+    "actor",
+    "actress",
+    "showrunner",
+    "producer",
+    "creator",
+    "star",
+    "lead",
+    "meanwhile",
+    "however",
+    "still",
+    "then",
+    "now",
+    "also",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Whether `c` is a Hangul syllable or letter.
 pub(crate) fn is_hangul(c: char) -> bool {

@@ -25,6 +25,8 @@ static TABLE: CueTable = CueTable {
     weak: WEAK,
     settled: SETTLED,
     settling_verbs: SETTLING_VERBS,
+    reported: &["confirmed", "announced"],
+    ruled_out: &["ruled out", "rules out", "is final"],
     narrated: NARRATED,
     schedule: SCHEDULE,
     negators: NEGATORS,
@@ -34,6 +36,23 @@ static TABLE: CueTable = CueTable {
 
 /// Uncertainty, speculation, negated settlement, wishes and hints: one of these alone is enough.
 const STRONG: &[&str] = &[
+    "question mark",
+    "said nothing",
+    "says nothing",
+    "stayed quiet",
+    "stayed silent",
+    "remained silent",
+    "kept quiet",
+    "never told",
+    "never tells",
+    "never tell",
+    "need answers",
+    "needs answers",
+    "want answers",
+    "never explains",
+    "never explain",
+    "never shows",
+    "would also like to know",
     "no confirmation",
     "not been confirmed",
     "not confirmed",
@@ -234,6 +253,14 @@ const STRONG: &[&str] = &[
 
 /// Hedges weaker than [`STRONG`] ones: alone they are enough, but carry less weight.
 const MEDIUM: &[&str] = &[
+    "would go back",
+    "would come back",
+    "would be back",
+    "campaign",
+    "knows who",
+    "knows what",
+    "knows why",
+    "knows where",
     "whether",
     "might",
     "possibility",
@@ -337,6 +364,11 @@ const WEAK: &[&str] = &[
 
 /// Counter-cues: a fact already settled. Ignored after a negation or a conditional.
 const SETTLED: &[&str] = &[
+    "renewed for",
+    "has renewed",
+    "have renewed",
+    "picked up for",
+    "greenlit for",
     "was confirmed",
     "were confirmed",
     "has been confirmed",

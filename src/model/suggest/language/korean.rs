@@ -22,6 +22,14 @@ static TABLE: CueTable = CueTable {
     weak: WEAK,
     settled: SETTLED,
     settling_verbs: &[],
+    reported: &[],
+    ruled_out: &[
+        "못 박았",
+        "선을 그었",
+        "일축했",
+        "계획은 없다",
+        "계획이 없다",
+    ],
     narrated: NARRATED,
     schedule: SCHEDULE,
     negators: NEGATION,
@@ -31,6 +39,8 @@ static TABLE: CueTable = CueTable {
 
 /// Uncertainty, speculation, question forms, wishes and hints (matched inside words).
 const STRONG: &[&str] = &[
+    "수수께끼",
+    "좋겠다",
     "미정",
     "불투명",
     "미지수",
@@ -86,6 +96,13 @@ const STRONG: &[&str] = &[
 
 /// Hedges weaker than [`STRONG`] ones.
 const MEDIUM: &[&str] = &[
+    "것 같",
+    "얘기가 있",
+    "이야기가 있",
+    "다고 해요",
+    "다고 한다",
+    "라고 한다",
+    "소문",
     "것으로 보인다",
     "것으로 보여",
     "전망",

@@ -31,6 +31,8 @@ pub(crate) struct Weights {
     pub narrated: i32,
     /// A settling verb denied shortly before ("has not been confirmed").
     pub negated_settlement: i32,
+    /// A settling verb said plainly ("the showrunner confirmed that …"; counts against).
+    pub reported: i32,
     /// A conditional that raises its consequence ("Should the network order more, …").
     pub conditional: i32,
 }
@@ -44,6 +46,7 @@ impl Weights {
         settled: 3,
         narrated: 1,
         negated_settlement: 3,
+        reported: 2,
         conditional: 2,
     };
 }
@@ -61,6 +64,11 @@ pub(crate) struct CueTable {
     pub settled: &'static [&'static str],
     /// Verbs that settle when said plainly and open a question when denied.
     pub settling_verbs: &'static [&'static str],
+    /// Settling verbs that settle even said plainly, when not denied ("confirmed that").
+    pub reported: &'static [&'static str],
+    /// A question ruled out for good ("못 박았다", "ruled out"): settled even though the words
+    /// hold a negation.
+    pub ruled_out: &'static [&'static str],
     /// Narration of what happened (weaker counter-cues).
     pub narrated: &'static [&'static str],
     /// Schedule words: with a date, a future form is a settled schedule.
@@ -83,6 +91,8 @@ pub(crate) enum Kind {
     Settled,
     Narrated,
     SettlingVerb,
+    Reported,
+    RuledOut,
     Schedule,
 }
 
@@ -120,13 +130,15 @@ pub(crate) trait Language: Sync {
 /// language and gives the builder's reason).
 pub(crate) fn build_matcher(language: &dyn Language) -> Result<Matcher, SuggestError> {
     let table = language.cues();
-    let lists: [(&[&str], Kind); 7] = [
+    let lists: [(&[&str], Kind); 9] = [
         (table.strong, Kind::Strong),
         (table.medium, Kind::Medium),
         (table.weak, Kind::Weak),
         (table.settled, Kind::Settled),
         (table.narrated, Kind::Narrated),
         (table.settling_verbs, Kind::SettlingVerb),
+        (table.reported, Kind::Reported),
+        (table.ruled_out, Kind::RuledOut),
         (table.schedule, Kind::Schedule),
     ];
     let mut patterns = Vec::new();

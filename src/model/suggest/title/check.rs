@@ -27,6 +27,9 @@ pub enum TitleProblem {
     SpeechTag,
     /// A sentence start glued to a modal: "Could Until then…", "Will in one respect…".
     GluedModal,
+    /// Its subject is a bare pronoun or the reader ("Will she return?", "When you get to go
+    /// back…?", "여러분은 …?"): it does not name what it asks about.
+    VagueSubject,
 }
 
 impl fmt::Display for TitleProblem {
@@ -38,6 +41,7 @@ impl fmt::Display for TitleProblem {
             Self::UnbalancedQuote => write!(f, "unbalanced quote"),
             Self::SpeechTag => write!(f, "speech tag"),
             Self::GluedModal => write!(f, "sentence start glued to a modal"),
+            Self::VagueSubject => write!(f, "no named subject"),
         }
     }
 }
@@ -284,6 +288,13 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
     }
     let words: Vec<String> = lower.split_whitespace().map(bare).collect();
     if body.chars().any(is_hangul) {
+        if body
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| KOREAN_VAGUE_OPENERS.iter().any(|v| w.starts_with(v)))
+        {
+            return Some(TitleProblem::VagueSubject);
+        }
         return korean_cut_off(body).map(TitleProblem::CutOff);
     }
     if words.len() < 3 {
@@ -291,6 +302,12 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
     }
     if AUXILIARIES.contains(&words[0].as_str()) && CLAUSE_OPENERS.contains(&words[1].as_str()) {
         return Some(TitleProblem::GluedModal);
+    }
+    let embedded = WH_WORDS.contains(&words[0].as_str())
+        && !AUXILIARIES.contains(&words[1].as_str())
+        && PRONOUNS.contains(&words[1].as_str());
+    if embedded || (vague_subject(&words) && !names_someone(body)) {
+        return Some(TitleProblem::VagueSubject);
     }
     english_cut_off(body, &words).map(TitleProblem::CutOff)
 }
@@ -379,6 +396,59 @@ fn unbalanced(body: &str) -> bool {
     open > close
 }
 
+/// Pronouns that do not name a subject.
+const PRONOUNS: &[&str] = &["i", "you", "we", "he", "she", "it", "they", "this", "that"];
+
+/// Korean openers that do not name a subject: the reader, the speaker, discourse words.
+const KOREAN_VAGUE_OPENERS: &[&str] = &[
+    "여러분",
+    "저는",
+    "제가",
+    "저도",
+    "저의",
+    "나는",
+    "내가",
+    "우리",
+    "개인적으로",
+    "관심은",
+    "그래도",
+    "만약",
+    "그런데",
+    "먼저",
+    "이는",
+    "그는",
+    "그녀는",
+    "이것은",
+    "그것은",
+];
+
+/// Whether an English question's subject is a bare pronoun: "Will she return?", "Is it
+/// over?", "When will you know?", "When you get to go back…?".
+fn vague_subject(words: &[String]) -> bool {
+    let subject_at = if WH_WORDS.contains(&words[0].as_str()) || words[0] == "why" {
+        if AUXILIARIES.contains(&words[1].as_str()) {
+            2
+        } else {
+            // "When you get to go back…": an embedded clause, never inverted.
+            return PRONOUNS.contains(&words[1].as_str());
+        }
+    } else if AUXILIARIES.contains(&words[0].as_str()) {
+        1
+    } else {
+        return false;
+    };
+    words
+        .get(subject_at)
+        .is_some_and(|w| PRONOUNS.contains(&w.as_str()))
+}
+
+/// Whether a title names someone or something after its first word (a capitalised word).
+fn names_someone(body: &str) -> bool {
+    body.split_whitespace()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(|c| c.is_uppercase()) && w != "I")
+}
+
 /// The last word of an English title when it needs a continuation.
 fn english_cut_off(body: &str, words: &[String]) -> Option<String> {
     let last_raw = body.split_whitespace().last()?;
@@ -408,7 +478,21 @@ fn english_cut_off(body: &str, words: &[String]) -> Option<String> {
 
 /// The last eojeol of a Korean title when it does not close on a question ending.
 fn korean_cut_off(body: &str) -> Option<String> {
-    let last = body.split_whitespace().last()?;
+    let eojeols: Vec<&str> = body.split_whitespace().collect();
+    let last = *eojeols.last()?;
+    // "…20년 전 일까?": a copula with no noun of its own.
+    if last == "일까" {
+        return Some(last.to_owned());
+    }
+    // "풀리지 않은 어떻게 될까?": a modifier with no noun before the question.
+    if let Some(k) = eojeols.iter().position(|w| *w == "어떻게")
+        && k > 0
+        && ["않은", "없는", "있는", "된", "던", "하는"]
+            .iter()
+            .any(|e| eojeols[k - 1].ends_with(e))
+    {
+        return Some(eojeols[k - 1].to_owned());
+    }
     let plain = last.trim_end_matches(|c: char| !c.is_alphanumeric());
     if KOREAN_ENDINGS.iter().any(|e| plain.ends_with(e)) {
         return None;
@@ -471,6 +555,8 @@ mod tests {
             ("Will the leads reprise their?", "their"),
             ("Will season two be?", "be"),
             ("시즌2에서 두 사람의?", "두 사람의"),
+            ("등대에서 발견된 20년 전 일까?", "일까"),
+            ("시즌1에서 풀리지 않은 어떻게 될까?", "않은"),
         ] {
             let problem = title_problem(title);
             assert!(
@@ -520,6 +606,29 @@ mod tests {
             title_problem("Will in one respect the show change?"),
             Some(TitleProblem::GluedModal)
         );
+    }
+
+    #[test]
+    fn a_pronoun_or_the_reader_as_subject_is_flagged() {
+        for title in [
+            "Will she ever go back?",
+            "Is it one of the projects he has been offered?",
+            "When you get to go back to the bakery on Copper Street?",
+            "Why did he leave the island?",
+            "여러분은 어떻게 될까?",
+            "저는 어떻게 될까?",
+        ] {
+            assert_eq!(
+                title_problem(title),
+                Some(TitleProblem::VagueSubject),
+                "{title}"
+            );
+        }
+        assert!(ok("Will there be a second season?"));
+        assert!(ok("Why did Mira leave the island?"));
+        assert!(ok(
+            "Would we follow Gang-tae and Moon-young into a marriage?"
+        ));
     }
 
     #[test]

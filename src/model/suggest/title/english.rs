@@ -106,6 +106,14 @@ const PREDICATE_STOPS: &[&str] = &[
 
 /// Words after which a wh-word opens an embedded question ("unclear who …", "to say what …").
 const EMBEDDING_WORDS: &[&str] = &[
+    "learn",
+    "says",
+    "tell",
+    "tells",
+    "told",
+    "out",
+    "shows",
+    "show",
     "unclear",
     "uncertain",
     "unknown",
@@ -175,6 +183,7 @@ pub(super) fn english_titles(
     });
     let mut options = Vec::new();
     match key {
+        Some(Topic::Cast) => options.extend(named_return_question(sentences[0], season)),
         Some(Topic::Schedule) => options.push(schedule_question(season)),
         Some(Topic::Renewal) if context.season_confirmed => {
             options.push(schedule_question(season));
@@ -182,9 +191,14 @@ pub(super) fn english_titles(
         Some(Topic::Renewal) => options.push(renewal_question(sentences)),
         _ => {}
     }
+    let antecedent = |i: usize| context.antecedents.get(i).cloned().flatten();
     // The article's own questions, then statements turned into questions.
-    options.extend(sentences.iter().filter_map(|s| short_question(s)));
-    for sentence in sentences.iter().take(3) {
+    for (i, sentence) in sentences.iter().enumerate() {
+        if let Some(made) = short_question(sentence) {
+            options.push(resolve_pronoun(&made, &words_of(sentence), antecedent(i)));
+        }
+    }
+    for (i, sentence) in sentences.iter().enumerate().take(3) {
         let words = words_of(strip_connective(sentence));
         options.extend(
             [
@@ -198,7 +212,7 @@ pub(super) fn english_titles(
             ]
             .into_iter()
             .flatten()
-            .map(|made| resolve_pronoun(&made, &words)),
+            .map(|made| resolve_pronoun(&made, &words, antecedent(i))),
         );
     }
     options.extend(sentences.iter().find_map(|s| rescue_question(s)));
@@ -265,6 +279,53 @@ fn topic_question(key: Option<Topic>, season: Option<&str>) -> Option<String> {
     })
 }
 
+/// "Will Marisol Ortega and Theo Blanchard return for season two?": the people a cast
+/// sentence names (runs of capitalised words joined by "and"), asked whether they return.
+fn named_return_question(sentence: &str, season: Option<&str>) -> Option<String> {
+    let words = words_of(sentence);
+    let is_name = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !COMMON_OPENERS.contains(&bare(w).as_str())
+            && !OUTLETS.contains(&bare(w).as_str())
+    };
+    let mut names: Vec<String> = Vec::new();
+    let mut k = 1;
+    while k < words.len() {
+        if is_name(words[k]) && words.get(k + 1).is_some_and(|w| is_name(w)) {
+            let mut name = vec![words[k]];
+            while let Some(next) = words.get(k + name.len()).filter(|w| is_name(w)) {
+                let stop = name
+                    .last()
+                    .is_some_and(|w| w.ends_with([',', '.', ';', ':']));
+                if stop {
+                    break;
+                }
+                name.push(next);
+            }
+            k += name.len();
+            let joined = name.join(" ");
+            names.push(
+                joined
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .trim_end_matches("'s")
+                    .to_owned(),
+            );
+            // Only names joined by "and" go together.
+            if words.get(k).is_some_and(|w| bare(w) == "and") {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        k += 1;
+    }
+    if names.is_empty() || names.len() > 3 {
+        return None;
+    }
+    let in_season = season.map_or(String::new(), |s| format!(" for {s}"));
+    Some(format!("Will {} return{in_season}?", names.join(" and ")))
+}
+
 /// The consequence of a conditional as the question: "Should the network order more
 /// episodes, the two leads would sign on again" → "Would the two leads sign on again?".
 fn consequence_question(words: &[&str]) -> Option<String> {
@@ -314,10 +375,11 @@ fn hint_question(words: &[&str]) -> Option<String> {
     })
 }
 
-/// `made` with a lone pronoun replaced by the sentence's first named subject ("he" → "the
-/// stranger", "she" → "the writer"), when the sentence opens with one.
-fn resolve_pronoun(made: &str, words: &[&str]) -> String {
-    let named = opening_subject(words);
+/// `made` with its first "he", "she" or "they" replaced by the sentence's own named subject
+/// ("he" → "the stranger", "she" → "the writer"), else by `antecedent`, the last name the
+/// article gave before the sentence.
+fn resolve_pronoun(made: &str, words: &[&str], antecedent: Option<String>) -> String {
+    let named = opening_subject(words).or(antecedent);
     let Some(named) = named else {
         return made.to_owned();
     };
@@ -375,6 +437,8 @@ fn rescue_question(sentence: &str) -> Option<String> {
     let rescue = [
         "save the show",
         "petition",
+        "campaign",
+        "#save",
         "rescue",
         "other platform",
         "another platform",

@@ -36,6 +36,17 @@ pub(super) fn korean_titles(
         _ => {}
     }
     options.push(korean_title(sentences, key));
+    // A casting answer with no name of its own ("소속사 측은 '긍정적으로 검토 중'"): the person
+    // the article named last.
+    if let Some(Some(name)) = context.antecedents.first()
+        && CASTING_WORDS.iter().any(|w| sentences[0].contains(w))
+    {
+        let particle = match name.chars().last() {
+            Some(c @ '\u{AC00}'..='\u{D7A3}') if !(c as u32 - 0xAC00).is_multiple_of(28) => "이",
+            _ => "가",
+        };
+        options.push(format!("{name}{particle} 출연할까?"));
+    }
     // The group's other sentences, each as its own question.
     for sentence in sentences.iter().skip(1).take(3) {
         options.push(korean_title(&[sentence], None));
@@ -51,6 +62,9 @@ pub(super) fn korean_titles(
     }
     options
 }
+
+/// Words of a casting answer or a wish to act again.
+const CASTING_WORDS: &[&str] = &["검토", "제안", "출연", "합류", "싶", "좋겠", "돌아"];
 
 /// The season number the sentences name ("시즌2" → '2').
 fn season_number(sentences: &[&str]) -> Option<char> {
@@ -85,7 +99,10 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         };
     }
     let best = strip_korean_connective(sentences[0].trim());
-    if let Some(question) = ji_question(best).or_else(|| negated_passive_question(best)) {
+    if let Some(question) = ji_question(best)
+        .or_else(|| unrevealed_question(best))
+        .or_else(|| negated_passive_question(best))
+    {
         return question;
     }
     if let Some(i) = best.find("여부") {
@@ -165,7 +182,7 @@ fn ji_question(sentence: &str) -> Option<String> {
     for (k, eojeol) in eojeols.iter().enumerate() {
         let chars: Vec<char> = eojeol.chars().collect();
         let Some((head, _)) = (1..chars.len())
-            .filter(|&j| chars[j] == '지')
+            .filter(|&j| chars[j] == '지' && ends_embedded(&chars[j + 1..]))
             .find_map(|j| direct_question_head(&chars[..j]).map(|h| (h, j)))
         else {
             continue;
@@ -184,6 +201,48 @@ fn ji_question(sentence: &str) -> Option<String> {
         return Some(format!("{}까?", joined.trim_end()));
     }
     None
+}
+
+/// Whether what follows "지" in an eojeol ends an embedded question ("할지", "할지는",
+/// "할지도"), not a noun ("일지의").
+fn ends_embedded(rest: &[char]) -> bool {
+    let rest: String = rest
+        .iter()
+        .collect::<String>()
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_owned();
+    ["", "는", "도", "를", "가", "에", "조차", "부터", "에는"].contains(&rest.as_str())
+}
+
+/// "일지의 주인은 끝내 밝혀지지 않았다" → "일지의 주인은 누구일까?": what is not revealed,
+/// asked as who or what it is.
+fn unrevealed_question(sentence: &str) -> Option<String> {
+    let eojeols: Vec<&str> = sentence.split_whitespace().collect();
+    let verb = eojeols.iter().position(|w| {
+        ["밝혀지지", "알려지지", "드러나지", "공개되지", "나오지"]
+            .iter()
+            .any(|v| w.starts_with(v))
+    })?;
+    let topic = eojeols[..verb]
+        .iter()
+        .rposition(|w| w.ends_with(['은', '는']) && w.chars().count() >= 2)?;
+    let mut words: Vec<&str> = eojeols[..=topic].to_vec();
+    if words.len() > 6 {
+        words.drain(..words.len() - 6);
+    }
+    let noun = eojeols[topic].trim_end_matches(['은', '는']);
+    if noun.ends_with("여부") {
+        return None;
+    }
+    let ends = |list: &[&str]| list.iter().any(|p| noun.ends_with(p));
+    let asked = if ends(&["주인", "범인", "정체", "사람", "인물", "발신자", "배후"]) {
+        "누구일까"
+    } else if ends(&["시기", "날짜", "일정", "시점"]) {
+        "언제일까"
+    } else {
+        "무엇일까"
+    };
+    Some(format!("{} {asked}?", words.join(" ")))
 }
 
 /// "아직 출연이 확정되지는 않았다" → "출연이 확정될까?"

@@ -25,6 +25,9 @@ pub(crate) struct TitleContext {
     pub season_confirmed: bool,
     /// The highest later season the article names (2 for "season two"), if any.
     pub season: Option<u8>,
+    /// Per sentence (in the order given to [`title`]): the last name the article gave before
+    /// it, who a "she" or "he" in it most likely is.
+    pub antecedents: Vec<Option<String>>,
 }
 
 /// The longest title, in characters.
@@ -62,6 +65,8 @@ pub(crate) fn title(
             (Some(Topic::Cast), true) => format!("{show} 주연 배우들이 다시 출연할까?"),
             (None | Some(Topic::Renewal), false) => format!("Will {show} get another season?"),
             (None | Some(Topic::Renewal), true) => format!("{show} 다음 시즌이 나올까?"),
+            (Some(Topic::Schedule), false) => format!("When will {show} return?"),
+            (Some(Topic::Schedule), true) => format!("{show} 다음 시즌은 언제 방송될까?"),
             // Other questions of an entry name the show after the question made below.
             _ => String::new(),
         });
