@@ -235,7 +235,8 @@ fn unrevealed_question(sentence: &str) -> Option<String> {
         return None;
     }
     let ends = |list: &[&str]| list.iter().any(|p| noun.ends_with(p));
-    let asked = if ends(&["주인", "범인", "정체", "사람", "인물", "발신자", "배후"]) {
+    let asked = if ends(&["주인", "범인", "정체", "사람", "인물", "발신자", "배후"])
+    {
         "누구일까"
     } else if ends(&["시기", "날짜", "일정", "시점"]) {
         "언제일까"
