@@ -778,6 +778,7 @@ fn korean_name(eojeols: &[&str]) -> Option<String> {
     let roles = ["배우", "원로배우", "작가", "감독", "가수"];
     eojeols
         .windows(2)
+        .rev()
         .filter(|pair| roles.contains(&pair[0]))
         .filter_map(|pair| {
             let word = pair[1].trim_end_matches(|c: char| !is_hangul(c));
@@ -791,7 +792,7 @@ fn korean_name(eojeols: &[&str]) -> Option<String> {
                 .contains(&name.chars().count())
                 .then(|| name.to_owned())
         })
-        .last()
+        .next()
 }
 
 /// Capitalised words that do not start or make a name.
