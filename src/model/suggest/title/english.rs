@@ -1032,14 +1032,25 @@ fn subject_question(best: &str) -> Option<String> {
         w.chars().next().is_some_and(char::is_uppercase)
             && !COMMON_OPENERS.contains(&bare(w).as_str())
     };
-    let start = words
-        .iter()
-        .skip(1)
-        .position(|w| is_name(w))
-        .map(|k| k + 1)?;
+    // A name may open the sentence when a second capitalised word follows ("Copper Street
+    // took over …").
+    let opens_with_name = words.len() > 1 && is_name(words[0]) && is_name(words[1]);
+    let start = if opens_with_name {
+        0
+    } else {
+        words
+            .iter()
+            .skip(1)
+            .position(|w| is_name(w))
+            .map(|k| k + 1)?
+    };
     let mut name: Vec<&str> = Vec::new();
-    for word in &words[start..] {
-        if !is_name(word) {
+    for (k, word) in words.iter().enumerate().skip(start) {
+        // "Love Under the Jade Moon": a small word inside a title between capitalised ones.
+        let inner = matches!(bare(word).as_str(), "the" | "of" | "and" | "a")
+            && !name.is_empty()
+            && words.get(k + 1).is_some_and(|w| is_name(w));
+        if !is_name(word) && !inner {
             break;
         }
         name.push(word);
@@ -1056,11 +1067,36 @@ fn subject_question(best: &str) -> Option<String> {
         .trim_end_matches("'s")
         .trim_end_matches("’s");
     let lower = name.to_lowercase();
-    if PRONOUNS.contains(&lower.as_str()) || OUTLETS.iter().any(|o| lower.starts_with(o)) {
+    if PRONOUNS.contains(&lower.as_str())
+        || OUTLETS.iter().any(|o| lower.starts_with(o))
+        || TITLES_ALONE.contains(&lower.as_str())
+    {
         return None;
     }
     Some(format!("What will happen to {name}?"))
 }
+
+/// Titles that are no name on their own ("the Princess").
+const TITLES_ALONE: &[&str] = &[
+    "princess",
+    "prince",
+    "king",
+    "queen",
+    "father",
+    "mother",
+    "doctor",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "captain",
+    "general",
+    "minister",
+    "professor",
+    "detective",
+    "officer",
+    "director",
+];
 
 /// Networks, streamers and news outlets: a question about one of them is not a story thread.
 const OUTLETS: &[&str] = &[
