@@ -696,7 +696,7 @@ pub(crate) fn with_renewal_as_subject(mut terms: Vec<Term>, sentence: &str) -> V
     let lower = sentence.to_lowercase();
     let subject = RENEWAL_SUBJECT.iter().any(|w| {
         lower.match_indices(w).any(|(i, _)| {
-            !w.is_ascii()
+            w.chars().any(is_hangul)
                 || !lower[..i]
                     .chars()
                     .next_back()

@@ -326,9 +326,12 @@ fn is_generic(lower: &str) -> bool {
         return true;
     }
     // "What happens next for the network?", "What happens next with Jun?"
-    GENERIC.iter().filter(|g| g.is_ascii()).any(|g| {
-        lower.starts_with(&format!("{g} for ")) || lower.starts_with(&format!("{g} with "))
-    })
+    GENERIC
+        .iter()
+        .filter(|g| !g.chars().any(is_hangul))
+        .any(|g| {
+            lower.starts_with(&format!("{g} for ")) || lower.starts_with(&format!("{g} with "))
+        })
 }
 
 /// Whether a quote still carries its speech tag: a closing quote or a quoted sentence's comma
