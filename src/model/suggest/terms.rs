@@ -124,6 +124,16 @@ const MORE_SEASON_AFTER: &[&str] = &[
 /// Phrases (of words the word map would split) that ask for more of a show.
 const ENGLISH_TOPIC_PHRASES: [&str; 3] = ["follow-up", "new episodes", "pick up the show"];
 
+/// Phrases that say someone plays a part again ("returning as Nina", "back as Aunt Dot").
+const CAST_PHRASES: &[&str] = &[
+    "return as",
+    "returns as",
+    "returning as",
+    "back as",
+    "reprising",
+    "역으로",
+];
+
 /// Phrases that say when something airs ("late next year", "no release date", "편성 미정").
 const SCHEDULE_PHRASES: &[&str] = &[
     "next year",
@@ -575,6 +585,9 @@ pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
     }
     if SCHEDULE_PHRASES.iter().any(|p| lowered.contains(p)) {
         terms.push(Term::Topic(Topic::Schedule));
+    }
+    if CAST_PHRASES.iter().any(|p| lowered.contains(p)) {
+        terms.push(Term::Topic(Topic::Cast));
     }
     let words: Vec<&str> = sentence.unicode_words().collect();
     for (i, word) in words.iter().copied().enumerate() {

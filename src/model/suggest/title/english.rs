@@ -289,7 +289,8 @@ fn named_return_question(sentence: &str, season: Option<&str>) -> Option<String>
             && !OUTLETS.contains(&bare(w).as_str())
     };
     let mut names: Vec<String> = Vec::new();
-    let mut k = 1;
+    // A name may open the sentence ("Grace Mbeki will also be back").
+    let mut k = usize::from(!(words.len() > 1 && is_name(words[0]) && is_name(words[1])));
     while k < words.len() {
         if is_name(words[k]) && words.get(k + 1).is_some_and(|w| is_name(w)) {
             let mut name = vec![words[k]];
@@ -303,6 +304,10 @@ fn named_return_question(sentence: &str, season: Option<&str>) -> Option<String>
                 name.push(next);
             }
             k += name.len();
+            // "Actor Rufus Mbeki" → "Rufus Mbeki".
+            while name.len() > 2 && ROLE_WORDS.contains(&bare(name[0]).as_str()) {
+                name.remove(0);
+            }
             let joined = name.join(" ");
             names.push(
                 joined
@@ -1075,6 +1080,22 @@ fn subject_question(best: &str) -> Option<String> {
     }
     Some(format!("What will happen to {name}?"))
 }
+
+/// Role words written before a name ("Actor Rufus Mbeki").
+const ROLE_WORDS: &[&str] = &[
+    "actor",
+    "actress",
+    "star",
+    "director",
+    "writer",
+    "showrunner",
+    "producer",
+    "creator",
+    "singer",
+    "lead",
+    "veteran",
+    "newcomer",
+];
 
 /// Titles that are no name on their own ("the Princess").
 const TITLES_ALONE: &[&str] = &[
