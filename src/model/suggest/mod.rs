@@ -96,7 +96,7 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
             last_name = Some(name);
         }
         let score = cues::score(text)?;
-        let terms = if score.is_open() || score.settled || score.points > 0 {
+        let terms = if score.is_open() || score.settled {
             subject_terms(text)
         } else {
             Vec::new()
@@ -134,7 +134,7 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
             continue;
         }
         let (mut score, mut own) = read[index].clone();
-        if own.is_empty() && context.season_open && score.points == 0 {
+        if own.is_empty() && context.season_open && !score.is_open() && score.points >= 0 {
             own = subject_terms(text);
         }
         let names_season =
@@ -263,11 +263,20 @@ fn attach_entry_headings(
     passages: &mut Vec<Passage>,
     entry_headings: Vec<(String, Passage)>,
 ) {
+    // Each show's groups, found once (a long article may hold many entries).
+    let mut by_show: HashMap<String, Vec<usize>> = HashMap::new();
+    for (g, members) in groups.iter().enumerate() {
+        if let Some(show) = &candidates[members[0]].section {
+            by_show.entry(show.clone()).or_default().push(g);
+        }
+    }
     for (show, heading) in entry_headings {
-        let strongest = groups
+        let Some(own) = by_show.get(&show) else {
+            continue;
+        };
+        let strongest = own
             .iter()
-            .enumerate()
-            .filter(|(_, members)| candidates[members[0]].section.as_deref() == Some(&show))
+            .map(|&g| (g, &groups[g]))
             .max_by_key(|(g, members)| {
                 // The entry's renewal question first: the heading names the show it asks for.
                 let renewal = members.iter().any(|&m| {

@@ -755,7 +755,7 @@ pub(crate) fn last_name(sentence: &str) -> Option<String> {
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
         core.chars().next().is_some_and(char::is_uppercase)
             && core.chars().count() > 1
-            && !NOT_NAMES.contains(&core.to_lowercase().as_str())
+            && !NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(core))
     };
     let mut found: Option<String> = None;
     let mut k = 0;
