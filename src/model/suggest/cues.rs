@@ -93,7 +93,8 @@ pub(crate) fn score(sentence: &str) -> Result<Score, SuggestError> {
             }
             // "confirmed" said plainly (no denial, no conditional before it) settles.
             Kind::Reported => {
-                if !denied_before(sentence, start)
+                if reported_plainly(sentence, start)
+                    && !denied_before(sentence, start)
                     && !negated_before(sentence, start, table.negators)
                 {
                     settled += weights.reported;
@@ -126,6 +127,39 @@ pub(crate) fn score(sentence: &str) -> Result<Score, SuggestError> {
         weak_only: strong == 0 && question == 0,
         settled: reported_settled,
     })
+}
+
+/// Whether the settling verb at byte `start` reports a settlement ("the showrunner confirmed
+/// that …"): not a passive or future form ("will be confirmed", "to be announced") and not
+/// inside an embedded question or condition ("whether a season will be confirmed").
+fn reported_plainly(sentence: &str, start: usize) -> bool {
+    let before = sentence[..start].to_ascii_lowercase();
+    let previous = before.split_whitespace().next_back().unwrap_or_default();
+    let auxiliary = matches!(
+        previous,
+        "be" | "been"
+            | "being"
+            | "to"
+            | "will"
+            | "would"
+            | "could"
+            | "may"
+            | "might"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "get"
+            | "gets"
+            | "got"
+    );
+    let embedded = before
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "whether" | "if" | "until" | "unless" | "once"));
+    !auxiliary && !embedded
 }
 
 /// Whether the sentence is a conditional whose consequence is a modal statement: an inverted
