@@ -15,19 +15,19 @@ fn main() {
 
 /// The evaluation articles the long ones are made of.
 const PARTS: [&str; 13] = [
-    include_str!("../tests/eval/01-okay-renewal.md"),
-    include_str!("../tests/eval/02-starfall-paste.txt"),
-    include_str!("../tests/eval/03-lantern-finale-explained.md"),
-    include_str!("../tests/eval/04-harbor-cast-news.md"),
-    include_str!("../tests/eval/05-orchard-five-questions.md"),
-    include_str!("../tests/eval/06-okay-korean.md"),
-    include_str!("../tests/eval/07-moonlit-settled.md"),
-    include_str!("../tests/eval/08-okay-fan-essay.txt"),
-    include_str!("../tests/eval/09-moonlight-diner-korean.txt"),
-    include_str!("../tests/eval/10-paper-moon-theories.md"),
-    include_str!("../tests/eval/11-harbor-interview.md"),
-    include_str!("../tests/eval/12-velvet-cancelled.md"),
-    include_str!("../tests/eval/13-holloway-network-move.md"),
+    include_str!("../tests/eval/dev/01-okay-renewal.md"),
+    include_str!("../tests/eval/dev/02-starfall-paste.txt"),
+    include_str!("../tests/eval/dev/03-lantern-finale-explained.md"),
+    include_str!("../tests/eval/dev/04-harbor-cast-news.md"),
+    include_str!("../tests/eval/dev/05-orchard-five-questions.md"),
+    include_str!("../tests/eval/dev/06-okay-korean.md"),
+    include_str!("../tests/eval/dev/07-moonlit-settled.md"),
+    include_str!("../tests/eval/dev/08-okay-fan-essay.txt"),
+    include_str!("../tests/eval/dev/09-moonlight-diner-korean.txt"),
+    include_str!("../tests/eval/dev/10-paper-moon-theories.md"),
+    include_str!("../tests/eval/dev/11-harbor-interview.md"),
+    include_str!("../tests/eval/dev/12-velvet-cancelled.md"),
+    include_str!("../tests/eval/dev/13-holloway-network-move.md"),
 ];
 
 /// Names renamed in each repetition.

@@ -164,11 +164,15 @@ pub fn edit_for(
     Ok(Some((edit, label)))
 }
 
-/// A new thread's title: the one typed, else the passage's quote, else "New thread".
+/// A new thread's title: the one typed, else a question made from the passage by the
+/// suggester's title generator, else the passage's quote, else "New thread".
 fn thread_title(title: &str, anchor: Option<&Anchor>) -> String {
     match title.trim() {
         "" => anchor
-            .map(|a| a.quote.trim().to_owned())
+            .map(|a| {
+                crate::model::suggest::title_for_passage(&a.quote)
+                    .unwrap_or_else(|| a.quote.trim().to_owned())
+            })
             .filter(|q| !q.is_empty())
             .unwrap_or_else(|| "New thread".into()),
         title => title.to_owned(),

@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use serde::Serialize;
 
 use crate::model::Article;
-use crate::model::suggest::{Suggestion, suggest};
+use crate::model::suggest::{Suggestion, try_suggest};
 
 /// Arguments of `fan-tracker suggest`.
 #[derive(Debug, clap::Args)]
@@ -17,19 +17,19 @@ pub struct SuggestArgs {
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
 
-    /// Print one JSON array `[{"title": "...", "passages": ["...", ...]}, ...]` instead of a
-    /// list for people.
+    /// Print one JSON array `[{"title": "...", "passages": ["...", ...], "best": 0}, ...]`
+    /// instead of a list for people (`best`: the index in `passages` of the strongest one).
     #[arg(long)]
     pub json: bool,
 }
 
 /// Imports `args.file`, suggests its open questions and prints them on standard output.
 ///
-/// Errors: the file cannot be read or imported (not text, empty, too large), or standard
-/// output cannot be written; the caller prints the error and exits with status 1.
+/// Errors: the file cannot be read or imported (not text, empty, too large), the suggester's
+/// cue matcher cannot be built, or standard output cannot be written; the caller prints the error and exits with status 1.
 pub fn run(args: &SuggestArgs) -> anyhow::Result<()> {
     let article = read_article(&args.file)?;
-    let suggestions = suggest(&article.document());
+    let suggestions = try_suggest(&article.document())?;
     let output = if args.json {
         json(&suggestions)?
     } else {
@@ -58,15 +58,19 @@ pub fn read_article(path: &Path) -> anyhow::Result<Article> {
 struct JsonSuggestion<'a> {
     title: &'a str,
     passages: Vec<&'a str>,
+    /// Index into `passages` of the strongest passage (the one a new thread anchors to).
+    best: usize,
 }
 
-/// `[{"title": "...", "passages": ["full sentence", ...]}, ...]`, passages in article order.
+/// `[{"title": "...", "passages": ["full sentence", ...], "best": 0}, ...]`, passages in
+/// article order, `best` the index of the strongest.
 fn json(suggestions: &[Suggestion]) -> anyhow::Result<String> {
     let shown: Vec<JsonSuggestion<'_>> = suggestions
         .iter()
         .map(|s| JsonSuggestion {
             title: &s.title,
             passages: s.passages.iter().map(|p| p.text.as_str()).collect(),
+            best: s.best,
         })
         .collect();
     let mut out = serde_json::to_string_pretty(&shown).context("could not write JSON")?;

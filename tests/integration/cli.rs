@@ -69,7 +69,7 @@ fn suggest_json(file: &str) -> serde_json::Value {
 
 #[test]
 fn suggest_json_is_an_array_of_titles_and_passages_in_article_order() {
-    let path = "tests/eval/01-okay-renewal.md";
+    let path = "tests/eval/dev/01-okay-renewal.md";
     let value = suggest_json(path);
     let source =
         std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path))
@@ -80,11 +80,13 @@ fn suggest_json_is_an_array_of_titles_and_passages_in_article_order() {
         let object = suggestion.as_object().expect("an object");
         let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
         keys.sort();
-        assert_eq!(keys, ["passages", "title"]);
+        assert_eq!(keys, ["best", "passages", "title"]);
         let title = object["title"].as_str().expect("a string title");
         assert!(title.ends_with('?'), "{title}");
         let passages = object["passages"].as_array().expect("an array of passages");
         assert!(!passages.is_empty());
+        let best = object["best"].as_u64().expect("a number best") as usize;
+        assert!(best < passages.len(), "best {best} of {}", passages.len());
         let mut last = 0;
         for passage in passages {
             let passage = passage.as_str().expect("a string passage");
@@ -106,7 +108,7 @@ fn suggest_json_is_an_array_of_titles_and_passages_in_article_order() {
 #[test]
 fn suggest_on_a_settled_article_prints_an_empty_array() {
     assert_eq!(
-        suggest_json("tests/eval/07-moonlit-settled.md"),
+        suggest_json("tests/eval/dev/07-moonlit-settled.md"),
         serde_json::json!([])
     );
 }
@@ -114,7 +116,7 @@ fn suggest_on_a_settled_article_prints_an_empty_array() {
 #[test]
 fn suggest_prints_a_list_for_people() {
     let path =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/06-okay-korean.md");
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/eval/dev/06-okay-korean.md");
     let output = fan_tracker().arg("suggest").arg(&path).output().unwrap();
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();

@@ -331,3 +331,39 @@ fn the_as_of_date_is_set_saved_and_reloaded_and_a_bad_one_changes_nothing() {
     assert_eq!(open_entry(&harness).article.as_of, None);
     harness.get_by_label("No as-of date");
 }
+
+/// *New thread from selection* names the thread with the suggester's title generator: a
+/// question, not the whole passage (issue 15).
+#[test]
+fn a_thread_from_a_selected_passage_is_titled_as_a_question() {
+    use fan_tracker::app::{App, AppOptions, Change};
+    let tmp = TempDir::new();
+    let mut app = App::new(
+        AppOptions {
+            data_dir: tmp.data_dir(),
+            open_file: None,
+        },
+        None,
+    );
+    let (show, entry) = app.open_article().expect("the built-in article is open");
+    let (show, article) = (show.id, entry.id);
+    let threads_before = app.library().show(show).unwrap().threads.len();
+    let quote = "And would the original cast return to play the same roles, or would a new season need new faces?";
+    let document = app.open_document().expect("the article is parsed");
+    let block = document
+        .blocks
+        .iter()
+        .position(|b| b.text.contains(quote))
+        .expect("the passage is in the built-in article");
+    app.apply(Command::Change(Change::AddThread {
+        title: String::new(),
+        anchor: Some(Anchor::new(article, quote, block)),
+    }));
+    let threads = &app.library().show(show).unwrap().threads;
+    assert_eq!(threads.len(), threads_before + 1);
+    let title = &threads.last().unwrap().title;
+    assert_eq!(
+        title,
+        "Would the original cast return to play the same roles?"
+    );
+}

@@ -1,14 +1,10 @@
 //! Cues that mark a sentence as raising an open question, and counter-cues for settled facts.
 //!
-//! The kinds of cue follow the hedge- and speculation-detection literature (the CoNLL-2010
-//! shared task and the BioScope corpus describe hedges as modal and future forms, speculation
-//! verbs and uncertainty phrases); the lists themselves are ours, written for news about shows
-//! and for fan writing, in English and Korean. A sentence scores the sum of its cues' weights;
-//! [`OPEN_THRESHOLD`] points or more make it a candidate.
+//! The words and weights live per language in [`super::language`] (one table per language);
+//! this module applies them. A sentence is read in the language of its script, scores the sum
+//! of its cues' weights, and [`OPEN_THRESHOLD`] points or more make it a candidate.
 
-use std::sync::LazyLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use super::language::{Kind, SuggestError, language_of};
 
 /// The score from which a sentence raises an open question.
 pub(crate) const OPEN_THRESHOLD: i32 = 2;
@@ -21,546 +17,6 @@ const QUESTION_POINTS: i32 = 3;
 /// Points for a question inside quotation marks (often dialogue in a recap).
 const QUOTED_QUESTION_POINTS: i32 = 1;
 
-/// Uncertainty, speculation and negated settlement: one of these alone is enough.
-const STRONG: &[&str] = &[
-    // Not (yet) settled.
-    "no confirmation",
-    "not been confirmed",
-    "not confirmed",
-    "not officially confirmed",
-    "not yet confirmed",
-    "yet to be confirmed",
-    "unconfirmed",
-    "has yet to",
-    "have yet to",
-    "had yet to",
-    "is yet to",
-    "are yet to",
-    "not yet announced",
-    "not been announced",
-    "yet to be announced",
-    "not been renewed",
-    "not renewed",
-    "not been picked up",
-    "not been greenlit",
-    "no official word",
-    "no official announcement",
-    "no word on",
-    "no word yet",
-    "no news on",
-    "no announcement",
-    "no decision",
-    "not decided",
-    "undecided",
-    "no plans",
-    "no release date",
-    "no date",
-    "to be announced",
-    "to be determined",
-    "tba",
-    "tbd",
-    // Still being worked out.
-    "in talks",
-    "in early talks",
-    "in discussions",
-    "in negotiations",
-    "under discussion",
-    "under consideration",
-    "being considered",
-    "considering",
-    "mulling",
-    "weighing",
-    // Unknown, unclear, open.
-    "remains to be seen",
-    "remain to be seen",
-    "left open",
-    "left unanswered",
-    "unanswered",
-    "unresolved",
-    "unexplained",
-    "unclear",
-    "uncertain",
-    "uncertainty",
-    "unknown",
-    "not known",
-    "no one knows",
-    "nobody knows",
-    "who knows",
-    "up in the air",
-    "open question",
-    "open questions",
-    "open-ended",
-    "open ending",
-    "ambiguous",
-    "ambiguity",
-    "cliffhanger",
-    "cliff-hanger",
-    "questions remain",
-    "question remains",
-    "loose end",
-    "loose ends",
-    "mystery",
-    // Speculation and report.
-    "rumor",
-    "rumors",
-    "rumored",
-    "rumour",
-    "rumours",
-    "rumoured",
-    "speculation",
-    "speculate",
-    "speculated",
-    "speculating",
-    "reportedly",
-    "allegedly",
-    "is said to",
-    "are said to",
-    "sources say",
-    "sources said",
-    "insiders say",
-    "fan theory",
-    "fan theories",
-    "theorize",
-    "theorise",
-    "hinted",
-    "teased",
-    // What fans want.
-    "fans hope",
-    "fans are hoping",
-    "fans still hope",
-    "fans believe",
-    "fans demand",
-    "fans are demanding",
-    "fans wonder",
-    "fans are wondering",
-    "fans want",
-    "fans still want",
-    "fans speculate",
-    "fans expect",
-    "fans are asking",
-    "fans keep asking",
-    "fans continue to ask",
-    "viewers wonder",
-    "viewers are left wondering",
-    "left wondering",
-    "petition",
-    "viewers believe",
-    "many believe",
-    "some believe",
-    "others believe",
-    "fans suspect",
-    "viewers suspect",
-    "fans are convinced",
-    "never confirmed",
-    "never found",
-    "never explained",
-    "never revealed",
-    "never resolved",
-    "never answered",
-    "never says",
-    "never said",
-    "never say",
-    "does not say",
-    "did not say",
-    "doesn't say",
-    "didn't say",
-    "would not say",
-    "wouldn't say",
-    "won't say",
-    "declined to say",
-    "refused to say",
-    "declined to comment",
-    "not commented",
-    "no comment",
-    "not responded",
-    "did not respond",
-    "never reveals",
-    "not revealed",
-    "do not learn",
-    "don't learn",
-    "never learn",
-    "never find out",
-    "do not find out",
-    "reports claim",
-    "reports say",
-    "reports suggest",
-    "according to reports",
-    "unverified",
-    "no release window",
-    "no premiere date",
-    "no airdate",
-    "no air date",
-    "positively reviewing",
-    "positively considering",
-    "not been set",
-    "not been finalized",
-    "not been finalised",
-    "yet to be set",
-    "not been decided",
-    "nothing has been decided",
-    "nothing is decided",
-    "being discussed",
-    "not a sure thing",
-    "never a sure thing",
-    "no guarantee",
-    "unfinished",
-];
-
-/// Hedges weaker than [`STRONG`] ones: alone they are enough, but carry less weight.
-const MEDIUM: &[&str] = &[
-    "whether",
-    "might",
-    "possibility",
-    "possible",
-    "possibly",
-    "potential",
-    "potentially",
-    "perhaps",
-    "maybe",
-    "likely",
-    "unlikely",
-    "expected to",
-    "is set to",
-    "are set to",
-    "hopes",
-    "hoping",
-    "wonder",
-    "wondering",
-    "not yet",
-    "still waiting",
-    "waiting for",
-    "no sign",
-    "doubt",
-    "doubts",
-    "big question",
-    "the question is",
-    "if and when",
-    "fate",
-    "asking for more",
-    "for now",
-    "reviewing",
-    "chances",
-    "odds",
-    "long shot",
-    "theory",
-    "theories",
-    "aims to",
-    "aiming to",
-    "worry",
-    "worried",
-    "worries",
-    "concerned",
-    "fear",
-    "fears",
-    "suspects",
-    "would love to know",
-    "love to know",
-    "want to know",
-    "wants to know",
-    "dying to know",
-    "keep asking",
-    "keeps asking",
-    "calling for",
-    "calls for",
-    "the green light",
-];
-
-/// Future and modal forms and conditionals: two are needed, or one with another cue.
-const WEAK: &[&str] = &[
-    "will",
-    "would",
-    "could",
-    "may",
-    "should",
-    "if",
-    "hope",
-    "plan",
-    "plans",
-    "question",
-    "questions",
-    "future",
-    "believe",
-    "some fans",
-    "some viewers",
-    "many fans",
-];
-
-/// Counter-cues: a fact already settled. Ignored after a negation or a conditional.
-const SETTLED: &[&str] = &[
-    "was confirmed",
-    "were confirmed",
-    "has been confirmed",
-    "have been confirmed",
-    "officially confirmed",
-    "confirmed that",
-    "announced that",
-    "has announced",
-    "officially announced",
-    "was renewed",
-    "has been renewed",
-    "have been renewed",
-    "officially renewed",
-    "renewed the",
-    "was greenlit",
-    "has been greenlit",
-    "given the green light",
-    "got the green light",
-    "received the green light",
-    "was cancelled",
-    "was canceled",
-    "has been cancelled",
-    "has been canceled",
-    "was released",
-    "were released",
-    "revealed that",
-    "it was revealed",
-];
-
-/// Verbs that settle a question when said plainly ("the network confirmed", "the writer
-/// revealed"). Alone they weigh nothing either way; truly negated shortly before ("no second
-/// season has been confirmed", "the network has not announced a renewal", "nobody has said
-/// who…") they are negated settlement, the clearest kind of open question in news.
-const SETTLING_VERBS: &[&str] = &[
-    "confirmed",
-    "confirm",
-    "announced",
-    "announce",
-    "renewed",
-    "greenlit",
-    "green-lit",
-    "ordered",
-    "commissioned",
-    "picked up",
-    "revealed",
-    "reveal",
-    "disclosed",
-    "decided",
-    "finalized",
-    "finalised",
-    "scheduled",
-    "explained",
-    "addressed",
-    "said",
-    "say",
-    "shared",
-];
-
-/// Narration of what happened ("the finale aired", "the season ended"): weaker counter-cues,
-/// since a recap can still end "on a cliffhanger".
-const NARRATED: &[&str] = &[
-    "premiered",
-    "aired",
-    "ended",
-    "concluded",
-    "wrapped",
-    "won",
-    "debuted",
-    "answered",
-    "explained",
-];
-
-/// Korean uncertainty, speculation and question forms (matched inside words).
-const KOREAN_STRONG: &[&str] = &[
-    "미정",
-    "불투명",
-    "미지수",
-    "불확실",
-    "알려지지 않았",
-    "알려진 바 없",
-    "밝혀지지 않았",
-    "공개되지 않았",
-    "확정되지 않았",
-    "결정되지 않았",
-    "정해지지 않았",
-    "확인되지 않았",
-    "정해진 것은 없",
-    "확정된 것은 없",
-    "검토 중",
-    "논의 중",
-    "협의 중",
-    "조율 중",
-    "논의 단계",
-    "관심이 쏠",
-    "귀추가 주목",
-    "궁금증",
-    "할까",
-    "될까",
-    "나올까",
-    "있을까",
-    "올까",
-    "열린 결말",
-    "떡밥",
-    "미확정",
-    "여부",
-    "밝힌 바 없",
-    "밝힌 바가 없",
-    "답을 주지 않",
-    "답하지 않",
-    "밝히지 않",
-    "언급하지 않",
-    "말하지 않",
-    "공개하지 않",
-];
-
-/// Korean hedges weaker than [`KOREAN_STRONG`] ones.
-const KOREAN_MEDIUM: &[&str] = &[
-    "것으로 보인다",
-    "것으로 보여",
-    "전망",
-    "가능성",
-    "관측이 나",
-    "관측된다",
-    "관측이다",
-    "긍정적으로 검토",
-    "긍정 검토",
-    "검토하고 있",
-    "물망",
-    "추측",
-    "루머",
-    "의문",
-    "기대를 모",
-    "바라고",
-    "희망",
-    "요청",
-    "아직",
-    "예상",
-    "목표로",
-    "주목된다",
-    "관심사",
-    "찾지 못",
-    "인지에 대해",
-    "인지는",
-    "는지에 대해",
-    "는지는",
-    "궁금",
-    "할지",
-    "될지",
-    "올지",
-    "을지",
-    "를지",
-    "질지",
-];
-
-/// Korean future forms and conditionals.
-const KOREAN_WEAK: &[&str] = &[
-    "예정",
-    "계획",
-    "것으로 알려졌다",
-    "기대",
-    "만약",
-    "다면",
-    "라면",
-];
-
-/// Korean counter-cues for settled facts; ignored when the sentence negates.
-const KOREAN_SETTLED: &[&str] = &[
-    "확정됐다",
-    "확정되었다",
-    "확정했다",
-    "확정 지었",
-    "확정된",
-    "공개됐다",
-    "발표했다",
-];
-
-/// Korean narration of what happened, the weaker counter-cues.
-const KOREAN_NARRATED: &[&str] = &[
-    "종영했다",
-    "종영됐다",
-    "방송됐다",
-    "방영됐다",
-    "막을 내렸",
-    "수상했",
-];
-
-/// Korean negation inside a sentence, which turns a settled form into an open one.
-const KOREAN_NEGATION: &[&str] = &["않", "없", "못", "미정", "아직"];
-
-/// English words that, shortly before a settled counter-cue, undo it ("has not confirmed that").
-const NEGATORS: [&str; 15] = [
-    "not", "n't", "no", "never", "yet", "if", "whether", "unless", "until", "once", "before",
-    "nor", "none", "nothing", "nobody",
-];
-
-/// Schedule verbs: with a date given, a future form is a settled schedule, not a question.
-const SCHEDULE: &[&str] = &[
-    "premiere",
-    "premieres",
-    "air",
-    "airs",
-    "debut",
-    "debuts",
-    "release",
-    "released",
-    "stream",
-    "streams",
-    "arrive",
-    "arrives",
-    "launch",
-    "return",
-    "returns",
-    "begin",
-    "begins",
-    "start",
-    "starts",
-    "open",
-    "opens",
-    "방송",
-    "방영",
-    "공개",
-    "개봉",
-    "첫선",
-];
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
-    Strong,
-    Medium,
-    Weak,
-    Settled,
-    Narrated,
-    SettlingVerb,
-    Schedule,
-}
-
-/// Every cue in one automaton, with its kind and whether it must stand as whole words.
-struct Cues {
-    automaton: AhoCorasick,
-    entries: Vec<(Kind, bool)>,
-}
-
-static CUES: LazyLock<Option<Cues>> = LazyLock::new(|| {
-    let lists: [(&[&str], Kind, bool); 12] = [
-        (STRONG, Kind::Strong, true),
-        (MEDIUM, Kind::Medium, true),
-        (WEAK, Kind::Weak, true),
-        (SETTLED, Kind::Settled, true),
-        (NARRATED, Kind::Narrated, true),
-        (SETTLING_VERBS, Kind::SettlingVerb, true),
-        (KOREAN_STRONG, Kind::Strong, false),
-        (KOREAN_MEDIUM, Kind::Medium, false),
-        (KOREAN_WEAK, Kind::Weak, false),
-        (KOREAN_SETTLED, Kind::Settled, false),
-        (KOREAN_NARRATED, Kind::Narrated, false),
-        (SCHEDULE, Kind::Schedule, true),
-    ];
-    let mut patterns = Vec::new();
-    let mut entries = Vec::new();
-    for (list, kind, whole_words) in lists {
-        for phrase in list {
-            patterns.push(*phrase);
-            // Korean schedule words are matched inside words, like the other Korean cues.
-            entries.push((kind, whole_words && phrase.is_ascii()));
-        }
-    }
-    let automaton = AhoCorasickBuilder::new()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .build(&patterns)
-        .ok()?;
-    Some(Cues { automaton, entries })
-});
-
 /// How strongly a sentence raises an open question.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Score {
@@ -570,6 +26,9 @@ pub(crate) struct Score {
     pub question: bool,
     /// Whether only weak cues (modals, conditionals) speak for it.
     pub weak_only: bool,
+    /// Whether a settled form (not mere narration) counts against it ("has been renewed",
+    /// "확정됐다").
+    pub settled: bool,
 }
 
 impl Score {
@@ -583,19 +42,24 @@ impl Score {
     }
 }
 
-/// Scores one sentence on the cues it holds.
-pub(crate) fn score(sentence: &str) -> Score {
-    let Some(cues) = CUES.as_ref() else {
-        return Score::default();
-    };
+/// Scores one sentence on the cues of its language.
+///
+/// Errors: the language's cue matcher could not be built ([`SuggestError::CueMatcher`]).
+pub(crate) fn score(sentence: &str) -> Result<Score, SuggestError> {
+    let (language, matcher) = language_of(sentence)?;
+    let table = language.cues();
+    let weights = table.weights;
     let (mut strong, mut weak, mut settled) = (0, 0, 0);
     let mut schedule = false;
     let mut negated_settlement = false;
-    let korean_negated = KOREAN_NEGATION.iter().any(|n| sentence.contains(n));
-    for found in cues.automaton.find_overlapping_iter(sentence) {
-        let (kind, whole_words) = cues.entries[found.pattern().as_usize()];
+    let mut reported_settled = false;
+    let mut ruled_out = false;
+    let negated_anywhere =
+        !table.whole_words && table.negators.iter().any(|n| sentence.contains(n));
+    for found in matcher.automaton.find_overlapping_iter(sentence) {
+        let kind = matcher.kinds[found.pattern().as_usize()];
         let (start, end) = (found.start(), found.end());
-        if whole_words && !is_whole_word(sentence, start, end) {
+        if table.whole_words && !is_whole_word(sentence, start, end) {
             continue;
         }
         let matched = &sentence[start..end];
@@ -604,38 +68,124 @@ pub(crate) fn score(sentence: &str) -> Score {
             continue;
         }
         match kind {
-            Kind::Strong => strong += 3,
-            Kind::Medium => strong += 2,
-            Kind::Weak => weak += 1,
+            Kind::Strong => strong += weights.strong,
+            Kind::Medium => strong += weights.medium,
+            Kind::Weak => weak += weights.weak,
             Kind::Schedule => schedule = true,
             Kind::Settled | Kind::Narrated => {
-                let negated = if whole_words {
-                    negated_before(sentence, start)
+                let negated = if table.whole_words {
+                    negated_before(sentence, start, table.negators)
                 } else {
-                    korean_negated
+                    negated_anywhere
                 };
                 if !negated {
-                    settled += if kind == Kind::Settled { 3 } else { 1 };
+                    if kind == Kind::Settled {
+                        settled += weights.settled;
+                        reported_settled = true;
+                    } else {
+                        settled += weights.narrated;
+                    }
+                }
+            }
+            Kind::RuledOut => {
+                ruled_out = true;
+                reported_settled = true;
+            }
+            // "confirmed" said plainly (no denial, no conditional before it) settles.
+            Kind::Reported => {
+                if reported_plainly(sentence, start)
+                    && !denied_before(sentence, start)
+                    && !negated_before(sentence, start, table.negators)
+                {
+                    settled += weights.reported;
                 }
             }
             // Counted once: "has not been confirmed or announced" is one negated settlement.
             Kind::SettlingVerb if !negated_settlement && denied_before(sentence, start) => {
                 negated_settlement = true;
-                strong += 3;
+                strong += weights.negated_settlement;
             }
             Kind::SettlingVerb => {}
         }
     }
     let question = question_points(sentence);
+    if question == 0 && table.whole_words && raises_consequence(sentence) {
+        strong += weights.conditional;
+    }
     // "will premiere on 5 June": a schedule with its date is settled.
     if schedule && has_date(sentence) && question == 0 {
         weak = 0;
     }
-    Score {
-        points: strong + weak + question - settled,
+    let mut points = strong + weak + question - settled;
+    // A question ruled out for good is settled whatever hedges surround it.
+    if ruled_out && question == 0 {
+        points = points.min(0);
+    }
+    Ok(Score {
+        points,
         question: question == QUESTION_POINTS,
         weak_only: strong == 0 && question == 0,
-    }
+        settled: reported_settled,
+    })
+}
+
+/// Whether the settling verb at byte `start` reports a settlement ("the showrunner confirmed
+/// that …"): not a passive or future form ("will be confirmed", "to be announced") and not
+/// inside an embedded question or condition ("whether a season will be confirmed").
+fn reported_plainly(sentence: &str, start: usize) -> bool {
+    let before = sentence[..start].to_ascii_lowercase();
+    let previous = before.split_whitespace().next_back().unwrap_or_default();
+    let auxiliary = matches!(
+        previous,
+        "be" | "been"
+            | "being"
+            | "to"
+            | "will"
+            | "would"
+            | "could"
+            | "may"
+            | "might"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "get"
+            | "gets"
+            | "got"
+    );
+    let embedded = before
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "whether" | "if" | "until" | "unless" | "once"));
+    !auxiliary && !embedded
+}
+
+/// Whether the sentence is a conditional whose consequence is a modal statement: an inverted
+/// condition ("Should the network order more, the leads would return"; "Were it renewed, …")
+/// or "if …, X would/could/will …" (the consequence is the open question).
+fn raises_consequence(sentence: &str) -> bool {
+    let Some((condition, consequence)) = sentence.split_once(',') else {
+        return false;
+    };
+    let first = condition
+        .split_whitespace()
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    // The consequence's modal comes early in its clause ("…, the two leads would sign on").
+    let consequence_modal = consequence.split_whitespace().take(6).any(|w| {
+        matches!(
+            w.to_ascii_lowercase()
+                .trim_matches(|c: char| !c.is_alphabetic()),
+            "would" | "could" | "might" | "will"
+        )
+    });
+    matches!(
+        first.as_str(),
+        "should" | "were" | "had" | "if" | "once" | "assuming"
+    ) && consequence_modal
 }
 
 /// Whether `sentence[start..end]` is not part of a longer word.
@@ -645,8 +195,9 @@ fn is_whole_word(sentence: &str, start: usize, end: usize) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-/// Whether a negation or conditional comes within the four words before byte `start`.
-fn negated_before(sentence: &str, start: usize) -> bool {
+/// Whether a negation or conditional (`negators`, or a "n't" form) comes within the four words
+/// before byte `start`.
+fn negated_before(sentence: &str, start: usize, negators: &[&str]) -> bool {
     sentence[..start]
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .filter(|w| !w.is_empty())
@@ -654,7 +205,7 @@ fn negated_before(sentence: &str, start: usize) -> bool {
         .take(4)
         .any(|word| {
             let word = word.to_ascii_lowercase().replace('’', "'");
-            NEGATORS.contains(&word.as_str()) || word.ends_with("n't")
+            negators.contains(&word.as_str()) || word.ends_with("n't")
         })
 }
 
@@ -740,7 +291,7 @@ mod tests {
     use super::*;
 
     fn open(sentence: &str) -> bool {
-        score(sentence).is_open()
+        score(sentence).unwrap().is_open()
     }
 
     #[test]
@@ -797,7 +348,7 @@ mod tests {
 
     #[test]
     fn quoted_dialogue_questions_count_less() {
-        assert!(score("Why did you come back?").question);
+        assert!(score("Why did you come back?").unwrap().question);
         assert!(!open("\"Why did you come back?\""));
     }
 

@@ -37,16 +37,14 @@ pub(crate) struct Candidate {
     pub topics: Vec<Topic>,
     /// Whether it is a direct question (which opens a thread of its own).
     pub question: bool,
+    /// The show whose entry holds it, in a list of shows (one group per show).
+    pub section: Option<String>,
 }
 
 impl Candidate {
     /// The topic the sentence is about: the first named topic other than renewal, else renewal.
     pub fn primary_topic(&self) -> Option<Topic> {
-        self.topics
-            .iter()
-            .copied()
-            .find(|t| *t != Topic::Renewal)
-            .or_else(|| self.topics.first().copied())
+        super::terms::primary_topic(&self.topics)
     }
 }
 
@@ -95,7 +93,9 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
     let mut shared: Vec<f64> = Vec::new(); // per group, reset after each sentence
     let mut touched: Vec<usize> = Vec::new();
     let mut previous: Option<(usize, usize, usize)> = None; // (sentence index, block, group)
-    let mut topic_group: HashMap<Topic, usize> = HashMap::new();
+    // Per (list entry, topic): the group of that topic; groups never cross list entries.
+    let mut topic_group: HashMap<(Option<&str>, Topic), usize> = HashMap::new();
+    let mut group_section: Vec<Option<&str>> = Vec::new();
     for (index, candidate) in candidates.iter().enumerate() {
         let primary = candidate.primary_topic();
         let ids: Vec<usize> = candidate
@@ -120,7 +120,12 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
             }
         }
         let mut best: Option<(f64, usize)> = None;
+        let section = candidate.section.as_deref();
         for &g in &touched {
+            if group_section[g] != section {
+                shared[g] = 0.0;
+                continue;
+            }
             let share = shared[g] / total;
             if best.is_none_or(|(s, b)| share > s || (share == s && g < b)) {
                 best = Some((share, g));
@@ -132,13 +137,17 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
             .filter(|&(sentence, block, _)| {
                 candidate.sentence_index == sentence + 1 && candidate.block == block
             })
+            .filter(|&(_, _, g)| group_section[g] == candidate.section.as_deref())
             .map(|(_, _, g)| g);
-        let by_topic = primary.and_then(|t| topic_group.get(&t).copied());
+        let by_topic = primary.and_then(|t| topic_group.get(&(section, t)).copied());
         let chosen = match best {
             _ if by_topic.is_some() => by_topic,
             Some((share, g)) if share >= JOIN_SHARE => Some(g),
             _ if candidate.terms.is_empty() => follows_previous,
-            _ if primary.is_none() && !candidate.question => follows_previous,
+            // A statement with little subject of its own continues the one before it.
+            _ if primary.is_none() && !candidate.question && candidate.terms.len() <= 2 => {
+                follows_previous
+            }
             _ => None,
         };
         let g = match chosen {
@@ -149,11 +158,12 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
             None => {
                 groups.push(vec![index]);
                 shared.push(0.0);
+                group_section.push(section);
                 groups.len() - 1
             }
         };
         if let Some(topic) = primary {
-            topic_group.entry(topic).or_insert(g);
+            topic_group.entry((section, topic)).or_insert(g);
         }
         for &id in &ids {
             let list = &mut recent[id];
@@ -189,6 +199,7 @@ mod tests {
                     topics: topics_of(&terms),
                     question: sentences[i].ends_with('?'),
                     terms,
+                    section: None,
                 }
             })
             .collect();

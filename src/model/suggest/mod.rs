@@ -8,15 +8,22 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
+mod context;
 mod cues;
 mod group;
+mod language;
 mod sentences;
 mod terms;
 mod title;
 
+use context::{ArticleContext, list_entries};
 use group::{Candidate, TermCounts, group};
 use sentences::sentence_ranges;
-use terms::{Topic, subject_terms, topics_of};
+use terms::{Term, Topic, subject_terms, topics_of};
+use title::TitleContext;
+
+pub use language::SuggestError;
+pub use title::check::{TitleProblem, title_problem};
 
 use super::{BlockKind, Document};
 
@@ -35,7 +42,8 @@ pub struct Passage {
 /// An open question the article raises, with the sentences that raise it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Suggestion {
-    /// A question in plain words, e.g. "Will a second season be confirmed?".
+    /// A question in plain words, e.g. "Will a second season be confirmed?"; never one the
+    /// title checker ([`title_problem`]) flags.
     pub title: String,
     /// The sentences that raise it, in article order (never empty).
     pub passages: Vec<Passage>,
@@ -47,30 +55,102 @@ pub struct Suggestion {
 pub const MAX_SUGGESTIONS: usize = 12;
 
 /// The open questions `document` raises, strongest first, each with its passages in article
+/// order: [`try_suggest`], with an error logged and no suggestions when the cue matchers
+/// cannot be built (they are fixed data, built by the unit tests, so a tested build never
+/// meets that error; callers that can show an error should call [`try_suggest`]).
+pub fn suggest(document: &Document) -> Vec<Suggestion> {
+    try_suggest(document).unwrap_or_else(|error| {
+        log::error!("no suggestions: {error}");
+        Vec::new()
+    })
+}
+
+/// The open questions `document` raises, strongest first, each with its passages in article
 /// order. Deterministic: the same document always gives the same list.
 ///
-/// Every sentence of every block except code is scored on the cues in `cues`; sentences of at
-/// least [`MIN_WORDS`] words that reach the threshold are grouped by shared subject terms
-/// (`group`), and each group is titled from its strongest sentence (`title`). At most
-/// [`MAX_SUGGESTIONS`] are returned. Time and memory grow linearly with the text.
-pub fn suggest(document: &Document) -> Vec<Suggestion> {
+/// Every sentence of every block except code is scored on the cues of its language
+/// (`language`, chosen by script); sentences of at least [`MIN_WORDS`] words that reach the
+/// threshold are grouped by shared subject terms (`group`; in a list of shows, by the show's
+/// entry), and each group is titled from its sentences (`title`); a group whose every title
+/// the checker flags is dropped. The article as a whole (`context`) turns claims about an
+/// unconfirmed season into open questions. At most [`MAX_SUGGESTIONS`] are returned. Time and
+/// memory grow linearly with the text.
+///
+/// Errors: [`SuggestError::CueMatcher`] when a language's cue matcher cannot be built.
+pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError> {
     let sentences = sentences_of(document);
     let text_of = |s: &Sentence| &document.blocks[s.block].text[s.range.clone()];
+    let mut context = ArticleContext {
+        show_of_block: list_entries(document),
+        ..ArticleContext::default()
+    };
+    // First pass: every sentence's score and own terms; the article's reading of its season;
+    // the last name given before each sentence (who its "she" is).
+    let mut read: Vec<(cues::Score, Vec<Term>)> = Vec::with_capacity(sentences.len());
+    let mut antecedents: Vec<Option<String>> = Vec::with_capacity(sentences.len());
+    let mut last_name: Option<String> = None;
+    for sentence in &sentences {
+        let text = text_of(sentence);
+        antecedents.push(last_name.clone());
+        if let Some(name) = terms::last_name(text) {
+            last_name = Some(name);
+        }
+        let score = cues::score(text)?;
+        let terms = if score.is_open() || score.settled {
+            subject_terms(text)
+        } else {
+            Vec::new()
+        };
+        context.note(text, &topics_of(&terms), score.is_open(), score.settled);
+        read.push((score, terms));
+    }
+    // Per block: whether the heading of its section names a later season ("Copper Street
+    // Season 2 Cast"), so the claims under it are about that season.
+    let mut under_season = false;
+    let season_section: Vec<bool> = document
+        .blocks
+        .iter()
+        .map(|block| {
+            if matches!(block.kind, BlockKind::Heading(_)) {
+                under_season = terms::season_number(&block.text).is_some();
+            }
+            under_season
+        })
+        .collect();
     let mut counts = TermCounts::default();
+    let mut entry_headings: Vec<(String, Passage)> = Vec::new();
+    let mut candidate_antecedents: Vec<Option<String>> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut passages: Vec<Passage> = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let block = &document.blocks[sentence.block];
         let text = text_of(sentence);
-        let score = cues::score(text);
-        if !score.is_open() || word_count(text) < MIN_WORDS {
+        if let Some(show) = context.show(sentence.block)
+            && matches!(block.kind, BlockKind::Heading(_))
+            && context::show_entry(text).as_deref() == Some(show)
+        {
+            // A list entry's heading names its show: it joins that show's strongest group.
+            entry_headings.push((show.to_owned(), passage_of(sentence, text)));
+            continue;
+        }
+        let (mut score, mut own) = read[index].clone();
+        if own.is_empty() && context.season_open && !score.is_open() && score.points >= 0 {
+            own = subject_terms(text);
+        }
+        let names_season =
+            own.contains(&Term::Topic(Topic::Renewal)) || season_section[sentence.block];
+        if !score.is_open() && claims_about_open_season(&context, &score, names_season, text) {
+            score.points += SEASON_CLAIM_POINTS;
+            score.weak_only = false;
+        }
+        if !score.is_open() || word_count(text) < MIN_WORDS || asks_the_reader(text, score) {
             continue;
         }
         let heading = matches!(block.kind, BlockKind::Heading(_));
         if heading && !heading_raises_question(text, score) {
             continue;
         }
-        let own = subject_terms(text);
+        let own = terms::with_renewal_as_subject(own, text);
         counts.add(&own);
         let mut terms = own.clone();
         if heading {
@@ -85,6 +165,7 @@ pub fn suggest(document: &Document) -> Vec<Suggestion> {
             terms.sort();
             terms.dedup();
         }
+        candidate_antecedents.push(antecedents[index].clone());
         candidates.push(Candidate {
             sentence_index: index,
             block: sentence.block,
@@ -92,16 +173,15 @@ pub fn suggest(document: &Document) -> Vec<Suggestion> {
             topics: topics_of(&own),
             question: score.question,
             terms,
+            section: context.show(sentence.block).map(str::to_owned),
         });
-        passages.push(Passage {
-            block: sentence.block,
-            range: sentence.range.clone(),
-            text: text.to_owned(),
-        });
+        passages.push(passage_of(sentence, text));
     }
     // Only the strongest groups are titled (and merged when their titles agree): a very long
     // article keeps the passages of its strongest [`TITLED_GROUPS`] groups.
-    let mut ranked: Vec<(i32, Vec<usize>)> = group(&candidates, &counts)
+    let mut groups = group(&candidates, &counts);
+    attach_entry_headings(&mut groups, &mut candidates, &mut passages, entry_headings);
+    let mut ranked: Vec<(i32, Vec<usize>)> = groups
         .into_iter()
         .map(|members| (strength(&members, &candidates), members))
         .collect();
@@ -109,15 +189,18 @@ pub fn suggest(document: &Document) -> Vec<Suggestion> {
     ranked.truncate(TITLED_GROUPS);
     let mut made: Vec<(i32, Suggestion)> = Vec::new();
     let mut by_title: HashMap<String, usize> = HashMap::new();
-    for (strength, suggestion) in ranked
-        .into_iter()
-        .map(|(strength, members)| (strength, build(&members, &candidates, &passages)))
-    {
+    for (strength, suggestion) in ranked.into_iter().filter_map(|(strength, members)| {
+        build(
+            &members,
+            &candidates,
+            &passages,
+            &candidate_antecedents,
+            &context,
+        )
+        .map(|s| (strength, s))
+    }) {
         // Groups that come out as the same question are one suggestion.
-        let same = (suggestion.title != title::GENERIC_TITLE)
-            .then(|| by_title.get(&suggestion.title).copied())
-            .flatten();
-        match same {
+        match by_title.get(&suggestion.title).copied() {
             Some(index) => merge_into(&mut made[index], (strength, suggestion)),
             None => {
                 by_title.insert(suggestion.title.clone(), made.len());
@@ -130,10 +213,133 @@ pub fn suggest(document: &Document) -> Vec<Suggestion> {
         b.cmp(a)
             .then_with(|| first_position(sa).cmp(&first_position(sb)))
     });
-    made.into_iter()
+    Ok(made
+        .into_iter()
         .take(MAX_SUGGESTIONS)
         .map(|(_, suggestion)| suggestion)
-        .collect()
+        .collect())
+}
+
+/// Whether a direct question asks the reader and names no one ("Which storyline are you most
+/// looking forward to?", "여러분은 …?"): a poll, not an open thread of the story.
+fn asks_the_reader(text: &str, score: cues::Score) -> bool {
+    if !score.question {
+        return false;
+    }
+    if text.contains("여러분") || text.contains("어떠세요") || text.contains("어떠신가요")
+    {
+        return true;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let to_reader = words.iter().any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase()
+                .as_str(),
+            "you" | "your"
+        )
+    });
+    let names = words
+        .iter()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    to_reader && !names
+}
+
+/// The passage of a sentence.
+fn passage_of(sentence: &Sentence, text: &str) -> Passage {
+    Passage {
+        block: sentence.block,
+        range: sentence.range.clone(),
+        text: text.to_owned(),
+    }
+}
+
+/// Adds each list entry's heading to the strongest group of its show's entry (if it has one),
+/// as a passage worth no points, keeping every group's members in article order.
+fn attach_entry_headings(
+    groups: &mut [Vec<usize>],
+    candidates: &mut Vec<Candidate>,
+    passages: &mut Vec<Passage>,
+    entry_headings: Vec<(String, Passage)>,
+) {
+    // Each show's groups, found once (a long article may hold many entries).
+    let mut by_show: HashMap<String, Vec<usize>> = HashMap::new();
+    for (g, members) in groups.iter().enumerate() {
+        if let Some(show) = &candidates[members[0]].section {
+            by_show.entry(show.clone()).or_default().push(g);
+        }
+    }
+    for (show, heading) in entry_headings {
+        let Some(own) = by_show.get(&show) else {
+            continue;
+        };
+        let strongest = own
+            .iter()
+            .map(|&g| (g, &groups[g]))
+            .max_by_key(|(g, members)| {
+                // The entry's renewal question first: the heading names the show it asks for.
+                let renewal = members.iter().any(|&m| {
+                    matches!(candidates[m].primary_topic(), None | Some(Topic::Renewal))
+                        && candidates[m].topics.contains(&Topic::Renewal)
+                });
+                (
+                    renewal,
+                    strength(members, candidates),
+                    std::cmp::Reverse(*g),
+                )
+            })
+            .map(|(g, _)| g);
+        let Some(g) = strongest else {
+            continue;
+        };
+        candidates.push(Candidate {
+            sentence_index: usize::MAX,
+            block: heading.block,
+            points: 0,
+            terms: Vec::new(),
+            topics: Vec::new(),
+            question: false,
+            section: Some(show),
+        });
+        passages.push(heading);
+        groups[g].push(candidates.len() - 1);
+        groups[g].sort_by_key(|&m| (passages[m].block, passages[m].range.start));
+    }
+}
+
+/// A question title for a passage the reader chose (*New thread from selection*): the same
+/// title generator the suggester uses, so the thread reads "Will the leads return?" rather
+/// than the whole passage. `None` when no title the checker accepts can be made from it.
+pub fn title_for_passage(passage: &str) -> Option<String> {
+    let text = passage.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.is_empty() {
+        return None;
+    }
+    let key = terms::primary_topic(&topics_of(&subject_terms(&text)));
+    title::title(&[text.as_str()], key, &TitleContext::default())
+}
+
+/// Points a claim about an unconfirmed season gains ("the cast is coming back for season
+/// two" in an article that says season two is not confirmed).
+const SEASON_CLAIM_POINTS: i32 = 2;
+
+/// Whether a sentence not open on its own is a claim about a later season that the article
+/// says is unconfirmed: it names that season (or its section's heading does) and says something about it in a future,
+/// modal or expecting form, and nothing in it is settled.
+fn claims_about_open_season(
+    context: &ArticleContext,
+    score: &cues::Score,
+    names_season: bool,
+    text: &str,
+) -> bool {
+    context.season_open
+        && !context.season_confirmed
+        && !score.settled
+        && !score.question
+        && names_season
+        && score.points >= 0
+        && !cues::has_date(text)
 }
 
 /// How many of the strongest groups are titled and kept (then merged by title and cut to
@@ -176,8 +382,15 @@ fn strength(members: &[usize], candidates: &[Candidate]) -> i32 {
     2 * top + points.sum::<i32>() - top
 }
 
-/// One suggestion from a group of candidates (indices in article order).
-fn build(members: &[usize], candidates: &[Candidate], passages: &[Passage]) -> Suggestion {
+/// One suggestion from a group of candidates (indices in article order), or `None` when no
+/// title the checker accepts can be made for it.
+fn build(
+    members: &[usize],
+    candidates: &[Candidate],
+    passages: &[Passage],
+    antecedents: &[Option<String>],
+    context: &ArticleContext,
+) -> Option<Suggestion> {
     // Strongest first; ties go to the earlier sentence.
     let mut by_strength: Vec<usize> = (0..members.len()).collect();
     by_strength.sort_by_key(|&k| (std::cmp::Reverse(candidates[members[k]].points), k));
@@ -185,11 +398,26 @@ fn build(members: &[usize], candidates: &[Candidate], passages: &[Passage]) -> S
         .iter()
         .map(|&k| passages[members[k]].text.as_str())
         .collect();
-    Suggestion {
-        title: title::title(&ordered, key_topic(members, candidates)),
+    // A list entry's show names the group that holds the entry's heading.
+    let first = &passages[members[0]];
+    let holds_heading = candidates[members[0]].sentence_index == usize::MAX;
+    let title_context = TitleContext {
+        show: context
+            .show(first.block)
+            .filter(|_| holds_heading)
+            .map(str::to_owned),
+        season_confirmed: context.confirmed(),
+        season: context.season,
+        antecedents: by_strength
+            .iter()
+            .map(|&k| antecedents.get(members[k]).cloned().flatten())
+            .collect(),
+    };
+    Some(Suggestion {
+        title: title::title(&ordered, key_topic(members, candidates), &title_context)?,
         passages: members.iter().map(|&m| passages[m].clone()).collect(),
         best: by_strength[0],
-    }
+    })
 }
 
 /// Adds `other`'s passages to `into` (article order kept), the stronger best passage winning.
@@ -307,6 +535,138 @@ mod tests {
         distinct.dedup();
         assert_eq!(distinct.len(), 4, "{titles:?}");
         assert_eq!(titles[0], "Will a second season be confirmed?");
+    }
+
+    #[test]
+    fn default_article_offers_its_four_threads_and_at_most_two_others_none_generic() {
+        let suggestions = suggest_markdown(DEFAULT_ARTICLE_MARKDOWN);
+        let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
+        assert!(
+            suggestions.len() <= 4 + 2,
+            "{} suggestions: {titles:?}",
+            suggestions.len()
+        );
+        for title in &titles {
+            assert_eq!(title_problem(title), None, "{title}");
+            assert!(!title.starts_with("What happens next"), "{title}");
+        }
+    }
+
+    #[test]
+    fn claims_about_an_unconfirmed_season_are_threads_split_by_subject() {
+        let suggestions = suggest_markdown(
+            "Nobody has confirmed a second season of Glass Harbor yet.\n\n\
+             The whole main cast is coming back for season two, according to a fan account. \
+             Season two should show us how the couple copes with the move abroad. \
+             Expect it to land late next year.",
+        );
+        let cast = holding(&suggestions, "The whole main cast is coming back");
+        let story = holding(&suggestions, "how the couple copes with the move abroad");
+        let date = holding(&suggestions, "Expect it to land late next year");
+        let renewal = holding(&suggestions, "Nobody has confirmed a second season");
+        let found = [renewal, cast, story, date];
+        assert!(found.iter().all(Option::is_some), "{suggestions:#?}");
+        let mut titles: Vec<&str> = found.iter().flatten().map(|s| s.title.as_str()).collect();
+        titles.sort();
+        titles.dedup();
+        assert_eq!(titles.len(), 4, "{suggestions:#?}");
+    }
+
+    #[test]
+    fn a_conditional_raises_its_consequence_and_a_wish_is_a_thread() {
+        let suggestions = suggest_markdown(
+            "Should the network order more episodes, the two leads would sign on again.\n\n\
+             The writer told us she would happily keep going for years.",
+        );
+        let leads =
+            holding(&suggestions, "the two leads would sign on again").map(|s| s.title.as_str());
+        assert_eq!(leads, Some("Would the two leads sign on again?"));
+        let writer = holding(&suggestions, "keep going for years").map(|s| s.title.as_str());
+        assert_eq!(writer, Some("Will the writer keep going for years?"));
+    }
+
+    #[test]
+    fn a_direct_question_is_its_own_title_and_a_hint_raises_what_it_hints_at() {
+        let suggestions = suggest_markdown(
+            "Can the crew ever get off the island, or are they stuck there for good?\n\n\
+             In the last scene the stranger says he is not the only one, which hints at others like him.\n\n\
+             We still do not know who sent the letter.",
+        );
+        let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
+        assert!(
+            titles.contains(
+                &"Can the crew ever get off the island, or are they stuck there for good?"
+            ),
+            "{titles:?}"
+        );
+        assert!(
+            titles.contains(&"Are there others like the stranger?"),
+            "{titles:?}"
+        );
+        assert!(titles.contains(&"Who sent the letter?"), "{titles:?}");
+    }
+
+    #[test]
+    fn a_confirmed_season_asks_for_its_air_date_not_whether_it_is_made() {
+        let suggestions = suggest_markdown(
+            "The network has renewed Glass Harbor for a second season. \
+             There is no air date yet for season two.",
+        );
+        let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["When will season two premiere?"]);
+    }
+
+    #[test]
+    fn a_list_of_shows_gives_a_thread_per_show_titled_with_the_show() {
+        let suggestions = suggest_markdown(
+            "# Three shows that need to come back\n\n\
+             ## 1. Paper Moon\n\nThe finale left the sisters on a cliffhanger and fans still hope for more.\n\n\
+             ## 2. Starfall\n\nThe network has not renewed it, and the cast would return in a heartbeat.\n\n\
+             ## 3. Iron Tide\n\nA revival is rumoured, though nothing is confirmed.\n",
+        );
+        let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
+        for show in ["Paper Moon", "Starfall", "Iron Tide"] {
+            assert!(
+                titles.iter().any(|t| t.contains(show)),
+                "{show}: {titles:?}"
+            );
+        }
+        assert_eq!(suggestions.len(), 3, "{titles:?}");
+    }
+
+    #[test]
+    fn korean_kinds_raise_threads_with_korean_questions() {
+        let suggestions = suggest_markdown(
+            "시즌2 제작이 확정됐다. 다만 편성은 아직 미정이다.\n\n\
+             주연 배우들의 출연 여부는 알려지지 않았다.\n\n\
+             작가는 이야기를 더 이어가고 싶다는 희망을 내비쳤다.",
+        );
+        let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
+        assert!(titles.contains(&"시즌2는 언제 방송될까?"), "{titles:?}");
+        assert!(
+            holding(&suggestions, "주연 배우들의 출연 여부").is_some(),
+            "{titles:?}"
+        );
+        assert!(
+            holding(&suggestions, "희망을 내비쳤다").is_some(),
+            "{titles:?}"
+        );
+        for title in &titles {
+            assert_eq!(title_problem(title), None, "{title}");
+            assert!(!title.contains("앞으로 어떻게 될까"), "{title}");
+        }
+    }
+
+    #[test]
+    fn a_selected_passage_is_titled_as_a_question() {
+        assert_eq!(
+            title_for_passage(
+                "Should the network order more episodes, the two leads would sign on again."
+            )
+            .as_deref(),
+            Some("Would the two leads sign on again?")
+        );
+        assert_eq!(title_for_passage("   "), None);
     }
 
     #[test]

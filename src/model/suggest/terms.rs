@@ -87,6 +87,11 @@ const ENGLISH_TOPICS: &[(&str, Topic)] = &[
     ("schedule", Topic::Schedule),
     ("scheduled", Topic::Schedule),
     ("airdate", Topic::Schedule),
+    ("release", Topic::Schedule),
+    ("air", Topic::Schedule),
+    ("airs", Topic::Schedule),
+    ("airing", Topic::Schedule),
+    ("window", Topic::Schedule),
 ];
 
 /// Words before "season" that ask for another one ("a second season", "more seasons").
@@ -119,6 +124,52 @@ const MORE_SEASON_AFTER: &[&str] = &[
 /// Phrases (of words the word map would split) that ask for more of a show.
 const ENGLISH_TOPIC_PHRASES: [&str; 3] = ["follow-up", "new episodes", "pick up the show"];
 
+/// Phrases that say someone plays a part again ("returning as Nina", "back as Aunt Dot").
+const CAST_PHRASES: &[&str] = &[
+    "return as",
+    "returns as",
+    "returning as",
+    "back as",
+    "reprising",
+    "역으로",
+];
+
+/// Phrases that say when something airs ("late next year", "no release date", "편성 미정").
+const SCHEDULE_PHRASES: &[&str] = &[
+    "next year",
+    "later this year",
+    "this year",
+    "next spring",
+    "next summer",
+    "next fall",
+    "next autumn",
+    "next winter",
+    "release date",
+    "air date",
+    "airdate",
+    "premiere date",
+    "release window",
+    "come out",
+    "comes out",
+    "at the earliest",
+    "at the latest",
+    "to land",
+    "summer of",
+    "spring of",
+    "fall of",
+    "autumn of",
+    "winter of",
+    "hit screens",
+    "방송 시기",
+    "공개 시기",
+    "방영 시기",
+    "첫 방송",
+    "편성",
+    "하반기",
+    "상반기",
+    "내년",
+];
+
 /// Korean word parts mapped onto topics (matched inside a word).
 const KOREAN_TOPICS: &[(&str, Topic)] = &[
     ("시즌2", Topic::Renewal),
@@ -149,8 +200,6 @@ const KOREAN_TOPICS: &[(&str, Topic)] = &[
     ("아버지", Topic::Father),
     ("아빠", Topic::Father),
     ("부친", Topic::Father),
-    ("방송 시기", Topic::Schedule),
-    ("편성", Topic::Schedule),
 ];
 
 /// English function words, cue words and words common to every article about a show.
@@ -534,6 +583,12 @@ pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
     if ENGLISH_TOPIC_PHRASES.iter().any(|p| lowered.contains(p)) {
         terms.push(Term::Topic(Topic::Renewal));
     }
+    if SCHEDULE_PHRASES.iter().any(|p| lowered.contains(p)) {
+        terms.push(Term::Topic(Topic::Schedule));
+    }
+    if CAST_PHRASES.iter().any(|p| lowered.contains(p)) {
+        terms.push(Term::Topic(Topic::Cast));
+    }
     let words: Vec<&str> = sentence.unicode_words().collect();
     for (i, word) in words.iter().copied().enumerate() {
         if word.chars().any(is_hangul) {
@@ -582,6 +637,242 @@ pub(crate) fn topics_of(terms: &[Term]) -> Vec<Topic> {
         })
         .collect()
 }
+
+/// The topic a sentence with `topics` is about: the first named topic other than renewal,
+/// else renewal (a renewal article mentions "a second season" everywhere: "if a second season
+/// is made, would the cast return?" is about the cast).
+pub(crate) fn primary_topic(topics: &[Topic]) -> Option<Topic> {
+    topics
+        .iter()
+        .copied()
+        .find(|t| *t != Topic::Renewal)
+        .or_else(|| topics.first().copied())
+}
+
+/// Words that make a later season the sentence's subject (whether it is made, confirmed,
+/// cancelled, happens), matched at a word's start.
+const RENEWAL_SUBJECT: &[&str] = &[
+    "renew",
+    "confirm",
+    "greenl",
+    "green light",
+    "green-light",
+    "order",
+    "pick",
+    "cancel",
+    "announc",
+    "happen",
+    "made",
+    "make",
+    "get",
+    "come back",
+    "comeback",
+    "coming back",
+    "return",
+    "revival",
+    "reviv",
+    "sequel",
+    "spin",
+    "save",
+    "continu",
+    "future",
+    "possib",
+    "chance",
+    "odds",
+    "news",
+    "status",
+    "decision",
+    "decide",
+    "plan",
+    "talks",
+    "exist",
+    "제작",
+    "확정",
+    "나올",
+    "나오",
+    "돌아",
+    "가능성",
+    "여부",
+    "후속",
+    "무산",
+    "결정",
+];
+
+/// `terms` without the renewal topic when the sentence only uses a later season as the time
+/// of something else ("season two should show the couple's move abroad" is about the move):
+/// no word makes the season itself its subject and at least two other words say what it is
+/// about.
+pub(crate) fn with_renewal_as_subject(mut terms: Vec<Term>, sentence: &str) -> Vec<Term> {
+    if !terms.contains(&Term::Topic(Topic::Renewal)) {
+        return terms;
+    }
+    let lower = sentence.to_lowercase();
+    let subject = RENEWAL_SUBJECT.iter().any(|w| {
+        lower.match_indices(w).any(|(i, _)| {
+            w.chars().any(is_hangul)
+                || !lower[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })
+    });
+    let others = terms.iter().filter(|t| matches!(t, Term::Word(_))).count();
+    if !subject && others >= 2 {
+        terms.retain(|t| *t != Term::Topic(Topic::Renewal));
+    }
+    terms
+}
+
+/// The later season a sentence names ("a second season", "season 3", "시즌2" → 2, 3, 2), the
+/// highest when it names several; only seasons 2 to 9.
+pub(crate) fn season_number(sentence: &str) -> Option<u8> {
+    let lower = sentence.to_lowercase();
+    let words = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    ];
+    let numbers = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    (2..=9u8).rev().find(|&n| {
+        let k = usize::from(n - 1);
+        lower.contains(&format!("{} season", words[k]))
+            || lower.contains(&format!("season {n}"))
+            || lower.contains(&format!("season {}", numbers[k]))
+            || lower.contains(&format!("시즌{n}"))
+            || lower.contains(&format!("시즌 {n}"))
+    })
+}
+
+/// The last person's or thing's name a sentence gives: a run of two or more capitalised
+/// words that does not open the sentence with a common word ("Director Mika Sorensen said" →
+/// "Mika Sorensen"; "Seo Ji-hoon"). Used to name who "she" or "he" is in the next sentences.
+pub(crate) fn last_name(sentence: &str) -> Option<String> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    if sentence.chars().any(is_hangul) {
+        return korean_name(&words);
+    }
+    let is_cap = |w: &str| {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        core.chars().next().is_some_and(char::is_uppercase)
+            && core.chars().count() > 1
+            && !NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(core))
+    };
+    let mut found: Option<String> = None;
+    let mut k = 0;
+    while k < words.len() {
+        let mut run = Vec::new();
+        while k < words.len() && is_cap(words[k]) {
+            run.push(words[k]);
+            let ends = words[k].ends_with([',', '.', ';', ':', '?', '!', '"', '”']);
+            k += 1;
+            if ends {
+                break;
+            }
+        }
+        if run.len() >= 2 {
+            let name = run
+                .join(" ")
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_owned();
+            found = Some(name);
+        }
+        if run.is_empty() {
+            k += 1;
+        }
+    }
+    found
+}
+
+/// The last Korean person's name a sentence gives after a role word ("배우 강이서가" →
+/// "강이서"), without its particle.
+fn korean_name(eojeols: &[&str]) -> Option<String> {
+    let roles = ["배우", "원로배우", "작가", "감독", "가수"];
+    eojeols
+        .windows(2)
+        .rev()
+        .filter(|pair| roles.contains(&pair[0]))
+        .filter_map(|pair| {
+            let word = pair[1].trim_end_matches(|c: char| !is_hangul(c));
+            let name = [
+                "이", "가", "은", "는", "의", "와", "과", "도", "를", "을", "님",
+            ]
+            .iter()
+            .find_map(|p| word.strip_suffix(p))
+            .unwrap_or(word);
+            (2..=4)
+                .contains(&name.chars().count())
+                .then(|| name.to_owned())
+        })
+        .next()
+}
+
+/// Capitalised words that do not start or make a name.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "and",
+    "but",
+    "so",
+    "if",
+    "when",
+    "after",
+    "before",
+    "while",
+    "as",
+    "for",
+    "of",
+    "to",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "this",
+    "that",
+    "season",
+    "episode",
+    "director",
+    "writer",
+    "actor",
+    "actress",
+    "showrunner",
+    "producer",
+    "creator",
+    "star",
+    "lead",
+    "meanwhile",
+    "however",
+    "still",
+    "then",
+    "now",
+    "also",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Whether `c` is a Hangul syllable or letter.
 pub(crate) fn is_hangul(c: char) -> bool {

@@ -3,7 +3,7 @@
 
 use super::super::terms::Topic;
 use super::{
-    DANGLING, GENERIC_TITLE, LEADING_CONNECTIVES, MAX_TITLE_CHARS, MIN_CLAUSE_CHARS, bare,
+    DANGLING, LEADING_CONNECTIVES, MAX_TITLE_CHARS, MIN_CLAUSE_CHARS, TitleContext, bare,
     capitalise, strip_connective, words_of,
 };
 
@@ -11,7 +11,7 @@ use super::{
 const COMMON_OPENERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "her", "his",
     "their", "its", "our", "some", "many", "any", "both", "each", "every", "fans", "viewers",
-    "there", "we", "you",
+    "there", "we", "you", "season", "seasons", "next", "new",
 ];
 
 /// Words after which a statement's subject starts (reporting verbs, complementisers).
@@ -106,6 +106,14 @@ const PREDICATE_STOPS: &[&str] = &[
 
 /// Words after which a wh-word opens an embedded question ("unclear who …", "to say what …").
 const EMBEDDING_WORDS: &[&str] = &[
+    "learn",
+    "says",
+    "tell",
+    "tells",
+    "told",
+    "out",
+    "shows",
+    "show",
     "unclear",
     "uncertain",
     "unknown",
@@ -163,29 +171,270 @@ const QUESTION_OPENERS: &[&str] = &[
 /// Question words that open an embedded question.
 const WH_WORDS: [&str; 7] = ["what", "who", "why", "how", "when", "where", "which"];
 
-pub(super) fn english_title(sentences: &[&str], key: Option<Topic>) -> String {
-    if key == Some(Topic::Renewal) {
-        return renewal_question(sentences);
+/// Title options for a group, best first (the caller keeps the first the checker accepts).
+pub(super) fn english_titles(
+    sentences: &[&str],
+    key: Option<Topic>,
+    context: &TitleContext,
+) -> Vec<String> {
+    let season = season_named(sentences).or_else(|| {
+        let n = usize::from(context.season?);
+        SEASON_NAMES.get(n.checked_sub(2)?).copied()
+    });
+    let mut options = Vec::new();
+    match key {
+        Some(Topic::Cast) => options.extend(named_return_question(sentences[0], season)),
+        Some(Topic::Schedule) => options.push(schedule_question(season)),
+        Some(Topic::Renewal) if context.season_confirmed => {
+            options.push(schedule_question(season));
+        }
+        Some(Topic::Renewal) => options.push(renewal_question(sentences)),
+        _ => {}
     }
-    if let Some(question) = sentences.iter().find_map(|s| short_question(s)) {
-        return question;
-    }
-    for sentence in sentences.iter().take(3) {
-        let words = words_of(strip_connective(sentence));
-        let made = embedded_question(&words)
-            .or_else(|| complement_question(&words))
-            .or_else(|| statement_question(&words))
-            .or_else(|| condition_question(&words))
-            .or_else(|| open_item_question(&words));
-        if let Some(made) = made {
-            return made;
+    let antecedent = |i: usize| context.antecedents.get(i).cloned().flatten();
+    // The article's own questions, then statements turned into questions.
+    for (i, sentence) in sentences.iter().enumerate() {
+        if let Some(made) = short_question(sentence) {
+            options.push(resolve_pronoun(&made, &words_of(sentence), antecedent(i)));
         }
     }
-    if let Some(made) = sentences.iter().find_map(|s| rescue_question(s)) {
-        return made;
+    for (i, sentence) in sentences.iter().enumerate().take(3) {
+        let words = words_of(strip_connective(sentence));
+        options.extend(
+            [
+                consequence_question(&words),
+                hint_question(&words),
+                embedded_question(&words),
+                complement_question(&words),
+                statement_question(&words),
+                condition_question(&words),
+                open_item_question(&words),
+            ]
+            .into_iter()
+            .flatten()
+            .map(|made| resolve_pronoun(&made, &words, antecedent(i))),
+        );
     }
-    subject_question(sentences[0], key)
+    options.extend(sentences.iter().find_map(|s| rescue_question(s)));
+    options.extend(topic_question(key, season));
+    options.extend(subject_question(sentences[0]));
+    options
 }
+
+/// The later season the sentences name, as words ("season two"), if any.
+fn season_named(sentences: &[&str]) -> Option<&'static str> {
+    let text = sentences.join(" ").to_lowercase();
+    SEASON_FORMS
+        .iter()
+        .find(|(_, forms)| forms.iter().any(|f| text.contains(f)))
+        .map(|(name, _)| *name)
+}
+
+/// Later seasons and the ways articles name them, highest first.
+const SEASON_FORMS: [(&str, [&str; 4]); 4] = [
+    (
+        "season five",
+        ["fifth season", "season 5", "season five", "a fifth"],
+    ),
+    (
+        "season four",
+        ["fourth season", "season 4", "season four", "a fourth"],
+    ),
+    (
+        "season three",
+        ["third season", "season 3", "season three", "a third"],
+    ),
+    (
+        "season two",
+        ["second season", "season 2", "season two", "a second"],
+    ),
+];
+
+/// Later seasons by number, from season two.
+const SEASON_NAMES: [&str; 8] = [
+    "season two",
+    "season three",
+    "season four",
+    "season five",
+    "season six",
+    "season seven",
+    "season eight",
+    "season nine",
+];
+
+/// "When will season two premiere?"
+fn schedule_question(season: Option<&str>) -> String {
+    format!("When will {} premiere?", season.unwrap_or("the new season"))
+}
+
+/// A question about the group's topic, when its sentences give nothing better.
+fn topic_question(key: Option<Topic>, season: Option<&str>) -> Option<String> {
+    let in_season = season.map_or(String::new(), |s| format!(" for {s}"));
+    Some(match key? {
+        Topic::Renewal => "Will the show be renewed?".to_owned(),
+        Topic::Cast => format!("Will the main cast return{in_season}?"),
+        Topic::Marriage => "Will the couple get married?".to_owned(),
+        Topic::Schedule => schedule_question(season),
+        Topic::Mother | Topic::Father => return None,
+    })
+}
+
+/// "Will Marisol Ortega and Theo Blanchard return for season two?": the people a cast
+/// sentence names (runs of capitalised words joined by "and"), asked whether they return.
+fn named_return_question(sentence: &str, season: Option<&str>) -> Option<String> {
+    let words = words_of(sentence);
+    let is_name = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !COMMON_OPENERS.contains(&bare(w).as_str())
+            && !OUTLETS.contains(&bare(w).as_str())
+    };
+    let mut names: Vec<String> = Vec::new();
+    // A name may open the sentence ("Grace Mbeki will also be back").
+    let mut k = usize::from(!(words.len() > 1 && is_name(words[0]) && is_name(words[1])));
+    while k < words.len() {
+        if is_name(words[k]) && words.get(k + 1).is_some_and(|w| is_name(w)) {
+            let mut name = vec![words[k]];
+            while let Some(next) = words.get(k + name.len()).filter(|w| is_name(w)) {
+                let stop = name
+                    .last()
+                    .is_some_and(|w| w.ends_with([',', '.', ';', ':']));
+                if stop {
+                    break;
+                }
+                name.push(next);
+            }
+            k += name.len();
+            // "Actor Rufus Mbeki" → "Rufus Mbeki".
+            while name.len() > 2 && ROLE_WORDS.contains(&bare(name[0]).as_str()) {
+                name.remove(0);
+            }
+            let joined = name.join(" ");
+            names.push(
+                joined
+                    .trim_end_matches(|c: char| !c.is_alphanumeric())
+                    .trim_end_matches("'s")
+                    .to_owned(),
+            );
+            // Only names joined by "and" go together.
+            if words.get(k).is_some_and(|w| bare(w) == "and") {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        k += 1;
+    }
+    if names.is_empty() || names.len() > 3 {
+        return None;
+    }
+    let in_season = season.map_or(String::new(), |s| format!(" for {s}"));
+    Some(format!("Will {} return{in_season}?", names.join(" and ")))
+}
+
+/// The consequence of a conditional as the question: "Should the network order more
+/// episodes, the two leads would sign on again" → "Would the two leads sign on again?".
+fn consequence_question(words: &[&str]) -> Option<String> {
+    let first = bare(words.first()?);
+    if !matches!(
+        first.as_str(),
+        "should" | "were" | "had" | "if" | "once" | "assuming"
+    ) {
+        return None;
+    }
+    let comma = words.iter().position(|w| w.ends_with(','))?;
+    let consequence = &words[comma + 1..];
+    if consequence.len() < 3 {
+        return None;
+    }
+    statement_question(consequence)
+}
+
+/// A hint as the question it raises: "…, which hints at others like him" → "Are there others
+/// like him?"; "the teaser hints at a reunion" → "Will there be a reunion?".
+fn hint_question(words: &[&str]) -> Option<String> {
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let at = lower.iter().position(|w| {
+        matches!(
+            w.as_str(),
+            "hints" | "hint" | "hinting" | "hinted" | "teases" | "teasing" | "foreshadows"
+        )
+    })?;
+    let mut start = at + 1;
+    if lower.get(start).is_some_and(|w| w == "at" || w == "that") {
+        start += 1;
+    }
+    let object = predicate_after(words, &lower, start)?;
+    let object = object.trim_end_matches(['.', ',', ';', ':', '!']);
+    if lower.get(at + 1).is_some_and(|w| w == "that") {
+        return None;
+    }
+    let first = bare(object.split_whitespace().next()?);
+    let plural = matches!(
+        first.as_str(),
+        "others" | "more" | "other" | "two" | "several"
+    ) || first.ends_with('s') && !first.ends_with("ss");
+    Some(if plural {
+        format!("Are there {object}")
+    } else {
+        format!("Will there be {object}")
+    })
+}
+
+/// `made` with its first "he", "she" or "they" replaced by the sentence's own named subject
+/// ("he" → "the stranger", "she" → "the writer"), else by `antecedent`, the last name the
+/// article gave before the sentence.
+fn resolve_pronoun(made: &str, words: &[&str], antecedent: Option<String>) -> String {
+    let named = opening_subject(words).or(antecedent);
+    let Some(named) = named else {
+        return made.to_owned();
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut replaced = false;
+    for word in made.split_whitespace() {
+        let core = bare(word);
+        if !replaced && matches!(core.as_str(), "he" | "she" | "him" | "they" | "them") {
+            let tail: String = word.chars().skip_while(|c| c.is_alphabetic()).collect();
+            out.push(format!("{named}{tail}"));
+            replaced = true;
+        } else {
+            out.push(word.to_owned());
+        }
+    }
+    out.join(" ")
+}
+
+/// The subject a sentence opens with, when it is a name or "the" and a noun: "The writer told
+/// us …" → "the writer"; "In the last scene the stranger says …" → "the stranger".
+fn opening_subject(words: &[&str]) -> Option<String> {
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let verb = lower.iter().position(|w| SPEAKING.contains(&w.as_str()))?;
+    let before = &words[..verb];
+    let the = before
+        .iter()
+        .rposition(|w| bare(w) == "the")
+        .filter(|&k| k + 2 == before.len())?;
+    let noun = bare(before[the + 1]);
+    (noun.len() > 2).then(|| format!("the {noun}"))
+}
+
+/// Verbs after which a pronoun refers back to the speaker.
+const SPEAKING: &[&str] = &[
+    "says",
+    "said",
+    "told",
+    "tells",
+    "admits",
+    "admitted",
+    "insists",
+    "insisted",
+    "claims",
+    "claimed",
+    "added",
+    "explained",
+    "hopes",
+    "hoped",
+    "wants",
+];
 
 /// "a petition to save the show", "talking to other platforms" → "Will the show be saved?"
 fn rescue_question(sentence: &str) -> Option<String> {
@@ -193,6 +442,8 @@ fn rescue_question(sentence: &str) -> Option<String> {
     let rescue = [
         "save the show",
         "petition",
+        "campaign",
+        "#save",
         "rescue",
         "other platform",
         "another platform",
@@ -628,11 +879,28 @@ fn statement_question(words: &[&str]) -> Option<String> {
                 return None;
             }
             let subject = subject_before(words, &lower, i)?;
-            let predicate = predicate_after(words, &lower, i + 1)?;
+            // A wish asks whether it comes true: "would love to play the role again" →
+            // "Will … play the role again?".
+            let (asked, from) = match wish_length(&lower[i + 1..]) {
+                Some(n) => ("Will", i + 1 + n),
+                None => (asked, i + 1),
+            };
+            let predicate = predicate_after(words, &lower, from)?;
             return Some(format!("{asked} {subject} {predicate}"));
         }
     }
     None
+}
+
+/// How many words of a wish follow a modal ("love to", "happily", "be happy to"), if any.
+fn wish_length(after: &[String]) -> Option<usize> {
+    let words: Vec<&str> = after.iter().take(4).map(String::as_str).collect();
+    match words.as_slice() {
+        ["love" | "like", "to", ..] => Some(2),
+        ["be", "happy" | "glad" | "open" | "keen" | "eager", "to", ..] => Some(3),
+        ["happily" | "gladly", ..] => Some(1),
+        _ => None,
+    }
 }
 
 /// "the show is coming back" → "Is the show coming back?"
@@ -653,7 +921,8 @@ fn modal_word(word: &str) -> Option<&'static str> {
         "will" | "won't" | "shall" => Some("Will"),
         "would" | "wouldn't" => Some("Would"),
         "could" | "couldn't" | "might" | "may" | "can" => Some("Could"),
-        "should" => Some("Should"),
+        // In news, "should" is an expectation ("should return next year").
+        "should" => Some("Will"),
         _ => None,
     }
 }
@@ -675,6 +944,14 @@ fn subject_before(words: &[&str], lower: &[String], end: usize) -> Option<String
         start += 1;
     }
     let mut subject = &words[start..end];
+    // "The writer told us she would …" → "she" (resolved later to "the writer").
+    if let Some(k) = subject
+        .iter()
+        .skip(1)
+        .rposition(|w| matches!(bare(w).as_str(), "he" | "she" | "they" | "we" | "it" | "i"))
+    {
+        subject = &subject[k + 1..];
+    }
     // "the conductor who appears in every episode" → "the conductor"
     if let Some(k) = subject
         .iter()
@@ -751,27 +1028,34 @@ fn predicate_after(words: &[&str], lower: &[String], start: usize) -> Option<Str
     Some(out.join(" "))
 }
 
-/// A question about the group's subject, when no sentence can be turned into one.
-fn subject_question(best: &str, key: Option<Topic>) -> String {
-    match key {
-        Some(Topic::Renewal) => return "Will the show be renewed?".to_owned(),
-        Some(Topic::Cast) => return "Will the cast return?".to_owned(),
-        Some(Topic::Marriage) => return "Will they get married?".to_owned(),
-        Some(Topic::Schedule) => return "When will it air?".to_owned(),
-        _ => {}
-    }
+/// A question about the person or thing the sentence names, when no sentence can be turned
+/// into one: "What will happen to Mira?". `None` when it names nothing (or only an outlet).
+fn subject_question(best: &str) -> Option<String> {
     let words = words_of(best);
     // The first name inside the sentence: capitalised words that do not open it.
     let is_name = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
             && !COMMON_OPENERS.contains(&bare(w).as_str())
     };
-    let Some(start) = words.iter().skip(1).position(|w| is_name(w)).map(|k| k + 1) else {
-        return GENERIC_TITLE.to_owned();
+    // A name may open the sentence when a second capitalised word follows ("Copper Street
+    // took over …").
+    let opens_with_name = words.len() > 1 && is_name(words[0]) && is_name(words[1]);
+    let start = if opens_with_name {
+        0
+    } else {
+        words
+            .iter()
+            .skip(1)
+            .position(|w| is_name(w))
+            .map(|k| k + 1)?
     };
     let mut name: Vec<&str> = Vec::new();
-    for word in &words[start..] {
-        if !is_name(word) {
+    for (k, word) in words.iter().enumerate().skip(start) {
+        // "Love Under the Jade Moon": a small word inside a title between capitalised ones.
+        let inner = matches!(bare(word).as_str(), "the" | "of" | "and" | "a")
+            && !name.is_empty()
+            && words.get(k + 1).is_some_and(|w| is_name(w));
+        if !is_name(word) && !inner {
             break;
         }
         name.push(word);
@@ -787,11 +1071,110 @@ fn subject_question(best: &str, key: Option<Topic>) -> String {
         .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\'')
         .trim_end_matches("'s")
         .trim_end_matches("’s");
-    if PRONOUNS.contains(&name.to_lowercase().as_str()) {
-        return GENERIC_TITLE.to_owned();
+    let lower = name.to_lowercase();
+    if PRONOUNS.contains(&lower.as_str())
+        || OUTLETS.iter().any(|o| lower.starts_with(o))
+        || TITLES_ALONE.contains(&lower.as_str())
+    {
+        return None;
     }
-    format!("What happens next for {name}?")
+    Some(format!("What will happen to {name}?"))
 }
+
+/// Role words written before a name ("Actor Rufus Mbeki").
+const ROLE_WORDS: &[&str] = &[
+    "actor",
+    "actress",
+    "star",
+    "director",
+    "writer",
+    "showrunner",
+    "producer",
+    "creator",
+    "singer",
+    "lead",
+    "veteran",
+    "newcomer",
+];
+
+/// Titles that are no name on their own ("the Princess").
+const TITLES_ALONE: &[&str] = &[
+    "princess",
+    "prince",
+    "king",
+    "queen",
+    "father",
+    "mother",
+    "doctor",
+    "dr",
+    "mr",
+    "mrs",
+    "ms",
+    "captain",
+    "general",
+    "minister",
+    "professor",
+    "detective",
+    "officer",
+    "director",
+];
+
+/// Networks, streamers and news outlets: a question about one of them is not a story thread.
+const OUTLETS: &[&str] = &[
+    "netflix",
+    "hbo",
+    "max",
+    "hulu",
+    "disney",
+    "prime",
+    "amazon",
+    "apple",
+    "peacock",
+    "paramount",
+    "bbc",
+    "itv",
+    "channel",
+    "abc",
+    "nbc",
+    "cbs",
+    "fox",
+    "amc",
+    "fx",
+    "starz",
+    "showtime",
+    "crunchyroll",
+    "tvn",
+    "jtbc",
+    "kbs",
+    "mbc",
+    "sbs",
+    "ena",
+    "tving",
+    "wavve",
+    "coupang",
+    "viki",
+    "variety",
+    "deadline",
+    "soompi",
+    "allkpop",
+    "the hollywood reporter",
+    "tvline",
+    "collider",
+    "screen rant",
+    "ign",
+    "yonhap",
+    "reuters",
+    "twitter",
+    "instagram",
+    "reddit",
+    "tiktok",
+    "youtube",
+    "google",
+    "korea",
+    "america",
+    "season",
+    "episode",
+];
 
 /// Words that are not a name even when capitalised: a question "for It?" says nothing.
 const PRONOUNS: &[&str] = &[
@@ -817,18 +1200,45 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_title_opening_with_a_contraction_is_a_name_and_a_lone_pronoun_is_not() {
+    fn a_title_opening_with_a_contraction_is_a_name_and_a_lone_pronoun_or_outlet_is_not() {
         assert_eq!(
-            subject_question("Fans of It's Okay To Not Be Okay keep asking.", None),
-            "What happens next for It's Okay To Not Be Okay?"
+            subject_question("Fans of It's Okay To Not Be Okay keep asking.").as_deref(),
+            Some("What will happen to It's Okay To Not Be Okay?")
         );
         assert_eq!(
-            subject_question("Fans say Moon-young's brother will return.", None),
-            "What happens next for Moon-young?"
+            subject_question("Fans say Moon-young's brother will return.").as_deref(),
+            Some("What will happen to Moon-young?")
+        );
+        assert_eq!(subject_question("Fans asked and It was so."), None);
+        assert_eq!(subject_question("Fans asked Netflix about it."), None);
+    }
+
+    fn first(sentence: &str) -> String {
+        english_titles(&[sentence], None, &TitleContext::default())
+            .first()
+            .map(|made| super::super::finish(made))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_conditional_raises_its_consequence() {
+        assert_eq!(
+            first("Should the network order more episodes, the two leads would sign on again."),
+            "Would the two leads sign on again?"
+        );
+    }
+
+    #[test]
+    fn a_hint_raises_what_it_hints_at_and_a_wish_whether_it_comes_true() {
+        assert_eq!(
+            first(
+                "In the last scene the stranger says he is not the only one, which hints at others like him."
+            ),
+            "Are there others like the stranger?"
         );
         assert_eq!(
-            subject_question("Fans asked and It was so.", None),
-            GENERIC_TITLE
+            first("The writer told us she would happily keep going for years."),
+            "Will the writer keep going for years?"
         );
     }
 }

@@ -3,9 +3,80 @@
 //! about the sentence's subject.
 
 use super::super::terms::Topic;
-use super::MAX_TITLE_CHARS;
+use super::{MAX_TITLE_CHARS, TitleContext};
 
-pub(super) fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
+/// Title options for a Korean group, best first (the caller keeps the first the checker
+/// accepts).
+pub(super) fn korean_titles(
+    sentences: &[&str],
+    key: Option<Topic>,
+    context: &TitleContext,
+) -> Vec<String> {
+    let season = season_number(sentences).or_else(|| {
+        context
+            .season
+            .and_then(|n| char::from_digit(u32::from(n), 10))
+    });
+    let mut options = Vec::new();
+    let schedule = match season {
+        Some(n) => {
+            // 2, 4, 5, 9 are read ending in a vowel (이, 사, 오, 구).
+            let particle = if matches!(n, '2' | '4' | '5' | '9') {
+                "는"
+            } else {
+                "은"
+            };
+            format!("시즌{n}{particle} 언제 방송될까?")
+        }
+        None => "새 시즌은 언제 방송될까?".to_owned(),
+    };
+    match key {
+        Some(Topic::Schedule) => options.push(schedule.clone()),
+        Some(Topic::Renewal) if context.season_confirmed => options.push(schedule.clone()),
+        _ => {}
+    }
+    options.push(korean_title(sentences, key));
+    // A casting answer with no name of its own ("소속사 측은 '긍정적으로 검토 중'"): the person
+    // the article named last.
+    if let Some(Some(name)) = context.antecedents.first()
+        && CASTING_WORDS.iter().any(|w| sentences[0].contains(w))
+    {
+        let particle = match name.chars().last() {
+            Some(c @ '\u{AC00}'..='\u{D7A3}') if !(c as u32 - 0xAC00).is_multiple_of(28) => "이",
+            _ => "가",
+        };
+        options.push(format!("{name}{particle} 출연할까?"));
+    }
+    // The group's other sentences, each as its own question.
+    for sentence in sentences.iter().skip(1).take(3) {
+        options.push(korean_title(&[sentence], None));
+    }
+    match key {
+        Some(Topic::Cast) => options.push(match season {
+            Some(n) => format!("주연 배우들이 시즌{n}에 다시 출연할까?"),
+            None => "주연 배우들이 다시 출연할까?".to_owned(),
+        }),
+        Some(Topic::Marriage) => options.push("두 사람은 결혼할까?".to_owned()),
+        Some(Topic::Schedule) => options.push(schedule),
+        _ => {}
+    }
+    options
+}
+
+/// Words of a casting answer or a wish to act again.
+const CASTING_WORDS: &[&str] = &["검토", "제안", "출연", "합류", "싶", "좋겠", "돌아"];
+
+/// The season number the sentences name ("시즌2" → '2').
+fn season_number(sentences: &[&str]) -> Option<char> {
+    let text = sentences.join(" ");
+    text.match_indices("시즌")
+        .filter_map(|(i, _)| text[i + "시즌".len()..].trim_start().chars().next())
+        .filter(char::is_ascii_digit)
+        .max()
+}
+
+/// The title made from a group's sentences (strongest first).
+fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
     for sentence in sentences {
         let plain = sentence
             .trim()
@@ -28,7 +99,10 @@ pub(super) fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         };
     }
     let best = strip_korean_connective(sentences[0].trim());
-    if let Some(question) = ji_question(best).or_else(|| negated_passive_question(best)) {
+    if let Some(question) = ji_question(best)
+        .or_else(|| unrevealed_question(best))
+        .or_else(|| negated_passive_question(best))
+    {
         return question;
     }
     if let Some(i) = best.find("여부") {
@@ -108,7 +182,7 @@ fn ji_question(sentence: &str) -> Option<String> {
     for (k, eojeol) in eojeols.iter().enumerate() {
         let chars: Vec<char> = eojeol.chars().collect();
         let Some((head, _)) = (1..chars.len())
-            .filter(|&j| chars[j] == '지')
+            .filter(|&j| chars[j] == '지' && ends_embedded(&chars[j + 1..]))
             .find_map(|j| direct_question_head(&chars[..j]).map(|h| (h, j)))
         else {
             continue;
@@ -127,6 +201,49 @@ fn ji_question(sentence: &str) -> Option<String> {
         return Some(format!("{}까?", joined.trim_end()));
     }
     None
+}
+
+/// Whether what follows "지" in an eojeol ends an embedded question ("할지", "할지는",
+/// "할지도"), not a noun ("일지의").
+fn ends_embedded(rest: &[char]) -> bool {
+    let rest: String = rest
+        .iter()
+        .collect::<String>()
+        .trim_end_matches(|c: char| !c.is_alphanumeric())
+        .to_owned();
+    ["", "는", "도", "를", "가", "에", "조차", "부터", "에는"].contains(&rest.as_str())
+}
+
+/// "일지의 주인은 끝내 밝혀지지 않았다" → "일지의 주인은 누구일까?": what is not revealed,
+/// asked as who or what it is.
+fn unrevealed_question(sentence: &str) -> Option<String> {
+    let eojeols: Vec<&str> = sentence.split_whitespace().collect();
+    let verb = eojeols.iter().position(|w| {
+        ["밝혀지지", "알려지지", "드러나지", "공개되지", "나오지"]
+            .iter()
+            .any(|v| w.starts_with(v))
+    })?;
+    let topic = eojeols[..verb]
+        .iter()
+        .rposition(|w| w.ends_with(['은', '는']) && w.chars().count() >= 2)?;
+    let mut words: Vec<&str> = eojeols[..=topic].to_vec();
+    if words.len() > 6 {
+        words.drain(..words.len() - 6);
+    }
+    let noun = eojeols[topic].trim_end_matches(['은', '는']);
+    if noun.ends_with("여부") {
+        return None;
+    }
+    let ends = |list: &[&str]| list.iter().any(|p| noun.ends_with(p));
+    let asked = if ends(&["주인", "범인", "정체", "사람", "인물", "발신자", "배후"])
+    {
+        "누구일까"
+    } else if ends(&["시기", "날짜", "일정", "시점"]) {
+        "언제일까"
+    } else {
+        "무엇일까"
+    };
+    Some(format!("{} {asked}?", words.join(" ")))
 }
 
 /// "아직 출연이 확정되지는 않았다" → "출연이 확정될까?"

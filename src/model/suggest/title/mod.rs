@@ -7,10 +7,28 @@
 //! "Will … be renewed?"); otherwise a question about the group's subject. Korean sentences get
 //! Korean titles. Titles stay within [`MAX_TITLE_CHARS`] and end with `?`.
 
+pub(crate) mod check;
 mod english;
 mod korean;
 
-use super::terms::{Topic, is_hangul};
+use super::language::is_korean;
+use super::terms::Topic;
+use check::title_problem;
+
+/// What the article around a group tells its title.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct TitleContext {
+    /// The show whose list entry holds the group, in a list of shows.
+    pub show: Option<String>,
+    /// Whether the article reports the next season as confirmed (then its open questions are
+    /// the air date and who returns, not whether it is made).
+    pub season_confirmed: bool,
+    /// The highest later season the article names (2 for "season two"), if any.
+    pub season: Option<u8>,
+    /// Per sentence (in the order given to [`title`]): the last name the article gave before
+    /// it, who a "she" or "he" in it most likely is.
+    pub antecedents: Vec<Option<String>>,
+}
 
 /// The longest title, in characters.
 pub(crate) const MAX_TITLE_CHARS: usize = 80;
@@ -27,28 +45,42 @@ const DANGLING: &[&str] = &[
     "their", "its", "from", "as", "into", "that", "this", "our", "my",
 ];
 
-/// The title given when nothing more specific can be said; never used to merge suggestions.
-pub(crate) const GENERIC_TITLE: &str = "What happens next?";
-
 /// The title of a group: `sentences` ordered strongest first, `key` the group's main topic.
-pub(crate) fn title(sentences: &[&str], key: Option<Topic>) -> String {
-    let Some(best) = sentences.first() else {
-        return "What is still open?".to_owned();
-    };
+///
+/// Options are tried in order and the first the title checker accepts wins: a list entry's
+/// show ("Will Paper Moon get another season?"), the title made from the group's sentences,
+/// the article's own questions among them, a question about the group's topic, a question
+/// about the subject the strongest sentence names. `None` when every option is flagged.
+pub(crate) fn title(
+    sentences: &[&str],
+    key: Option<Topic>,
+    context: &TitleContext,
+) -> Option<String> {
+    let best = sentences.first()?;
     let korean = is_korean(best);
-    let made = if korean {
-        korean::korean_title(sentences, key)
+    let mut options: Vec<String> = Vec::new();
+    if let Some(show) = &context.show {
+        options.push(match (key, korean) {
+            (Some(Topic::Cast), false) => format!("Will the {show} cast return?"),
+            (Some(Topic::Cast), true) => format!("{show} 주연 배우들이 다시 출연할까?"),
+            (None | Some(Topic::Renewal), false) => format!("Will {show} get another season?"),
+            (None | Some(Topic::Renewal), true) => format!("{show} 다음 시즌이 나올까?"),
+            (Some(Topic::Schedule), false) => format!("When will {show} return?"),
+            (Some(Topic::Schedule), true) => format!("{show} 다음 시즌은 언제 방송될까?"),
+            // Other questions of an entry name the show after the question made below.
+            _ => String::new(),
+        });
+    }
+    if korean {
+        options.extend(korean::korean_titles(sentences, key, context));
     } else {
-        english::english_title(sentences, key)
-    };
-    finish(&made)
-}
-
-/// Whether most letters of `text` are Hangul.
-fn is_korean(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let hangul = text.chars().filter(|c| is_hangul(*c)).count();
-    letters > 0 && hangul * 10 >= letters * 3
+        options.extend(english::english_titles(sentences, key, context));
+    }
+    options
+        .iter()
+        .filter(|made| !made.is_empty())
+        .map(|made| finish(made))
+        .find(|made| title_problem(made).is_none())
 }
 
 /// The sentence's words, split on white space, punctuation kept on them.
@@ -116,7 +148,11 @@ mod tests {
     use super::*;
 
     fn one(sentence: &str) -> String {
-        title(&[sentence], None)
+        title(&[sentence], None, &TitleContext::default()).unwrap_or_default()
+    }
+
+    fn keyed(sentences: &[&str], key: Option<Topic>) -> String {
+        title(sentences, key, &TitleContext::default()).unwrap_or_default()
     }
 
     #[test]
@@ -160,7 +196,7 @@ mod tests {
     #[test]
     fn renewal_groups_get_the_renewal_question() {
         assert_eq!(
-            title(
+            keyed(
                 &[
                     "The network has not renewed the drama.",
                     "Fans want a second season."
@@ -174,7 +210,7 @@ mod tests {
     #[test]
     fn the_highest_season_named_is_asked_about() {
         assert_eq!(
-            title(
+            keyed(
                 &["The second season ended last month: will there be a third?"],
                 Some(Topic::Renewal)
             ),
@@ -209,15 +245,15 @@ mod tests {
     #[test]
     fn korean_titles() {
         assert_eq!(
-            title(&["두 사람은 결혼에 골인할까?"], None),
+            keyed(&["두 사람은 결혼에 골인할까?"], None),
             "두 사람은 결혼에 골인할까?"
         );
         assert_eq!(
-            title(&["시즌2 제작 여부는 아직 미정이다."], Some(Topic::Renewal)),
+            keyed(&["시즌2 제작 여부는 아직 미정이다."], Some(Topic::Renewal)),
             "시즌2 제작이 확정될까?"
         );
         assert_eq!(
-            title(
+            keyed(
                 &["주연 배우들의 출연 여부는 알려지지 않았다."],
                 Some(Topic::Cast)
             ),
@@ -225,32 +261,32 @@ mod tests {
         );
         assert_eq!(
             one("Fans of Paper Moon Society have theories."),
-            "What happens next for Paper Moon Society?"
+            "What will happen to Paper Moon Society?"
         );
         assert_eq!(
-            title(&["다만 방송 시기는 아직 불투명하다."], None),
+            keyed(&["다만 방송 시기는 아직 불투명하다."], None),
             "방송 시기는 어떻게 될까?"
         );
         assert_eq!(
-            title(
+            keyed(
                 &["주연 배우들이 다시 출연할지도 알려지지 않았다."],
                 Some(Topic::Cast)
             ),
             "주연 배우들이 다시 출연할까?"
         );
         assert_eq!(
-            title(&["팬들은 두 사람이 어떻게 될지 궁금해한다."], None),
+            keyed(&["팬들은 두 사람이 어떻게 될지 궁금해한다."], None),
             "팬들은 두 사람이 어떻게 될까?"
         );
         assert_eq!(
-            title(
+            keyed(
                 &["편지를 쓴 사람이 아버지인지에 대해서는 답을 주지 않았다."],
                 None
             ),
             "편지를 쓴 사람이 아버지일까?"
         );
         assert_eq!(
-            title(&["그가 돌아오는지는 알 수 없다."], None),
+            keyed(&["그가 돌아오는지는 알 수 없다."], None),
             "그가 돌아올까?"
         );
     }

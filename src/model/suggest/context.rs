@@ -1,0 +1,309 @@
+//! What the whole article says that changes how its sentences read (issue 15).
+//!
+//! - Whether the next season is still unconfirmed: then claims about it ("the cast is coming
+//!   back for season two", "season two should show the move abroad") are open threads, even
+//!   when written as facts, as the annotation guide says.
+//! - Whether it is confirmed: then the open questions are its air date and who returns, not
+//!   whether it will be made.
+//! - Whether the article is a list of shows (three or more headings that name a show): then
+//!   each show's section is one thread, titled with the show.
+
+use super::language::is_korean;
+use super::terms::{Topic, season_number};
+use crate::model::{BlockKind, Document};
+
+/// The article-wide facts the suggester reads sentences against.
+#[derive(Debug, Default)]
+pub(crate) struct ArticleContext {
+    /// Some sentence says a later season is not (yet) confirmed.
+    pub season_open: bool,
+    /// Some sentence says a later season is confirmed (and none says it is not).
+    pub season_confirmed: bool,
+    /// Per block: the show whose list entry holds it, in a list article.
+    pub show_of_block: Vec<Option<String>>,
+    /// The highest later season the article asks or tells about (2 for "season two").
+    pub season: Option<u8>,
+}
+
+impl ArticleContext {
+    /// Notes one sentence's reading: `topics` its own topics, `open`/`settled` its score.
+    pub fn note(&mut self, text: &str, topics: &[Topic], open: bool, settled: bool) {
+        if topics.contains(&Topic::Renewal) {
+            self.season = self.season.max(season_number(text));
+            if open && !settled {
+                self.season_open = true;
+            } else if settled {
+                self.season_confirmed = true;
+            }
+        }
+    }
+
+    /// Whether the article reads as a season confirmed (and never said to be open).
+    pub fn confirmed(&self) -> bool {
+        self.season_confirmed && !self.season_open
+    }
+
+    /// The show whose list entry holds `block`, if any.
+    pub fn show(&self, block: usize) -> Option<&str> {
+        self.show_of_block.get(block)?.as_deref()
+    }
+}
+
+/// The fewest headings naming a show for an article to be a list of shows.
+const MIN_LIST_ENTRIES: usize = 3;
+
+/// Heading words that label a section rather than name a show ("Plot", "Release date").
+const SECTION_WORDS: &[&str] = &[
+    "plot",
+    "cast",
+    "release",
+    "date",
+    "story",
+    "trailer",
+    "what",
+    "we",
+    "know",
+    "ending",
+    "explained",
+    "season",
+    "renewal",
+    "status",
+    "where",
+    "watch",
+    "streaming",
+    "characters",
+    "summary",
+    "recap",
+    "spoilers",
+    "news",
+    "final",
+    "thoughts",
+    "verdict",
+    "conclusion",
+    "introduction",
+    "background",
+    "everything",
+    "about",
+    "why",
+    "how",
+    "when",
+    "who",
+    "is",
+    "will",
+    "reasons",
+    "hope",
+    "doubt",
+    "open",
+    "threads",
+    "questions",
+    "the",
+    "a",
+    "of",
+    "to",
+    "and",
+    "for",
+    "in",
+    "it",
+    "our",
+    "more",
+    "theories",
+    "theory",
+    "episode",
+    "finale",
+    "review",
+    "details",
+    "update",
+    "updates",
+    "latest",
+    "expect",
+    "returning",
+    "new",
+    "next",
+    "also",
+    "read",
+    "related",
+    "bottom",
+    "line",
+    "faq",
+    "synopsis",
+    "production",
+    "premiere",
+    "air",
+    "renewed",
+    "cancelled",
+    "canceled",
+    "confirmed",
+    "interview",
+    "quotes",
+];
+
+/// Words that make a heading a section label wherever they stand in it.
+const LABELS: &[&str] = &[
+    "plot",
+    "cast",
+    "release",
+    "date",
+    "trailer",
+    "season",
+    "episode",
+    "ending",
+    "recap",
+    "explained",
+    "renewal",
+    "status",
+    "spoilers",
+    "watch",
+    "synopsis",
+    "characters",
+];
+
+/// Korean heading words that label a section.
+const KOREAN_SECTION_WORDS: &[&str] = &[
+    "줄거리",
+    "출연진",
+    "출연",
+    "방송",
+    "시즌",
+    "정리",
+    "결말",
+    "예고",
+    "공개",
+    "일정",
+    "편성",
+    "요약",
+    "관전",
+    "포인트",
+];
+
+/// The show a heading names, when it reads as a list entry: "1. Paper Moon (Netflix)",
+/// "Starfall", "*Winter Hotel* – season 2?". `None` for section labels ("Plot", "Release
+/// date", "What we know") and questions.
+pub(crate) fn show_entry(heading: &str) -> Option<String> {
+    let text = heading.trim();
+    if text.ends_with('?') {
+        return None;
+    }
+    // Numbering off: "1.", "#2", "3)".
+    let text = text
+        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | '#' | ' '))
+        .trim();
+    // The name ends before a parenthesis, a dash or a colon.
+    let end = text
+        .find(['(', ':', '–', '—', '|'])
+        .or_else(|| text.find(" - "))
+        .unwrap_or(text.len());
+    let name = text[..end]
+        .trim()
+        .trim_matches(|c: char| matches!(c, '*' | '_' | '"' | '\'' | '“' | '”' | '‘' | '’'))
+        .trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    if is_korean(name) {
+        let labels = words
+            .iter()
+            .all(|w| KOREAN_SECTION_WORDS.iter().any(|s| w.contains(s)));
+        return (!labels).then(|| name.to_owned());
+    }
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    // "Copper Street Season 2 Cast" labels a section of one show's article.
+    if words.iter().any(|w| LABELS.contains(&bare(w).as_str())) {
+        return None;
+    }
+    let content: Vec<&&str> = words
+        .iter()
+        .filter(|w| !SECTION_WORDS.contains(&bare(w).as_str()))
+        .collect();
+    let capitalised = content.iter().all(|w| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    });
+    (!content.is_empty() && capitalised).then(|| name.to_owned())
+}
+
+/// Per block, the show of the list entry holding it, when at least [`MIN_LIST_ENTRIES`]
+/// headings of one level name shows; otherwise every block maps to `None`.
+pub(crate) fn list_entries(document: &Document) -> Vec<Option<String>> {
+    let mut per_level: [usize; 7] = [0; 7];
+    for block in &document.blocks {
+        if let BlockKind::Heading(level) = block.kind
+            && show_entry(&block.text).is_some()
+        {
+            per_level[usize::from(level).min(6)] += 1;
+        }
+    }
+    let Some(level) = (1..=6).find(|&l| per_level[l] >= MIN_LIST_ENTRIES) else {
+        return vec![None; document.blocks.len()];
+    };
+    let mut current: Option<String> = None;
+    document
+        .blocks
+        .iter()
+        .map(|block| {
+            if let BlockKind::Heading(l) = block.kind {
+                let l = usize::from(l).min(6);
+                if l == level {
+                    current = show_entry(&block.text);
+                } else if l < level {
+                    current = None;
+                }
+            }
+            current.clone()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_naming_shows_are_list_entries_section_labels_are_not() {
+        assert_eq!(
+            show_entry("1. Paper Moon (Netflix)").as_deref(),
+            Some("Paper Moon")
+        );
+        assert_eq!(show_entry("Starfall").as_deref(), Some("Starfall"));
+        assert_eq!(
+            show_entry("*Winter Hotel* – the case for more").as_deref(),
+            Some("Winter Hotel")
+        );
+        assert_eq!(show_entry("Plot"), None);
+        assert_eq!(show_entry("Release Date"), None);
+        assert_eq!(show_entry("What we know so far"), None);
+        assert_eq!(show_entry("Will it come back?"), None);
+        assert_eq!(show_entry("줄거리"), None);
+        assert_eq!(show_entry("2. 달빛 식당").as_deref(), Some("달빛 식당"));
+    }
+
+    #[test]
+    fn a_list_article_maps_each_block_to_its_show() {
+        let document = Document::from_markdown(
+            "# Three shows that need to come back\n\nIntro.\n\n## 1. Paper Moon\n\nA.\n\n\
+             ## 2. Starfall\n\nB.\n\n## 3. Iron Tide\n\nC.\n",
+        );
+        let shows = list_entries(&document);
+        let named: Vec<Option<&str>> = shows.iter().map(Option::as_deref).collect();
+        assert_eq!(
+            named,
+            [
+                None,
+                None,
+                Some("Paper Moon"),
+                Some("Paper Moon"),
+                Some("Starfall"),
+                Some("Starfall"),
+                Some("Iron Tide"),
+                Some("Iron Tide")
+            ]
+        );
+        let plain =
+            Document::from_markdown("## Plot\n\nA.\n\n## Cast\n\nB.\n\n## Release Date\n\nC.\n");
+        assert!(list_entries(&plain).iter().all(Option::is_none));
+    }
+}

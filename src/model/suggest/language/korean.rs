@@ -1,0 +1,183 @@
+//! Korean cue words (matched inside words: particles and endings attach to them).
+
+use super::{CueTable, Language, Weights};
+
+/// Korean: cues matched inside eojeols; a settled form is undone by a negation anywhere in
+/// the sentence (않, 없, 못, 미정, 아직).
+pub(crate) struct Korean;
+
+impl Language for Korean {
+    fn name(&self) -> &'static str {
+        "Korean"
+    }
+
+    fn cues(&self) -> &'static CueTable {
+        &TABLE
+    }
+}
+
+static TABLE: CueTable = CueTable {
+    strong: STRONG,
+    medium: MEDIUM,
+    weak: WEAK,
+    settled: SETTLED,
+    settling_verbs: &[],
+    reported: &[],
+    ruled_out: &[
+        "못 박았",
+        "선을 그었",
+        "일축했",
+        "계획은 없다",
+        "계획이 없다",
+    ],
+    narrated: NARRATED,
+    schedule: SCHEDULE,
+    negators: NEGATION,
+    whole_words: false,
+    weights: Weights::DEFAULT,
+};
+
+/// Uncertainty, speculation, question forms, wishes and hints (matched inside words).
+const STRONG: &[&str] = &[
+    "수수께끼",
+    "좋겠다",
+    "미정",
+    "불투명",
+    "미지수",
+    "불확실",
+    "알려지지 않았",
+    "알려진 바 없",
+    "밝혀지지 않았",
+    "공개되지 않았",
+    "확정되지 않았",
+    "결정되지 않았",
+    "정해지지 않았",
+    "확인되지 않았",
+    "정해진 것은 없",
+    "확정된 것은 없",
+    "검토 중",
+    "논의 중",
+    "협의 중",
+    "조율 중",
+    "논의 단계",
+    "관심이 쏠",
+    "귀추가 주목",
+    "궁금증",
+    "할까",
+    "될까",
+    "나올까",
+    "있을까",
+    "올까",
+    "열린 결말",
+    "떡밥",
+    "미확정",
+    "여부",
+    "밝힌 바 없",
+    "밝힌 바가 없",
+    "답을 주지 않",
+    "답하지 않",
+    "밝히지 않",
+    "언급하지 않",
+    "말하지 않",
+    "공개하지 않",
+    "희망",
+    "바란다",
+    "싶다",
+    "싶은",
+    "싶어",
+    "의향",
+    "의지를",
+    "예고",
+    "암시",
+    "복선",
+    "알 수 없",
+    "모른다",
+];
+
+/// Hedges weaker than [`STRONG`] ones.
+const MEDIUM: &[&str] = &[
+    "것 같",
+    "얘기가 있",
+    "이야기가 있",
+    "다고 해요",
+    "다고 한다",
+    "라고 한다",
+    "소문",
+    "것으로 보인다",
+    "것으로 보여",
+    "전망",
+    "가능성",
+    "관측이 나",
+    "관측된다",
+    "관측이다",
+    "긍정적으로 검토",
+    "긍정 검토",
+    "검토하고 있",
+    "물망",
+    "추측",
+    "루머",
+    "의문",
+    "기대를 모",
+    "바라고",
+    "요청",
+    "아직",
+    "예상",
+    "목표로",
+    "주목된다",
+    "관심사",
+    "찾지 못",
+    "인지에 대해",
+    "인지는",
+    "는지에 대해",
+    "는지는",
+    "궁금",
+    "할지",
+    "될지",
+    "올지",
+    "을지",
+    "를지",
+    "질지",
+    "기대감",
+    "소망",
+    "바람",
+    "원한다",
+    "출연 의사",
+];
+
+/// Future forms and conditionals.
+const WEAK: &[&str] = &[
+    "예정",
+    "계획",
+    "것으로 알려졌다",
+    "기대",
+    "만약",
+    "다면",
+    "라면",
+];
+
+/// Counter-cues for settled facts; ignored when the sentence negates.
+const SETTLED: &[&str] = &[
+    "확정됐다",
+    "확정되었다",
+    "확정했다",
+    "확정 지었",
+    "확정된",
+    "공개됐다",
+    "발표했다",
+];
+
+/// Narration of what happened, the weaker counter-cues.
+const NARRATED: &[&str] = &[
+    "종영했다",
+    "종영됐다",
+    "방송됐다",
+    "방영됐다",
+    "막을 내렸",
+    "수상했",
+];
+
+/// Schedule words: with a date given, a future form is a settled schedule.
+const SCHEDULE: &[&str] = &["방송", "방영", "공개", "개봉", "첫선"];
+
+/// Negation inside a sentence, which turns a settled form into an open one.
+const NEGATION: &[&str] = &["않", "없", "못", "미정", "아직"];

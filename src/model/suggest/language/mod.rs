@@ -1,0 +1,239 @@
+//! The languages the suggester reads: per language, one table of cue words and weights (data,
+//! not control flow) behind the [`Language`] trait, and its matcher built from that table.
+//!
+//! A sentence's language is chosen by its script ([`language_of`]): Korean when a fair share
+//! of its letters are Hangul, English otherwise.
+
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::terms::is_hangul;
+
+mod english;
+mod korean;
+
+pub(crate) use english::English;
+pub(crate) use korean::Korean;
+
+/// The points each kind of cue is worth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Weights {
+    /// A strong cue (uncertainty, negated settlement, speculation).
+    pub strong: i32,
+    /// A medium hedge.
+    pub medium: i32,
+    /// A weak cue (a modal, a conditional).
+    pub weak: i32,
+    /// A settled fact (counts against).
+    pub settled: i32,
+    /// Narration of what happened (counts against, less).
+    pub narrated: i32,
+    /// A settling verb denied shortly before ("has not been confirmed").
+    pub negated_settlement: i32,
+    /// A settling verb said plainly ("the showrunner confirmed that …"; counts against).
+    pub reported: i32,
+    /// A conditional that raises its consequence ("Should the network order more, …").
+    pub conditional: i32,
+}
+
+impl Weights {
+    /// The weights both languages use.
+    pub const DEFAULT: Weights = Weights {
+        strong: 3,
+        medium: 2,
+        weak: 1,
+        settled: 3,
+        narrated: 1,
+        negated_settlement: 3,
+        reported: 2,
+        conditional: 2,
+    };
+}
+
+/// One language's cue words and weights.
+#[derive(Debug)]
+pub(crate) struct CueTable {
+    /// Uncertainty, speculation and negated settlement: one alone is enough.
+    pub strong: &'static [&'static str],
+    /// Hedges weaker than the strong ones.
+    pub medium: &'static [&'static str],
+    /// Future and modal forms and conditionals: two are needed, or one with another cue.
+    pub weak: &'static [&'static str],
+    /// Settled facts (counter-cues), undone by a negation.
+    pub settled: &'static [&'static str],
+    /// Verbs that settle when said plainly and open a question when denied.
+    pub settling_verbs: &'static [&'static str],
+    /// Settling verbs that settle even said plainly, when not denied ("confirmed that").
+    pub reported: &'static [&'static str],
+    /// A question ruled out for good ("못 박았다", "ruled out"): settled even though the words
+    /// hold a negation.
+    pub ruled_out: &'static [&'static str],
+    /// Narration of what happened (weaker counter-cues).
+    pub narrated: &'static [&'static str],
+    /// Schedule words: with a date, a future form is a settled schedule.
+    pub schedule: &'static [&'static str],
+    /// Words that undo a settled form: shortly before it (whole-word languages) or anywhere in
+    /// the sentence (languages matched inside words).
+    pub negators: &'static [&'static str],
+    /// Whether cues must stand as whole words (English) or match inside words (Korean).
+    pub whole_words: bool,
+    /// The points of each kind.
+    pub weights: Weights,
+}
+
+/// What kind of cue a matched pattern is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Strong,
+    Medium,
+    Weak,
+    Settled,
+    Narrated,
+    SettlingVerb,
+    Reported,
+    RuledOut,
+    Schedule,
+}
+
+/// A table's words in one automaton, with each pattern's kind.
+pub(crate) struct Matcher {
+    pub automaton: AhoCorasick,
+    pub kinds: Vec<Kind>,
+}
+
+/// Why the suggester cannot run.
+#[derive(Debug, Clone, thiserror::Error, PartialEq, Eq)]
+pub enum SuggestError {
+    /// A language's cue words could not be compiled into a matcher.
+    #[error("the {language} cue words could not be prepared for matching: {reason}")]
+    CueMatcher {
+        /// The language whose table failed.
+        language: &'static str,
+        /// What the matcher builder said.
+        reason: String,
+    },
+}
+
+/// A language the suggester reads.
+pub(crate) trait Language: Sync {
+    /// The language's name in English ("Korean").
+    fn name(&self) -> &'static str;
+
+    /// Its cue words and weights.
+    fn cues(&self) -> &'static CueTable;
+}
+
+/// Builds the matcher of `language`'s table.
+///
+/// Errors: [`SuggestError::CueMatcher`] when the automaton cannot be built (it names the
+/// language and gives the builder's reason).
+pub(crate) fn build_matcher(language: &dyn Language) -> Result<Matcher, SuggestError> {
+    let table = language.cues();
+    let lists: [(&[&str], Kind); 9] = [
+        (table.strong, Kind::Strong),
+        (table.medium, Kind::Medium),
+        (table.weak, Kind::Weak),
+        (table.settled, Kind::Settled),
+        (table.narrated, Kind::Narrated),
+        (table.settling_verbs, Kind::SettlingVerb),
+        (table.reported, Kind::Reported),
+        (table.ruled_out, Kind::RuledOut),
+        (table.schedule, Kind::Schedule),
+    ];
+    let mut patterns = Vec::new();
+    let mut kinds = Vec::new();
+    for (list, kind) in lists {
+        for phrase in list {
+            patterns.push(*phrase);
+            kinds.push(kind);
+        }
+    }
+    let automaton = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+        .map_err(|e| SuggestError::CueMatcher {
+            language: language.name(),
+            reason: e.to_string(),
+        })?;
+    Ok(Matcher { automaton, kinds })
+}
+
+static ENGLISH_MATCHER: LazyLock<Result<Matcher, SuggestError>> =
+    LazyLock::new(|| build_matcher(&English));
+static KOREAN_MATCHER: LazyLock<Result<Matcher, SuggestError>> =
+    LazyLock::new(|| build_matcher(&Korean));
+
+/// The language of `sentence` by its script, with its (once-built) matcher.
+///
+/// Errors: the language's matcher could not be built ([`SuggestError::CueMatcher`]).
+pub(crate) fn language_of(
+    sentence: &str,
+) -> Result<(&'static dyn Language, &'static Matcher), SuggestError> {
+    if is_korean(sentence) {
+        let matcher = KOREAN_MATCHER.as_ref().map_err(Clone::clone)?;
+        Ok((&Korean, matcher))
+    } else {
+        let matcher = ENGLISH_MATCHER.as_ref().map_err(Clone::clone)?;
+        Ok((&English, matcher))
+    }
+}
+
+/// Whether `text` is Korean by its script: at least 30 % of its letters are Hangul.
+pub(crate) fn is_korean(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let hangul = text.chars().filter(|c| is_hangul(*c)).count();
+    letters > 0 && hangul * 10 >= letters * 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_tables_build() {
+        assert!(build_matcher(&English).is_ok());
+        assert!(build_matcher(&Korean).is_ok());
+        assert!(language_of("Will it return?").is_ok());
+        assert!(language_of("시즌2는 나올까?").is_ok());
+    }
+
+    #[test]
+    fn a_matcher_that_cannot_be_built_is_an_error_in_words() {
+        // aho-corasick refuses only pattern sets beyond its internal limits, which a table
+        // cannot reach; the error it would give reads as a sentence naming the language.
+        let error = SuggestError::CueMatcher {
+            language: Korean.name(),
+            reason: "state identifier overflow".into(),
+        };
+        assert_eq!(
+            error.to_string(),
+            "the Korean cue words could not be prepared for matching: state identifier overflow"
+        );
+    }
+
+    #[test]
+    fn the_language_is_chosen_by_script() {
+        assert_eq!(
+            language_of("Will season 2 happen?").unwrap().0.name(),
+            "English"
+        );
+        assert_eq!(
+            language_of("시즌2 제작 여부는 미정이다.").unwrap().0.name(),
+            "Korean"
+        );
+        assert_eq!(
+            language_of("'Paper Moon' 시즌2 제작 여부는 미정.")
+                .unwrap()
+                .0
+                .name(),
+            "Korean"
+        );
+        // Accented Latin text is not ASCII and is still read as English.
+        assert_eq!(
+            language_of("Will the café reopen?").unwrap().0.name(),
+            "English"
+        );
+    }
+}
