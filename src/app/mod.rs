@@ -29,7 +29,8 @@ use std::time::{Duration, Instant};
 pub use command::{Change, Command};
 pub use documents::DocumentCache;
 pub use drafts::{
-    Draft, DraftField, Drafts, FieldEdit, TYPING_PAUSE, field_edit, normalized, parse_optional_date,
+    Draft, DraftField, Drafts, FieldEdit, TYPING_PAUSE, field_edit, normalized, parse_as_of,
+    parse_optional_date,
 };
 pub use elsewhere::NO_DIALOG_FOR_PATH;
 pub use error::{
@@ -39,7 +40,7 @@ pub use importer::{ImportSource, read_file, source_key};
 pub use saver::{SaveReport, Saver};
 pub use status::SaveStatus;
 pub use suggester::{SuggestResult, SuggestWorker, article_fingerprint};
-pub use view::{BackupList, Filing, PredictionDraft, TextSelection, ViewState};
+pub use view::{BackupList, Filing, PredictionDraft, TextBox, TextSelection, ViewState};
 pub use wake::Wake;
 
 use crate::model::{

@@ -6,7 +6,7 @@ use egui::{Role, Ui};
 
 use super::UiParts;
 use super::widgets::{FieldKind, draft_field, set_label, text_field};
-use crate::app::{Change, Command, DraftField, TextSelection, ViewState, normalized};
+use crate::app::{Change, Command, DraftField, TextBox, TextSelection, ViewState, normalized};
 use crate::model::{Anchor, ArticleEntry, ArticleId, TypingField};
 
 /// Draws the right-hand panel: the show's details, the checklist, the "new thread" box, the
@@ -75,7 +75,7 @@ fn new_thread_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         let view = &mut *parts.view;
         let id = ui.make_persistent_id("new_thread_title");
         let width = ui.available_width() - 60.0;
-        let edit = text_field(
+        let typed = text_field(
             ui,
             id,
             &mut view.new_thread_title,
@@ -83,8 +83,9 @@ fn new_thread_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             "A new open question…",
             width,
             &mut view.composing,
-        )
-        .response;
+        );
+        view.box_preedit(TextBox::NewThreadTitle, typed.preedit);
+        let edit = typed.response;
         set_label(&edit, Role::TextInput, "New thread title");
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let has_title = !parts.view.new_thread_title.trim().is_empty();
