@@ -96,7 +96,7 @@ pub struct ViewState {
     pub composing: bool,
     /// While an input method composes in a [`TextBox`]: which, and the byte range of the
     /// syllable being composed in its text (shown, never remembered or committed). Set by the
-    /// box each frame it is drawn (see [`ViewState::box_preedit`]).
+    /// box each frame it is drawn (see [`ViewState::record_preedit`]).
     pub box_preedit: Option<(TextBox, Range<usize>)>,
     /// The title typed in the "new thread" box.
     pub new_thread_title: String,
@@ -165,7 +165,7 @@ impl ViewState {
 
     /// Records what the input method composes in `which` as it is drawn: the pre-edit range
     /// its field reported (`None`: not composing there).
-    pub fn box_preedit(&mut self, which: TextBox, preedit: Option<Range<usize>>) {
+    pub fn record_preedit(&mut self, which: TextBox, preedit: Option<Range<usize>>) {
         match preedit {
             Some(range) => self.box_preedit = Some((which, range)),
             None if self.box_preedit.as_ref().is_some_and(|(b, _)| *b == which) => {

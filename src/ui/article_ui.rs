@@ -272,7 +272,7 @@ fn as_of_editor_ui(
             Err(error) => view.as_of_error = Some(error),
         }
     }
-    view.box_preedit(TextBox::AsOf, preedit);
+    view.record_preedit(TextBox::AsOf, preedit);
 }
 
 /// Draws the slices inside the viewport, their decorations, and records the text selection.

@@ -51,7 +51,7 @@ pub fn paste_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     if done || !open {
         parts.view.paste = None;
     }
-    parts.view.box_preedit(TextBox::Paste, preedit);
+    parts.view.record_preedit(TextBox::Paste, preedit);
 }
 
 /// The AccessKit label of the "Paste article" window's text box.
@@ -195,7 +195,7 @@ fn elsewhere_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     set_label(&edit.response, Role::TextInput, ELSEWHERE_PATH_LABEL);
     let typed = std::path::PathBuf::from(path.trim());
     let ready = !path.trim().is_empty();
-    view.box_preedit(TextBox::ElsewherePath, edit.preedit);
+    view.record_preedit(TextBox::ElsewherePath, edit.preedit);
     ui.horizontal(|ui| {
         if ui
             .add_enabled(ready, egui::Button::new("Save in this folder"))

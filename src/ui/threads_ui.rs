@@ -84,7 +84,7 @@ fn new_thread_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             width,
             &mut view.composing,
         );
-        view.box_preedit(TextBox::NewThreadTitle, typed.preedit);
+        view.record_preedit(TextBox::NewThreadTitle, typed.preedit);
         let edit = typed.response;
         set_label(&edit, Role::TextInput, "New thread title");
         let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
