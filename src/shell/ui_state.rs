@@ -212,7 +212,7 @@ impl UiState {
 
     /// Takes what is typed into the window's text boxes from `view`, as it is remembered:
     /// without the syllable an input method is composing (never saved mid-syllable), boxes
-    /// left blank or closed not remembered. A pasted text over [`PASTE_KEPT_ON_EXIT_BYTES`]
+    /// left blank or closed not remembered. A pasted text over 64 KiB
     /// is taken only `on_exit` (until then the one remembered before stays).
     pub fn remember_typed(&mut self, view: &ViewState, on_exit: bool) {
         let typed = |which| view.settled(which).filter(|t| !t.trim().is_empty());
