@@ -18,7 +18,7 @@ use std::time::Instant;
 use jiff::civil::Date;
 use unicode_normalization::UnicodeNormalization as _;
 
-use super::App;
+use super::{App, TextBox};
 use crate::model::{
     ArticleField, Edit, Library, LibraryError, PredictionField, PredictionId, ShowField,
     SuggestionField, ThreadField, TypingField,
@@ -59,14 +59,20 @@ pub struct Draft {
 impl Draft {
     /// The text without the syllable being composed.
     pub fn settled(&self) -> String {
-        match &self.preedit {
-            Some(range) if self.text.get(range.clone()).is_some() => {
-                let mut text = self.text.clone();
-                text.replace_range(range.clone(), "");
-                text
-            }
-            _ => self.text.clone(),
+        without_preedit(&self.text, self.preedit.as_ref())
+    }
+}
+
+/// `text` without its byte range `preedit` (the syllable an input method is composing); the
+/// whole text when there is none, or the range is not one of `text`'s.
+pub fn without_preedit(text: &str, preedit: Option<&Range<usize>>) -> String {
+    match preedit {
+        Some(range) if text.get(range.clone()).is_some() => {
+            let mut text = text.to_owned();
+            text.replace_range(range.clone(), "");
+            text
         }
+        _ => text.to_owned(),
     }
 }
 
@@ -265,6 +271,27 @@ pub fn parse_optional_date(text: &str) -> Result<Option<Date>, jiff::Error> {
     }
 }
 
+/// Reads an article's as-of date typed as `YYYY-MM-DD`: `Ok(None)` when empty, an error in words when
+/// it is not a date in that form (or not a real day, like 2022-02-30).
+///
+/// # Errors
+/// The reason, in words, shown under the box.
+pub fn parse_as_of(text: &str) -> Result<Option<Date>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let shaped = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    let parsed = shaped.then(|| text.parse::<Date>().ok()).flatten();
+    parsed.map(Some).ok_or_else(|| {
+        format!("“{text}” is not a date. Write it as YYYY-MM-DD (for example 2022-03-17), or leave it empty for no date.")
+    })
+}
+
 impl App {
     /// Commits the drafts that are due: those whose field no longer has the focus (it was
     /// left, or not drawn), and those their field asked to commit after a typing pause
@@ -330,19 +357,28 @@ impl App {
 impl App {
     /// The as-of date being typed in the open article's header (a form with *Set*), set when
     /// the window closes or the page is left with a date typed that is one (and another than
-    /// the article's): what was typed is not lost. Anything else typed there is dropped.
+    /// the article's): what was typed is not lost. The syllable an input method is composing
+    /// there is left out. Text that is no date stays in the box, marked (the window remembers
+    /// it across a restart, see `ui-state.json`), so nothing typed is lost either.
     fn commit_as_of_draft(&mut self) {
-        let Some(typed) = self.view.as_of_draft.take() else {
+        let Some(typed) = self.view.settled(TextBox::AsOf) else {
             return;
         };
-        self.view.as_of_error = None;
         let Some((_, entry)) = self.open_article() else {
+            self.view.as_of_draft = None;
             return;
         };
         let (id, current) = (entry.id, entry.article.as_of);
-        let Ok(date) = parse_optional_date(&typed) else {
-            return;
+        let date = match parse_as_of(&typed) {
+            Ok(date) => date,
+            Err(why) => {
+                self.view.as_of_draft = Some(typed);
+                self.view.as_of_error = Some(why);
+                return;
+            }
         };
+        self.view.as_of_draft = None;
+        self.view.as_of_error = None;
         if date != current {
             let edit = Edit::SetArticle(id, ArticleField::AsOf(date));
             let label = edit.label(&self.library);
@@ -422,5 +458,24 @@ mod tests {
         assert!(drafts.composing());
         drafts.discard(field);
         assert!(drafts.is_empty());
+    }
+
+    #[test]
+    fn as_of_dates_are_read_as_yyyy_mm_dd_only() {
+        assert_eq!(
+            parse_as_of(" 2022-03-17 "),
+            Ok(Some(jiff::civil::date(2022, 3, 17)))
+        );
+        assert_eq!(parse_as_of("  "), Ok(None));
+        for bad in [
+            "2022-02-30",
+            "17 March 2022",
+            "2022-3-17",
+            "20220317",
+            "2022-03-17T10:00",
+        ] {
+            let error = parse_as_of(bad).expect_err(bad);
+            assert!(error.contains("is not a date"), "{error}");
+        }
     }
 }

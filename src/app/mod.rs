@@ -39,7 +39,8 @@ pub use command::{Change, Command};
 pub use dialogs::{DialogKind, dialog_available};
 pub use documents::DocumentCache;
 pub use drafts::{
-    Draft, DraftField, Drafts, FieldEdit, TYPING_PAUSE, field_edit, normalized, parse_optional_date,
+    Draft, DraftField, Drafts, FieldEdit, TYPING_PAUSE, field_edit, normalized, parse_as_of,
+    parse_optional_date,
 };
 pub use effect::{Effect, ExportDone, MergeDone, MergeJob, ParsedArticle};
 pub use elsewhere::NO_DIALOG_FOR_PATH;
@@ -53,7 +54,7 @@ pub use jobs::{Finished, JobKind, Jobs};
 pub use saver::{SaveReport, Saver};
 pub use status::SaveStatus;
 pub use suggester::{SuggestResult, article_fingerprint};
-pub use view::{BackupList, Filing, PredictionDraft, TextSelection, ViewState};
+pub use view::{BackupList, Filing, PredictionDraft, TextBox, TextSelection, ViewState};
 pub use wake::Wake;
 
 use crate::model::{ArticleEntry, ArticleId, Document, Edit, History, Library, Show, ShowId};

@@ -23,6 +23,20 @@ pub struct TextSelection {
     pub text: String,
 }
 
+/// A text box whose text is not a field of saved data but is kept across a restart in the
+/// window's state (`ui-state.json`): what is typed there is not lost on quit either.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextBox {
+    /// The new-question box ([`ViewState::new_thread_title`]).
+    NewThreadTitle,
+    /// The "Paste article" window's text ([`ViewState::paste`]).
+    Paste,
+    /// The "Save elsewhere" path ([`ViewState::elsewhere`]).
+    ElsewherePath,
+    /// The as-of date being typed ([`ViewState::as_of_draft`]).
+    AsOf,
+}
+
 /// A prediction being typed, before "Add".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PredictionDraft {
@@ -84,6 +98,10 @@ pub struct ViewState {
     /// An input method was composing in a text field in the frame just drawn: Enter,
     /// Backspace, Escape and Tab belong to it, not to the window.
     pub composing: bool,
+    /// While an input method composes in a [`TextBox`]: which, and the byte range of the
+    /// syllable being composed in its text (shown, never remembered or committed). Set by the
+    /// box each frame it is drawn (see [`ViewState::record_preedit`]).
+    pub box_preedit: Option<(TextBox, Range<usize>)>,
     /// The title typed in the "new thread" box.
     pub new_thread_title: String,
     /// The prediction being typed.
@@ -154,7 +172,36 @@ impl ViewState {
             // The new-question box stays on screen from page to page, and so does its text.
             new_thread_title: std::mem::take(&mut self.new_thread_title),
             composing: self.composing,
+            box_preedit: self.box_preedit.take(),
             ..ViewState::default()
         };
+    }
+
+    /// Records what the input method composes in `which` as it is drawn: the pre-edit range
+    /// its field reported (`None`: not composing there).
+    pub fn record_preedit(&mut self, which: TextBox, preedit: Option<Range<usize>>) {
+        match preedit {
+            Some(range) => self.box_preedit = Some((which, range)),
+            None if self.box_preedit.as_ref().is_some_and(|(b, _)| *b == which) => {
+                self.box_preedit = None;
+            }
+            None => {}
+        }
+    }
+
+    /// The text of `which` without the syllable being composed in it: what is remembered or
+    /// set (`None` when the box is not open).
+    pub fn settled(&self, which: TextBox) -> Option<String> {
+        let text = match which {
+            TextBox::NewThreadTitle => Some(&self.new_thread_title),
+            TextBox::Paste => self.paste.as_ref(),
+            TextBox::ElsewherePath => self.elsewhere.as_ref(),
+            TextBox::AsOf => self.as_of_draft.as_ref(),
+        }?;
+        let preedit = match &self.box_preedit {
+            Some((b, range)) if *b == which => Some(range),
+            _ => None,
+        };
+        Some(super::drafts::without_preedit(text, preedit))
     }
 }

@@ -60,9 +60,7 @@ impl Shell {
         {
             log::info!("the show open last time is no longer in the library");
         }
-        if let Some(typed) = &state.new_thread_title {
-            app.view.new_thread_title.clone_from(typed);
-        }
+        state.restore_typed(&mut app.view);
         if let Some(theme) = state.theme {
             ctx.set_theme(egui::ThemePreference::from(theme));
         }
@@ -219,6 +217,7 @@ impl Shell {
             let size = viewport.inner_rect.map(|r| r.size() * zoom);
             size.filter(|_| !whole)
         });
+        let before = std::mem::take(&mut self.state);
         self.state = UiState {
             theme: Some(ctx.options(|o| o.theme_preference).into()),
             zoom: ((zoom - 1.0).abs() > f32::EPSILON).then_some(zoom),
@@ -229,12 +228,12 @@ impl Shell {
             // Kept as it was when the window does not say (or is maximised).
             window_size: seen
                 .map(|size| [size.x.round(), size.y.round()])
-                .or(self.state.window_size),
+                .or(before.window_size),
             open_show: self.app.view.open_show,
             open_article: self.app.view.open_article,
-            new_thread_title: Some(self.app.view.new_thread_title.clone())
-                .filter(|t| !t.trim().is_empty()),
+            ..before
         };
+        self.state.remember_typed(&self.app.view, now);
         self.keep_state(now)
     }
 
@@ -243,6 +242,9 @@ impl Shell {
     fn keep_state(&mut self, now: bool) -> Option<Duration> {
         if self.app.is_read_only() {
             return None;
+        }
+        if now {
+            self.state.remember_typed(&self.app.view, true);
         }
         self.keeper.move_to(self.app.data_dir());
         self.keeper.keep(&self.state, now)

@@ -1,6 +1,9 @@
 //! The window's own state, remembered between runs in `ui-state.json` in the data folder:
 //! theme, zoom, the widths of the side panels, the window's size, the show and article open
-//! when it closed, and a question typed into the new-question box but not yet added.
+//! when it closed, and what was typed into the window's text boxes but not yet used (the
+//! new-question box, the "Paste article" window, the "Save elsewhere" path, an as-of date not
+//! yet set): each comes back in its box, its window open, next time. Nothing typed is lost on
+//! quit, and nothing is done with it unasked (a half-pasted article is not imported).
 //!
 //! The file is the window's, never the library's: it is read and written apart from the
 //! library (atomically, like every file the app writes), a missing file means the defaults, a
@@ -10,7 +13,8 @@
 //! ```json
 //! { "theme": "dark", "zoom": 1.25, "library_width": 210.0, "threads_width": 400.0,
 //!   "library_open": true, "tools_drawer_open": false, "window_size": [1280.0, 800.0],
-//!   "open_show": 7, "open_article": 9, "new_thread_title": "Will there be a film?" }
+//!   "open_show": 7, "open_article": 9, "new_thread_title": "Will there be a film?",
+//!   "paste": "Season two is…", "elsewhere_path": "/media/usb/rescue", "as_of_typed": "2022-04" }
 //! ```
 //! Every key may be missing (its default is used); unknown keys are ignored.
 
@@ -20,7 +24,8 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{ArticleId, ShowId};
+use crate::app::{TextBox, ViewState, parse_as_of};
+use crate::model::{ArticleId, MAX_ARTICLE_BYTES, ShowId};
 use crate::storage::{read_small_regular_file, write_atomic_no_follow};
 
 /// The file's name in the data folder.
@@ -35,6 +40,10 @@ pub const WRITE_INTERVAL: Duration = Duration::from_secs(2);
 pub const MAX_FILE_BYTES: u64 = 64 * 1024;
 /// A remembered new question longer than this is not restored (a damaged or hand-edited file).
 const MAX_TYPED_BYTES: usize = 64 * 1024;
+
+/// A pasted text longer than this is remembered only when the window closes, not every
+/// [`WRITE_INTERVAL`] while it is edited: writing it holds up the frame it is written in.
+const PASTE_KEPT_ON_EXIT_BYTES: usize = 64 * 1024;
 
 /// Zoom factors outside this range are not restored (a damaged or hand-edited file).
 const ZOOM_RANGE: std::ops::RangeInclusive<f32> = 0.5..=3.0;
@@ -98,6 +107,15 @@ pub struct UiState {
     /// What was typed into the new-question box and not yet added when the window closed
     /// (it is there again next time: nothing typed is lost on quit).
     pub new_thread_title: Option<String>,
+    /// The text in the "Paste article" window when the window closed (not yet made an
+    /// article; the window opens with it again). At most [`MAX_ARTICLE_BYTES`].
+    pub paste: Option<String>,
+    /// The folder or file path typed into the "Save elsewhere" window when the window closed
+    /// (the window opens with it again).
+    pub elsewhere_path: Option<String>,
+    /// The as-of date typed into the open article's header and not set (it is not a date
+    /// yet): the box is open with it again when that article opens at start.
+    pub as_of_typed: Option<String>,
 }
 
 /// Why the state file could not be used.
@@ -196,8 +214,53 @@ impl UiState {
         self.library_width = self.library_width.filter(usable);
         self.threads_width = self.threads_width.filter(usable);
         self.window_size = self.window_size.filter(|[w, h]| usable(w) && usable(h));
-        self.new_thread_title = self.new_thread_title.filter(|t| t.len() <= MAX_TYPED_BYTES);
+        let short = |t: &String| t.len() <= MAX_TYPED_BYTES;
+        self.new_thread_title = self.new_thread_title.filter(short);
+        self.elsewhere_path = self.elsewhere_path.filter(short);
+        self.as_of_typed = self.as_of_typed.filter(short);
+        self.paste = self.paste.filter(|t| t.len() <= MAX_ARTICLE_BYTES);
         self
+    }
+
+    /// Takes what is typed into the window's text boxes from `view`, as it is remembered:
+    /// without the syllable an input method is composing (never saved mid-syllable), boxes
+    /// left blank or closed not remembered. A pasted text over 64 KiB
+    /// is taken only `on_exit` (until then the one remembered before stays).
+    pub fn remember_typed(&mut self, view: &ViewState, on_exit: bool) {
+        let typed = |which| view.settled(which).filter(|t| !t.trim().is_empty());
+        self.new_thread_title = typed(TextBox::NewThreadTitle);
+        self.elsewhere_path = typed(TextBox::ElsewherePath);
+        self.as_of_typed = typed(TextBox::AsOf);
+        let long = view
+            .paste
+            .as_ref()
+            .is_some_and(|p| p.len() > PASTE_KEPT_ON_EXIT_BYTES);
+        if on_exit || !long {
+            self.paste = typed(TextBox::Paste);
+        }
+    }
+
+    /// Puts what was typed into the window's text boxes last time back into `view` (see
+    /// [`UiState::remember_typed`]): the "Paste article" and "Save elsewhere" windows open
+    /// with their text; the as-of box opens with its text if the article it was typed for is
+    /// the one open.
+    pub fn restore_typed(&self, view: &mut ViewState) {
+        if let Some(typed) = &self.new_thread_title {
+            view.new_thread_title.clone_from(typed);
+        }
+        if let Some(typed) = &self.paste {
+            view.paste = Some(typed.clone());
+        }
+        if let Some(typed) = &self.elsewhere_path {
+            view.elsewhere = Some(typed.clone());
+        }
+        if let Some(typed) = &self.as_of_typed
+            && self.open_article.is_some()
+            && view.open_article == self.open_article
+        {
+            view.as_of_error = parse_as_of(typed).err();
+            view.as_of_draft = Some(typed.clone());
+        }
     }
 }
 
@@ -277,6 +340,9 @@ mod tests {
             open_show: Some(ShowId(7)),
             open_article: Some(ArticleId(9)),
             new_thread_title: Some("Will there be a film? 영화도?".into()),
+            paste: Some("Season two?\n\n시즌 2?".into()),
+            elsewhere_path: Some("/media/usb/rescue".into()),
+            as_of_typed: Some("2022-04".into()),
         }
     }
 
@@ -436,5 +502,54 @@ mod tests {
         assert!(UiState::read(dir.path()).is_err());
         assert!(state().write(dir.path()).is_err());
         assert!(UiState::path(dir.path()).is_dir());
+    }
+
+    #[test]
+    fn a_long_paste_is_remembered_on_exit_and_an_as_of_date_only_for_its_article() {
+        let mut view = ViewState {
+            paste: Some("x".repeat(PASTE_KEPT_ON_EXIT_BYTES + 1)),
+            new_thread_title: "  ".into(),
+            elsewhere: Some(String::new()),
+            ..ViewState::default()
+        };
+        let mut remembered = UiState {
+            paste: Some("before".into()),
+            ..UiState::default()
+        };
+        remembered.remember_typed(&view, false);
+        assert_eq!(
+            remembered.paste.as_deref(),
+            Some("before"),
+            "not every frame"
+        );
+        assert_eq!(
+            remembered.new_thread_title, None,
+            "blank boxes are not kept"
+        );
+        assert_eq!(remembered.elsewhere_path, None);
+        remembered.remember_typed(&view, true);
+        assert_eq!(remembered.paste, view.paste, "taken when the window goes");
+        view.paste = None;
+        remembered.remember_typed(&view, false);
+        assert_eq!(remembered.paste, None, "a closed window forgets it");
+
+        let typed = UiState {
+            open_article: Some(ArticleId(9)),
+            as_of_typed: Some("2022-04".into()),
+            ..UiState::default()
+        };
+        let mut other = ViewState {
+            open_article: Some(ArticleId(8)),
+            ..ViewState::default()
+        };
+        typed.restore_typed(&mut other);
+        assert_eq!(other.as_of_draft, None, "another article is open");
+        let mut same = ViewState {
+            open_article: Some(ArticleId(9)),
+            ..ViewState::default()
+        };
+        typed.restore_typed(&mut same);
+        assert_eq!(same.as_of_draft.as_deref(), Some("2022-04"));
+        assert!(same.as_of_error.is_some(), "marked: not a date yet");
     }
 }

@@ -9,7 +9,6 @@
 //! the same mapping highlights and scrolling use.
 
 use egui::{Role, Ui};
-use jiff::civil::Date;
 
 use super::UiParts;
 use super::article_cache::HighlightKind;
@@ -18,7 +17,7 @@ use super::article_selection::{
     DrawnPiece, interact_piece, piece_id, update_selection, with_selection,
 };
 use super::widgets::{FieldKind, set_label, text_field};
-use crate::app::{Change, Command, ViewState};
+use crate::app::{Change, Command, TextBox, ViewState, parse_as_of};
 use crate::model::{ArticleEntry, Block, BlockKind, Library, Marker, PieceText, Show, Slice};
 
 /// The widest the article's text column gets, in points.
@@ -232,10 +231,11 @@ fn as_of_editor_ui(
     let composing = &mut view.composing;
     let mut set = false;
     let mut cancel = false;
+    let mut preedit = None;
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new("As of").italics().weak());
         let id = ui.make_persistent_id(("as_of_field", entry.id.0));
-        let edit = text_field(
+        let typed = text_field(
             ui,
             id,
             draft,
@@ -243,8 +243,9 @@ fn as_of_editor_ui(
             "YYYY-MM-DD",
             110.0,
             composing,
-        )
-        .response;
+        );
+        preedit = typed.preedit;
+        let edit = typed.response;
         set_label(&edit, Role::TextInput, AS_OF_FIELD_LABEL);
         if ui.data_mut(|d| d.remove_temp::<bool>(focus_as_of_id()).is_some()) {
             edit.request_focus();
@@ -282,24 +283,7 @@ fn as_of_editor_ui(
             Err(error) => view.as_of_error = Some(error),
         }
     }
-}
-
-/// Reads an as-of date typed as `YYYY-MM-DD`: `Ok(None)` when empty, an error in words when
-/// it is not a date in that form (or not a real day, like 2022-02-30).
-fn parse_as_of(text: &str) -> Result<Option<Date>, String> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Ok(None);
-    }
-    let shaped = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| match i {
-            4 | 7 => b == b'-',
-            _ => b.is_ascii_digit(),
-        });
-    let parsed = shaped.then(|| text.parse::<Date>().ok()).flatten();
-    parsed.map(Some).ok_or_else(|| {
-        format!("“{text}” is not a date. Write it as YYYY-MM-DD (for example 2022-03-17), or leave it empty for no date.")
-    })
+    view.record_preedit(TextBox::AsOf, preedit);
 }
 
 /// Draws the slices inside the viewport, their decorations, and records the text selection
@@ -490,28 +474,4 @@ fn link_at(block: &Block, byte: usize) -> Option<String> {
         .iter()
         .find(|s| s.range.contains(&byte))
         .and_then(|s| s.style.link.clone())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn as_of_dates_are_read_as_yyyy_mm_dd_only() {
-        assert_eq!(
-            parse_as_of(" 2022-03-17 "),
-            Ok(Some(jiff::civil::date(2022, 3, 17)))
-        );
-        assert_eq!(parse_as_of("  "), Ok(None));
-        for bad in [
-            "2022-02-30",
-            "17 March 2022",
-            "2022-3-17",
-            "20220317",
-            "2022-03-17T10:00",
-        ] {
-            let error = parse_as_of(bad).expect_err(bad);
-            assert!(error.contains("is not a date"), "{error}");
-        }
-    }
 }

@@ -5,7 +5,7 @@ use egui::{Role, Ui};
 
 use super::UiParts;
 use super::widgets::{FieldKind, set_label, text_field};
-use crate::app::Command;
+use crate::app::{Command, TextBox};
 
 /// The "Paste article" window: text in, a new article out (filed like an imported file).
 pub fn paste_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
@@ -16,6 +16,7 @@ pub fn paste_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     let composing = &mut view.composing;
     let mut open = true;
     let mut done = false;
+    let mut preedit = None;
     egui::Window::new("Paste article")
         .open(&mut open)
         .collapsible(false)
@@ -33,7 +34,8 @@ pub fn paste_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
                     f32::INFINITY,
                     composing,
                 );
-                set_label(&edit.response, Role::TextInput, "Article text");
+                set_label(&edit.response, Role::TextInput, PASTE_LABEL);
+                preedit = edit.preedit;
             });
             ui.horizontal(|ui| {
                 let ready = !text.trim().is_empty();
@@ -49,7 +51,14 @@ pub fn paste_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     if done || !open {
         parts.view.paste = None;
     }
+    parts.view.record_preedit(TextBox::Paste, preedit);
 }
+
+/// The AccessKit label of the "Paste article" window's text box.
+const PASTE_LABEL: &str = "Article text";
+
+/// The AccessKit label of the "Save elsewhere" path field.
+const ELSEWHERE_PATH_LABEL: &str = "Folder or file path";
 
 /// The "Restore a backup" window.
 pub fn backups_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
@@ -170,16 +179,22 @@ fn elsewhere_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     if parts.view.no_file_dialog {
         ui.label("There is no file dialog on this system: type a folder or a file path.");
     }
-    let path = parts.view.elsewhere.get_or_insert_with(String::new);
-    let edit = ui.add(
-        egui::TextEdit::singleline(path)
-            .id_salt("elsewhere_path")
-            .hint_text("/home/you/fan-tracker-rescue")
-            .desired_width(f32::INFINITY),
+    let view = &mut *parts.view;
+    let path = view.elsewhere.get_or_insert_with(String::new);
+    let id = ui.make_persistent_id("elsewhere_path");
+    let edit = text_field(
+        ui,
+        id,
+        path,
+        FieldKind::Line,
+        "/home/you/fan-tracker-rescue",
+        f32::INFINITY,
+        &mut view.composing,
     );
-    set_label(&edit, Role::TextInput, "Folder or file path");
+    set_label(&edit.response, Role::TextInput, ELSEWHERE_PATH_LABEL);
     let typed = std::path::PathBuf::from(path.trim());
     let ready = !path.trim().is_empty();
+    view.record_preedit(TextBox::ElsewherePath, edit.preedit);
     ui.horizontal(|ui| {
         if ui
             .add_enabled(ready, egui::Button::new("Save in this folder"))

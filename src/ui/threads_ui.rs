@@ -5,7 +5,7 @@ use egui::{Role, Ui};
 
 use super::UiParts;
 use super::widgets::{FieldKind, draft_field, set_label, text_field};
-use crate::app::{Change, Command, DraftField, TextSelection, ViewState, normalized};
+use crate::app::{Change, Command, DraftField, TextBox, TextSelection, ViewState, normalized};
 use crate::model::{Anchor, ArticleEntry, ArticleId, TypingField};
 
 /// The id of the flag asking the new-thread field to take the keyboard focus (Ctrl+N).
@@ -73,7 +73,7 @@ fn new_thread_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         let view = &mut *parts.view;
         let id = ui.make_persistent_id("new_thread_title");
         let width = ui.available_width() - 60.0;
-        let edit = text_field(
+        let typed = text_field(
             ui,
             id,
             &mut view.new_thread_title,
@@ -81,8 +81,9 @@ fn new_thread_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             "A new open question…",
             width,
             &mut view.composing,
-        )
-        .response;
+        );
+        view.record_preedit(TextBox::NewThreadTitle, typed.preedit);
+        let edit = typed.response;
         set_label(&edit, Role::TextInput, "New thread title");
         if ui.data_mut(|d| d.remove_temp::<bool>(focus_new_thread_id()).is_some()) {
             edit.request_focus();

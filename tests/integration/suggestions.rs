@@ -355,7 +355,7 @@ fn a_thread_from_a_selected_passage_is_titled_as_a_question() {
         .iter()
         .position(|b| b.text.contains(quote))
         .expect("the passage is in the built-in article");
-    app.apply(Command::Change(Change::AddThread {
+    let _ = app.apply(Command::Change(Change::AddThread {
         title: String::new(),
         anchor: Some(Anchor::new(article, quote, block)),
     }));
