@@ -195,17 +195,15 @@ fn serve(listener: &UnixListener, sender: &Sender<Handed>, stop: &AtomicBool, wa
         if stop.load(Ordering::SeqCst) {
             return;
         }
-        let result = stream.and_then(|stream| receive(stream, sender));
-        match result {
-            Ok(true) => wake(),
-            Ok(false) => {}
-            Err(error) => log::warn!("a launch could not hand its files over: {error}"),
+        if let Err(error) = stream.and_then(|stream| receive(stream, sender, wake)) {
+            log::warn!("a launch could not hand its files over: {error}");
         }
     }
 }
 
-/// Reads one launch's files and queues them; `Ok(false)` when it was refused.
-fn receive(mut stream: UnixStream, sender: &Sender<Handed>) -> io::Result<bool> {
+/// Reads one launch's files, queues them and wakes the window before answering (so a launch
+/// that was answered has been seen); `Ok(false)` when it was refused.
+fn receive(mut stream: UnixStream, sender: &Sender<Handed>, wake: &dyn Fn()) -> io::Result<bool> {
     let peer = peer_uid(&stream)?;
     // SAFETY: geteuid has no preconditions and cannot fail.
     let own = unsafe { libc::geteuid() };
@@ -226,6 +224,7 @@ fn receive(mut stream: UnixStream, sender: &Sender<Handed>) -> io::Result<bool> 
     if sender.send(Handed(files)).is_err() {
         return Ok(false);
     }
+    wake();
     stream.write_all(ANSWER)?;
     Ok(true)
 }
