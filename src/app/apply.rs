@@ -106,7 +106,10 @@ impl App {
                     self.restore_when_saved();
                 }
             }
-            Command::SaveToFolder(dir) => self.effect(Effect::OpenFolder { dir }),
+            Command::SaveToFolder(dir) => {
+                self.refuse_data_folder(&dir)?;
+                self.effect(Effect::OpenFolder { dir });
+            }
             Command::FolderOpened(opened) => {
                 if let Some((dir, opened)) = opened.take() {
                     self.save_to_folder(&dir, opened)?;

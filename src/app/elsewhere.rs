@@ -25,7 +25,6 @@ impl App {
         opened: Result<OpenedStore, StorageError>,
     ) -> Result<(), ElsewhereError> {
         let shown = dir.display();
-        self.refuse_data_folder(dir)?;
         let opened = opened.map_err(|source| ElsewhereError::OpenFolder {
             dir: dir.to_owned(),
             source,

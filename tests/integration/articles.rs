@@ -207,7 +207,7 @@ fn a_footnote_heavy_piece_gives_whole_sentences_around_marks_boxes_and_images() 
         "{passages:?}"
     );
     for sentence in [
-        "Was that the keeper's signal?",
+        "Was the lamp the keeper's signal?",
         "Will the captain return for a second season?",
         "Will the writer confirm a sequel before the year ends?",
     ] {

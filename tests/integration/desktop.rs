@@ -388,12 +388,12 @@ fn launch_installed(tmp: &TempDir) -> Result<(), String> {
     }
 }
 
-/// Opens the Help menu and clicks `entry`.
+/// Opens the Help menu and clicks `entry` (whose label may end with its shortcut).
 fn help(harness: &mut egui_kittest::Harness<'static, fan_tracker::shell::Shell>, entry: &str) {
-    use egui_kittest::kittest::Queryable as _;
+    use egui_kittest::kittest::{By, Queryable as _};
     harness.get_by_label("Help").click();
     harness.run();
-    harness.get_by_label(entry).click();
+    harness.get(By::new().label_contains(entry)).click();
     harness.run();
 }
 

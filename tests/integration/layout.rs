@@ -242,13 +242,13 @@ fn the_keyboard_alone_ticks_a_thread_writes_its_note_and_adds_a_prediction() {
     // Its note is a few Tabs on, past the thread's actions and the new-thread box.
     tab_to(&mut harness, "Thread note", 30);
     type_keys(&mut harness, "Still waiting.");
+    assert!(focused(&harness, "Thread note"));
+    // A prediction: its statement (leaving the note saves it), Tab to *Add prediction*, Enter.
+    tab_to(&mut harness, "New prediction", 5);
     assert_eq!(
         harness.state().open_show().unwrap().threads[0].note,
         "Still waiting."
     );
-    assert!(focused(&harness, "Thread note"));
-    // A prediction: its statement, Tab to *Add prediction*, Enter.
-    tab_to(&mut harness, "New prediction", 5);
     type_keys(&mut harness, "Season 2 by 2027");
     tab_to(&mut harness, "Add prediction", 6);
     harness.key_press(Key::Enter);

@@ -140,6 +140,7 @@ fn keeping_edits_elsewhere_never_writes_into_the_data_folder() {
         None,
     );
     assert!(app.has_no_folder());
+    app.wait_for_jobs(true);
     let inside = dir.join("library-export.json");
     app.push(Command::ExportLibrary(inside.clone()));
     app.push(Command::SaveToFolder(dir.join("rescue")));

@@ -521,10 +521,10 @@ fn words_typed_in_the_real_window_keep_their_spaces_and_sigterm_saves_them() {
     if !tools_available() {
         return;
     }
-    let header = "Show: It's Okay To Not Be Okay (사이코지만 괜찮아)";
-    let title = centre_of(fan_tracker::ui::SHOW_TITLE_LABEL, &[header]);
-    let original = centre_of("Original title", &[header]);
-    let header = centre_of(header, &[]);
+    let header = fan_tracker::ui::tab_label(fan_tracker::ui::ToolTab::Show);
+    let title = centre_of(fan_tracker::ui::SHOW_TITLE_LABEL, &[&header]);
+    let original = centre_of("Original title", &[&header]);
+    let header = centre_of(&header, &[]);
     let tmp = TempDir::new();
     let xvfb = Xvfb::start();
     let mut app = start_app(&xvfb, &tmp, None);
@@ -713,9 +713,9 @@ fn hangul_typed_as_keysyms_in_the_real_window_lands_whole_and_sigterm_saves_it()
     if !tools_present(&["Xvfb", "xdotool", "import", "convert", "xmodmap"]) {
         return;
     }
-    let header = "Show: It's Okay To Not Be Okay (사이코지만 괜찮아)";
-    let original = centre_of("Original title", &[header]);
-    let header = centre_of(header, &[]);
+    let header = fan_tracker::ui::tab_label(fan_tracker::ui::ToolTab::Show);
+    let original = centre_of("Original title", &[&header]);
+    let header = centre_of(&header, &[]);
     // A title the library does not hold yet, with a space, typed as xdotool types.
     let typed = "항구의 불빛 괜찮아";
     let tmp = TempDir::new();

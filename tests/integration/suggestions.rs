@@ -345,6 +345,7 @@ fn a_thread_from_a_selected_passage_is_titled_as_a_question() {
         },
         None,
     );
+    app.finish_jobs_blocking();
     let (show, entry) = app.open_article().expect("the built-in article is open");
     let (show, article) = (show.id, entry.id);
     let threads_before = app.library().show(show).unwrap().threads.len();

@@ -19,8 +19,9 @@ type H = Harness<'static, Shell>;
 /// The built-in show's title with its original title, as its section's header shows it.
 const SHOW_HEADER: &str = "Show: It's Okay To Not Be Okay (사이코지만 괜찮아)";
 
-/// Focuses the field labelled `label` and lets the app settle.
+/// Focuses the field labelled `label` (in whichever tools tab has it) and lets the app settle.
 fn focus(harness: &mut H, label: &str) {
+    crate::fixture::reveal(harness, label);
     harness.get_by_label(label).focus();
     harness.run();
 }
@@ -80,9 +81,9 @@ fn undo_steps(harness: &H) -> usize {
     harness.state().history().undo_len()
 }
 
-/// Opens the show's section (folded by default).
+/// Opens the Show tab (its details unfolded).
 fn open_show_section(harness: &mut H) {
-    click(harness, SHOW_HEADER);
+    crate::fixture::open_tab(harness, fan_tracker::ui::ToolTab::Show);
 }
 
 /// The library as written in the data folder.
@@ -262,8 +263,7 @@ fn hangul_through_an_input_method_lands_once_in_a_note_a_title_a_rename_and_a_ne
 fn a_typing_pause_commits_but_never_in_the_middle_of_a_syllable() {
     let tmp = TempDir::new();
     let mut harness = launch(&tmp.data_dir(), None);
-    harness.get_by_label("Article note").focus();
-    harness.run();
+    focus(&mut harness, "Article note");
     let note = |h: &H| open_entry(h).note.clone();
     type_keys(&mut harness, "Spring ");
     ime(&mut harness, preedit("ㅎ"));
