@@ -12,7 +12,8 @@
 //!   sentences, each suggestion counting for one thread only (the one it covers with most
 //!   sentences; ties go to the thread of its best passage, then the first), so one suggestion
 //!   that lumps two threads together covers only one of them;
-//! - precision: the share of suggestions that cover an annotated thread;
+//! - precision: the share of suggestions matched one-to-one to an annotated thread (a second
+//!   suggestion for a thread already suggested counts against it), as the annotation guide says;
 //! - bad titles: the share of suggestion titles the title checker
 //!   ([`fan_tracker::model::suggest::title_problem`]) flags as generic or broken.
 //!
@@ -169,8 +170,10 @@ impl Tally {
         self.threads_found as f64 / self.threads.max(1) as f64
     }
 
+    /// Suggestions matched one-to-one to a thread / suggestions (the annotation guide's
+    /// definition): a second suggestion for a thread already suggested does not count.
     fn precision(&self) -> f64 {
-        self.suggestions_on_thread as f64 / self.suggestions.max(1) as f64
+        (self.suggestions_on_thread - self.repeats) as f64 / self.suggestions.max(1) as f64
     }
 
     fn bad_title_share(&self) -> f64 {
