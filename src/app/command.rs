@@ -11,7 +11,8 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use crate::model::{
-    Anchor, ArticleId, Outcome, PredictionId, ShowId, ShowStatus, ThreadId, ThreadStatus,
+    Anchor, ArticleId, Outcome, PredictionId, Probability, ShowId, ShowStatus, ThreadId,
+    ThreadStatus,
 };
 
 /// One thing the user did.
@@ -107,18 +108,19 @@ pub enum Change {
         thread: ThreadId,
         /// What is predicted.
         statement: String,
-        /// Probability in percent.
-        probability_pct: u8,
+        /// The probability given.
+        probability: Probability,
         /// When it should be known.
         resolve_by: Option<Date>,
     },
     /// Change a prediction's statement.
     SetPredictionStatement(PredictionId, String),
-    /// Change a prediction's probability.
-    SetPredictionProbability(PredictionId, u8),
+    /// Give a prediction a new probability (dated today; refused once it has an outcome).
+    SetPredictionProbability(PredictionId, Probability),
     /// Change a prediction's resolve-by date.
     SetPredictionResolveBy(PredictionId, Option<Date>),
-    /// Set how a prediction turned out.
+    /// Set how a prediction turned out (dated today); once set, only pending (undoing it) is
+    /// accepted.
     SetPredictionOutcome(PredictionId, Outcome),
     /// Delete a prediction.
     DeletePrediction(PredictionId),

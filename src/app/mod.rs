@@ -39,7 +39,9 @@ pub use importer::{ImportSource, read_file, source_key};
 pub use saver::{SaveReport, Saver};
 pub use status::SaveStatus;
 pub use suggester::{SuggestResult, SuggestWorker, article_fingerprint};
-pub use view::{BackupList, Filing, PredictionDraft, TextSelection, ViewState};
+pub use view::{
+    BackupList, Filing, LedgerCache, LedgerView, PredictionDraft, TextSelection, ViewState,
+};
 pub use wake::Wake;
 
 use crate::model::{

@@ -6,7 +6,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::drafts::Drafts;
-use crate::model::{Anchor, ArticleId, Offer, ShowId, ThreadId};
+use crate::model::{
+    Anchor, ArticleId, Calibration, LedgerColumn, LedgerFilter, LedgerRow, Library, Offer, ShowId,
+    ThreadId, calibration, ledger_rows, sort_rows,
+};
 
 /// Text selected in the article, ready to become a thread's anchor.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,8 +27,11 @@ pub struct TextSelection {
 pub struct PredictionDraft {
     /// What is predicted.
     pub statement: String,
-    /// Probability in percent.
-    pub probability_pct: u8,
+    /// The probability as typed (a percentage or odds, see
+    /// [`crate::model::Probability::parse`]).
+    pub probability: String,
+    /// The fan confirmed a certainty (0 % or 100 %) typed in `probability`.
+    pub certain: bool,
     /// Resolve-by date as typed (YYYY-MM-DD), may be empty.
     pub resolve_by: String,
 }
@@ -34,7 +40,8 @@ impl Default for PredictionDraft {
     fn default() -> Self {
         Self {
             statement: String::new(),
-            probability_pct: 50,
+            probability: "50".to_owned(),
+            certain: false,
             resolve_by: String::new(),
         }
     }
@@ -117,6 +124,81 @@ pub struct ViewState {
     /// Which suggestions to offer, kept until the library changes: `(article id, library
     /// generation, offers)`.
     pub offered: Option<(ArticleId, u64, Vec<Offer>)>,
+    /// The Predictions view (issue 19): open or not, its sort and filter, and what it shows.
+    pub ledger: LedgerView,
+}
+
+/// The Predictions view's state: window-level, kept from page to page.
+#[derive(Clone, Debug, Default)]
+pub struct LedgerView {
+    /// Whether the view is shown.
+    pub open: bool,
+    /// What it is filtered by.
+    pub filter: LedgerFilter,
+    /// The column it is sorted by.
+    pub sort: LedgerColumn,
+    /// Sorted A to Z, low to high (else the other way).
+    pub descending: bool,
+    /// What was computed for the current library, filter and sort.
+    pub cached: Option<LedgerCache>,
+}
+
+/// The ledger's rows and calibration, computed once per change of the library, of the filter
+/// or of the sort (never per frame).
+#[derive(Clone, Debug)]
+pub struct LedgerCache {
+    /// What it was computed for: the library generation, filter, sort, direction and day.
+    pub key: (u64, LedgerFilter, LedgerColumn, bool, jiff::civil::Date),
+    /// The rows that pass the filter, sorted.
+    pub rows: Vec<LedgerRow>,
+    /// The calibration of every prediction of the filtered show (or of the library), whatever
+    /// the state and text filters.
+    pub calibration: Calibration,
+}
+
+impl LedgerView {
+    /// The rows and calibration for `library` at `generation` (see
+    /// [`super::UiParts::generation`]), computed again only when the library, the filter, the
+    /// sort or the day changed.
+    pub fn computed(
+        &mut self,
+        library: &Library,
+        generation: u64,
+        today: jiff::civil::Date,
+    ) -> &LedgerCache {
+        let key = (
+            generation,
+            self.filter.clone(),
+            self.sort,
+            self.descending,
+            today,
+        );
+        let filter = &self.filter;
+        let (sort, ascending) = (self.sort, !self.descending);
+        let cache = self
+            .cached
+            .take()
+            .filter(|c| c.key == key)
+            .unwrap_or_else(|| {
+                let all = ledger_rows(library);
+                let calibration = calibration(
+                    all.iter()
+                        .filter(|r| filter.show.is_none_or(|s| s == r.show))
+                        .map(|r| &r.prediction),
+                );
+                let mut rows: Vec<LedgerRow> = all
+                    .into_iter()
+                    .filter(|r| filter.matches(r, today))
+                    .collect();
+                sort_rows(&mut rows, sort, ascending);
+                LedgerCache {
+                    key,
+                    rows,
+                    calibration,
+                }
+            });
+        self.cached.insert(cache)
+    }
 }
 
 impl ViewState {
@@ -140,6 +222,7 @@ impl ViewState {
             // The new-question box stays on screen from page to page, and so does its text.
             new_thread_title: std::mem::take(&mut self.new_thread_title),
             composing: self.composing,
+            ledger: std::mem::take(&mut self.ledger),
             ..ViewState::default()
         };
     }

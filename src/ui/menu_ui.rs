@@ -42,7 +42,13 @@ pub fn menu_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             }
         });
         ui.menu_button("Edit", |ui| edit_menu_ui(ui, parts));
-        ui.menu_button("View", theme_ui);
+        ui.menu_button("View", |ui| {
+            if ui.button(super::PREDICTIONS_VIEW).clicked() {
+                parts.view.ledger.open = true;
+            }
+            ui.separator();
+            theme_ui(ui);
+        });
     });
 }
 

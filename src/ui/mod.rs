@@ -7,6 +7,8 @@ mod article_layout;
 mod article_ui;
 mod checklist_ui;
 mod dialogs_ui;
+mod history_chart_ui;
+mod ledger_ui;
 mod library_ui;
 mod menu_ui;
 mod predictions_ui;
@@ -21,6 +23,7 @@ pub use article_cache::{ArticleCache, HighlightKind, PreparedArticle};
 pub use article_ui::{
     AS_OF_FIELD_LABEL, EDIT_AS_OF_LABEL, SET_AS_OF_LABEL, SHOW_PICKER_LABEL, article_ui,
 };
+pub use ledger_ui::{PREDICTIONS_VIEW, ledger_ui, ledger_window};
 pub use menu_ui::{redo_menu_label, undo_menu_label};
 pub use show_ui::{SHOW_NOTE_LABEL, SHOW_TITLE_LABEL, TIMELINE_HEADING, timeline_entries};
 pub use suggestions_ui::{
@@ -106,6 +109,7 @@ pub fn root_ui(ui: &mut egui::Ui, parts: &mut UiParts<'_>, widths: &mut PanelWid
     dialogs_ui::backups_ui(ui, parts);
     dialogs_ui::save_elsewhere_ui(ui, parts);
     dialogs_ui::unsaved_on_close_ui(ui, parts);
+    ledger_ui::ledger_window(ui, parts);
     // Only a field that takes typing asks for the input method; the article's selectable text
     // does not.
     parts.view.editing_text = ui.ctx().output(|o| o.ime.is_some());

@@ -202,10 +202,10 @@ fn golden_v1() -> Vec<u8> {
         .unwrap()
 }
 
-/// Issue 10: a format 1 data folder exports as format 2, the library the window would load
+/// Issue 10: a format 1 data folder exports in the current format (3 since issue 19), the library the window would load
 /// (migrated), and the folder is left exactly as it was: no copy, no lock file, no migration.
 #[test]
-fn export_of_a_format_1_folder_writes_format_2_and_leaves_the_folder_alone() {
+fn export_of_a_format_1_folder_writes_the_current_format_and_leaves_the_folder_alone() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
     std::fs::create_dir_all(&dir).unwrap();
@@ -228,14 +228,14 @@ fn export_of_a_format_1_folder_writes_format_2_and_leaves_the_folder_alone() {
 
     let bytes = std::fs::read(&out).unwrap();
     let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    assert_eq!(json["format_version"], 2);
+    assert_eq!(json["format_version"], 3);
     assert_eq!(
         json["revision"], 4,
         "the revision of the file it was read from"
     );
     let exported = storage::decode_file(&bytes).unwrap();
     let migrated = storage::decode_file(&golden_v1()).unwrap();
-    assert_eq!(exported.version, 2);
+    assert_eq!(exported.version, 3);
     assert_eq!(exported.repairs, []);
     assert_eq!(exported.library, migrated.library);
     assert_eq!(exported.library.shows[1].articles[0].id.0, 11);
@@ -344,13 +344,13 @@ fn export_errors_are_told_in_words_with_status_1() {
 
     std::fs::write(
         &library,
-        br#"{"format_version": 3, "library": {"anything": []}}"#,
+        br#"{"format_version": 4, "library": {"anything": []}}"#,
     )
     .unwrap();
     fails(
         &dir,
         &out,
-        &["written by a newer Fan Tracker (format 3; this version reads up to 2)"],
+        &["written by a newer Fan Tracker (format 4; this version reads up to 3)"],
     );
 
     std::fs::write(&library, golden_v1()).unwrap();

@@ -12,6 +12,7 @@ mod golden;
 mod import;
 #[path = "../support/key_paths.rs"]
 mod key_paths;
+mod ledger;
 mod real_window;
 mod rendering;
 mod scaling;

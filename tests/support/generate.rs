@@ -229,16 +229,23 @@ fn add_predictions(library: &mut Library, rng: &mut Lcg, show: &mut Show, count:
         return;
     }
     for p in 0..count {
+        let outcome = match p % 4 {
+            0 => Outcome::Yes,
+            1 => Outcome::No,
+            _ => Outcome::Pending,
+        };
         let prediction = Prediction {
-            id: PredictionId(library.allocate_id()),
-            statement: rng.sentence(5, 8),
-            probability_pct: rng.below(101) as u8,
             resolve_by: jiff::civil::Date::new(2026 + (p % 3) as i16, 12, 31).ok(),
-            outcome: match p % 4 {
-                0 => Outcome::Yes,
-                1 => Outcome::No,
-                _ => Outcome::Pending,
-            },
+            resolved_on: (outcome != Outcome::Pending)
+                .then(|| jiff::civil::Date::new(2026, 11, 1 + (p % 28) as i8).ok())
+                .flatten(),
+            outcome,
+            ..Prediction::made(
+                PredictionId(library.allocate_id()),
+                rng.sentence(5, 8),
+                fan_tracker::model::Probability::from_pct(rng.below(101) as u8),
+                jiff::civil::Date::new(2026, 10, 1 + (p % 28) as i8).ok(),
+            )
         };
         if let Some(thread) = show.threads.get_mut(p % thread_count) {
             thread.predictions.push(prediction);
