@@ -66,6 +66,7 @@ impl App {
                 }
             }
             Command::ImportText(text) => self.start_import(ImportSource::Pasted(text)),
+            Command::ExportPredictionsCsv => self.export_predictions_csv()?,
             Command::SelectThread(id) => {
                 self.view.selected_thread = id;
                 self.view.scroll_to_selected = id.is_some();

@@ -26,6 +26,8 @@ pub enum Command {
     ImportFile(PathBuf),
     /// Show the system's file picker, then import the chosen file.
     PickFile,
+    /// Ask where to export every prediction as CSV, and write it there (issue 19).
+    ExportPredictionsCsv,
     /// Make an article from pasted text.
     ImportText(String),
     /// Select a thread (and scroll the article to its passage), or clear the selection.

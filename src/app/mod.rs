@@ -13,6 +13,7 @@ mod documents;
 mod drafts;
 mod elsewhere;
 mod error;
+mod export_csv;
 mod importer;
 mod reopen;
 mod saver;

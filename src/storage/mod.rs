@@ -13,6 +13,7 @@ mod backups;
 pub mod format;
 mod fs;
 mod notice;
+mod predictions_csv;
 mod store;
 
 pub use format::{
@@ -21,6 +22,7 @@ pub use format::{
 };
 pub use fs::{FileSystem, RealFs};
 pub use notice::Notice;
+pub use predictions_csv::{CsvError, PREDICTIONS_CSV_HEADER, predictions_csv};
 pub use store::{
     BACKUP_INTERVAL, BACKUPS_KEPT, LIBRARY_FILE, LOCK_FILE, OpenedStore, SaveOutcome, SaveRequest,
     StorageError, Store, list_backups,

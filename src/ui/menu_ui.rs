@@ -22,6 +22,9 @@ pub fn menu_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             if ui.button("Restore a backup…").clicked() {
                 parts.commands.push(Command::ListBackups);
             }
+            if ui.button("Export predictions (CSV)…").clicked() {
+                parts.commands.push(Command::ExportPredictionsCsv);
+            }
             if let Some((_, entry)) = parts.open_article()
                 && ui.button("Remove this article from the library").clicked()
             {

@@ -392,3 +392,47 @@ fn an_article_given_with_a_command_is_refused() {
             .contains("--json <FILE>")
     );
 }
+
+/// Issue 19, item 5: `export --predictions-csv FILE` writes every prediction as CSV, read back
+/// by a CSV reader with every field; the folder is left alone.
+#[test]
+fn export_predictions_csv_writes_one_row_per_prediction() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    std::fs::create_dir_all(&dir).unwrap();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/library-v3.json");
+    std::fs::copy(golden, dir.join("library.json")).unwrap();
+    let out = tmp.path().join("predictions.csv");
+    let before = folder_snapshot(&dir);
+    let output = run(&[
+        "--data-dir".as_ref(),
+        dir.as_os_str(),
+        "export".as_ref(),
+        "--predictions-csv".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("4 predictions"));
+    assert_eq!(folder_snapshot(&dir), before, "the folder is untouched");
+    let mut reader = csv::Reader::from_path(&out).unwrap();
+    assert_eq!(
+        reader.headers().unwrap(),
+        fan_tracker::storage::PREDICTIONS_CSV_HEADER.as_slice()
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 4);
+    let first = &rows[0];
+    assert_eq!(&first[2], "A second season is announced before 2027");
+    assert_eq!(&first[3], "25");
+    assert_eq!(&first[4], "", "made on: unknown");
+    assert_eq!(&first[5], "2027-01-01");
+    assert_eq!(&first[6], "pending");
+    assert_eq!(&first[7], "");
+    assert_eq!(&first[8], "unknown:20;2026-11-30:35.5;2026-12-05:25");
+    assert_eq!(&rows[1][7], "0.0900", "70 % that came true");
+}
