@@ -41,7 +41,8 @@ pub use saver::{SaveReport, Saver};
 pub use status::SaveStatus;
 pub use suggester::{SuggestResult, SuggestWorker, article_fingerprint};
 pub use view::{
-    BackupList, Filing, LedgerCache, LedgerView, PredictionDraft, TextSelection, ViewState,
+    BackupList, DueReminder, Filing, LedgerCache, LedgerView, PredictionDraft, TextSelection,
+    ViewState,
 };
 pub use wake::Wake;
 

@@ -126,6 +126,17 @@ pub struct ViewState {
     pub offered: Option<(ArticleId, u64, Vec<Offer>)>,
     /// The Predictions view (issue 19): open or not, its sort and filter, and what it shows.
     pub ledger: LedgerView,
+    /// The due reminder (issue 19, item 4).
+    pub due: DueReminder,
+}
+
+/// The due reminder's state: window-level, kept from page to page.
+#[derive(Clone, Debug, Default)]
+pub struct DueReminder {
+    /// The day the library was last looked at for due predictions (once a day).
+    pub checked_on: Option<jiff::civil::Date>,
+    /// The due predictions announced (emptied when the fan puts the reminder off).
+    pub shown: Vec<crate::model::PredictionId>,
 }
 
 /// The Predictions view's state: window-level, kept from page to page.
@@ -223,6 +234,7 @@ impl ViewState {
             new_thread_title: std::mem::take(&mut self.new_thread_title),
             composing: self.composing,
             ledger: std::mem::take(&mut self.ledger),
+            due: std::mem::take(&mut self.due),
             ..ViewState::default()
         };
     }

@@ -7,6 +7,7 @@ mod article_layout;
 mod article_ui;
 mod checklist_ui;
 mod dialogs_ui;
+mod due_ui;
 mod history_chart_ui;
 mod ledger_ui;
 mod library_ui;
@@ -23,6 +24,7 @@ pub use article_cache::{ArticleCache, HighlightKind, PreparedArticle};
 pub use article_ui::{
     AS_OF_FIELD_LABEL, EDIT_AS_OF_LABEL, SET_AS_OF_LABEL, SHOW_PICKER_LABEL, article_ui,
 };
+pub use due_ui::due_heading;
 pub use ledger_ui::{PREDICTIONS_VIEW, ledger_ui, ledger_window};
 pub use menu_ui::{redo_menu_label, undo_menu_label};
 pub use show_ui::{SHOW_NOTE_LABEL, SHOW_TITLE_LABEL, TIMELINE_HEADING, timeline_entries};
@@ -110,6 +112,7 @@ pub fn root_ui(ui: &mut egui::Ui, parts: &mut UiParts<'_>, widths: &mut PanelWid
     dialogs_ui::save_elsewhere_ui(ui, parts);
     dialogs_ui::unsaved_on_close_ui(ui, parts);
     ledger_ui::ledger_window(ui, parts);
+    due_ui::due_ui(ui, parts);
     // Only a field that takes typing asks for the input method; the article's selectable text
     // does not.
     parts.view.editing_text = ui.ctx().output(|o| o.ime.is_some());

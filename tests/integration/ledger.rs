@@ -5,9 +5,11 @@
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use fan_tracker::model::Outcome;
+use fan_tracker::model::{Library, Outcome, Prediction, PredictionId};
 use fan_tracker::shell::Shell;
-use fan_tracker::ui::PREDICTIONS_VIEW;
+use fan_tracker::storage::LIBRARY_FILE;
+use fan_tracker::ui::{PREDICTIONS_VIEW, due_heading};
+use jiff::civil::date;
 
 use crate::fixture::{CAST, RENEWAL, TempDir, click, launch, open_show};
 
@@ -152,4 +154,53 @@ fn three_predictions_updated_resolved_sorted_filtered_and_calibrated() {
         .click();
     harness.run();
     assert_eq!(harness.state().view.selected_thread, Some(renewal));
+}
+
+/// Issue 19, item 4: a prediction past its resolve-by day is announced at launch and its
+/// outcome set from the reminder; put off, it is not shown again that day.
+#[test]
+fn a_due_prediction_is_announced_at_launch_and_resolved_from_the_reminder() {
+    let tmp = TempDir::new();
+    let mut library = Library::default();
+    let thread = &mut library.shows[0].threads[0];
+    for (id, statement) in [(900, "The finale is recut"), (901, "A special airs")] {
+        let mut p = Prediction::new(PredictionId(id), statement, 60);
+        p.resolve_by = Some(date(2020, 1, 1));
+        thread.predictions.push(p);
+    }
+    let mut later = Prediction::new(PredictionId(902), "Not due yet", 40);
+    later.resolve_by = Some(date(2999, 1, 1));
+    thread.predictions.push(later);
+    std::fs::create_dir_all(tmp.data_dir()).unwrap();
+    std::fs::write(
+        tmp.data_dir().join(LIBRARY_FILE),
+        fan_tracker::storage::encode(&library).unwrap(),
+    )
+    .unwrap();
+
+    let mut harness = launch(&tmp.data_dir(), None);
+    harness.get_by_label(&due_heading(2));
+    assert!(harness.query_by_label_contains("Not due yet").is_none());
+    click(&mut harness, "yes: The finale is recut");
+    let outcome = |h: &H, id| {
+        h.state()
+            .library()
+            .prediction(PredictionId(id))
+            .unwrap()
+            .1
+            .clone()
+    };
+    assert_eq!(outcome(&harness, 900).outcome, Outcome::Yes);
+    assert!(outcome(&harness, 900).resolved_on.is_some());
+    harness.get_by_label(&due_heading(1));
+    click(&mut harness, "Later");
+    assert!(harness.query_by_label(&due_heading(1)).is_none());
+    for _ in 0..3 {
+        harness.run();
+    }
+    assert!(
+        harness.query_by_label(&due_heading(1)).is_none(),
+        "not again the same day"
+    );
+    assert_eq!(outcome(&harness, 901).outcome, Outcome::Pending);
 }

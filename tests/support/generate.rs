@@ -236,15 +236,12 @@ fn add_predictions(library: &mut Library, rng: &mut Lcg, show: &mut Show, count:
         };
         let prediction = Prediction {
             resolve_by: jiff::civil::Date::new(2026 + (p % 3) as i16, 12, 31).ok(),
-            resolved_on: (outcome != Outcome::Pending)
-                .then(|| jiff::civil::Date::new(2026, 11, 1 + (p % 28) as i8).ok())
-                .flatten(),
             outcome,
-            ..Prediction::made(
+            // No days: a generated library must also read back from format 1, which kept none.
+            ..Prediction::new(
                 PredictionId(library.allocate_id()),
                 rng.sentence(5, 8),
-                fan_tracker::model::Probability::from_pct(rng.below(101) as u8),
-                jiff::civil::Date::new(2026, 10, 1 + (p % 28) as i8).ok(),
+                rng.below(101) as u8,
             )
         };
         if let Some(thread) = show.threads.get_mut(p % thread_count) {
