@@ -160,8 +160,10 @@ pub struct LedgerView {
 pub struct LedgerCache {
     /// What it was computed for: the library generation, filter, sort, direction and day.
     pub key: (u64, LedgerFilter, LedgerColumn, bool, jiff::civil::Date),
-    /// The rows that pass the filter, sorted.
-    pub rows: Vec<LedgerRow>,
+    /// The rows that pass the filter, sorted (shared: a frame takes it without a copy).
+    pub rows: std::sync::Arc<Vec<LedgerRow>>,
+    /// How many predictions the library holds, filtered or not.
+    pub total: usize,
     /// The calibration of every prediction of the filtered show (or of the library), whatever
     /// the state and text filters.
     pub calibration: Calibration,
@@ -192,6 +194,7 @@ impl LedgerView {
             .filter(|c| c.key == key)
             .unwrap_or_else(|| {
                 let all = ledger_rows(library);
+                let total = all.len();
                 let calibration = calibration(
                     all.iter()
                         .filter(|r| filter.show.is_none_or(|s| s == r.show))
@@ -204,7 +207,8 @@ impl LedgerView {
                 sort_rows(&mut rows, sort, ascending);
                 LedgerCache {
                     key,
-                    rows,
+                    rows: std::sync::Arc::new(rows),
+                    total,
                     calibration,
                 }
             });

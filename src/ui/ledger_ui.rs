@@ -210,7 +210,6 @@ fn calibration_ui(ui: &mut Ui, calibration: &Calibration) {
         .collect();
     Plot::new("calibration")
         .height(180.0)
-        .data_aspect(1.0)
         .include_x(0.0)
         .include_x(100.0)
         .include_y(0.0)
@@ -225,7 +224,7 @@ fn calibration_ui(ui: &mut Ui, calibration: &Calibration) {
                 "perfect calibration",
                 PlotPoints::from(vec![[0.0, 0.0], [100.0, 100.0]]),
             ));
-            plot.points(Points::new("your predictions", PlotPoints::from(points)).radius(4.0));
+            plot.points(Points::new("your predictions", PlotPoints::from(points)).radius(5.0));
             for (i, bin) in bins.iter().enumerate().filter(|(_, b)| b.count > 0) {
                 let x = i as f64 * 10.0 + 5.0;
                 plot.text(Text::new(

@@ -832,7 +832,8 @@ fn kept_aside_file_is_named_in_the_window() {
 
 /// Issue 10, item 9, in the window: a format 1 library opens migrated, on the show of the
 /// dossier that was open, the window says the old file was kept; the first edit is saved in
-/// the current format (2 then, 3 since issue 19) and the old file stays as it was; the next start neither migrates nor copies.
+/// the current format (2 then, 3 since issue 19) and the old file stays as it was; the next
+/// start neither migrates nor copies.
 #[test]
 fn a_format_1_library_opens_migrated_and_the_first_edit_saves_the_current_format() {
     let tmp = TempDir::new();
