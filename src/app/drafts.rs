@@ -362,7 +362,35 @@ impl App {
     }
 }
 
+impl super::PredictionDraft {
+    /// The prediction this form would add: its statement (normalised), probability and date
+    /// parsed; `None` when there is no thread or statement, the probability or date is not
+    /// one, or a certainty (0 % or 100 %) is not confirmed.
+    pub fn to_change(&self) -> Option<super::Change> {
+        let statement = normalized(&self.statement);
+        let probability = Probability::parse(&self.probability)
+            .ok()
+            .filter(|p| !p.is_certain() || self.certain)?;
+        let resolve_by = parse_optional_date(&self.resolve_by).ok()?;
+        (!statement.is_empty()).then_some(super::Change::AddPrediction {
+            thread: self.thread?,
+            statement,
+            probability,
+            resolve_by,
+        })
+    }
+}
+
 impl App {
+    /// A new prediction typed but not added is added when the window closes, if it can be
+    /// (see [`super::PredictionDraft::to_change`]); else it is kept in the form.
+    pub fn commit_new_prediction(&mut self) {
+        if let Some(change) = self.view.prediction_draft.to_change() {
+            self.view.prediction_draft = super::PredictionDraft::default();
+            self.apply(super::Command::Change(change));
+        }
+    }
+
     /// The as-of date being typed in the open article's header (a form with *Set*), set when
     /// the window closes or the page is left with a date typed that is one (and another than
     /// the article's): what was typed is not lost. Anything else typed there is dropped.

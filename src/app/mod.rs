@@ -518,6 +518,7 @@ impl App {
     /// Saves what is unsaved and stops the saving thread.
     pub fn shutdown(&mut self) {
         self.commit_drafts(true);
+        self.commit_new_prediction();
         self.save_now_blocking();
         if let Some(mut saver) = self.saver.take() {
             for report in saver.finish() {

@@ -32,6 +32,8 @@ pub struct PredictionDraft {
     pub probability: String,
     /// The fan confirmed a certainty (0 % or 100 %) typed in `probability`.
     pub certain: bool,
+    /// The thread it is typed under (set by the form while it is drawn).
+    pub thread: Option<ThreadId>,
     /// Resolve-by date as typed (YYYY-MM-DD), may be empty.
     pub resolve_by: String,
 }
@@ -42,6 +44,7 @@ impl Default for PredictionDraft {
             statement: String::new(),
             probability: "50".to_owned(),
             certain: false,
+            thread: None,
             resolve_by: String::new(),
         }
     }
@@ -237,6 +240,8 @@ impl ViewState {
             // The new-question box stays on screen from page to page, and so does its text.
             new_thread_title: std::mem::take(&mut self.new_thread_title),
             composing: self.composing,
+            // A new prediction typed but not added stays, with the thread it is for.
+            prediction_draft: std::mem::take(&mut self.prediction_draft),
             ledger: std::mem::take(&mut self.ledger),
             due: std::mem::take(&mut self.due),
             ..ViewState::default()

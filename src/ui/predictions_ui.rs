@@ -4,7 +4,7 @@ use egui::{Role, Ui};
 
 use super::UiParts;
 use super::widgets::{FieldKind, draft_field_bare, set_label, text_field};
-use crate::app::{Change, Command, DraftField, ViewState, normalized, parse_optional_date};
+use crate::app::{Change, Command, DraftField, PredictionDraft, ViewState, parse_optional_date};
 use crate::model::{Outcome, Prediction, Probability, Thread, TypingField, brier_score};
 
 /// Draws the predictions of `thread` and the form for a new one.
@@ -182,6 +182,13 @@ fn probability_ui(
 fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
     let view = &mut *parts.view;
     let draft = &mut view.prediction_draft;
+    if draft.thread != Some(thread.id) {
+        // Typed under another thread and not added: it is not carried to this one.
+        *draft = PredictionDraft {
+            thread: Some(thread.id),
+            ..PredictionDraft::default()
+        };
+    }
     let composing = &mut view.composing;
     let id = ui.make_persistent_id(("new_prediction", thread.id.0));
     let edit = text_field(
@@ -249,15 +256,12 @@ fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
     if ui
         .add_enabled(ready, egui::Button::new("Add prediction"))
         .clicked()
-        && let Ok(resolve_by) = parsed
-        && let Some(probability) = probability
+        && let Some(change) = draft.to_change()
     {
-        let draft = std::mem::take(draft);
-        parts.commands.push(Command::Change(Change::AddPrediction {
-            thread: thread.id,
-            statement: normalized(&draft.statement),
-            probability,
-            resolve_by,
-        }));
+        *draft = PredictionDraft {
+            thread: Some(thread.id),
+            ..PredictionDraft::default()
+        };
+        parts.commands.push(Command::Change(change));
     }
 }

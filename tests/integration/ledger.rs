@@ -204,3 +204,33 @@ fn a_due_prediction_is_announced_at_launch_and_resolved_from_the_reminder() {
     );
     assert_eq!(outcome(&harness, 901).outcome, Outcome::Pending);
 }
+
+/// Issue 19 with issue 14: a new prediction typed but not added, and a probability typed but
+/// not left, are both saved when the window closes.
+#[test]
+fn closing_the_window_adds_the_prediction_typed_and_gives_the_probability_typed() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    click(&mut harness, RENEWAL);
+    add_prediction(&mut harness, "Season two is confirmed", "70");
+    retype(&mut harness, "Probability", 0, "64.5");
+    retype(&mut harness, "New prediction", 0, "A spin-off is made");
+    retype(&mut harness, "New prediction probability", 0, "3:1");
+    let commands = crate::fixture::request_close(&mut harness);
+    assert!(!commands.contains(&egui::ViewportCommand::CancelClose));
+    let saved = fan_tracker::storage::Store::read_library(&tmp.data_dir().join(LIBRARY_FILE))
+        .expect("library.json reads");
+    let predictions = &saved.shows[0].threads[0].predictions;
+    let got: Vec<(&str, u16)> = predictions
+        .iter()
+        .map(|p| (p.statement.as_str(), p.probability().permille()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Season two is confirmed", 645),
+            ("A spin-off is made", 750)
+        ]
+    );
+    assert_eq!(predictions[0].earlier.len(), 1, "70 % kept in its history");
+}
