@@ -36,6 +36,38 @@ pub fn history_chart_ui(ui: &mut Ui, prediction: &Prediction) {
         .show_x(false)
         .y_axis_label("%")
         .show(ui, |plot| {
-            plot.line(Line::new("probability", PlotPoints::from(points)));
+            let line = Line::new("probability", PlotPoints::from(points));
+            // Vertical steps are not to be merged into a band.
+            plot.line(line.allow_band(false).width(2.0));
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Given, PredictionId, Probability};
+
+    #[test]
+    fn each_probability_holds_until_the_next_one() {
+        let mut p = Prediction::new(PredictionId(1), "x", 20);
+        p.earlier = vec![
+            p.current,
+            Given {
+                probability: Probability::from_permille(355).unwrap_or(Probability::HALF),
+                on: None,
+            },
+        ];
+        p.current.probability = Probability::from_pct(25);
+        assert_eq!(
+            history_steps(&p),
+            [
+                [0.0, 20.0],
+                [1.0, 20.0],
+                [1.0, 35.5],
+                [2.0, 35.5],
+                [2.0, 25.0],
+                [3.0, 25.0]
+            ]
+        );
+    }
 }
