@@ -234,3 +234,27 @@ fn closing_the_window_adds_the_prediction_typed_and_gives_the_probability_typed(
     );
     assert_eq!(predictions[0].earlier.len(), 1, "70 % kept in its history");
 }
+
+/// Issue 19, item 2, in the window: a resolved prediction shows its probability locked, with
+/// its score; *Undo outcome* unlocks it and the new probability is dated and kept.
+#[test]
+fn undoing_an_outcome_unlocks_the_probability() {
+    let tmp = TempDir::new();
+    let mut harness = launch(&tmp.data_dir(), None);
+    click(&mut harness, RENEWAL);
+    add_prediction(&mut harness, "Season two is confirmed", "56");
+    click(&mut harness, "Outcome: pending");
+    click(&mut harness, "yes");
+    harness.get_by_label_contains("Chance 56 % (locked)");
+    harness.get_by_label("Brier 0.194");
+    assert!(harness.query_by_label("Probability").is_none());
+    click(&mut harness, "Undo outcome");
+    let prediction = |h: &H| open_show(h).threads[0].predictions[0].clone();
+    assert_eq!(prediction(&harness).outcome, Outcome::Pending);
+    assert_eq!(prediction(&harness).resolved_on, None);
+    retype(&mut harness, "Probability", 0, "100");
+    enter(&mut harness);
+    click(&mut harness, "Confirm 100 %");
+    assert_eq!(prediction(&harness).probability().permille(), 1000);
+    assert_eq!(prediction(&harness).earlier.len(), 1);
+}
