@@ -249,6 +249,26 @@ fn frame_with_thread_selected(bencher: divan::Bencher, name: &str) {
     bencher.bench_local(|| window.frame());
 }
 
+/// A frame with the Predictions view open (issue 19) over the large library's ~5,000
+/// predictions, sorted by chance, with its calibration chart: the table draws only the rows
+/// in view and the rows and statistics are computed once per change of the library (budget:
+/// ≤ 2 ms).
+#[divan::bench(args = ["large"])]
+fn frame_with_predictions_view(bencher: divan::Bencher, name: &str) {
+    let mut window = Window::open(library(name).as_ref());
+    window.shell.view.ledger.open = true;
+    window.shell.view.ledger.sort = fan_tracker::model::LedgerColumn::Probability;
+    window.frame();
+    let predictions: usize = window
+        .shell
+        .library()
+        .threads()
+        .map(|t| t.predictions.len())
+        .sum();
+    assert!(predictions >= 4_900, "{predictions} predictions");
+    bencher.bench_local(|| window.frame());
+}
+
 /// Frames while scrolling a 15 MB one-paragraph article: each frame scrolls it by 400 points,
 /// so new chunks of the paragraph come into view and are laid out (budget: no frame over
 /// 100 ms; see the slowest sample).

@@ -22,9 +22,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use fan_tracker::model::{
-    ArticleField, Edit, History, Library, Outcome, Prediction, PredictionField, PredictionId,
-    ShowField, ShowStatus, Thread, ThreadField, ThreadId, ThreadStatus, add_thread,
-    merge_libraries, remove_show, set_thread_status,
+    ArticleField, Edit, Given, History, Library, Outcome, Prediction, PredictionField,
+    PredictionId, Probability, ShowField, ShowStatus, Thread, ThreadField, ThreadId, ThreadStatus,
+    add_thread, merge_libraries, remove_show, set_thread_status,
 };
 use fan_tracker::storage::{decode, encode};
 use generate::{LibraryShape, generate_library};
@@ -135,7 +135,17 @@ fn mixed_edit(library: &mut Library, i: usize) -> (String, Edit) {
             thread,
             ThreadField::Note(format!("{note} Another source says otherwise.")),
         ),
-        3 => Edit::SetPrediction(prediction, PredictionField::Probability((i % 101) as u8)),
+        // A resolved prediction is locked: its outcome is undone first (issue 19).
+        3 => Edit::Batch(vec![
+            Edit::SetPrediction(prediction, PredictionField::Outcome(Outcome::Pending, None)),
+            Edit::SetPrediction(
+                prediction,
+                PredictionField::Probability(Given {
+                    probability: Probability::from_pct((i % 101) as u8),
+                    on: Some(today()),
+                }),
+            ),
+        ]),
         4 => Edit::InsertPrediction {
             thread,
             index: 0,
@@ -161,7 +171,13 @@ fn mixed_edit(library: &mut Library, i: usize) -> (String, Edit) {
             add_thread(library, show, new, today()).expect("show")
         }
         _ if i % 100 == 9 => Edit::RemoveThread(thread),
-        _ => Edit::SetPrediction(prediction, PredictionField::Outcome(Outcome::ALL[i % 4])),
+        _ => Edit::Batch(vec![
+            Edit::SetPrediction(prediction, PredictionField::Outcome(Outcome::Pending, None)),
+            Edit::SetPrediction(
+                prediction,
+                PredictionField::Outcome(Outcome::ALL[i % 4], Some(today())),
+            ),
+        ]),
     };
     (format!("edit {i}"), edit)
 }

@@ -40,7 +40,8 @@ pub enum CliCommand {
     /// Print the open questions an article raises (its suggested threads), without opening a
     /// window.
     Suggest(suggest::SuggestArgs),
-    /// Write the library to a JSON file in the current format, without opening a window.
+    /// Write the library to a JSON file in the current format, or its predictions to a CSV
+    /// file, without opening a window.
     ///
     /// Reads the data folder's library (see --data-dir), migrating an older format in memory,
     /// and writes FILE. Read-only on the data folder: it takes no lock and writes nothing

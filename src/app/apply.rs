@@ -52,6 +52,12 @@ impl App {
             Command::ImportFile(path) => self.start_import(ImportSource::File(path)),
             Command::PickFile => self.pick(DialogKind::OpenArticle),
             Command::ImportText(text) => self.start_import(ImportSource::Pasted(text)),
+            Command::ExportPredictionsCsv => self.pick(DialogKind::PredictionsCsv),
+            Command::WritePredictionsCsv(path) => self.effect(Effect::PredictionsCsv {
+                library: self.library.clone(),
+                path,
+            }),
+            Command::PredictionsCsvWritten(message) => self.notify(message),
             Command::SelectThread(id) => {
                 self.view.selected_thread = id;
                 self.view.scroll_to_selected = id.is_some();
@@ -131,7 +137,9 @@ impl App {
             Command::PickFolderToSave => self.pick(DialogKind::SaveToFolder),
             Command::PickExportFile => self.pick(DialogKind::ExportFile),
             Command::NoDialog(kind) => match kind {
-                DialogKind::OpenArticle => return Err(AppError::NoDialog),
+                DialogKind::OpenArticle | DialogKind::PredictionsCsv => {
+                    return Err(AppError::NoDialog);
+                }
                 DialogKind::SaveToFolder | DialogKind::ExportFile => {
                     self.view.elsewhere.get_or_insert_with(String::new);
                     self.view.no_file_dialog = true;

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 
 use super::Change;
 use crate::model::{
-    Anchor, ArticleEntry, ArticleField, ArticleId, Document, Edit, Library, LibraryError,
+    Anchor, ArticleEntry, ArticleField, ArticleId, Document, Edit, Given, Library, LibraryError,
     Prediction, PredictionField, PredictionId, Show, ShowField, ShowId, SuggestionField,
     SuggestionState, Thread, ThreadField, ThreadId, add_thread, guess_show_title, quoted,
     remove_article, remove_show, set_thread_status,
@@ -111,12 +111,13 @@ pub fn edit_for(
         Change::AddPrediction {
             thread,
             statement,
-            probability_pct,
+            probability,
             resolve_by,
         } => {
             let index = library.thread(thread)?.1.predictions.len();
             let id = PredictionId(library.allocate_id());
-            let mut prediction = Prediction::new(id, statement.trim(), probability_pct);
+            let mut prediction =
+                Prediction::made(id, statement.trim(), probability, Some(place.today));
             prediction.resolve_by = resolve_by;
             Edit::InsertPrediction {
                 thread,
@@ -127,14 +128,18 @@ pub fn edit_for(
         Change::SetPredictionStatement(id, text) => {
             Edit::SetPrediction(id, PredictionField::Statement(text))
         }
-        Change::SetPredictionProbability(id, pct) => {
-            Edit::SetPrediction(id, PredictionField::Probability(pct))
-        }
+        Change::SetPredictionProbability(id, probability) => Edit::SetPrediction(
+            id,
+            PredictionField::Probability(Given {
+                probability,
+                on: Some(place.today),
+            }),
+        ),
         Change::SetPredictionResolveBy(id, date) => {
             Edit::SetPrediction(id, PredictionField::ResolveBy(date))
         }
         Change::SetPredictionOutcome(id, outcome) => {
-            Edit::SetPrediction(id, PredictionField::Outcome(outcome))
+            Edit::SetPrediction(id, PredictionField::Outcome(outcome, Some(place.today)))
         }
         Change::DeletePrediction(id) => Edit::RemovePrediction(id),
         Change::AddSuggestions(indices) => return add_suggestions(library, place, &indices),

@@ -20,7 +20,8 @@ use super::jobs::Finished;
 use super::saver::SaveReport;
 use super::suggester::SuggestResult;
 use crate::model::{
-    Anchor, ArticleId, Library, Outcome, PredictionId, ShowId, ShowStatus, ThreadId, ThreadStatus,
+    Anchor, ArticleId, Library, Outcome, PredictionId, Probability, ShowId, ShowStatus, ThreadId,
+    ThreadStatus,
 };
 use crate::storage::{OpenedStore, StorageError};
 
@@ -35,6 +36,12 @@ pub enum Command {
     ImportFile(PathBuf),
     /// Show the system's file picker, then import the chosen file.
     PickFile,
+    /// Ask where to export every prediction as CSV, and write it there (issue 19).
+    ExportPredictionsCsv,
+    /// Write every prediction to this file as CSV (on a job), then say so.
+    WritePredictionsCsv(PathBuf),
+    /// A CSV export finished: what was written, or why not, in words.
+    PredictionsCsvWritten(String),
     /// Make an article from pasted text.
     ImportText(String),
     /// Select a thread (and scroll the article to its passage), or clear the selection.
@@ -142,18 +149,19 @@ pub enum Change {
         thread: ThreadId,
         /// What is predicted.
         statement: String,
-        /// Probability in percent.
-        probability_pct: u8,
+        /// The probability given.
+        probability: Probability,
         /// When it should be known.
         resolve_by: Option<Date>,
     },
     /// Change a prediction's statement.
     SetPredictionStatement(PredictionId, String),
-    /// Change a prediction's probability.
-    SetPredictionProbability(PredictionId, u8),
+    /// Give a prediction a new probability (dated today; refused once it has an outcome).
+    SetPredictionProbability(PredictionId, Probability),
     /// Change a prediction's resolve-by date.
     SetPredictionResolveBy(PredictionId, Option<Date>),
-    /// Set how a prediction turned out.
+    /// Set how a prediction turned out (dated today); once set, only pending (undoing it) is
+    /// accepted.
     SetPredictionOutcome(PredictionId, Outcome),
     /// Delete a prediction.
     DeletePrediction(PredictionId),

@@ -20,6 +20,8 @@ pub enum DialogKind {
     SaveToFolder,
     /// Choose a file name, then [`Command::ExportLibrary`].
     ExportFile,
+    /// Choose a file name, then [`Command::WritePredictionsCsv`].
+    PredictionsCsv,
 }
 
 impl DialogKind {
@@ -29,6 +31,7 @@ impl DialogKind {
             Self::OpenArticle => "the file dialog",
             Self::SaveToFolder => "the folder dialog",
             Self::ExportFile => "the export dialog",
+            Self::PredictionsCsv => "the CSV export dialog",
         }
     }
 }
@@ -63,12 +66,20 @@ pub fn show(kind: DialogKind) -> Option<Command> {
                 .add_filter("JSON", &["json"]);
             super::jobs::block_on(dialog.save_file()).map(|f| f.path().to_owned())
         }
+        DialogKind::PredictionsCsv => {
+            let dialog = dialog
+                .set_title("Export predictions (CSV)")
+                .set_file_name("predictions.csv")
+                .add_filter("CSV", &["csv"]);
+            super::jobs::block_on(dialog.save_file()).map(|f| f.path().to_owned())
+        }
     };
     let path = picked?;
     Some(match kind {
         DialogKind::OpenArticle => Command::ImportFile(path),
         DialogKind::SaveToFolder => Command::SaveToFolder(path),
         DialogKind::ExportFile => Command::ExportLibrary(path),
+        DialogKind::PredictionsCsv => Command::WritePredictionsCsv(path),
     })
 }
 

@@ -20,8 +20,8 @@ use unicode_normalization::UnicodeNormalization as _;
 
 use super::{App, TextBox};
 use crate::model::{
-    ArticleField, Edit, Library, LibraryError, PredictionField, PredictionId, ShowField,
-    SuggestionField, ThreadField, TypingField,
+    ArticleField, Edit, Given, Library, LibraryError, PredictionField, PredictionId, Probability,
+    ShowField, SuggestionField, ThreadField, TypingField,
 };
 
 pub use crate::model::TYPING_PAUSE;
@@ -33,6 +33,11 @@ pub enum DraftField {
     Text(TypingField),
     /// A prediction's resolve-by date, typed as `YYYY-MM-DD` (empty for none).
     ResolveBy(PredictionId),
+    /// A prediction's probability, typed as a percentage or odds (see
+    /// [`Probability::parse`]); committed when the field is left (Enter, focus lost, window
+    /// closed), never on a typing pause, as each commit is one entry of the prediction's
+    /// history. 0 % and 100 % are not committed from here: the field offers a confirmation.
+    Probability(PredictionId),
 }
 
 /// What the fan typed into one field, not yet in the library.
@@ -172,6 +177,7 @@ pub fn field_edit(
     library: &Library,
     field: DraftField,
     text: &str,
+    today: Date,
 ) -> Result<FieldEdit, LibraryError> {
     let text = normalized(text);
     let edit = |current: &str, edit: Edit| {
@@ -242,7 +248,34 @@ pub fn field_edit(
                 Err(_) => FieldEdit::Invalid("use YYYY-MM-DD".to_owned()),
             }
         }
+        DraftField::Probability(id) => {
+            let prediction = library.prediction(id)?.1;
+            match Probability::parse(&text) {
+                Ok(p) if p == prediction.probability() => FieldEdit::Unchanged,
+                Ok(_) if prediction.is_locked() => {
+                    FieldEdit::Invalid(LibraryError::PredictionLocked(id).to_string())
+                }
+                Ok(p) if p.is_certain() => FieldEdit::Invalid(certainty_question(p)),
+                Ok(p) => FieldEdit::Edit(Edit::SetPrediction(
+                    id,
+                    PredictionField::Probability(Given {
+                        probability: p,
+                        on: Some(today),
+                    }),
+                )),
+                Err(error) => FieldEdit::Invalid(error.to_string()),
+            }
+        }
     })
+}
+
+/// What a probability field says of a certainty typed into it, until the fan confirms it.
+pub fn certainty_question(p: Probability) -> String {
+    if p.permille() == 0 {
+        "0 % says it certainly will not happen: confirm it with the button".to_owned()
+    } else {
+        "100 % says it certainly will happen: confirm it with the button".to_owned()
+    }
 }
 
 /// Whether `field` keeps its value when left empty.
@@ -307,11 +340,13 @@ impl App {
                 continue;
             };
             let leaving = all || !draft.focused;
-            if !leaving && (!draft.commit_now || draft.preedit.is_some()) {
+            let on_pause = !matches!(field, DraftField::Probability(_));
+            if !leaving && (!draft.commit_now || draft.preedit.is_some() || !on_pause) {
                 continue;
             }
             let text = draft.settled();
-            let outcome = field_edit(&self.library, field, &text);
+            let today = jiff::ZonedDateTime::now().date();
+            let outcome = field_edit(&self.library, field, &text, today);
             let mut keep = !leaving;
             match outcome {
                 Ok(FieldEdit::Edit(edit)) => {
@@ -354,7 +389,38 @@ impl App {
     }
 }
 
+impl super::PredictionDraft {
+    /// The prediction this form would add: its statement (normalised), probability and date
+    /// parsed; `None` when there is no thread or statement, the probability or date is not
+    /// one, or a certainty (0 % or 100 %) is not confirmed.
+    pub fn to_change(&self) -> Option<super::Change> {
+        let statement = normalized(&self.statement);
+        let probability = Probability::parse(&self.probability)
+            .ok()
+            .filter(|p| !p.is_certain() || self.certain)?;
+        let resolve_by = parse_optional_date(&self.resolve_by).ok()?;
+        (!statement.is_empty()).then_some(super::Change::AddPrediction {
+            thread: self.thread?,
+            statement,
+            probability,
+            resolve_by,
+        })
+    }
+}
+
 impl App {
+    /// A new prediction typed but not added is added when the window closes, if it can be
+    /// (see [`super::PredictionDraft::to_change`]); else it is kept in the form.
+    pub fn commit_new_prediction(&mut self) {
+        if let Some(change) = self.view.prediction_draft.to_change() {
+            self.view.prediction_draft = super::PredictionDraft::default();
+            // A change asks for no work off the UI thread; what goes wrong is told.
+            if let Err(error) = self.try_apply(super::Command::Change(change)) {
+                self.notify(error.to_string());
+            }
+        }
+    }
+
     /// The as-of date being typed in the open article's header (a form with *Set*), set when
     /// the window closes or the page is left with a date typed that is one (and another than
     /// the article's): what was typed is not lost. The syllable an input method is composing
@@ -394,6 +460,8 @@ mod tests {
     use super::*;
     use crate::model::ShowId;
 
+    const DAY: Date = jiff::civil::date(2026, 12, 7);
+
     fn draft(drafts: &mut Drafts, field: DraftField, text: &str) {
         drafts.typed(field, text.to_owned(), Instant::now());
     }
@@ -411,23 +479,23 @@ mod tests {
         let show = library.shows[0].id;
         let field = DraftField::Text(TypingField::ShowTitle(show));
         assert_eq!(
-            field_edit(&library, field, "Harbor Lights ").unwrap(),
+            field_edit(&library, field, "Harbor Lights ", DAY).unwrap(),
             FieldEdit::Edit(Edit::SetShow(
                 show,
                 ShowField::Title("Harbor Lights".into())
             ))
         );
         assert_eq!(
-            field_edit(&library, field, "  ").unwrap(),
+            field_edit(&library, field, "  ", DAY).unwrap(),
             FieldEdit::Unchanged
         );
         let same = library.shows[0].title.clone() + " ";
         assert_eq!(
-            field_edit(&library, field, &same).unwrap(),
+            field_edit(&library, field, &same, DAY).unwrap(),
             FieldEdit::Unchanged
         );
         let gone = DraftField::Text(TypingField::ShowTitle(ShowId(999)));
-        assert!(field_edit(&library, gone, "x").is_err());
+        assert!(field_edit(&library, gone, "x", DAY).is_err());
     }
 
     #[test]
@@ -436,13 +504,13 @@ mod tests {
         let show = library.shows[0].id;
         let original = DraftField::Text(TypingField::ShowOriginalTitle(show));
         assert_eq!(
-            field_edit(&library, original, "").unwrap(),
+            field_edit(&library, original, "", DAY).unwrap(),
             FieldEdit::Edit(Edit::SetShow(show, ShowField::OriginalTitle(None)))
         );
         let thread = library.shows[0].threads[0].id;
         let note = DraftField::Text(TypingField::ThreadNote(thread));
         assert_eq!(
-            field_edit(&library, note, "").unwrap(),
+            field_edit(&library, note, "", DAY).unwrap(),
             FieldEdit::Unchanged
         );
     }

@@ -66,6 +66,13 @@ pub enum Effect {
         /// The edit generation it holds.
         generation: u64,
     },
+    /// Write every prediction as CSV.
+    PredictionsCsv {
+        /// The library as it was when the fan asked (shared, not copied).
+        library: Arc<Library>,
+        /// The file.
+        path: PathBuf,
+    },
     /// Open a folder as the new data folder.
     OpenFolder {
         /// The folder.
@@ -138,7 +145,7 @@ impl Effect {
             Self::Suggest { .. } => JobKind::Suggest,
             Self::ListBackups { .. } => JobKind::Backups,
             Self::ReadBackup { .. } => JobKind::Restore,
-            Self::Export { .. } => JobKind::Export,
+            Self::Export { .. } | Self::PredictionsCsv { .. } => JobKind::Export,
             Self::OpenFolder { .. } | Self::CloseSaver(_) => JobKind::Folder,
             Self::Merge(_) => JobKind::Merge,
         }
@@ -151,7 +158,9 @@ impl Effect {
             Self::Import { source, .. } => importer::label(source),
             Self::Parse { article, .. } | Self::Suggest { article, .. } => article.title.clone(),
             Self::ListBackups { .. } => "the backups".to_owned(),
-            Self::ReadBackup { path } | Self::Export { path, .. } => path.display().to_string(),
+            Self::ReadBackup { path }
+            | Self::Export { path, .. }
+            | Self::PredictionsCsv { path, .. } => path.display().to_string(),
             Self::OpenFolder { dir } => dir.display().to_string(),
             Self::CloseSaver(_) => "the old data folder".to_owned(),
             Self::Merge(_) => "a change made outside this window".to_owned(),
@@ -186,6 +195,9 @@ impl Effect {
                 let read = Store::read_library(&path);
                 Command::BackupRead(Finished::new((path, read)))
             }
+            Self::PredictionsCsv { library, path } => Command::PredictionsCsvWritten(
+                super::export_csv::write_predictions_csv(&library, &path),
+            ),
             Self::Export {
                 library,
                 path,

@@ -18,6 +18,7 @@ mod drafts;
 mod effect;
 mod elsewhere;
 mod error;
+mod export_csv;
 mod importer;
 pub mod jobs;
 mod notices;
@@ -54,7 +55,10 @@ pub use jobs::{Finished, JobKind, Jobs};
 pub use saver::{SaveReport, Saver};
 pub use status::SaveStatus;
 pub use suggester::{SuggestResult, article_fingerprint};
-pub use view::{BackupList, Filing, PredictionDraft, TextBox, TextSelection, ViewState};
+pub use view::{
+    BackupList, DueReminder, Filing, LedgerCache, LedgerView, PredictionDraft, TextBox,
+    TextSelection, ViewState,
+};
 pub use wake::Wake;
 
 use crate::model::{ArticleEntry, ArticleId, Document, Edit, History, Library, Show, ShowId};
@@ -690,6 +694,7 @@ impl App {
     /// Saves what is unsaved and stops the saving thread.
     pub fn shutdown(&mut self) {
         self.commit_drafts(true);
+        self.commit_new_prediction();
         self.save_now_blocking();
         if let Some(mut saver) = self.saver.take() {
             for report in saver.finish() {

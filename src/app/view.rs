@@ -6,7 +6,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::drafts::Drafts;
-use crate::model::{Anchor, ArticleId, Offer, ShowId, ThreadId};
+use crate::model::{
+    Anchor, ArticleId, Calibration, LedgerColumn, LedgerFilter, LedgerRow, Library, Offer, ShowId,
+    ThreadId, calibration, ledger_rows, sort_rows,
+};
 
 /// Text selected in the article, ready to become a thread's anchor.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,8 +45,13 @@ pub enum TextBox {
 pub struct PredictionDraft {
     /// What is predicted.
     pub statement: String,
-    /// Probability in percent.
-    pub probability_pct: u8,
+    /// The probability as typed (a percentage or odds, see
+    /// [`crate::model::Probability::parse`]).
+    pub probability: String,
+    /// The fan confirmed a certainty (0 % or 100 %) typed in `probability`.
+    pub certain: bool,
+    /// The thread it is typed under (set by the form while it is drawn).
+    pub thread: Option<ThreadId>,
     /// Resolve-by date as typed (YYYY-MM-DD), may be empty.
     pub resolve_by: String,
 }
@@ -52,7 +60,9 @@ impl Default for PredictionDraft {
     fn default() -> Self {
         Self {
             statement: String::new(),
-            probability_pct: 50,
+            probability: "50".to_owned(),
+            certain: false,
+            thread: None,
             resolve_by: String::new(),
         }
     }
@@ -147,6 +157,96 @@ pub struct ViewState {
     pub link_status: Option<String>,
     /// The address of the link under the pointer this frame, for the status line.
     pub hovered_link: Option<String>,
+    /// The Predictions view (issue 19): open or not, its sort and filter, and what it shows.
+    pub ledger: LedgerView,
+    /// The due reminder (issue 19, item 4).
+    pub due: DueReminder,
+}
+
+/// The due reminder's state: window-level, kept from page to page.
+#[derive(Clone, Debug, Default)]
+pub struct DueReminder {
+    /// The day the library was last looked at for due predictions (once a day).
+    pub checked_on: Option<jiff::civil::Date>,
+    /// The due predictions announced (emptied when the fan puts the reminder off).
+    pub shown: Vec<crate::model::PredictionId>,
+}
+
+/// The Predictions view's state: window-level, kept from page to page.
+#[derive(Clone, Debug, Default)]
+pub struct LedgerView {
+    /// Whether the view is shown.
+    pub open: bool,
+    /// What it is filtered by.
+    pub filter: LedgerFilter,
+    /// The column it is sorted by.
+    pub sort: LedgerColumn,
+    /// Sorted A to Z, low to high (else the other way).
+    pub descending: bool,
+    /// What was computed for the current library, filter and sort.
+    pub cached: Option<LedgerCache>,
+}
+
+/// The ledger's rows and calibration, computed once per change of the library, of the filter
+/// or of the sort (never per frame).
+#[derive(Clone, Debug)]
+pub struct LedgerCache {
+    /// What it was computed for: the library generation, filter, sort, direction and day.
+    pub key: (u64, LedgerFilter, LedgerColumn, bool, jiff::civil::Date),
+    /// The rows that pass the filter, sorted (shared: a frame takes it without a copy).
+    pub rows: std::sync::Arc<Vec<LedgerRow>>,
+    /// How many predictions the library holds, filtered or not.
+    pub total: usize,
+    /// The calibration of every prediction of the filtered show (or of the library), whatever
+    /// the state and text filters.
+    pub calibration: Calibration,
+}
+
+impl LedgerView {
+    /// The rows and calibration for `library` at `generation` (see
+    /// [`super::UiParts::generation`]), computed again only when the library, the filter, the
+    /// sort or the day changed.
+    pub fn computed(
+        &mut self,
+        library: &Library,
+        generation: u64,
+        today: jiff::civil::Date,
+    ) -> &LedgerCache {
+        let key = (
+            generation,
+            self.filter.clone(),
+            self.sort,
+            self.descending,
+            today,
+        );
+        let filter = &self.filter;
+        let (sort, ascending) = (self.sort, !self.descending);
+        let cache = self
+            .cached
+            .take()
+            .filter(|c| c.key == key)
+            .unwrap_or_else(|| {
+                let all = ledger_rows(library);
+                let total = all.len();
+                let calibration = calibration(
+                    all.iter()
+                        .filter(|r| filter.show.is_none_or(|s| s == r.show))
+                        .map(|r| &r.prediction),
+                );
+                let mut rows: Vec<LedgerRow> = all
+                    .into_iter()
+                    .filter(|r| filter.matches(r, today))
+                    .collect();
+                sort_rows(&mut rows, sort, ascending);
+                LedgerCache {
+                    key,
+                    rows: std::sync::Arc::new(rows),
+                    total,
+                    calibration,
+                }
+            });
+        self.cached.insert(cache)
+    }
 }
 
 impl ViewState {
@@ -173,6 +273,10 @@ impl ViewState {
             new_thread_title: std::mem::take(&mut self.new_thread_title),
             composing: self.composing,
             box_preedit: self.box_preedit.take(),
+            // A new prediction typed but not added stays, with the thread it is for.
+            prediction_draft: std::mem::take(&mut self.prediction_draft),
+            ledger: std::mem::take(&mut self.ledger),
+            due: std::mem::take(&mut self.due),
             ..ViewState::default()
         };
     }

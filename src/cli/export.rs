@@ -1,6 +1,7 @@
 //! `fan-tracker export --json FILE`: the library written in the current format, without a
 //! window (issue 10), so a library (migrated from an older format, for one) can be checked or
-//! kept elsewhere.
+//! kept elsewhere; `--predictions-csv FILE`: every prediction as CSV (issue 19, see
+//! [`storage::predictions_csv`]).
 //!
 //! Read-only on the data folder: it takes no lock and writes, copies, moves or migrates
 //! nothing there, so it works while a window has the folder open. An older format is
@@ -13,13 +14,19 @@ use anyhow::{Context as _, bail};
 
 use crate::storage::{self, LIBRARY_FILE, Loaded, RealFs, StorageError};
 
-/// Arguments of `fan-tracker export`.
+/// Arguments of `fan-tracker export`: at least one of `--json` and `--predictions-csv`.
 #[derive(Debug, clap::Args)]
+#[group(required = true, multiple = true)]
 pub struct ExportArgs {
     /// Where to write the library as JSON in the current format (replaced atomically if it
     /// exists; outside the data folder).
-    #[arg(long, value_name = "FILE", required = true)]
-    pub json: PathBuf,
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+    /// Where to write every prediction as CSV, one row per prediction, header
+    /// `show,thread,statement,probability_pct,made_on,resolve_by,outcome,brier,updates`
+    /// (replaced atomically if it exists; outside the data folder).
+    #[arg(long, value_name = "FILE")]
+    pub predictions_csv: Option<PathBuf>,
 }
 
 /// Reads the library of the data folder `data_dir`, writes it to `args.json` in the current
@@ -31,15 +38,27 @@ pub struct ExportArgs {
 /// cannot be written. The caller prints the error and exits with status 1.
 pub fn run(args: &ExportArgs, data_dir: &Path) -> anyhow::Result<()> {
     let library_path = data_dir.join(LIBRARY_FILE);
-    refuse_inside(data_dir, &args.json)?;
+    for file in args.json.iter().chain(&args.predictions_csv) {
+        refuse_inside(data_dir, file)?;
+    }
     let loaded = read(&library_path)?;
-    let bytes =
-        storage::encode_revision(&loaded.library, loaded.revision).map_err(StorageError::Encode)?;
-    storage::FileSystem::write_atomic(&RealFs, &args.json, &bytes)
-        .with_context(|| format!("could not write {}", args.json.display()))?;
     for repair in &loaded.repairs {
         eprintln!("fan-tracker: put right while reading: {repair}");
     }
+    if let Some(csv) = &args.predictions_csv {
+        let bytes = storage::predictions_csv(&loaded.library)?;
+        storage::FileSystem::write_atomic(&RealFs, csv, &bytes)
+            .with_context(|| format!("could not write {}", csv.display()))?;
+        let count: usize = loaded.library.threads().map(|t| t.predictions.len()).sum();
+        println!("Wrote {}: {count} predictions as CSV", csv.display());
+    }
+    let Some(json) = &args.json else {
+        return Ok(());
+    };
+    let bytes =
+        storage::encode_revision(&loaded.library, loaded.revision).map_err(StorageError::Encode)?;
+    storage::FileSystem::write_atomic(&RealFs, json, &bytes)
+        .with_context(|| format!("could not write {}", json.display()))?;
     let shows = loaded.library.shows.len();
     let articles = loaded.library.articles().count();
     let threads = loaded.library.threads().count();
@@ -54,7 +73,7 @@ pub fn run(args: &ExportArgs, data_dir: &Path) -> anyhow::Result<()> {
     };
     println!(
         "Wrote {}: {}, {}, {}, format {}{migrated}",
-        args.json.display(),
+        json.display(),
         counted(shows, "show", "shows"),
         counted(articles, "article", "articles"),
         counted(threads, "thread", "threads"),

@@ -14,9 +14,9 @@
 use jiff::civil::Date;
 
 use super::{
-    Anchor, ArticleEntry, ArticleId, Library, LibraryError, Outcome, Prediction, PredictionId,
-    SavedSuggestion, Show, ShowId, ShowStatus, SuggestionState, Thread, ThreadEvent, ThreadId,
-    ThreadStatus,
+    Anchor, ArticleEntry, ArticleId, Given, Library, LibraryError, Outcome, Prediction,
+    PredictionId, SavedSuggestion, Show, ShowId, ShowStatus, SuggestionState, Thread, ThreadEvent,
+    ThreadId, ThreadStatus,
 };
 
 /// A field of a show, with its value.
@@ -72,12 +72,19 @@ pub enum ThreadField {
 pub enum PredictionField {
     /// What is predicted.
     Statement(String),
-    /// Probability in percent (clamped to 0..=100 when applied).
-    Probability(u8),
+    /// A new probability given: the current one goes into the history (its inverse is
+    /// [`PredictionField::TakeBack`]). Refused once an outcome is set.
+    Probability(Given),
+    /// Takes back the probability given last, the one before becoming current again (the
+    /// inverse of [`PredictionField::Probability`]). Refused once an outcome is set, or when
+    /// no earlier one was given.
+    TakeBack,
     /// When it should be known.
     ResolveBy(Option<Date>),
-    /// How it turned out.
-    Outcome(Outcome),
+    /// How it turned out, with the day the outcome was set (`None` with pending). Once an
+    /// outcome is set, only setting it back to pending (undoing it) is accepted, so a
+    /// resolved prediction's score cannot be rewritten (issue 19, item 2).
+    Outcome(Outcome, Option<Date>),
 }
 
 /// One change to the library (see the module docs).
@@ -303,7 +310,7 @@ impl Edit {
                 }
             }
             Edit::SetPrediction(id, field) => {
-                Edit::SetPrediction(id, field.swap(library.prediction_mut(id)?))
+                Edit::SetPrediction(id, field.swap(library.prediction_mut(id)?)?)
             }
             Edit::InsertEvent { show, index, event } => {
                 let events = &mut library.show_mut(show)?.events;
@@ -376,8 +383,9 @@ impl Edit {
             | Edit::SetPrediction(
                 _,
                 PredictionField::Probability(_)
+                | PredictionField::TakeBack
                 | PredictionField::ResolveBy(_)
-                | PredictionField::Outcome(_),
+                | PredictionField::Outcome(..),
             )
             | Edit::SetSuggestion {
                 field: SuggestionField::State(_),
@@ -434,8 +442,9 @@ impl Edit {
             Edit::SetPrediction(_, field) => match field {
                 PredictionField::Statement(text) => text.capacity(),
                 PredictionField::Probability(_)
+                | PredictionField::TakeBack
                 | PredictionField::ResolveBy(_)
-                | PredictionField::Outcome(_) => 0,
+                | PredictionField::Outcome(..) => 0,
             },
             Edit::Batch(edits) => vec_bytes(edits, Edit::heap_bytes),
             Edit::Replace(library) => size_of::<Library>() + vec_bytes(&library.shows, show_bytes),
@@ -528,22 +537,49 @@ impl ThreadField {
 }
 
 impl PredictionField {
-    fn swap(self, prediction: &mut Prediction) -> Self {
-        match self {
+    fn swap(self, prediction: &mut Prediction) -> Result<Self, LibraryError> {
+        let locked = LibraryError::PredictionLocked(prediction.id);
+        Ok(match self {
             PredictionField::Statement(v) => {
                 PredictionField::Statement(std::mem::replace(&mut prediction.statement, v))
             }
-            PredictionField::Probability(v) => PredictionField::Probability(std::mem::replace(
-                &mut prediction.probability_pct,
-                v.min(100),
-            )),
+            PredictionField::Probability(_) | PredictionField::TakeBack
+                if prediction.is_locked() =>
+            {
+                return Err(locked);
+            }
+            PredictionField::Probability(given) => {
+                let old = std::mem::replace(&mut prediction.current, given);
+                prediction.earlier.push(old);
+                PredictionField::TakeBack
+            }
+            PredictionField::TakeBack => {
+                let before = prediction
+                    .earlier
+                    .pop()
+                    .ok_or(LibraryError::NothingToTakeBack(prediction.id))?;
+                PredictionField::Probability(std::mem::replace(&mut prediction.current, before))
+            }
             PredictionField::ResolveBy(v) => {
                 PredictionField::ResolveBy(std::mem::replace(&mut prediction.resolve_by, v))
             }
-            PredictionField::Outcome(v) => {
-                PredictionField::Outcome(std::mem::replace(&mut prediction.outcome, v))
+            PredictionField::Outcome(outcome, _)
+                if prediction.is_locked() && outcome != Outcome::Pending =>
+            {
+                return Err(locked);
             }
-        }
+            PredictionField::Outcome(outcome, on) => {
+                let on = if outcome == Outcome::Pending {
+                    None
+                } else {
+                    on
+                };
+                PredictionField::Outcome(
+                    std::mem::replace(&mut prediction.outcome, outcome),
+                    std::mem::replace(&mut prediction.resolved_on, on),
+                )
+            }
+        })
     }
 }
 

@@ -94,10 +94,10 @@ impl Edit {
             Edit::SetPrediction(id, field) => {
                 let what = match field {
                     PredictionField::Statement(_) => "edit prediction",
-                    PredictionField::Probability(_) => "probability of",
+                    PredictionField::Probability(_) | PredictionField::TakeBack => "probability of",
                     PredictionField::ResolveBy(_) => "resolve-by date of",
-                    PredictionField::Outcome(Outcome::Pending) => "reopen prediction",
-                    PredictionField::Outcome(_) => "outcome of",
+                    PredictionField::Outcome(Outcome::Pending, _) => "reopen prediction",
+                    PredictionField::Outcome(..) => "outcome of",
                 };
                 format!("{what} {}", prediction(*id))
             }

@@ -31,6 +31,15 @@ pub enum LibraryError {
     /// No timeline event is at this index of the show's events.
     #[error("that timeline entry no longer exists")]
     NoSuchEvent(usize),
+    /// A prediction with an outcome keeps its probability and outcome; only undoing the
+    /// outcome (back to pending) unlocks it.
+    #[error(
+        "that prediction has an outcome, so its probability and outcome are locked; set it back to pending first"
+    )]
+    PredictionLocked(PredictionId),
+    /// No earlier probability to go back to.
+    #[error("that prediction has no earlier probability to go back to")]
+    NothingToTakeBack(PredictionId),
 }
 
 /// Everything the fan keeps.

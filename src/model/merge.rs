@@ -471,14 +471,17 @@ mod tests {
         let mut theirs = base.clone();
         // We delete "first"; they delete "second" but we changed "second" meanwhile.
         ours.shows[0].threads[0].predictions.remove(0);
-        ours.shows[0].threads[0].predictions[0].probability_pct = 90;
+        ours.shows[0].threads[0].predictions[0].current.probability =
+            crate::model::Probability::from_pct(90);
         theirs.shows[0].threads[0].predictions.remove(1);
         let merged = merge_libraries(&base, &ours, &theirs);
         assert_eq!(merged.conflicts, 1, "their deletion of an item we edited");
         assert_eq!(statements(&merged.library), ["second"]);
         assert_eq!(
-            merged.library.shows[0].threads[0].predictions[0].probability_pct,
-            90
+            merged.library.shows[0].threads[0].predictions[0]
+                .probability()
+                .permille(),
+            900
         );
         // They delete one we did not touch: gone, no conflict.
         let ours = base.clone();

@@ -11,10 +11,14 @@ mod edit;
 mod edit_label;
 mod history;
 pub mod import;
+mod ledger;
 mod library;
 mod link;
+#[cfg(test)]
+mod locked_tests;
 mod merge;
 mod prediction;
+mod probability;
 mod reopen;
 mod repair;
 mod saved_suggestion;
@@ -39,10 +43,15 @@ pub use edit::{
 pub use edit_label::{LABEL_NAME_CHARS, quoted};
 pub use history::{History, MAX_BYTES, MAX_STEPS, TYPING_PAUSE};
 pub use import::{ImportError, Imported, MAX_ARTICLE_BYTES, Origin, SourceKind, import};
+pub use ledger::{
+    BINS, Bin, Calibration, LedgerColumn, LedgerFilter, LedgerRow, StateFilter, bin_of,
+    calibration, ledger_rows, sort_rows,
+};
 pub use library::{Library, LibraryError};
 pub use link::{LinkRefused, OPENABLE_SCHEMES, check_link};
 pub use merge::{Merged, merge_libraries};
-pub use prediction::{Outcome, Prediction, PredictionId, brier_score};
+pub use prediction::{Given, Outcome, Prediction, PredictionId, brier_score};
+pub use probability::{Probability, ProbabilityError};
 pub use reopen::{
     FileChange, MIN_SIMILARITY, Reanchored, Reopening, compare, reanchor, reopen_edit,
 };

@@ -259,6 +259,7 @@ impl Shell {
         }
         // What is typed but not yet committed is saved too.
         self.app.commit_drafts(true);
+        self.app.commit_new_prediction();
         self.app.save_now_blocking();
         if self.app.has_unsaved_changes() {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);

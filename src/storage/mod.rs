@@ -14,6 +14,7 @@ pub mod format;
 mod fs;
 mod notice;
 mod pins;
+mod predictions_csv;
 mod store;
 
 pub use backups::made_at as backup_made_at;
@@ -26,6 +27,7 @@ pub use fs::{
 };
 pub use notice::Notice;
 pub use pins::BackupPins;
+pub use predictions_csv::{CsvError, PREDICTIONS_CSV_HEADER, predictions_csv};
 pub use store::{
     BACKUP_INTERVAL, BACKUPS_KEPT, LIBRARY_FILE, LOCK_FILE, OpenedStore, SaveOutcome, SaveRequest,
     StorageError, Store, list_backups, lock_is_free,

@@ -32,6 +32,9 @@ pub fn menu_ui(ui: &mut Ui, parts: &mut UiParts<'_>, workspace: &mut Workspace, 
             if ui.button("Restore a backup…").clicked() {
                 parts.commands.push(Command::ListBackups);
             }
+            if ui.button("Export predictions (CSV)…").clicked() {
+                parts.commands.push(Command::ExportPredictionsCsv);
+            }
             if let Some((_, entry)) = parts.open_article()
                 && ui.button("Remove this article from the library").clicked()
             {
@@ -51,7 +54,13 @@ pub fn menu_ui(ui: &mut Ui, parts: &mut UiParts<'_>, workspace: &mut Workspace, 
             }
         });
         ui.menu_button("Edit", |ui| edit_menu_ui(ui, parts, workspace));
-        ui.menu_button("View", |ui| view_menu_ui(ui, workspace, window));
+        ui.menu_button("View", |ui| {
+            if ui.button(super::PREDICTIONS_VIEW).clicked() {
+                parts.view.ledger.open = true;
+            }
+            ui.separator();
+            view_menu_ui(ui, workspace, window);
+        });
         ui.menu_button("Help", |ui| {
             super::help_ui::help_menu_ui(ui, parts, workspace);
         });

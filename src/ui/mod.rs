@@ -11,7 +11,10 @@ mod bidi_layout;
 mod char_boxes;
 mod checklist_ui;
 mod dialogs_ui;
+mod due_ui;
 mod help_ui;
+mod history_chart_ui;
+mod ledger_ui;
 mod library_ui;
 mod menu_ui;
 mod predictions_ui;
@@ -28,7 +31,9 @@ pub use article_cache::{ArticleCache, HighlightKind, PreparedArticle};
 pub use article_ui::{
     AS_OF_FIELD_LABEL, EDIT_AS_OF_LABEL, SET_AS_OF_LABEL, SHOW_PICKER_LABEL, article_ui,
 };
+pub use due_ui::due_heading;
 pub use help_ui::SHORTCUTS_TITLE;
+pub use ledger_ui::{PREDICTIONS_VIEW, ledger_ui, ledger_window};
 pub use menu_ui::{redo_menu_label, undo_menu_label};
 pub use show_ui::{SHOW_NOTE_LABEL, SHOW_TITLE_LABEL, TIMELINE_HEADING, timeline_entries};
 pub use suggestions_ui::{
@@ -146,6 +151,8 @@ pub fn root_ui(ui: &mut egui::Ui, parts: &mut UiParts<'_>, workspace: &mut Works
     dialogs_ui::unsaved_on_close_ui(ui, parts);
     help_ui::help_windows_ui(ui, parts);
     dialogs_ui::confirm_delete_show_ui(ui, parts);
+    ledger_ui::ledger_window(ui, parts);
+    due_ui::due_ui(ui, parts);
     help_ui::help_ui(ui, workspace);
     handle_escape(ui, parts, workspace, arrangement);
     focus_ring(ui);

@@ -4,8 +4,8 @@ use egui::{Role, Ui};
 
 use super::UiParts;
 use super::widgets::{FieldKind, draft_field_bare, set_label, text_field};
-use crate::app::{Change, Command, DraftField, ViewState, normalized, parse_optional_date};
-use crate::model::{Outcome, Prediction, Thread, TypingField, brier_score};
+use crate::app::{Change, Command, DraftField, PredictionDraft, ViewState, parse_optional_date};
+use crate::model::{Outcome, Prediction, Probability, Thread, TypingField, brier_score};
 
 /// Draws the predictions of `thread` and the form for a new one.
 pub fn predictions_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
@@ -46,19 +46,23 @@ fn prediction_ui(
     );
     set_label(&edit, Role::TextInput, "Prediction statement");
     ui.horizontal(|ui| {
-        probability_ui(ui, view, commands, prediction);
-        let mut outcome = prediction.outcome;
-        let shown = format!("Outcome: {}", outcome.label());
-        let combo = egui::ComboBox::from_id_salt(("outcome", p.0))
-            .selected_text(&shown)
-            .show_ui(ui, |ui| {
-                for choice in Outcome::ALL {
-                    ui.selectable_value(&mut outcome, choice, choice.label());
-                }
-            });
-        set_label(&combo.response, Role::ComboBox, &shown);
-        if outcome != prediction.outcome {
-            commands.push(Command::Change(Change::SetPredictionOutcome(p, outcome)));
+        if prediction.is_locked() {
+            locked_ui(ui, commands, prediction);
+        } else {
+            probability_ui(ui, view, commands, prediction);
+            let mut outcome = prediction.outcome;
+            let shown = "Outcome: pending";
+            let combo = egui::ComboBox::from_id_salt(("outcome", p.0))
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for choice in Outcome::ALL {
+                        ui.selectable_value(&mut outcome, choice, choice.label());
+                    }
+                });
+            set_label(&combo.response, Role::ComboBox, shown);
+            if outcome != prediction.outcome {
+                commands.push(Command::Change(Change::SetPredictionOutcome(p, outcome)));
+            }
         }
     });
     ui.horizontal(|ui| {
@@ -85,10 +89,58 @@ fn prediction_ui(
             commands.push(Command::Change(Change::DeletePrediction(p)));
         }
     });
+    history_ui(ui, prediction);
 }
 
-/// The probability slider: a drag is one change, made when the handle is let go; a number
-/// typed into its box is one change, made on Enter or when the box is left.
+/// A resolved prediction: its probability shown, not editable, its outcome and a way to undo
+/// it (which unlocks the probability).
+fn locked_ui(ui: &mut Ui, commands: &mut Vec<Command>, prediction: &Prediction) {
+    let text = format!(
+        "Chance {} (locked) · outcome: {}{}",
+        prediction.probability(),
+        prediction.outcome.label(),
+        prediction
+            .resolved_on
+            .map(|d| format!(" on {d}"))
+            .unwrap_or_default()
+    );
+    ui.label(&text)
+        .on_hover_text("An outcome is set, so the probability is kept as it was given.");
+    if let Some(score) = prediction.brier() {
+        ui.label(format!("Brier {score:.3}"));
+    }
+    if ui
+        .small_button("Undo outcome")
+        .on_hover_text("Back to pending: the probability can be changed again")
+        .clicked()
+    {
+        commands.push(Command::Change(Change::SetPredictionOutcome(
+            prediction.id,
+            Outcome::Pending,
+        )));
+    }
+}
+
+/// When it was made and how the probability moved.
+fn history_ui(ui: &mut Ui, prediction: &Prediction) {
+    let made = prediction
+        .made_on()
+        .map_or_else(|| "unknown".to_owned(), |d| d.to_string());
+    let updates = prediction.earlier.len();
+    let text = match updates {
+        0 => format!("Made on: {made}"),
+        1 => format!("Made on: {made} · updated once"),
+        n => format!("Made on: {made} · updated {n} times"),
+    };
+    ui.label(egui::RichText::new(text).small().weak());
+    if updates > 0 {
+        super::history_chart_ui::history_chart_ui(ui, prediction);
+    }
+}
+
+/// The probability box: a percentage (0.1 steps) or odds, committed as one new entry of the
+/// history when the box is left; bad input is told in words under it, a certainty (0 % or
+/// 100 %) waits for the fan to confirm it.
 fn probability_ui(
     ui: &mut Ui,
     view: &mut ViewState,
@@ -96,22 +148,33 @@ fn probability_ui(
     prediction: &Prediction,
 ) {
     let p = prediction.id;
-    let dragged = view.probability_drag.filter(|(id, _)| *id == p);
-    let mut pct = dragged.map_or(prediction.probability_pct, |(_, pct)| pct);
-    let slider = ui.add(
-        egui::Slider::new(&mut pct, 0..=100)
-            .suffix(" %")
-            .text("chance")
-            .update_while_editing(false),
+    let field = DraftField::Probability(p);
+    ui.label("Chance");
+    let shown = prediction.probability().to_string();
+    let edit = draft_field_bare(
+        ui,
+        view,
+        field,
+        shown.trim_end_matches(" %"),
+        FieldKind::Line,
+        "e.g. 70, 55.5 or 3:1",
+        60.0,
     );
-    if slider.dragged() {
-        view.probability_drag = Some((p, pct));
-    } else if slider.drag_stopped() || slider.changed() || dragged.is_some() {
-        // Let go of (or a click, an arrow key, a typed number): one change.
-        view.probability_drag = None;
-        if pct != prediction.probability_pct {
-            commands.push(Command::Change(Change::SetPredictionProbability(p, pct)));
-        }
+    set_label(&edit, Role::TextInput, "Probability");
+    ui.label("%");
+    let certain = view
+        .drafts
+        .get(field)
+        .filter(|d| d.invalid.is_some())
+        .and_then(|d| Probability::parse(&d.settled()).ok())
+        .filter(|p| p.is_certain());
+    if let Some(certain) = certain
+        && ui.button(format!("Confirm {certain}")).clicked()
+    {
+        view.drafts.discard(field);
+        commands.push(Command::Change(Change::SetPredictionProbability(
+            p, certain,
+        )));
     }
 }
 
@@ -119,6 +182,13 @@ fn probability_ui(
 fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
     let view = &mut *parts.view;
     let draft = &mut view.prediction_draft;
+    if draft.thread != Some(thread.id) {
+        // Typed under another thread and not added: it is not carried to this one.
+        *draft = PredictionDraft {
+            thread: Some(thread.id),
+            ..PredictionDraft::default()
+        };
+    }
     let composing = &mut view.composing;
     let id = ui.make_persistent_id(("new_prediction", thread.id.0));
     let edit = text_field(
@@ -132,12 +202,23 @@ fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
     );
     set_label(&edit.response, Role::TextInput, "New prediction");
     ui.horizontal(|ui| {
-        ui.add(
-            egui::Slider::new(&mut draft.probability_pct, 0..=100)
-                .suffix(" %")
-                .text("chance"),
+        ui.label("Chance");
+        let id = ui.make_persistent_id(("new_prediction_chance", thread.id.0));
+        let chance = text_field(
+            ui,
+            id,
+            &mut draft.probability,
+            FieldKind::Line,
+            "e.g. 70, 55.5 or 3:1",
+            60.0,
+            composing,
         );
-        ui.label("by");
+        set_label(
+            &chance.response,
+            Role::TextInput,
+            "New prediction probability",
+        );
+        ui.label("% by");
         let id = ui.make_persistent_id(("new_prediction_date", thread.id.0));
         let date = text_field(
             ui,
@@ -152,28 +233,38 @@ fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
         .on_hover_text("Optional: when the prediction should be settled");
         set_label(&date, Role::TextInput, "New prediction resolve-by date");
     });
-    let parsed = parse_optional_date(&draft.resolve_by);
-    let ready = !draft.statement.trim().is_empty() && parsed.is_ok();
-    if parsed.is_err() {
-        ui.colored_label(
-            ui.visuals().warn_fg_color,
-            "The date should look like 2026-12-31.",
-        );
+    let warn = ui.visuals().warn_fg_color;
+    let probability = Probability::parse(&draft.probability);
+    match &probability {
+        Err(error) => {
+            ui.colored_label(warn, error.to_string());
+        }
+        Ok(p) if p.is_certain() => {
+            let text = format!("I am certain: {p}");
+            ui.checkbox(&mut draft.certain, text);
+        }
+        Ok(_) => draft.certain = false,
     }
+    let parsed = parse_optional_date(&draft.resolve_by);
+    if parsed.is_err() {
+        ui.colored_label(warn, "The date should look like 2026-12-31.");
+    }
+    let probability = probability
+        .ok()
+        .filter(|p| !p.is_certain() || draft.certain);
+    let ready = !draft.statement.trim().is_empty() && parsed.is_ok() && probability.is_some();
     if ui
         .add_enabled(ready, egui::Button::new("Add prediction"))
         .clicked()
-        && let Ok(resolve_by) = parsed
+        && let Some(change) = draft.to_change()
     {
-        let draft = std::mem::take(draft);
+        *draft = PredictionDraft {
+            thread: Some(thread.id),
+            ..PredictionDraft::default()
+        };
         // The focus goes back to the statement, ready for the next prediction (the button
         // is disabled once the form is empty).
         edit.response.request_focus();
-        parts.commands.push(Command::Change(Change::AddPrediction {
-            thread: thread.id,
-            statement: normalized(&draft.statement),
-            probability_pct: draft.probability_pct,
-            resolve_by,
-        }));
+        parts.commands.push(Command::Change(change));
     }
 }

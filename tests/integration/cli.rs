@@ -204,10 +204,10 @@ fn golden_v1() -> Vec<u8> {
         .unwrap()
 }
 
-/// Issue 10: a format 1 data folder exports as format 2, the library the window would load
+/// Issue 10: a format 1 data folder exports in the current format (3 since issue 19), the library the window would load
 /// (migrated), and the folder is left exactly as it was: no copy, no lock file, no migration.
 #[test]
-fn export_of_a_format_1_folder_writes_format_2_and_leaves_the_folder_alone() {
+fn export_of_a_format_1_folder_writes_the_current_format_and_leaves_the_folder_alone() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("data");
     std::fs::create_dir_all(&dir).unwrap();
@@ -230,14 +230,14 @@ fn export_of_a_format_1_folder_writes_format_2_and_leaves_the_folder_alone() {
 
     let bytes = std::fs::read(&out).unwrap();
     let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    assert_eq!(json["format_version"], 2);
+    assert_eq!(json["format_version"], 3);
     assert_eq!(
         json["revision"], 4,
         "the revision of the file it was read from"
     );
     let exported = storage::decode_file(&bytes).unwrap();
     let migrated = storage::decode_file(&golden_v1()).unwrap();
-    assert_eq!(exported.version, 2);
+    assert_eq!(exported.version, 3);
     assert_eq!(exported.repairs, []);
     assert_eq!(exported.library, migrated.library);
     assert_eq!(exported.library.shows[1].articles[0].id.0, 11);
@@ -346,13 +346,13 @@ fn export_errors_are_told_in_words_with_status_1() {
 
     std::fs::write(
         &library,
-        br#"{"format_version": 3, "library": {"anything": []}}"#,
+        br#"{"format_version": 4, "library": {"anything": []}}"#,
     )
     .unwrap();
     fails(
         &dir,
         &out,
-        &["written by a newer Fan Tracker (format 3; this version reads up to 2)"],
+        &["written by a newer Fan Tracker (format 4; this version reads up to 3)"],
     );
 
     std::fs::write(&library, golden_v1()).unwrap();
@@ -516,4 +516,48 @@ fn export_onto_a_special_file_is_refused_and_leaves_no_copy() {
     assert!(export(&data, &file).status.success());
     let mode = std::fs::metadata(&file).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0o600, "private");
+}
+
+/// Issue 19, item 5: `export --predictions-csv FILE` writes every prediction as CSV, read back
+/// by a CSV reader with every field; the folder is left alone.
+#[test]
+fn export_predictions_csv_writes_one_row_per_prediction() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("data");
+    std::fs::create_dir_all(&dir).unwrap();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/library-v3.json");
+    std::fs::copy(golden, dir.join("library.json")).unwrap();
+    let out = tmp.path().join("predictions.csv");
+    let before = folder_snapshot(&dir);
+    let output = run(&[
+        "--data-dir".as_ref(),
+        dir.as_os_str(),
+        "export".as_ref(),
+        "--predictions-csv".as_ref(),
+        out.as_os_str(),
+    ]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("4 predictions"));
+    assert_eq!(folder_snapshot(&dir), before, "the folder is untouched");
+    let mut reader = csv::Reader::from_path(&out).unwrap();
+    assert_eq!(
+        reader.headers().unwrap(),
+        fan_tracker::storage::PREDICTIONS_CSV_HEADER.as_slice()
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 4);
+    let first = &rows[0];
+    assert_eq!(&first[2], "A second season is announced before 2027");
+    assert_eq!(&first[3], "25");
+    assert_eq!(&first[4], "", "made on: unknown");
+    assert_eq!(&first[5], "2027-01-01");
+    assert_eq!(&first[6], "pending");
+    assert_eq!(&first[7], "");
+    assert_eq!(&first[8], "unknown:20;2026-11-30:35.5;2026-12-05:25");
+    assert_eq!(&rows[1][7], "0.0900", "70 % that came true");
 }

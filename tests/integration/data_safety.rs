@@ -832,10 +832,11 @@ fn kept_aside_file_is_named_in_the_window() {
 }
 
 /// Issue 10, item 9, in the window: a format 1 library opens migrated, on the show of the
-/// dossier that was open, the window says the old file was kept; the first edit is saved as
-/// format 2 and the old file stays as it was; the next start neither migrates nor copies.
+/// dossier that was open, the window says the old file was kept; the first edit is saved in
+/// the current format (2 then, 3 since issue 19) and the old file stays as it was; the next
+/// start neither migrates nor copies.
 #[test]
-fn a_format_1_library_opens_migrated_and_the_first_edit_saves_format_2() {
+fn a_format_1_library_opens_migrated_and_the_first_edit_saves_the_current_format() {
     let tmp = TempDir::new();
     fs::create_dir_all(tmp.data_dir()).unwrap();
     let golden =
@@ -878,7 +879,10 @@ fn a_format_1_library_opens_migrated_and_the_first_edit_saves_format_2() {
     assert_eq!(library.shows[1].threads[0].status, ThreadStatus::Resolved);
     close(harness);
     let saved: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-    assert_eq!(saved["format_version"], 2);
+    assert_eq!(
+        saved["format_version"],
+        fan_tracker::storage::CURRENT_FORMAT_VERSION
+    );
     assert_eq!(Store::read_library(&path).unwrap(), library);
     assert_eq!(
         fs::read(&kept[0]).unwrap(),

@@ -262,11 +262,18 @@ fn edit_for(library: &mut Library, op: &Op) -> Option<Result<Edit, String>> {
         }
         Op::RemovePrediction(p) => Edit::RemovePrediction(prediction_id(library, *p)),
         Op::Probability(p, v) => {
-            Edit::SetPrediction(prediction_id(library, *p), PredictionField::Probability(*v))
+            let given = fan_tracker::model::Given {
+                probability: fan_tracker::model::Probability::from_pct(*v),
+                on: None,
+            };
+            Edit::SetPrediction(
+                prediction_id(library, *p),
+                PredictionField::Probability(given),
+            )
         }
         Op::Outcome(p, v) => Edit::SetPrediction(
             prediction_id(library, *p),
-            PredictionField::Outcome(Outcome::ALL[usize::from(*v) % 4]),
+            PredictionField::Outcome(Outcome::ALL[usize::from(*v) % 4], None),
         ),
         Op::RenameShow(s, t) => Edit::SetShow(show_id(library, *s), ShowField::Title(t.clone())),
         Op::ShowNote(s, t) => Edit::SetShow(show_id(library, *s), ShowField::Note(t.clone())),

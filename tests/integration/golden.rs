@@ -7,9 +7,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use fan_tracker::model::{
-    Anchor, Article, ArticleEntry, ArticleFormat, ArticleId, Library, Outcome, Prediction,
-    PredictionId, SavedSuggestion, Show, ShowId, ShowStatus, SuggestionState, Thread, ThreadEvent,
-    ThreadId, ThreadStatus,
+    Anchor, Article, ArticleEntry, ArticleFormat, ArticleId, Given, Library, Outcome, Prediction,
+    PredictionId, Probability, SavedSuggestion, Show, ShowId, ShowStatus, SuggestionState, Thread,
+    ThreadEvent, ThreadId, ThreadStatus,
 };
 use fan_tracker::storage::{self, LIBRARY_FILE, Notice, SaveOutcome, SaveRequest, Store};
 use jiff::civil::{Date, date};
@@ -506,6 +506,7 @@ fn the_golden_file_of_each_format_version_loads() {
             Some(ShowId(3)),
         ),
         ("library-v2.json", golden_v2_expected(), 2, 7, None),
+        ("library-v3.json", golden_v3_expected(), 3, 8, None),
     ];
     for (name, expected, version, revision, legacy_open) in cases {
         let bytes = golden(name);
@@ -552,12 +553,103 @@ fn the_golden_file_of_each_format_version_loads() {
     for status in ShowStatus::ALL {
         assert!(v2.shows.iter().any(|s| s.status == status), "{status:?}");
     }
-    let bytes = golden("library-v2.json");
+    let bytes = golden("library-v3.json");
     assert_eq!(
         key_paths_of(&bytes),
-        key_paths_of(&storage::encode(&v2).unwrap()),
-        "the v2 golden file holds every field, named as written"
+        key_paths_of(&storage::encode(&golden_v3_expected()).unwrap()),
+        "the v3 golden file holds every field, named as written"
     );
+}
+
+/// The format 3 golden file: the format 2 one with each prediction's record (issue 19): a
+/// history with a day not known, decimal percentages, days given and days resolved.
+fn golden_v3_expected() -> Library {
+    let mut library = golden_v2_expected();
+    let day = |m, d| Some(date(2026, m, d));
+    let given = |permille, on| Given {
+        probability: Probability::from_permille(permille).unwrap(),
+        on,
+    };
+    for prediction in library
+        .shows
+        .iter_mut()
+        .flat_map(|s| &mut s.threads)
+        .flat_map(|t| &mut t.predictions)
+    {
+        let (earlier, current, resolved_on) = match prediction.id.0 {
+            5 => (
+                vec![given(200, None), given(355, day(11, 30))],
+                given(250, day(12, 5)),
+                None,
+            ),
+            11 => (
+                vec![given(600, day(11, 1))],
+                given(700, day(11, 10)),
+                day(11, 20),
+            ),
+            12 => (vec![], given(300, day(11, 2)), day(11, 22)),
+            14 => (vec![], given(500, None), day(12, 19)),
+            other => panic!("no prediction {other} in the golden file"),
+        };
+        prediction.earlier = earlier;
+        prediction.current = current;
+        prediction.resolved_on = resolved_on;
+    }
+    library
+}
+
+/// Issue 19: a format 2 library is migrated to format 3 with "made on: unknown" (no date is
+/// invented) and kept byte for byte as `library.format2-<time>.json` before the first save,
+/// which writes format 3.
+#[test]
+fn a_format_2_library_is_migrated_with_no_invented_dates_and_kept_whole() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    fs::create_dir_all(&dir).unwrap();
+    let v2 = golden("library-v2.json");
+    let path = dir.join(LIBRARY_FILE);
+    fs::write(&path, &v2).unwrap();
+
+    let mut opened = Store::open(&dir).unwrap();
+    let library = opened.library.clone().unwrap();
+    assert_eq!(library, golden_v2_expected());
+    for prediction in library.threads().flat_map(|t| &t.predictions) {
+        assert_eq!(prediction.made_on(), None, "made on: unknown");
+        assert_eq!(prediction.resolved_on, None);
+        assert!(prediction.earlier.is_empty());
+    }
+    let [Notice::Migrated { from: 2, kept_as }] = opened.notices.as_slice() else {
+        panic!("one migration notice: {:?}", opened.notices);
+    };
+    assert_eq!(
+        files_named(&dir, "library.format2-"),
+        std::slice::from_ref(kept_as)
+    );
+    assert_eq!(fs::read(kept_as).unwrap(), v2, "kept byte for byte");
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        v2,
+        "nothing written before a save"
+    );
+
+    let outcome = opened
+        .store
+        .save(&SaveRequest::new(library.clone()))
+        .unwrap();
+    assert_eq!(outcome, SaveOutcome::Written { notices: vec![] });
+    let saved: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(saved["format_version"], 3);
+    let first = &saved["library"]["shows"][0]["threads"][0]["predictions"][0];
+    assert_eq!(first["probabilities"][0]["on"], serde_json::Value::Null);
+    assert_eq!(
+        fs::read(kept_as).unwrap(),
+        v2,
+        "the kept copy is left alone"
+    );
+    drop(opened);
+    let again = Store::open(&dir).unwrap();
+    assert_eq!(again.notices, []);
+    assert_eq!(files_named(&dir, "library.format2-").len(), 1);
 }
 
 /// Issue 10, item 9: opening a data folder whose library is format 1 reads it migrated, keeps
@@ -606,7 +698,7 @@ fn a_format_1_library_is_migrated_and_kept_whole_before_the_first_save() {
         .unwrap();
     assert_eq!(outcome, SaveOutcome::Written { notices: vec![] });
     let saved: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-    assert_eq!(saved["format_version"], 2);
+    assert_eq!(saved["format_version"], 3);
     assert_eq!(saved["revision"], 5);
     assert_eq!(saved["library"]["shows"][1]["note"], "saved in format 2");
     assert_eq!(

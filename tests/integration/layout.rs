@@ -151,7 +151,7 @@ fn a_prediction_warning_does_not_widen_the_panel_nor_is_remembered() {
         fan_tracker::app::Change::AddPrediction {
             thread,
             statement: "Season 2 is announced by 2021".to_owned(),
-            probability_pct: 30,
+            probability: fan_tracker::model::Probability::from_pct(30),
             resolve_by: Some(jiff::civil::date(2021, 1, 1)),
         },
     ));

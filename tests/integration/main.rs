@@ -14,6 +14,7 @@ mod import;
 #[path = "../support/key_paths.rs"]
 mod key_paths;
 mod layout;
+mod ledger;
 mod no_silent_loss;
 mod real_window;
 mod rendering;

@@ -101,7 +101,7 @@ proptest! {
 fn a_file_from_a_newer_version_is_kept_aside_with_a_clear_message() {
     let tmp = TempDir::new();
     fs::create_dir_all(tmp.data_dir()).unwrap();
-    let newer = br#"{"format_version": 3, "library": {"whatever": true}}"#;
+    let newer = br#"{"format_version": 4, "library": {"whatever": true}}"#;
     let path = tmp.data_dir().join(LIBRARY_FILE);
     fs::write(&path, newer).unwrap();
     let opened = Store::open(&tmp.data_dir()).unwrap();
@@ -117,7 +117,7 @@ fn a_file_from_a_newer_version_is_kept_aside_with_a_clear_message() {
     );
     let message = opened.notices[0].to_string();
     assert!(
-        message.contains("newer Fan Tracker (format 3; this version reads up to 2)"),
+        message.contains("newer Fan Tracker (format 4; this version reads up to 3)"),
         "{message}"
     );
     assert!(message.contains("library.unreadable-"), "{message}");
@@ -932,7 +932,12 @@ fn a_library_with_a_byte_order_mark_loads_with_everything() {
     let prediction = &thread.predictions[0];
     assert_eq!(prediction.id, PredictionId(3));
     assert_eq!(prediction.statement, "Renewal announced this year");
-    assert_eq!(prediction.probability_pct, 30);
+    assert_eq!(prediction.probability().permille(), 300);
+    assert_eq!(
+        prediction.made_on(),
+        None,
+        "made on: unknown, never invented"
+    );
     assert_eq!(prediction.resolve_by, Some(jiff::civil::date(2023, 12, 31)));
     assert_eq!(prediction.outcome, Outcome::Pending);
     assert_eq!(library.next_id_value(), 6);
@@ -1021,11 +1026,9 @@ fn all_words(library: &Library) -> Vec<String> {
                 .chain(s.threads.iter().flat_map(|t| {
                     let quotes: Vec<&str> = t.anchors.iter().map(|a| a.quote.as_str()).collect();
                     std::iter::once(format!("{}|{}|{:?}|{quotes:?}", t.title, t.note, t.status))
-                        .chain(
-                            t.predictions
-                                .iter()
-                                .map(|p| format!("{}|{}", p.statement, p.probability_pct)),
-                        )
+                        .chain(t.predictions.iter().map(|p| {
+                            format!("{}|{}", p.statement, p.probability().permille() / 10)
+                        }))
                 }))
         })
         .collect()
@@ -1234,7 +1237,13 @@ fn as_format_1(library: &Library) -> serde_json::Value {
                         "status": t.status,
                         "anchor": t.anchors.first().map(|a| json!({"quote": a.quote, "block_hint": a.block_hint})),
                         "note": t.note,
-                        "predictions": t.predictions,
+                        "predictions": t.predictions.iter().map(|p| json!({
+                            "id": p.id.0,
+                            "statement": p.statement,
+                            "probability_pct": p.probability().permille() / 10,
+                            "resolve_by": p.resolve_by,
+                            "outcome": p.outcome,
+                        })).collect::<Vec<_>>(),
                     })
                 })
                 .collect();
@@ -1283,7 +1292,10 @@ fn v1_words_loaded(library: &Library) -> Vec<String> {
                 thread["title"], thread["note"], thread["status"], thread["anchors"][0]["quote"]
             ));
             for p in thread["predictions"].as_array().unwrap() {
-                words.push(format!("{}|{}", p["statement"], p["probability_pct"]));
+                let pct = p["current"]["probability"]
+                    .as_u64()
+                    .map(|permille| permille / 10);
+                words.push(format!("{}|{}", p["statement"], pct.unwrap_or(0)));
             }
         }
     }

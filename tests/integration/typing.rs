@@ -16,9 +16,6 @@ use crate::fixture::{
 
 type H = Harness<'static, Shell>;
 
-/// The built-in show's title with its original title, as its section's header shows it.
-const SHOW_HEADER: &str = "Show: It's Okay To Not Be Okay (사이코지만 괜찮아)";
-
 /// Focuses the field labelled `label` (in whichever tools tab has it) and lets the app settle.
 fn focus(harness: &mut H, label: &str) {
     crate::fixture::reveal(harness, label);
@@ -386,67 +383,66 @@ fn opening_another_article_commits_the_draft_of_the_one_left() {
 }
 
 #[test]
-fn a_probability_typed_as_100_is_one_step_and_a_slider_drag_is_one_step() {
+fn a_probability_typed_is_one_dated_step_bad_input_is_told_and_certainty_is_confirmed() {
     let tmp = TempDir::new();
     let mut harness = launch(&tmp.data_dir(), None);
     click(&mut harness, RENEWAL);
     focus(&mut harness, "New prediction");
     type_keys(&mut harness, "Season 2 by 2027");
     click(&mut harness, "Add prediction");
-    let pct = |h: &H| open_show(h).threads[0].predictions[0].probability_pct;
-    assert_eq!(pct(&harness), 50);
+    let permille = |h: &H| {
+        open_show(h).threads[0].predictions[0]
+            .probability()
+            .permille()
+    };
+    assert_eq!(permille(&harness), 500);
     let steps = undo_steps(&harness);
+    let retype = |harness: &mut H, text: &str| {
+        focus(harness, "Probability");
+        press(harness, Modifiers::COMMAND, Key::A);
+        type_keys(harness, text);
+    };
 
-    // The number box: click it, type 1, 0, 0, Enter.
-    let value = harness
-        .get_all_by_role(egui::accesskit::Role::SpinButton)
-        .next()
-        .expect("the probability's number box");
-    value.click();
+    // 55.5, typed key by key with a pause longer than the typing pause: nothing until Enter.
+    retype(&mut harness, "55.5");
+    std::thread::sleep(TYPING_PAUSE * 2);
     harness.run();
-    type_keys(&mut harness, "100");
-    assert_eq!(pct(&harness), 50, "not changed while typed");
+    assert_eq!(permille(&harness), 500, "not changed while typed");
     press(&mut harness, Modifiers::NONE, Key::Enter);
-    assert_eq!(pct(&harness), 100);
-    assert_eq!(undo_steps(&harness), steps + 1, "one step, never 10 %");
-    click(&mut harness, "Edit");
-    harness
-        .get_all_by_label_contains("Undo probability of")
-        .next()
-        .expect("the Edit menu names it")
-        .click();
-    harness.run();
-    assert_eq!(pct(&harness), 50, "one undo goes back to where it was");
+    assert_eq!(permille(&harness), 555, "55.5 % is kept, not rounded");
+    assert_eq!(undo_steps(&harness), steps + 1, "one step");
+    let prediction = open_show(&harness).threads[0].predictions[0].clone();
+    assert_eq!(
+        prediction.earlier.len(),
+        1,
+        "the 50 % is kept in the history"
+    );
+    assert!(prediction.current.on.is_some(), "the update is dated");
 
-    // The slider: pressed, moved over several frames, let go.
-    let slider = harness
-        .get_all_by_role(egui::accesskit::Role::Slider)
-        .next()
-        .expect("the probability's slider")
-        .rect();
-    let y = slider.center().y;
-    harness.hover_at(egui::pos2(slider.center().x, y));
-    harness.step();
-    harness.drag_at(egui::pos2(slider.center().x, y));
-    harness.step();
-    for i in 1..=8 {
-        let x = slider.center().x + (slider.right() - slider.center().x) * i as f32 / 8.0;
-        harness.hover_at(egui::pos2(x, y));
-        harness.step();
-        assert_eq!(
-            pct(&harness),
-            50,
-            "nothing changes until the handle is let go"
+    // Bad input is told in words, nothing is replaced.
+    for bad in ["abc", "-3", "101"] {
+        retype(&mut harness, bad);
+        press(&mut harness, Modifiers::NONE, Key::Enter);
+        assert_eq!(permille(&harness), 555, "{bad} changes nothing");
+        assert!(
+            harness
+                .query_by_label_contains("percentage")
+                .or_else(|| harness.query_by_label_contains("cannot be"))
+                .is_some(),
+            "{bad} is told"
         );
     }
-    harness.drop_at(egui::pos2(slider.right(), y));
-    harness.run();
-    assert!(
-        pct(&harness) > 90,
-        "dragged to the right: {}",
-        pct(&harness)
-    );
-    assert_eq!(undo_steps(&harness), steps + 1, "the drag is one step");
+
+    // Odds, then a certainty that waits for its confirmation.
+    retype(&mut harness, "3:1");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(permille(&harness), 750);
+    retype(&mut harness, "100");
+    press(&mut harness, Modifiers::NONE, Key::Enter);
+    assert_eq!(permille(&harness), 750, "100 % waits for a confirmation");
+    click(&mut harness, "Confirm 100 %");
+    assert_eq!(permille(&harness), 1000);
+    assert_eq!(undo_steps(&harness), steps + 3);
 }
 
 #[test]

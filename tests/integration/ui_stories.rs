@@ -123,7 +123,8 @@ fn add_score_and_resolve_a_prediction() {
         assert_eq!(thread.predictions.len(), 1);
         let p = &thread.predictions[0];
         assert_eq!(p.statement, "Season 2 is announced by 2027");
-        assert_eq!(p.probability_pct, 50);
+        assert_eq!(p.probability().permille(), 500);
+        assert!(p.made_on().is_some(), "made today");
         assert_eq!(p.resolve_by, Some(jiff::civil::date(2027, 12, 31)));
         assert_eq!(p.outcome, Outcome::Pending);
     }

@@ -229,16 +229,20 @@ fn add_predictions(library: &mut Library, rng: &mut Lcg, show: &mut Show, count:
         return;
     }
     for p in 0..count {
+        let outcome = match p % 4 {
+            0 => Outcome::Yes,
+            1 => Outcome::No,
+            _ => Outcome::Pending,
+        };
         let prediction = Prediction {
-            id: PredictionId(library.allocate_id()),
-            statement: rng.sentence(5, 8),
-            probability_pct: rng.below(101) as u8,
             resolve_by: jiff::civil::Date::new(2026 + (p % 3) as i16, 12, 31).ok(),
-            outcome: match p % 4 {
-                0 => Outcome::Yes,
-                1 => Outcome::No,
-                _ => Outcome::Pending,
-            },
+            outcome,
+            // No days: a generated library must also read back from format 1, which kept none.
+            ..Prediction::new(
+                PredictionId(library.allocate_id()),
+                rng.sentence(5, 8),
+                rng.below(101) as u8,
+            )
         };
         if let Some(thread) = show.threads.get_mut(p % thread_count) {
             thread.predictions.push(prediction);

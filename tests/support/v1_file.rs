@@ -95,7 +95,7 @@ fn thread(thread: &Thread) -> ThreadV1 {
             .map(|p| PredictionV1 {
                 id: p.id.0,
                 statement: p.statement.clone(),
-                probability_pct: p.probability_pct,
+                probability_pct: (p.probability().permille() / 10) as u8,
                 resolve_by: p.resolve_by,
                 outcome: match p.outcome {
                     Outcome::Pending => OutcomeV1::Pending,

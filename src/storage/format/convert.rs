@@ -1,42 +1,44 @@
-//! Between the in-memory model and the current file types ([`super::v2`]): every field, both
+//! Between the in-memory model and the current file types ([`super::v3`], with the
+//! [`super::v2`] types it keeps): every field, both
 //! ways, with exhaustive matches on every enum so a new model value cannot be written by
 //! accident.
 
 use super::v2::{
-    AnchorV2, ArticleFormatV2, ArticleV2, FileV2, LibraryV2, OutcomeV2, PredictionV2, ShowStatusV2,
-    ShowV2, SuggestionStateV2, SuggestionV2, ThreadEventV2, ThreadStatusV2, ThreadV2, VERSION,
+    AnchorV2, ArticleFormatV2, ArticleV2, OutcomeV2, ShowStatusV2, SuggestionStateV2, SuggestionV2,
+    ThreadEventV2, ThreadStatusV2,
 };
+use super::v3::{FileV3, GivenV3, LibraryV3, PredictionV3, ShowV3, ThreadV3, VERSION};
 use crate::model::{
-    Anchor, Article, ArticleEntry, ArticleFormat, ArticleId, Library, Outcome, Prediction,
-    PredictionId, SavedSuggestion, Show, ShowId, ShowStatus, SuggestionState, Thread, ThreadEvent,
-    ThreadId, ThreadStatus,
+    Anchor, Article, ArticleEntry, ArticleFormat, ArticleId, Given, Library, Outcome, Prediction,
+    PredictionId, Probability, SavedSuggestion, Show, ShowId, ShowStatus, SuggestionState, Thread,
+    ThreadEvent, ThreadId, ThreadStatus,
 };
 
 /// The file for `library` at save `revision`, written by this build.
-pub fn to_file(library: &Library, revision: u64) -> FileV2 {
-    FileV2 {
+pub fn to_file(library: &Library, revision: u64) -> FileV3 {
+    FileV3 {
         format_version: VERSION,
         revision,
         written_by: concat!("fan-tracker ", env!("CARGO_PKG_VERSION")).to_owned(),
         save_id: String::new(),
         based_on: Vec::new(),
-        library: LibraryV2 {
+        library: LibraryV3 {
             next_id: library.next_id_value(),
             shows: library.shows.iter().map(show_to_file).collect(),
         },
     }
 }
 
-/// The library a format 2 file holds (not yet repaired; see [`Library::repair`]).
-pub fn from_file(library: LibraryV2) -> Library {
+/// The library a format 3 file holds (not yet repaired; see [`Library::repair`]).
+pub fn from_file(library: LibraryV3) -> Library {
     Library::from_parts(
         library.shows.into_iter().map(show_from_file).collect(),
         library.next_id,
     )
 }
 
-fn show_to_file(show: &Show) -> ShowV2 {
-    ShowV2 {
+fn show_to_file(show: &Show) -> ShowV3 {
+    ShowV3 {
         id: show.id.0,
         title: show.title.clone(),
         original_title: show.original_title.clone(),
@@ -65,7 +67,7 @@ fn show_to_file(show: &Show) -> ShowV2 {
     }
 }
 
-fn show_from_file(show: ShowV2) -> Show {
+fn show_from_file(show: ShowV3) -> Show {
     Show {
         id: ShowId(show.id),
         title: show.title,
@@ -158,33 +160,69 @@ fn article_from_file(article: ArticleV2) -> ArticleEntry {
     }
 }
 
-fn thread_to_file(thread: &Thread) -> ThreadV2 {
-    ThreadV2 {
+fn thread_to_file(thread: &Thread) -> ThreadV3 {
+    ThreadV3 {
         id: thread.id.0,
         title: thread.title.clone(),
         status: status_to_file(thread.status),
         anchors: thread.anchors.iter().map(anchor_to_file).collect(),
         note: thread.note.clone(),
-        predictions: thread
-            .predictions
-            .iter()
-            .map(|p| PredictionV2 {
-                id: p.id.0,
-                statement: p.statement.clone(),
-                probability_pct: p.probability_pct,
-                resolve_by: p.resolve_by,
-                outcome: match p.outcome {
-                    Outcome::Pending => OutcomeV2::Pending,
-                    Outcome::Yes => OutcomeV2::Yes,
-                    Outcome::No => OutcomeV2::No,
-                    Outcome::Ambiguous => OutcomeV2::Ambiguous,
-                },
-            })
-            .collect(),
+        predictions: thread.predictions.iter().map(prediction_to_file).collect(),
     }
 }
 
-fn thread_from_file(thread: ThreadV2) -> Thread {
+fn prediction_to_file(p: &Prediction) -> PredictionV3 {
+    PredictionV3 {
+        id: p.id.0,
+        statement: p.statement.clone(),
+        probabilities: p
+            .history()
+            .map(|g| GivenV3 {
+                permille: g.probability.permille(),
+                on: g.on,
+            })
+            .collect(),
+        resolve_by: p.resolve_by,
+        outcome: match p.outcome {
+            Outcome::Pending => OutcomeV2::Pending,
+            Outcome::Yes => OutcomeV2::Yes,
+            Outcome::No => OutcomeV2::No,
+            Outcome::Ambiguous => OutcomeV2::Ambiguous,
+        },
+        resolved_on: p.resolved_on,
+    }
+}
+
+/// A prediction from the file; a probability above 1000 ‰ reads as 100 %, and an empty list
+/// of probabilities (a hand-edited file) as 50 % on a day not known.
+fn prediction_from_file(p: PredictionV3) -> Prediction {
+    let given = |g: GivenV3| Given {
+        probability: Probability::from_permille(g.permille.min(1000)).unwrap_or(Probability::HALF),
+        on: g.on,
+    };
+    let mut history: Vec<Given> = p.probabilities.into_iter().map(given).collect();
+    let current = history.pop().unwrap_or(Given {
+        probability: Probability::HALF,
+        on: None,
+    });
+    let outcome = match p.outcome {
+        OutcomeV2::Pending => Outcome::Pending,
+        OutcomeV2::Yes => Outcome::Yes,
+        OutcomeV2::No => Outcome::No,
+        OutcomeV2::Ambiguous => Outcome::Ambiguous,
+    };
+    Prediction {
+        id: PredictionId(p.id),
+        statement: p.statement,
+        current,
+        earlier: history,
+        resolve_by: p.resolve_by,
+        outcome,
+        resolved_on: p.resolved_on.filter(|_| outcome != Outcome::Pending),
+    }
+}
+
+fn thread_from_file(thread: ThreadV3) -> Thread {
     Thread {
         id: ThreadId(thread.id),
         title: thread.title,
@@ -194,18 +232,7 @@ fn thread_from_file(thread: ThreadV2) -> Thread {
         predictions: thread
             .predictions
             .into_iter()
-            .map(|p| Prediction {
-                id: PredictionId(p.id),
-                statement: p.statement,
-                probability_pct: p.probability_pct.min(100),
-                resolve_by: p.resolve_by,
-                outcome: match p.outcome {
-                    OutcomeV2::Pending => Outcome::Pending,
-                    OutcomeV2::Yes => Outcome::Yes,
-                    OutcomeV2::No => Outcome::No,
-                    OutcomeV2::Ambiguous => Outcome::Ambiguous,
-                },
-            })
+            .map(prediction_from_file)
             .collect(),
     }
 }

@@ -7,6 +7,9 @@
 //! - 2: a library of shows, each with its articles, threads (anchored in any of its articles)
 //!   and dated thread events. Frozen in [`v2`]; [`migrate`] turns a format 1 file into it and
 //!   reads either version.
+//! - 3: format 2 with each prediction's whole record: every probability given with its day
+//!   (tenths of a percent) and the day its outcome was set (issue 19). Frozen in [`v3`];
+//!   [`to_v3`] migrates format 2 (no invented dates: every day is "not known").
 //!
 //! Each version has its own file types ([`v1`], [`v2`]), apart from the in-memory model and
 //! frozen once released: the model can change freely, while a file written by any released
@@ -15,8 +18,10 @@
 
 mod convert;
 pub mod migrate;
+pub mod to_v3;
 pub mod v1;
 pub mod v2;
+pub mod v3;
 
 use serde::Deserialize;
 use thiserror::Error;
@@ -32,7 +37,7 @@ pub use migrate::{
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The format version this build writes and the newest it reads.
-pub const CURRENT_FORMAT_VERSION: u32 = v2::VERSION;
+pub const CURRENT_FORMAT_VERSION: u32 = v3::VERSION;
 
 /// Why bytes could not be read as a library.
 #[derive(Debug, Error)]
@@ -81,7 +86,7 @@ impl std::fmt::Display for Repair {
 pub struct Loaded {
     /// The library, repaired.
     pub library: Library,
-    /// The file's save revision (see [`v2::FileV2::revision`]).
+    /// The file's save revision (see [`v3::FileV3::revision`]).
     pub revision: u64,
     /// What the loader put right (empty for a sound file).
     pub repairs: Vec<Repair>,
@@ -173,7 +178,7 @@ pub fn encode(library: &Library) -> Result<Vec<u8>, FormatError> {
     encode_revision(library, 0)
 }
 
-/// Serializes `library` as pretty JSON in the current format ([`v2`]) with `revision`.
+/// Serializes `library` as pretty JSON in the current format ([`v3`]) with `revision`.
 pub fn encode_revision(library: &Library, revision: u64) -> Result<Vec<u8>, FormatError> {
     encode_save(library, revision, &Lineage::default())
 }
@@ -288,10 +293,10 @@ mod tests {
 
     #[test]
     fn newer_version_of_another_shape_is_reported_as_newer_not_damaged() {
-        let bytes = br#"{"format_version": 3, "library": ["a shape this build does not know"]}"#;
+        let bytes = br#"{"format_version": 4, "library": ["a shape this build does not know"]}"#;
         assert!(matches!(
             decode(bytes),
-            Err(FormatError::NewerVersion { found: 3, .. })
+            Err(FormatError::NewerVersion { found: 4, .. })
         ));
     }
 
