@@ -45,7 +45,7 @@ fn prediction_ui(
         f32::INFINITY,
     );
     set_label(&edit, Role::TextInput, "Prediction statement");
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         if prediction.is_locked() {
             locked_ui(ui, commands, prediction);
         } else {
@@ -65,7 +65,7 @@ fn prediction_ui(
             }
         }
     });
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label("Resolve by");
         let shown = prediction
             .resolve_by

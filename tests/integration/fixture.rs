@@ -214,6 +214,10 @@ pub fn reveal(harness: &mut Harness<'static, Shell>, label: &str) {
 /// settle.
 pub fn click(harness: &mut Harness<'static, Shell>, label: &str) {
     reveal(harness, label);
+    // Scrolled into view first, as a fan scrolls to what they click (a pointer click lands
+    // on what is drawn at that spot).
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
     harness.get_by_label(label).click();
     harness.run();
 }
