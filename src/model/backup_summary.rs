@@ -95,7 +95,7 @@ pub struct Counts {
 pub struct Difference {
     /// Shows (their title, status, note; not what they hold).
     pub shows: Counts,
-    /// Articles (title, text, date, note, suggestions).
+    /// Articles (title, text, date, note; suggestions when both versions have them).
     pub articles: Counts,
     /// Threads (title, status, passages, note; not their predictions).
     pub threads: Counts,
@@ -118,11 +118,7 @@ pub fn difference(current: &Library, backup: &Library) -> Difference {
     renamed.sort();
     Difference {
         shows: counts(&shows(current), &shows(backup), same_show),
-        articles: counts(
-            &articles(current),
-            &articles(backup),
-            |a: &&ArticleEntry, b| a == b,
-        ),
+        articles: counts(&articles(current), &articles(backup), same_article),
         threads: counts(&now_threads, &old_threads, same_thread),
         predictions: counts(
             &predictions(current),
@@ -192,6 +188,16 @@ fn same_show(a: &&Show, b: &&Show) -> bool {
         b.status_checked,
         &b.note,
     )
+}
+
+/// Suggestions computed in one version only (a cache filled when an article is opened) are
+/// not a change the fan made; suggestions kept in both are compared.
+fn same_article(a: &&ArticleEntry, b: &&ArticleEntry) -> bool {
+    let suggestions_same = match (&a.suggestions, &b.suggestions) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    };
+    a.article == b.article && a.note == b.note && suggestions_same
 }
 
 fn same_thread(a: &&Thread, b: &&Thread) -> bool {
@@ -377,7 +383,12 @@ mod tests {
         for t in &mut current.shows[0].threads {
             t.title.push('!');
         }
+        current.shows[0].articles[0].suggestions = Some(Vec::new());
         let d = difference(&current, &backup);
+        assert_eq!(
+            d.articles.changed, 0,
+            "suggestions computed since are no change"
+        );
         assert_eq!(d.shows.changed, 1);
         assert_eq!(d.threads.changed, 3);
         assert!(d.describe().ends_with("1 more renamed"), "{}", d.describe());
