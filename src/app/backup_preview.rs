@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::model::{BackupSummary, Difference, Library, difference, summary};
-use crate::storage::Store;
+use crate::storage::{StorageError, Store};
 
 /// How many backups (the newest) are read to preview them; older ones are listed unread.
 pub const BACKUPS_PREVIEWED: usize = 20;
@@ -48,7 +48,7 @@ impl BackupPreview {
                 summary.describe_last_change(),
                 difference.describe()
             ),
-            Self::Unreadable(why) => format!("could not be read ({why})"),
+            Self::Unreadable(why) => format!("could not be read: {why}"),
             Self::NotRead => format!(
                 "not previewed (only the newest {BACKUPS_PREVIEWED} are read; it can still be restored)"
             ),
@@ -71,6 +71,10 @@ pub fn preview_backups(paths: Vec<PathBuf>, current: &Library) -> Vec<ListedBack
                         summary: summary(&backup),
                         difference: difference(current, &backup),
                     },
+                    // The row names the backup already: only why, not its path again.
+                    Err(StorageError::Unreadable { source, .. }) => {
+                        BackupPreview::Unreadable(source.to_string())
+                    }
                     Err(error) => BackupPreview::Unreadable(error.to_string()),
                 }
             };
@@ -97,13 +101,12 @@ mod tests {
         let listed = preview_backups(paths, &Library::default());
         assert_eq!(listed.len(), BACKUPS_PREVIEWED + 2);
         let first = listed[0].preview.describe();
-        assert!(first.starts_with("0 shows, 0 threads; last change: no timeline events yet — vs now: 1 show fewer, 1 article fewer"), "{first}");
-        assert!(
-            listed[1]
-                .preview
-                .describe()
-                .starts_with("could not be read (")
-        );
+        let expected = "0 shows, 0 threads; last change: no timeline events yet \
+            — vs now: 1 show fewer, 1 article fewer";
+        assert!(first.starts_with(expected), "{first}");
+        let bad = listed[1].preview.describe();
+        assert!(bad.starts_with("could not be read: "), "{bad}");
+        assert!(!bad.contains("bad.json"), "the row names it already: {bad}");
         assert_eq!(listed[BACKUPS_PREVIEWED].preview, BackupPreview::NotRead);
         assert!(matches!(
             listed[BACKUPS_PREVIEWED - 1].preview,
