@@ -90,7 +90,13 @@ pub fn backups_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
                     for listed in backups {
                         let row = super::backups_ui::backup_row_text(listed, now, &tz);
                         ui.horizontal_top(|ui| {
-                            if ui.button("Restore").clicked() {
+                            // One that could not be read cannot be restored either.
+                            let readable =
+                                !matches!(listed.preview, crate::app::BackupPreview::Unreadable(_));
+                            if ui
+                                .add_enabled(readable, egui::Button::new("Restore"))
+                                .clicked()
+                            {
                                 chosen = Some(listed.path.clone());
                             }
                             ui.add(egui::Label::new(row).wrap());
