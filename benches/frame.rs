@@ -368,7 +368,7 @@ impl Work {
         match self {
             Self::Export(path) if idle => shell.push(Command::ExportLibrary(path.clone())),
             Self::Restore if idle => match shell.view.backups.take() {
-                Some(Ok(list)) => shell.push(Command::RestoreBackup(list[0].clone())),
+                Some(Ok(list)) => shell.push(Command::RestoreBackup(list[0].path.clone())),
                 _ => shell.push(Command::ListBackups),
             },
             Self::Merge { writer, edits } => match writer.take() {

@@ -86,6 +86,7 @@ impl App {
             }
             Command::ListBackups => self.effect(Effect::ListBackups {
                 dir: self.data_dir.clone(),
+                current: self.library.clone(),
             }),
             Command::BackupsListed(listed) => {
                 if let Some(listed) = listed.take() {

@@ -85,7 +85,7 @@ pub enum Command {
     /// An article's open questions were suggested.
     Suggested(Finished<SuggestResult>),
     /// The backups were listed (or could not be).
-    BackupsListed(Finished<Result<Vec<PathBuf>, StorageError>>),
+    BackupsListed(Finished<Result<Vec<super::ListedBackup>, StorageError>>),
     /// A backup to restore was read (or could not be).
     BackupRead(Finished<(PathBuf, Result<Library, StorageError>)>),
     /// The library was exported to a file (or could not be).

@@ -47,10 +47,13 @@ pub enum Effect {
         /// The article, parsed.
         document: Arc<Document>,
     },
-    /// List the backups in a data folder, newest first.
+    /// List the backups in a data folder, newest first, and read the newest to preview them
+    /// (see [`super::backup_preview`]).
     ListBackups {
         /// The data folder.
         dir: PathBuf,
+        /// The library as it was when the fan asked, to compare each backup with (shared).
+        current: Arc<Library>,
     },
     /// Read a backup to restore it.
     ReadBackup {
@@ -188,8 +191,10 @@ impl Effect {
                 fingerprint: article_fingerprint(&article),
                 suggestions: save_suggestions(&suggest(&document), id),
             })),
-            Self::ListBackups { dir } => {
-                Command::BackupsListed(Finished::new(crate::storage::list_backups(&dir)))
+            Self::ListBackups { dir, current } => {
+                let listed = crate::storage::list_backups(&dir)
+                    .map(|paths| super::backup_preview::preview_backups(paths, &current));
+                Command::BackupsListed(Finished::new(listed))
             }
             Self::ReadBackup { path } => {
                 let read = Store::read_library(&path);

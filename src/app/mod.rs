@@ -10,6 +10,7 @@
 //! (`crate::shell`), which lends the app's parts to the panels together with its own caches.
 
 mod apply;
+mod backup_preview;
 mod changes;
 mod command;
 mod dialogs;
@@ -36,6 +37,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+pub use backup_preview::{BACKUPS_PREVIEWED, BackupPreview, ListedBackup};
 pub use command::{Change, Command};
 pub use dialogs::{DialogKind, dialog_available};
 pub use documents::DocumentCache;

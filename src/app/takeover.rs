@@ -4,9 +4,10 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use super::Command;
 use super::{App, SaveStatus};
 use crate::model::History;
-use crate::storage::{Notice, OpenedStore, Store, list_backups, lock_is_free};
+use crate::storage::{Notice, OpenedStore, Store, lock_is_free};
 
 /// How often a read-only window looks whether the writer lock has been let go.
 pub const LOCK_POLL: Duration = Duration::from_secs(2);
@@ -28,11 +29,16 @@ impl App {
         self.notices.use_pins(opened.store.pins());
         for notice in &opened.notices {
             self.notify_notice(notice);
-            if matches!(notice, Notice::MissingLibrary { .. }) {
-                self.view.backups = Some(list_backups(&self.data_dir).map_err(Arc::new));
-            }
         }
         self.library = Arc::new(opened.library.unwrap_or_default());
+        if opened
+            .notices
+            .iter()
+            .any(|n| matches!(n, Notice::MissingLibrary { .. }))
+        {
+            // Listed (and each backup read, to preview it) by a job, like the menu's.
+            self.push(Command::ListBackups);
+        }
         if opened.store.is_unusable() {
             self.status = SaveStatus::ReadOnlyFolder;
         } else if opened.store.is_read_only() {

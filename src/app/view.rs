@@ -2,7 +2,6 @@
 //! with the library (the open show is remembered in the window's own state file).
 
 use std::ops::Range;
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::drafts::Drafts;
@@ -78,9 +77,10 @@ pub struct Filing {
     pub named: bool,
 }
 
-/// The backups listed when the "Restore a backup" window opened (newest first), or why they
-/// could not be listed (a folder that cannot be read is not a folder without backups).
-pub type BackupList = Result<Vec<PathBuf>, Arc<crate::storage::StorageError>>;
+/// The backups listed when the "Restore a backup" window opened (newest first, each with what
+/// it holds and how it differs from the library then), or why they could not be listed (a
+/// folder that cannot be read is not a folder without backups).
+pub type BackupList = Result<Vec<super::ListedBackup>, Arc<crate::storage::StorageError>>;
 
 /// UI state that lives only while the window is open.
 ///

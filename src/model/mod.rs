@@ -5,6 +5,7 @@
 
 mod anchor;
 mod article;
+mod backup_summary;
 mod default_show;
 mod document;
 mod edit;
@@ -29,6 +30,7 @@ mod thread;
 
 pub use anchor::{Anchor, AnchorMatch, BLOCK_SEPARATOR, TextPoint, passage_parts, passage_text};
 pub use article::{Article, ArticleFormat};
+pub use backup_summary::{BackupSummary, Counts, Difference, RENAMES_NAMED, difference, summary};
 pub use default_show::{
     DEFAULT_ARTICLE_MARKDOWN, DEFAULT_SHOW_ORIGINAL_TITLE, DEFAULT_SHOW_TITLE, default_show,
 };

@@ -1,10 +1,21 @@
 //! How a backup is named in the *Restore a backup* window: when it was made, in words and in
-//! the fan's time zone ("Today at 21:44 (2 hours ago)"), never its file name.
+//! the fan's time zone ("Today at 21:44 (2 hours ago)"), never its file name, then what it
+//! holds and how it differs from the library now.
 
 use std::path::Path;
 
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
+
+/// One row of the window: "Yesterday at 21:44 (26 hours ago) — 3 shows, 12 threads; last
+/// change: … — vs now: 2 threads fewer, …".
+pub fn backup_row_text(listed: &crate::app::ListedBackup, now: Timestamp, tz: &TimeZone) -> String {
+    format!(
+        "{} — {}",
+        backup_title(&listed.path, now, tz),
+        listed.preview.describe()
+    )
+}
 
 /// The backup at `path` in words, as of `now`, in time zone `tz`; its file name when the name
 /// holds no time (a file renamed by hand).

@@ -70,6 +70,7 @@ pub fn backups_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
     egui::Window::new("Restore a backup")
         .open(&mut open)
         .collapsible(false)
+        .default_width(560.0)
         .show(ui.ctx(), |ui| {
             let backups = match backups {
                 Ok(backups) => backups,
@@ -83,15 +84,26 @@ pub fn backups_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             }
             let now = jiff::Timestamp::now();
             let tz = jiff::tz::TimeZone::system();
-            for path in backups {
-                let name = super::backups_ui::backup_title(path, now, &tz);
-                ui.horizontal(|ui| {
-                    ui.label(name);
-                    if ui.button("Restore").clicked() {
-                        chosen = Some(path.clone());
+            egui::ScrollArea::vertical()
+                .max_height(ui.ctx().content_rect().height() * 0.6)
+                .show(ui, |ui| {
+                    for listed in backups {
+                        let row = super::backups_ui::backup_row_text(listed, now, &tz);
+                        ui.horizontal_top(|ui| {
+                            // One that could not be read cannot be restored either.
+                            let readable =
+                                !matches!(listed.preview, crate::app::BackupPreview::Unreadable(_));
+                            if ui
+                                .add_enabled(readable, egui::Button::new("Restore"))
+                                .clicked()
+                            {
+                                chosen = Some(listed.path.clone());
+                            }
+                            ui.add(egui::Label::new(row).wrap());
+                        });
+                        ui.separator();
                     }
                 });
-            }
         });
     if let Some(path) = chosen {
         parts.commands.push(Command::RestoreBackup(path));

@@ -10,9 +10,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use fan_tracker::app::{App, AppOptions};
-use fan_tracker::model::{Library, ThreadStatus};
+use fan_tracker::model::{Library, Show, ShowId, ThreadEvent, ThreadStatus};
 use fan_tracker::storage::{
     self, FileSystem, LIBRARY_FILE, RealFs, SaveOutcome, SaveRequest, Store,
 };
@@ -678,6 +678,70 @@ fn the_window_offers_to_restore_a_backup() {
         "the newest backup is the library the restore replaced, unsaved words included"
     );
     assert_eq!(replaced.shows[0].threads[3].status, ThreadStatus::Resolved);
+}
+
+/// Issue 17 item 4: each backup in *File → Restore a backup…* says what it holds (shows,
+/// threads, its last timeline change) and how it differs from the library now.
+#[test]
+fn each_backup_says_what_it_holds_and_how_it_differs_from_now() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let base = Library::default();
+    let threads = base.shows[0].threads.len();
+    // The older backup: two threads fewer, and a thread resolved on 1 December.
+    let mut older = base.clone();
+    older.shows[0].threads.truncate(threads - 2);
+    let thread = older.shows[0].threads[0].id;
+    older.shows[0].events.push(ThreadEvent {
+        date: "2026-12-01".parse().unwrap(),
+        thread,
+        title: "Cast back".into(),
+        status: ThreadStatus::Resolved,
+    });
+    // The newer backup: the first thread had another title.
+    let mut newer = base.clone();
+    newer.shows[0].threads[0].title = "First title".into();
+    // Now: a second show.
+    let mut now = base.clone();
+    let id = ShowId(now.allocate_id());
+    now.shows.push(Show::new(id, "Another show"));
+    for (library, backup) in [(&older, false), (&newer, true), (&now, true)] {
+        let mut opened = Store::open(&dir).unwrap();
+        let request = SaveRequest {
+            force_backup: backup,
+            ..SaveRequest::new(library.clone())
+        };
+        opened.store.save(&request).unwrap();
+    }
+    assert_eq!(storage::list_backups(&dir).unwrap().len(), 2);
+
+    let mut harness = launch(&dir, None);
+    click(&mut harness, "File");
+    click(&mut harness, "Restore a backup…");
+    assert_eq!(harness.get_all_by_label("Restore").count(), 2);
+    let newer_row = harness
+        .get_by_label_contains(&format!("1 show, {threads} threads"))
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    assert!(
+        newer_row.contains(
+            "last change: no timeline events yet — vs now: 1 show fewer, 1 thread changed, thread '"
+        ) && newer_row.contains("was 'First title'"),
+        "{newer_row}"
+    );
+    let older_row = harness
+        .get_by_label_contains(&format!("1 show, {} threads", threads - 2))
+        .accesskit_node()
+        .value()
+        .unwrap_or_default();
+    assert!(
+        older_row.contains(
+            "last change: thread 'Cast back' resolved on 2026-12-01 — vs now: 1 show fewer, 2 threads fewer"
+        ),
+        "{older_row}"
+    );
+    close(harness);
 }
 
 /// Item 1 of issue 8, in the window: a program writes an older copy of library.json back

@@ -68,7 +68,11 @@ fn a_start_with_no_library_but_backups_offers_the_newest() {
         "newest words"
     );
 
-    let harness = build(&dir, None);
+    let mut harness = build(&dir, None);
+    // Listed, and each backup read to preview it, by a job.
+    step_until(&mut harness, "the backups listed", |app| {
+        app.view.backups.is_some()
+    });
     let name = newest.file_name().unwrap().to_string_lossy().into_owned();
     let notice = harness
         .state()
@@ -82,7 +86,12 @@ fn a_start_with_no_library_but_backups_offers_the_newest() {
     let Some(Ok(listed)) = listed else {
         panic!("the restore window is open: {listed:?}");
     };
-    assert_eq!(listed[0], newest, "the newest offered first");
+    assert_eq!(listed[0].path, newest, "the newest offered first");
+    assert!(
+        listed[0].preview.describe().contains("1 show, "),
+        "each backup says what it holds: {:?}",
+        listed[0].preview
+    );
     drop(harness);
     assert!(newest.exists(), "nothing was pruned or written over it");
 }
