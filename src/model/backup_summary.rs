@@ -334,7 +334,8 @@ mod tests {
         show.threads.push(Thread::new(id, "Four", None));
         show.threads.remove(2);
         show.threads[1].title = "Two, renamed".into();
-        show.threads[0].predictions[0].probability_pct = 80;
+        show.threads[0].predictions[0].current.probability =
+            crate::model::Probability::from_pct(80);
         let show_id = ShowId(current.allocate_id());
         current.shows.push(Show::new(show_id, "Show B"));
 
