@@ -16,9 +16,6 @@ use crate::fixture::{
 
 type H = Harness<'static, Shell>;
 
-/// The built-in show's title with its original title, as its section's header shows it.
-const SHOW_HEADER: &str = "Show: It's Okay To Not Be Okay (사이코지만 괜찮아)";
-
 /// Focuses the field labelled `label` (in whichever tools tab has it) and lets the app settle.
 fn focus(harness: &mut H, label: &str) {
     crate::fixture::reveal(harness, label);
@@ -634,6 +631,8 @@ fn a_question_and_an_as_of_date_half_typed_are_there_again_without_the_syllable_
     // Kept while the window is open too (written every few seconds): never mid-syllable.
     std::thread::sleep(fan_tracker::shell::WRITE_INTERVAL);
     harness.step();
+    // Written by the window state's writer thread, not in the frame.
+    harness.state().flush_ui_state();
     let state = ui_state_on_disk(&tmp);
     assert!(state.contains("Will there be a film 한글"), "{state}");
     assert!(!state.contains('하'), "{state}");
