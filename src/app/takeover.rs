@@ -8,7 +8,7 @@ use super::effect::Effect;
 use super::jobs::JobKind;
 use super::{App, SaveStatus};
 use crate::model::History;
-use crate::storage::{Notice, OpenedStore, StorageError, list_backups};
+use crate::storage::{Notice, OpenedStore, StorageError};
 
 /// How often a read-only window looks whether the writer lock has been let go.
 pub const LOCK_POLL: Duration = Duration::from_secs(2);
@@ -24,14 +24,17 @@ pub(super) struct Checks {
 
 impl App {
     /// Takes what opening the data folder found: its notices (a start with no library but
-    /// backups opens the restore window, offering the newest), the library, and the store
+    /// backups opens the restore window, offering the newest, once a job listed them), the library, and the store
     /// (a saver for a writable one; a read-only status otherwise, saying why).
     pub(super) fn adopt_opened(&mut self, opened: OpenedStore) {
         self.notices.use_pins(opened.store.pins());
         for notice in &opened.notices {
             self.notify_notice(notice);
             if matches!(notice, Notice::MissingLibrary { .. }) {
-                self.view.backups = Some(list_backups(&self.data_dir).map_err(Arc::new));
+                // Listed on a job; the window opens when the list comes back.
+                self.effect(Effect::ListBackups {
+                    dir: self.data_dir.clone(),
+                });
             }
         }
         self.library = Arc::new(opened.library.unwrap_or_default());
