@@ -6,13 +6,13 @@
 
 use std::sync::Arc;
 
-use super::changes::{Place, edit_for, import_edit};
+use super::changes::{Place, edit_for, import_edit, move_article};
 use super::dialogs::DialogKind;
 use super::effect::{Effect, ExportDone};
 use super::error::{AppError, ElsewhereError};
 use super::importer::{ImportDone, ImportOutcome, ImportSource, ImportedArticle};
 use super::view::Filing;
-use super::{App, Command, SaveStatus, start_place};
+use super::{App, Change, Command, SaveStatus, start_place};
 use crate::model::{ArticleEntry, ArticleId, Edit, Library, ShowId};
 
 /// How many characters of an article are searched for the name of a show it is about.
@@ -149,7 +149,25 @@ impl App {
             },
             Command::DismissNotice(index) => self.notices.dismiss(index),
             Command::TakeOver => self.take_over(),
+            Command::TookOver(opened) => {
+                if let Some(opened) = opened.take() {
+                    self.took_over(opened);
+                }
+            }
+            Command::FilesChecked(gone) => {
+                self.notices
+                    .check_files(|file| !gone.iter().any(|g| g == file));
+            }
+            Command::LockChecked(free) => self.lock_checked(free),
             Command::KeepFiling => self.view.filing = None,
+            Command::Change(Change::MoveArticle(article, None)) => {
+                self.move_to_new_show(article, None)?;
+            }
+            Command::ParsedToMove(parsed) => {
+                if let Some(parsed) = parsed.take() {
+                    self.move_to_new_show(parsed.id, Some(parsed))?;
+                }
+            }
             Command::Change(change) => {
                 let mut writable = self.writable()?;
                 let place = writable.place();
@@ -284,6 +302,41 @@ impl App {
             self.documents
                 .adopt(parsed.id, parsed.body, parsed.document);
         }
+    }
+
+    /// Moves `article` to a new show named from its text ([`crate::model::guess_show_title`]
+    /// reads the parsed article): with the document the cache holds (the open article's), or
+    /// `parsed` by a job for it; else a job parses it ([`Effect::ParseToMove`]) and the move
+    /// is made when it comes back ([`Command::ParsedToMove`]). Nothing is parsed in a frame.
+    ///
+    /// # Errors
+    /// A read-only window; the article is no longer in the library.
+    fn move_to_new_show(
+        &mut self,
+        article: ArticleId,
+        parsed: Option<super::effect::ParsedArticle>,
+    ) -> Result<(), AppError> {
+        self.writable()?;
+        let (_, entry) = self.library.article(article)?;
+        let document = match parsed {
+            // Parsed from the text the article still has.
+            Some(parsed) if *parsed.body == *entry.article.body => Some(parsed.document),
+            _ => self.documents.cached(entry),
+        };
+        let Some(document) = document else {
+            self.effect(Effect::ParseToMove {
+                id: article,
+                article: entry.article.clone(),
+            });
+            return Ok(());
+        };
+        let mut writable = self.writable()?;
+        writable.reclaim_snapshot();
+        let library = Arc::make_mut(&mut writable.library);
+        if let Some((edit, label)) = move_article(library, article, None, Some(document))? {
+            writable.commit(edit, label)?;
+        }
+        Ok(())
     }
 
     /// Where the fan is, for turning a change into an edit.
@@ -799,5 +852,101 @@ mod tests {
         let error = crate::app::read_file(dir.path()).err().unwrap();
         assert!(matches!(error, ReadError::NotAFile { .. }));
         assert!(error.to_string().starts_with("Could not open "));
+    }
+
+    #[test]
+    fn moving_an_article_not_parsed_to_a_new_show_parses_it_on_a_job_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = settled(dir.path());
+        let (_, entry) = app.open_article().unwrap();
+        let (id, article) = (entry.id, entry.article.clone());
+        let named = crate::model::guess_show_title(&article, &article.document());
+        // The parsed document is gone (the cache holds another article's, say).
+        app.documents = crate::app::DocumentCache::default();
+        let before = app.library().clone();
+        let effects = app.apply(Command::Change(Change::MoveArticle(id, None)));
+        // (With the open article's own parse, asked for again.)
+        assert!(
+            effects
+                .iter()
+                .any(|e| matches!(e, Effect::ParseToMove { id: a, .. } if *a == id)),
+            "{effects:?}"
+        );
+        let back = complete(&mut app, effects)
+            .into_iter()
+            .find(|c| matches!(c, Command::ParsedToMove(_)))
+            .expect("the parse came back");
+        assert_eq!(*app.library(), before, "not moved before it is parsed");
+        let _ = app.apply(back);
+        let (show, _) = app.library().article(id).unwrap();
+        assert_eq!(show.title, named);
+        assert!(
+            app.history()
+                .undo_label()
+                .is_some_and(|l| l.starts_with("move ")),
+            "one step of the fan's"
+        );
+        // With the document at hand the move is made at once, no job.
+        let _ = app.apply(Command::Undo);
+        let _ = app.apply(Command::OpenArticle(id));
+        app.finish_jobs_blocking();
+        assert!(app.open_document().is_some());
+        let effects = app.apply(Command::Change(Change::MoveArticle(id, None)));
+        assert!(
+            effects.iter().all(|e| e.kind() != JobKind::Parse),
+            "{effects:?}"
+        );
+        assert_eq!(app.library().article(id).unwrap().0.title, named);
+    }
+
+    #[test]
+    fn a_read_only_window_tries_the_lock_and_takes_over_on_jobs() {
+        let dir = tempfile::tempdir().unwrap();
+        let writer = Store::open(dir.path()).unwrap();
+        let mut app = settled(dir.path());
+        assert!(app.is_read_only());
+        let _ = app.after_frame();
+        assert!(
+            app.jobs.is_busy_with(&[JobKind::Check]),
+            "the lock is tried on a job"
+        );
+        app.settle_jobs(&[JobKind::Check]);
+        assert!(!app.view.takeover_offered, "held by the other window");
+        drop(writer);
+        app.checked = super::super::takeover::Checks::default();
+        let _ = app.after_frame();
+        app.settle_jobs(&[JobKind::Check]);
+        assert!(app.view.takeover_offered);
+        let back = apply_and_complete(&mut app, Command::TakeOver, JobKind::Folder);
+        assert!(app.is_read_only(), "not until the folder is opened again");
+        assert!(matches!(back, Command::TookOver(_)), "{back:?}");
+        let _ = app.apply(back);
+        assert!(!app.is_read_only(), "{:?}", app.notices());
+    }
+
+    #[test]
+    fn the_files_notices_name_are_looked_for_on_a_job() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = settled(dir.path());
+        let kept = dir.path().join("kept-aside.json");
+        std::fs::write(&kept, "{").unwrap();
+        app.notify_notice(&crate::storage::Notice::KeptAside {
+            kept_as: kept.clone(),
+            reason: "a test".into(),
+        });
+        let _ = app.after_frame();
+        app.settle_jobs(&[JobKind::Check]);
+        let named = kept.display().to_string();
+        assert!(app.notices()[0].contains(&named), "{:?}", app.notices());
+        std::fs::remove_file(&kept).unwrap();
+        app.checked = super::super::takeover::Checks::default();
+        let _ = app.after_frame();
+        assert!(
+            app.jobs.is_busy_with(&[JobKind::Check]),
+            "looked for on a job"
+        );
+        let shown = app.notices().to_vec();
+        app.settle_jobs(&[JobKind::Check]);
+        assert_ne!(app.notices(), shown, "{:?}", app.notices());
     }
 }

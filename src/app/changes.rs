@@ -50,7 +50,8 @@ pub fn edit_for(
         }
         Change::DeleteShow(id) => remove_show(library, id)?,
         Change::MoveArticle(article, to) => {
-            // The open article's document is at hand; another one is parsed to name a show.
+            // The open article's document is at hand; without it a new show is named from the
+            // article's title (the app parses first, see `App::move_to_new_show`).
             let document = place.document.filter(|_| place.article == Some(article));
             return move_article(library, article, to, document);
         }
@@ -191,9 +192,13 @@ fn left_empty(show: &Show) -> bool {
 }
 
 /// Moves `article` to show `to`, or to a new show named by [`guess_show_title`] (`document`
-/// is the article parsed, when at hand); the show it leaves is
-/// removed when nothing is left in it (see [`left_empty`]).
-fn move_article(
+/// is the article parsed; without it the new show takes the article's title: nothing is
+/// parsed here); the show it leaves is removed when nothing is left in it (see
+/// [`left_empty`]).
+///
+/// # Errors
+/// [`LibraryError`] when the article or show `to` is not in the library.
+pub(super) fn move_article(
     library: &mut Library,
     article: ArticleId,
     to: Option<ShowId>,
@@ -204,9 +209,9 @@ fn move_article(
         return Ok(None);
     }
     let title = entry.article.title.clone();
-    let show_title = to.is_none().then(|| {
-        let document = document.unwrap_or_else(|| Arc::new(entry.article.document()));
-        guess_show_title(&entry.article, &document)
+    let show_title = to.is_none().then(|| match document {
+        Some(document) => guess_show_title(&entry.article, &document),
+        None => entry.article.title.trim().to_owned(),
     });
     let left_empty = left_empty(from);
     let from_id = from.id;

@@ -96,6 +96,15 @@ pub enum Command {
     Saved(Finished<SaveReport>),
     /// A change another program made was merged into ours.
     Merged(Finished<MergeDone>),
+    /// An article was parsed to name the new show it moves to (see
+    /// [`Change::MoveArticle`]); the move is made now.
+    ParsedToMove(Finished<ParsedArticle>),
+    /// The files notices name were looked for: those found gone.
+    FilesChecked(Vec<PathBuf>),
+    /// The writer lock of a read-only window's data folder was tried: whether it is free.
+    LockChecked(bool),
+    /// The data folder was opened again to take it over (or could not be).
+    TookOver(Finished<Result<OpenedStore, StorageError>>),
     /// A job stopped with a panic (a fault in Fan Tracker); it worked on what is named.
     JobFault(String),
 }

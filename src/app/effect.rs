@@ -38,6 +38,13 @@ pub enum Effect {
         /// The article (its body is shared, not copied).
         article: Article,
     },
+    /// Parse an article to name the new show it moves to; then [`Command::ParsedToMove`].
+    ParseToMove {
+        /// Which.
+        id: ArticleId,
+        /// The article (its body is shared, not copied).
+        article: Article,
+    },
     /// Suggest an article's open questions.
     Suggest {
         /// Which.
@@ -85,6 +92,21 @@ pub enum Effect {
     CloseSaver(Saver),
     /// Merge a change another program made to the library file into ours.
     Merge(Box<MergeJob>),
+    /// Look which of these files (named in notices) are gone.
+    CheckFiles {
+        /// The files.
+        files: Vec<PathBuf>,
+    },
+    /// Try the writer lock of a data folder (a read-only window's), without keeping it.
+    CheckLock {
+        /// The data folder.
+        dir: PathBuf,
+    },
+    /// Open the data folder again, to take it over.
+    TakeOver {
+        /// The data folder.
+        dir: PathBuf,
+    },
 }
 
 /// A merge to run: the versions, and what the app needs when it is done.
@@ -144,13 +166,16 @@ impl Effect {
         match self {
             Self::Dialog(_) => JobKind::Dialog,
             Self::Import { .. } => JobKind::Import,
-            Self::Parse { .. } => JobKind::Parse,
+            Self::Parse { .. } | Self::ParseToMove { .. } => JobKind::Parse,
             Self::Suggest { .. } => JobKind::Suggest,
             Self::ListBackups { .. } => JobKind::Backups,
             Self::ReadBackup { .. } => JobKind::Restore,
             Self::Export { .. } | Self::PredictionsCsv { .. } => JobKind::Export,
-            Self::OpenFolder { .. } | Self::CloseSaver(_) => JobKind::Folder,
+            Self::OpenFolder { .. } | Self::CloseSaver(_) | Self::TakeOver { .. } => {
+                JobKind::Folder
+            }
             Self::Merge(_) => JobKind::Merge,
+            Self::CheckFiles { .. } | Self::CheckLock { .. } => JobKind::Check,
         }
     }
 
@@ -159,12 +184,16 @@ impl Effect {
         match self {
             Self::Dialog(kind) => kind.label().to_owned(),
             Self::Import { source, .. } => importer::label(source),
-            Self::Parse { article, .. } | Self::Suggest { article, .. } => article.title.clone(),
+            Self::Parse { article, .. }
+            | Self::ParseToMove { article, .. }
+            | Self::Suggest { article, .. } => article.title.clone(),
             Self::ListBackups { .. } => "the backups".to_owned(),
             Self::ReadBackup { path }
             | Self::Export { path, .. }
             | Self::PredictionsCsv { path, .. } => path.display().to_string(),
-            Self::OpenFolder { dir } => dir.display().to_string(),
+            Self::OpenFolder { dir } | Self::TakeOver { dir } => dir.display().to_string(),
+            Self::CheckFiles { .. } => "the files notices name".to_owned(),
+            Self::CheckLock { .. } => "the data folder's lock".to_owned(),
             Self::CloseSaver(_) => "the old data folder".to_owned(),
             Self::Merge(_) => "a change made outside this window".to_owned(),
         }
@@ -182,6 +211,13 @@ impl Effect {
                 document: Arc::new(article.document()),
                 body: article.body,
             })),
+            Self::ParseToMove { id, article } => {
+                Command::ParsedToMove(Finished::new(ParsedArticle {
+                    id,
+                    document: Arc::new(article.document()),
+                    body: article.body,
+                }))
+            }
             Self::Suggest {
                 id,
                 article,
@@ -229,6 +265,11 @@ impl Effect {
                 }
                 return None;
             }
+            Self::CheckFiles { files } => {
+                Command::FilesChecked(files.into_iter().filter(|f| !f.exists()).collect())
+            }
+            Self::CheckLock { dir } => Command::LockChecked(crate::storage::lock_is_free(&dir)),
+            Self::TakeOver { dir } => Command::TookOver(Finished::new(Store::open(&dir))),
             Self::Merge(job) => {
                 let merged = merge_libraries(&job.base, &job.ours, &job.theirs);
                 Command::Merged(Finished::new(MergeDone { job: *job, merged }))

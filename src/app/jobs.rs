@@ -47,6 +47,9 @@ pub enum JobKind {
     Folder,
     /// Merging a change another program made to the library file.
     Merge,
+    /// Looking whether the files notices name are still there, or whether the writer lock
+    /// of a read-only window's data folder is free.
+    Check,
 }
 
 /// A job's result carried in a [`Command`]: shared so that commands stay `Clone`, compared by

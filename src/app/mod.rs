@@ -383,6 +383,7 @@ impl App {
         }
         self.hand_over();
         let checks = self.run_checks();
+        self.start_effects();
         let jobs = self.jobs.is_busy_with(&[]).then_some(JOB_POLL);
         jobs.into_iter().chain(checks).min()
     }
@@ -478,6 +479,7 @@ impl App {
             JobKind::Export,
             JobKind::Folder,
             JobKind::Merge,
+            JobKind::Check,
         ]);
         if self.pending_restore.is_some() {
             self.save_now_blocking();

@@ -84,6 +84,20 @@ impl NoticeBoard {
         self.pins = pins;
     }
 
+    /// The files the shown notices name and that were not found gone yet (to look for off
+    /// the UI thread, then [`Notices::check_files`]).
+    pub fn files_to_check(&self) -> Vec<PathBuf> {
+        let mut files: Vec<PathBuf> = Vec::new();
+        for shown in &self.shown {
+            for file in shown.files() {
+                if !shown.gone.contains(file) && !files.contains(file) {
+                    files.push(file.clone());
+                }
+            }
+        }
+        files
+    }
+
     /// The texts shown, one per kind.
     pub fn texts(&self) -> &[String] {
         &self.texts

@@ -4,10 +4,11 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use super::Command;
-use super::{App, SaveStatus};
+use super::effect::Effect;
+use super::jobs::JobKind;
+use super::{App, Command, SaveStatus};
 use crate::model::History;
-use crate::storage::{Notice, OpenedStore, Store, lock_is_free};
+use crate::storage::{Notice, OpenedStore, StorageError};
 
 /// How often a read-only window looks whether the writer lock has been let go.
 pub const LOCK_POLL: Duration = Duration::from_secs(2);
@@ -23,7 +24,7 @@ pub(super) struct Checks {
 
 impl App {
     /// Takes what opening the data folder found: its notices (a start with no library but
-    /// backups opens the restore window, offering the newest), the library, and the store
+    /// backups opens the restore window, offering the newest, once a job listed them), the library, and the store
     /// (a saver for a writable one; a read-only status otherwise, saying why).
     pub(super) fn adopt_opened(&mut self, opened: OpenedStore) {
         self.notices.use_pins(opened.store.pins());
@@ -48,37 +49,63 @@ impl App {
         }
     }
 
-    /// The looks that run after a frame: whether the files named in notices are still there
-    /// (at most every second), and in a read-only window whether the writer lock is free (every
-    /// [`LOCK_POLL`]; then taking over is offered). Returns when the app should next run
-    /// without input for them, if it should.
+    /// The looks that run after a frame, on jobs (a stat or a lock try can wait on a slow
+    /// or network disk): whether the files named in notices are still there (at most every
+    /// second), and in a read-only window whether the writer lock is free (every
+    /// [`LOCK_POLL`]; then taking over is offered, see [`App::lock_checked`]). A look is not
+    /// started while the last one is under way. Returns when the app should next run without
+    /// input for them, if it should.
     pub(super) fn run_checks(&mut self) -> Option<Duration> {
+        if self.jobs.is_busy_with(&[JobKind::Check]) {
+            return Some(LOCK_POLL.min(FILES_POLL));
+        }
         let now = Instant::now();
         let due = |last: Option<Instant>, every: Duration| last.is_none_or(|t| now >= t + every);
         if !self.notices.texts().is_empty() && due(self.checked.files, FILES_POLL) {
             self.checked.files = Some(now);
-            self.notices.check_files(|path| path.exists());
+            let files = self.notices.files_to_check();
+            if !files.is_empty() {
+                self.effect(Effect::CheckFiles { files });
+            }
         }
         if !matches!(self.status, SaveStatus::ReadOnly) || self.view.takeover_offered {
             return None;
         }
         if due(self.checked.lock, LOCK_POLL) {
             self.checked.lock = Some(now);
-            if lock_is_free(&self.data_dir) {
-                self.view.takeover_offered = true;
-                return None;
-            }
+            self.effect(Effect::CheckLock {
+                dir: self.data_dir.clone(),
+            });
         }
         Some(LOCK_POLL)
     }
 
-    /// Takes over the data folder of a read-only window: opens it again; if this window now
-    /// holds the lock, the library is read again from disk (the other window's last save)
-    /// and this window saves from now on. The view, and what is typed in open fields, is
-    /// kept. If another window took the lock first, this one stays read-only and says so.
+    /// The writer lock was tried (by [`App::run_checks`]'s job): when it is free and this
+    /// window is still read-only, taking over is offered.
+    pub(super) fn lock_checked(&mut self, free: bool) {
+        if free && matches!(self.status, SaveStatus::ReadOnly) {
+            self.view.takeover_offered = true;
+        }
+    }
+
+    /// Takes over the data folder of a read-only window: opens it again on a job
+    /// ([`Effect::TakeOver`], then [`App::took_over`]).
     pub(super) fn take_over(&mut self) {
+        if !self.view.takeover_offered {
+            return;
+        }
         self.view.takeover_offered = false;
-        let opened = match Store::open(&self.data_dir) {
+        self.effect(Effect::TakeOver {
+            dir: self.data_dir.clone(),
+        });
+    }
+
+    /// The data folder was opened again to take it over: if this window now holds the lock,
+    /// the library is read again from disk (the other window's last save) and this window
+    /// saves from now on. The view, and what is typed in open fields, is kept. If another
+    /// window took the lock first, this one stays read-only and says so.
+    pub(super) fn took_over(&mut self, opened: Result<OpenedStore, StorageError>) {
+        let opened = match opened {
             Ok(opened) if !opened.store.is_read_only() => opened,
             Ok(_) => {
                 self.notify(

@@ -200,6 +200,12 @@ impl Shell {
         }
     }
 
+    /// Waits until the window's state handed to its writer thread is written (tests: a frame
+    /// never waits for it; see [`UiStateKeeper::flush`]).
+    pub fn flush_ui_state(&self) {
+        self.keeper.flush();
+    }
+
     /// The window's state as last seen (after the last frame).
     pub fn ui_state(&self) -> &UiState {
         &self.state

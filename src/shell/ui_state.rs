@@ -19,11 +19,13 @@
 //! Every key may be missing (its default is used); unknown keys are ignored.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use crate::app::jobs::spawn_thread;
 use crate::app::{TextBox, ViewState, parse_as_of};
 use crate::model::{ArticleId, MAX_ARTICLE_BYTES, ShowId};
 use crate::storage::{read_small_regular_file, write_atomic_no_follow};
@@ -265,14 +267,91 @@ impl UiState {
 }
 
 /// Writes the state when it changed, at most every [`WRITE_INTERVAL`], and once more at the
-/// end.
+/// end. The writes while the window is open run on a writer thread of the keeper's own (a
+/// write ends in an fsync, which must not hold a frame); only the newest state handed to it
+/// is written (an older one still waiting is dropped). The last write (`now_anyway`, the exit
+/// path) runs on the calling thread, so it is done before the process ends, and a write the
+/// writer thread still had under way never replaces it.
 #[derive(Debug)]
 pub struct UiStateKeeper {
     dir: PathBuf,
-    /// The state as last written (or read).
+    /// The state as last written (or read, or handed to the writer thread).
     written: UiState,
     /// When it was last written.
     last_write: Option<Instant>,
+    /// The number of the newest state handed out for writing.
+    sequence: u64,
+    /// What the writer thread shares with the keeper.
+    shared: Arc<Shared>,
+    /// Whether the writer thread was started.
+    writer: bool,
+}
+
+/// A state waiting to be written: its number, its data folder, the state.
+type PendingWrite = (u64, PathBuf, UiState);
+
+/// The keeper's side of its writer thread.
+#[derive(Debug, Default)]
+struct Shared {
+    slot: Mutex<Slot>,
+    /// Signalled when a state is handed over, when a write ends and when the keeper goes.
+    changed: Condvar,
+    /// The number of the newest state written; held while a write runs, so writes never
+    /// overlap and an older state is never written after a newer one.
+    written: Mutex<u64>,
+}
+
+#[derive(Debug, Default)]
+struct Slot {
+    pending: Option<PendingWrite>,
+    /// The writer thread is writing a state it took.
+    busy: bool,
+    /// The keeper is gone: the writer writes what is pending and ends.
+    stop: bool,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl Shared {
+    /// Writes `state` to `dir` unless a newer state was written already (logged if it fails:
+    /// the window's state is never worth stopping for).
+    fn write(&self, sequence: u64, dir: &Path, state: &UiState) {
+        let mut written = lock(&self.written);
+        if sequence <= *written {
+            return;
+        }
+        *written = sequence;
+        if let Err(error) = state.write(dir) {
+            log::warn!("the window's state was not remembered: {error}");
+        }
+    }
+
+    /// The writer thread: writes the newest state handed over until the keeper goes.
+    fn run_writer(&self) {
+        loop {
+            let (sequence, dir, state) = {
+                let mut slot = lock(&self.slot);
+                loop {
+                    if let Some(pending) = slot.pending.take() {
+                        slot.busy = true;
+                        break pending;
+                    }
+                    if slot.stop {
+                        return;
+                    }
+                    slot = self
+                        .changed
+                        .wait(slot)
+                        .unwrap_or_else(PoisonError::into_inner);
+                }
+            };
+            self.write(sequence, &dir, &state);
+            lock(&self.slot).busy = false;
+            self.changed.notify_all();
+        }
+    }
 }
 
 impl UiStateKeeper {
@@ -282,6 +361,9 @@ impl UiStateKeeper {
             dir: dir.to_owned(),
             written: loaded,
             last_write: None,
+            sequence: 0,
+            shared: Arc::default(),
+            writer: false,
         }
     }
 
@@ -300,8 +382,9 @@ impl UiStateKeeper {
         }
     }
 
-    /// Writes `state` if it changed and the last write was long enough ago (or `now_anyway`);
-    /// returns how long until a pending change may be written, if one is pending.
+    /// Writes `state` if it changed and the last write was long enough ago (on the writer
+    /// thread), or at once on this thread when `now_anyway` (the exit path); returns how long
+    /// until a pending change may be written, if one is pending.
     pub fn keep(&mut self, state: &UiState, now_anyway: bool) -> Option<Duration> {
         if *state == self.written {
             return None;
@@ -317,10 +400,51 @@ impl UiStateKeeper {
         // Not written again until it changes, even when this write failed: a folder that
         // cannot take the file is not tried every frame.
         self.written = state.clone();
-        if let Err(error) = state.write(&self.dir) {
-            log::warn!("the window's state was not remembered: {error}");
+        self.sequence += 1;
+        if now_anyway || !self.start_writer() {
+            // What the writer thread has not taken yet is older: dropped.
+            lock(&self.shared.slot).pending = None;
+            self.shared.write(self.sequence, &self.dir, state);
+        } else {
+            lock(&self.shared.slot).pending =
+                Some((self.sequence, self.dir.clone(), state.clone()));
+            self.shared.changed.notify_all();
         }
         None
+    }
+
+    /// Starts the writer thread if it is not running; `false` when no thread can be started
+    /// (then the keeper writes on the calling thread).
+    fn start_writer(&mut self) -> bool {
+        if !self.writer {
+            let shared = Arc::clone(&self.shared);
+            match spawn_thread("fan-tracker-ui-state", move || shared.run_writer()) {
+                Ok(_detached) => self.writer = true,
+                Err(error) => log::warn!("could not start the window state's writer: {error}"),
+            }
+        }
+        self.writer
+    }
+
+    /// Waits until the states handed to the writer thread are written (tests; the window
+    /// never waits for it).
+    pub fn flush(&self) {
+        let mut slot = lock(&self.shared.slot);
+        while slot.pending.is_some() || slot.busy {
+            slot = self
+                .shared
+                .changed
+                .wait(slot)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+}
+
+impl Drop for UiStateKeeper {
+    /// The writer thread writes what it was handed and ends; nobody waits for it.
+    fn drop(&mut self) {
+        lock(&self.shared.slot).stop = true;
+        self.shared.changed.notify_all();
     }
 }
 
@@ -369,6 +493,7 @@ mod tests {
         // A keeper writes over the damaged file; the library is never read or written.
         let mut keeper = UiStateKeeper::new(dir.path(), UiState::default());
         keeper.keep(&state(), false);
+        keeper.flush();
         assert_eq!(UiState::load(dir.path()), state());
         assert_eq!(std::fs::read(&library).unwrap(), b"the fan's words");
     }
@@ -402,11 +527,41 @@ mod tests {
             ..UiState::default()
         };
         assert_eq!(keeper.keep(&first, false), None);
+        keeper.flush();
         assert_eq!(UiState::load(dir.path()), first);
         let second = state();
         assert!(keeper.keep(&second, false).is_some(), "too soon: pending");
         assert_eq!(UiState::load(dir.path()), first);
         assert_eq!(keeper.keep(&second, true), None);
+        assert_eq!(UiState::load(dir.path()), second);
+    }
+
+    #[test]
+    fn a_write_in_a_frame_runs_on_the_writer_thread_and_the_newest_state_wins() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut keeper = UiStateKeeper::new(dir.path(), UiState::default());
+        let shared = Arc::clone(&keeper.shared);
+        let first = UiState {
+            zoom: Some(2.0),
+            ..UiState::default()
+        };
+        {
+            // While a write is held up (a slow disk), keeping returns at once: the write is
+            // not on this thread (if it were, this would wait on the lock forever).
+            let _held = lock(&shared.written);
+            assert_eq!(keeper.keep(&first, false), None);
+            assert_eq!(UiState::read(dir.path()).unwrap(), None, "not written yet");
+        }
+        keeper.flush();
+        assert_eq!(UiState::load(dir.path()), first);
+        // A state handed over and the last one written on exit: the last one stays.
+        let second = state();
+        keeper.last_write = None;
+        let held = lock(&shared.written);
+        assert_eq!(keeper.keep(&UiState::default(), false), None);
+        drop(held);
+        assert_eq!(keeper.keep(&second, true), None);
+        keeper.flush();
         assert_eq!(UiState::load(dir.path()), second);
     }
 

@@ -630,6 +630,8 @@ fn a_question_and_an_as_of_date_half_typed_are_there_again_without_the_syllable_
     // Kept while the window is open too (written every few seconds): never mid-syllable.
     std::thread::sleep(fan_tracker::shell::WRITE_INTERVAL);
     harness.step();
+    // Written by the window state's writer thread, not in the frame.
+    harness.state().flush_ui_state();
     let state = ui_state_on_disk(&tmp);
     assert!(state.contains("Will there be a film 한글"), "{state}");
     assert!(!state.contains('하'), "{state}");
