@@ -118,6 +118,10 @@ pub struct UiState {
     /// The as-of date typed into the open article's header and not set (it is not a date
     /// yet): the box is open with it again when that article opens at start.
     pub as_of_typed: Option<String>,
+    /// The day the window last looked for due predictions and reminded of them (issue 19:
+    /// nothing nags more than once a day, across launches too).
+    #[serde(default)]
+    pub due_checked_on: Option<jiff::civil::Date>,
 }
 
 /// Why the state file could not be used.
@@ -240,6 +244,7 @@ impl UiState {
         if on_exit || !long {
             self.paste = typed(TextBox::Paste);
         }
+        self.due_checked_on = view.due.checked_on;
     }
 
     /// Puts what was typed into the window's text boxes last time back into `view` (see
@@ -247,6 +252,7 @@ impl UiState {
     /// with their text; the as-of box opens with its text if the article it was typed for is
     /// the one open.
     pub fn restore_typed(&self, view: &mut ViewState) {
+        view.due.checked_on = self.due_checked_on;
         if let Some(typed) = &self.new_thread_title {
             view.new_thread_title.clone_from(typed);
         }

@@ -203,6 +203,14 @@ fn a_due_prediction_is_announced_at_launch_and_resolved_from_the_reminder() {
         "not again the same day"
     );
     assert_eq!(outcome(&harness, 901).outcome, Outcome::Pending);
+    // Nor after a restart on the same day.
+    drop(harness);
+    let harness = launch(&tmp.data_dir(), None);
+    assert!(
+        harness.query_by_label(&due_heading(1)).is_none(),
+        "not again the same day, after a restart either"
+    );
+    assert_eq!(outcome(&harness, 901).outcome, Outcome::Pending);
 }
 
 /// Issue 19 with issue 14: a new prediction typed but not added, and a probability typed but
