@@ -473,6 +473,7 @@ mod tests {
             paste: Some("Season two?\n\n시즌 2?".into()),
             elsewhere_path: Some("/media/usb/rescue".into()),
             as_of_typed: Some("2022-04".into()),
+            due_checked_on: Some(jiff::civil::date(2026, 12, 7)),
         }
     }
 
