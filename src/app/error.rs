@@ -58,11 +58,6 @@ pub enum AppError {
         /// What the job worked on ("notes.md", "the backups").
         what: String,
     },
-    /// The thread that suggests open questions is not running.
-    #[error(
-        "Open questions cannot be suggested in this window: the thread that reads articles could not run."
-    )]
-    SuggesterStopped,
 }
 
 /// Why the library could not be saved to another folder or exported to a file.
@@ -173,9 +168,6 @@ pub enum ReadError {
         /// What was being opened ("notes.md", "the pasted text").
         label: String,
     },
-    /// No worker thread could be started to read it.
-    #[error("Could not start opening the article: {0}.")]
-    NoThread(#[source] std::io::Error),
 }
 
 #[cfg(test)]

@@ -312,11 +312,7 @@ fn the_data_folder_can_be_given_in_fan_tracker_data_dir() {
         .spawn()
         .expect("start fan-tracker");
     wait_for_window(&xvfb, &mut app);
-    Command::new("kill")
-        .args(["-TERM", &app.id().to_string()])
-        .status()
-        .unwrap();
-    let status = wait_exit(&mut app, Duration::from_secs(30));
+    let status = terminate(&mut app);
     assert!(status.success(), "exit status {status}");
     let library =
         fan_tracker::storage::Store::read_library(&tmp.data_dir().join("library.json")).unwrap();
@@ -504,6 +500,13 @@ fn click_at(xvfb: &Xvfb, window: &str, at: egui::Pos2) {
     std::thread::sleep(Duration::from_millis(400));
 }
 
+/// Clicks the field at `at`, selects its text and types `text` over it, as a person does.
+fn replace_text_at(xvfb: &Xvfb, window: &str, at: egui::Pos2, text: &str) {
+    click_at(xvfb, window, at);
+    press(xvfb, window, "ctrl+a");
+    type_text(xvfb, window, text);
+}
+
 /// Types `text` with xdotool, 120 ms a key, as a person types.
 fn type_text(xvfb: &Xvfb, window: &str, text: &str) {
     xvfb.command("xdotool")
@@ -532,23 +535,15 @@ fn words_typed_in_the_real_window_keep_their_spaces_and_sigterm_saves_them() {
     let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("real-window-typing.png");
     screenshot_with_content(&xvfb, &shot);
     click_at(&xvfb, &window, header);
-    click_at(&xvfb, &window, title);
-    press(&xvfb, &window, "ctrl+a");
-    type_text(&xvfb, &window, "Harbor Lights");
+    replace_text_at(&xvfb, &window, title, "Harbor Lights");
     // The next field, clicked while the first still holds its draft. (Hangul keysyms typed
     // in the real window: see the test below; through an input method: `typing.rs`.)
-    click_at(&xvfb, &window, original);
-    press(&xvfb, &window, "ctrl+a");
-    type_text(&xvfb, &window, "Psycho but It's Okay");
+    replace_text_at(&xvfb, &window, original, "Psycho but It's Okay");
     std::thread::sleep(Duration::from_millis(300));
     screenshot_with_content(&xvfb, &shot);
     eprintln!("screenshot of the typed fields: {}", shot.display());
     // Still in the field, mid-draft: SIGTERM closes the window, which commits and saves.
-    Command::new("kill")
-        .args(["-TERM", &app.id().to_string()])
-        .status()
-        .unwrap();
-    let status = wait_exit(&mut app, Duration::from_secs(30));
+    let status = terminate(&mut app);
     assert!(status.success(), "exit status {status}");
     let library =
         fan_tracker::storage::Store::read_library(&tmp.data_dir().join("library.json")).unwrap();
@@ -726,17 +721,11 @@ fn hangul_typed_as_keysyms_in_the_real_window_lands_whole_and_sigterm_saves_it()
     let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("real-window-hangul-keysyms.png");
     screenshot_with_content(&xvfb, &shot);
     click_at(&xvfb, &window, header);
-    click_at(&xvfb, &window, original);
-    press(&xvfb, &window, "ctrl+a");
-    type_text(&xvfb, &window, typed);
+    replace_text_at(&xvfb, &window, original, typed);
     std::thread::sleep(Duration::from_millis(300));
     screenshot_with_content(&xvfb, &shot);
     eprintln!("screenshot of the typed field: {}", shot.display());
-    Command::new("kill")
-        .args(["-TERM", &app.id().to_string()])
-        .status()
-        .unwrap();
-    let status = wait_exit(&mut app, Duration::from_secs(30));
+    let status = terminate(&mut app);
     assert!(status.success(), "exit status {status}");
     let library =
         fan_tracker::storage::Store::read_library(&tmp.data_dir().join("library.json")).unwrap();
@@ -764,11 +753,7 @@ fn a_paste_half_typed_in_the_real_window_is_kept_through_sigterm() {
     std::thread::sleep(Duration::from_millis(300));
     screenshot_with_content(&xvfb, &shot);
     eprintln!("screenshot of the paste window: {}", shot.display());
-    Command::new("kill")
-        .args(["-TERM", &app.id().to_string()])
-        .status()
-        .unwrap();
-    let status = wait_exit(&mut app, Duration::from_secs(30));
+    let status = terminate(&mut app);
     assert!(status.success(), "exit status {status}");
     let state = fan_tracker::shell::UiState::read(&tmp.data_dir())
         .unwrap()

@@ -357,13 +357,18 @@ fn closing_the_window_mid_draft_saves_the_draft() {
     drop(harness);
 }
 
+/// A second article about the built-in show, written into `tmp`, to open while typing.
+fn second_article(tmp: &TempDir) -> std::path::PathBuf {
+    tmp.write(
+        "second.txt",
+        "date 2024-06-02\nTalk of a return for It's Okay To Not Be Okay\nNothing is confirmed.\n",
+    )
+}
+
 #[test]
 fn opening_another_article_commits_the_draft_of_the_one_left() {
     let tmp = TempDir::new();
-    let file = tmp.write(
-        "second.txt",
-        "date 2024-06-02\nTalk of a return for It's Okay To Not Be Okay\nNothing is confirmed.\n",
-    );
+    let file = second_article(&tmp);
     let mut harness = launch(&tmp.data_dir(), None);
     let first = open_entry(&harness).id;
     focus(&mut harness, "Article note");
@@ -496,10 +501,7 @@ fn ctrl_z_in_a_field_undoes_its_typing_and_the_apps_undo_never_shows_it_as_new()
 #[test]
 fn a_question_typed_but_not_added_stays_when_the_article_changes_and_after_a_restart() {
     let tmp = TempDir::new();
-    let file = tmp.write(
-        "second.txt",
-        "date 2024-06-02\nTalk of a return for It's Okay To Not Be Okay\nNothing is confirmed.\n",
-    );
+    let file = second_article(&tmp);
     let mut harness = launch(&tmp.data_dir(), None);
     let first = open_entry(&harness).id;
     focus(&mut harness, "New thread title");
