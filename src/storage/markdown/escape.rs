@@ -110,7 +110,10 @@ mod tests {
 
     #[test]
     fn one_line_joins_line_breaks() {
-        assert_eq!(one_line("Will it\nbe\r\nrenewed?\u{2028}"), "Will it be renewed?");
+        assert_eq!(
+            one_line("Will it\nbe\r\nrenewed?\u{2028}"),
+            "Will it be renewed?"
+        );
         assert_eq!(one_line("  \n "), "");
     }
 
@@ -125,7 +128,10 @@ mod tests {
 
     #[test]
     fn hangul_and_other_text_is_left_as_it_is() {
-        assert_eq!(escape_line("사이코지만 괜찮아 (2020)"), "사이코지만 괜찮아 (2020)");
+        assert_eq!(
+            escape_line("사이코지만 괜찮아 (2020)"),
+            "사이코지만 괜찮아 (2020)"
+        );
         assert_eq!(escape_line("Season 2. Maybe"), "Season 2. Maybe");
     }
 }

@@ -35,9 +35,9 @@ const FORBIDDEN: &[char] = &[
 
 /// Windows device names (compared without case, before the first dot).
 const DEVICE_NAMES: &[&str] = &[
-    "CON", "PRN", "AUX", "NUL", "COM0", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
-    "COM9", "COM¹", "COM²", "COM³", "LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7",
-    "LPT8", "LPT9", "LPT¹", "LPT²", "LPT³", "CONIN$", "CONOUT$",
+    "CON", "PRN", "AUX", "NUL", "COM0", "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7",
+    "COM8", "COM9", "COM¹", "COM²", "COM³", "LPT0", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6",
+    "LPT7", "LPT8", "LPT9", "LPT¹", "LPT²", "LPT³", "CONIN$", "CONOUT$",
 ];
 
 /// A file name stem (no extension) for a show titled `title`, safe on Windows, macOS and
@@ -141,10 +141,7 @@ mod tests {
 
     #[test]
     fn hangul_is_kept_and_made_nfc() {
-        assert_eq!(
-            safe_file_stem("사이코지만 괜찮아"),
-            "사이코지만 괜찮아"
-        );
+        assert_eq!(safe_file_stem("사이코지만 괜찮아"), "사이코지만 괜찮아");
         let decomposed: String = "괜찮아".nfd().collect();
         assert_eq!(safe_file_stem(&decomposed), "괜찮아");
     }
@@ -160,7 +157,16 @@ mod tests {
 
     #[test]
     fn device_names_are_changed_in_any_case_and_with_an_extension() {
-        for name in ["CON", "con", "Nul", "com1", "LPT9", "aux.notes", "COM¹", "prn "] {
+        for name in [
+            "CON",
+            "con",
+            "Nul",
+            "com1",
+            "LPT9",
+            "aux.notes",
+            "COM¹",
+            "prn ",
+        ] {
             let stem = safe_file_stem(name);
             assert!(!is_device_name(&stem), "{name} → {stem}");
             assert!(device_base(&stem).ends_with('_'), "{name} → {stem}");

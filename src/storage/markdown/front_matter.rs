@@ -44,7 +44,11 @@ pub fn front_matter(show: &Show) -> Result<String, EmitError> {
     if let Some(checked) = show.status_checked {
         put("status_checked", date(checked));
     }
-    let dates: Vec<Date> = show.articles.iter().filter_map(|a| a.article.as_of).collect();
+    let dates: Vec<Date> = show
+        .articles
+        .iter()
+        .filter_map(|a| a.article.as_of)
+        .collect();
     if let (Some(first), Some(last)) = (dates.iter().min(), dates.iter().max()) {
         put("first_as_of", date(*first));
         put("latest_as_of", date(*last));
@@ -80,7 +84,10 @@ fn text(value: &str) -> Yaml {
         .chars()
         .map(|c| {
             let disallowed = (c.is_control() && c != '\t')
-                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}');
+                || matches!(
+                    c,
+                    '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+                );
             if disallowed { ' ' } else { c }
         })
         .collect();
@@ -119,9 +126,32 @@ mod tests {
     #[test]
     fn tricky_titles_parse_back_as_the_same_strings() {
         for title in [
-            "true", "2020", "1e5", "null", "~", "- a", ": b", "#1 fan", "a: b", "\"quoted\"",
-            "it's", "back\\slash", "[list]", "{map}", "  spaced  ", "@x", "%y", "&anchor", "*ref",
-            "!tag", "|", ">", "0x1F", ".5", "사이코지만 괜찮아", "",
+            "true",
+            "2020",
+            "1e5",
+            "null",
+            "~",
+            "- a",
+            ": b",
+            "#1 fan",
+            "a: b",
+            "\"quoted\"",
+            "it's",
+            "back\\slash",
+            "[list]",
+            "{map}",
+            "  spaced  ",
+            "@x",
+            "%y",
+            "&anchor",
+            "*ref",
+            "!tag",
+            "|",
+            ">",
+            "0x1F",
+            ".5",
+            "사이코지만 괜찮아",
+            "",
         ] {
             let mut show = Show::new(ShowId(1), title);
             show.original_title = Some(title.to_owned());
@@ -136,7 +166,10 @@ mod tests {
         show.original_title = Some("사이코지만 괜찮아".into());
         show.status_checked = Some(jiff::civil::date(2022, 3, 17));
         let written = front_matter(&show).unwrap();
-        assert!(written.contains("\nstatus_checked: 2022-03-17\n"), "{written}");
+        assert!(
+            written.contains("\nstatus_checked: 2022-03-17\n"),
+            "{written}"
+        );
         let yaml = parsed(&show);
         assert_eq!(yaml["original_title"].as_str(), Some("사이코지만 괜찮아"));
         assert_eq!(yaml["aliases"][0].as_str(), Some("사이코지만 괜찮아"));

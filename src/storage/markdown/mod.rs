@@ -170,7 +170,10 @@ mod tests {
         std::fs::write(&written[0], "the fan's own edits").unwrap();
         let error = write_markdown_files(&RealFs, &dir, &files, false).unwrap_err();
         assert!(matches!(&error, MarkdownError::Exists { names, .. } if names.len() == 2));
-        assert!(error.to_string().starts_with("2 files are already in "), "{error}");
+        assert!(
+            error.to_string().starts_with("2 files are already in "),
+            "{error}"
+        );
         assert_eq!(
             std::fs::read_to_string(&written[0]).unwrap(),
             "the fan's own edits"
@@ -185,6 +188,10 @@ mod tests {
         let file = tmp.path().join("file");
         std::fs::write(&file, "x").unwrap();
         let error = write_markdown_files(&RealFs, &file, &[], false).unwrap_err();
-        assert!(error.to_string().ends_with("is not a folder; choose a folder to export the notes into"));
+        assert!(
+            error
+                .to_string()
+                .ends_with("is not a folder; choose a folder to export the notes into")
+        );
     }
 }

@@ -139,11 +139,7 @@ fn article_label(entry: &ArticleEntry) -> String {
 
 /// A prediction as a nested list under its thread.
 fn prediction_item(out: &mut String, prediction: &Prediction) {
-    let _ = writeln!(
-        out,
-        "  - Prediction: {}",
-        one_line(&prediction.statement)
-    );
+    let _ = writeln!(out, "  - Prediction: {}", one_line(&prediction.statement));
     let mut probability = prediction.probability().to_string();
     let made = prediction.made_on().map(|d| format!("made {d}"));
     let given = prediction
@@ -284,9 +280,15 @@ mod tests {
             ],
             "{markdown}"
         );
-        assert!(markdown.contains("\n- [-] ~~\\*Gone\\*~~ (dropped)\n"), "{markdown}");
+        assert!(
+            markdown.contains("\n- [-] ~~\\*Gone\\*~~ (dropped)\n"),
+            "{markdown}"
+        );
         assert!(markdown.contains("\n# \\# Show\n"), "{markdown}");
-        assert!(markdown.contains("\n  \\- \\[ \\] not a task\n"), "{markdown}");
+        assert!(
+            markdown.contains("\n  \\- \\[ \\] not a task\n"),
+            "{markdown}"
+        );
     }
 
     #[test]
@@ -300,7 +302,9 @@ mod tests {
             "Two blocks",
             Some(Anchor::new(article, "first\n\n> second", 0)),
         );
-        thread.anchors.push(Anchor::new(ArticleId(12345), "gone article", 0));
+        thread
+            .anchors
+            .push(Anchor::new(ArticleId(12345), "gone article", 0));
         show.threads = vec![thread];
         let markdown = show_markdown(&show).unwrap();
         let title = one_line(&show.articles[0].article.title);
