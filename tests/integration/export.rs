@@ -295,3 +295,18 @@ fn file_export_backup_writes_the_library_file() {
     assert_eq!(&loaded.library, harness.state().library());
     harness.get_by_label_contains("Exported the library to");
 }
+
+#[test]
+fn a_markdown_export_that_fails_says_why_in_the_window() {
+    let tmp = TempDir::new();
+    let not_a_folder = tmp.write("a-file", "x");
+    let mut harness = launch(&tmp.data_dir(), None);
+    harness
+        .state_mut()
+        .answer_dialogs_with([Some(not_a_folder.clone())]);
+    click(&mut harness, "File");
+    click(&mut harness, "Export as Markdown…");
+    harness.get_by_label_contains("The notes were not exported: ");
+    harness.get_by_label_contains("is not a folder; choose a folder to export the notes into.");
+    assert_eq!(std::fs::read(&not_a_folder).unwrap(), b"x");
+}

@@ -60,10 +60,12 @@ pub enum MarkdownError {
         names: Vec<String>,
     },
     /// A note could not be written (those before it were).
-    #[error("could not write {}: {source}", path.display())]
+    #[error("could not write {}{}: {source}", path.display(), before(*written))]
     Write {
         /// The file.
         path: PathBuf,
+        /// How many notes were written before it.
+        written: usize,
         /// What the system said.
         source: std::io::Error,
     },
@@ -75,6 +77,15 @@ fn already(n: usize) -> String {
         "1 file is".to_owned()
     } else {
         format!("{n} files are")
+    }
+}
+
+/// " (the 2 notes before it were written)", or nothing when none was.
+fn before(written: usize) -> String {
+    match written {
+        0 => String::new(),
+        1 => " (the note before it was written)".to_owned(),
+        n => format!(" (the {n} notes before it were written)"),
     }
 }
 
@@ -138,15 +149,21 @@ pub fn write_markdown_files(
             names,
         });
     }
-    files
-        .iter()
-        .map(|file| {
-            let path = dir.join(&file.name);
-            fs.write_atomic(&path, file.text.as_bytes())
-                .map(|()| path.clone())
-                .map_err(|source| MarkdownError::Write { path, source })
-        })
-        .collect()
+    let mut written = Vec::with_capacity(files.len());
+    for file in files {
+        let path = dir.join(&file.name);
+        match fs.write_atomic(&path, file.text.as_bytes()) {
+            Ok(()) => written.push(path),
+            Err(source) => {
+                return Err(MarkdownError::Write {
+                    path,
+                    written: written.len(),
+                    source,
+                });
+            }
+        }
+    }
+    Ok(written)
 }
 
 #[cfg(test)]
@@ -180,6 +197,26 @@ mod tests {
         );
         write_markdown_files(&RealFs, &dir, &files, true).unwrap();
         assert_eq!(std::fs::read_to_string(&written[0]).unwrap(), files[0].text);
+    }
+
+    #[test]
+    fn a_note_that_cannot_be_written_says_which_and_how_many_were() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut library = Library::default();
+        let mut second = library.shows[0].clone();
+        second.title = "Second".into();
+        library.shows.push(second);
+        let files = markdown_files(&library).unwrap();
+        // A folder where the second note goes.
+        std::fs::create_dir(tmp.path().join(&files[1].name)).unwrap();
+        let error = write_markdown_files(&RealFs, tmp.path(), &files, true).unwrap_err();
+        let said = error.to_string();
+        assert!(said.starts_with("could not write "), "{said}");
+        assert!(
+            said.contains("Second.md (the note before it was written): "),
+            "{said}"
+        );
+        assert!(tmp.path().join(&files[0].name).is_file());
     }
 
     #[test]

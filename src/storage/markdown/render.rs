@@ -20,7 +20,7 @@
 //!     - Resolve by: 2027-01-01
 //!     - Outcome: pending
 //!
-//!   > The passage it points at
+//!   > The passage it points at\
 //!   > — Article title, as of 2022-03-17
 //!
 //! ## Articles
@@ -34,7 +34,8 @@
 //! The article's note.
 //! ```
 //!
-//! Every piece of the fan's text goes through `escape`, so nothing typed changes this shape.
+//! A line break the fan typed inside a note or passage is a hard line break (`\` at the end
+//! of the line). Every piece of the fan's text goes through `escape`, so nothing typed changes this shape.
 //! `- [-]` is the "cancelled" task of Obsidian (and of its Tasks plugin); elsewhere it reads
 //! as the words it is, struck through.
 
@@ -79,9 +80,21 @@ pub fn show_markdown(show: &Show) -> Result<String, EmitError> {
     Ok(out)
 }
 
+/// `lines` with a hard line break (a `\` at its end, CommonMark 0.31 "Hard line breaks")
+/// after each line followed by another in the same paragraph, so a line the fan ended stays
+/// a line in every reader, not only in Obsidian.
+fn hard_breaks(mut lines: Vec<String>) -> Vec<String> {
+    for index in 1..lines.len() {
+        if !lines[index].is_empty() && !lines[index - 1].is_empty() {
+            lines[index - 1].push('\\');
+        }
+    }
+    lines
+}
+
 /// `text`'s lines, escaped, each after `indent`, after a blank line; nothing when empty.
 fn paragraphs(out: &mut String, indent: &str, text: &str) {
-    let lines = lines(text);
+    let lines = hard_breaks(lines(text));
     if lines.is_empty() {
         return;
     }
@@ -115,15 +128,16 @@ fn thread_item(out: &mut String, show: &Show, thread: &Thread) {
     }
     for anchor in &thread.anchors {
         out.push('\n');
-        for line in lines(&anchor.quote) {
+        let mut quoted = lines(&anchor.quote);
+        if let Some(entry) = show.article(anchor.article) {
+            quoted.push(format!("— {}", article_label(entry)));
+        }
+        for line in hard_breaks(quoted) {
             if line.is_empty() {
                 out.push_str("  >\n");
             } else {
                 let _ = writeln!(out, "  > {line}");
             }
-        }
-        if let Some(entry) = show.article(anchor.article) {
-            let _ = writeln!(out, "  > — {}", article_label(entry));
         }
     }
 }
@@ -286,7 +300,7 @@ mod tests {
         );
         assert!(markdown.contains("\n# \\# Show\n"), "{markdown}");
         assert!(
-            markdown.contains("\n  \\- \\[ \\] not a task\n"),
+            markdown.contains("\n  \\- \\[ \\] not a task\\\n"),
             "{markdown}"
         );
     }
@@ -309,10 +323,35 @@ mod tests {
         let markdown = show_markdown(&show).unwrap();
         let title = one_line(&show.articles[0].article.title);
         assert!(
-            markdown.contains(&format!("\n  > first\n  >\n  > \\> second\n  > — {title}")),
+            markdown.contains(&format!(
+                "\n  > first\n  >\n  > \\> second\\\n  > — {title}"
+            )),
             "{markdown}"
         );
         assert!(markdown.contains("\n  > gone article\n"), "{markdown}");
+    }
+
+    #[test]
+    fn a_line_break_in_a_note_is_a_hard_break_and_a_blank_line_a_new_paragraph() {
+        let mut show = Show::new(ShowId(1), "Show");
+        show.note = "one \\\ntwo\n\nthree".into();
+        let markdown = show_markdown(&show).unwrap();
+        let body = markdown.split("\n# Show\n").nth(1).unwrap();
+        let events: Vec<Event> = Parser::new(body).collect();
+        let breaks = events.iter().filter(|e| **e == Event::HardBreak).count();
+        let paragraphs = events
+            .iter()
+            .filter(|e| matches!(e, Event::Start(Tag::Paragraph)))
+            .count();
+        assert_eq!((breaks, paragraphs), (1, 2), "{body}");
+        let text: String = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Text(t) => Some(t.as_ref()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(text, "one \\twothree");
     }
 
     #[test]
