@@ -153,7 +153,11 @@ fn article_label(entry: &ArticleEntry) -> String {
 
 /// A prediction as a nested list under its thread.
 fn prediction_item(out: &mut String, prediction: &Prediction) {
-    let _ = writeln!(out, "  - Prediction: {}", one_line(&prediction.statement));
+    let statement = match one_line(&prediction.statement) {
+        s if s.is_empty() => "(no statement)".to_owned(),
+        s => s,
+    };
+    let _ = writeln!(out, "  - Prediction: {statement}");
     let mut probability = prediction.probability().to_string();
     let made = prediction.made_on().map(|d| format!("made {d}"));
     let given = prediction
@@ -238,6 +242,8 @@ mod tests {
 
     /// The task items of `markdown`: (checked, text of the item's first line).
     fn tasks(markdown: &str) -> Vec<(bool, String)> {
+        // Marks the end of an item's first paragraph (no text holds it).
+        const END: char = '\u{1}';
         let mut found = Vec::new();
         let mut depth = 0;
         let mut current: Option<(bool, String)> = None;
@@ -256,12 +262,12 @@ mod tests {
                 }
                 Event::End(TagEnd::Paragraph) => {
                     if let Some((_, text)) = &mut current {
-                        text.push('|');
+                        text.push(END);
                     }
                 }
                 Event::Text(t) if depth == 1 => {
                     if let Some((_, text)) = &mut current
-                        && !text.ends_with('|')
+                        && !text.ends_with(END)
                     {
                         text.push_str(&t);
                     }
@@ -271,7 +277,7 @@ mod tests {
         }
         found
             .into_iter()
-            .map(|(c, t)| (c, t.trim_end_matches('|').to_owned()))
+            .map(|(c, t)| (c, t.trim_end_matches(END).to_owned()))
             .collect()
     }
 
@@ -352,6 +358,78 @@ mod tests {
             })
             .collect();
         assert_eq!(text, "one \\twothree");
+    }
+
+    /// Text made of what Markdown, GitHub and Obsidian give a meaning to, with line breaks.
+    fn hostile_text() -> impl proptest::strategy::Strategy<Value = String> {
+        proptest::string::string_regex(r"[-\[\]x #>*_`<>&|~=$%^!\\.)(1a가 \n\t:+{}\x22']{0,40}")
+            .unwrap()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_titles_and_notes_leave_one_task_per_thread(
+            titles in proptest::collection::vec(hostile_text(), 1..4),
+            notes in proptest::collection::vec(hostile_text(), 4),
+            statement in hostile_text(),
+        ) {
+            let mut show = Show::new(ShowId(1), titles[0].clone());
+            show.note = notes[3].clone();
+            for (index, title) in titles.iter().enumerate() {
+                let mut thread = Thread::new(ThreadId(10 + index as u64), title.clone(), None);
+                thread.note = notes[index].clone();
+                thread.predictions.push(Prediction::new(
+                    crate::model::PredictionId(100 + index as u64),
+                    statement.clone(),
+                    50,
+                ));
+                if index == 1 {
+                    thread.status = ThreadStatus::Resolved;
+                }
+                show.threads.push(thread);
+            }
+            let markdown = show_markdown(&show).unwrap();
+            let expected: Vec<(bool, String)> = show
+                .threads
+                .iter()
+                .map(|t| {
+                    let words = t
+                        .title
+                        .split_whitespace()
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let words = if words.is_empty() { "(untitled thread)".to_owned() } else { words };
+                    (t.status == ThreadStatus::Resolved, words)
+                })
+                .collect();
+            proptest::prop_assert_eq!(tasks(&markdown), expected, "{}", markdown);
+            // Nothing else was made of the text: two headings, one list of one item per
+            // thread, each holding one prediction (with its probability and outcome), no quote, no code, no HTML.
+            let mut headings = 0;
+            let mut depth = 0;
+            let mut items_at = [0; 3];
+            let mut other = Vec::new();
+            let options = Options::ENABLE_TASKLISTS | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+            for event in Parser::new_ext(&markdown, options) {
+                match event {
+                    Event::Start(Tag::Heading { .. }) => headings += 1,
+                    Event::Start(Tag::List(_)) => depth += 1,
+                    Event::End(TagEnd::List(_)) => depth -= 1,
+                    Event::Start(Tag::Item) => items_at[depth.min(2)] += 1,
+                    Event::Start(
+                        Tag::BlockQuote(_) | Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::Link { .. },
+                    )
+                    | Event::Html(_)
+                    | Event::InlineHtml(_)
+                    | Event::Code(_) => other.push(format!("{event:?}")),
+                    _ => {}
+                }
+            }
+            let threads = show.threads.len();
+            proptest::prop_assert_eq!(headings, 2, "{}", markdown);
+            proptest::prop_assert_eq!(items_at, [0, threads, threads * 3], "{}", markdown);
+            proptest::prop_assert!(other.is_empty(), "{:?} in {}", other, markdown);
+        }
     }
 
     #[test]
