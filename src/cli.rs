@@ -40,11 +40,12 @@ pub enum CliCommand {
     /// Print the open questions an article raises (its suggested threads), without opening a
     /// window.
     Suggest(suggest::SuggestArgs),
-    /// Write the library to a JSON file in the current format, or its predictions to a CSV
-    /// file, without opening a window.
+    /// Write the library to a JSON file in the current format (a backup), its predictions to a
+    /// CSV file, or its shows as Markdown notes, without opening a window.
     ///
     /// Reads the data folder's library (see --data-dir), migrating an older format in memory,
-    /// and writes FILE. Read-only on the data folder: it takes no lock and writes nothing
+    /// and writes FILE (or the notes into DIR); an existing JSON file or note is replaced only
+    /// with --force. Read-only on the data folder: it takes no lock and writes nothing
     /// there, so it works while a window has the folder open.
     Export(export::ExportArgs),
 }

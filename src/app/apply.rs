@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::changes::{Place, edit_for, import_edit, move_article};
 use super::dialogs::DialogKind;
-use super::effect::{Effect, ExportDone};
+use super::effect::{Effect, ExportDone, ExportWhat, MarkdownDone};
 use super::error::{AppError, ElsewhereError};
 use super::importer::{ImportDone, ImportOutcome, ImportSource, ImportedArticle};
 use super::view::Filing;
@@ -50,9 +50,9 @@ impl App {
                 self.open_place(show.id, Some(id));
             }
             Command::ImportFile(path) => self.start_import(ImportSource::File(path)),
-            Command::PickFile => self.pick(DialogKind::OpenArticle),
+            Command::PickFile => self.pick(DialogKind::OpenArticle)?,
             Command::ImportText(text) => self.start_import(ImportSource::Pasted(text)),
-            Command::ExportPredictionsCsv => self.pick(DialogKind::PredictionsCsv),
+            Command::ExportPredictionsCsv => self.pick(DialogKind::PredictionsCsv)?,
             Command::WritePredictionsCsv(path) => self.effect(Effect::PredictionsCsv {
                 library: self.library.clone(),
                 path,
@@ -127,7 +127,9 @@ impl App {
                 self.effect(Effect::Export {
                     library: self.library.clone(),
                     path,
-                    generation: self.edit_generation,
+                    what: ExportWhat::Library {
+                        generation: self.edit_generation,
+                    },
                 });
             }
             Command::Exported(done) => {
@@ -135,10 +137,27 @@ impl App {
                     self.exported(done)?;
                 }
             }
-            Command::PickFolderToSave => self.pick(DialogKind::SaveToFolder),
-            Command::PickExportFile => self.pick(DialogKind::ExportFile),
+            Command::PickFolderToSave => self.pick(DialogKind::SaveToFolder)?,
+            Command::PickExportFile => self.pick(DialogKind::ExportFile)?,
+            Command::PickMarkdownFolder => self.pick(DialogKind::MarkdownFolder)?,
+            Command::ExportMarkdown { dir, replace } => {
+                self.refuse_data_folder(&dir)?;
+                self.view.confirm_replace_notes = None;
+                self.effect(Effect::Export {
+                    library: self.library.clone(),
+                    path: dir,
+                    what: ExportWhat::Markdown { replace },
+                });
+            }
+            Command::MarkdownExported(done) => {
+                if let Some(done) = done.take() {
+                    self.markdown_exported(done);
+                }
+            }
             Command::NoDialog(kind) => match kind {
-                DialogKind::OpenArticle | DialogKind::PredictionsCsv => {
+                DialogKind::OpenArticle
+                | DialogKind::PredictionsCsv
+                | DialogKind::MarkdownFolder => {
                     return Err(AppError::NoDialog);
                 }
                 DialogKind::SaveToFolder | DialogKind::ExportFile => {
@@ -213,11 +232,19 @@ impl App {
     }
 
     /// Shows the file dialog `kind` on a job of its own; while one is open, asking again
-    /// does nothing (the dialog is already in front of the fan).
-    fn pick(&mut self, kind: DialogKind) {
+    /// does nothing (the dialog is already in front of the fan). In tests that gave the
+    /// answers ([`App::answer_dialogs_with`]), the next answer is applied at once instead.
+    fn pick(&mut self, kind: DialogKind) -> Result<(), AppError> {
+        if let Some(answers) = &mut self.dialog_answers {
+            return match answers.pop_front().flatten() {
+                Some(path) => self.try_apply(super::dialogs::answer(kind, path)),
+                None => Ok(()),
+            };
+        }
         if !self.jobs.is_busy_with(&[super::JobKind::Dialog]) {
             self.effect(Effect::Dialog(kind));
         }
+        Ok(())
     }
 
     /// Restores the backup read for it once the library it replaces is written (or cannot
@@ -269,6 +296,27 @@ impl App {
         self.view.elsewhere = None;
         self.notify(format!("Exported the library to {}.", path.display()));
         Ok(())
+    }
+
+    /// Applies a finished Markdown export: says how many notes were written where, or why
+    /// not; notes already there are asked about (see `ViewState::confirm_replace_notes`).
+    fn markdown_exported(&mut self, done: MarkdownDone) {
+        let MarkdownDone { dir, result } = done;
+        match result {
+            Ok(count) => self.notify(format!(
+                "Exported {} as Markdown to {}.",
+                if count == 1 {
+                    "1 show".to_owned()
+                } else {
+                    format!("{count} shows")
+                },
+                dir.display()
+            )),
+            Err(crate::storage::MarkdownError::Exists { names, .. }) => {
+                self.view.confirm_replace_notes = Some(super::view::ReplaceNotes { dir, names });
+            }
+            Err(error) => self.notify(format!("The notes were not exported: {error}.")),
+        }
     }
 
     /// Asks a job to parse the open article when it has no document yet.

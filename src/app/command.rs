@@ -14,7 +14,7 @@ use std::path::PathBuf;
 use jiff::civil::Date;
 
 use super::dialogs::DialogKind;
-use super::effect::{ExportDone, MergeDone, ParsedArticle};
+use super::effect::{ExportDone, MarkdownDone, MergeDone, ParsedArticle};
 use super::importer::ImportDone;
 use super::jobs::Finished;
 use super::saver::SaveReport;
@@ -42,6 +42,16 @@ pub enum Command {
     WritePredictionsCsv(PathBuf),
     /// A CSV export finished: what was written, or why not, in words.
     PredictionsCsvWritten(String),
+    /// Ask for a folder, then export every show there as a Markdown note (issue 20).
+    PickMarkdownFolder,
+    /// Write every show as a Markdown note into this folder (on a job); when notes of the
+    /// same names are there and `replace` is false, nothing is written and the fan is asked.
+    ExportMarkdown {
+        /// The folder (made when missing).
+        dir: PathBuf,
+        /// Replace notes already there.
+        replace: bool,
+    },
     /// Make an article from pasted text.
     ImportText(String),
     /// Select a thread (and scroll the article to its passage), or clear the selection.
@@ -90,6 +100,8 @@ pub enum Command {
     BackupRead(Finished<(PathBuf, Result<Library, StorageError>)>),
     /// The library was exported to a file (or could not be).
     Exported(Finished<ExportDone>),
+    /// The Markdown notes were written (or could not be, or some are already there).
+    MarkdownExported(Finished<MarkdownDone>),
     /// Another folder was opened to become the data folder (or could not be).
     FolderOpened(Finished<(PathBuf, Result<OpenedStore, StorageError>)>),
     /// The saver finished a save (or found the file changed by another program).

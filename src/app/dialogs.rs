@@ -22,6 +22,8 @@ pub enum DialogKind {
     ExportFile,
     /// Choose a file name, then [`Command::WritePredictionsCsv`].
     PredictionsCsv,
+    /// Choose a folder, then [`Command::ExportMarkdown`].
+    MarkdownFolder,
 }
 
 impl DialogKind {
@@ -32,6 +34,7 @@ impl DialogKind {
             Self::SaveToFolder => "the folder dialog",
             Self::ExportFile => "the export dialog",
             Self::PredictionsCsv => "the CSV export dialog",
+            Self::MarkdownFolder => "the Markdown export dialog",
         }
     }
 }
@@ -73,14 +76,26 @@ pub fn show(kind: DialogKind) -> Option<Command> {
                 .add_filter("CSV", &["csv"]);
             super::jobs::block_on(dialog.save_file()).map(|f| f.path().to_owned())
         }
+        DialogKind::MarkdownFolder => {
+            let dialog = dialog.set_title("Export as Markdown: choose a folder for the notes");
+            super::jobs::block_on(dialog.pick_folder()).map(|f| f.path().to_owned())
+        }
     };
-    let path = picked?;
-    Some(match kind {
+    picked.map(|path| answer(kind, path))
+}
+
+/// The command the answer `path` to the dialog `kind` leads to.
+pub fn answer(kind: DialogKind, path: PathBuf) -> Command {
+    match kind {
         DialogKind::OpenArticle => Command::ImportFile(path),
         DialogKind::SaveToFolder => Command::SaveToFolder(path),
         DialogKind::ExportFile => Command::ExportLibrary(path),
         DialogKind::PredictionsCsv => Command::WritePredictionsCsv(path),
-    })
+        DialogKind::MarkdownFolder => Command::ExportMarkdown {
+            dir: path,
+            replace: false,
+        },
+    }
 }
 
 /// Whether the system has a way to show a file dialog. Windows and macOS always do. On Linux

@@ -16,7 +16,7 @@ use crate::model::{
     Article, ArticleId, Document, Library, Merged, merge_libraries, save_suggestions,
     suggest::suggest,
 };
-use crate::storage::{FileSystem as _, RealFs, Store};
+use crate::storage::{FileSystem as _, MarkdownError, RealFs, Store};
 
 /// One piece of work to do off the UI thread.
 #[derive(Debug)]
@@ -67,14 +67,15 @@ pub enum Effect {
         /// The backup file.
         path: PathBuf,
     },
-    /// Encode the library and write it to a file, atomically.
+    /// Write the library out of the data folder: as one file in the `library.json` format, or
+    /// as Markdown notes (see [`ExportWhat`]).
     Export {
         /// The library as it was when the fan asked (shared, not copied).
         library: Arc<Library>,
-        /// The file.
+        /// The file, or the folder for Markdown notes.
         path: PathBuf,
-        /// The edit generation it holds.
-        generation: u64,
+        /// What is written.
+        what: ExportWhat,
     },
     /// Write every prediction as CSV.
     PredictionsCsv {
@@ -147,6 +148,33 @@ pub struct ParsedArticle {
     pub body: Arc<str>,
     /// The result.
     pub document: Arc<Document>,
+}
+
+/// What an [`Effect::Export`] writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportWhat {
+    /// The library file, encoded in the current format, replaced atomically: a backup, or
+    /// edits kept when the data folder cannot be used; then [`Command::Exported`].
+    Library {
+        /// The edit generation it holds.
+        generation: u64,
+    },
+    /// One Markdown note per show ([`crate::storage::markdown_files`]) into the folder; then
+    /// [`Command::MarkdownExported`].
+    Markdown {
+        /// Whether notes already in the folder are replaced (else nothing is written and the
+        /// fan is asked).
+        replace: bool,
+    },
+}
+
+/// A finished Markdown export.
+#[derive(Debug)]
+pub struct MarkdownDone {
+    /// The folder.
+    pub dir: PathBuf,
+    /// How many notes were written, or why none (or not all) were.
+    pub result: Result<usize, MarkdownError>,
 }
 
 /// A finished export.
@@ -242,7 +270,7 @@ impl Effect {
             Self::Export {
                 library,
                 path,
-                generation,
+                what: ExportWhat::Library { generation },
             } => {
                 let result = export(&library, &path);
                 // The snapshot is let go here, not on the UI thread.
@@ -251,6 +279,20 @@ impl Effect {
                     path,
                     generation,
                     result,
+                }))
+            }
+            Self::Export {
+                library,
+                path,
+                what: ExportWhat::Markdown { replace },
+            } => {
+                let result = crate::storage::markdown_files(&library).and_then(|files| {
+                    crate::storage::write_markdown_files(&RealFs, &path, &files, replace)
+                });
+                drop(library);
+                Command::MarkdownExported(Finished::new(MarkdownDone {
+                    dir: path,
+                    result: result.map(|written| written.len()),
                 }))
             }
             Self::OpenFolder { dir } => {

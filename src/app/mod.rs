@@ -45,7 +45,9 @@ pub use drafts::{
     Draft, DraftField, Drafts, FieldEdit, TYPING_PAUSE, field_edit, normalized, parse_as_of,
     parse_optional_date,
 };
-pub use effect::{Effect, ExportDone, MergeDone, MergeJob, ParsedArticle};
+pub use effect::{
+    Effect, ExportDone, ExportWhat, MarkdownDone, MergeDone, MergeJob, ParsedArticle,
+};
 pub use elsewhere::NO_DIALOG_FOR_PATH;
 pub use error::{
     AppError, ElsewhereError, NO_DIALOG_MESSAGE, READ_ONLY_MESSAGE, ReadError, SaveError,
@@ -58,8 +60,8 @@ pub use saver::{SaveReport, Saver};
 pub use status::SaveStatus;
 pub use suggester::{SuggestResult, article_fingerprint};
 pub use view::{
-    BackupList, DueReminder, Filing, LedgerCache, LedgerView, PredictionDraft, TextBox,
-    TextSelection, ViewState,
+    BackupList, DueReminder, Filing, LedgerCache, LedgerView, PredictionDraft, ReplaceNotes,
+    TextBox, TextSelection, ViewState,
 };
 pub use wake::Wake;
 
@@ -154,6 +156,9 @@ pub struct App {
     pending_restore: Option<(String, Box<Library>)>,
     /// Tests: every frame waits for the jobs it started (see [`App::wait_for_jobs`]).
     wait_for_jobs: bool,
+    /// Tests: the answers given to the next file dialogs instead of showing them (see
+    /// [`App::answer_dialogs_with`]).
+    dialog_answers: Option<std::collections::VecDeque<Option<PathBuf>>>,
     /// Counts edits to saved data.
     edit_generation: u64,
     /// The newest edit handed to the saver.
@@ -208,6 +213,7 @@ impl App {
             merging: false,
             pending_restore: None,
             wait_for_jobs: false,
+            dialog_answers: None,
             edit_generation: 0,
             handed_generation: 0,
             saved_generation: 0,
@@ -425,6 +431,14 @@ impl App {
     /// in the frame. The window never does this.
     pub fn wait_for_jobs(&mut self, wait: bool) {
         self.wait_for_jobs = wait;
+    }
+
+    /// Tests: from now on no file dialog is shown; each one asked for is answered at once by
+    /// the next of `answers`, in order, as if the fan had chosen that path (`None`: cancelled;
+    /// none left: cancelled too). The command the answer leads to is the one the real
+    /// dialog's answer leads to ([`dialogs::answer`]).
+    pub fn answer_dialogs_with(&mut self, answers: impl IntoIterator<Item = Option<PathBuf>>) {
+        self.dialog_answers = Some(answers.into_iter().collect());
     }
 
     /// Waits for the jobs of `kinds` under way (every kind when empty), applying their results

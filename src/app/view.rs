@@ -153,6 +153,8 @@ pub struct ViewState {
     pub takeover_offered: bool,
     /// The show the fan asked to delete, waiting for the question to be answered.
     pub confirm_delete_show: Option<crate::model::ShowId>,
+    /// A Markdown export found notes of the same names in its folder: replace them?
+    pub confirm_replace_notes: Option<ReplaceNotes>,
     /// Why the last link clicked was not opened, in words, for the status line.
     pub link_status: Option<String>,
     /// The address of the link under the pointer this frame, for the status line.
@@ -161,6 +163,15 @@ pub struct ViewState {
     pub ledger: LedgerView,
     /// The due reminder (issue 19, item 4).
     pub due: DueReminder,
+}
+
+/// Markdown notes an export would replace, waiting for the fan to say whether to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReplaceNotes {
+    /// The folder.
+    pub dir: std::path::PathBuf,
+    /// The names of the notes already there.
+    pub names: Vec<String>,
 }
 
 /// The due reminder's state: window-level, kept from page to page.

@@ -1,7 +1,11 @@
 //! `fan-tracker export --json FILE`: the library written in the current format, without a
 //! window (issue 10), so a library (migrated from an older format, for one) can be checked or
-//! kept elsewhere; `--predictions-csv FILE`: every prediction as CSV (issue 19, see
-//! [`storage::predictions_csv`]).
+//! kept elsewhere (a backup, issue 20); `--predictions-csv FILE`: every prediction as CSV
+//! (issue 19, see [`storage::predictions_csv`]); `--markdown DIR`: one Markdown note per show
+//! (issue 20, see [`storage::markdown_files`]).
+//!
+//! An existing JSON file or Markdown note is not replaced unless `--force` is given: the
+//! command refuses, naming them, before anything is written.
 //!
 //! Read-only on the data folder: it takes no lock and writes, copies, moves or migrates
 //! nothing there, so it works while a window has the folder open. An older format is
@@ -14,12 +18,19 @@ use anyhow::{Context as _, bail};
 
 use crate::storage::{self, LIBRARY_FILE, Loaded, RealFs, StorageError};
 
-/// Arguments of `fan-tracker export`: at least one of `--json` and `--predictions-csv`.
+/// Arguments of `fan-tracker export`: at least one of `--json`, `--predictions-csv` and
+/// `--markdown`, and `--force`.
 #[derive(Debug, clap::Args)]
-#[group(required = true, multiple = true)]
+#[group(skip)]
+#[command(group(
+    clap::ArgGroup::new("what")
+        .required(true)
+        .multiple(true)
+        .args(["json", "predictions_csv", "markdown"])
+))]
 pub struct ExportArgs {
-    /// Where to write the library as JSON in the current format (replaced atomically if it
-    /// exists; outside the data folder).
+    /// Where to write the library file as it is, in the current format: a backup (refused if
+    /// the file exists, unless --force; written atomically; outside the data folder).
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
     /// Where to write every prediction as CSV, one row per prediction, header
@@ -27,30 +38,68 @@ pub struct ExportArgs {
     /// (replaced atomically if it exists; outside the data folder).
     #[arg(long, value_name = "FILE")]
     pub predictions_csv: Option<PathBuf>,
+    /// Into which folder to write one Markdown note per show, for Obsidian or any Markdown
+    /// reader: its properties, threads as a task list with notes, predictions and the
+    /// passages they point at, and its articles with their sources (the folder is made if
+    /// missing; refused if a note's file exists, unless --force; outside the data folder).
+    #[arg(long, value_name = "DIR")]
+    pub markdown: Option<PathBuf>,
+    /// Replace the JSON file or Markdown notes if they already exist.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Reads the library of the data folder `data_dir`, writes it to `args.json` in the current
-/// format ([`storage::encode_revision`], keeping the file's save revision) and says what was
-/// written on standard output (and anything the loader put right on standard error).
+/// format ([`storage::encode_revision`], keeping the file's save revision), its predictions to
+/// `args.predictions_csv` and its shows as Markdown notes into `args.markdown`, and says what
+/// was written on standard output (and anything the loader put right on standard error).
 ///
 /// Errors, in words: the folder has no library file, it cannot be read or is not a library
-/// (damaged, or written by a newer Fan Tracker), `args.json` is inside the data folder, or it
-/// cannot be written. The caller prints the error and exits with status 1.
+/// (damaged, or written by a newer Fan Tracker), a file or folder to write is inside the data
+/// folder, the JSON file or a Markdown note exists and `args.force` is not set (refused
+/// before anything is written), or something cannot be written. The caller prints the error
+/// and exits with status 1.
 pub fn run(args: &ExportArgs, data_dir: &Path) -> anyhow::Result<()> {
     let library_path = data_dir.join(LIBRARY_FILE);
-    for file in args.json.iter().chain(&args.predictions_csv) {
+    for file in args
+        .json
+        .iter()
+        .chain(&args.predictions_csv)
+        .chain(&args.markdown)
+    {
         refuse_inside(data_dir, file)?;
+    }
+    if let Some(json) = &args.json
+        && json.is_file()
+        && !args.force
+    {
+        bail!(
+            "{} already exists; pass --force to replace it",
+            json.display()
+        );
     }
     let loaded = read(&library_path)?;
     for repair in &loaded.repairs {
         eprintln!("fan-tracker: put right while reading: {repair}");
     }
+    let notes = match &args.markdown {
+        Some(dir) => Some((dir, markdown_notes(&loaded.library, dir, args.force)?)),
+        None => None,
+    };
     if let Some(csv) = &args.predictions_csv {
         let bytes = storage::predictions_csv(&loaded.library)?;
         storage::FileSystem::write_atomic(&RealFs, csv, &bytes)
             .with_context(|| format!("could not write {}", csv.display()))?;
         let count: usize = loaded.library.threads().map(|t| t.predictions.len()).sum();
         println!("Wrote {}: {count} predictions as CSV", csv.display());
+    }
+    if let Some((dir, files)) = notes {
+        let written = storage::write_markdown_files(&RealFs, dir, &files, args.force)?;
+        println!(
+            "Wrote {}: {} as Markdown",
+            dir.display(),
+            counted(written.len(), "note", "notes")
+        );
     }
     let Some(json) = &args.json else {
         return Ok(());
@@ -80,6 +129,28 @@ pub fn run(args: &ExportArgs, data_dir: &Path) -> anyhow::Result<()> {
         storage::CURRENT_FORMAT_VERSION,
     );
     Ok(())
+}
+
+/// The Markdown notes of `library` for the folder `dir`, or a refusal naming those already
+/// there when `force` is not set.
+fn markdown_notes(
+    library: &crate::model::Library,
+    dir: &Path,
+    force: bool,
+) -> anyhow::Result<Vec<storage::MarkdownFile>> {
+    let files = storage::markdown_files(library)?;
+    let there = storage::existing_names(dir, &files);
+    if !force && !there.is_empty() {
+        bail!(
+            "{}; pass --force to replace {}",
+            storage::MarkdownError::Exists {
+                dir: dir.to_owned(),
+                names: there.clone(),
+            },
+            if there.len() == 1 { "it" } else { "them" }
+        );
+    }
+    Ok(files)
 }
 
 /// `n` and the noun, singular for one: "1 show", "2 shows", "0 shows".

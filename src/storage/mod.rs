@@ -12,6 +12,7 @@
 mod backups;
 pub mod format;
 mod fs;
+mod markdown;
 mod notice;
 mod pins;
 mod predictions_csv;
@@ -24,6 +25,10 @@ pub use format::{
 };
 pub use fs::{
     FileSystem, RealFs, is_inside_folder, read_small_regular_file, write_atomic_no_follow,
+};
+pub use markdown::{
+    MarkdownError, MarkdownFile, existing_names, markdown_files, safe_file_stem, show_markdown,
+    unique_file_names, write_markdown_files,
 };
 pub use notice::Notice;
 pub use pins::BackupPins;

@@ -32,6 +32,12 @@ pub fn menu_ui(ui: &mut Ui, parts: &mut UiParts<'_>, workspace: &mut Workspace, 
             if ui.button("Restore a backup…").clicked() {
                 parts.commands.push(Command::ListBackups);
             }
+            if ui.button("Export backup…").clicked() {
+                parts.commands.push(Command::PickExportFile);
+            }
+            if ui.button("Export as Markdown…").clicked() {
+                parts.commands.push(Command::PickMarkdownFolder);
+            }
             if ui.button("Export predictions (CSV)…").clicked() {
                 parts.commands.push(Command::ExportPredictionsCsv);
             }

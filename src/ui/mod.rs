@@ -12,6 +12,7 @@ mod char_boxes;
 mod checklist_ui;
 mod dialogs_ui;
 mod due_ui;
+mod export_ui;
 mod help_ui;
 mod history_chart_ui;
 mod ledger_ui;
@@ -151,6 +152,7 @@ pub fn root_ui(ui: &mut egui::Ui, parts: &mut UiParts<'_>, workspace: &mut Works
     dialogs_ui::unsaved_on_close_ui(ui, parts);
     help_ui::help_windows_ui(ui, parts);
     dialogs_ui::confirm_delete_show_ui(ui, parts);
+    export_ui::confirm_replace_notes_ui(ui, parts);
     ledger_ui::ledger_window(ui, parts);
     due_ui::due_ui(ui, parts);
     help_ui::help_ui(ui, workspace);

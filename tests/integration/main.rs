@@ -5,6 +5,7 @@ mod cli;
 mod data_safety;
 mod desktop;
 mod edits;
+mod export;
 mod fixture;
 #[path = "../support/generate.rs"]
 mod generate;
