@@ -138,7 +138,7 @@ impl App {
             Command::PickFolderToSave => self.pick(DialogKind::SaveToFolder),
             Command::PickExportFile => self.pick(DialogKind::ExportFile),
             Command::NoDialog(kind) => match kind {
-                DialogKind::OpenArticle | DialogKind::PredictionsCsv => {
+                DialogKind::OpenArticle | DialogKind::PredictionsCsv | DialogKind::ImportBackup => {
                     return Err(AppError::NoDialog);
                 }
                 DialogKind::SaveToFolder | DialogKind::ExportFile => {
@@ -147,6 +147,14 @@ impl App {
                     self.notify(super::NO_DIALOG_FOR_PATH);
                 }
             },
+            Command::PickImportBackup => self.pick(DialogKind::ImportBackup),
+            Command::ImportBackup(path) => self.import_backup(path)?,
+            Command::MergedIn(done) => {
+                if let Some(done) = done.take() {
+                    self.merged_in(done)?;
+                }
+            }
+            Command::ConflictCopiesMoved(moved) => self.copies_moved(moved),
             Command::DismissNotice(index) => self.notices.dismiss(index),
             Command::TakeOver => self.take_over(),
             Command::TookOver(opened) => {
@@ -206,6 +214,7 @@ impl App {
                 self.parsing = None;
                 self.suggesting.clear();
                 self.merging = false;
+                self.copies_fault();
                 return Err(AppError::JobFault { what });
             }
         }

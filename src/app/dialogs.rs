@@ -22,6 +22,8 @@ pub enum DialogKind {
     ExportFile,
     /// Choose a file name, then [`Command::WritePredictionsCsv`].
     PredictionsCsv,
+    /// Open a backup (a library file), then [`Command::ImportBackup`].
+    ImportBackup,
 }
 
 impl DialogKind {
@@ -32,6 +34,7 @@ impl DialogKind {
             Self::SaveToFolder => "the folder dialog",
             Self::ExportFile => "the export dialog",
             Self::PredictionsCsv => "the CSV export dialog",
+            Self::ImportBackup => "the import dialog",
         }
     }
 }
@@ -52,6 +55,13 @@ pub fn show(kind: DialogKind) -> Option<Command> {
                     "Articles (text, Markdown or web pages)",
                     &["txt", "text", "md", "markdown", "html", "htm"],
                 )
+                .add_filter("All files", &["*"]);
+            super::jobs::block_on(dialog.pick_file()).map(|f| f.path().to_owned())
+        }
+        DialogKind::ImportBackup => {
+            let dialog = dialog
+                .set_title("Import a backup into the library")
+                .add_filter("Fan Tracker library (JSON)", &["json"])
                 .add_filter("All files", &["*"]);
             super::jobs::block_on(dialog.pick_file()).map(|f| f.path().to_owned())
         }
@@ -80,6 +90,7 @@ pub fn show(kind: DialogKind) -> Option<Command> {
         DialogKind::SaveToFolder => Command::SaveToFolder(path),
         DialogKind::ExportFile => Command::ExportLibrary(path),
         DialogKind::PredictionsCsv => Command::WritePredictionsCsv(path),
+        DialogKind::ImportBackup => Command::ImportBackup(path),
     })
 }
 
