@@ -148,10 +148,10 @@ pub fn run(job: MergeInJob) -> MergeInDone {
     }
 }
 
-/// `file` in words: "the conflict copy Syncthing left, NAME" or "the backup NAME".
+/// `file` in words: "NAME, a conflict copy Syncthing left," or "the backup NAME".
 fn described(file: &MergedFile) -> String {
     match file.tool {
-        Some(tool) => format!("the conflict copy {tool} left, {}", name(&file.path)),
+        Some(tool) => format!("{}, a conflict copy {tool} left,", name(&file.path)),
         None => format!("the backup {}", name(&file.path)),
     }
 }
@@ -204,7 +204,12 @@ impl App {
         if !self.copies.to_move.is_empty() {
             if self.is_saved() {
                 self.copies.busy = true;
-                let files = self.copies.to_move.iter().map(|(f, _)| f.path.clone()).collect();
+                let files = self
+                    .copies
+                    .to_move
+                    .iter()
+                    .map(|(f, _)| f.path.clone())
+                    .collect();
                 self.effect(Effect::MoveConflictCopies {
                     dir: self.data_dir.clone(),
                     files,

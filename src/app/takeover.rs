@@ -5,8 +5,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use super::effect::Effect;
-use super::merge_in::CONFLICT_POLL;
 use super::jobs::JobKind;
+use super::merge_in::CONFLICT_POLL;
 use super::{App, Command, SaveStatus};
 use crate::model::History;
 use crate::storage::{Notice, OpenedStore, StorageError};

@@ -87,6 +87,8 @@ pub fn run(args: &ImportBackupArgs, data_dir: &Path) -> anyhow::Result<()> {
             println!("  - {conflict}");
         }
     }
-    store.close().context("the data folder could not be closed")?;
+    store
+        .close()
+        .context("the data folder could not be closed")?;
     Ok(())
 }
