@@ -302,7 +302,7 @@ impl App {
                     self.writable()?
                         .commit(replace, format!("import the backup {}", name(path)))?;
                 }
-                let conflicts = conflicts_in_words(&file.conflicts, &name(path));
+                let conflicts = conflicts_in_words(&file.conflicts, "the backup");
                 self.notify(format!(
                     "Imported {} into your library: {}.{conflicts}{}",
                     described(file),
@@ -328,7 +328,7 @@ impl App {
                         "Merged {} into your library: {}. It is kept in {kept_in}.{}",
                         described(&file),
                         file.added,
-                        conflicts_in_words(&file.conflicts, &kept_in)
+                        conflicts_in_words(&file.conflicts, "that copy")
                     );
                     self.copies.to_move.push((file, text));
                 }
@@ -355,7 +355,7 @@ impl App {
                         "Merged {} into your library: {}. It could not be moved into {MERGED_DIR}/ ({why}), so it is left where it is.{}",
                         described(&file),
                         file.added,
-                        conflicts_in_words(&file.conflicts, &name(&file.path))
+                        conflicts_in_words(&file.conflicts, "that copy")
                     ));
                 }
             }

@@ -126,7 +126,8 @@ fn a_conflict_copy_arriving_while_running_is_merged_and_what_differs_is_shown_in
     );
     assert!(notice.contains(&words), "{notice}");
     assert!(
-        notice.contains(&format!("The other values are in {MERGED_DIR}/{name}")),
+        notice.contains(&format!("It is kept in {MERGED_DIR}/{name}."))
+            && notice.ends_with("The other values are in that copy."),
         "{notice}"
     );
     harness.get_by_label(&notice);
