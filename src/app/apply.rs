@@ -138,9 +138,10 @@ impl App {
             Command::PickFolderToSave => self.pick(DialogKind::SaveToFolder),
             Command::PickExportFile => self.pick(DialogKind::ExportFile),
             Command::NoDialog(kind) => match kind {
-                DialogKind::OpenArticle | DialogKind::PredictionsCsv | DialogKind::ImportBackup => {
+                DialogKind::OpenArticle | DialogKind::PredictionsCsv => {
                     return Err(AppError::NoDialog);
                 }
+                DialogKind::ImportBackup => self.notify(super::merge_in::NO_DIALOG_TO_IMPORT),
                 DialogKind::SaveToFolder | DialogKind::ExportFile => {
                     self.view.elsewhere.get_or_insert_with(String::new);
                     self.view.no_file_dialog = true;
@@ -832,6 +833,14 @@ mod tests {
             let back = apply_and_complete(&mut app, Command::PickExportFile, JobKind::Dialog);
             let _ = app.apply(back);
             assert!(app.view.no_file_dialog && app.view.elsewhere.is_some());
+            // Importing a backup points to the command that does it.
+            let back = apply_and_complete(&mut app, Command::PickImportBackup, JobKind::Dialog);
+            assert_eq!(back, Command::NoDialog(DialogKind::ImportBackup));
+            let _ = app.apply(back);
+            assert_eq!(
+                app.notices().last().map(String::as_str),
+                Some(super::super::merge_in::NO_DIALOG_TO_IMPORT)
+            );
             println!("DIALOG-CHILD-OK");
             return;
         }

@@ -23,6 +23,8 @@ use crate::storage::{MERGED_DIR, Store, SyncTool, find_conflict_copies, move_mer
 
 /// How often the data folder is looked at for sync tools' conflict copies.
 pub const CONFLICT_POLL: Duration = Duration::from_secs(2);
+/// What the window says when it has no file dialog to pick a backup with.
+pub const NO_DIALOG_TO_IMPORT: &str = "No file dialog could be opened on this system to pick a backup. Close this window and run `fan-tracker import-backup FILE` instead; it merges the backup the same way.";
 /// How many conflicts a notice names (the rest are counted).
 const CONFLICTS_NAMED: usize = 5;
 
