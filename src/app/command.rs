@@ -114,8 +114,8 @@ pub enum Command {
     /// into ours (or could not be read).
     MergedIn(Finished<super::merge_in::MergeInDone>),
     /// Merged conflict copies were moved into `conflicts-merged/`: each file, and where it
-    /// went or why it could not be moved.
-    ConflictCopiesMoved(Vec<(PathBuf, Result<PathBuf, String>)>),
+    /// went (with the list of what differed, if written) or why it could not be moved.
+    ConflictCopiesMoved(Vec<(PathBuf, Result<(PathBuf, Option<PathBuf>), String>)>),
     /// A job stopped with a panic (a fault in Fan Tracker); it worked on what is named.
     JobFault(String),
 }

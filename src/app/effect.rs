@@ -114,8 +114,8 @@ pub enum Effect {
     MoveConflictCopies {
         /// The data folder.
         dir: PathBuf,
-        /// The copies.
-        files: Vec<PathBuf>,
+        /// The copies, each with what differed in words (written beside it once moved).
+        files: Vec<(PathBuf, Option<String>)>,
     },
 }
 

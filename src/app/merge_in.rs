@@ -19,7 +19,9 @@ use super::effect::Effect;
 use super::jobs::Finished;
 use super::{App, Command};
 use crate::model::{Added, Conflict, Edit, Library, MergedIn, merge_in};
-use crate::storage::{MERGED_DIR, Store, SyncTool, find_conflict_copies, move_merged_copy};
+use crate::storage::{
+    FileSystem as _, MERGED_DIR, RealFs, Store, SyncTool, find_conflict_copies, move_merged_copy,
+};
 
 /// How often the data folder is looked at for sync tools' conflict copies.
 pub const CONFLICT_POLL: Duration = Duration::from_secs(2);
@@ -210,7 +212,7 @@ impl App {
                     .copies
                     .to_move
                     .iter()
-                    .map(|(f, _)| f.path.clone())
+                    .map(|(f, _)| (f.path.clone(), differences(f)))
                     .collect();
                 self.effect(Effect::MoveConflictCopies {
                     dir: self.data_dir.clone(),
@@ -340,7 +342,10 @@ impl App {
     }
 
     /// Conflict copies were moved (or could not be): what was merged from where is told.
-    pub(super) fn copies_moved(&mut self, moved: Vec<(PathBuf, Result<PathBuf, String>)>) {
+    pub(super) fn copies_moved(
+        &mut self,
+        moved: Vec<(PathBuf, Result<(PathBuf, Option<PathBuf>), String>)>,
+    ) {
         self.copies.busy = false;
         for (path, result) in moved {
             let Some(at) = self.copies.to_move.iter().position(|(f, _)| f.path == path) else {
@@ -348,7 +353,11 @@ impl App {
             };
             let (file, text) = self.copies.to_move.remove(at);
             match result {
-                Ok(_) => self.notify(text),
+                Ok((_, None)) => self.notify(text),
+                Ok((_, Some(listed))) => self.notify(format!(
+                    "{text} Every difference, in full, is listed in {MERGED_DIR}/{}.",
+                    name(&listed)
+                )),
                 Err(why) => {
                     if let Some(stamp) = stamp(&file.path) {
                         self.copies.left_alone.insert(file.path.clone(), stamp);
@@ -365,17 +374,61 @@ impl App {
     }
 }
 
-/// Moves merged conflict copies into `conflicts-merged/` (on a job).
-pub fn move_copies(dir: &Path, files: Vec<PathBuf>) -> Command {
+/// Moves merged conflict copies into `conflicts-merged/` (on a job), each with the list of
+/// what differed beside it (`<name>.differences.txt`, when anything did; a failure to write
+/// it is logged, the copy itself holds the values).
+pub fn move_copies(dir: &Path, files: Vec<(PathBuf, Option<String>)>) -> Command {
     Command::ConflictCopiesMoved(
         files
             .into_iter()
-            .map(|path| {
+            .map(|(path, differences)| {
                 let moved = move_merged_copy(dir, &path).map_err(|e| e.to_string());
+                let moved = moved.map(|to| {
+                    let listed = differences.and_then(|text| {
+                        let listed = to.with_extension("differences.txt");
+                        match RealFs.write_atomic(&listed, text.as_bytes()) {
+                            Ok(()) => Some(listed),
+                            Err(error) => {
+                                log::warn!("{} could not be written: {error}", listed.display());
+                                None
+                            }
+                        }
+                    });
+                    (to, listed)
+                });
                 (path, moved)
             })
             .collect(),
     )
+}
+
+/// What differed between `file` and the library, in full, for `<name>.differences.txt`;
+/// `None` when nothing did.
+fn differences(file: &MergedFile) -> Option<String> {
+    if file.conflicts.is_empty() {
+        return None;
+    }
+    let mut text = format!(
+        "Fan Tracker merged {} into your library on {}.\nWhere both held a different value, yours was kept; the other value is in the copy beside this file.\n",
+        described(file).trim_end_matches(','),
+        jiff::Timestamp::now()
+            .round(jiff::Unit::Second)
+            .unwrap_or(jiff::Timestamp::now())
+    );
+    for conflict in &file.conflicts {
+        text.push_str(&format!(
+            "\n- the {} {}, {}:\n    here: {}\n    in the other copy: {}\n",
+            conflict.kind,
+            crate::model::quoted(&conflict.name),
+            conflict.field,
+            conflict.ours,
+            conflict.theirs
+        ));
+        if conflict.appended {
+            text.push_str("    (the other note was added below yours, marked)\n");
+        }
+    }
+    Some(text)
 }
 
 /// The command a finished merge-in job brings back.

@@ -127,8 +127,24 @@ fn a_conflict_copy_arriving_while_running_is_merged_and_what_differs_is_shown_in
     assert!(notice.contains(&words), "{notice}");
     assert!(
         notice.contains(&format!("It is kept in {MERGED_DIR}/{name}."))
-            && notice.ends_with("The other values are in that copy."),
+            && notice.contains("The other values are in that copy."),
         "{notice}"
+    );
+    // Kept for review beyond the notice: every difference in full beside the copy.
+    let listed = "library.sync-conflict-20261207-020000-QWERTY1.differences.txt";
+    assert!(
+        notice.ends_with(&format!(
+            "Every difference, in full, is listed in {MERGED_DIR}/{listed}."
+        )),
+        "{notice}"
+    );
+    let differences = std::fs::read_to_string(dir.join(MERGED_DIR).join(listed)).unwrap();
+    assert!(
+        differences.contains(&format!(
+            "- the thread {}, status:\n    here: open\n    in the other copy: dropped\n",
+            quoted(&title)
+        )),
+        "{differences}"
     );
     harness.get_by_label(&notice);
     let library = harness.state().library().clone();
