@@ -115,7 +115,7 @@ pub enum Command {
     MergedIn(Finished<super::merge_in::MergeInDone>),
     /// Merged conflict copies were moved into `conflicts-merged/`: each file, and where it
     /// went (with the list of what differed, if written) or why it could not be moved.
-    ConflictCopiesMoved(Vec<(PathBuf, Result<(PathBuf, Option<PathBuf>), String>)>),
+    ConflictCopiesMoved(Vec<super::merge_in::CopyMoved>),
     /// A job stopped with a panic (a fault in Fan Tracker); it worked on what is named.
     JobFault(String),
 }

@@ -27,6 +27,9 @@ use crate::storage::{
 pub const CONFLICT_POLL: Duration = Duration::from_secs(2);
 /// What the window says when it has no file dialog to pick a backup with.
 pub const NO_DIALOG_TO_IMPORT: &str = "No file dialog could be opened on this system to pick a backup. Close this window and run `fan-tracker import-backup FILE` instead; it merges the backup the same way.";
+/// A conflict copy, and where it was moved (with the list of what differed, if written) or
+/// why it could not be.
+pub type CopyMoved = (PathBuf, Result<(PathBuf, Option<PathBuf>), String>);
 /// How many conflicts a notice names (the rest are counted).
 const CONFLICTS_NAMED: usize = 5;
 
@@ -342,10 +345,7 @@ impl App {
     }
 
     /// Conflict copies were moved (or could not be): what was merged from where is told.
-    pub(super) fn copies_moved(
-        &mut self,
-        moved: Vec<(PathBuf, Result<(PathBuf, Option<PathBuf>), String>)>,
-    ) {
+    pub(super) fn copies_moved(&mut self, moved: Vec<CopyMoved>) {
         self.copies.busy = false;
         for (path, result) in moved {
             let Some(at) = self.copies.to_move.iter().position(|(f, _)| f.path == path) else {
