@@ -20,6 +20,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::fs::{FileSystem, RealFs};
+use super::store::LIBRARY_FILE;
 
 /// The folder, inside the data folder, conflict copies are moved into once merged.
 pub const MERGED_DIR: &str = "conflicts-merged";
@@ -51,7 +52,8 @@ impl fmt::Display for SyncTool {
 /// Which sync tool left `name` as a conflict copy of `library.json`, or `None` when it is
 /// not one (the rules are in the module documentation).
 pub fn conflict_copy_tool(name: &str) -> Option<SyncTool> {
-    let middle = name.strip_prefix("library")?.strip_suffix(".json")?;
+    let stem = LIBRARY_FILE.strip_suffix(".json")?;
+    let middle = name.strip_prefix(stem)?.strip_suffix(".json")?;
     let mut rest = middle;
     let mut first = None;
     while !rest.is_empty() {

@@ -213,7 +213,7 @@ fn an_unreadable_conflict_copy_is_left_alone_and_told_once() {
 }
 
 /// *File → Import backup…*'s command: a backup merged as one undoable step; twice adds
-/// nothing.
+/// nothing; a file that is no library is refused in words.
 #[test]
 fn a_backup_imported_in_the_window_twice_adds_nothing_and_undo_takes_it_back() {
     let tmp = TempDir::new();
@@ -247,6 +247,21 @@ fn a_backup_imported_in_the_window_twice_adds_nothing_and_undo_takes_it_back() {
     );
     harness.state_mut().push(Command::Undo);
     harness.run();
+    // A file that is no library: said in words, nothing changed.
+    let undone = harness.state().library().clone();
+    let not = tmp.write("notes.json", "not a library");
+    harness.state_mut().push(Command::ImportBackup(not));
+    harness.run();
+    assert!(
+        notice_containing(
+            harness.state(),
+            "The backup could not be imported, so nothing was changed:"
+        )
+        .is_some_and(|n| n.contains("notes.json could not be read")),
+        "{:?}",
+        harness.state().notices()
+    );
+    assert_eq!(harness.state().library(), &undone);
     // (The id counter stays where it was: ids are never handed out twice.)
     assert_eq!(
         harness.state().library().shows,
