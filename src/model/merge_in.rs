@@ -4,7 +4,8 @@
 //!
 //! - **Matching.** Shows, articles, threads and predictions are matched by id first (the same
 //!   id in both, and the two alike: a show with the same title or original title or an
-//!   article in common; an article with the same text; a thread with the same title, a
+//!   article in common; an article with the same text (an article's text never changes once
+//!   imported, so another text under the same id is another article, added); a thread with the same title, a
 //!   passage or a prediction in common; a prediction with the same statement or probability),
 //!   then by content (a show by either title, an article by its text, a thread by its title
 //!   within its show, a prediction by its statement within its thread; case and surrounding
@@ -279,7 +280,7 @@ impl<'a> MergeIn<'a> {
             &our_articles,
             |a| a.id,
             |a| a.id,
-            |t, o| same_text(t, o) || (t.article.title == o.article.title),
+            same_text,
             same_text,
         );
         let articles = self.articles.clone();

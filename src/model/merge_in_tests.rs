@@ -355,3 +355,22 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn another_text_under_the_same_id_is_another_article() {
+    let ours = base();
+    let mut theirs = base();
+    theirs.shows[0].articles[0].article.body = "A different text.".into();
+    let merged = merge_in(&ours, &theirs);
+    let bodies: Vec<&str> = merged
+        .library
+        .articles()
+        .map(|a| &*a.article.body)
+        .collect();
+    assert_eq!(bodies, ["Season two. Cast back.", "A different text."]);
+    assert_eq!(merged.added.articles, 1);
+    // A fresh id: ours keeps its own.
+    let added = merged.library.shows[0].articles[1].id;
+    assert_ne!(added, ours.shows[0].articles[0].id);
+    assert_eq!(merged.library.clone().repair(), []);
+}
