@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use clap::{CommandFactory as _, Parser, Subcommand};
 
 pub mod export;
+pub mod import_backup;
 pub mod suggest;
 
 /// Fan Tracker: read an article about a show, keep a checklist of its open story threads,
@@ -48,6 +49,15 @@ pub enum CliCommand {
     /// with --force. Read-only on the data folder: it takes no lock and writes nothing
     /// there, so it works while a window has the folder open.
     Export(export::ExportArgs),
+    /// Merge a backup (any Fan Tracker library file) into the library item by item, without
+    /// opening a window.
+    ///
+    /// Shows, articles, threads and predictions are matched by id and content; where both
+    /// hold a different value the library's own is kept, and each such field is listed. A
+    /// note of the backup's is kept below the library's, marked. Importing the same backup
+    /// twice adds nothing. Refused, with nothing changed, while a window has the data folder
+    /// open (use File → Import backup… there).
+    ImportBackup(import_backup::ImportBackupArgs),
 }
 
 impl Cli {

@@ -23,6 +23,9 @@ fn run() -> anyhow::Result<()> {
         Some(CliCommand::Export(args)) => {
             return fan_tracker::cli::export::run(args, &cli.resolve_data_dir()?);
         }
+        Some(CliCommand::ImportBackup(args)) => {
+            return fan_tracker::cli::import_backup::run(args, &cli.resolve_data_dir()?);
+        }
         None => {}
     }
     let data_dir = cli.resolve_data_dir()?;

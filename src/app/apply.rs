@@ -160,12 +160,21 @@ impl App {
                 | DialogKind::MarkdownFolder => {
                     return Err(AppError::NoDialog);
                 }
+                DialogKind::ImportBackup => self.notify(super::merge_in::NO_DIALOG_TO_IMPORT),
                 DialogKind::SaveToFolder | DialogKind::ExportFile => {
                     self.view.elsewhere.get_or_insert_with(String::new);
                     self.view.no_file_dialog = true;
                     self.notify(super::NO_DIALOG_FOR_PATH);
                 }
             },
+            Command::PickImportBackup => self.pick(DialogKind::ImportBackup),
+            Command::ImportBackup(path) => self.import_backup(path)?,
+            Command::MergedIn(done) => {
+                if let Some(done) = done.take() {
+                    self.merged_in(done)?;
+                }
+            }
+            Command::ConflictCopiesMoved(moved) => self.copies_moved(moved),
             Command::DismissNotice(index) => self.notices.dismiss(index),
             Command::TakeOver => self.take_over(),
             Command::TookOver(opened) => {
@@ -225,6 +234,7 @@ impl App {
                 self.parsing = None;
                 self.suggesting.clear();
                 self.merging = false;
+                self.copies_fault();
                 return Err(AppError::JobFault { what });
             }
         }
@@ -871,6 +881,14 @@ mod tests {
             let back = apply_and_complete(&mut app, Command::PickExportFile, JobKind::Dialog);
             let _ = app.apply(back);
             assert!(app.view.no_file_dialog && app.view.elsewhere.is_some());
+            // Importing a backup points to the command that does it.
+            let back = apply_and_complete(&mut app, Command::PickImportBackup, JobKind::Dialog);
+            assert_eq!(back, Command::NoDialog(DialogKind::ImportBackup));
+            let _ = app.apply(back);
+            assert_eq!(
+                app.notices().last().map(String::as_str),
+                Some(super::super::merge_in::NO_DIALOG_TO_IMPORT)
+            );
             println!("DIALOG-CHILD-OK");
             return;
         }

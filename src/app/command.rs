@@ -84,6 +84,11 @@ pub enum Command {
     PickFolderToSave,
     /// Ask the system's dialog for a file name, then [`Command::ExportLibrary`].
     PickExportFile,
+    /// Ask the system's dialog for a backup, then [`Command::ImportBackup`].
+    PickImportBackup,
+    /// Merge a backup (any library file) into the library item by item, on a job; one
+    /// undoable step (issue 20, item 5).
+    ImportBackup(PathBuf),
     /// Change saved data (undoable).
     Change(Change),
     /// A file dialog could not be shown: the system has none.
@@ -117,6 +122,12 @@ pub enum Command {
     LockChecked(bool),
     /// The data folder was opened again to take it over (or could not be).
     TookOver(Finished<Result<OpenedStore, StorageError>>),
+    /// A library from elsewhere (a backup, sync tools' conflict copies) was read and merged
+    /// into ours (or could not be read).
+    MergedIn(Finished<super::merge_in::MergeInDone>),
+    /// Merged conflict copies were moved into `conflicts-merged/`: each file, and where it
+    /// went (with the list of what differed, if written) or why it could not be moved.
+    ConflictCopiesMoved(Vec<super::merge_in::CopyMoved>),
     /// A job stopped with a panic (a fault in Fan Tracker); it worked on what is named.
     JobFault(String),
 }

@@ -24,6 +24,8 @@ pub enum DialogKind {
     PredictionsCsv,
     /// Choose a folder, then [`Command::ExportMarkdown`].
     MarkdownFolder,
+    /// Open a backup (a library file), then [`Command::ImportBackup`].
+    ImportBackup,
 }
 
 impl DialogKind {
@@ -35,6 +37,7 @@ impl DialogKind {
             Self::ExportFile => "the export dialog",
             Self::PredictionsCsv => "the CSV export dialog",
             Self::MarkdownFolder => "the Markdown export dialog",
+            Self::ImportBackup => "the import dialog",
         }
     }
 }
@@ -55,6 +58,13 @@ pub fn show(kind: DialogKind) -> Option<Command> {
                     "Articles (text, Markdown or web pages)",
                     &["txt", "text", "md", "markdown", "html", "htm"],
                 )
+                .add_filter("All files", &["*"]);
+            super::jobs::block_on(dialog.pick_file()).map(|f| f.path().to_owned())
+        }
+        DialogKind::ImportBackup => {
+            let dialog = dialog
+                .set_title("Import a backup into the library")
+                .add_filter("Fan Tracker library (JSON)", &["json"])
                 .add_filter("All files", &["*"]);
             super::jobs::block_on(dialog.pick_file()).map(|f| f.path().to_owned())
         }
@@ -95,6 +105,7 @@ pub fn answer(kind: DialogKind, path: PathBuf) -> Command {
             dir: path,
             replace: false,
         },
+        DialogKind::ImportBackup => Command::ImportBackup(path),
     }
 }
 

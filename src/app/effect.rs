@@ -108,6 +108,16 @@ pub enum Effect {
         /// The data folder.
         dir: PathBuf,
     },
+    /// Read a library from elsewhere (a backup, sync tools' conflict copies) and merge it
+    /// into ours item by item.
+    MergeIn(Box<super::merge_in::MergeInJob>),
+    /// Move merged conflict copies into `conflicts-merged/`.
+    MoveConflictCopies {
+        /// The data folder.
+        dir: PathBuf,
+        /// The copies, each with what differed in words (written beside it once moved).
+        files: Vec<(PathBuf, Option<String>)>,
+    },
 }
 
 /// A merge to run: the versions, and what the app needs when it is done.
@@ -202,7 +212,8 @@ impl Effect {
             Self::OpenFolder { .. } | Self::CloseSaver(_) | Self::TakeOver { .. } => {
                 JobKind::Folder
             }
-            Self::Merge(_) => JobKind::Merge,
+            Self::Merge(_) | Self::MergeIn(_) => JobKind::Merge,
+            Self::MoveConflictCopies { .. } => JobKind::Check,
             Self::CheckFiles { .. } | Self::CheckLock { .. } => JobKind::Check,
         }
     }
@@ -224,6 +235,13 @@ impl Effect {
             Self::CheckLock { .. } => "the data folder's lock".to_owned(),
             Self::CloseSaver(_) => "the old data folder".to_owned(),
             Self::Merge(_) => "a change made outside this window".to_owned(),
+            Self::MergeIn(job) => match &job.source {
+                super::merge_in::MergeInSource::Backup(path) => path.display().to_string(),
+                super::merge_in::MergeInSource::ConflictCopies { .. } => {
+                    "sync tools' conflict copies".to_owned()
+                }
+            },
+            Self::MoveConflictCopies { .. } => "the merged conflict copies".to_owned(),
         }
     }
 
@@ -312,6 +330,8 @@ impl Effect {
             }
             Self::CheckLock { dir } => Command::LockChecked(crate::storage::lock_is_free(&dir)),
             Self::TakeOver { dir } => Command::TookOver(Finished::new(Store::open(&dir))),
+            Self::MergeIn(job) => super::merge_in::finished(*job),
+            Self::MoveConflictCopies { dir, files } => super::merge_in::move_copies(&dir, files),
             Self::Merge(job) => {
                 let merged = merge_libraries(&job.base, &job.ours, &job.theirs);
                 Command::Merged(Finished::new(MergeDone { job: *job, merged }))

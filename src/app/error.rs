@@ -33,6 +33,9 @@ pub enum AppError {
     /// A backup could not be read to restore it.
     #[error(transparent)]
     Restore(StorageError),
+    /// A backup could not be read to import it (nothing was changed).
+    #[error("The backup could not be imported, so nothing was changed: {0}")]
+    ImportBackup(String),
     /// The window is read-only: another window writes to the data folder.
     #[error("{READ_ONLY_MESSAGE}")]
     ReadOnly,

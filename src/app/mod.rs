@@ -22,6 +22,7 @@ mod error;
 mod export_csv;
 mod importer;
 pub mod jobs;
+mod merge_in;
 mod notices;
 mod reopen;
 mod saver;
@@ -56,6 +57,7 @@ pub use importer::{
     ImportDone, ImportOutcome, ImportSource, ImportedArticle, read_file, source_key,
 };
 pub use jobs::{Finished, JobKind, Jobs};
+pub use merge_in::{CONFLICT_POLL, MergeInDone, MergeInJob, MergeInSource, MergedFile};
 pub use saver::{SaveReport, Saver};
 pub use status::SaveStatus;
 pub use suggester::{SuggestResult, article_fingerprint};
@@ -176,6 +178,8 @@ pub struct App {
     force_backup: bool,
     /// The other version to keep as a conflict copy with the next save.
     conflict_copy: Option<Vec<u8>>,
+    /// Sync tools' conflict copies: those left alone, those merged and waiting to be moved.
+    copies: merge_in::ConflictCopies,
 }
 
 impl App {
@@ -222,6 +226,7 @@ impl App {
             urgent: false,
             force_backup: false,
             conflict_copy: None,
+            copies: merge_in::ConflictCopies::default(),
         };
         let mut legacy_open = None;
         match opened {

@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use super::effect::Effect;
 use super::jobs::JobKind;
+use super::merge_in::CONFLICT_POLL;
 use super::{App, Command, SaveStatus};
 use crate::model::History;
 use crate::storage::{Notice, OpenedStore, StorageError};
@@ -20,6 +21,7 @@ const FILES_POLL: Duration = Duration::from_secs(1);
 pub(super) struct Checks {
     lock: Option<Instant>,
     files: Option<Instant>,
+    copies: Option<Instant>,
 }
 
 impl App {
@@ -51,7 +53,8 @@ impl App {
 
     /// The looks that run after a frame, on jobs (a stat or a lock try can wait on a slow
     /// or network disk): whether the files named in notices are still there (at most every
-    /// second), and in a read-only window whether the writer lock is free (every
+    /// second), in a window that saves whether sync tools left conflict copies (every
+    /// [`CONFLICT_POLL`], see `merge_in`), and in a read-only window whether the writer lock is free (every
     /// [`LOCK_POLL`]; then taking over is offered, see [`App::lock_checked`]). A look is not
     /// started while the last one is under way. Returns when the app should next run without
     /// input for them, if it should.
@@ -68,8 +71,13 @@ impl App {
                 self.effect(Effect::CheckFiles { files });
             }
         }
+        let copies = self.conflict_copies_check(due(self.checked.copies, CONFLICT_POLL));
+        if copies {
+            self.checked.copies = Some(now);
+        }
         if !matches!(self.status, SaveStatus::ReadOnly) || self.view.takeover_offered {
-            return None;
+            // A window that saves looks for sync tools' conflict copies now and then.
+            return self.saver.is_some().then_some(CONFLICT_POLL);
         }
         if due(self.checked.lock, LOCK_POLL) {
             self.checked.lock = Some(now);

@@ -18,6 +18,7 @@ mod link;
 #[cfg(test)]
 mod locked_tests;
 mod merge;
+mod merge_in;
 mod prediction;
 mod probability;
 mod reopen;
@@ -52,6 +53,7 @@ pub use ledger::{
 pub use library::{Library, LibraryError};
 pub use link::{LinkRefused, OPENABLE_SCHEMES, check_link};
 pub use merge::{Merged, merge_libraries};
+pub use merge_in::{Added, Conflict, Field, MergedIn, THEIR_NOTE_MARK, merge_in};
 pub use prediction::{Given, Outcome, Prediction, PredictionId, brier_score};
 pub use probability::{Probability, ProbabilityError};
 pub use reopen::{

@@ -6,6 +6,8 @@
 //! - `fan-tracker.lock`: held (with `File::try_lock`) by the one instance allowed to write;
 //! - `backups/library-<counter>-<time>.json`: the last few good versions, rotated by counter;
 //! - `library.unreadable-*.json` / `library.conflict-*.json`: files kept aside, never deleted;
+//! - `library.sync-conflict-*.json`, `library (… conflicted copy …).json`: a sync tool's
+//!   conflict copies, merged in item by item and then moved into `conflicts-merged/`;
 //! - `library.format<N>-*.json`: a library file of an older format version `N`, kept whole
 //!   when it is first read migrated, before anything is written in the current format.
 
@@ -17,6 +19,7 @@ mod notice;
 mod pins;
 mod predictions_csv;
 mod store;
+mod sync_copies;
 
 pub use backups::made_at as backup_made_at;
 pub use format::{
@@ -36,4 +39,7 @@ pub use predictions_csv::{CsvError, PREDICTIONS_CSV_HEADER, predictions_csv};
 pub use store::{
     BACKUP_INTERVAL, BACKUPS_KEPT, LIBRARY_FILE, LOCK_FILE, OpenedStore, SaveOutcome, SaveRequest,
     StorageError, Store, list_backups, lock_is_free,
+};
+pub use sync_copies::{
+    MERGED_DIR, SyncTool, conflict_copy_tool, find_conflict_copies, move_merged_copy,
 };

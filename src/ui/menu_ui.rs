@@ -32,6 +32,9 @@ pub fn menu_ui(ui: &mut Ui, parts: &mut UiParts<'_>, workspace: &mut Workspace, 
             if ui.button("Restore a backup…").clicked() {
                 parts.commands.push(Command::ListBackups);
             }
+            if ui.button("Import backup…").clicked() {
+                parts.commands.push(Command::PickImportBackup);
+            }
             if ui.button("Export backup…").clicked() {
                 parts.commands.push(Command::PickExportFile);
             }

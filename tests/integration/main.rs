@@ -25,6 +25,7 @@ mod shows;
 mod storage;
 mod suggest_eval;
 mod suggestions;
+mod sync_conflicts;
 mod typing;
 mod ui_stories;
 #[path = "../support/v1_file.rs"]

@@ -1,0 +1,437 @@
+//! Libraries from elsewhere merged into ours item by item (issue 20, items 5, 6 and 8; see
+//! [`crate::model::merge_in`]): a backup the fan imports (*File → Import backup…*, one
+//! undoable step), and the conflict copies sync tools leave beside `library.json`.
+//!
+//! Conflict copies are looked for on a job when the window starts and every
+//! [`CONFLICT_POLL`] after (with the other periodic looks, see `takeover`). Each readable one
+//! is merged like a change made behind the app (outside the undo history: Undo never takes
+//! back what another device wrote; the library from before is kept as a backup), and once the
+//! merge is saved it is moved into `conflicts-merged/` (never deleted); then the window says
+//! what was merged from where, and what differed. An unreadable one is left where it is and
+//! told once (again only if the file changes).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use super::effect::Effect;
+use super::jobs::Finished;
+use super::{App, Command};
+use crate::model::{Added, Conflict, Edit, Library, MergedIn, merge_in};
+use crate::storage::{
+    FileSystem as _, MERGED_DIR, RealFs, Store, SyncTool, find_conflict_copies, move_merged_copy,
+};
+
+/// How often the data folder is looked at for sync tools' conflict copies.
+pub const CONFLICT_POLL: Duration = Duration::from_secs(2);
+/// What the window says when it has no file dialog to pick a backup with.
+pub const NO_DIALOG_TO_IMPORT: &str = "No file dialog could be opened on this system to pick a backup. Close this window and run `fan-tracker import-backup FILE` instead; it merges the backup the same way.";
+/// A conflict copy, and where it was moved (with the list of what differed, if written) or
+/// why it could not be.
+pub type CopyMoved = (PathBuf, Result<(PathBuf, Option<PathBuf>), String>);
+/// How many conflicts a notice names (the rest are counted).
+const CONFLICTS_NAMED: usize = 5;
+
+/// A file's size and modification time: an unreadable file is read again only once these
+/// change.
+pub type Stamp = (u64, Option<SystemTime>);
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()))
+}
+
+/// Where the library to merge in comes from.
+#[derive(Clone, Debug)]
+pub enum MergeInSource {
+    /// The conflict copies in the data folder `dir`, but those left alone with this stamp.
+    ConflictCopies {
+        /// The data folder.
+        dir: PathBuf,
+        /// Files not to read again while unchanged (unreadable, or not movable).
+        skip: HashMap<PathBuf, Stamp>,
+    },
+    /// A backup (any library file) the fan picked.
+    Backup(PathBuf),
+}
+
+/// A merge-in to run on a job.
+#[derive(Debug)]
+pub struct MergeInJob {
+    /// What to merge in.
+    pub source: MergeInSource,
+    /// Ours, as it was when the job started (shared).
+    pub ours: Arc<Library>,
+    /// The edit generation `ours` is.
+    pub generation: u64,
+}
+
+/// One file merged in.
+#[derive(Clone, Debug)]
+pub struct MergedFile {
+    /// The file.
+    pub path: PathBuf,
+    /// The sync tool that left it (`None` for a backup).
+    pub tool: Option<SyncTool>,
+    /// What it added.
+    pub added: Added,
+    /// What differed.
+    pub conflicts: Vec<Conflict>,
+}
+
+/// What a merge-in job found.
+#[derive(Debug)]
+pub struct MergeInDone {
+    /// The job (its `ours` is what was merged into).
+    pub job: MergeInJob,
+    /// Ours with every readable file merged in, when there was one.
+    pub library: Option<Library>,
+    /// The files merged in, in order.
+    pub merged: Vec<MergedFile>,
+    /// Files that could not be read: the file, its stamp, why (in words).
+    pub unreadable: Vec<(PathBuf, Option<Stamp>, String)>,
+}
+
+/// The file's name, for the window.
+fn name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// Runs `job` (on a job's thread): reads each file through the storage layer's one load
+/// function ([`Store::read_library`], so any format version and layout) and merges it in.
+pub fn run(job: MergeInJob) -> MergeInDone {
+    let mut unreadable = Vec::new();
+    let files: Vec<(PathBuf, Option<SyncTool>)> = match &job.source {
+        MergeInSource::Backup(path) => vec![(path.clone(), None)],
+        MergeInSource::ConflictCopies { dir, skip } => match find_conflict_copies(dir) {
+            Ok(found) => found
+                .into_iter()
+                .filter(|(path, _)| {
+                    skip.get(path)
+                        .is_none_or(|was| stamp(path).as_ref() != Some(was))
+                })
+                .map(|(path, tool)| (path, Some(tool)))
+                .collect(),
+            Err(error) => {
+                log::warn!("the data folder could not be listed: {error}");
+                Vec::new()
+            }
+        },
+    };
+    let mut library: Option<Library> = None;
+    let mut merged = Vec::new();
+    for (path, tool) in files {
+        match Store::read_library(&path) {
+            Ok(theirs) => {
+                let into = library.as_ref().unwrap_or(&job.ours);
+                let MergedIn {
+                    library: result,
+                    added,
+                    conflicts,
+                } = merge_in(into, &theirs);
+                library = Some(result);
+                merged.push(MergedFile {
+                    path,
+                    tool,
+                    added,
+                    conflicts,
+                });
+            }
+            Err(error) => {
+                let stamp = stamp(&path);
+                unreadable.push((path, stamp, error.to_string()));
+            }
+        }
+    }
+    MergeInDone {
+        job,
+        library,
+        merged,
+        unreadable,
+    }
+}
+
+/// `file` in words: "NAME, a conflict copy Syncthing left," or "the backup NAME".
+fn described(file: &MergedFile) -> String {
+    match file.tool {
+        Some(tool) => format!("{}, a conflict copy {tool} left,", name(&file.path)),
+        None => format!("the backup {}", name(&file.path)),
+    }
+}
+
+/// What differed, in words: the first few conflicts, the rest counted.
+fn conflicts_in_words(conflicts: &[Conflict], kept_in: &str) -> String {
+    if conflicts.is_empty() {
+        return String::new();
+    }
+    let named: Vec<String> = conflicts
+        .iter()
+        .take(CONFLICTS_NAMED)
+        .map(ToString::to_string)
+        .collect();
+    let more = match conflicts.len().saturating_sub(CONFLICTS_NAMED) {
+        0 => String::new(),
+        n => format!(" (and {n} more)"),
+    };
+    let count = match conflicts.len() {
+        1 => "One thing differs".to_owned(),
+        n => format!("{n} things differ"),
+    };
+    format!(
+        " {count}, yours kept: {}{more}. The other values are in {kept_in}.",
+        named.join("; ")
+    )
+}
+
+/// What the window keeps about conflict copies between looks.
+#[derive(Debug, Default)]
+pub(super) struct ConflictCopies {
+    /// Files left alone (unreadable, or not movable) and told once: not read again while
+    /// their stamp is the same.
+    left_alone: HashMap<PathBuf, Stamp>,
+    /// Merged copies to move into `conflicts-merged/` once the merge is saved, with what to
+    /// tell then.
+    to_move: Vec<(MergedFile, String)>,
+    /// A look or a move is under way.
+    busy: bool,
+}
+
+impl App {
+    /// Looks at the data folder for conflict copies when `due` (in a window that saves, with
+    /// no look, move or merge under way); merged copies waiting for their save are moved
+    /// instead, as soon as it is written. Returns whether a look was started.
+    pub(super) fn conflict_copies_check(&mut self, due: bool) -> bool {
+        if self.saver.is_none() || self.copies.busy || self.merging || self.status.is_error() {
+            return false;
+        }
+        if !self.copies.to_move.is_empty() {
+            if self.is_saved() {
+                self.copies.busy = true;
+                let files = self
+                    .copies
+                    .to_move
+                    .iter()
+                    .map(|(f, _)| (f.path.clone(), differences(f)))
+                    .collect();
+                self.effect(Effect::MoveConflictCopies {
+                    dir: self.data_dir.clone(),
+                    files,
+                });
+            }
+            return false;
+        }
+        if !due {
+            return false;
+        }
+        self.copies.busy = true;
+        self.effect(Effect::MergeIn(Box::new(MergeInJob {
+            source: MergeInSource::ConflictCopies {
+                dir: self.data_dir.clone(),
+                skip: self.copies.left_alone.clone(),
+            },
+            ours: self.library.clone(),
+            generation: self.edit_generation,
+        })));
+        true
+    }
+
+    /// A job stopped with a fault: the next look starts afresh.
+    pub(super) fn copies_fault(&mut self) {
+        self.copies.busy = false;
+    }
+
+    /// Asks for a backup to import (a file dialog on a job).
+    pub(super) fn import_backup(&mut self, path: PathBuf) -> Result<(), super::AppError> {
+        self.writable()?;
+        self.effect(Effect::MergeIn(Box::new(MergeInJob {
+            source: MergeInSource::Backup(path),
+            ours: self.library.clone(),
+            generation: self.edit_generation,
+        })));
+        Ok(())
+    }
+
+    /// Applies a finished merge-in: unreadable files told (once), the merge applied (again
+    /// on the newer library when the fan edited meanwhile), conflict copies queued to be
+    /// moved once it is saved.
+    pub(super) fn merged_in(&mut self, done: MergeInDone) -> Result<(), super::AppError> {
+        let MergeInDone {
+            mut job,
+            library,
+            merged,
+            unreadable,
+        } = done;
+        let copies = matches!(job.source, MergeInSource::ConflictCopies { .. });
+        if copies {
+            self.copies.busy = false;
+        }
+        for (path, stamp, why) in unreadable {
+            match &job.source {
+                MergeInSource::Backup(_) => {
+                    return Err(super::AppError::ImportBackup(why));
+                }
+                MergeInSource::ConflictCopies { .. } => {
+                    self.notify(format!(
+                        "A sync tool's conflict copy of your library, {}, could not be read, so it was not merged and is left where it is: {why}",
+                        name(&path)
+                    ));
+                    if let Some(stamp) = stamp {
+                        self.copies.left_alone.insert(path, stamp);
+                    }
+                }
+            }
+        }
+        let Some(library) = library else {
+            return Ok(());
+        };
+        if job.generation != self.edit_generation {
+            // The fan edited meanwhile: merge again into the newer library.
+            job.ours = self.library.clone();
+            job.generation = self.edit_generation;
+            if copies {
+                self.copies.busy = true;
+            }
+            self.effect(Effect::MergeIn(Box::new(job)));
+            return Ok(());
+        }
+        let changed = library != *job.ours;
+        drop(job.ours);
+        let replace = Edit::Replace(Box::new(library));
+        match &job.source {
+            MergeInSource::Backup(path) => {
+                let file = &merged[0];
+                if changed {
+                    self.force_backup = true;
+                    self.writable()?
+                        .commit(replace, format!("import the backup {}", name(path)))?;
+                }
+                let conflicts = conflicts_in_words(&file.conflicts, "the backup");
+                self.notify(format!(
+                    "Imported {} into your library: {}.{conflicts}{}",
+                    described(file),
+                    file.added,
+                    if changed {
+                        " Edit → Undo takes the import back."
+                    } else {
+                        ""
+                    }
+                ));
+            }
+            MergeInSource::ConflictCopies { .. } => {
+                if changed {
+                    // Like a change made behind the app: outside the fan's undo history,
+                    // the library from before kept as a backup.
+                    self.force_backup = true;
+                    self.urgent = true;
+                    self.writable()?.apply_outside_history(replace)?;
+                }
+                for file in merged {
+                    let kept_in = format!("{MERGED_DIR}/{}", name(&file.path));
+                    let text = format!(
+                        "Merged {} into your library: {}. It is kept in {kept_in}.{}",
+                        described(&file),
+                        file.added,
+                        conflicts_in_words(&file.conflicts, "that copy")
+                    );
+                    self.copies.to_move.push((file, text));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Conflict copies were moved (or could not be): what was merged from where is told.
+    pub(super) fn copies_moved(&mut self, moved: Vec<CopyMoved>) {
+        self.copies.busy = false;
+        for (path, result) in moved {
+            let Some(at) = self.copies.to_move.iter().position(|(f, _)| f.path == path) else {
+                continue;
+            };
+            let (file, text) = self.copies.to_move.remove(at);
+            match result {
+                Ok((_, None)) => self.notify(text),
+                Ok((_, Some(listed))) => self.notify(format!(
+                    "{text} Every difference, in full, is listed in {MERGED_DIR}/{}.",
+                    name(&listed)
+                )),
+                Err(why) => {
+                    if let Some(stamp) = stamp(&file.path) {
+                        self.copies.left_alone.insert(file.path.clone(), stamp);
+                    }
+                    self.notify(format!(
+                        "Merged {} into your library: {}. It could not be moved into {MERGED_DIR}/ ({why}), so it is left where it is.{}",
+                        described(&file),
+                        file.added,
+                        conflicts_in_words(&file.conflicts, "that copy")
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// Moves merged conflict copies into `conflicts-merged/` (on a job), each with the list of
+/// what differed beside it (`<name>.differences.txt`, when anything did; a failure to write
+/// it is logged, the copy itself holds the values).
+pub fn move_copies(dir: &Path, files: Vec<(PathBuf, Option<String>)>) -> Command {
+    Command::ConflictCopiesMoved(
+        files
+            .into_iter()
+            .map(|(path, differences)| {
+                let moved = move_merged_copy(dir, &path).map_err(|e| e.to_string());
+                let moved = moved.map(|to| {
+                    let listed = differences.and_then(|text| {
+                        let listed = to.with_extension("differences.txt");
+                        match RealFs.write_atomic(&listed, text.as_bytes()) {
+                            Ok(()) => Some(listed),
+                            Err(error) => {
+                                log::warn!("{} could not be written: {error}", listed.display());
+                                None
+                            }
+                        }
+                    });
+                    (to, listed)
+                });
+                (path, moved)
+            })
+            .collect(),
+    )
+}
+
+/// What differed between `file` and the library, in full, for `<name>.differences.txt`;
+/// `None` when nothing did.
+fn differences(file: &MergedFile) -> Option<String> {
+    if file.conflicts.is_empty() {
+        return None;
+    }
+    let mut text = format!(
+        "Fan Tracker merged {} into your library on {}.\nWhere both held a different value, yours was kept; the other value is in the copy beside this file.\n",
+        described(file).trim_end_matches(','),
+        jiff::Timestamp::now()
+            .round(jiff::Unit::Second)
+            .unwrap_or(jiff::Timestamp::now())
+    );
+    for conflict in &file.conflicts {
+        text.push_str(&format!(
+            "\n- the {} {}, {}:\n    here: {}\n    in the other copy: {}\n",
+            conflict.kind,
+            crate::model::quoted(&conflict.name),
+            conflict.field,
+            conflict.ours,
+            conflict.theirs
+        ));
+        if conflict.appended {
+            text.push_str("    (the other note was added below yours, marked)\n");
+        }
+    }
+    Some(text)
+}
+
+/// The command a finished merge-in job brings back.
+pub fn finished(job: MergeInJob) -> Command {
+    Command::MergedIn(Finished::new(run(job)))
+}

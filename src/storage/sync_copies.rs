@@ -1,0 +1,270 @@
+//! Conflict copies sync tools leave beside `library.json` (issue 20, item 6): found by name,
+//! and once merged moved into `conflicts-merged/`, never deleted.
+//!
+//! The names, as the tools write them (a conflict copy of a conflict copy adds a second
+//! marker; each shape is in the tests below):
+//! - Syncthing: `library.sync-conflict-20261207-013045-ABCDEF7.json` (date, time, the first
+//!   letters of the device id that lost);
+//! - Dropbox: `library (Jane Doe's conflicted copy 2026-12-07).json`, with ` (1)` inside the
+//!   brackets for a second one the same day, and `library (Case Conflict).json` /
+//!   `library (Selective Sync Conflict).json`;
+//! - Nextcloud (and ownCloud's newer clients): `library (conflicted copy 2026-12-07
+//!   013045).json`, newer clients with the user's name after "copy";
+//! - ownCloud's older clients: `library_conflict-20261207-013045.json`.
+//!
+//! Fan Tracker's own kept files (`library.conflict-*.json`, `library.unreadable-*.json`, a
+//! sync tool's conflict copy of one of those) are not conflict copies of the library.
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::fs::{FileSystem, RealFs};
+use super::store::LIBRARY_FILE;
+
+/// The folder, inside the data folder, conflict copies are moved into once merged.
+pub const MERGED_DIR: &str = "conflicts-merged";
+
+/// Which sync tool names its conflict copies this way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyncTool {
+    /// `library.sync-conflict-….json`.
+    Syncthing,
+    /// `library (…'s conflicted copy …).json`, `library (Case Conflict).json`.
+    Dropbox,
+    /// `library (conflicted copy …).json`.
+    Nextcloud,
+    /// `library_conflict-….json`.
+    OwnCloud,
+}
+
+impl fmt::Display for SyncTool {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            SyncTool::Syncthing => "Syncthing",
+            SyncTool::Dropbox => "Dropbox",
+            SyncTool::Nextcloud => "Nextcloud",
+            SyncTool::OwnCloud => "ownCloud",
+        })
+    }
+}
+
+/// Which sync tool left `name` as a conflict copy of `library.json`, or `None` when it is
+/// not one (the rules are in the module documentation).
+pub fn conflict_copy_tool(name: &str) -> Option<SyncTool> {
+    let stem = LIBRARY_FILE.strip_suffix(".json")?;
+    let middle = name.strip_prefix(stem)?.strip_suffix(".json")?;
+    let mut rest = middle;
+    let mut first = None;
+    while !rest.is_empty() {
+        let (tool, after) = if let Some(r) = rest.strip_prefix(".sync-conflict-") {
+            (
+                SyncTool::Syncthing,
+                after_token(r, |c| c.is_ascii_alphanumeric() || c == '-')?,
+            )
+        } else if let Some(r) = rest.strip_prefix("_conflict-") {
+            (
+                SyncTool::OwnCloud,
+                after_token(r, |c| c.is_ascii_digit() || c == '-')?,
+            )
+        } else if let Some(r) = rest.strip_prefix(" (") {
+            let (inner, after) = bracketed(r)?;
+            let inner = inner.to_lowercase();
+            if inner.starts_with("conflicted copy") {
+                (SyncTool::Nextcloud, after)
+            } else if inner.contains("conflicted copy") || inner.ends_with("conflict") {
+                (SyncTool::Dropbox, after)
+            } else {
+                return None;
+            }
+        } else {
+            return None;
+        };
+        first.get_or_insert(tool);
+        rest = after;
+    }
+    first
+}
+
+/// `text` after its leading run of characters `keep` (at least one).
+fn after_token(text: &str, keep: impl Fn(char) -> bool) -> Option<&str> {
+    let end = text.find(|c| !keep(c)).unwrap_or(text.len());
+    (end > 0).then(|| &text[end..])
+}
+
+/// `text` (just after an opening bracket) split at its closing bracket, brackets inside
+/// counted: (inside, after the closing bracket).
+fn bracketed(text: &str) -> Option<(&str, &str)> {
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return Some((&text[..at], &text[at + 1..])),
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The conflict copies of the library in the data folder `dir` (not in its subfolders), by
+/// name; a folder that cannot be listed is an error, one that is not there has none.
+///
+/// # Errors
+/// The folder could not be listed.
+pub fn find_conflict_copies(dir: &Path) -> io::Result<Vec<(PathBuf, SyncTool)>> {
+    let listed = match RealFs.list(dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        listed => listed?,
+    };
+    let mut found: Vec<(PathBuf, SyncTool)> = listed
+        .into_iter()
+        .filter(|path| path.is_file())
+        .filter_map(|path| {
+            let tool = conflict_copy_tool(path.file_name()?.to_str()?)?;
+            Some((path, tool))
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(found)
+}
+
+/// Moves the merged conflict copy `path` into `conflicts-merged/` of the data folder `dir`
+/// (made 0700 if needed), under its own name, or with `-2`, `-3`, … before `.json` when a
+/// file of that name is there already: never over another file. Returns where it went.
+///
+/// # Errors
+/// The folder could not be made, or the file could not be moved (it is then where it was).
+pub fn move_merged_copy(dir: &Path, path: &Path) -> io::Result<PathBuf> {
+    let merged = dir.join(MERGED_DIR);
+    RealFs.create_private_dir(&merged)?;
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "not a file"))?
+        .to_string_lossy()
+        .into_owned();
+    let stem = name.strip_suffix(".json").unwrap_or(&name);
+    for n in 1.. {
+        let target = if n == 1 {
+            merged.join(&name)
+        } else {
+            merged.join(format!("{stem}-{n}.json"))
+        };
+        // A hard link never replaces a file; the rename below is for file systems without.
+        match std::fs::hard_link(path, &target) {
+            Ok(()) => {
+                std::fs::remove_file(path)?;
+                return Ok(target);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(_) if !target.exists() => {
+                std::fs::rename(path, &target)?;
+                return Ok(target);
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    unreachable!("an endless range ends only by returning")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_world_names_are_told_apart() {
+        let cases = [
+            (
+                "library.sync-conflict-20261207-013045-ABCDEF7.json",
+                Some(SyncTool::Syncthing),
+            ),
+            (
+                "library.sync-conflict-20261207-013045-ABCDEF7.sync-conflict-20261208-101010-XYZ1234.json",
+                Some(SyncTool::Syncthing),
+            ),
+            (
+                "library (Jane Doe's conflicted copy 2026-12-07).json",
+                Some(SyncTool::Dropbox),
+            ),
+            (
+                "library (Jane Doe's conflicted copy 2026-12-07 (1)).json",
+                Some(SyncTool::Dropbox),
+            ),
+            (
+                "library (지우의 conflicted copy 2026-12-07).json",
+                Some(SyncTool::Dropbox),
+            ),
+            ("library (Case Conflict).json", Some(SyncTool::Dropbox)),
+            (
+                "library (Selective Sync Conflict).json",
+                Some(SyncTool::Dropbox),
+            ),
+            (
+                "library (conflicted copy 2026-12-07 013045).json",
+                Some(SyncTool::Nextcloud),
+            ),
+            (
+                "library (conflicted copy jane 2026-12-07 013045).json",
+                Some(SyncTool::Nextcloud),
+            ),
+            (
+                "library (Conflicted Copy 2026-12-07 013045).json",
+                Some(SyncTool::Nextcloud),
+            ),
+            (
+                "library_conflict-20261207-013045.json",
+                Some(SyncTool::OwnCloud),
+            ),
+        ];
+        for (name, tool) in cases {
+            assert_eq!(conflict_copy_tool(name), tool, "{name}");
+        }
+    }
+
+    #[test]
+    fn other_files_in_the_data_folder_are_not_conflict_copies() {
+        for name in [
+            "library.json",
+            "library.conflict-2026-12-07T01-30-45Z.json",
+            "library.unreadable-2026-12-07T01-30-45Z.json",
+            "library.format2-2026-12-07T01-30-45Z.json",
+            "library.conflict-2026-12-07T01-30-45Z.sync-conflict-20261207-013045-ABCDEF7.json",
+            "library (1).json",
+            "library (conflicted copy 2026-12-07.json",
+            "library.sync-conflict-.json",
+            "library.sync-conflict-20261207-013045-ABCDEF7.json.tmp",
+            ".syncthing.library.json.tmp",
+            "library.json.sync-conflict-20261207-013045-ABCDEF7",
+            "mylibrary.sync-conflict-20261207-013045-ABCDEF7.json",
+            "ui-state.sync-conflict-20261207-013045-ABCDEF7.json",
+            "fan-tracker.lock",
+        ] {
+            assert_eq!(conflict_copy_tool(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_merged_copy_is_moved_never_over_another() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let name = "library (conflicted copy 2026-12-07 013045).json";
+        std::fs::write(dir.join(name), b"first").unwrap();
+        std::fs::write(dir.join("library.json"), b"{}").unwrap();
+        assert_eq!(
+            find_conflict_copies(dir).unwrap(),
+            [(dir.join(name), SyncTool::Nextcloud)]
+        );
+        let moved = move_merged_copy(dir, &dir.join(name)).unwrap();
+        assert_eq!(moved, dir.join(MERGED_DIR).join(name));
+        std::fs::write(dir.join(name), b"second").unwrap();
+        let again = move_merged_copy(dir, &dir.join(name)).unwrap();
+        assert_eq!(
+            again,
+            dir.join(MERGED_DIR)
+                .join("library (conflicted copy 2026-12-07 013045)-2.json")
+        );
+        assert_eq!(std::fs::read(moved).unwrap(), b"first");
+        assert_eq!(std::fs::read(again).unwrap(), b"second");
+        assert!(find_conflict_copies(dir).unwrap().is_empty());
+    }
+}

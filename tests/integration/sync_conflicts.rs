@@ -1,0 +1,426 @@
+//! Issue 20, items 5, 6 and 8: sync tools' conflict copies merged item by item, moved into
+//! `conflicts-merged/` and told; an unreadable one left alone and told once; a backup
+//! imported in the window and by the command line (twice adds nothing; refused while a window
+//! holds the folder); what differs shown in words.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Process;
+
+use egui_kittest::kittest::Queryable as _;
+use fan_tracker::app::{App, Command};
+use fan_tracker::model::{Library, Thread, ThreadId, ThreadStatus, quoted};
+use fan_tracker::storage::{self, LIBRARY_FILE, MERGED_DIR, SaveRequest, Store};
+
+use crate::fixture::{TempDir, launch, step_until};
+
+/// Saves `library` as the data folder's library (the store let go at once).
+fn save_library(dir: &Path, library: &Library) {
+    let mut opened = Store::open(dir).unwrap();
+    opened
+        .store
+        .save(&SaveRequest::new(library.clone()))
+        .unwrap();
+}
+
+/// The default library as another device changed it: a thread added, a note written, and a
+/// thread's status set differently than `ours` has it.
+fn other_device(ours: &Library) -> Library {
+    let mut theirs = ours.clone();
+    let id = ThreadId(theirs.allocate_id());
+    theirs.shows[0]
+        .threads
+        .push(Thread::new(id, "Added on the laptop", None));
+    theirs.shows[0].threads[1].note = "written on the laptop".into();
+    theirs
+}
+
+fn notice_containing(app: &App, text: &str) -> Option<String> {
+    app.notices().iter().find(|n| n.contains(text)).cloned()
+}
+
+/// A conflict copy named `name` in a data folder is merged at launch, moved into
+/// `conflicts-merged/`, and the window says what was merged from where.
+fn a_conflict_copy_is_merged_moved_and_told(name: &str, tool: &str) {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let ours = Library::default();
+    save_library(&dir, &ours);
+    let bytes = storage::encode(&other_device(&ours)).unwrap();
+    std::fs::write(dir.join(name), &bytes).unwrap();
+
+    let mut harness = launch(&dir, None);
+    step_until(&mut harness, "the conflict copy merged and told", |app| {
+        notice_containing(app, "a conflict copy").is_some()
+    });
+    harness.run();
+    let notice = notice_containing(harness.state(), "a conflict copy").unwrap();
+    assert!(notice.contains(tool), "{notice}");
+    assert!(notice.contains(name), "{notice}");
+    assert!(notice.contains("1 thread added"), "{notice}");
+    assert!(notice.contains(MERGED_DIR), "{notice}");
+    harness.get_by_label(&notice);
+
+    let library = harness.state().library().clone();
+    assert!(library.threads().any(|t| t.title == "Added on the laptop"));
+    assert_eq!(library.shows[0].threads[1].note, "written on the laptop");
+    assert!(!dir.join(name).exists(), "moved away");
+    assert_eq!(
+        std::fs::read(dir.join(MERGED_DIR).join(name)).unwrap(),
+        bytes,
+        "kept whole in conflicts-merged/"
+    );
+    step_until(&mut harness, "the merge saved", App::is_saved);
+    assert_eq!(
+        Store::read_library(&dir.join(LIBRARY_FILE)).unwrap(),
+        library
+    );
+}
+
+#[test]
+fn a_syncthing_conflict_copy_is_merged_moved_and_told() {
+    a_conflict_copy_is_merged_moved_and_told(
+        "library.sync-conflict-20261207-013045-ABCDEF7.json",
+        "Syncthing",
+    );
+}
+
+#[test]
+fn a_dropbox_conflict_copy_is_merged_moved_and_told() {
+    a_conflict_copy_is_merged_moved_and_told(
+        "library (Jane Doe's conflicted copy 2026-12-07).json",
+        "Dropbox",
+    );
+}
+
+#[test]
+fn a_nextcloud_conflict_copy_is_merged_moved_and_told() {
+    a_conflict_copy_is_merged_moved_and_told(
+        "library (conflicted copy 2026-12-07 013045).json",
+        "Nextcloud",
+    );
+}
+
+/// One appearing while the window is open is merged too, and what differs is shown in words
+/// (the fan's value kept, the other named); Undo does not take the other device's words back.
+#[test]
+fn a_conflict_copy_arriving_while_running_is_merged_and_what_differs_is_shown_in_words() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let mut harness = launch(&dir, None);
+    step_until(&mut harness, "the first save", App::is_saved);
+    let ours = harness.state().library().clone();
+    let mut theirs = other_device(&ours);
+    let title = theirs.shows[0].threads[0].title.clone();
+    theirs.shows[0].threads[0].status = ThreadStatus::Dropped;
+    let name = "library.sync-conflict-20261207-020000-QWERTY1.json";
+    std::fs::write(dir.join(name), storage::encode(&theirs).unwrap()).unwrap();
+
+    step_until(&mut harness, "the conflict copy merged", |app| {
+        notice_containing(app, "a conflict copy").is_some()
+    });
+    harness.run();
+    let notice = notice_containing(harness.state(), "a conflict copy").unwrap();
+    let words = format!(
+        "One thing differs, yours kept: the thread {}: status is \"open\" here and \"dropped\" in the other copy; \"open\" is kept.",
+        quoted(&title)
+    );
+    assert!(notice.contains(&words), "{notice}");
+    assert!(
+        notice.contains(&format!("It is kept in {MERGED_DIR}/{name}."))
+            && notice.contains("The other values are in that copy."),
+        "{notice}"
+    );
+    // Kept for review beyond the notice: every difference in full beside the copy.
+    let listed = "library.sync-conflict-20261207-020000-QWERTY1.differences.txt";
+    assert!(
+        notice.ends_with(&format!(
+            "Every difference, in full, is listed in {MERGED_DIR}/{listed}."
+        )),
+        "{notice}"
+    );
+    let differences = std::fs::read_to_string(dir.join(MERGED_DIR).join(listed)).unwrap();
+    assert!(
+        differences.contains(&format!(
+            "- the thread {}, status:\n    here: open\n    in the other copy: dropped\n",
+            quoted(&title)
+        )),
+        "{differences}"
+    );
+    harness.get_by_label(&notice);
+    let library = harness.state().library().clone();
+    assert_eq!(library.shows[0].threads[0].status, ThreadStatus::Open);
+    assert!(library.threads().any(|t| t.title == "Added on the laptop"));
+
+    harness.state_mut().push(Command::Undo);
+    harness.run();
+    assert!(
+        harness
+            .state()
+            .library()
+            .threads()
+            .any(|t| t.title == "Added on the laptop"),
+        "Undo never takes back what another device wrote"
+    );
+}
+
+/// An unreadable conflict copy is left where it is, byte for byte, and told once: dismissed,
+/// it does not come back while the file is the same; changed, it is read (and told) again.
+#[test]
+fn an_unreadable_conflict_copy_is_left_alone_and_told_once() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    save_library(&dir, &Library::default());
+    let name = "library (conflicted copy 2026-12-07 013045).json";
+    let path = dir.join(name);
+    std::fs::write(&path, b"{\"format_version\": 3, \"shows\": [").unwrap();
+
+    let mut harness = launch(&dir, None);
+    let told = |app: &App| notice_containing(app, "could not be read");
+    step_until(&mut harness, "the unreadable copy told", |app| {
+        told(app).is_some()
+    });
+    let notice = told(harness.state()).unwrap();
+    assert!(
+        notice.contains(name) && notice.contains("left where it is"),
+        "{notice}"
+    );
+    let index = harness
+        .state()
+        .notices()
+        .iter()
+        .position(|n| *n == notice)
+        .unwrap();
+    harness.state_mut().push(Command::DismissNotice(index));
+    harness.run();
+    // Two more looks at the folder.
+    let later = std::time::Instant::now() + fan_tracker::app::CONFLICT_POLL * 2;
+    while std::time::Instant::now() < later {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        harness.step();
+    }
+    assert!(told(harness.state()).is_none(), "told once, not every look");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        b"{\"format_version\": 3, \"shows\": [",
+        "left alone"
+    );
+    assert!(!dir.join(MERGED_DIR).exists());
+
+    std::fs::write(&path, b"still not a library").unwrap();
+    step_until(&mut harness, "the changed copy told again", |app| {
+        told(app).is_some()
+    });
+}
+
+/// *File → Import backup…*'s command: a backup merged as one undoable step; twice adds
+/// nothing; a file that is no library is refused in words.
+#[test]
+fn a_backup_imported_in_the_window_twice_adds_nothing_and_undo_takes_it_back() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let mut harness = launch(&dir, None);
+    let before = harness.state().library().clone();
+    let backup = tmp.write(
+        "backup.json",
+        storage::encode(&other_device(&before)).unwrap(),
+    );
+    for _ in 0..2 {
+        harness
+            .state_mut()
+            .push(Command::ImportBackup(backup.clone()));
+        harness.run();
+    }
+    let library = harness.state().library().clone();
+    let added = library
+        .threads()
+        .filter(|t| t.title == "Added on the laptop")
+        .count();
+    assert_eq!(added, 1, "no duplicates");
+    assert!(
+        notice_containing(
+            harness.state(),
+            "Imported the backup backup.json into your library: nothing new."
+        )
+        .is_some(),
+        "{:?}",
+        harness.state().notices()
+    );
+    harness.state_mut().push(Command::Undo);
+    harness.run();
+    // A file that is no library: said in words, nothing changed.
+    let undone = harness.state().library().clone();
+    let not = tmp.write("notes.json", "not a library");
+    harness.state_mut().push(Command::ImportBackup(not));
+    harness.run();
+    assert!(
+        notice_containing(
+            harness.state(),
+            "The backup could not be imported, so nothing was changed:"
+        )
+        .is_some_and(|n| n.contains("notes.json could not be read")),
+        "{:?}",
+        harness.state().notices()
+    );
+    assert_eq!(harness.state().library(), &undone);
+    // (The id counter stays where it was: ids are never handed out twice.)
+    assert_eq!(
+        harness.state().library().shows,
+        before.shows,
+        "Undo takes the import back"
+    );
+}
+
+fn fan_tracker(dir: &Path) -> Process {
+    let mut command = Process::new(env!("CARGO_BIN_EXE_fan-tracker"));
+    command
+        .env_remove("FAN_TRACKER_DATA_DIR")
+        .arg("--data-dir")
+        .arg(dir);
+    command
+}
+
+fn import_backup(dir: &Path, file: &Path) -> std::process::Output {
+    fan_tracker(dir)
+        .arg("import-backup")
+        .arg(file)
+        .output()
+        .unwrap()
+}
+
+fn library_files(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = walk(dir);
+    files.sort();
+    files
+}
+
+fn walk(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .flat_map(|e| {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                walk(&path)
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                vec![(path, bytes)]
+            }
+        })
+        .collect()
+}
+
+/// `export --json` → `import-backup` into an empty folder → the same library; importing it
+/// twice adds nothing.
+#[test]
+fn cli_export_then_import_into_an_empty_folder_is_the_same_library_and_twice_adds_nothing() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let library = other_device(&Library::default());
+    save_library(&dir, &library);
+    let export = tmp.path().join("export.json");
+    let out = fan_tracker(&dir)
+        .args(["export", "--json"])
+        .arg(&export)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let empty = tmp.path().join("empty");
+    let out = import_backup(&empty, &export);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let imported = Store::read_library(&empty.join(LIBRARY_FILE)).unwrap();
+    assert_eq!(imported, library);
+
+    let out = import_backup(&empty, &export);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("nothing new"), "{said}");
+    assert_eq!(
+        Store::read_library(&empty.join(LIBRARY_FILE)).unwrap(),
+        library
+    );
+}
+
+/// What differs is listed in words, the library's own value kept.
+#[test]
+fn cli_import_lists_what_differs_in_words() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let ours = Library::default();
+    save_library(&dir, &ours);
+    let mut theirs = other_device(&ours);
+    theirs.shows[0].threads[0].status = ThreadStatus::Resolved;
+    let backup = tmp.write("backup.json", storage::encode(&theirs).unwrap());
+    let out = import_backup(&dir, &backup);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("1 thread added"), "{said}");
+    assert!(
+        said.contains(
+            "status is \"open\" here and \"resolved\" in the other copy; \"open\" is kept"
+        ),
+        "{said}"
+    );
+    let saved = Store::read_library(&dir.join(LIBRARY_FILE)).unwrap();
+    assert_eq!(saved.shows[0].threads[0].status, ThreadStatus::Open);
+    assert_eq!(saved.threads().count(), ours.threads().count() + 1);
+    // The library from before is kept as a backup.
+    let newest = &storage::list_backups(&dir).unwrap()[0];
+    assert_eq!(Store::read_library(newest).unwrap(), ours);
+}
+
+/// While a window holds the folder: a clear refusal on stderr, status 1, nothing changed.
+#[test]
+fn cli_import_is_refused_while_a_window_holds_the_folder() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let ours = Library::default();
+    let window = Store::open(&dir).unwrap();
+    let mut store = window.store;
+    store.save(&SaveRequest::new(ours.clone())).unwrap();
+    let backup = tmp.write(
+        "backup.json",
+        storage::encode(&other_device(&ours)).unwrap(),
+    );
+    let before = library_files(&dir);
+    let out = import_backup(&dir, &backup);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("a Fan Tracker window is using the data folder")
+            && said.contains("nothing was imported or changed"),
+        "{said}"
+    );
+    assert_eq!(library_files(&dir), before, "nothing changed");
+    drop(store);
+}
+
+/// A file that is not a library is refused in words before the folder is touched.
+#[test]
+fn cli_import_of_a_file_that_is_no_library_is_refused() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let not = tmp.write("notes.json", "not a library");
+    let out = import_backup(&dir, &not);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("notes.json could not be read"), "{said}");
+    assert!(!dir.exists(), "no data folder made");
+}
