@@ -167,7 +167,7 @@ impl App {
                     self.notify(super::NO_DIALOG_FOR_PATH);
                 }
             },
-            Command::PickImportBackup => self.pick(DialogKind::ImportBackup),
+            Command::PickImportBackup => self.pick(DialogKind::ImportBackup)?,
             Command::ImportBackup(path) => self.import_backup(path)?,
             Command::MergedIn(done) => {
                 if let Some(done) = done.take() {
