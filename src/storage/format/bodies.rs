@@ -1,0 +1,86 @@
+//! The hash of each article body in memory, remembered by the body's allocation, so a save
+//! hashes only the bodies imported since the last one (an article's text never changes once
+//! imported and is shared, not copied, between copies of the library), and so the placeholder
+//! of an article whose file is missing keeps naming that file in every save.
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock, Mutex, PoisonError, Weak};
+
+use super::v4::sha256_hex;
+
+/// What is known of one body in memory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BodyHash {
+    /// The article file's hash (see [`super::v4::ArticleV4::body_sha256`]).
+    pub sha256: String,
+    /// Whether the body in memory is a placeholder for an article file that could not be read
+    /// (it is then never written as that article's text, and the file keeps its name).
+    pub missing: bool,
+}
+
+/// Remembered hashes by body allocation; a [`Weak`] keeps the allocation, so its address is
+/// never reused while the entry lives.
+type Table = HashMap<usize, (Weak<str>, BodyHash)>;
+
+static KNOWN: LazyLock<Mutex<Table>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+
+/// Entries beyond this many start a sweep of bodies no longer in memory.
+const SWEEP_AT: usize = 4096;
+
+fn key(body: &Arc<str>) -> usize {
+    Arc::as_ptr(body).cast::<u8>() as usize
+}
+
+/// The hash of `body`: remembered, or computed (SHA-256 of its UTF-8 bytes) and remembered.
+pub fn hash_of(body: &Arc<str>) -> BodyHash {
+    let mut known = KNOWN.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some((weak, hash)) = known.get(&key(body))
+        && weak.upgrade().is_some_and(|b| Arc::ptr_eq(&b, body))
+    {
+        return hash.clone();
+    }
+    let hash = BodyHash {
+        sha256: sha256_hex(body.as_bytes()),
+        missing: false,
+    };
+    insert(&mut known, body, hash.clone());
+    hash
+}
+
+/// Remembers `hash` for `body` (a body just read and checked, or a placeholder).
+pub fn remember(body: &Arc<str>, hash: BodyHash) {
+    let mut known = KNOWN.lock().unwrap_or_else(PoisonError::into_inner);
+    insert(&mut known, body, hash);
+}
+
+fn insert(known: &mut Table, body: &Arc<str>, hash: BodyHash) {
+    if known.len() >= SWEEP_AT {
+        known.retain(|_, (weak, _)| weak.strong_count() > 0);
+    }
+    known.insert(key(body), (Arc::downgrade(body), hash));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_body_is_hashed_once_and_a_placeholder_keeps_its_files_hash() {
+        let body: Arc<str> = "Fans wait.".into();
+        let hash = hash_of(&body);
+        assert_eq!(hash.sha256, sha256_hex(b"Fans wait."));
+        assert!(!hash.missing);
+        // A copy shares the body, and so the hash.
+        assert_eq!(hash_of(&Arc::clone(&body)), hash);
+        let placeholder: Arc<str> = "The text is missing.".into();
+        let named = BodyHash {
+            sha256: "a".repeat(64),
+            missing: true,
+        };
+        remember(&placeholder, named.clone());
+        assert_eq!(hash_of(&placeholder.clone()), named);
+        // The same words in another allocation are just text.
+        let other: Arc<str> = "The text is missing.".into();
+        assert!(!hash_of(&other).missing);
+    }
+}
