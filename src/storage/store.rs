@@ -16,7 +16,7 @@ use super::format::{
     ArticleFile, CURRENT_FORMAT_VERSION, FormatError, Lineage, Loaded, Repair, decode_file_with,
     encode_library_file,
 };
-use super::fs::{FileSystem, RealFs};
+use super::fs::{FileSystem, RealFs, follow_links};
 use super::notice::Notice;
 use super::pins::BackupPins;
 use crate::model::Library;
@@ -226,7 +226,7 @@ impl Store {
         } else {
             remove_temp_files(&*fs, dir);
             remove_temp_files(&*fs, &dir.join(BACKUP_DIR));
-            remove_temp_files(&*fs, &dir.join(ARTICLES_DIR));
+            remove_temp_files(&*fs, &articles_dir(dir));
         }
         let mut store = Store {
             dir: dir.to_owned(),
@@ -677,7 +677,7 @@ impl Store {
     /// `bytes` (the library file, or a copy of it kept in this folder) decoded with the
     /// article files of this data folder; records those read whole.
     fn decode(&self, bytes: &[u8]) -> Result<Loaded, FormatError> {
-        let articles = self.dir.join(ARTICLES_DIR);
+        let articles = articles_dir(&self.dir);
         let read = RefCell::new(Vec::new());
         let loaded = decode_file_with(bytes, &|name| {
             let bytes = self.fs.read(&articles.join(name))?;
@@ -692,9 +692,11 @@ impl Store {
                 _ => None,
             })
             .collect();
-        self.articles_on_disk
-            .borrow_mut()
-            .extend(read.into_inner().into_iter().filter(|n| !damaged.contains(n)));
+        self.articles_on_disk.borrow_mut().extend(
+            read.into_inner()
+                .into_iter()
+                .filter(|n| !damaged.contains(n)),
+        );
         Ok(loaded)
     }
 
@@ -721,7 +723,7 @@ impl Store {
     /// Writes each of `articles` not known to be in the folder. Article files are never
     /// removed: any backup may name them (see docs/DATA-SAFETY.md).
     fn write_articles(&self, articles: &[ArticleFile]) -> Result<(), StorageError> {
-        let dir = self.dir.join(ARTICLES_DIR);
+        let dir = articles_dir(&self.dir);
         let mut created = false;
         for article in articles {
             if self.articles_on_disk.borrow().contains(&article.name) {
@@ -745,7 +747,7 @@ impl Store {
     /// `articles/<sha256>.damaged-<time>.md`, and says where in the repair; one that cannot be
     /// moved is left where it is (it is never used nor written over) and logged.
     fn keep_damaged_articles_aside(&self, repairs: &mut [Repair]) {
-        let dir = self.dir.join(ARTICLES_DIR);
+        let dir = articles_dir(&self.dir);
         for repair in repairs {
             let Repair::ArticleDamaged { file, kept_as, .. } = repair else {
                 continue;
@@ -962,15 +964,36 @@ fn file_name_of(file: &str) -> String {
 /// As [`decode_file_with`].
 pub fn decode_file_at(bytes: &[u8], path: &Path) -> Result<Loaded, FormatError> {
     let folder = path.parent().unwrap_or(Path::new("."));
-    let near = folder.join(ARTICLES_DIR);
-    let above = folder.parent().map(|p| p.join(ARTICLES_DIR));
-    decode_file_with(bytes, &|name| match fs::read(near.join(name)) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => match &above {
-            Some(above) => fs::read(above.join(name)),
-            None => Err(e),
-        },
-        other => other,
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for folder in std::iter::once(folder).chain(folder.parent()) {
+        for dir in [folder.join(ARTICLES_DIR), articles_dir(folder)] {
+            if !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
+        }
+    }
+    decode_file_with(bytes, &|name| {
+        let mut last = io::Error::from(io::ErrorKind::NotFound);
+        for dir in &dirs {
+            match fs::read(dir.join(name)) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => last = e,
+                other => return other,
+            }
+        }
+        Err(last)
     })
+}
+
+/// The data folder `dir`'s article folder: `articles` beside the library file, which is in
+/// `dir` unless `library.json` is a symbolic link (into a synced folder, say): then beside
+/// the file it points at, so what syncs the library carries its articles too.
+fn articles_dir(dir: &Path) -> PathBuf {
+    follow_links(&dir.join(LIBRARY_FILE))
+        .ok()
+        .as_deref()
+        .and_then(Path::parent)
+        .unwrap_or(dir)
+        .join(ARTICLES_DIR)
 }
 
 /// `dir/stem-<UTC time>.ext`, with a counter added when that name is taken.
@@ -1020,7 +1043,11 @@ mod tests {
         };
         assert!(!reason.is_empty());
         assert_eq!(std::fs::read(kept_as).unwrap(), theirs_bytes);
-        let on_disk = decode_file_at(&std::fs::read(store.library_path()).unwrap(), &store.library_path()).unwrap();
+        let on_disk = decode_file_at(
+            &std::fs::read(store.library_path()).unwrap(),
+            &store.library_path(),
+        )
+        .unwrap();
         assert_eq!(on_disk.library.shows[0].note, "ours");
         assert!(on_disk.revision > 5, "written above their revision");
         assert_eq!(store.revision(), on_disk.revision);

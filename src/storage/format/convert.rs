@@ -18,8 +18,8 @@ use std::sync::Arc;
 use super::bodies::{self, BodyHash};
 use super::v3::{GivenV3, PredictionV3, ThreadV3};
 use super::v4::{
-    ARTICLES_DIR, ArticleV4, FileV4, LibraryV4, ShowV4, VERSION, article_file_name,
-    is_sha256_hex, sha256_hex,
+    ARTICLES_DIR, ArticleV4, FileV4, LibraryV4, ShowV4, VERSION, article_file_name, is_sha256_hex,
+    sha256_hex,
 };
 use super::{ArticleFile, Repair};
 use crate::model::{
@@ -49,7 +49,11 @@ pub fn to_file(library: &Library, revision: u64, inline: bool) -> (FileV4, Vec<A
                     body: Arc::clone(body),
                 });
             }
-            article_to_file(entry, sha256, (inline && !missing).then(|| body.to_string()))
+            article_to_file(
+                entry,
+                sha256,
+                (inline && !missing).then(|| body.to_string()),
+            )
         }));
     }
     let file = FileV4 {
@@ -176,11 +180,21 @@ fn article_to_file(entry: &ArticleEntry, body_sha256: String, body: Option<Strin
 
 /// An article's body: the one in the file (hashed afresh: its hash names its article file),
 /// else its article file checked against its hash, else a placeholder saying what is missing.
-fn body_from_file(article: &mut ArticleV4, read: ArticleReader<'_>, repairs: &mut Vec<Repair>) -> Arc<str> {
+fn body_from_file(
+    article: &mut ArticleV4,
+    read: ArticleReader<'_>,
+    repairs: &mut Vec<Repair>,
+) -> Arc<str> {
     if let Some(body) = article.body.take() {
         let body: Arc<str> = body.into();
         let sha256 = sha256_hex(body.as_bytes());
-        bodies::remember(&body, BodyHash { sha256, missing: false });
+        bodies::remember(
+            &body,
+            BodyHash {
+                sha256,
+                missing: false,
+            },
+        );
         return body;
     }
     let sha256 = &article.body_sha256;
@@ -190,13 +204,21 @@ fn body_from_file(article: &mut ArticleV4, read: ArticleReader<'_>, repairs: &mu
             Ok(bytes) if sha256_hex(&bytes) == *sha256 => match String::from_utf8(bytes) {
                 Ok(text) => {
                     let body: Arc<str> = text.into();
-                    bodies::remember(&body, BodyHash { sha256: sha256.clone(), missing: false });
+                    bodies::remember(
+                        &body,
+                        BodyHash {
+                            sha256: sha256.clone(),
+                            missing: false,
+                        },
+                    );
                     return body;
                 }
                 Err(_) => ArticleProblem::Damaged,
             },
             Ok(_) => ArticleProblem::Damaged,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => ArticleProblem::Missing("it is not there".into()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                ArticleProblem::Missing("it is not there".into())
+            }
             Err(e) => ArticleProblem::Missing(format!("it could not be read: {e}")),
         }
     } else {
@@ -204,7 +226,13 @@ fn body_from_file(article: &mut ArticleV4, read: ArticleReader<'_>, repairs: &mu
     };
     let placeholder: Arc<str> = placeholder(&file).into();
     if is_sha256_hex(sha256) {
-        bodies::remember(&placeholder, BodyHash { sha256: sha256.clone(), missing: true });
+        bodies::remember(
+            &placeholder,
+            BodyHash {
+                sha256: sha256.clone(),
+                missing: true,
+            },
+        );
     }
     repairs.push(match problem {
         ArticleProblem::Missing(reason) => Repair::ArticleMissing {
@@ -239,7 +267,11 @@ pub fn placeholder(file: &str) -> String {
     )
 }
 
-fn article_from_file(mut article: ArticleV4, read: ArticleReader<'_>, repairs: &mut Vec<Repair>) -> ArticleEntry {
+fn article_from_file(
+    mut article: ArticleV4,
+    read: ArticleReader<'_>,
+    repairs: &mut Vec<Repair>,
+) -> ArticleEntry {
     let body = body_from_file(&mut article, read, repairs);
     ArticleEntry {
         id: ArticleId(article.id),

@@ -8,6 +8,7 @@
 use std::cell::OnceCell;
 
 use super::to_v3::v2_to_v3;
+use super::to_v4::v3_to_v4;
 use super::v1::{
     AnchorV1, ArticleFormatV1, DossierV1, FileV1, OutcomeV1, PredictionV1, SuggestionStateV1,
     SuggestionV1, ThreadStatusV1, ThreadV1,
@@ -16,7 +17,6 @@ use super::v2::{
     AnchorV2, ArticleFormatV2, ArticleV2, FileV2, LibraryV2, OutcomeV2, PredictionV2, ShowStatusV2,
     ShowV2, SuggestionStateV2, SuggestionV2, ThreadStatusV2, ThreadV2,
 };
-use super::to_v4::v3_to_v4;
 use super::v3::FileV3;
 use super::v4::FileV4;
 use super::{FormatError, UTF8_BOM, VersionOnly, v1, v2, v3, v4};
