@@ -6,6 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use egui_kittest::kittest::Queryable as _;
 use fan_tracker::model::{ArticleEntry, ArticleId, Library};
 use fan_tracker::storage::format::v4::sha256_hex;
 use fan_tracker::storage::{LIBRARY_FILE, Notice, Repair, SaveRequest, Store};
@@ -60,6 +61,14 @@ fn the_library_file_names_each_article_file_and_holds_no_article_text() {
             path.display()
         );
         assert!(saved.contains(&sha256_hex(body.as_bytes())));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&dir.join("articles")), 0o700, "a private folder");
+        let first = &library.shows[0].articles[0].article.body;
+        assert_eq!(mode(&article_path(&dir, first)), 0o600, "private files");
     }
     let opened = Store::open(&dir).unwrap();
     assert_eq!(opened.notices, []);
@@ -179,4 +188,117 @@ fn a_backup_restores_with_its_articles_after_the_article_was_deleted() {
         Store::read_library(&dir.join(LIBRARY_FILE)).unwrap(),
         without
     );
+}
+
+/// Another device's save arrives through a sync tool with its library file before its new
+/// article file: it is merged as always (three-way), the article waiting for its file shows
+/// the placeholder, the merged library keeps naming the file, and once the file arrives the
+/// text is there.
+#[test]
+fn a_change_from_another_device_merges_before_its_article_file_arrives() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let path = dir.join(LIBRARY_FILE);
+    let base = Library::default();
+    let mut opened = Store::open(&dir).unwrap();
+    opened.store.save(&SaveRequest::new(base.clone())).unwrap();
+
+    // The other device adds an article and saves, from this save.
+    let on_disk = fs::read(&path).unwrap();
+    let lineage = fan_tracker::storage::decode_file(&on_disk)
+        .unwrap()
+        .lineage
+        .next();
+    let mut theirs = base.clone();
+    let id = ArticleId(theirs.allocate_id());
+    let mut article = theirs.shows[0].articles[0].article.clone();
+    article.title = "From the phone".into();
+    article.body = "Read on the phone, on the train.".into();
+    theirs.shows[0]
+        .articles
+        .push(ArticleEntry::new(id, article));
+    let (bytes, files) =
+        fan_tracker::storage::encode_library_file(&theirs, opened.store.revision() + 1, &lineage)
+            .unwrap();
+    fs::write(&path, &bytes).unwrap();
+    let late = files
+        .iter()
+        .find(|f| &*f.body == "Read on the phone, on the train.")
+        .unwrap()
+        .clone();
+
+    // Meanwhile the fan writes a note here.
+    let mut ours = base.clone();
+    ours.shows[0].note = "typed on the desktop".into();
+    let outcome = opened.store.save(&SaveRequest::new(ours.clone())).unwrap();
+    let fan_tracker::storage::SaveOutcome::ChangedOnDisk {
+        base: merge_base,
+        theirs: their_library,
+        ..
+    } = outcome
+    else {
+        panic!("the change behind the app is handed back to merge: {outcome:?}");
+    };
+    assert_eq!(*merge_base, base);
+    let arrived = &their_library.shows[0].articles[1];
+    assert_eq!(arrived.article.title, "From the phone");
+    assert!(
+        arrived.article.body.contains(&late.name),
+        "placeholder names the file"
+    );
+    let merged = fan_tracker::model::merge_libraries(&merge_base, &ours, &their_library).library;
+    opened.store.save(&SaveRequest::new(merged)).unwrap();
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains(late.name.trim_end_matches(".md")),
+        "the merged library names the article file still on its way"
+    );
+    assert!(!dir.join("articles").join(&late.name).exists());
+    drop(opened);
+
+    // The sync tool delivers the article file.
+    fs::write(dir.join("articles").join(&late.name), late.body.as_bytes()).unwrap();
+    let again = Store::open(&dir).unwrap();
+    assert_eq!(again.notices, []);
+    let library = again.library.unwrap();
+    assert_eq!(library.shows[0].note, "typed on the desktop");
+    assert_eq!(
+        &*library.shows[0].articles[1].article.body,
+        "Read on the phone, on the train."
+    );
+}
+
+/// In the window: a library whose article file is missing opens with every thread, says in
+/// words which text is missing and where it was looked for, and the article shows the
+/// placeholder naming the file; an edit is saved as usual.
+#[test]
+fn the_window_says_which_article_text_is_missing_and_keeps_the_threads() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let library = Library::default();
+    save(&dir, &library);
+    let body = library.shows[0].articles[0].article.body.clone();
+    fs::remove_file(article_path(&dir, &body)).unwrap();
+    let file = format!("articles/{}.md", sha256_hex(body.as_bytes()));
+
+    let harness = crate::fixture::launch(&dir, None);
+    let notice = harness
+        .state()
+        .notices()
+        .iter()
+        .find(|n| n.contains("is missing"))
+        .cloned()
+        .unwrap_or_else(|| {
+            panic!(
+                "a notice of the missing text: {:?}",
+                harness.state().notices()
+            )
+        });
+    assert!(notice.contains(&file), "{notice}");
+    harness.get_by_label(&notice);
+    harness.get_by_label_contains("The text of this article is missing.");
+    let shown = harness.state().library();
+    assert_eq!(shown.shows[0].threads, library.shows[0].threads);
+    assert!(shown.shows[0].articles[0].article.body.contains(&file));
 }

@@ -19,13 +19,19 @@ pub struct BodyHash {
 }
 
 /// Remembered hashes by body allocation; a [`Weak`] keeps the allocation, so its address is
-/// never reused while the entry lives.
-type Table = HashMap<usize, (Weak<str>, BodyHash)>;
+/// never reused while the entry lives (and so, until swept, the memory of a body no longer
+/// used: sweeps keep that below about the size of the bodies in use).
+#[derive(Default)]
+struct Table {
+    entries: HashMap<usize, (Weak<str>, BodyHash)>,
+    /// The entry count at which the next sweep runs.
+    sweep_at: usize,
+}
 
-static KNOWN: LazyLock<Mutex<Table>> = LazyLock::new(|| Mutex::new(HashMap::new()));
+static KNOWN: LazyLock<Mutex<Table>> = LazyLock::new(|| Mutex::new(Table::default()));
 
-/// Entries beyond this many start a sweep of bodies no longer in memory.
-const SWEEP_AT: usize = 4096;
+/// The least entry count at which a sweep runs.
+const MIN_SWEEP_AT: usize = 64;
 
 fn key(body: &Arc<str>) -> usize {
     Arc::as_ptr(body).cast::<u8>() as usize
@@ -34,7 +40,7 @@ fn key(body: &Arc<str>) -> usize {
 /// The hash of `body`: remembered, or computed (SHA-256 of its UTF-8 bytes) and remembered.
 pub fn hash_of(body: &Arc<str>) -> BodyHash {
     let mut known = KNOWN.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((weak, hash)) = known.get(&key(body))
+    if let Some((weak, hash)) = known.entries.get(&key(body))
         && weak.upgrade().is_some_and(|b| Arc::ptr_eq(&b, body))
     {
         return hash.clone();
@@ -54,10 +60,14 @@ pub fn remember(body: &Arc<str>, hash: BodyHash) {
 }
 
 fn insert(known: &mut Table, body: &Arc<str>, hash: BodyHash) {
-    if known.len() >= SWEEP_AT {
-        known.retain(|_, (weak, _)| weak.strong_count() > 0);
+    if known.entries.len() >= known.sweep_at.max(MIN_SWEEP_AT) {
+        known.entries.retain(|_, (weak, _)| weak.strong_count() > 0);
+        // Amortised: at most as many dead entries as live ones before the next sweep.
+        known.sweep_at = known.entries.len() * 2;
     }
-    known.insert(key(body), (Arc::downgrade(body), hash));
+    known
+        .entries
+        .insert(key(body), (Arc::downgrade(body), hash));
 }
 
 #[cfg(test)]

@@ -32,7 +32,7 @@ pub mod v4;
 use std::io;
 use std::sync::Arc;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize as _};
 use thiserror::Error;
 
 use crate::model::{Library, LibraryRepair, ShowId};
@@ -259,7 +259,7 @@ pub fn encode_save(
 }
 
 /// The library file as the store writes it in the data folder (`library.json`): as
-/// [`encode_save`] but each article named by its hash only, and the article files it names
+/// [`encode_save`] but not indented, each article named by its hash only, and the article files it names
 /// (each to be written, once, to `articles/<name>` before the library file).
 pub fn encode_library_file(
     library: &Library,
@@ -278,8 +278,16 @@ fn encode_file(
     let (mut file, articles) = convert::to_file(library, revision, inline);
     file.save_id.clone_from(&lineage.save_id);
     file.based_on.clone_from(&lineage.based_on);
-    let bytes =
-        serde_json::to_vec_pretty(&file).map_err(|e| FormatError::Unwritable(e.to_string()))?;
+    // The library file in the data folder has one key per line but no indentation (a sync
+    // tool sends it after every save, and indentation was 40 % of it on the large library);
+    // a file that travels alone is indented, for people to read.
+    let indent: &[u8] = if inline { b"  " } else { b"" };
+    let mut bytes = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(indent);
+    file.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut bytes, formatter,
+    ))
+    .map_err(|e| FormatError::Unwritable(e.to_string()))?;
     Ok((bytes, articles))
 }
 
