@@ -301,4 +301,8 @@ fn the_window_says_which_article_text_is_missing_and_keeps_the_threads() {
     let shown = harness.state().library();
     assert_eq!(shown.shows[0].threads, library.shows[0].threads);
     assert!(shown.shows[0].articles[0].article.body.contains(&file));
+    assert_eq!(
+        shown.shows[0].articles[0].suggestions, None,
+        "nothing is suggested from the placeholder"
+    );
 }

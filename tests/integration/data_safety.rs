@@ -439,7 +439,7 @@ fn wait_for_line(
 /// before the library: format 4's two-file write).
 fn loop_version(i: usize) -> Library {
     let library = library_with_note(&format!("version {i} {}", "x".repeat(i * 7919 % 20_000)));
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         with_new_article(
             library,
             &format!("Version {i}. {}", "y".repeat(i * 104_729 % 30_000)),

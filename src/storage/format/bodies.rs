@@ -53,6 +53,15 @@ pub fn hash_of(body: &Arc<str>) -> BodyHash {
     hash
 }
 
+/// Whether `body` is the placeholder shown for an article whose file could not be read (see
+/// [`BodyHash::missing`]); a lookup only, nothing is hashed.
+pub fn is_placeholder(body: &Arc<str>) -> bool {
+    let known = KNOWN.lock().unwrap_or_else(PoisonError::into_inner);
+    known.entries.get(&key(body)).is_some_and(|(weak, hash)| {
+        hash.missing && weak.upgrade().is_some_and(|b| Arc::ptr_eq(&b, body))
+    })
+}
+
 /// Remembers `hash` for `body` (a body just read and checked, or a placeholder).
 pub fn remember(body: &Arc<str>, hash: BodyHash) {
     let mut known = KNOWN.lock().unwrap_or_else(PoisonError::into_inner);
@@ -87,8 +96,10 @@ mod tests {
             sha256: "a".repeat(64),
             missing: true,
         };
+        assert!(!is_placeholder(&placeholder));
         remember(&placeholder, named.clone());
         assert_eq!(hash_of(&placeholder.clone()), named);
+        assert!(is_placeholder(&placeholder) && !is_placeholder(&body));
         // The same words in another allocation are just text.
         let other: Arc<str> = "The text is missing.".into();
         assert!(!hash_of(&other).missing);

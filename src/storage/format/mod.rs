@@ -37,6 +37,7 @@ use thiserror::Error;
 
 use crate::model::{Library, LibraryRepair, ShowId};
 
+pub use bodies::is_placeholder as is_missing_article_text;
 pub use convert::{ArticleReader, placeholder as missing_article_placeholder};
 pub use migrate::{
     BUILT_IN_SHOW_ORIGINAL_TITLE, BUILT_IN_SHOW_TITLE, MigratedV2, VersionedFile,
