@@ -13,8 +13,16 @@
 //!   update);
 //! - `decode_v1` / `decode_v2`: bytes to library only, format 1 (with its migration) and 2.
 //!
+//! - `save_after_an_edit`: on the large library, a save after a note was edited, its
+//!   article files already in the folder: asserts it writes `library.json` alone, and prints
+//!   how much that is (issue 20, item 7);
+//! - `migrate_v3`: a data folder holding the large library as a format 3 file opened and saved
+//!   once, as on the first launch after the update: read and migrate, keep the format 3 file
+//!   whole, write every article file and the format 4 library.
+//!
 //! Budgets: save and load of the large library each ≤ 50 ms (issue 4); load of the large
-//! format 1 file with its migration ≤ 2 × the load of format 2 (issue 10). Run with
+//! format 1 file with its migration ≤ 2 × the load of format 2 (issue 10); a save after an
+//! edit on the large library writes ≤ 1 MB (issue 20: not met, see BENCHMARKS.md). Run with
 //! `cargo bench --bench storage`.
 
 #[path = "../tests/support/generate.rs"]
@@ -22,9 +30,14 @@ mod generate;
 #[path = "../tests/support/v1_file.rs"]
 mod v1_file;
 
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use fan_tracker::model::Library;
 use fan_tracker::storage::format::decode_file;
-use fan_tracker::storage::{LIBRARY_FILE, SaveRequest, Store, encode};
+use fan_tracker::storage::{FileSystem, LIBRARY_FILE, RealFs, SaveRequest, Store, encode};
 use generate::{LibraryShape, generate_library};
 
 fn main() {
@@ -124,4 +137,122 @@ fn decode_v1(bencher: divan::Bencher, divisor: usize) {
 fn decode_v2(bencher: divan::Bencher, divisor: usize) {
     let bytes = encode(&library(divisor)).expect("encode");
     bencher.bench_local(|| decode_file(&bytes).expect("format 2 decodes"));
+}
+
+/// The real file system, counting the bytes written.
+#[derive(Clone, Debug, Default)]
+struct Counting(Arc<AtomicU64>);
+
+impl FileSystem for Counting {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        RealFs.read(path)
+    }
+    fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        self.0.fetch_add(bytes.len() as u64, Ordering::SeqCst);
+        RealFs.write_atomic(path, bytes)
+    }
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        RealFs.rename(from, to)
+    }
+    fn create_private_dir(&self, path: &Path) -> io::Result<()> {
+        RealFs.create_private_dir(path)
+    }
+    fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        RealFs.list(dir)
+    }
+    fn remove(&self, path: &Path) -> io::Result<()> {
+        RealFs.remove(path)
+    }
+}
+
+/// A save on the large library after an edit (two versions, a note apart, saved in turn; no
+/// backup is due): the time, and what it writes. Issue 20 asks for ≤ 1 MB; with the article
+/// texts in their own files the library file is the fan's own data alone, 2.9 MB of it on the
+/// large library (5,000 threads with notes and predictions; see BENCHMARKS.md), so what is
+/// asserted is what the layout guarantees: a save after an edit writes the library file and
+/// nothing else (no article text again). The sizes are printed once.
+#[divan::bench(sample_count = 30)]
+fn save_after_an_edit(bencher: divan::Bencher) {
+    let mut versions = [library(1), library(1)];
+    versions[0].shows[0].note = "edit one".into();
+    versions[1].shows[0].note = "edit two".into();
+    let requests = versions.map(|l| request(&l));
+    let dir = tempfile::tempdir().expect("temp dir");
+    let written = Counting::default();
+    let mut store = Store::open_with(dir.path(), Box::new(written.clone()))
+        .expect("open")
+        .store;
+    store.save(&requests[0]).expect("first save");
+    let first = written.0.load(Ordering::SeqCst);
+    // The second save keeps the first as the first rotated backup.
+    store.save(&requests[1]).expect("save");
+    let library_file = dir.path().join(LIBRARY_FILE);
+    let writes_only_the_library = |requests: &[SaveRequest; 2], i: usize, store: &mut Store| {
+        let before = written.0.load(Ordering::SeqCst);
+        store.save(&requests[i % 2]).expect("save");
+        let one = written.0.load(Ordering::SeqCst) - before;
+        let size = std::fs::metadata(&library_file).expect("library").len();
+        assert_eq!(
+            one, size,
+            "a save after an edit writes the library file alone"
+        );
+        one
+    };
+    let one = writes_only_the_library(&requests, 0, &mut store);
+    eprintln!(
+        "a save after an edit on the large library writes {one} bytes (the library file alone); the first save wrote {first} bytes with the article files"
+    );
+    let turn = std::cell::Cell::new(1_usize);
+    bencher.bench_local(|| {
+        let i = turn.get();
+        turn.set(i + 1);
+        writes_only_the_library(&requests, i, &mut store)
+    });
+}
+
+/// The large library as a format 3 file (bodies in it, no hashes).
+fn v3_bytes(library: &Library) -> Vec<u8> {
+    let mut file: serde_json::Value =
+        serde_json::from_slice(&encode(library).expect("encode")).expect("json");
+    file["format_version"] = 3.into();
+    for show in file["library"]["shows"].as_array_mut().expect("shows") {
+        for article in show["articles"].as_array_mut().expect("articles") {
+            article
+                .as_object_mut()
+                .expect("article")
+                .remove("body_sha256");
+        }
+    }
+    serde_json::to_vec_pretty(&file).expect("encode v3")
+}
+
+/// The first launch after the update on the large library kept as format 3: open (read,
+/// migrate, keep the format 3 file whole) and the first save (every article file, then the
+/// library). The folder is emptied and the format 3 file put back before each sample.
+#[divan::bench(sample_count = 20, sample_size = 1)]
+fn migrate_v3(bencher: divan::Bencher) {
+    let library = library(1);
+    let bytes = v3_bytes(&library);
+    let dir = tempfile::tempdir().expect("temp dir");
+    bencher
+        .with_inputs(|| {
+            for entry in std::fs::read_dir(dir.path()).expect("list") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    std::fs::remove_dir_all(&path).expect("remove folder");
+                } else {
+                    std::fs::remove_file(&path).expect("remove");
+                }
+            }
+            std::fs::write(dir.path().join(LIBRARY_FILE), &bytes).expect("write v3");
+        })
+        .bench_local_values(|()| {
+            let mut opened = Store::open(dir.path()).expect("open");
+            assert!(!opened.notices.is_empty(), "the migration is told");
+            let library = opened.library.take().expect("library read");
+            opened
+                .store
+                .save(&SaveRequest::new(library))
+                .expect("first save");
+        });
 }

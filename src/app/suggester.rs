@@ -12,6 +12,7 @@ use super::App;
 use super::effect::Effect;
 use super::jobs::JobKind;
 use crate::model::{Article, ArticleField, ArticleId, Edit, SavedSuggestion};
+use crate::storage::format::is_missing_article_text;
 
 /// The suggestions computed for one article.
 #[derive(Debug)]
@@ -38,9 +39,9 @@ impl App {
     /// suggesting (tests wait for this before looking at the Suggested section).
     pub fn suggestions_settled(&self) -> bool {
         !self.jobs.is_busy_with(&[JobKind::Suggest, JobKind::Parse])
-            && self
-                .open_article()
-                .is_none_or(|(_, entry)| entry.suggestions.is_some())
+            && self.open_article().is_none_or(|(_, entry)| {
+                entry.suggestions.is_some() || is_missing_article_text(&entry.article.body)
+            })
     }
 
     /// Asks for the open article's suggestions if they were never computed and are not being
@@ -54,7 +55,10 @@ impl App {
             .outbox
             .iter()
             .any(|e| matches!(e, Effect::Suggest { id: queued, .. } if *queued == id));
-        if entry.suggestions.is_some() || self.suggesting.contains(&id) || queued {
+        // An article whose text file is missing shows a placeholder: nothing to suggest from
+        // (the text, when its file is back, gets its own).
+        let missing = is_missing_article_text(&entry.article.body);
+        if entry.suggestions.is_some() || self.suggesting.contains(&id) || queued || missing {
             return;
         }
         let article = entry.article.clone();

@@ -168,7 +168,7 @@ fn read(path: &Path) -> anyhow::Result<Loaded> {
         ),
         Err(e) => return Err(e).with_context(|| format!("could not read {}", path.display())),
     };
-    storage::decode_file(&bytes)
+    storage::decode_file_at(&bytes, path)
         .map_err(|source| StorageError::Unreadable {
             path: path.to_owned(),
             source,

@@ -101,7 +101,7 @@ impl FileSystem for RealFs {
 
 /// The file `path` names after following symbolic links (a link to a missing file gives that
 /// missing file's path); `path` itself when it is not a link.
-fn follow_links(path: &Path) -> io::Result<PathBuf> {
+pub(crate) fn follow_links(path: &Path) -> io::Result<PathBuf> {
     let mut current = path.to_owned();
     for _ in 0..MAX_LINKS {
         match fs::symlink_metadata(&current) {

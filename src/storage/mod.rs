@@ -1,8 +1,11 @@
 //! The on-disk format and the data folder: versions, load and save. No UI toolkit here.
 //!
 //! Layout of the data folder:
-//! - `library.json`: everything the fan keeps, as [`format::SaveFile`] JSON (it may be a
-//!   symbolic link: the file it points at is replaced, the link kept);
+//! - `library.json`: everything the fan keeps, as format 4 JSON ([`format::v4`]; it may be a
+//!   symbolic link: the file it points at is replaced, the link kept), naming each article's
+//!   text by its hash;
+//! - `articles/<sha256>.md`: each article's text, written once before the library that names
+//!   it, never changed, never removed (backups name them too);
 //! - `fan-tracker.lock`: held (with `File::try_lock`) by the one instance allowed to write;
 //! - `backups/library-<counter>-<time>.json`: the last few good versions, rotated by counter;
 //! - `library.unreadable-*.json` / `library.conflict-*.json`: files kept aside, never deleted;
@@ -23,8 +26,8 @@ mod sync_copies;
 
 pub use backups::made_at as backup_made_at;
 pub use format::{
-    CURRENT_FORMAT_VERSION, FormatError, Lineage, Loaded, Repair, decode, decode_file, encode,
-    encode_revision, encode_save,
+    ArticleFile, CURRENT_FORMAT_VERSION, FormatError, Lineage, Loaded, Repair, decode, decode_file,
+    decode_file_with, encode, encode_library_file, encode_revision, encode_save,
 };
 pub use fs::{
     FileSystem, RealFs, is_inside_folder, read_small_regular_file, write_atomic_no_follow,
@@ -38,7 +41,7 @@ pub use pins::BackupPins;
 pub use predictions_csv::{CsvError, PREDICTIONS_CSV_HEADER, predictions_csv};
 pub use store::{
     BACKUP_INTERVAL, BACKUPS_KEPT, LIBRARY_FILE, LOCK_FILE, OpenedStore, SaveOutcome, SaveRequest,
-    StorageError, Store, list_backups, lock_is_free,
+    StorageError, Store, decode_file_at, list_backups, lock_is_free,
 };
 pub use sync_copies::{
     MERGED_DIR, SyncTool, conflict_copy_tool, find_conflict_copies, move_merged_copy,

@@ -273,7 +273,12 @@ impl fmt::Display for Notice {
             ),
             Notice::Migrated { from, kept_as } => write!(
                 f,
-                "Your library was written by an older Fan Tracker (format {from}) and has been upgraded: each article is now a show of its own, with its threads. The file as it was is kept as {}.",
+                "Your library was written by an older Fan Tracker (format {from}) and has been upgraded: {}each article's text is now kept in a file of its own in the articles folder, so library.json holds only your own notes and stays small. The file as it was is kept as {}.",
+                if *from == 1 {
+                    "each article is now a show of its own, with its threads, and "
+                } else {
+                    ""
+                },
                 name(kept_as)
             ),
             Notice::Repaired { repairs } => {

@@ -1,5 +1,7 @@
 //! The data folder: one writer (a lock file), atomic replace, backups, files kept aside.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
@@ -9,10 +11,12 @@ use std::time::{Duration, Instant};
 use thiserror::Error;
 
 use super::backups::{self, BACKUP_DIR};
+use super::format::v4::ARTICLES_DIR;
 use super::format::{
-    CURRENT_FORMAT_VERSION, FormatError, Lineage, Loaded, decode, decode_file, encode_save,
+    ArticleFile, CURRENT_FORMAT_VERSION, FormatError, Lineage, Loaded, Repair, decode_file_with,
+    encode_library_file,
 };
-use super::fs::{FileSystem, RealFs};
+use super::fs::{FileSystem, RealFs, follow_links};
 use super::notice::Notice;
 use super::pins::BackupPins;
 use crate::model::Library;
@@ -180,6 +184,9 @@ pub struct Store {
     pins: BackupPins,
     /// Read-only because the folder cannot be written (not because another window writes).
     unusable: bool,
+    /// The article files (`<sha256>.md`) known to be in `articles/` whole: read and checked
+    /// at opening, or written by this store. Any other one a save names is written first.
+    articles_on_disk: RefCell<HashSet<String>>,
 }
 
 impl Store {
@@ -219,6 +226,7 @@ impl Store {
         } else {
             remove_temp_files(&*fs, dir);
             remove_temp_files(&*fs, &dir.join(BACKUP_DIR));
+            remove_temp_files(&*fs, &articles_dir(dir));
         }
         let mut store = Store {
             dir: dir.to_owned(),
@@ -233,6 +241,7 @@ impl Store {
             previous: None,
             pins: BackupPins::default(),
             unusable: unusable.is_some(),
+            articles_on_disk: RefCell::default(),
         };
         let mut legacy_open = None;
         let library = match store.read_current()? {
@@ -242,15 +251,18 @@ impl Store {
                 }
                 None
             }
-            Some(bytes) => match decode_file(&bytes) {
+            Some(bytes) => match store.decode(&bytes) {
                 Ok(Loaded {
                     library,
                     revision,
-                    repairs,
+                    mut repairs,
                     version,
                     legacy_open: open,
                     lineage,
                 }) => {
+                    if !store.is_read_only() {
+                        store.keep_damaged_articles_aside(&mut repairs);
+                    }
                     legacy_open = open;
                     if version < CURRENT_FORMAT_VERSION && !store.is_read_only() {
                         // Kept whole before anything is written in the new format; if it
@@ -380,15 +392,14 @@ impl Store {
         }
         self.backup_owed |= request.force_backup;
         let next = self.lineage.next();
-        let mut bytes = encode_save(&request.library, self.revision.saturating_add(1), &next)
-            .map_err(StorageError::Encode)?;
+        let mut bytes = self.encode(&request.library, self.revision.saturating_add(1), &next)?;
         let mut notices = Vec::new();
         let current = self.read_current()?;
         let changed_behind = current
             .as_ref()
             .is_some_and(|c| Some(c) != self.last_known.as_ref());
         match current {
-            Some(current) if changed_behind => match decode_file(&current) {
+            Some(current) if changed_behind => match self.decode(&current) {
                 Ok(theirs) if theirs.revision < self.revision => {
                     notices.push(self.keep_stale_copy(&current, &theirs)?);
                 }
@@ -396,7 +407,7 @@ impl Store {
                     return self.take_fork(request, &current, theirs, next, notices);
                 }
                 Ok(theirs) => {
-                    let base = match self.last_known.as_deref().map(decode) {
+                    let base = match self.last_known.as_deref().map(|b| self.decode_library(b)) {
                         // There was no file before theirs: every item in it is theirs.
                         None => Library::empty(),
                         Some(Ok(base)) => base,
@@ -407,12 +418,11 @@ impl Store {
                             notices.push(self.keep_unmerged(&current, &error)?);
                             self.revision = self.revision.max(theirs.revision);
                             let next = next.with(&theirs.lineage);
-                            bytes = encode_save(
+                            bytes = self.encode(
                                 &request.library,
                                 self.revision.saturating_add(1),
                                 &next,
-                            )
-                            .map_err(StorageError::Encode)?;
+                            )?;
                             return self.finish_save(request, bytes, next, notices);
                         }
                     };
@@ -461,10 +471,9 @@ impl Store {
             .previous
             .as_ref()
             .filter(|(id, _)| theirs.lineage.descends_from(id))
-            .and_then(|(_, bytes)| decode(bytes).ok());
+            .and_then(|(_, bytes)| self.decode_library(bytes).ok());
         if let Some(base) = base {
-            let ours = encode_save(&request.library, self.revision.saturating_add(1), &next)
-                .map_err(StorageError::Encode)?;
+            let ours = self.encode(&request.library, self.revision.saturating_add(1), &next)?;
             return self.hand_back_to_merge(&ours, current.to_vec(), theirs, base, Some(kept_as));
         }
         log::warn!(
@@ -478,8 +487,7 @@ impl Store {
         });
         self.revision = self.revision.max(theirs.revision);
         let next = next.with(&theirs.lineage);
-        let bytes = encode_save(&request.library, self.revision.saturating_add(1), &next)
-            .map_err(StorageError::Encode)?;
+        let bytes = self.encode(&request.library, self.revision.saturating_add(1), &next)?;
         self.finish_save(request, bytes, next, notices)
     }
 
@@ -582,7 +590,7 @@ impl Store {
                 return Ok(vec![Notice::WrittenBack { path }]);
             }
         };
-        let notice = match decode_file(&current) {
+        let notice = match self.decode(&current) {
             Ok(theirs) if theirs.revision < self.revision => {
                 self.keep_stale_copy(&current, &theirs)?
             }
@@ -616,8 +624,8 @@ impl Store {
             .previous
             .as_ref()
             .filter(|(id, _)| theirs.lineage.descends_from(id))
-            .and_then(|(_, bytes)| decode(bytes).ok());
-        let merged = match (base, decode(ours)) {
+            .and_then(|(_, bytes)| self.decode_library(bytes).ok());
+        let merged = match (base, self.decode_library(ours)) {
             (Some(base), Ok(mine)) => {
                 Some(crate::model::merge_libraries(&base, &mine, &theirs.library).library)
             }
@@ -626,9 +634,7 @@ impl Store {
         let revision = self.revision.max(theirs.revision).saturating_add(1);
         let lineage = self.lineage.next().with(&theirs.lineage);
         let bytes = match &merged {
-            Some(merged) => {
-                encode_save(merged, revision, &lineage).map_err(StorageError::Encode)?
-            }
+            Some(merged) => self.encode(merged, revision, &lineage)?,
             None => ours.to_vec(),
         };
         self.write(&self.library_path(), &bytes)?;
@@ -644,13 +650,121 @@ impl Store {
         list_backups(&self.dir)
     }
 
-    /// Reads a library from `path` (a backup or any saved file) without changing anything.
+    /// Reads a library from `path` (a backup or any saved file) without changing anything
+    /// (see [`Store::load_file`]).
     pub fn read_library(path: &Path) -> Result<Library, StorageError> {
+        Self::load_file(path).map(|loaded| loaded.library)
+    }
+
+    /// The one way to read a library file that is not the open library (a backup, a conflict
+    /// copy, an export, another data folder's `library.json`), without changing anything:
+    /// migrated when older and repaired, its articles read from the `articles` folder beside
+    /// it or, for a file in a subfolder of a data folder (`backups/`), beside that folder (see
+    /// [`decode_file_at`]).
+    ///
+    /// # Errors
+    /// [`StorageError::Io`] when it cannot be read, [`StorageError::Unreadable`] when it is
+    /// not a library file this build reads. A missing article file is no error (see
+    /// [`Repair::ArticleMissing`]).
+    pub fn load_file(path: &Path) -> Result<Loaded, StorageError> {
         let bytes = fs::read(path).map_err(io_error("read", path))?;
-        decode(&bytes).map_err(|source| StorageError::Unreadable {
+        decode_file_at(&bytes, path).map_err(|source| StorageError::Unreadable {
             path: path.to_owned(),
             source,
         })
+    }
+
+    /// `bytes` (the library file, or a copy of it kept in this folder) decoded with the
+    /// article files of this data folder; records those read whole.
+    fn decode(&self, bytes: &[u8]) -> Result<Loaded, FormatError> {
+        let articles = articles_dir(&self.dir);
+        let read = RefCell::new(Vec::new());
+        let loaded = decode_file_with(bytes, &|name| {
+            let bytes = self.fs.read(&articles.join(name))?;
+            read.borrow_mut().push(name.to_owned());
+            Ok(bytes)
+        })?;
+        let damaged: HashSet<String> = loaded
+            .repairs
+            .iter()
+            .filter_map(|r| match r {
+                Repair::ArticleDamaged { file, .. } => Some(file_name_of(file)),
+                _ => None,
+            })
+            .collect();
+        self.articles_on_disk.borrow_mut().extend(
+            read.into_inner()
+                .into_iter()
+                .filter(|n| !damaged.contains(n)),
+        );
+        Ok(loaded)
+    }
+
+    /// [`Store::decode`], the library only.
+    fn decode_library(&self, bytes: &[u8]) -> Result<Library, FormatError> {
+        self.decode(bytes).map(|loaded| loaded.library)
+    }
+
+    /// Encodes `library` as the library file and first writes each article file it names
+    /// that is not known to be in the folder (atomically, synced), so the library file never
+    /// names an article file that is not there whole.
+    fn encode(
+        &self,
+        library: &Library,
+        revision: u64,
+        lineage: &Lineage,
+    ) -> Result<Vec<u8>, StorageError> {
+        let (bytes, articles) =
+            encode_library_file(library, revision, lineage).map_err(StorageError::Encode)?;
+        self.write_articles(&articles)?;
+        Ok(bytes)
+    }
+
+    /// Writes each of `articles` not known to be in the folder. Article files are never
+    /// removed: any backup may name them (see docs/DATA-SAFETY.md).
+    fn write_articles(&self, articles: &[ArticleFile]) -> Result<(), StorageError> {
+        let dir = articles_dir(&self.dir);
+        let mut created = false;
+        for article in articles {
+            if self.articles_on_disk.borrow().contains(&article.name) {
+                continue;
+            }
+            if !created {
+                self.fs
+                    .create_private_dir(&dir)
+                    .map_err(io_error("create the folder", &dir))?;
+                created = true;
+            }
+            self.write(&dir.join(&article.name), article.body.as_bytes())?;
+            self.articles_on_disk
+                .borrow_mut()
+                .insert(article.name.clone());
+        }
+        Ok(())
+    }
+
+    /// Moves each damaged article file `repairs` name aside, untouched, as
+    /// `articles/<sha256>.damaged-<time>.md`, and says where in the repair; one that cannot be
+    /// moved is left where it is (it is never used nor written over) and logged.
+    fn keep_damaged_articles_aside(&self, repairs: &mut [Repair]) {
+        let dir = articles_dir(&self.dir);
+        for repair in repairs {
+            let Repair::ArticleDamaged { file, kept_as, .. } = repair else {
+                continue;
+            };
+            let name = file_name_of(file);
+            let stem = format!("{}.damaged", name.trim_end_matches(".md"));
+            let target = unique_path(&dir, &stem, "md");
+            match self.fs.rename(&dir.join(&name), &target) {
+                Ok(()) => {
+                    *kept_as = Some(format!(
+                        "{ARTICLES_DIR}/{}",
+                        target.file_name().unwrap_or_default().to_string_lossy()
+                    ));
+                }
+                Err(e) => log::error!("could not keep the damaged article file {file} aside: {e}"),
+            }
+        }
     }
 
     /// The library file's bytes, or `None` when there is no file.
@@ -829,12 +943,57 @@ fn remove_temp_files(fs: &dyn FileSystem, dir: &Path) {
             continue;
         };
         if name.starts_with('.')
-            && name.contains(".json.")
+            && (name.contains(".json.") || name.contains(".md."))
             && let Err(e) = fs.remove(&path)
         {
             log::warn!("could not remove leftover temporary file {name}: {e}");
         }
     }
+}
+
+/// `file` (`articles/<name>`) without its folder.
+fn file_name_of(file: &str) -> String {
+    file.rsplit('/').next().unwrap_or(file).to_owned()
+}
+
+/// Decodes `bytes`, the library file at `path` (or a copy of one), reading its article files
+/// from the `articles` folder beside it, else from the one beside its folder (a backup in
+/// `backups/`, a copy in `conflicts-merged/`); read only, nothing changed.
+///
+/// # Errors
+/// As [`decode_file_with`].
+pub fn decode_file_at(bytes: &[u8], path: &Path) -> Result<Loaded, FormatError> {
+    let folder = path.parent().unwrap_or(Path::new("."));
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for folder in std::iter::once(folder).chain(folder.parent()) {
+        for dir in [folder.join(ARTICLES_DIR), articles_dir(folder)] {
+            if !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
+        }
+    }
+    decode_file_with(bytes, &|name| {
+        let mut last = io::Error::from(io::ErrorKind::NotFound);
+        for dir in &dirs {
+            match fs::read(dir.join(name)) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => last = e,
+                other => return other,
+            }
+        }
+        Err(last)
+    })
+}
+
+/// The data folder `dir`'s article folder: `articles` beside the library file, which is in
+/// `dir` unless `library.json` is a symbolic link (into a synced folder, say): then beside
+/// the file it points at, so what syncs the library carries its articles too.
+fn articles_dir(dir: &Path) -> PathBuf {
+    follow_links(&dir.join(LIBRARY_FILE))
+        .ok()
+        .as_deref()
+        .and_then(Path::parent)
+        .unwrap_or(dir)
+        .join(ARTICLES_DIR)
 }
 
 /// `dir/stem-<UTC time>.ext`, with a counter added when that name is taken.
@@ -884,7 +1043,11 @@ mod tests {
         };
         assert!(!reason.is_empty());
         assert_eq!(std::fs::read(kept_as).unwrap(), theirs_bytes);
-        let on_disk = decode_file(&std::fs::read(store.library_path()).unwrap()).unwrap();
+        let on_disk = decode_file_at(
+            &std::fs::read(store.library_path()).unwrap(),
+            &store.library_path(),
+        )
+        .unwrap();
         assert_eq!(on_disk.library.shows[0].note, "ours");
         assert!(on_disk.revision > 5, "written above their revision");
         assert_eq!(store.revision(), on_disk.revision);
@@ -921,7 +1084,7 @@ mod tests {
             else {
                 panic!("saved");
             };
-            let on_disk = decode_file(&std::fs::read(&path).unwrap()).unwrap();
+            let on_disk = decode_file_at(&std::fs::read(&path).unwrap(), &path).unwrap();
             assert_eq!(on_disk.library.shows[0].note, note);
             assert_eq!(on_disk.revision, u64::MAX, "never wrapped to 0");
         }

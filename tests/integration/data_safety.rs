@@ -12,7 +12,9 @@ use std::time::{Duration, Instant};
 
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use fan_tracker::app::{App, AppOptions};
-use fan_tracker::model::{Library, Show, ShowId, ThreadEvent, ThreadStatus};
+use fan_tracker::model::{
+    ArticleEntry, ArticleId, Library, Show, ShowId, ThreadEvent, ThreadStatus,
+};
 use fan_tracker::storage::{
     self, FileSystem, LIBRARY_FILE, RealFs, SaveOutcome, SaveRequest, Store,
 };
@@ -85,6 +87,19 @@ fn library_with_note(note: &str) -> Library {
     library
 }
 
+/// `library` with one more article in its first show, whose text (never saved before, so a
+/// save writes its article file first: the two-file write of format 4) holds `text`.
+fn with_new_article(mut library: Library, text: &str) -> Library {
+    let id = ArticleId(library.allocate_id());
+    let mut article = library.shows[0].articles[0].article.clone();
+    article.title = format!("A new article: {}", &text[..text.len().min(20)]);
+    article.body = format!("A new article.\n\n{text}").into();
+    library.shows[0]
+        .articles
+        .push(ArticleEntry::new(id, article));
+    library
+}
+
 /// Saves `library` into the data folder `dir`; returns the file's bytes.
 fn save_plain(dir: &Path, library: &Library) -> Vec<u8> {
     let mut opened = Store::open(dir).unwrap();
@@ -108,8 +123,10 @@ fn skips_are_failures() -> bool {
 #[test]
 fn a_failure_at_any_file_operation_never_harms_the_saved_file() {
     let old = library_with_note("old");
-    let new = library_with_note("new");
-    // Count the operations of one open + save (with a backup and a conflict copy).
+    // With an article never saved before: the save writes its article file, then the library.
+    let new = with_new_article(library_with_note("new"), "Its text is new.");
+    // Count the operations of one open + save (with a backup, a conflict copy and an article
+    // file).
     let counter = FailAt::new(usize::MAX, false);
     let tmp = TempDir::new();
     save_plain(&tmp.data_dir(), &old);
@@ -302,8 +319,9 @@ fn step_until(
 fn a_failed_save_keeps_the_edit_in_memory_says_so_and_retries() {
     let tmp = TempDir::new();
     let old_bytes = save_plain(&tmp.data_dir(), &Library::default());
-    // Opening uses 4 operations; the first save's read-back check is number 4 and fails.
-    let fs = FailAt::new(4, true);
+    // Opening uses 6 operations (with the list of the articles folder and the read of the
+    // one article file); the first save's read-back check is number 6 and fails.
+    let fs = FailAt::new(6, true);
     let mut harness = launch_with_fs(&tmp.data_dir(), fs.clone());
     click(&mut harness, &resolved_checkbox(RENEWAL));
     step_until(&mut harness, "the save to fail", |app| {
@@ -331,7 +349,7 @@ fn a_failed_save_keeps_the_edit_in_memory_says_so_and_retries() {
 fn closing_while_saving_fails_asks_before_losing_edits() {
     let tmp = TempDir::new();
     save_plain(&tmp.data_dir(), &Library::default());
-    let mut harness = launch_with_fs(&tmp.data_dir(), FailAt::new(4, false));
+    let mut harness = launch_with_fs(&tmp.data_dir(), FailAt::new(6, false));
     click(&mut harness, &resolved_checkbox(RENEWAL));
     let commands = crate::fixture::request_close(&mut harness);
     assert!(
@@ -417,8 +435,18 @@ fn wait_for_line(
 }
 
 /// The library the save-loop helper writes as version `i`: sizes vary from save to save.
+/// Every other version adds an article never saved before (so its article file is written
+/// before the library: format 4's two-file write).
 fn loop_version(i: usize) -> Library {
-    library_with_note(&format!("version {i} {}", "x".repeat(i * 7919 % 20_000)))
+    let library = library_with_note(&format!("version {i} {}", "x".repeat(i * 7919 % 20_000)));
+    if i.is_multiple_of(2) {
+        with_new_article(
+            library,
+            &format!("Version {i}. {}", "y".repeat(i * 104_729 % 30_000)),
+        )
+    } else {
+        library
+    }
 }
 
 #[test]
@@ -488,8 +516,10 @@ fn sigkill_during_saves_leaves_the_old_or_the_new_file() {
             );
             versions_seen.insert(i);
         }
+        let articles = tmp.data_dir().join("articles");
         let leftovers: Vec<_> = fs::read_dir(tmp.data_dir())
             .unwrap()
+            .chain(fs::read_dir(&articles).into_iter().flatten())
             .filter_map(Result::ok)
             .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
             .collect();

@@ -507,10 +507,12 @@ fn the_golden_file_of_each_format_version_loads() {
         ),
         ("library-v2.json", golden_v2_expected(), 2, 7, None),
         ("library-v3.json", golden_v3_expected(), 3, 8, None),
+        // Its article files are in tests/golden/articles/.
+        ("library-v4.json", golden_v3_expected(), 4, 9, None),
     ];
     for (name, expected, version, revision, legacy_open) in cases {
         let bytes = golden(name);
-        let loaded = storage::decode_file(&bytes).unwrap();
+        let loaded = storage::decode_file_at(&bytes, &golden_path(name)).unwrap();
         assert_eq!(loaded.repairs, [], "{name} needs no repair");
         assert_eq!(
             (loaded.version, loaded.revision, loaded.legacy_open),
@@ -553,12 +555,155 @@ fn the_golden_file_of_each_format_version_loads() {
     for status in ShowStatus::ALL {
         assert!(v2.shows.iter().any(|s| s.status == status), "{status:?}");
     }
-    let bytes = golden("library-v3.json");
+    let bytes = golden("library-v4.json");
+    let (written, articles) = storage::encode_library_file(
+        &golden_v3_expected(),
+        9,
+        &storage::Lineage {
+            save_id: "3f5c7e9a1b2d4f61".into(),
+            based_on: vec!["2e4b6d8f0a1c3e50".into()],
+        },
+    )
+    .unwrap();
     assert_eq!(
         key_paths_of(&bytes),
-        key_paths_of(&storage::encode(&golden_v3_expected()).unwrap()),
-        "the v3 golden file holds every field, named as written"
+        key_paths_of(&written),
+        "the v4 golden file holds every field, named as written"
     );
+    // Each article file is the body its name hashes, and the golden folder holds each.
+    assert_eq!(articles.len(), 3);
+    for article in &articles {
+        assert_eq!(
+            fs::read(golden_path("articles").join(&article.name)).unwrap(),
+            article.body.as_bytes(),
+            "{}",
+            article.name
+        );
+    }
+}
+
+/// Issue 20, item 7: format 4 keeps no article body in the library file; a golden library
+/// whose article files are missing or damaged loads with every thread, note and prediction,
+/// each such article showing a placeholder naming its file, and the repairs say which.
+#[test]
+fn the_v4_golden_file_without_its_article_files_keeps_everything_else() {
+    let bytes = golden("library-v4.json");
+    assert!(
+        !String::from_utf8_lossy(&bytes).contains("\"body\""),
+        "no body in the library file"
+    );
+    let loaded = storage::decode_file(&bytes).unwrap();
+    let expected = golden_v3_expected();
+    assert_eq!(loaded.repairs.len(), 3, "{:?}", loaded.repairs);
+    let mut without_bodies = loaded.library.clone();
+    for (show, want) in without_bodies.shows.iter_mut().zip(&expected.shows) {
+        assert_eq!(
+            (&show.threads, &show.note, &show.events),
+            (&want.threads, &want.note, &want.events)
+        );
+        for (entry, want) in show.articles.iter_mut().zip(&want.articles) {
+            let file = format!(
+                "articles/{}.md",
+                storage::format::v4::sha256_hex(want.article.body.as_bytes())
+            );
+            assert!(entry.article.body.contains(&file), "{}", entry.article.body);
+            assert!(entry.article.body.contains("missing"));
+            entry.article.body = want.article.body.clone();
+        }
+    }
+    assert_eq!(
+        without_bodies, expected,
+        "everything but the bodies is kept"
+    );
+    let words = loaded.repairs[0].to_string();
+    assert!(
+        words.contains("is missing") && words.contains("threads, notes and predictions are kept"),
+        "{words}"
+    );
+    // Saved again, the library still names the missing files (not the placeholders).
+    let (again, files) =
+        storage::encode_library_file(&loaded.library, 10, &storage::Lineage::default()).unwrap();
+    assert_eq!(files, [], "a placeholder is never written as an article");
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    fs::create_dir_all(dir.join("articles")).unwrap();
+    for entry in fs::read_dir(golden_path("articles")).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), dir.join("articles").join(entry.file_name())).unwrap();
+    }
+    fs::write(dir.join(LIBRARY_FILE), &again).unwrap();
+    let opened = Store::open(&dir).unwrap();
+    assert_eq!(opened.notices, []);
+    assert_eq!(
+        opened.library,
+        Some(expected),
+        "the files back, the texts are back"
+    );
+}
+
+/// Issue 20, item 7: a format 3 library (every earlier version goes through it) is read
+/// migrated, kept byte for byte as `library.format3-<time>.json` (the window says so), and
+/// the first save writes each article file, then a format 4 library without bodies.
+#[test]
+fn a_format_3_library_is_migrated_to_article_files_and_kept_whole() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    fs::create_dir_all(&dir).unwrap();
+    let v3 = golden("library-v3.json");
+    let path = dir.join(LIBRARY_FILE);
+    fs::write(&path, &v3).unwrap();
+
+    let mut opened = Store::open(&dir).unwrap();
+    let library = opened.library.clone().unwrap();
+    assert_eq!(library, golden_v3_expected());
+    let [Notice::Migrated { from: 3, kept_as }] = opened.notices.as_slice() else {
+        panic!("one migration notice: {:?}", opened.notices);
+    };
+    let message = opened.notices[0].to_string();
+    assert!(
+        message.contains("format 3") && message.contains("articles folder"),
+        "{message}"
+    );
+    assert_eq!(fs::read(kept_as).unwrap(), v3, "kept byte for byte");
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        v3,
+        "nothing written before a save"
+    );
+    assert!(!dir.join("articles").exists());
+
+    opened
+        .store
+        .save(&SaveRequest::new(library.clone()))
+        .unwrap();
+    let saved = fs::read(&path).unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&saved).unwrap();
+    assert_eq!(value["format_version"], 4);
+    assert!(saved.len() < v3.len(), "the bodies left the library file");
+    let mut names: Vec<String> = fs::read_dir(dir.join("articles"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    let mut golden_names: Vec<String> = fs::read_dir(golden_path("articles"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    golden_names.sort();
+    assert_eq!(
+        names, golden_names,
+        "the same article files as the v4 golden"
+    );
+    assert_eq!(
+        fs::read(kept_as).unwrap(),
+        v3,
+        "the kept copy is left alone"
+    );
+    drop(opened);
+    let again = Store::open(&dir).unwrap();
+    assert_eq!(again.notices, []);
+    assert_eq!(again.library, Some(library));
+    assert_eq!(files_named(&dir, "library.format3-").len(), 1);
 }
 
 /// The format 3 golden file: the format 2 one with each prediction's record (issue 19): a
@@ -638,7 +783,7 @@ fn a_format_2_library_is_migrated_with_no_invented_dates_and_kept_whole() {
         .unwrap();
     assert_eq!(outcome, SaveOutcome::Written { notices: vec![] });
     let saved: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-    assert_eq!(saved["format_version"], 3);
+    assert_eq!(saved["format_version"], 4);
     let first = &saved["library"]["shows"][0]["threads"][0]["predictions"][0];
     assert_eq!(first["probabilities"][0]["on"], serde_json::Value::Null);
     assert_eq!(
@@ -689,7 +834,7 @@ fn a_format_1_library_is_migrated_and_kept_whole_before_the_first_save() {
     );
     assert_eq!(opened.store.revision(), 4);
 
-    // The first save writes format 2, one revision on.
+    // The first save writes the current format, one revision on.
     let mut library = opened.library.clone().unwrap();
     library.shows[1].note = "saved in format 2".into();
     let outcome = opened
@@ -698,7 +843,7 @@ fn a_format_1_library_is_migrated_and_kept_whole_before_the_first_save() {
         .unwrap();
     assert_eq!(outcome, SaveOutcome::Written { notices: vec![] });
     let saved: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-    assert_eq!(saved["format_version"], 3);
+    assert_eq!(saved["format_version"], 4);
     assert_eq!(saved["revision"], 5);
     assert_eq!(saved["library"]["shows"][1]["note"], "saved in format 2");
     assert_eq!(

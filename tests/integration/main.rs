@@ -1,5 +1,6 @@
 //! Fan Tracker's integration tests: one binary, one module per topic.
 
+mod article_files;
 mod articles;
 mod cli;
 mod data_safety;

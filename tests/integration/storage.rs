@@ -101,7 +101,7 @@ proptest! {
 fn a_file_from_a_newer_version_is_kept_aside_with_a_clear_message() {
     let tmp = TempDir::new();
     fs::create_dir_all(tmp.data_dir()).unwrap();
-    let newer = br#"{"format_version": 4, "library": {"whatever": true}}"#;
+    let newer = br#"{"format_version": 5, "library": {"whatever": true}}"#;
     let path = tmp.data_dir().join(LIBRARY_FILE);
     fs::write(&path, newer).unwrap();
     let opened = Store::open(&tmp.data_dir()).unwrap();
@@ -117,7 +117,7 @@ fn a_file_from_a_newer_version_is_kept_aside_with_a_clear_message() {
     );
     let message = opened.notices[0].to_string();
     assert!(
-        message.contains("newer Fan Tracker (format 4; this version reads up to 3)"),
+        message.contains("newer Fan Tracker (format 5; this version reads up to 4)"),
         "{message}"
     );
     assert!(message.contains("library.unreadable-"), "{message}");
@@ -153,7 +153,9 @@ fn a_file_changed_behind_the_app_is_never_clobbered() {
     other.shows[0].note = "KEPT".into();
     // A hand edit keeps the save's id and lineage (and so the size).
     let lineage = storage::decode_file(&bytes).unwrap().lineage;
-    let other_bytes = storage::encode_save(&other, opened.store.revision(), &lineage).unwrap();
+    let other_bytes = storage::encode_library_file(&other, opened.store.revision(), &lineage)
+        .unwrap()
+        .0;
     assert_eq!(other_bytes.len(), bytes.len());
     fs::write(&path, &other_bytes).unwrap();
     fs::File::options()
@@ -640,14 +642,16 @@ fn a_symlinked_library_is_written_through_and_the_link_kept() {
             "the file it points at is written"
         );
     }
-    let leftovers: Vec<_> = fs::read_dir(&synced)
+    let mut leftovers: Vec<_> = fs::read_dir(&synced)
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
+    leftovers.sort();
     assert_eq!(
         leftovers,
-        ["library.json"],
-        "no temporary file left beside it"
+        ["articles", "library.json"],
+        "no temporary file left beside it; the article files are beside it too (format 4), \
+         so what syncs the library carries them"
     );
     assert_eq!(
         on_disk(&opened.store.backups().unwrap()[0]).shows[0].note,

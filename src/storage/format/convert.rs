@@ -1,44 +1,89 @@
-//! Between the in-memory model and the current file types ([`super::v3`], with the
-//! [`super::v2`] types it keeps): every field, both
-//! ways, with exhaustive matches on every enum so a new model value cannot be written by
-//! accident.
+//! Between the in-memory model and the current file types ([`super::v4`], with the
+//! [`super::v3`] and [`super::v2`] types it keeps): every field, both ways, with exhaustive
+//! matches on every enum so a new model value cannot be written by accident.
+//!
+//! Article bodies: writing names each by its hash (see [`super::bodies`]) and lists the article
+//! files to write; reading takes a body from the file itself or from its article file (through
+//! an [`ArticleReader`]), checked against its hash; an article file that is missing or damaged
+//! gives a placeholder body saying so, and a [`Repair`] that tells the fan.
 
 use super::v2::{
-    AnchorV2, ArticleFormatV2, ArticleV2, OutcomeV2, ShowStatusV2, SuggestionStateV2, SuggestionV2,
+    AnchorV2, ArticleFormatV2, OutcomeV2, ShowStatusV2, SuggestionStateV2, SuggestionV2,
     ThreadEventV2, ThreadStatusV2,
 };
-use super::v3::{FileV3, GivenV3, LibraryV3, PredictionV3, ShowV3, ThreadV3, VERSION};
+use std::collections::HashSet;
+use std::io;
+use std::sync::Arc;
+
+use super::bodies::{self, BodyHash};
+use super::v3::{GivenV3, PredictionV3, ThreadV3};
+use super::v4::{
+    ARTICLES_DIR, ArticleV4, FileV4, LibraryV4, ShowV4, VERSION, article_file_name, is_sha256_hex,
+    sha256_hex,
+};
+use super::{ArticleFile, Repair};
 use crate::model::{
     Anchor, Article, ArticleEntry, ArticleFormat, ArticleId, Given, Library, Outcome, Prediction,
     PredictionId, Probability, SavedSuggestion, Show, ShowId, ShowStatus, SuggestionState, Thread,
     ThreadEvent, ThreadId, ThreadStatus,
 };
 
-/// The file for `library` at save `revision`, written by this build.
-pub fn to_file(library: &Library, revision: u64) -> FileV3 {
-    FileV3 {
+/// Reads an article file by name (`<sha256>.md`, inside the `articles` folder beside the
+/// library file).
+pub type ArticleReader<'a> = &'a dyn Fn(&str) -> io::Result<Vec<u8>>;
+
+/// The file for `library` at save `revision`, written by this build, and the article files it
+/// names (each body once; none for a placeholder of a missing file). With `inline`, each body
+/// is in the file too (a file that travels alone).
+pub fn to_file(library: &Library, revision: u64, inline: bool) -> (FileV4, Vec<ArticleFile>) {
+    let mut files = Vec::new();
+    let mut seen = HashSet::new();
+    let mut shows = Vec::with_capacity(library.shows.len());
+    for show in &library.shows {
+        shows.push(show_to_file(show, &mut |entry| {
+            let body = &entry.article.body;
+            let BodyHash { sha256, missing } = bodies::hash_of(body);
+            if !missing && seen.insert(sha256.clone()) {
+                files.push(ArticleFile {
+                    name: article_file_name(&sha256),
+                    body: Arc::clone(body),
+                });
+            }
+            article_to_file(
+                entry,
+                sha256,
+                (inline && !missing).then(|| body.to_string()),
+            )
+        }));
+    }
+    let file = FileV4 {
         format_version: VERSION,
         revision,
         written_by: concat!("fan-tracker ", env!("CARGO_PKG_VERSION")).to_owned(),
         save_id: String::new(),
         based_on: Vec::new(),
-        library: LibraryV3 {
+        library: LibraryV4 {
             next_id: library.next_id_value(),
-            shows: library.shows.iter().map(show_to_file).collect(),
+            shows,
         },
-    }
+    };
+    (file, files)
 }
 
-/// The library a format 3 file holds (not yet repaired; see [`Library::repair`]).
-pub fn from_file(library: LibraryV3) -> Library {
-    Library::from_parts(
-        library.shows.into_iter().map(show_from_file).collect(),
-        library.next_id,
-    )
+/// The library a format 4 file holds (not yet repaired; see [`Library::repair`]), each body
+/// taken from the file or read with `read`, and what could not be read, in words.
+pub fn from_file(library: LibraryV4, read: ArticleReader<'_>) -> (Library, Vec<Repair>) {
+    let mut repairs = Vec::new();
+    let shows = library
+        .shows
+        .into_iter()
+        .map(|show| show_from_file(show, read, &mut repairs))
+        .collect();
+    (Library::from_parts(shows, library.next_id), repairs)
 }
 
-fn show_to_file(show: &Show) -> ShowV3 {
-    ShowV3 {
+fn show_to_file(show: &Show, article: &mut dyn FnMut(&ArticleEntry) -> ArticleV4) -> ShowV4 {
+    ShowV4 {
         id: show.id.0,
         title: show.title.clone(),
         original_title: show.original_title.clone(),
@@ -52,7 +97,7 @@ fn show_to_file(show: &Show) -> ShowV3 {
         },
         status_checked: show.status_checked,
         note: show.note.clone(),
-        articles: show.articles.iter().map(article_to_file).collect(),
+        articles: show.articles.iter().map(article).collect(),
         threads: show.threads.iter().map(thread_to_file).collect(),
         events: show
             .events
@@ -67,7 +112,7 @@ fn show_to_file(show: &Show) -> ShowV3 {
     }
 }
 
-fn show_from_file(show: ShowV3) -> Show {
+fn show_from_file(show: ShowV4, read: ArticleReader<'_>, repairs: &mut Vec<Repair>) -> Show {
     Show {
         id: ShowId(show.id),
         title: show.title,
@@ -82,7 +127,11 @@ fn show_from_file(show: ShowV3) -> Show {
         },
         status_checked: show.status_checked,
         note: show.note,
-        articles: show.articles.into_iter().map(article_from_file).collect(),
+        articles: show
+            .articles
+            .into_iter()
+            .map(|a| article_from_file(a, read, repairs))
+            .collect(),
         threads: show.threads.into_iter().map(thread_from_file).collect(),
         events: show
             .events
@@ -97,9 +146,9 @@ fn show_from_file(show: ShowV3) -> Show {
     }
 }
 
-fn article_to_file(entry: &ArticleEntry) -> ArticleV2 {
+fn article_to_file(entry: &ArticleEntry, body_sha256: String, body: Option<String>) -> ArticleV4 {
     let article = &entry.article;
-    ArticleV2 {
+    ArticleV4 {
         id: entry.id.0,
         title: article.title.clone(),
         as_of: article.as_of,
@@ -107,7 +156,8 @@ fn article_to_file(entry: &ArticleEntry) -> ArticleV2 {
             ArticleFormat::Markdown => ArticleFormatV2::Markdown,
             ArticleFormat::PlainText => ArticleFormatV2::PlainText,
         },
-        body: article.body.to_string(),
+        body_sha256,
+        body,
         source_path: article.source_path.clone(),
         source_url: article.source_url.clone(),
         note: entry.note.clone(),
@@ -128,7 +178,101 @@ fn article_to_file(entry: &ArticleEntry) -> ArticleV2 {
     }
 }
 
-fn article_from_file(article: ArticleV2) -> ArticleEntry {
+/// An article's body: the one in the file (hashed afresh: its hash names its article file),
+/// else its article file checked against its hash, else a placeholder saying what is missing.
+fn body_from_file(
+    article: &mut ArticleV4,
+    read: ArticleReader<'_>,
+    repairs: &mut Vec<Repair>,
+) -> Arc<str> {
+    if let Some(body) = article.body.take() {
+        let body: Arc<str> = body.into();
+        let sha256 = sha256_hex(body.as_bytes());
+        bodies::remember(
+            &body,
+            BodyHash {
+                sha256,
+                missing: false,
+            },
+        );
+        return body;
+    }
+    let sha256 = &article.body_sha256;
+    let file = format!("{ARTICLES_DIR}/{}", article_file_name(sha256));
+    let problem = if is_sha256_hex(sha256) {
+        match read(&article_file_name(sha256)) {
+            Ok(bytes) if sha256_hex(&bytes) == *sha256 => match String::from_utf8(bytes) {
+                Ok(text) => {
+                    let body: Arc<str> = text.into();
+                    bodies::remember(
+                        &body,
+                        BodyHash {
+                            sha256: sha256.clone(),
+                            missing: false,
+                        },
+                    );
+                    return body;
+                }
+                Err(_) => ArticleProblem::Damaged,
+            },
+            Ok(_) => ArticleProblem::Damaged,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                ArticleProblem::Missing("it is not there".into())
+            }
+            Err(e) => ArticleProblem::Missing(format!("it could not be read: {e}")),
+        }
+    } else {
+        ArticleProblem::Missing("the library names no valid article file".into())
+    };
+    let placeholder: Arc<str> = placeholder(&file).into();
+    if is_sha256_hex(sha256) {
+        bodies::remember(
+            &placeholder,
+            BodyHash {
+                sha256: sha256.clone(),
+                missing: true,
+            },
+        );
+    }
+    repairs.push(match problem {
+        ArticleProblem::Missing(reason) => Repair::ArticleMissing {
+            title: article.title.clone(),
+            file,
+            reason,
+        },
+        ArticleProblem::Damaged => Repair::ArticleDamaged {
+            title: article.title.clone(),
+            file,
+            kept_as: None,
+        },
+    });
+    placeholder
+}
+
+enum ArticleProblem {
+    /// Not there or not readable, with why.
+    Missing(String),
+    /// Its content does not match its hash (or is not UTF-8).
+    Damaged,
+}
+
+/// The body shown for an article whose file (`file`, e.g. `articles/<sha256>.md`) could not be
+/// read.
+pub fn placeholder(file: &str) -> String {
+    format!(
+        "**The text of this article is missing.** Fan Tracker keeps each article's text in its \
+         own file beside the library, and `{file}` could not be read. The threads, notes and \
+         predictions of this show are all kept. Put the file back in the data folder (from a \
+         backup or another device) and open Fan Tracker again to read the article."
+    )
+}
+
+fn article_from_file(
+    mut article: ArticleV4,
+    read: ArticleReader<'_>,
+    repairs: &mut Vec<Repair>,
+) -> ArticleEntry {
+    let body = body_from_file(&mut article, read, repairs);
     ArticleEntry {
         id: ArticleId(article.id),
         article: Article {
@@ -138,7 +282,7 @@ fn article_from_file(article: ArticleV2) -> ArticleEntry {
                 ArticleFormatV2::Markdown => ArticleFormat::Markdown,
                 ArticleFormatV2::PlainText => ArticleFormat::PlainText,
             },
-            body: article.body.into(),
+            body,
             source_path: article.source_path,
             source_url: article.source_url,
         },

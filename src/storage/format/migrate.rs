@@ -8,6 +8,7 @@
 use std::cell::OnceCell;
 
 use super::to_v3::v2_to_v3;
+use super::to_v4::v3_to_v4;
 use super::v1::{
     AnchorV1, ArticleFormatV1, DossierV1, FileV1, OutcomeV1, PredictionV1, SuggestionStateV1,
     SuggestionV1, ThreadStatusV1, ThreadV1,
@@ -17,7 +18,8 @@ use super::v2::{
     ShowV2, SuggestionStateV2, SuggestionV2, ThreadStatusV2, ThreadV2,
 };
 use super::v3::FileV3;
-use super::{FormatError, UTF8_BOM, VersionOnly, v1, v2, v3};
+use super::v4::FileV4;
+use super::{FormatError, UTF8_BOM, VersionOnly, v1, v2, v3, v4};
 use crate::model::{DEFAULT_ARTICLE_MARKDOWN, Origin, import};
 
 /// The title of the show of the built-in article, given to the show migrated from its dossier.
@@ -239,13 +241,13 @@ fn thread_status(status: ThreadStatusV1) -> ThreadStatusV2 {
     }
 }
 
-/// A file of any version this build reads, as format 3.
+/// A file of any version this build reads, as format 4.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VersionedFile {
-    /// The file's content as format 3 (migrated when the file was older, one version at a
-    /// time: 1 → 2 → 3).
-    pub file: FileV3,
-    /// The format version found in the file (1, 2 or 3).
+    /// The file's content as format 4 (migrated when the file was older, one version at a
+    /// time: 1 → 2 → 3 → 4).
+    pub file: FileV4,
+    /// The format version found in the file (1, 2, 3 or 4).
     pub version: u32,
     /// The format 1 `open` dossier id (see [`MigratedV2::legacy_open`]); `None` for a format 2
     /// file.
@@ -255,16 +257,16 @@ pub struct VersionedFile {
     pub byte_order_mark: bool,
 }
 
-/// Reads a file of format 1, 2 or 3 as format 3: a leading UTF-8 byte-order mark is skipped
-/// (and told in [`VersionedFile::byte_order_mark`]), the file is read as the version its
-/// `format_version` names, and an older file is migrated one version at a time
-/// ([`v1_to_v2`], then [`v2_to_v3`]).
+/// Reads a file of format 1, 2, 3 or 4 as format 4: a leading UTF-8 byte-order mark is
+/// skipped (and told in [`VersionedFile::byte_order_mark`]), the file is read as the version
+/// its `format_version` names, and an older file is migrated one version at a time
+/// ([`v1_to_v2`], [`v2_to_v3`], then [`v3_to_v4`]).
 ///
-/// Errors: [`FormatError::NewerVersion`] for a version above 3 (whatever the shape of the
+/// Errors: [`FormatError::NewerVersion`] for a version above 4 (whatever the shape of the
 /// rest); [`FormatError::Invalid`] for bytes that are not JSON, have no `format_version`,
 /// name version 0, or do not have the shape of the version they name.
 ///
-/// A current file, the usual case, is parsed once: it is read as format 3 and only then is
+/// A current file, the usual case, is parsed once: it is read as format 4 and only then is
 /// its version checked; the bytes are looked at again only when that fails or names another
 /// version.
 pub fn read_versioned(bytes: &[u8]) -> Result<VersionedFile, FormatError> {
@@ -272,18 +274,18 @@ pub fn read_versioned(bytes: &[u8]) -> Result<VersionedFile, FormatError> {
         Some(rest) => (rest, true),
         None => (bytes, false),
     };
-    let read = |file: FileV3, version, legacy_open| VersionedFile {
+    let read = |file: FileV4, version, legacy_open| VersionedFile {
         file,
         version,
         legacy_open,
         byte_order_mark,
     };
     let invalid = |e: serde_json::Error| FormatError::Invalid(e.to_string());
-    let (current_error, version) = match serde_json::from_slice::<FileV3>(bytes) {
-        Ok(file) if file.format_version == v3::VERSION => {
-            return Ok(read(file, v3::VERSION, None));
+    let (current_error, version) = match serde_json::from_slice::<FileV4>(bytes) {
+        Ok(file) if file.format_version == v4::VERSION => {
+            return Ok(read(file, v4::VERSION, None));
         }
-        // Another version with a shape format 3 also accepts (a format 1 file reads as one
+        // Another version with a shape format 4 also accepts (a format 1 file reads as one
         // with no shows): its version is known without reading the bytes again.
         Ok(file) => (None, file.format_version),
         Err(error) => {
@@ -301,22 +303,26 @@ pub fn read_versioned(bytes: &[u8]) -> Result<VersionedFile, FormatError> {
             let file: FileV1 = serde_json::from_slice(bytes).map_err(invalid)?;
             let migrated = v1_to_v2(file);
             Ok(read(
-                v2_to_v3(migrated.file),
+                v3_to_v4(v2_to_v3(migrated.file)),
                 v1::VERSION,
                 migrated.legacy_open,
             ))
         }
         v2::VERSION => {
             let file: FileV2 = serde_json::from_slice(bytes).map_err(invalid)?;
-            Ok(read(v2_to_v3(file), v2::VERSION, None))
+            Ok(read(v3_to_v4(v2_to_v3(file)), v2::VERSION, None))
         }
-        v3::VERSION => Err(FormatError::Invalid(current_error.map_or_else(
-            || "the file could not be read as format 3".to_owned(),
+        v3::VERSION => {
+            let file: FileV3 = serde_json::from_slice(bytes).map_err(invalid)?;
+            Ok(read(v3_to_v4(file), v3::VERSION, None))
+        }
+        v4::VERSION => Err(FormatError::Invalid(current_error.map_or_else(
+            || "the file could not be read as format 4".to_owned(),
             |e| e.to_string(),
         ))),
         found => Err(FormatError::NewerVersion {
             found,
-            supported: v3::VERSION,
+            supported: v4::VERSION,
         }),
     }
 }
@@ -701,7 +707,7 @@ mod tests {
             assert_eq!(
                 read,
                 VersionedFile {
-                    file: v2_to_v3(golden_v1_as_v2()),
+                    file: v3_to_v4(v2_to_v3(golden_v1_as_v2())),
                     version: 1,
                     legacy_open: Some(3),
                     byte_order_mark: bom,
@@ -711,7 +717,7 @@ mod tests {
     }
 
     #[test]
-    fn read_versioned_reads_a_v2_file_migrated_to_v3() {
+    fn read_versioned_reads_a_v2_file_migrated_to_v4() {
         let golden: FileV2 = serde_json::from_slice(V2_GOLDEN).unwrap();
         let golden = v2_to_v3(golden);
         for (bytes, bom) in [(V2_GOLDEN.to_vec(), false), (with_bom(V2_GOLDEN), true)] {
@@ -719,7 +725,7 @@ mod tests {
             assert_eq!(
                 read,
                 VersionedFile {
-                    file: golden.clone(),
+                    file: v3_to_v4(golden.clone()),
                     version: 2,
                     legacy_open: None,
                     byte_order_mark: bom,
@@ -737,14 +743,14 @@ mod tests {
     #[test]
     fn read_versioned_refuses_newer_versions_whatever_their_shape() {
         for bytes in [
-            &br#"{"format_version": 4, "library": {"next_id": 1, "shows": []}}"#[..],
-            br#"{"format_version": 4, "library": ["a shape this build does not know"]}"#,
+            &br#"{"format_version": 5, "library": {"next_id": 1, "shows": []}}"#[..],
+            br#"{"format_version": 5, "library": ["a shape this build does not know"]}"#,
             br#"{"library": 7, "format_version": 4000000000}"#,
         ] {
             assert!(
                 matches!(
                     read_versioned(bytes),
-                    Err(FormatError::NewerVersion { supported: 3, .. })
+                    Err(FormatError::NewerVersion { supported: 4, .. })
                 ),
                 "{}",
                 String::from_utf8_lossy(bytes)
@@ -755,12 +761,12 @@ mod tests {
             .windows(19)
             .position(|w| w == br#""format_version": 2"#)
             .unwrap();
-        newer[at + 18] = b'4';
+        newer[at + 18] = b'5';
         assert!(matches!(
             read_versioned(&newer),
             Err(FormatError::NewerVersion {
-                found: 4,
-                supported: 3
+                found: 5,
+                supported: 4
             })
         ));
     }

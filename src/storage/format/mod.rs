@@ -10,24 +10,35 @@
 //! - 3: format 2 with each prediction's whole record: every probability given with its day
 //!   (tenths of a percent) and the day its outcome was set (issue 19). Frozen in [`v3`];
 //!   [`to_v3`] migrates format 2 (no invented dates: every day is "not known").
+//! - 4: format 3 with each article's body in a file of its own, `articles/<sha256>.md` beside
+//!   the library, named in the library by its hash (issue 20): `library.json` holds only the
+//!   fan's own data. Frozen in [`v4`]; [`to_v4`] migrates format 3.
 //!
 //! Each version has its own file types ([`v1`], [`v2`]), apart from the in-memory model and
 //! frozen once released: the model can change freely, while a file written by any released
 //! build keeps reading the same way. Only these types and the migrations between them decide
 //! what a file means.
 
+mod bodies;
 mod convert;
 pub mod migrate;
 pub mod to_v3;
+pub mod to_v4;
 pub mod v1;
 pub mod v2;
 pub mod v3;
+pub mod v4;
 
-use serde::Deserialize;
+use std::io;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize as _};
 use thiserror::Error;
 
 use crate::model::{Library, LibraryRepair, ShowId};
 
+pub use bodies::is_placeholder as is_missing_article_text;
+pub use convert::{ArticleReader, placeholder as missing_article_placeholder};
 pub use migrate::{
     BUILT_IN_SHOW_ORIGINAL_TITLE, BUILT_IN_SHOW_TITLE, MigratedV2, VersionedFile,
     is_built_in_article, read_versioned, v1_to_v2,
@@ -37,7 +48,17 @@ pub use migrate::{
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The format version this build writes and the newest it reads.
-pub const CURRENT_FORMAT_VERSION: u32 = v3::VERSION;
+pub const CURRENT_FORMAT_VERSION: u32 = v4::VERSION;
+
+/// One article file a library names: written once, before the library, as
+/// `articles/<name>` (see [`v4`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ArticleFile {
+    /// The file's name inside the `articles` folder: `<sha256>.md`.
+    pub name: String,
+    /// Its content: the article's body, whose SHA-256 the name holds.
+    pub body: Arc<str>,
+}
 
 /// Why bytes could not be read as a library.
 #[derive(Debug, Error)]
@@ -68,6 +89,27 @@ pub enum Repair {
     ByteOrderMark,
     /// The library itself was put right (see [`Library::repair`]).
     Library(LibraryRepair),
+    /// An article's file (format 4) could not be read: the article shows a placeholder, its
+    /// show's threads, notes and predictions are kept, and the library keeps naming the file.
+    ArticleMissing {
+        /// The article's headline.
+        title: String,
+        /// The file, relative to the data folder (`articles/<sha256>.md`).
+        file: String,
+        /// Why, in words.
+        reason: String,
+    },
+    /// An article's file (format 4) does not hold the text its name (a hash) says: it is
+    /// damaged, treated as missing, and kept aside by the store.
+    ArticleDamaged {
+        /// The article's headline.
+        title: String,
+        /// The file, relative to the data folder (`articles/<sha256>.md`).
+        file: String,
+        /// Where the store kept it aside, relative to the data folder (`None` when it was
+        /// left in place: a read-only window, or moving it failed).
+        kept_as: Option<String>,
+    },
 }
 
 impl std::fmt::Display for Repair {
@@ -77,6 +119,28 @@ impl std::fmt::Display for Repair {
                 "a byte-order mark at the start of the file (as some editors write) was skipped",
             ),
             Repair::Library(repair) => repair.fmt(f),
+            Repair::ArticleMissing {
+                title,
+                file,
+                reason,
+            } => write!(
+                f,
+                "the text of the article \u{201c}{title}\u{201d} is missing: {file} could not be read ({reason}); the article shows a placeholder and its show's threads, notes and predictions are kept"
+            ),
+            Repair::ArticleDamaged {
+                title,
+                file,
+                kept_as,
+            } => {
+                write!(
+                    f,
+                    "the text of the article \u{201c}{title}\u{201d} is damaged: {file} does not hold the text it names, so it is not used; the article shows a placeholder and its show's threads, notes and predictions are kept"
+                )?;
+                match kept_as {
+                    Some(kept_as) => write!(f, "; the damaged file is kept aside as {kept_as}"),
+                    None => Ok(()),
+                }
+            }
         }
     }
 }
@@ -178,21 +242,54 @@ pub fn encode(library: &Library) -> Result<Vec<u8>, FormatError> {
     encode_revision(library, 0)
 }
 
-/// Serializes `library` as pretty JSON in the current format ([`v3`]) with `revision`.
+/// Serializes `library` as pretty JSON in the current format ([`v4`]) with `revision`: a
+/// file that travels alone (each article's body in it, beside its hash).
 pub fn encode_revision(library: &Library, revision: u64) -> Result<Vec<u8>, FormatError> {
     encode_save(library, revision, &Lineage::default())
 }
 
-/// [`encode_revision`], naming the save and what it descends from (`lineage`).
+/// [`encode_revision`], naming the save and what it descends from (`lineage`). A file that
+/// travels alone: an export, a backup to carry elsewhere (an article whose file was missing
+/// when read is named by its hash only).
 pub fn encode_save(
     library: &Library,
     revision: u64,
     lineage: &Lineage,
 ) -> Result<Vec<u8>, FormatError> {
-    let mut file = convert::to_file(library, revision);
+    encode_file(library, revision, lineage, true).map(|(bytes, _)| bytes)
+}
+
+/// The library file as the store writes it in the data folder (`library.json`): as
+/// [`encode_save`] but not indented, each article named by its hash only, and the article files it names
+/// (each to be written, once, to `articles/<name>` before the library file).
+pub fn encode_library_file(
+    library: &Library,
+    revision: u64,
+    lineage: &Lineage,
+) -> Result<(Vec<u8>, Vec<ArticleFile>), FormatError> {
+    encode_file(library, revision, lineage, false)
+}
+
+fn encode_file(
+    library: &Library,
+    revision: u64,
+    lineage: &Lineage,
+    inline: bool,
+) -> Result<(Vec<u8>, Vec<ArticleFile>), FormatError> {
+    let (mut file, articles) = convert::to_file(library, revision, inline);
     file.save_id.clone_from(&lineage.save_id);
     file.based_on.clone_from(&lineage.based_on);
-    serde_json::to_vec_pretty(&file).map_err(|e| FormatError::Unwritable(e.to_string()))
+    // The library file in the data folder has one key per line but no indentation (a sync
+    // tool sends it after every save, and indentation was 40 % of it on the large library);
+    // a file that travels alone is indented, for people to read.
+    let indent: &[u8] = if inline { b"  " } else { b"" };
+    let mut bytes = Vec::new();
+    let formatter = serde_json::ser::PrettyFormatter::with_indent(indent);
+    file.serialize(&mut serde_json::Serializer::with_formatter(
+        &mut bytes, formatter,
+    ))
+    .map_err(|e| FormatError::Unwritable(e.to_string()))?;
+    Ok((bytes, articles))
 }
 
 /// Reads a library from bytes written by [`encode`] (this or an older format version),
@@ -201,21 +298,36 @@ pub fn decode(bytes: &[u8]) -> Result<Library, FormatError> {
     decode_file(bytes).map(|loaded| loaded.library)
 }
 
+/// [`decode_file_with`] with no data folder to read article files from: a format 4 file that
+/// names its articles by hash only reads with each of them missing (a placeholder, and a
+/// [`Repair::ArticleMissing`]). The store reads files of the data folder with their articles.
+pub fn decode_file(bytes: &[u8]) -> Result<Loaded, FormatError> {
+    decode_file_with(bytes, &|_| {
+        Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            "no data folder to read it from",
+        ))
+    })
+}
+
 /// Reads a library file of any version this build knows, migrating an older one (see
 /// [`read_versioned`]): the library, its revision, and what was put right on the way (a
-/// byte-order mark skipped; duplicate ids, anchors into missing articles or an id counter
-/// behind the ids in use, by [`Library::repair`]).
+/// byte-order mark skipped; an article file missing or damaged, read with `articles`;
+/// duplicate ids, anchors into missing articles or an id counter behind the ids in use, by
+/// [`Library::repair`]).
 ///
 /// # Errors
 /// [`FormatError::NewerVersion`] for a file of a newer Fan Tracker, [`FormatError::Invalid`]
-/// for a damaged one.
-pub fn decode_file(bytes: &[u8]) -> Result<Loaded, FormatError> {
+/// for a damaged one. A missing or damaged article file is not an error: the library loads
+/// with every thread, note and prediction, and the repairs say which text is missing.
+pub fn decode_file_with(bytes: &[u8], articles: ArticleReader<'_>) -> Result<Loaded, FormatError> {
     let read = read_versioned(bytes)?;
     let mut repairs = Vec::new();
     if read.byte_order_mark {
         repairs.push(Repair::ByteOrderMark);
     }
-    let mut library = convert::from_file(read.file.library);
+    let (mut library, missing) = convert::from_file(read.file.library, articles);
+    repairs.extend(missing);
     repairs.extend(library.repair().into_iter().map(Repair::Library));
     Ok(Loaded {
         library,
@@ -248,6 +360,12 @@ mod test_util {
     pub(super) const V2_GOLDEN: &[u8] = include_bytes!(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/tests/golden/library-v2.json"
+    ));
+
+    /// The golden file of format 3 (`tests/golden/library-v3.json`).
+    pub(super) const V3_GOLDEN: &[u8] = include_bytes!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/library-v3.json"
     ));
 
     pub(super) use super::key_paths::key_paths_of;
@@ -293,10 +411,10 @@ mod tests {
 
     #[test]
     fn newer_version_of_another_shape_is_reported_as_newer_not_damaged() {
-        let bytes = br#"{"format_version": 4, "library": ["a shape this build does not know"]}"#;
+        let bytes = br#"{"format_version": 5, "library": ["a shape this build does not know"]}"#;
         assert!(matches!(
             decode(bytes),
-            Err(FormatError::NewerVersion { found: 4, .. })
+            Err(FormatError::NewerVersion { found: 5, .. })
         ));
     }
 
