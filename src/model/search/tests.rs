@@ -150,7 +150,7 @@ fn every_kind_of_text_is_searched_and_grouped_by_show() {
     // The original title, in Hangul.
     let found = index.search("괜찮", None);
     assert_eq!(found.hits[0].field, Field::OriginalTitle);
-    assert_eq!(found.hits[0].range, 6..12);
+    assert_eq!(found.hits[0].range, 16..22);
 }
 
 #[test]
