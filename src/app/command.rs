@@ -49,6 +49,12 @@ pub enum Command {
     /// Scroll to a passage (opening its article if another one is open) and highlight it, or
     /// stop highlighting one.
     ShowPassage(Option<Anchor>),
+    /// Go to a search hit (see [`crate::model::search::Hit`]): the article scrolls to it and
+    /// highlights it, a thread's text selects the thread, a title or note opens its show or
+    /// article.
+    GoToHit(crate::model::search::Hit),
+    /// Step to the next (`true`) or previous hit of the search in the article on screen.
+    StepHit(bool),
     /// Take back the last change.
     Undo,
     /// Do again the last change taken back.
@@ -105,6 +111,10 @@ pub enum Command {
     LockChecked(bool),
     /// The data folder was opened again to take it over (or could not be).
     TookOver(Finished<Result<OpenedStore, StorageError>>),
+    /// Find's index of the library was built.
+    SearchIndexed(Finished<crate::model::search::SearchIndex>),
+    /// A search finished.
+    Searched(Finished<crate::model::search::Found>),
     /// A job stopped with a panic (a fault in Fan Tracker); it worked on what is named.
     JobFault(String),
 }

@@ -11,10 +11,11 @@ use super::error::ElsewhereError;
 use super::importer::{self, ImportSource};
 use super::jobs::{Finished, JobKind};
 use super::saver::Saver;
+use super::search::SearchKey;
 use super::suggester::{SuggestResult, article_fingerprint};
 use crate::model::{
     Article, ArticleId, Document, Library, Merged, merge_libraries, save_suggestions,
-    suggest::suggest,
+    search::SearchIndex, suggest::suggest,
 };
 use crate::storage::{FileSystem as _, RealFs, Store};
 
@@ -107,6 +108,22 @@ pub enum Effect {
         /// The data folder.
         dir: PathBuf,
     },
+    /// Build Find's index of the library (reusing the articles of the one before).
+    BuildSearchIndex {
+        /// The library as it is now (shared, not copied).
+        library: Arc<Library>,
+        /// The index built before, if any.
+        previous: Option<Arc<SearchIndex>>,
+        /// The edit generation `library` is.
+        generation: u64,
+    },
+    /// Search the index.
+    Search {
+        /// The index.
+        index: Arc<SearchIndex>,
+        /// What is looked for.
+        key: SearchKey,
+    },
 }
 
 /// A merge to run: the versions, and what the app needs when it is done.
@@ -176,6 +193,7 @@ impl Effect {
             }
             Self::Merge(_) => JobKind::Merge,
             Self::CheckFiles { .. } | Self::CheckLock { .. } => JobKind::Check,
+            Self::BuildSearchIndex { .. } | Self::Search { .. } => JobKind::Search,
         }
     }
 
@@ -196,6 +214,8 @@ impl Effect {
             Self::CheckLock { .. } => "the data folder's lock".to_owned(),
             Self::CloseSaver(_) => "the old data folder".to_owned(),
             Self::Merge(_) => "a change made outside this window".to_owned(),
+            Self::BuildSearchIndex { .. } => "the library, for Find".to_owned(),
+            Self::Search { key, .. } => format!("a search for {:?}", key.typed),
         }
     }
 
@@ -270,6 +290,17 @@ impl Effect {
             }
             Self::CheckLock { dir } => Command::LockChecked(crate::storage::lock_is_free(&dir)),
             Self::TakeOver { dir } => Command::TookOver(Finished::new(Store::open(&dir))),
+            Self::BuildSearchIndex {
+                library,
+                previous,
+                generation,
+            } => {
+                let index = SearchIndex::build(&library, previous.as_deref(), generation);
+                // The snapshot and the old index are let go here, not on the UI thread.
+                drop((library, previous));
+                Command::SearchIndexed(Finished::new(index))
+            }
+            Self::Search { index, key } => super::search::searched(&index, &key),
             Self::Merge(job) => {
                 let merged = merge_libraries(&job.base, &job.ours, &job.theirs);
                 Command::Merged(Finished::new(MergeDone { job: *job, merged }))

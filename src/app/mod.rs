@@ -25,6 +25,7 @@ pub mod jobs;
 mod notices;
 mod reopen;
 mod saver;
+mod search;
 mod status;
 mod suggester;
 mod takeover;
@@ -55,6 +56,7 @@ pub use importer::{
 };
 pub use jobs::{Finished, JobKind, Jobs};
 pub use saver::{SaveReport, Saver};
+pub use search::{SearchKey, SearchView};
 pub use status::SaveStatus;
 pub use suggester::{SuggestResult, article_fingerprint};
 pub use view::{
@@ -152,6 +154,8 @@ pub struct App {
     /// A backup read to be restored once the library it replaces is saved: its name and
     /// library.
     pending_restore: Option<(String, Box<Library>)>,
+    /// Find's index and the searches under way (see [`search`]).
+    searcher: search::Searcher,
     /// Tests: every frame waits for the jobs it started (see [`App::wait_for_jobs`]).
     wait_for_jobs: bool,
     /// Counts edits to saved data.
@@ -207,6 +211,7 @@ impl App {
             suggesting: HashSet::new(),
             merging: false,
             pending_restore: None,
+            searcher: search::Searcher::default(),
             wait_for_jobs: false,
             edit_generation: 0,
             handed_generation: 0,
@@ -402,6 +407,7 @@ impl App {
     fn start_effects(&mut self) {
         self.request_document();
         self.request_suggestions();
+        self.request_search();
         for effect in std::mem::take(&mut self.outbox) {
             // An article is parsed, or suggested, by one job at a time.
             match &effect {

@@ -161,6 +161,8 @@ pub struct ViewState {
     pub ledger: LedgerView,
     /// The due reminder (issue 19, item 4).
     pub due: DueReminder,
+    /// Find (issue 20): the box, what was found, the hit shown.
+    pub search: super::SearchView,
 }
 
 /// The due reminder's state: window-level, kept from page to page.
@@ -277,6 +279,7 @@ impl ViewState {
             prediction_draft: std::mem::take(&mut self.prediction_draft),
             ledger: std::mem::take(&mut self.ledger),
             due: std::mem::take(&mut self.due),
+            search: std::mem::take(&mut self.search),
             ..ViewState::default()
         };
     }

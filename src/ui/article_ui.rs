@@ -54,7 +54,18 @@ pub fn article_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             })
             .unwrap_or_default(),
     };
-    let passages: Vec<_> = wanted.iter().flat_map(|a| parts.cache.resolve(a)).collect();
+    // A search hit shown (Find, issue 20) is marked alone, at its very place.
+    let search_hit = parts
+        .view
+        .search
+        .hit
+        .as_ref()
+        .filter(|(article, _)| *article == entry.id)
+        .map(|(_, found)| found.clone());
+    let passages: Vec<_> = match search_hit {
+        Some(found) => vec![found],
+        None => wanted.iter().flat_map(|a| parts.cache.resolve(a)).collect(),
+    };
     let highlight = passages.first().cloned();
     parts
         .cache

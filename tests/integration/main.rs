@@ -19,6 +19,7 @@ mod no_silent_loss;
 mod real_window;
 mod rendering;
 mod scaling;
+mod search;
 mod selection;
 mod shows;
 mod storage;

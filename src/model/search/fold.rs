@@ -65,7 +65,8 @@ fn is_latin_mark(c: char) -> bool {
 /// Whether `c` continues the unit before it: a combining mark, or a conjoining Hangul vowel or
 /// final (which compose with the letters before them).
 fn continues_unit(c: char) -> bool {
-    canonical_combining_class(c) != 0 || matches!(c, '\u{1160}'..='\u{11FF}' | '\u{D7B0}'..='\u{D7FF}')
+    canonical_combining_class(c) != 0
+        || matches!(c, '\u{1160}'..='\u{11FF}' | '\u{D7B0}'..='\u{D7FF}')
 }
 
 /// Folds `text` (see the module's documentation).

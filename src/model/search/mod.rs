@@ -193,7 +193,10 @@ impl SearchIndex {
                 }
                 push_note(&mut own, Field::ShowNote, &show.note);
                 for entry in &show.articles {
-                    own.push(Entry::new(Field::ArticleTitle(entry.id), &entry.article.title));
+                    own.push(Entry::new(
+                        Field::ArticleTitle(entry.id),
+                        &entry.article.title,
+                    ));
                     parts.push(Part::Own(std::mem::take(&mut own)));
                     let texts = previous
                         .and_then(|p| p.articles.get(&entry.id))

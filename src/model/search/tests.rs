@@ -20,7 +20,10 @@ fn hits_in(text: &str, query: &str) -> Vec<String> {
 
 #[test]
 fn case_is_ignored_both_ways() {
-    assert_eq!(hits_in("Season Two, SEASON three", "season"), ["Season", "SEASON"]);
+    assert_eq!(
+        hits_in("Season Two, SEASON three", "season"),
+        ["Season", "SEASON"]
+    );
     assert_eq!(hits_in("the season", "SeAsOn"), ["season"]);
 }
 
@@ -81,7 +84,10 @@ fn a_lone_letter_being_composed_matches_nothing() {
 
 #[test]
 fn white_space_and_quotes_fold() {
-    assert_eq!(hits_in("It’s  okay\nto not", "it's okay to"), ["It’s  okay\nto"]);
+    assert_eq!(
+        hits_in("It’s  okay\nto not", "it's okay to"),
+        ["It’s  okay\nto"]
+    );
     assert_eq!(query_text("  two   words  "), "two words");
 }
 
@@ -93,7 +99,10 @@ fn the_map_lands_on_character_boundaries() {
     for start in 0..folded.text.len() {
         for end in start + 1..=folded.text.len() {
             let range = folded.to_original(start..end, text);
-            assert!(text.get(range.clone()).is_some(), "{start}..{end} -> {range:?}");
+            assert!(
+                text.get(range.clone()).is_some(),
+                "{start}..{end} -> {range:?}"
+            );
         }
     }
 }
@@ -107,7 +116,9 @@ fn library() -> Library {
         title: "Renewal watch".to_owned(),
         as_of: None,
         format: ArticleFormat::Markdown,
-        body: Arc::from("# Season two?\n\nThe café scene was filmed again.\n\nA second café, then a third café."),
+        body: Arc::from(
+            "# Season two?\n\nThe café scene was filmed again.\n\nA second café, then a third café.",
+        ),
         source_path: None,
         source_url: None,
     };
@@ -172,7 +183,14 @@ fn an_empty_query_or_one_still_being_composed_finds_nothing() {
     let index = SearchIndex::build(&library(), None, 1);
     assert_eq!(index.search("   ", None).total, 0);
     assert_eq!(index.search("ㄱ", None).total, 0);
-    assert!(index.search("", Some(ArticleId(2))).in_article.unwrap().1.is_empty());
+    assert!(
+        index
+            .search("", Some(ArticleId(2)))
+            .in_article
+            .unwrap()
+            .1
+            .is_empty()
+    );
 }
 
 #[test]
