@@ -31,7 +31,10 @@ pub fn article_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         });
         return;
     };
-    let scroll_request = std::mem::take(&mut parts.view.scroll_to_selected);
+    // Kept until the article is parsed: a hit or passage in another article is scrolled to
+    // once its text is there.
+    let scroll_request =
+        parts.document.is_some() && std::mem::take(&mut parts.view.scroll_to_selected);
     let column = ui.available_width().min(MAX_COLUMN_WIDTH + 24.0) - 24.0;
     let width = column.max(120.0);
     if let Some(document) = &parts.document {
