@@ -133,7 +133,14 @@ impl App {
     /// Keeps an index a job built.
     pub(super) fn take_index(&mut self, index: SearchIndex) {
         self.searcher.building = false;
-        self.searcher.index = Some(Arc::new(index));
+        if let Some(old) = self.searcher.index.replace(Arc::new(index)) {
+            // Freeing tens of thousands of texts takes milliseconds: a job does it.
+            self.jobs
+                .spawn(super::JobKind::Search, "the index before", move || {
+                    drop(old);
+                    None
+                });
+        }
     }
 
     /// Shows what a search found; the hit on screen stays the current one if it is among the

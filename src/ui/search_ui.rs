@@ -157,12 +157,34 @@ fn results_ui(ui: &mut Ui, parts: &mut UiParts<'_>, workspace: &mut Workspace) {
                 ui.add_space(6.0);
                 ui.label(egui::RichText::new(title).strong());
                 for hit in found.hits.iter().filter(|h| h.show == *show) {
-                    if hit_ui(ui, parts.library, hit).clicked() {
+                    let shown = is_shown(parts.view.search.hit.as_ref(), hit);
+                    if hit_ui(ui, parts.library, hit, shown).clicked() {
                         go_to(parts, workspace, hit);
                     }
                 }
             }
         });
+}
+
+/// Whether `hit` is the one marked in the article (`shown`).
+fn is_shown(
+    shown: Option<&(crate::model::ArticleId, crate::model::AnchorMatch)>,
+    hit: &Hit,
+) -> bool {
+    match (shown, hit.field) {
+        (Some((article, found)), Field::ArticleText(id, block)) => {
+            *article == id && found.block == block && found.range == hit.range
+        }
+        _ => false,
+    }
+}
+
+/// At most `max` characters of `text`, "…" ending it when cut.
+fn shortened(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((at, _)) => format!("{}…", text[..at].trim_end()),
+        None => text.to_owned(),
+    }
 }
 
 /// Goes to `hit`, showing the tools tab its thread or show is in.
@@ -180,7 +202,8 @@ fn go_to(parts: &mut UiParts<'_>, workspace: &mut Workspace, hit: &Hit) {
 }
 
 /// One result: where it is (in weak text) and its snippet with the hit marked; clickable.
-fn hit_ui(ui: &mut Ui, library: &Library, hit: &Hit) -> egui::Response {
+/// `shown`: it is the hit marked in the article (framed).
+fn hit_ui(ui: &mut Ui, library: &Library, hit: &Hit, shown: bool) -> egui::Response {
     let show = library.show(hit.show).ok();
     let context = match hit.field {
         Field::ArticleText(id, _) | Field::ArticleTitle(id) | Field::ArticleNote(id) => show
@@ -192,7 +215,7 @@ fn hit_ui(ui: &mut Ui, library: &Library, hit: &Hit) -> egui::Response {
         _ => None,
     };
     let where_ = match context {
-        Some(context) => format!("{} · {context}", hit.field.label()),
+        Some(context) => format!("{} · {}", hit.field.label(), shortened(&context, 40)),
         None => hit.field.label().to_owned(),
     };
     let style = ui.style().clone();
@@ -226,11 +249,18 @@ fn hit_ui(ui: &mut Ui, library: &Library, hit: &Hit) -> egui::Response {
             .sense(egui::Sense::click()),
     );
     set_label(&response, Role::Button, &hit_label(hit));
-    if response.hovered() || response.has_focus() {
+    let stroke = if shown {
+        Some(visuals.selection.stroke)
+    } else if response.hovered() || response.has_focus() {
+        Some(visuals.widgets.hovered.bg_stroke)
+    } else {
+        None
+    };
+    if let Some(stroke) = stroke {
         ui.painter().rect_stroke(
             response.rect.expand(2.0),
             3.0,
-            visuals.widgets.hovered.bg_stroke,
+            stroke,
             egui::StrokeKind::Outside,
         );
     }
