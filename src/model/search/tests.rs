@@ -202,3 +202,31 @@ fn snippets_are_cut_around_the_hit() {
     assert_eq!(&snippet.text[snippet.hit.clone()], "needle");
     assert!(snippet.text.chars().count() < 150);
 }
+
+/// The case file `12-nfd-hangul.txt` (Hangul stored decomposed, as some editors save it):
+/// an article whose body is still decomposed (kept so by an older library) is found by a
+/// query typed composed, and the hit covers the whole word (whatever form the text is in).
+#[test]
+fn a_decomposed_hangul_article_is_found_by_a_composed_query() {
+    let raw = include_str!("../../../tests/fixtures/12-nfd-hangul.txt");
+    assert!(raw.contains('\u{1103}'), "the case file is decomposed");
+    let mut library = Library::empty();
+    let mut show = Show::new(ShowId(1), "Harbor Lights");
+    let article = Article {
+        title: "하버 라이트".to_owned(),
+        as_of: None,
+        format: ArticleFormat::PlainText,
+        body: Arc::from(raw),
+        source_path: None,
+        source_url: None,
+    };
+    show.articles.push(ArticleEntry::new(ArticleId(2), article));
+    library.shows.push(show);
+    let index = SearchIndex::build(&library, None, 1);
+    let found = index.search("등대지기", Some(ArticleId(2)));
+    assert_eq!(found.total, 1);
+    let (_, hits) = found.in_article.unwrap();
+    let document = library.shows[0].articles[0].article.document();
+    let text = &document.blocks[hits[0].block].text[hits[0].range.clone()];
+    assert_eq!(text.nfc().collect::<String>(), "등대지기");
+}
