@@ -7,7 +7,8 @@
 //! then looks for the folded query in each folded text (a substring search, so a Korean word
 //! with a particle attached, 한글과, is found by its stem, 한글). Article bodies never change
 //! once imported, so an index built again after an edit reuses the folded articles of the
-//! index before it ([`SearchIndex::build`]'s `previous`) and folds only the fan's own texts.
+//! index before it ([`SearchIndex::build`]'s `previous`), and of the fan's own texts folds again
+//! only the run an edit is in (a show's titles and notes up to an article, or its threads).
 //!
 //! Pure: no egui, no files. The app builds and queries it on its jobs runtime.
 
@@ -114,7 +115,7 @@ struct ShowTexts {
 
 #[derive(Debug)]
 enum Part {
-    Own(Vec<Entry>),
+    Own(Arc<Vec<Entry>>),
     Article(Arc<ArticleTexts>),
 }
 
@@ -186,18 +187,16 @@ impl SearchIndex {
             .shows
             .iter()
             .map(|show| {
+                let before = previous.and_then(|p| p.shows.iter().find(|s| s.show == show.id));
                 let mut parts = Vec::new();
-                let mut own = vec![Entry::new(Field::ShowTitle, &show.title)];
+                let mut own = vec![(Field::ShowTitle, show.title.as_str())];
                 if let Some(original) = show.original_title.as_deref().filter(|t| !t.is_empty()) {
-                    own.push(Entry::new(Field::OriginalTitle, original));
+                    own.push((Field::OriginalTitle, original));
                 }
                 push_note(&mut own, Field::ShowNote, &show.note);
                 for entry in &show.articles {
-                    own.push(Entry::new(
-                        Field::ArticleTitle(entry.id),
-                        &entry.article.title,
-                    ));
-                    parts.push(Part::Own(std::mem::take(&mut own)));
+                    own.push((Field::ArticleTitle(entry.id), &entry.article.title));
+                    parts.push(own_part(before, parts.len(), std::mem::take(&mut own)));
                     let texts = previous
                         .and_then(|p| p.articles.get(&entry.id))
                         .filter(|t| {
@@ -211,14 +210,14 @@ impl SearchIndex {
                     push_note(&mut own, Field::ArticleNote(entry.id), &entry.note);
                 }
                 for thread in &show.threads {
-                    own.push(Entry::new(Field::ThreadTitle(thread.id), &thread.title));
+                    own.push((Field::ThreadTitle(thread.id), &thread.title));
                     push_note(&mut own, Field::ThreadNote(thread.id), &thread.note);
                     for prediction in &thread.predictions {
                         let field = Field::Prediction(thread.id, prediction.id);
                         push_note(&mut own, field, &prediction.statement);
                     }
                 }
-                parts.push(Part::Own(own));
+                parts.push(own_part(before, parts.len(), own));
                 ShowTexts {
                     show: show.id,
                     title: show.full_title(),
@@ -300,10 +299,30 @@ impl SearchIndex {
 }
 
 /// Adds `text` as `field` unless it is empty.
-fn push_note(entries: &mut Vec<Entry>, field: Field, text: &str) {
+fn push_note<'a>(texts: &mut Vec<(Field, &'a str)>, field: Field, text: &'a str) {
     if !text.trim().is_empty() {
-        entries.push(Entry::new(field, text));
+        texts.push((field, text));
     }
+}
+
+/// The fan's own `texts` at `at` in a show's parts, folded: the part the show had there in the
+/// index before (`before`) when it holds the very same texts, else folded now. So an edit
+/// folds again only the run of texts it is in.
+fn own_part(before: Option<&ShowTexts>, at: usize, texts: Vec<(Field, &str)>) -> Part {
+    if let Some(Part::Own(entries)) = before.and_then(|b| b.parts.get(at))
+        && entries.len() == texts.len()
+        && entries
+            .iter()
+            .zip(&texts)
+            .all(|(e, (field, text))| e.field == *field && e.original == *text)
+    {
+        return Part::Own(Arc::clone(entries));
+    }
+    let entries = texts
+        .into_iter()
+        .map(|(field, text)| Entry::new(field, text))
+        .collect();
+    Part::Own(Arc::new(entries))
 }
 
 /// An article's blocks, folded.

@@ -174,6 +174,13 @@ fn an_index_built_again_reuses_unchanged_articles() {
         &first.articles[&ArticleId(2)],
         &second.articles[&ArticleId(2)]
     ));
+    // The show's titles (unchanged) are reused too; its threads, edited, are folded again.
+    let own = |index: &SearchIndex, at: usize| match &index.shows[0].parts[at] {
+        Part::Own(entries) => Arc::clone(entries),
+        Part::Article(_) => panic!("part {at} is an article"),
+    };
+    assert!(Arc::ptr_eq(&own(&first, 0), &own(&second, 0)));
+    assert!(!Arc::ptr_eq(&own(&first, 2), &own(&second, 2)));
     assert_eq!(second.search("cafe", None).total, 4);
     assert_eq!(second.search("nothing about", None).total, 1);
 }
