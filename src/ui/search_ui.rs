@@ -149,21 +149,76 @@ fn results_ui(ui: &mut Ui, parts: &mut UiParts<'_>, workspace: &mut Workspace) {
             "The first {MAX_HITS} are listed; type more to narrow."
         ));
     }
+    // Only the rows in view are laid out: a new search (each keystroke) lays out a screenful
+    // of snippets, not all of them. Every row of a kind has the same height.
+    let body = ui.text_style_height(&egui::TextStyle::Body);
+    let small = ui.text_style_height(&egui::TextStyle::Small);
+    let gap = ui.spacing().item_spacing.y;
+    let mut rows = Vec::with_capacity(found.hits.len() + found.show_titles.len());
+    let mut top = 0.0;
+    for (show, title) in &found.show_titles {
+        rows.push((top, Row::Show(title)));
+        top += body + 3.0 * gap;
+        for hit in found.hits.iter().filter(|h| h.show == *show) {
+            rows.push((top, Row::Hit(hit)));
+            top += small + HIT_LINES as f32 * body + 3.0 * gap;
+        }
+    }
+    let total = top;
     egui::ScrollArea::vertical()
         .id_salt("search_results")
         .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for (show, title) in &found.show_titles {
-                ui.add_space(6.0);
-                ui.label(egui::RichText::new(title).strong());
-                for hit in found.hits.iter().filter(|h| h.show == *show) {
-                    let shown = is_shown(parts.view.search.hit.as_ref(), hit);
-                    if hit_ui(ui, parts.library, hit, shown).clicked() {
-                        go_to(parts, workspace, hit);
+        .show_viewport(ui, |ui, viewport| {
+            let origin = ui.max_rect().min;
+            let width = ui.available_width();
+            let first = rows.partition_point(|(top, _)| *top + 4.0 * body < viewport.min.y);
+            let bottom = |at: usize| rows.get(at + 1).map_or(total, |(top, _)| *top);
+            for (at, (top, row)) in rows.iter().enumerate().skip(first) {
+                if *top > viewport.max.y {
+                    break;
+                }
+                let rect = egui::Rect::from_min_max(
+                    origin + egui::vec2(0.0, *top),
+                    origin + egui::vec2(width, bottom(at) - gap),
+                );
+                let mut child = ui.new_child(
+                    egui::UiBuilder::new()
+                        .max_rect(rect)
+                        .layout(egui::Layout::bottom_up(egui::Align::Min)),
+                );
+                match row {
+                    Row::Show(title) => {
+                        child
+                            .add(egui::Label::new(egui::RichText::new(*title).strong()).truncate());
+                    }
+                    Row::Hit(hit) => {
+                        child.set_clip_rect(rect.intersect(ui.clip_rect()));
+                        let mut child = child.new_child(
+                            egui::UiBuilder::new()
+                                .max_rect(rect)
+                                .layout(egui::Layout::top_down(egui::Align::Min)),
+                        );
+                        let shown = is_shown(parts.view.search.hit.as_ref(), hit);
+                        if hit_ui(&mut child, parts.library, hit, shown).clicked() {
+                            go_to(parts, workspace, hit);
+                        }
                     }
                 }
             }
+            ui.allocate_rect(
+                egui::Rect::from_min_size(origin, egui::vec2(width, total)),
+                egui::Sense::hover(),
+            );
         });
+}
+
+/// How many lines of snippet a result shows.
+const HIT_LINES: usize = 2;
+
+/// A row of the result list: a show's title above its hits, or a hit.
+enum Row<'a> {
+    Show(&'a str),
+    Hit(&'a Hit),
 }
 
 /// Whether `hit` is the one marked in the article (`shown`).
@@ -215,7 +270,7 @@ fn hit_ui(ui: &mut Ui, library: &Library, hit: &Hit, shown: bool) -> egui::Respo
         _ => None,
     };
     let where_ = match context {
-        Some(context) => format!("{} · {}", hit.field.label(), shortened(&context, 40)),
+        Some(context) => format!("{} · {}", hit.field.label(), shortened(&context, 32)),
         None => hit.field.label().to_owned(),
     };
     let style = ui.style().clone();
@@ -224,7 +279,8 @@ fn hit_ui(ui: &mut Ui, library: &Library, hit: &Hit, shown: bool) -> egui::Respo
     let visuals = style.visuals.clone();
     let mut job = LayoutJob::default();
     job.wrap.max_width = ui.available_width();
-    job.wrap.max_rows = 4;
+    job.wrap.max_rows = HIT_LINES + 1;
+    job.wrap.overflow_character = Some('…');
     let plain = TextFormat::simple(font.clone(), visuals.text_color());
     job.append(
         &format!("{where_}\n"),

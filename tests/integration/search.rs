@@ -234,3 +234,27 @@ fn the_index_follows_edits_and_a_note_hit_opens_its_thread() {
     assert_eq!(harness.state().view.selected_thread, Some(thread));
     assert_eq!(harness.state().workspace().tab, ToolTab::Threads);
 }
+
+#[test]
+fn only_the_results_in_view_are_drawn() {
+    use crate::generate::{LibraryShape, generate_library};
+    use fan_tracker::storage::{SaveRequest, Store};
+
+    let tmp = TempDir::new();
+    let library = generate_library(&LibraryShape::LARGE.divided_by(10));
+    let mut opened = Store::open(&tmp.data_dir()).expect("data dir");
+    opened.store.save(&SaveRequest::new(library)).expect("save");
+    let mut harness = launch(&tmp.data_dir(), None);
+    open_find(&mut harness);
+    type_keys(&mut harness, "season");
+    let found = harness.state().view.search.found.clone().unwrap();
+    assert_eq!(found.hits.len(), fan_tracker::model::search::MAX_HITS);
+    let drawn = found
+        .hits
+        .iter()
+        .filter(|hit| harness.query_by_label(&hit_label(hit)).is_some())
+        .count();
+    assert!((5..60).contains(&drawn), "{drawn} of 300 results drawn");
+    // The first is drawn, in its show's group.
+    harness.get_by_label(&hit_label(&found.hits[0]));
+}

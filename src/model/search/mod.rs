@@ -31,7 +31,7 @@ pub const MAX_HITS: usize = 300;
 /// How many hits in the open article a search keeps, to step through.
 pub const MAX_ARTICLE_HITS: usize = 10_000;
 /// About how many characters of context a snippet shows before the hit.
-const SNIPPET_BEFORE: usize = 40;
+const SNIPPET_BEFORE: usize = 28;
 /// About how many characters a snippet shows from the hit on.
 const SNIPPET_AFTER: usize = 90;
 
