@@ -263,7 +263,7 @@ fn drawer_ui(ui: &egui::Ui, parts: &mut UiParts<'_>, workspace: &mut Workspace, 
         });
 }
 
-/// Escape closes what is on top: the shortcuts sheet, a dialog, then the tools drawer. A field
+/// Escape closes what is on top: the shortcuts sheet, a dialog, Find, then the tools drawer. A field
 /// that takes Escape itself (a rename, the as-of date) has it first: this runs after them.
 fn handle_escape(
     ui: &egui::Ui,
@@ -282,6 +282,8 @@ fn handle_escape(
         parts.view.backups = None;
     } else if parts.view.elsewhere.is_some() {
         parts.view.elsewhere = None;
+    } else if parts.view.search.open && !parts.view.editing_text {
+        parts.view.search.close();
     } else if arrangement.drawer && workspace.drawer_open && !parts.view.editing_text {
         workspace.drawer_open = false;
     }

@@ -8,7 +8,9 @@ use egui_kittest::kittest::Queryable as _;
 use fan_tracker::app::{Change, Command};
 use fan_tracker::model::search::Field;
 use fan_tracker::shell::Shell;
-use fan_tracker::ui::{HighlightKind, SEARCH_BOX_LABEL, ToolTab, hit_label, step_text};
+use fan_tracker::ui::{
+    HighlightKind, NEXT_HIT_LABEL, SEARCH_BOX_LABEL, ToolTab, hit_label, step_text,
+};
 
 use crate::fixture::{CAST, TempDir, launch, open_entry, open_show, shortcut};
 
@@ -257,4 +259,52 @@ fn only_the_results_in_view_are_drawn() {
     assert!((5..60).contains(&drawn), "{drawn} of 300 results drawn");
     // The first is drawn, in its show's group.
     harness.get_by_label(&hit_label(&found.hits[0]));
+}
+
+#[test]
+fn a_hit_in_another_article_opens_it_scrolled_to_the_marked_hit() {
+    let tmp = TempDir::new();
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/eval/dev/04-harbor-cast-news.md");
+    let mut harness = launch(&tmp.data_dir(), Some(file));
+    harness.set_size(egui::vec2(1280.0, HEIGHT));
+    harness.run();
+    let built_in = harness.state().library().shows[0].articles[0].id;
+    assert_ne!(
+        open_entry(&harness).id,
+        built_in,
+        "the imported article is open"
+    );
+    open_find(&mut harness);
+    type_keys(&mut harness, "checklist");
+    let found = harness.state().view.search.found.clone().unwrap();
+    assert_eq!(found.total, 1, "{:?}", found.hits);
+    let hit = found.hits[0].clone();
+    assert!(matches!(hit.field, Field::ArticleText(id, _) if id == built_in));
+    // Nothing to step through in the article on screen: Enter goes to the first result.
+    harness.key_press(Key::Enter);
+    harness.run();
+    assert_eq!(open_entry(&harness).id, built_in);
+    let search = &harness.state().view.search;
+    let (article, marked) = search.hit.clone().expect("a hit is marked");
+    assert_eq!(article, built_in);
+    assert_eq!(search.current, Some(0));
+    assert_eq!(
+        harness
+            .state()
+            .article_cache
+            .highlights(HighlightKind::Selected),
+        [marked.clone()]
+    );
+    let rect = in_article(&harness, "checklist handy").expect("the hit is drawn");
+    assert!(
+        rect.min.y >= 0.0 && rect.max.y <= HEIGHT + 1.0,
+        "the hit is in view: {rect:?}"
+    );
+    // Escape, with the focus out of the box, closes Find too.
+    harness.get_by_label(NEXT_HIT_LABEL).focus();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(!harness.state().view.search.open);
 }
