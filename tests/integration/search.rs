@@ -294,7 +294,7 @@ fn a_hit_in_another_article_opens_it_scrolled_to_the_marked_hit() {
             .state()
             .article_cache
             .highlights(HighlightKind::Selected),
-        [marked.clone()]
+        [marked]
     );
     let rect = in_article(&harness, "checklist handy").expect("the hit is drawn");
     assert!(
