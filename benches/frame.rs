@@ -269,6 +269,72 @@ fn frame_with_predictions_view(bencher: divan::Bencher, name: &str) {
     bencher.bench_local(|| window.frame());
 }
 
+/// The large library's window with Find open on `query` (issue 20), once its index is built
+/// and the query searched.
+fn window_with_find(name: &str, query: &str) -> Window {
+    let mut window = Window::open(library(name).as_ref());
+    window.shell.view.search.open();
+    window.shell.view.search.typed = query.to_owned();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let searched = |shell: &Shell| {
+        shell.search_settled()
+            && shell
+                .view
+                .search
+                .found
+                .as_ref()
+                .is_some_and(|f| !f.query.is_empty())
+    };
+    while !searched(&window.shell) && Instant::now() < deadline {
+        window.frame();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    assert!(searched(&window.shell), "searched within 2 minutes");
+    for _ in 0..20 {
+        window.frame();
+    }
+    window
+}
+
+/// A frame with Find open listing its most results (300 of the large library's hits of
+/// "season", grouped by show, each a snippet with its hit marked).
+#[divan::bench(args = ["large"])]
+fn frame_with_find_results(bencher: divan::Bencher, name: &str) {
+    let mut window = window_with_find(name, "season");
+    let listed = window
+        .shell
+        .view
+        .search
+        .found
+        .as_ref()
+        .map(|f| f.hits.len());
+    assert_eq!(listed, Some(fan_tracker::model::search::MAX_HITS));
+    bencher.bench_local(|| window.frame());
+}
+
+/// A keystroke in the Find box (a letter, then Backspace, by turns) with 300 results listed:
+/// the frame edits the box and starts a search job; it never waits for the search.
+#[divan::bench(args = ["large"])]
+fn frame_typing_in_find(bencher: divan::Bencher, name: &str) {
+    let mut window = window_with_find(name, "season");
+    let mut letter = true;
+    bencher.bench_local(|| {
+        let event = if letter {
+            egui::Event::Text("s".to_owned())
+        } else {
+            egui::Event::Key {
+                key: egui::Key::Backspace,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: egui::Modifiers::NONE,
+            }
+        };
+        letter = !letter;
+        window.frame_with(vec![event])
+    });
+}
+
 /// Frames while scrolling a 15 MB one-paragraph article: each frame scrolls it by 400 points,
 /// so new chunks of the paragraph come into view and are laid out (budget: no frame over
 /// 100 ms; see the slowest sample).

@@ -62,6 +62,19 @@ impl App {
                 self.view.selected_thread = id;
                 self.view.scroll_to_selected = id.is_some();
                 self.view.highlighted_passage = None;
+                self.view.search.hit = None;
+            }
+            Command::GoToHit(hit) => self.go_to_hit(&hit)?,
+            Command::StepHit(forward) => self.step_hit(forward),
+            Command::SearchIndexed(index) => {
+                if let Some(index) = index.take() {
+                    self.take_index(index);
+                }
+            }
+            Command::Searched(found) => {
+                if let Some(found) = found.take() {
+                    self.take_found(found);
+                }
             }
             Command::ShowPassage(anchor) => {
                 if let Some(anchor) = &anchor
@@ -74,6 +87,7 @@ impl App {
                 }
                 self.view.scroll_to_selected = anchor.is_some();
                 self.view.highlighted_passage = anchor;
+                self.view.search.hit = None;
             }
             // What is typed is one step of its own, taken back first.
             Command::Undo => {

@@ -59,6 +59,12 @@ pub enum Command {
     /// Scroll to a passage (opening its article if another one is open) and highlight it, or
     /// stop highlighting one.
     ShowPassage(Option<Anchor>),
+    /// Go to a search hit (see [`crate::model::search::Hit`]): the article scrolls to it and
+    /// highlights it, a thread's text selects the thread, a title or note opens its show or
+    /// article.
+    GoToHit(crate::model::search::Hit),
+    /// Step to the next (`true`) or previous hit of the search in the article on screen.
+    StepHit(bool),
     /// Take back the last change.
     Undo,
     /// Do again the last change taken back.
@@ -128,6 +134,10 @@ pub enum Command {
     /// Merged conflict copies were moved into `conflicts-merged/`: each file, and where it
     /// went (with the list of what differed, if written) or why it could not be moved.
     ConflictCopiesMoved(Vec<super::merge_in::CopyMoved>),
+    /// Find's index of the library was built.
+    SearchIndexed(Finished<crate::model::search::SearchIndex>),
+    /// A search finished.
+    Searched(Finished<crate::model::search::Found>),
     /// A job stopped with a panic (a fault in Fan Tracker); it worked on what is named.
     JobFault(String),
 }

@@ -11,10 +11,11 @@ use super::error::ElsewhereError;
 use super::importer::{self, ImportSource};
 use super::jobs::{Finished, JobKind};
 use super::saver::Saver;
+use super::search::SearchKey;
 use super::suggester::{SuggestResult, article_fingerprint};
 use crate::model::{
     Article, ArticleId, Document, Library, Merged, merge_libraries, save_suggestions,
-    suggest::suggest,
+    search::SearchIndex, suggest::suggest,
 };
 use crate::storage::{FileSystem as _, MarkdownError, RealFs, Store};
 
@@ -118,6 +119,22 @@ pub enum Effect {
         /// The copies, each with what differed in words (written beside it once moved).
         files: Vec<(PathBuf, Option<String>)>,
     },
+    /// Build Find's index of the library (reusing the articles of the one before).
+    BuildSearchIndex {
+        /// The library as it is now (shared, not copied).
+        library: Arc<Library>,
+        /// The index built before, if any.
+        previous: Option<Arc<SearchIndex>>,
+        /// The edit generation `library` is.
+        generation: u64,
+    },
+    /// Search the index.
+    Search {
+        /// The index.
+        index: Arc<SearchIndex>,
+        /// What is looked for.
+        key: SearchKey,
+    },
 }
 
 /// A merge to run: the versions, and what the app needs when it is done.
@@ -215,6 +232,7 @@ impl Effect {
             Self::Merge(_) | Self::MergeIn(_) => JobKind::Merge,
             Self::MoveConflictCopies { .. } => JobKind::Check,
             Self::CheckFiles { .. } | Self::CheckLock { .. } => JobKind::Check,
+            Self::BuildSearchIndex { .. } | Self::Search { .. } => JobKind::Search,
         }
     }
 
@@ -242,6 +260,8 @@ impl Effect {
                 }
             },
             Self::MoveConflictCopies { .. } => "the merged conflict copies".to_owned(),
+            Self::BuildSearchIndex { .. } => "the library, for Find".to_owned(),
+            Self::Search { key, .. } => format!("a search for {:?}", key.typed),
         }
     }
 
@@ -332,6 +352,17 @@ impl Effect {
             Self::TakeOver { dir } => Command::TookOver(Finished::new(Store::open(&dir))),
             Self::MergeIn(job) => super::merge_in::finished(*job),
             Self::MoveConflictCopies { dir, files } => super::merge_in::move_copies(&dir, files),
+            Self::BuildSearchIndex {
+                library,
+                previous,
+                generation,
+            } => {
+                let index = SearchIndex::build(&library, previous.as_deref(), generation);
+                // The snapshot and the old index are let go here, not on the UI thread.
+                drop((library, previous));
+                Command::SearchIndexed(Finished::new(index))
+            }
+            Self::Search { index, key } => super::search::searched(&index, &key),
             Self::Merge(job) => {
                 let merged = merge_libraries(&job.base, &job.ours, &job.theirs);
                 Command::Merged(Finished::new(MergeDone { job: *job, merged }))

@@ -47,6 +47,8 @@ pub enum JobKind {
     Folder,
     /// Merging a change another program made to the library file.
     Merge,
+    /// Building Find's index of the library, or searching it.
+    Search,
     /// Looking whether the files notices name are still there, or whether the writer lock
     /// of a read-only window's data folder is free.
     Check,

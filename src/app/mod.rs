@@ -26,6 +26,7 @@ mod merge_in;
 mod notices;
 mod reopen;
 mod saver;
+mod search;
 mod status;
 mod suggester;
 mod takeover;
@@ -59,6 +60,7 @@ pub use importer::{
 pub use jobs::{Finished, JobKind, Jobs};
 pub use merge_in::{CONFLICT_POLL, MergeInDone, MergeInJob, MergeInSource, MergedFile};
 pub use saver::{SaveReport, Saver};
+pub use search::{SearchKey, SearchView};
 pub use status::SaveStatus;
 pub use suggester::{SuggestResult, article_fingerprint};
 pub use view::{
@@ -156,6 +158,8 @@ pub struct App {
     /// A backup read to be restored once the library it replaces is saved: its name and
     /// library.
     pending_restore: Option<(String, Box<Library>)>,
+    /// Find's index and the searches under way (see [`search`]).
+    searcher: search::Searcher,
     /// Tests: every frame waits for the jobs it started (see [`App::wait_for_jobs`]).
     wait_for_jobs: bool,
     /// Tests: the answers given to the next file dialogs instead of showing them (see
@@ -216,6 +220,7 @@ impl App {
             suggesting: HashSet::new(),
             merging: false,
             pending_restore: None,
+            searcher: search::Searcher::default(),
             wait_for_jobs: false,
             dialog_answers: None,
             edit_generation: 0,
@@ -413,6 +418,7 @@ impl App {
     fn start_effects(&mut self) {
         self.request_document();
         self.request_suggestions();
+        self.request_search();
         for effect in std::mem::take(&mut self.outbox) {
             // An article is parsed, or suggested, by one job at a time.
             match &effect {

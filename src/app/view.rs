@@ -163,6 +163,8 @@ pub struct ViewState {
     pub ledger: LedgerView,
     /// The due reminder (issue 19, item 4).
     pub due: DueReminder,
+    /// Find (issue 20): the box, what was found, the hit shown.
+    pub search: super::SearchView,
 }
 
 /// Markdown notes an export would replace, waiting for the fan to say whether to.
@@ -288,6 +290,7 @@ impl ViewState {
             prediction_draft: std::mem::take(&mut self.prediction_draft),
             ledger: std::mem::take(&mut self.ledger),
             due: std::mem::take(&mut self.due),
+            search: std::mem::take(&mut self.search),
             ..ViewState::default()
         };
     }

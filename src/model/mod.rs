@@ -24,6 +24,7 @@ mod probability;
 mod reopen;
 mod repair;
 mod saved_suggestion;
+pub mod search;
 mod show;
 mod show_name;
 pub mod suggest;

@@ -31,7 +31,10 @@ pub fn article_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         });
         return;
     };
-    let scroll_request = std::mem::take(&mut parts.view.scroll_to_selected);
+    // Kept until the article is parsed: a hit or passage in another article is scrolled to
+    // once its text is there.
+    let scroll_request =
+        parts.document.is_some() && std::mem::take(&mut parts.view.scroll_to_selected);
     let column = ui.available_width().min(MAX_COLUMN_WIDTH + 24.0) - 24.0;
     let width = column.max(120.0);
     if let Some(document) = &parts.document {
@@ -54,7 +57,18 @@ pub fn article_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             })
             .unwrap_or_default(),
     };
-    let passages: Vec<_> = wanted.iter().flat_map(|a| parts.cache.resolve(a)).collect();
+    // A search hit shown (Find, issue 20) is marked alone, at its very place.
+    let search_hit = parts
+        .view
+        .search
+        .hit
+        .as_ref()
+        .filter(|(article, _)| *article == entry.id)
+        .map(|(_, found)| found.clone());
+    let passages: Vec<_> = match search_hit {
+        Some(found) => vec![found],
+        None => wanted.iter().flat_map(|a| parts.cache.resolve(a)).collect(),
+    };
     let highlight = passages.first().cloned();
     parts
         .cache

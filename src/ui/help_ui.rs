@@ -160,6 +160,12 @@ pub const PREVIOUS_THREAD: KeyboardShortcut = KeyboardShortcut::new(Modifiers::A
 pub const TICK: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::T);
 /// Ctrl+L: fold or unfold the library.
 pub const LIBRARY: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::L);
+/// Ctrl+F: Find, over the whole library (the search box takes the focus).
+pub const FIND: KeyboardShortcut = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
+/// F3: the next hit of the search in the open article.
+pub const FIND_NEXT: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F3);
+/// Shift+F3: the previous hit of the search in the open article.
+pub const FIND_PREVIOUS: KeyboardShortcut = KeyboardShortcut::new(Modifiers::SHIFT, Key::F3);
 /// F1: this sheet.
 pub const HELP: KeyboardShortcut = KeyboardShortcut::new(Modifiers::NONE, Key::F1);
 
@@ -184,6 +190,14 @@ fn rows(ctx: &egui::Context) -> Vec<(String, &'static str)> {
             f(&NEW_THREAD),
             "New thread (type its question, Enter adds it)",
         ),
+        (
+            f(&FIND),
+            "Find in every article, note, thread and prediction",
+        ),
+        (
+            format!("{} / {}", f(&FIND_NEXT), f(&FIND_PREVIOUS)),
+            "Next or previous hit in the article (Enter / Shift+Enter in the box too)",
+        ),
         (f(&NEXT_THREAD), "Select the next thread"),
         (f(&PREVIOUS_THREAD), "Select the previous thread"),
         (f(&TICK), "Tick the selected thread (or open it again)"),
@@ -204,7 +218,7 @@ fn rows(ctx: &egui::Context) -> Vec<(String, &'static str)> {
         ),
         (
             "Escape".to_owned(),
-            "Close a dialog, the drawer or this sheet",
+            "Close a dialog, Find, the drawer or this sheet",
         ),
         (f(&HELP), "This list"),
         (f(&QUIT), "Quit"),

@@ -155,6 +155,25 @@ fn edit_menu_ui(ui: &mut Ui, parts: &mut UiParts<'_>, workspace: &mut Workspace)
         parts.commands.push(Command::Redo);
     }
     ui.separator();
+    if entry(ui, "Find…", &keys::FIND).clicked() {
+        parts.view.search.open();
+    }
+    let hits = !parts
+        .view
+        .search
+        .article_hits(parts.view.open_article)
+        .is_empty();
+    let next =
+        egui::Button::new("Find next").shortcut_text(ui.ctx().format_shortcut(&keys::FIND_NEXT));
+    if ui.add_enabled(hits, next).clicked() {
+        parts.commands.push(Command::StepHit(true));
+    }
+    let previous = egui::Button::new("Find previous")
+        .shortcut_text(ui.ctx().format_shortcut(&keys::FIND_PREVIOUS));
+    if ui.add_enabled(hits, previous).clicked() {
+        parts.commands.push(Command::StepHit(false));
+    }
+    ui.separator();
     if entry(ui, "New thread", &keys::NEW_THREAD).clicked() {
         workspace.show_tab(ToolTab::Threads);
         ui.ctx()

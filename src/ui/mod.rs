@@ -19,6 +19,7 @@ mod ledger_ui;
 mod library_ui;
 mod menu_ui;
 mod predictions_ui;
+mod search_ui;
 mod show_ui;
 mod status_ui;
 mod suggestions_ui;
@@ -36,6 +37,9 @@ pub use due_ui::due_heading;
 pub use help_ui::SHORTCUTS_TITLE;
 pub use ledger_ui::{PREDICTIONS_VIEW, ledger_ui, ledger_window};
 pub use menu_ui::{redo_menu_label, undo_menu_label};
+pub use search_ui::{
+    CLOSE_SEARCH_LABEL, NEXT_HIT_LABEL, PREVIOUS_HIT_LABEL, SEARCH_BOX_LABEL, hit_label, step_text,
+};
 pub use show_ui::{SHOW_NOTE_LABEL, SHOW_TITLE_LABEL, TIMELINE_HEADING, timeline_entries};
 pub use suggestions_ui::{
     ADD_ALL_LABEL, READING_TEXT, SUGGESTED_HEADING, add_suggestion_label, dismiss_suggestion_label,
@@ -52,6 +56,9 @@ use crate::app::Command;
 /// What the panels draw from: the app's parts (see [`crate::app::UiParts`]) with the laid-out
 /// article the shell keeps across frames.
 pub type UiParts<'a> = crate::app::UiParts<'a, ArticleCache>;
+
+/// The Find panel's width range, in points.
+const SEARCH_RANGE: std::ops::RangeInclusive<f32> = 300.0..=480.0;
 
 /// Label of the checklist panel, for tests and screen readers.
 pub const THREADS_HEADING: &str = "Open threads";
@@ -102,7 +109,22 @@ pub fn root_ui(ui: &mut egui::Ui, parts: &mut UiParts<'_>, workspace: &mut Works
             .frame(bar)
             .show(ui, |ui| status_ui::notices_ui(ui, parts));
     }
-    if arrangement.library {
+    if parts.view.search.open {
+        // Find takes the library's place while open.
+        let tools = if arrangement.drawer {
+            0.0
+        } else {
+            workspace.widths.threads
+        };
+        let max = workspace::max_side_width(&SEARCH_RANGE, window, tools);
+        egui::Panel::left("search")
+            .default_size(*SEARCH_RANGE.start())
+            .size_range(*SEARCH_RANGE.start()..=max)
+            .frame(bar)
+            .show(ui, |ui| {
+                contained(ui, |ui| search_ui::search_ui(ui, parts, workspace));
+            });
+    } else if arrangement.library {
         let tools = if arrangement.drawer {
             0.0
         } else {
@@ -243,7 +265,7 @@ fn drawer_ui(ui: &egui::Ui, parts: &mut UiParts<'_>, workspace: &mut Workspace, 
         });
 }
 
-/// Escape closes what is on top: the shortcuts sheet, a dialog, then the tools drawer. A field
+/// Escape closes what is on top: the shortcuts sheet, a dialog, Find, then the tools drawer. A field
 /// that takes Escape itself (a rename, the as-of date) has it first: this runs after them.
 fn handle_escape(
     ui: &egui::Ui,
@@ -262,6 +284,8 @@ fn handle_escape(
         parts.view.backups = None;
     } else if parts.view.elsewhere.is_some() {
         parts.view.elsewhere = None;
+    } else if parts.view.search.open && !parts.view.editing_text {
+        parts.view.search.close();
     } else if arrangement.drawer && workspace.drawer_open && !parts.view.editing_text {
         workspace.drawer_open = false;
     }
@@ -303,6 +327,15 @@ fn handle_shortcuts(
         if pressed(&keys::PREVIOUS_THREAD) {
             step_thread(parts, workspace, false);
         }
+    }
+    if pressed(&keys::FIND) {
+        parts.view.search.open();
+    }
+    // Shift+F3 first, or F3 would take it.
+    if pressed(&keys::FIND_PREVIOUS) {
+        parts.commands.push(Command::StepHit(false));
+    } else if pressed(&keys::FIND_NEXT) {
+        parts.commands.push(Command::StepHit(true));
     }
     if pressed(&keys::OPEN) {
         parts.commands.push(Command::PickFile);

@@ -21,6 +21,7 @@ mod no_silent_loss;
 mod real_window;
 mod rendering;
 mod scaling;
+mod search;
 mod selection;
 mod shows;
 mod storage;
