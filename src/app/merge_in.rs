@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
+use super::copy_watch::CopyWatch;
 use super::effect::Effect;
 use super::jobs::Finished;
 use super::{App, Command};
@@ -201,6 +202,29 @@ pub(super) struct ConflictCopies {
 }
 
 impl App {
+    /// Whether the data folder should be looked at for conflict copies: at first, and when
+    /// its watcher saw them change. Starts the watcher of the current data folder (a window
+    /// that saves only).
+    pub(super) fn copies_due(&mut self) -> bool {
+        if self.saver.is_none() {
+            self.copy_watch = None;
+            return false;
+        }
+        if self
+            .copy_watch
+            .as_ref()
+            .is_none_or(|w| w.dir() != self.data_dir)
+        {
+            self.copy_watch = Some(CopyWatch::start(&self.data_dir, self.wake.clone()));
+        }
+        self.copy_watch.as_ref().is_some_and(CopyWatch::is_due)
+    }
+
+    /// Whether merged copies are waiting to be moved, or a look or move is under way.
+    pub(super) fn copies_pending(&self) -> bool {
+        self.copies.busy || !self.copies.to_move.is_empty()
+    }
+
     /// Looks at the data folder for conflict copies when `due` (in a window that saves, with
     /// no look, move or merge under way); merged copies waiting for their save are moved
     /// instead, as soon as it is written. Returns whether a look was started.

@@ -13,6 +13,7 @@ mod apply;
 mod backup_preview;
 mod changes;
 mod command;
+mod copy_watch;
 mod dialogs;
 mod documents;
 mod drafts;
@@ -184,6 +185,9 @@ pub struct App {
     conflict_copy: Option<Vec<u8>>,
     /// Sync tools' conflict copies: those left alone, those merged and waiting to be moved.
     copies: merge_in::ConflictCopies,
+    /// The thread watching the data folder for new conflict copies (started with the first
+    /// look, again when the data folder changes).
+    copy_watch: Option<copy_watch::CopyWatch>,
 }
 
 impl App {
@@ -232,6 +236,7 @@ impl App {
             force_backup: false,
             conflict_copy: None,
             copies: merge_in::ConflictCopies::default(),
+            copy_watch: None,
         };
         let mut legacy_open = None;
         match opened {

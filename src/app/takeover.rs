@@ -71,13 +71,18 @@ impl App {
                 self.effect(Effect::CheckFiles { files });
             }
         }
-        let copies = self.conflict_copies_check(due(self.checked.copies, CONFLICT_POLL));
-        if copies {
+        let copies_due = self.copies_due() && due(self.checked.copies, CONFLICT_POLL);
+        if self.conflict_copies_check(copies_due) {
             self.checked.copies = Some(now);
+            if let Some(watch) = &self.copy_watch {
+                watch.looked();
+            }
         }
         if !matches!(self.status, SaveStatus::ReadOnly) || self.view.takeover_offered {
-            // A window that saves looks for sync tools' conflict copies now and then.
-            return self.saver.is_some().then_some(CONFLICT_POLL);
+            // A window that saves looks for conflict copies when its watcher wakes it (or a
+            // look was due too early): an idle window draws no frames for it.
+            let waiting = self.copies_due() || self.copies_pending();
+            return (self.saver.is_some() && waiting).then_some(CONFLICT_POLL);
         }
         if due(self.checked.lock, LOCK_POLL) {
             self.checked.lock = Some(now);
