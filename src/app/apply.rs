@@ -244,11 +244,8 @@ impl App {
                     self.take_merge(done);
                 }
             }
-            Command::JobFault(what) => {
-                self.parsing = None;
-                self.suggesting.clear();
-                self.merging = false;
-                self.copies_fault();
+            Command::JobFault(kind, what) => {
+                self.job_fault(kind);
                 return Err(AppError::JobFault { what });
             }
         }
@@ -258,6 +255,28 @@ impl App {
     /// Shows the file dialog `kind` on a job of its own; while one is open, asking again
     /// does nothing (the dialog is already in front of the fan). In tests that gave the
     /// answers ([`App::answer_dialogs_with`]), the next answer is applied at once instead.
+    /// Forgets the work in flight of the `kind` of job that stopped with a fault, and only
+    /// that kind's: another kind's job still under way must not be started twice.
+    fn job_fault(&mut self, kind: super::JobKind) {
+        use super::JobKind;
+        match kind {
+            JobKind::Parse => self.parsing = None,
+            JobKind::Suggest => self.suggesting.clear(),
+            JobKind::Merge => {
+                self.merging = false;
+                self.copies_fault();
+            }
+            JobKind::Search => self.search_fault(),
+            JobKind::Dialog
+            | JobKind::Import
+            | JobKind::Backups
+            | JobKind::Restore
+            | JobKind::Export
+            | JobKind::Folder
+            | JobKind::Check => {}
+        }
+    }
+
     fn pick(&mut self, kind: DialogKind) -> Result<(), AppError> {
         if let Some(answers) = &mut self.dialog_answers {
             return match answers.pop_front().flatten() {
@@ -1028,5 +1047,33 @@ mod tests {
         let shown = app.notices().to_vec();
         app.settle_jobs(&[JobKind::Check]);
         assert_ne!(app.notices(), shown, "{:?}", app.notices());
+    }
+
+    /// A job that stops with a fault forgets only its own kind's work in flight: after a
+    /// faulty Find job the next keystroke searches again, and a fault elsewhere does not
+    /// start a second merge of conflict copies beside the one under way.
+    #[test]
+    fn a_job_fault_forgets_only_its_own_kinds_work() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = settled(dir.path());
+        app.view.search.open = true;
+        app.searcher.building = true;
+        app.searcher.searching = true;
+        app.copies.busy = true;
+        let _ = app.try_apply(Command::JobFault(JobKind::Search, "a search".into()));
+        assert!(!app.searcher.building && !app.searcher.searching);
+        assert!(
+            app.copies.busy,
+            "a Find fault leaves the conflict-copy merge alone"
+        );
+        app.request_search();
+        assert!(app.searcher.building, "Find works again after a fault");
+        let _ = app.try_apply(Command::JobFault(JobKind::Export, "an export".into()));
+        assert!(
+            app.copies.busy,
+            "an export fault leaves the conflict-copy merge alone"
+        );
+        let _ = app.try_apply(Command::JobFault(JobKind::Merge, "copies".into()));
+        assert!(!app.copies.busy);
     }
 }

@@ -138,8 +138,9 @@ pub enum Command {
     SearchIndexed(Finished<crate::model::search::SearchIndex>),
     /// A search finished.
     Searched(Finished<crate::model::search::Found>),
-    /// A job stopped with a panic (a fault in Fan Tracker); it worked on what is named.
-    JobFault(String),
+    /// A job of this kind stopped with a panic (a fault in Fan Tracker); it worked on what is
+    /// named. Only that kind's work in flight is forgotten.
+    JobFault(super::JobKind, String),
 }
 
 /// A change to saved data, as the fan asked for it. Those that act on "the open article" act

@@ -229,8 +229,7 @@ impl Effect {
             Self::OpenFolder { .. } | Self::CloseSaver(_) | Self::TakeOver { .. } => {
                 JobKind::Folder
             }
-            Self::Merge(_) | Self::MergeIn(_) => JobKind::Merge,
-            Self::MoveConflictCopies { .. } => JobKind::Check,
+            Self::Merge(_) | Self::MergeIn(_) | Self::MoveConflictCopies { .. } => JobKind::Merge,
             Self::CheckFiles { .. } | Self::CheckLock { .. } => JobKind::Check,
             Self::BuildSearchIndex { .. } | Self::Search { .. } => JobKind::Search,
         }

@@ -45,7 +45,8 @@ pub enum JobKind {
     Export,
     /// Opening another folder as the data folder, or closing the old one's saver.
     Folder,
-    /// Merging a change another program made to the library file.
+    /// Merging a change another program made to the library file, a backup or sync tools'
+    /// conflict copies into it (and moving merged copies away).
     Merge,
     /// Building Find's index of the library, or searching it.
     Search,
@@ -93,6 +94,7 @@ type Body = Box<dyn FnOnce() -> Option<Command> + Send>;
 
 struct Queued {
     id: u64,
+    kind: JobKind,
     what: String,
     body: Body,
 }
@@ -126,9 +128,9 @@ struct Reply {
 impl Reply {
     /// Runs `body` (a panic becomes [`Command::JobFault`]), sends what it returned and wakes
     /// the window. The app may be gone already; then nobody needs the result.
-    fn run(&self, id: u64, what: &str, body: Body) {
+    fn run(&self, id: u64, kind: JobKind, what: &str, body: Body) {
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(body))
-            .unwrap_or_else(|_| Some(Command::JobFault(what.to_owned())));
+            .unwrap_or_else(|_| Some(Command::JobFault(kind, what.to_owned())));
         let _ = self.sender.send((id, result));
         self.wake.wake();
     }
@@ -177,20 +179,31 @@ impl Jobs {
         if kind == JobKind::Dialog {
             let reply = self.reply.clone();
             let label = what.clone();
-            if let Err(error) =
-                spawn_thread("fan-tracker-dialog", move || reply.run(id, &label, body))
-            {
+            if let Err(error) = spawn_thread("fan-tracker-dialog", move || {
+                reply.run(id, kind, &label, body)
+            }) {
                 log::error!("could not start a dialog thread: {error}");
-                let _ = self.reply.sender.send((id, Some(Command::JobFault(what))));
+                let _ = self
+                    .reply
+                    .sender
+                    .send((id, Some(Command::JobFault(kind, what))));
             }
             return id;
         }
         self.start_workers();
         if self.workers == 0 {
-            let _ = self.reply.sender.send((id, Some(Command::JobFault(what))));
+            let _ = self
+                .reply
+                .sender
+                .send((id, Some(Command::JobFault(kind, what))));
             return id;
         }
-        self.queue.lock().jobs.push_back(Queued { id, what, body });
+        self.queue.lock().jobs.push_back(Queued {
+            id,
+            kind,
+            what,
+            body,
+        });
         self.queue.ready.notify_one();
         id
     }
@@ -285,7 +298,7 @@ fn work(queue: &Queue, reply: &Reply) {
                     .unwrap_or_else(PoisonError::into_inner);
             }
         };
-        reply.run(job.id, &job.what, job.body);
+        reply.run(job.id, job.kind, &job.what, job.body);
     }
 }
 
@@ -392,7 +405,7 @@ mod tests {
         assert_eq!(commands.len(), 3, "{commands:?}");
         assert!(commands.contains(&Command::KeepFiling));
         assert!(commands.contains(&Command::Undo));
-        assert!(commands.contains(&Command::JobFault("d".into())));
+        assert!(commands.contains(&Command::JobFault(JobKind::Export, "d".into())));
         // Each job wakes the window just after sending its result.
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
         while wakes.load(Ordering::SeqCst) < 4 && std::time::Instant::now() < deadline {

@@ -198,7 +198,7 @@ pub(super) struct ConflictCopies {
     /// tell then.
     to_move: Vec<(MergedFile, String)>,
     /// A look or a move is under way.
-    busy: bool,
+    pub(super) busy: bool,
 }
 
 impl App {

@@ -74,9 +74,9 @@ pub(super) struct Searcher {
     /// The newest index built (possibly of an older library while a new one is built).
     index: Option<Arc<SearchIndex>>,
     /// An index is being built.
-    building: bool,
+    pub(super) building: bool,
     /// A search is running.
-    searching: bool,
+    pub(super) searching: bool,
     /// What the last search started was asked for.
     asked: Option<SearchKey>,
 }
@@ -128,6 +128,13 @@ impl App {
         self.searcher.asked = Some(key.clone());
         let index = Arc::clone(index);
         self.effect(super::Effect::Search { index, key });
+    }
+
+    /// A Find job stopped with a fault: nothing is under way any more, so the next keystroke
+    /// or edit starts a new build or search (the query that failed is not tried again).
+    pub(super) fn search_fault(&mut self) {
+        self.searcher.building = false;
+        self.searcher.searching = false;
     }
 
     /// Keeps an index a job built.

@@ -270,7 +270,9 @@ pub fn confirm_delete_show_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             if ui.button("Delete show").clicked() {
                 answer = Some(true);
             }
-            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+            if ui.button("Cancel").clicked()
+                || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+            {
                 answer = Some(false);
             }
         });

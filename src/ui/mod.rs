@@ -284,6 +284,9 @@ fn handle_escape(
         parts.view.backups = None;
     } else if parts.view.elsewhere.is_some() {
         parts.view.elsewhere = None;
+    } else if parts.view.confirm_replace_notes.is_some() {
+        // Escape answers the question on top ("Replace the notes already there?"): Cancel.
+        parts.view.confirm_replace_notes = None;
     } else if parts.view.search.open && !parts.view.editing_text {
         parts.view.search.close();
     } else if arrangement.drawer && workspace.drawer_open && !parts.view.editing_text {

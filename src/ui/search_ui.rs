@@ -92,7 +92,8 @@ fn search_box_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
         )
     });
     let left = response.lost_focus() || response.has_focus();
-    if left && escape {
+    // A question on top (replacing exported notes) takes Escape for itself.
+    if left && escape && view.confirm_replace_notes.is_none() {
         view.search.close();
     } else if response.lost_focus() && enter {
         // The box keeps the focus: Enter again steps on.

@@ -14,7 +14,7 @@ use fan_tracker::model::{
 use fan_tracker::storage::{self, LIBRARY_FILE};
 use jiff::civil::date;
 
-use crate::fixture::{TempDir, click, launch};
+use crate::fixture::{TempDir, click, launch, shortcut};
 
 /// The format 3 golden library: two shows, Hangul titles, threads with passages, predictions.
 fn golden_v3() -> PathBuf {
@@ -272,6 +272,32 @@ fn file_export_as_markdown_writes_the_notes_and_asks_before_replacing_them() {
         std::fs::read_to_string(&note).unwrap(),
         "edited in Obsidian"
     );
+
+    // With Find open, Escape answers the question on top (Cancel) and leaves Find open.
+    shortcut(&mut harness, egui::Key::F);
+    harness.run();
+    assert!(harness.state().view.search.open);
+    click(&mut harness, "File");
+    click(&mut harness, "Export as Markdown…");
+    harness.get_by_label("Replace the notes already there?");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Replace the notes already there?")
+            .is_none()
+    );
+    assert!(
+        harness.state().view.search.open,
+        "Escape closed the question only"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&note).unwrap(),
+        "edited in Obsidian"
+    );
+    harness
+        .state_mut()
+        .answer_dialogs_with([Some(notes.clone())]);
 
     // Once more; Replace writes it over.
     click(&mut harness, "File");

@@ -117,10 +117,24 @@ fn fold_unit(unit: &str, out: &mut String) {
             '\u{201C}' | '\u{201D}' | '\u{2033}' => out.push('"'),
             _ => decompose_canonical(c, |d| {
                 if !is_latin_mark(d) {
-                    out.extend(d.to_lowercase());
+                    for lower in d.to_lowercase() {
+                        fold_case(lower, out);
+                    }
                 }
             }),
         }
+    }
+}
+
+/// Appends a lowercase letter as case folding compares it (Unicode's full case folding for
+/// the letters that lowercasing alone leaves apart): "ß" is "ss", a final "ς" and the long
+/// "ſ" are "σ" and "s".
+fn fold_case(lower: char, out: &mut String) {
+    match lower {
+        'ß' => out.push_str("ss"),
+        'ς' => out.push('σ'),
+        'ſ' => out.push('s'),
+        _ => out.push(lower),
     }
 }
 

@@ -353,8 +353,12 @@ pub fn snippet(text: &str, range: Range<usize>) -> Snippet {
         .map_or(0, |(at, _)| at);
     if start > 0 {
         // From the start of a word.
-        if let Some(space) = text[start..range.start].find(char::is_whitespace) {
-            start += space + 1;
+        if let Some((space, c)) = text[start..range.start]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+        {
+            // Past the space, whatever its width (U+3000 is three bytes).
+            start += space + c.len_utf8();
         }
     }
     let end = text[range.start..]

@@ -28,6 +28,14 @@ fn case_is_ignored_both_ways() {
 }
 
 #[test]
+fn letters_lowercasing_leaves_apart_fold_together() {
+    assert_eq!(hits_in("Die Straße ist lang", "STRASSE"), ["Straße"]);
+    assert_eq!(hits_in("DIE STRASSE", "straße"), ["STRASSE"]);
+    // Greek final sigma is the same letter as σ.
+    assert_eq!(hits_in("ΟΔΥΣΣΕΥΣ", "οδυσσευς"), ["ΟΔΥΣΣΕΥΣ"]);
+}
+
+#[test]
 fn accents_are_ignored_and_the_hit_keeps_them() {
     assert_eq!(hits_in("Émilie met Zoë at the café", "emilie"), ["Émilie"]);
     assert_eq!(hits_in("Émilie met Zoë at the café", "zoe"), ["Zoë"]);
@@ -208,6 +216,31 @@ fn snippets_are_cut_around_the_hit() {
     assert!(snippet.text.starts_with('…') && snippet.text.ends_with('…'));
     assert_eq!(&snippet.text[snippet.hit.clone()], "needle");
     assert!(snippet.text.chars().count() < 150);
+}
+
+/// Cut after a wide space (the ideographic space U+3000, common in Korean text, or a no-break
+/// space), the snippet still starts on a character boundary.
+#[test]
+fn snippets_cut_after_a_wide_space_start_on_a_character() {
+    for space in ['\u{3000}', '\u{a0}', ' '] {
+        let text = format!("{}{space}{}needle", "가나다라".repeat(30), "마".repeat(20));
+        let at = text.find("needle").unwrap();
+        let snippet = snippet(&text, at..at + 6);
+        assert_eq!(&snippet.text[snippet.hit.clone()], "needle");
+    }
+}
+
+proptest::proptest! {
+    /// Whatever the text and wherever the hit, a snippet never panics and shows the hit.
+    #[test]
+    fn any_snippet_shows_its_hit(text in "[a-z가-힣 \u{3000}\u{a0}\n]{0,200}", from in 0usize..200, len in 1usize..8) {
+        let starts: Vec<usize> = text.char_indices().map(|(at, _)| at).chain([text.len()]).collect();
+        let start = starts[from % starts.len()];
+        let end = starts.iter().copied().find(|&e| e >= start + len).unwrap_or(text.len());
+        let snippet = snippet(&text, start..end);
+        let clean = text[start..end].replace(['\n', '\r', '\t'], " ");
+        proptest::prop_assert_eq!(&snippet.text[snippet.hit.clone()], clean.as_str());
+    }
 }
 
 /// The case file `12-nfd-hangul.txt` (Hangul stored decomposed, as some editors save it):
