@@ -593,10 +593,9 @@ mod tests {
              We still do not know who sent the letter.",
         );
         let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
+        // Over the length limit, the question keeps its first clause.
         assert!(
-            titles.contains(
-                &"Can the crew ever get off the island, or are they stuck there for good?"
-            ),
+            titles.contains(&"Can the crew ever get off the island?"),
             "{titles:?}"
         );
         assert!(

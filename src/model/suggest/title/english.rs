@@ -3,8 +3,8 @@
 
 use super::super::terms::Topic;
 use super::{
-    DANGLING, LEADING_CONNECTIVES, MAX_TITLE_CHARS, MIN_CLAUSE_CHARS, TitleContext, bare,
-    capitalise, strip_connective, words_of,
+    DANGLING, LEADING_CONNECTIVES, MAX_TITLE_CHARS, MAX_TITLE_WORDS, MIN_CLAUSE_CHARS,
+    TitleContext, bare, capitalise, strip_connective, words_of,
 };
 
 /// Opening words lower-cased when they start the subject of a question.
@@ -195,6 +195,7 @@ pub(super) fn english_titles(
     // The article's own questions, then statements turned into questions.
     for (i, sentence) in sentences.iter().enumerate() {
         if let Some(made) = short_question(sentence) {
+            let made = complete_ordinal(&made, sentences);
             options.push(resolve_pronoun(&made, &words_of(sentence), antecedent(i)));
         }
     }
@@ -219,6 +220,25 @@ pub(super) fn english_titles(
     options.extend(topic_question(key, season));
     options.extend(subject_question(sentences[0]));
     options
+}
+
+/// "Will there be a third?" → "Will there be a third season?": an ordinal the question leaves
+/// bare names the season the sentences talk about.
+fn complete_ordinal(made: &str, sentences: &[&str]) -> String {
+    let body = made.trim_end_matches(['?', ' ']);
+    let last = body.rsplit(' ').next().map(bare).unwrap_or_default();
+    let ordinal = matches!(
+        last.as_str(),
+        "second" | "third" | "fourth" | "fifth" | "sixth" | "another"
+    );
+    let about_seasons = sentences
+        .iter()
+        .any(|s| s.to_lowercase().contains("season"));
+    if ordinal && about_seasons {
+        format!("{body} season?")
+    } else {
+        made.to_owned()
+    }
 }
 
 /// The later season the sentences name, as words ("season two"), if any.
@@ -392,7 +412,8 @@ fn resolve_pronoun(made: &str, words: &[&str], antecedent: Option<String>) -> St
     let mut replaced = false;
     for word in made.split_whitespace() {
         let core = bare(word);
-        if !replaced && matches!(core.as_str(), "he" | "she" | "him" | "they" | "them") {
+        // "they" and "them" are left: one name given before is rarely all of them.
+        if !replaced && matches!(core.as_str(), "he" | "she" | "him") {
             let tail: String = word.chars().skip_while(|c| c.is_alphabetic()).collect();
             out.push(format!("{named}{tail}"));
             replaced = true;
@@ -470,7 +491,10 @@ fn short_question(sentence: &str) -> Option<String> {
         return None;
     }
     let question = strip_connective(trimmed);
-    if question.chars().count() <= MAX_TITLE_CHARS {
+    let fits = |text: &str| {
+        text.chars().count() < MAX_TITLE_CHARS && text.split_whitespace().count() <= MAX_TITLE_WORDS
+    };
+    if fits(question) {
         return Some(capitalise(question));
     }
     // The last clause, when the sentence does not open as a question but ends as one
@@ -483,7 +507,7 @@ fn short_question(sentence: &str) -> Option<String> {
         && let Some(split) = question.rfind([',', ':', ';'])
     {
         let last = strip_connective(question[split + 1..].trim_start());
-        if last.chars().count() <= MAX_TITLE_CHARS && asks(last) {
+        if fits(last) && asks(last) {
             return Some(capitalise(last));
         }
     }
@@ -611,6 +635,21 @@ fn embedded_question(words: &[&str]) -> Option<String> {
             };
             format!("{wh} {verb_text}")
         }
+        // "how the couple copes with …" → "How does the couple cope with …?"; "what Priya
+        // saw" → "What did Priya see?"
+        _ if (matches!(wh.as_str(), "How" | "Why" | "Where" | "When")
+            || (matches!(wh.as_str(), "What" | "Who") && opens_subject(clause[0])))
+            && !clause_lower[0].ends_with("ed")
+            && !IRREGULAR_PAST.contains(&clause_lower[0].as_str()) =>
+        {
+            match present_parts(&clause) {
+                Some((subject, base, rest)) => format!("{wh} does {subject} {base} {rest}"),
+                None => {
+                    let (subject, base, rest) = past_parts(&clause)?;
+                    format!("{wh} did {subject} {base} {rest}")
+                }
+            }
+        }
         _ => format!("{wh} {}", clause.join(" ")),
     };
     Some(text)
@@ -691,6 +730,13 @@ const OPEN_ITEMS: [&str; 6] = [
 
 /// "she ever goes back" → "Will she ever go back?": a present-tense clause as a yes/no question.
 fn present_question(words: &[&str]) -> Option<String> {
+    let (subject, base, rest) = present_parts(words)?;
+    Some(format!("Will {subject} {base} {rest}"))
+}
+
+/// A present-tense clause's subject, its verb's plain form and the rest of its predicate:
+/// "the couple copes with the move" → ("the couple", "cope", "with the move").
+fn present_parts(words: &[&str]) -> Option<(String, String, String)> {
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
     let verb = (1..words.len().min(5)).find(|&k| {
         let w = &lower[k];
@@ -714,8 +760,100 @@ fn present_question(words: &[&str]) -> Option<String> {
         &w[..w.len() - 1]
     };
     let rest = predicate_after(words, &lower, verb + 1).unwrap_or_default();
-    Some(format!("Will {subject} {base} {rest}"))
+    Some((subject, base.to_owned(), rest))
 }
+
+/// Whether a clause opens with its subject (a name or a determiner), not with its verb: "what
+/// Priya saw" does, "who really sent" does not.
+fn opens_subject(first: &str) -> bool {
+    let lower = bare(first);
+    first.chars().next().is_some_and(char::is_uppercase)
+        || matches!(
+            lower.as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "these"
+        )
+}
+
+/// A past-tense clause's subject, its verb's plain form and the rest: "Priya saw in there" →
+/// ("Priya", "see", "in there"). Only a short subject (one to three words) and a verb it
+/// can tell: an irregular one it knows, or a regular "-ed".
+fn past_parts(words: &[&str]) -> Option<(String, String, String)> {
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let verb = (1..words.len().min(4)).find(|&k| {
+        IRREGULAR_BASE.iter().any(|(past, _)| *past == lower[k])
+            || (lower[k].len() > 4 && lower[k].ends_with("ed"))
+    })?;
+    if lower[..verb].iter().any(|w| w.ends_with(',')) {
+        return None;
+    }
+    let subject = subject_before(words, &lower, verb)?;
+    let past = lower[verb].as_str();
+    let base = match IRREGULAR_BASE.iter().find(|(p, _)| *p == past) {
+        Some((_, base)) => (*base).to_owned(),
+        None => regular_base(past),
+    };
+    let rest = predicate_after(words, &lower, verb + 1).unwrap_or_default();
+    Some((subject, base, rest))
+}
+
+/// A regular past form's plain form: "tried" → "try", "stopped" → "stop", "moved" → "move",
+/// "killed" → "kill".
+fn regular_base(past: &str) -> String {
+    let stem = &past[..past.len() - 2];
+    if let Some(head) = past.strip_suffix("ied") {
+        return format!("{head}y");
+    }
+    let chars: Vec<char> = stem.chars().collect();
+    let n = chars.len();
+    if n >= 2 && chars[n - 1] == chars[n - 2] && !matches!(chars[n - 1], 'l' | 's' | 'f' | 'z') {
+        return chars[..n - 1].iter().collect();
+    }
+    let takes_e = [
+        "v", "c", "z", "at", "ut", "it", "as", "us", "ag", "dg", "rs", "ok", "ap",
+    ];
+    if takes_e.iter().any(|e| stem.ends_with(e)) && !stem.ends_with("ss") {
+        return format!("{stem}e");
+    }
+    stem.to_owned()
+}
+
+/// Irregular past forms and their plain forms.
+const IRREGULAR_BASE: &[(&str, &str)] = &[
+    ("saw", "see"),
+    ("went", "go"),
+    ("did", "do"),
+    ("said", "say"),
+    ("made", "make"),
+    ("took", "take"),
+    ("left", "leave"),
+    ("found", "find"),
+    ("knew", "know"),
+    ("told", "tell"),
+    ("sent", "send"),
+    ("wrote", "write"),
+    ("heard", "hear"),
+    ("meant", "mean"),
+    ("became", "become"),
+    ("came", "come"),
+    ("got", "get"),
+    ("gave", "give"),
+    ("kept", "keep"),
+    ("thought", "think"),
+    ("hid", "hide"),
+    ("stole", "steal"),
+    ("ran", "run"),
+    ("fell", "fall"),
+    ("felt", "feel"),
+    ("brought", "bring"),
+    ("bought", "buy"),
+    ("lost", "lose"),
+    ("met", "meet"),
+    ("chose", "choose"),
+    ("broke", "break"),
+    ("began", "begin"),
+    ("burned", "burn"),
+    ("burnt", "burn"),
+];
 
 /// "the two of them keep making books" → "Will the two of them keep making books?": a clause
 /// whose subject takes the verb's plain form.
@@ -1040,14 +1178,34 @@ fn subject_question(best: &str) -> Option<String> {
     // A name may open the sentence when a second capitalised word follows ("Copper Street
     // took over …").
     let opens_with_name = words.len() > 1 && is_name(words[0]) && is_name(words[1]);
+    // A name right after a preposition or a role word is where or by whom, not what the
+    // story asks about ("streaming on Kumo", "the producer Wang Dejun"); one followed by
+    // "as" is an actor ("Colm Hadley as Eli").
+    let side_name = |k: usize| {
+        let before = k.checked_sub(1).map(|j| bare(words[j])).unwrap_or_default();
+        let two_before = k.checked_sub(2).map(|j| bare(words[j])).unwrap_or_default();
+        // "in talks with Streamly": a partner; "ended with Priya …": the story's person.
+        let partner = before == "with" && DEAL_WORDS.contains(&two_before.as_str());
+        let after = words.get(k + 1).map(|w| bare(w)).unwrap_or_default();
+        partner
+            || SIDE_WORDS.contains(&before.as_str())
+            || ROLE_WORDS.contains(&before.as_str())
+            || before.contains("-turned-")
+            || (after == "as" && !words[k].ends_with(','))
+            || words
+                .get(k + 2)
+                .is_some_and(|w| bare(w) == "as" && is_name(words[k + 1]))
+    };
     let start = if opens_with_name {
         0
     } else {
-        words
-            .iter()
-            .skip(1)
-            .position(|w| is_name(w))
-            .map(|k| k + 1)?
+        (1..words.len()).find(|&k| {
+            is_name(words[k])
+                && !k
+                    .checked_sub(1)
+                    .is_some_and(|j| is_name(words[j]) && !words[j].ends_with([',', '.']))
+                && !side_name(k)
+        })?
     };
     let mut name: Vec<&str> = Vec::new();
     for (k, word) in words.iter().enumerate().skip(start) {
@@ -1072,6 +1230,14 @@ fn subject_question(best: &str) -> Option<String> {
         .trim_end_matches("'s")
         .trim_end_matches("’s");
     let lower = name.to_lowercase();
+    let abbreviation = !name.chars().any(char::is_lowercase) || name.contains('.');
+    let language = !name.contains(' ')
+        && ["ish", "ese", "ean", "ian", "ch"]
+            .iter()
+            .any(|e| lower.ends_with(e));
+    if abbreviation || language {
+        return None;
+    }
     if PRONOUNS.contains(&lower.as_str())
         || OUTLETS.iter().any(|o| lower.starts_with(o))
         || TITLES_ALONE.contains(&lower.as_str())
@@ -1080,6 +1246,23 @@ fn subject_question(best: &str) -> Option<String> {
     }
     Some(format!("What will happen to {name}?"))
 }
+
+/// Prepositions and verbs after which a name is a place, platform or maker, not a subject.
+const SIDE_WORDS: &[&str] = &[
+    "on", "to", "from", "at", "via", "in", "by", "into", "onto", "starring", "plays", "played",
+    "voiced",
+];
+
+/// Nouns after which "with" names a business partner ("talks with", "a deal with").
+const DEAL_WORDS: &[&str] = &[
+    "talks",
+    "deal",
+    "negotiations",
+    "discussions",
+    "partnership",
+    "contract",
+    "agreement",
+];
 
 /// Role words written before a name ("Actor Rufus Mbeki").
 const ROLE_WORDS: &[&str] = &[
@@ -1218,6 +1401,65 @@ mod tests {
             .first()
             .map(|made| super::super::finish(made))
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn an_embedded_clause_is_inverted_with_do() {
+        assert_eq!(
+            first("Next season should show us how the couple copes with the move abroad."),
+            "How does the couple cope with the move abroad?"
+        );
+        assert_eq!(
+            first("We would also like to know what Priya saw in the greenhouse."),
+            "What did Priya see in the greenhouse?"
+        );
+        assert_eq!(
+            first("Nobody knows who really sent the letters."),
+            "Who really sent the letters?"
+        );
+        assert_eq!(regular_base("stopped"), "stop");
+        assert_eq!(regular_base("moved"), "move");
+        assert_eq!(regular_base("killed"), "kill");
+        assert_eq!(regular_base("buried"), "bury");
+    }
+
+    #[test]
+    fn a_bare_ordinal_names_its_season() {
+        assert_eq!(
+            complete_ordinal(
+                "Will there be a third?",
+                &["Season two ended: will there be a third?"]
+            ),
+            "Will there be a third season?"
+        );
+        assert_eq!(
+            complete_ordinal("Is she the second?", &["Is she the second?"]),
+            "Is she the second?"
+        );
+    }
+
+    #[test]
+    fn the_subject_question_skips_partners_makers_places_and_abbreviations() {
+        assert_eq!(
+            subject_question("The studio is in talks with Streamly about the Dunmore arc."),
+            Some("What will happen to Dunmore?".to_owned())
+        );
+        assert_eq!(
+            subject_question("The producer Wang Li said nothing about Mei."),
+            Some("What will happen to Mei?".to_owned())
+        );
+        assert_eq!(
+            subject_question("All episodes are streaming on Kumo now."),
+            None
+        );
+        assert_eq!(
+            subject_question("It airs in the U.S. with English subtitles."),
+            None
+        );
+        assert_eq!(
+            subject_question("The finale ended with Priya screaming."),
+            Some("What will happen to Priya?".to_owned())
+        );
     }
 
     #[test]

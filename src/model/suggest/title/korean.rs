@@ -3,7 +3,8 @@
 //! about the sentence's subject.
 
 use super::super::terms::Topic;
-use super::{MAX_TITLE_CHARS, TitleContext};
+use super::TitleContext;
+use super::check::MAX_KOREAN_CHARS as MAX_TITLE_CHARS;
 
 /// Title options for a Korean group, best first (the caller keeps the first the checker
 /// accepts).
@@ -126,8 +127,8 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         let quoted = subject
             .iter()
             .any(|w| w.contains(['"', '“', '”', '\'', '‘', '’']));
-        if !quoted {
-            return format!("{} 어떻게 될까?", subject.join(" "));
+        if !quoted && let Some(subject) = named_subject(subject) {
+            return format!("{subject} 어떻게 될까?");
         }
     }
     match key {
@@ -135,6 +136,73 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         Some(Topic::Marriage) => "두 사람은 결혼할까?".to_owned(),
         Some(Topic::Mother) => "어머니와의 관계는 어떻게 될까?".to_owned(),
         _ => "앞으로 어떻게 될까?".to_owned(),
+    }
+}
+
+/// Role words written before a Korean name ("배우 강이서", "원로배우 최만석 님").
+const KOREAN_ROLE_WORDS: &[&str] = &[
+    "배우",
+    "원로배우",
+    "신인배우",
+    "가수",
+    "작가",
+    "감독",
+    "조수",
+    "PD",
+    "아이돌",
+];
+
+/// A subject with its role words and parenthesised actor notes taken off ("조수 나은별(한가을
+/// 분)이" → "나은별이", "원로배우 최만석 님은" → "최만석은"); `None` when nothing but the
+/// role is left.
+fn named_subject(eojeols: &[&str]) -> Option<String> {
+    let text = eojeols.join(" ");
+    // "(한가을 분)" and any other parenthesis.
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let mut words: Vec<String> = plain
+        .split_whitespace()
+        .filter(|w| !KOREAN_ROLE_WORDS.contains(w))
+        .map(str::to_owned)
+        .collect();
+    // "최만석 님은" → "최만석은"
+    if words.len() >= 2
+        && let Some(particle) = words
+            .last()
+            .and_then(|w| w.strip_prefix('님'))
+            .map(str::to_owned)
+    {
+        words.pop();
+        if let Some(name) = words.pop() {
+            let particle = match particle.as_str() {
+                "은" | "는" => topic_particle(&name),
+                "이" | "가" => subject_particle(&name),
+                other => {
+                    words.push(format!("{name}{other}"));
+                    return Some(words.join(" "));
+                }
+            };
+            words.push(format!("{name}{particle}"));
+        }
+    }
+    // A name's own particle after a parenthesis: "나은별이" stays, "나은별 이" joins.
+    let joined = words.join(" ");
+    (!joined.is_empty() && joined.chars().count() > 2).then_some(joined)
+}
+
+/// 이 after a syllable with a final consonant, 가 otherwise.
+fn subject_particle(word: &str) -> &'static str {
+    match word.chars().last() {
+        Some(c @ '\u{AC00}'..='\u{D7A3}') if !(c as u32 - 0xAC00).is_multiple_of(28) => "이",
+        _ => "가",
     }
 }
 
@@ -253,15 +321,34 @@ fn negated_passive_question(sentence: &str) -> Option<String> {
     let k = eojeols.iter().position(|w| w.contains("되지"))?;
     let eojeol = eojeols[k];
     let head = &eojeol[..eojeol.find("되지")?];
-    let mut lead: Vec<&str> = eojeols[..k]
+    let mut lead: Vec<String> = eojeols[..k]
         .iter()
-        .copied()
         .filter(|w| !["아직", "여전히", "현재", "끝내"].contains(w))
+        .map(|w| (*w).to_owned())
         .collect();
     if lead.len() > 4 {
         lead.drain(..lead.len() - 4);
     }
-    lead.push(head);
+    // "배우 오태민이 물망에 올랐으나, 아직 출연이 확정되지는 않았다" → "오태민의 출연이
+    // 확정될까?": the clause names no one, the sentence does.
+    let generic = [
+        "출연",
+        "방송",
+        "편성",
+        "제작",
+        "시즌",
+        "촬영",
+        "공개",
+        "캐스팅",
+        "합류",
+    ];
+    let named = lead.iter().any(|w| {
+        w.ends_with(['이', '가', '은', '는']) && !generic.iter().any(|g| w.starts_with(g))
+    });
+    if !named && let Some(name) = super::super::terms::last_name(sentence) {
+        lead.insert(0, format!("{name}의"));
+    }
+    lead.push(head.to_owned());
     Some(format!("{}될까?", lead.join(" ").trim_end()))
 }
 
@@ -317,5 +404,34 @@ fn topic_particle(word: &str) -> &'static str {
     match word.chars().last() {
         Some(c @ '\u{AC00}'..='\u{D7A3}') if !(c as u32 - 0xAC00).is_multiple_of(28) => "은",
         _ => "는",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_subject_loses_its_role_words_and_actor_notes() {
+        assert_eq!(
+            named_subject(&["조수", "나은별(한가을", "분)이"]).as_deref(),
+            Some("나은별이")
+        );
+        assert_eq!(
+            named_subject(&["원로배우", "최만석", "님은"]).as_deref(),
+            Some("최만석은")
+        );
+        assert_eq!(named_subject(&["배우"]), None);
+    }
+
+    #[test]
+    fn a_negated_passive_names_the_person_the_sentence_names() {
+        assert_eq!(
+            negated_passive_question(
+                "남자 주인공으로는 배우 오태민이 물망에 올랐으나, 아직 출연이 확정되지는 않았다."
+            )
+            .as_deref(),
+            Some("오태민의 출연이 확정될까?")
+        );
     }
 }
