@@ -249,6 +249,18 @@ const STRONG: &[&str] = &[
     "teaser",
     "in the works",
     "in development",
+    "has been offered",
+    "have been offered",
+    "received an offer",
+    "been approached",
+    "eyed for",
+    "being eyed",
+    "not finished",
+    "not finish",
+    "not over",
+    "isn't over",
+    "far from over",
+    "not the end",
 ];
 
 /// Hedges weaker than [`STRONG`] ones: alone they are enough, but carry less weight.
@@ -340,6 +352,12 @@ const MEDIUM: &[&str] = &[
     "next episode",
     "next week",
     "would return",
+    "in a heartbeat",
+    "without hesitation",
+    "jump at the chance",
+    "count me in",
+    "decision is expected",
+    "final decision",
 ];
 
 /// Future and modal forms and conditionals: two are needed, or one with another cue.

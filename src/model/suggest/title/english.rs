@@ -1,7 +1,7 @@
 //! English titles: the group's own short question, the renewal question, or a hedged,
 //! reported or embedded statement turned into a question.
 
-use super::super::terms::Topic;
+use super::super::terms::{Topic, last_name};
 use super::{
     DANGLING, LEADING_CONNECTIVES, MAX_TITLE_CHARS, MAX_TITLE_WORDS, MIN_CLAUSE_CHARS,
     TitleContext, bare, capitalise, strip_connective, words_of,
@@ -348,6 +348,16 @@ fn named_return_question(sentence: &str, season: Option<&str>) -> Option<String>
         return None;
     }
     let in_season = season.map_or(String::new(), |s| format!(" for {s}"));
+    // An offer is not yet taken: "has been offered the lead role" asks whether it is.
+    let lower = sentence.to_lowercase();
+    if lower.contains("offered") || lower.contains("offer") {
+        let what = if lower.contains("role") || lower.contains("lead") {
+            "the role"
+        } else {
+            "the offer"
+        };
+        return Some(format!("Will {} accept {what}?", names.join(" and ")));
+    }
     Some(format!("Will {} return{in_season}?", names.join(" and ")))
 }
 
@@ -404,7 +414,17 @@ fn hint_question(words: &[&str]) -> Option<String> {
 /// ("he" → "the stranger", "she" → "the writer"), else by `antecedent`, the last name the
 /// article gave before the sentence.
 fn resolve_pronoun(made: &str, words: &[&str], antecedent: Option<String>) -> String {
-    let named = opening_subject(words).or(antecedent);
+    // Nearest first: the sentence's opening name ("Colm Hadley, who played …, said he …"),
+    // the speaker ("the writer told us she …"), a name earlier in the sentence ("the
+    // minister Gu Shen escaped … and he will …"), then the last name before the sentence.
+    let pronoun_at = words
+        .iter()
+        .position(|w| matches!(bare(w).as_str(), "he" | "she" | "him"))
+        .unwrap_or(words.len());
+    let named = opening_name(words)
+        .or_else(|| opening_subject(words))
+        .or_else(|| last_name(&words[..pronoun_at].join(" ")))
+        .or(antecedent);
     let Some(named) = named else {
         return made.to_owned();
     };
@@ -423,6 +443,58 @@ fn resolve_pronoun(made: &str, words: &[&str], antecedent: Option<String>) -> St
     }
     out.join(" ")
 }
+
+/// The name a sentence opens with (two or more capitalised words before a comma or a verb):
+/// "Colm Hadley, who played …" → "Colm Hadley".
+fn opening_name(words: &[&str]) -> Option<String> {
+    let is_name = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !COMMON_OPENERS.contains(&bare(w).as_str())
+            && !NOT_OPENING_NAMES.contains(&bare(w).as_str())
+    };
+    let run: Vec<&str> = words
+        .iter()
+        .take_while(|w| is_name(w))
+        .take(4)
+        .copied()
+        .collect();
+    let ends = run
+        .iter()
+        .position(|w| w.ends_with([',', ';', ':']))
+        .map_or(run.len(), |k| k + 1);
+    let run = &run[..ends];
+    (run.len() >= 2).then(|| {
+        run.join(" ")
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches("'s")
+            .to_owned()
+    })
+}
+
+/// Capitalised sentence openers that start no name.
+const NOT_OPENING_NAMES: &[&str] = &[
+    "also",
+    "and",
+    "but",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "if",
+    "then",
+    "meanwhile",
+    "still",
+    "now",
+    "however",
+    "actor",
+    "actress",
+    "producer",
+    "director",
+    "writer",
+    "star",
+];
 
 /// The subject a sentence opens with, when it is a name or "the" and a noun: "The writer told
 /// us …" → "the writer"; "In the last scene the stranger says …" → "the stranger".
@@ -1090,6 +1162,15 @@ fn subject_before(words: &[&str], lower: &[String], end: usize) -> Option<String
     {
         subject = &subject[k + 1..];
     }
+    // "he was \"gutted\" and would …" → "he": the subject ends at a finite verb of its own.
+    if let Some(k) = subject.iter().skip(1).position(|w| {
+        matches!(
+            bare(w).as_str(),
+            "was" | "is" | "were" | "are" | "has" | "had"
+        )
+    }) {
+        subject = &subject[..=k];
+    }
     // "the conductor who appears in every episode" → "the conductor"
     if let Some(k) = subject
         .iter()
@@ -1148,12 +1229,20 @@ fn predicate_after(words: &[&str], lower: &[String], start: usize) -> Option<Str
             break;
         }
         let word = words[k];
+        // Quotation marks of a reported wish stay out of the question.
+        let word = word.trim_matches(['"', '“', '”']);
+        if word.is_empty() {
+            k += 1;
+            continue;
+        }
         out.push(word);
         if word.ends_with([',', ';', ':', '.', '?', '!']) {
             break;
         }
         k += 1;
     }
+    // "… get back her memory or not" without the "or not".
+    let mut out = cut_or_not(&out);
     while out.last().is_some_and(|w| {
         let last = bare(w);
         DANGLING.contains(&last.as_str()) && (cut || !PARTICLES.contains(&last.as_str()))
