@@ -769,7 +769,29 @@ pub(crate) fn last_name(sentence: &str) -> Option<String> {
                 break;
             }
         }
-        if run.len() >= 2 {
+        // A show, a company or a platform is no "he" or "she": a run after a show noun
+        // ("the drama Winter Orchard Hotel"), before "season", or ending in a company word.
+        let before = (k - run.len())
+            .checked_sub(1)
+            .map(|j| words[j].to_lowercase())
+            .unwrap_or_default();
+        let after = words.get(k).map(|w| w.to_lowercase()).unwrap_or_default();
+        let not_a_person = SHOW_NOUNS
+            .contains(&before.trim_matches(|c: char| !c.is_alphanumeric()))
+            || after.starts_with("season")
+            || run.last().is_some_and(|w| {
+                COMPANY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+            });
+        // One capitalised word inside a sentence is a first name ("And what about Danny?").
+        let first_name = run.len() == 1
+            && k > 1
+            && run[0]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .count()
+                >= 3
+            && !run[0].contains('\'');
+        if (run.len() >= 2 || first_name) && !not_a_person {
             let name = run
                 .join(" ")
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
@@ -784,6 +806,28 @@ pub(crate) fn last_name(sentence: &str) -> Option<String> {
     }
     found
 }
+
+/// Nouns before a show's name ("the drama Winter Orchard Hotel").
+const SHOW_NOUNS: &[&str] = &[
+    "drama", "series", "show", "film", "movie", "anime", "sitcom", "webtoon", "novel", "on",
+    "streamer", "network", "platform", "studio",
+];
+
+/// Last words of a company's name ("Longhouse Media", "Jade Gate Pictures").
+const COMPANY_WORDS: &[&str] = &[
+    "Media",
+    "Pictures",
+    "Studios",
+    "Studio",
+    "Entertainment",
+    "Network",
+    "TV",
+    "Films",
+    "Productions",
+    "Inc",
+    "Channel",
+    "Plus",
+];
 
 /// The last Korean person's name a sentence gives after a role word ("배우 강이서가" →
 /// "강이서"), without its particle.

@@ -633,6 +633,9 @@ fn half_phrase(body: &str) -> bool {
 /// subject, an over-long or cut-off title.
 fn korean_problem(body: &str) -> Option<TitleProblem> {
     let first = body.split_whitespace().next().unwrap_or_default();
+    if body.split_whitespace().count() < 2 {
+        return Some(TitleProblem::Generic);
+    }
     let chatty = ["입니다", "~", "ㅎㅎ", "ㅋㅋ", "^^", "ㅠ"];
     if KOREAN_VAGUE_OPENERS.iter().any(|v| first.starts_with(v))
         || chatty.iter().any(|c| body.contains(c))
@@ -654,6 +657,18 @@ fn korean_problem(body: &str) -> Option<TitleProblem> {
     }
     if body.contains(" 분)") || body.contains("역의 배우") {
         return Some(TitleProblem::RoleSubject);
+    }
+    // "마지막 회가 어떻게 될까?": an episode or a day is no subject of a story question.
+    if let Some(k) = body.find(" 어떻게") {
+        let subject = body[..k].split_whitespace().last().unwrap_or_default();
+        if [
+            "회가", "회는", "화가", "화는", "편은", "편이", "날은", "일은",
+        ]
+        .iter()
+        .any(|e| subject == *e || (subject.ends_with(e) && subject.chars().count() <= 3))
+        {
+            return Some(TitleProblem::VagueSubject);
+        }
     }
     korean_cut_off(body).map(TitleProblem::CutOff)
 }
@@ -1125,6 +1140,7 @@ mod tests {
             "당분간은 어떻게 될까?",
             "덕후 하루입니다~ 오늘은 어떻게 될까?",
             "출연이 확정될까?",
+            "마지막 회가 어떻게 될까?",
         ] {
             assert!(title_problem(title).is_some(), "{title}");
         }

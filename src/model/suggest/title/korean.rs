@@ -128,6 +128,14 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
             .iter()
             .any(|w| w.contains(['"', '“', '”', '\'', '‘', '’']));
         if !quoted && let Some(subject) = named_subject(subject) {
+            // "방영일은 …" asks when, not how.
+            let noun = subject.trim_end_matches(['은', '는', '이', '가']);
+            if ["일", "시기", "날짜", "시점", "일정"]
+                .iter()
+                .any(|d| noun.ends_with(d))
+            {
+                return format!("{subject} 언제일까?");
+            }
             return format!("{subject} 어떻게 될까?");
         }
     }
@@ -196,6 +204,11 @@ fn named_subject(eojeols: &[&str]) -> Option<String> {
     // A name's own particle after a parenthesis: "나은별이" stays, "나은별 이" joins.
     let joined = words.join(" ");
     (!joined.is_empty() && joined.chars().count() > 2).then_some(joined)
+}
+
+/// Whether `c` is a Hangul syllable.
+fn is_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
 /// 이 after a syllable with a final consonant, 가 otherwise.
@@ -329,6 +342,15 @@ fn negated_passive_question(sentence: &str) -> Option<String> {
     if lead.len() > 4 {
         lead.drain(..lead.len() - 4);
     }
+    // "실종된 채로 끝나 생사조차" → "생사조차": from the last noun with its particle.
+    if let Some(k) = lead.iter().rposition(|w| {
+        w.chars().count() >= 2
+            && ["이", "가", "은", "는", "조차"]
+                .iter()
+                .any(|p| w.ends_with(p))
+    }) {
+        lead.drain(..k);
+    }
     // "배우 오태민이 물망에 올랐으나, 아직 출연이 확정되지는 않았다" → "오태민의 출연이
     // 확정될까?": the clause names no one, the sentence does.
     let generic = [
@@ -345,7 +367,17 @@ fn negated_passive_question(sentence: &str) -> Option<String> {
     let named = lead.iter().any(|w| {
         w.ends_with(['이', '가', '은', '는']) && !generic.iter().any(|g| w.starts_with(g))
     });
-    if !named && let Some(name) = super::super::terms::last_name(sentence) {
+    let topic = || {
+        // The sentence's topic: "해경 한소이는 … 생사조차 확인되지 않았다" → "한소이".
+        sentence
+            .split_whitespace()
+            .take_while(|w| !w.contains("되지"))
+            .filter(|w| w.ends_with(['은', '는']) && w.chars().count() >= 3)
+            .map(|w| w.trim_end_matches(['은', '는']))
+            .find(|w| !generic.iter().any(|g| w.starts_with(g)) && w.chars().all(is_syllable))
+            .map(str::to_owned)
+    };
+    if !named && let Some(name) = super::super::terms::last_name(sentence).or_else(topic) {
         lead.insert(0, format!("{name}의"));
     }
     lead.push(head.to_owned());
@@ -422,6 +454,10 @@ mod tests {
             Some("최만석은")
         );
         assert_eq!(named_subject(&["배우"]), None);
+        assert_eq!(
+            korean_title(&["방영일은 2026년 봄으로 예상되고 있어요."], None),
+            "방영일은 언제일까?"
+        );
     }
 
     #[test]
@@ -432,6 +468,13 @@ mod tests {
             )
             .as_deref(),
             Some("오태민의 출연이 확정될까?")
+        );
+        assert_eq!(
+            negated_passive_question(
+                "해경 한소이는 마지막 회에서 실종된 채로 끝나 생사조차 확인되지 않았다."
+            )
+            .as_deref(),
+            Some("한소이의 생사조차 확인될까?")
         );
     }
 }

@@ -249,7 +249,7 @@ mod tests {
         );
         assert_eq!(
             keyed(&["다만 방송 시기는 아직 불투명하다."], None),
-            "방송 시기는 어떻게 될까?"
+            "방송 시기는 언제일까?"
         );
         assert_eq!(
             keyed(
