@@ -30,7 +30,10 @@ impl ArticleContext {
     pub fn note(&mut self, text: &str, topics: &[Topic], open: bool, settled: bool) {
         if topics.contains(&Topic::Renewal) {
             self.season = self.season.max(season_number(text));
-            if open && !settled {
+            // "did not say when the new episodes would be released" asks when, not whether:
+            // a sentence also about the schedule or the cast does not make the season open.
+            let about_other = topics.contains(&Topic::Schedule) || topics.contains(&Topic::Cast);
+            if open && !settled && !about_other {
                 self.season_open = true;
             } else if settled {
                 self.season_confirmed = true;

@@ -150,10 +150,18 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
         if heading && !heading_raises_question(text, score) {
             continue;
         }
+        // "Should the show be renewed, the leads would return": the consequence is the
+        // thread, so the condition's words do not join it to the renewal.
+        let own = match consequence_of(text) {
+            Some(consequence) => subject_terms(consequence),
+            None => own,
+        };
         let own = terms::with_renewal_as_subject(own, text);
         counts.add(&own);
         let mut terms = own.clone();
-        if heading {
+        // A heading asks what the section under it is about, unless it is about the next
+        // season ("What Could Happen in Season 2?" heads several threads, not one).
+        if heading && !own.contains(&Term::Topic(Topic::Renewal)) {
             // A heading asks what the section under it is about.
             for next in sentences[index + 1..]
                 .iter()
@@ -320,6 +328,21 @@ pub fn title_for_passage(passage: &str) -> Option<String> {
     title::title(&[text.as_str()], key, &TitleContext::default())
 }
 
+/// The consequence of an English sentence that opens with a condition ("Should the network
+/// order more episodes, the two leads would sign on again" → "the two leads would sign on
+/// again"), when it has one of at least three words.
+fn consequence_of(text: &str) -> Option<&str> {
+    let first = text.split_whitespace().next()?.to_lowercase();
+    if !matches!(
+        first.as_str(),
+        "if" | "should" | "were" | "once" | "assuming" | "unless"
+    ) {
+        return None;
+    }
+    let (_, consequence) = text.split_once(',')?;
+    (consequence.split_whitespace().count() >= 3).then(|| consequence.trim())
+}
+
 /// Points a claim about an unconfirmed season gains ("the cast is coming back for season
 /// two" in an article that says season two is not confirmed).
 const SEASON_CLAIM_POINTS: i32 = 2;
@@ -406,7 +429,8 @@ fn build(
             .show(first.block)
             .filter(|_| holds_heading)
             .map(str::to_owned),
-        season_confirmed: context.confirmed(),
+        // In a list of shows, one show's renewal says nothing about the others'.
+        season_confirmed: context.confirmed() && context.show(first.block).is_none(),
         season: context.season,
         antecedents: by_strength
             .iter()

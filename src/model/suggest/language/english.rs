@@ -260,6 +260,8 @@ const STRONG: &[&str] = &[
     "not over",
     "isn't over",
     "far from over",
+    "far from finished",
+    "far from done",
     "not the end",
 ];
 
@@ -358,6 +360,9 @@ const MEDIUM: &[&str] = &[
     "count me in",
     "decision is expected",
     "final decision",
+    "mysterious",
+    "someone else",
+    "somebody else",
 ];
 
 /// Future and modal forms and conditionals: two are needed, or one with another cue.
@@ -414,6 +419,13 @@ const SETTLED: &[&str] = &[
     "were released",
     "revealed that",
     "it was revealed",
+    "ends months of",
+    "ending months of",
+    "ends the wait",
+    "ending the wait",
+    "puts an end to",
+    "ends speculation",
+    "ending speculation",
 ];
 
 /// Verbs that settle a question when said plainly ("the network confirmed"); denied shortly

@@ -157,13 +157,14 @@ const WEAK: &[&str] = &[
 
 /// Counter-cues for settled facts; ignored when the sentence negates.
 const SETTLED: &[&str] = &[
-    "확정됐다",
-    "확정되었다",
-    "확정했다",
+    // Stems, so the polite endings count too ("확정됐습니다", "확정했어요").
+    "확정됐",
+    "확정되었",
+    "확정했",
     "확정 지었",
     "확정된",
-    "공개됐다",
-    "발표했다",
+    "공개됐",
+    "발표했",
 ];
 
 /// Narration of what happened, the weaker counter-cues.

@@ -592,8 +592,13 @@ fn not_inverted(words: &[String]) -> bool {
         second,
         "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "these"
     );
+    // "Which sounds a lot like a plan?": a relative clause, not a question.
+    let relative = first == "which"
+        && (AUXILIARIES.contains(&second)
+            || (second.len() > 3 && (second.ends_with('s') || second.ends_with("ed"))));
     (adverbial && !AUXILIARIES.contains(&second) && !WH_MODIFIERS.contains(&second))
         || (matches!(first, "what" | "who" | "which") && determiner)
+        || relative
 }
 
 /// Whether "What will happen to X?" asks about half a phrase ("What happens with frankly
@@ -1099,6 +1104,11 @@ mod tests {
             Some(TitleProblem::NotInverted)
         );
         assert!(ok("How many episodes will season two have?"));
+        assert_eq!(
+            title_problem("Which sounds a lot like a plan to us?"),
+            Some(TitleProblem::NotInverted)
+        );
+        assert!(ok("Which studio will animate season two?"));
         assert!(ok("How does the couple cope with the move abroad?"));
         assert_eq!(
             title_problem("What happens with frankly rude?"),

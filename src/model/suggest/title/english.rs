@@ -661,7 +661,23 @@ fn embedded_question(words: &[&str]) -> Option<String> {
     // "Whether X is alive is …": the clause's own verb comes first, the sentence's second.
     let mut own_verb_seen = lower[opener] != "whether";
     let mut clause: Vec<&str> = Vec::new();
+    // ", who plays detective Ruth Calder," is an aside: skipped, the clause goes on after it.
+    let mut aside = false;
     for (k, word) in rest.iter().enumerate() {
+        if aside {
+            aside = !word.ends_with(',');
+            continue;
+        }
+        if k > 0
+            && rest[k - 1].ends_with(',')
+            && matches!(rest_lower[k].as_str(), "who" | "which" | "whose")
+        {
+            aside = !word.ends_with(',');
+            if let Some(last) = clause.last_mut() {
+                *last = last.trim_end_matches(',');
+            }
+            continue;
+        }
         let finite = CLAUSE_ENDS.contains(&rest_lower[k].as_str());
         if k > 0 && opener == 0 && finite && own_verb_seen {
             break;
@@ -670,7 +686,10 @@ fn embedded_question(words: &[&str]) -> Option<String> {
             own_verb_seen = true;
         }
         clause.push(word);
-        if word.ends_with([',', ';', ':']) {
+        let aside_follows = rest_lower
+            .get(k + 1)
+            .is_some_and(|w| matches!(w.as_str(), "who" | "which" | "whose"));
+        if word.ends_with([',', ';', ':']) && !(word.ends_with(',') && aside_follows) {
             break;
         }
     }
@@ -682,7 +701,12 @@ fn embedded_question(words: &[&str]) -> Option<String> {
         return statement_question(&clause)
             .or_else(|| be_question(&clause))
             .or_else(|| present_question(&clause))
-            .or_else(|| plural_question(&clause));
+            .or_else(|| plural_question(&clause))
+            .or_else(|| {
+                // "if he made it" → "Did he make it?"
+                let (subject, base, rest) = past_parts(&clause)?;
+                Some(format!("Did {subject} {base} {rest}"))
+            });
     }
     let wh = capitalise(&lower[opener]);
     let clause_lower: Vec<String> = clause.iter().map(|w| bare(w)).collect();
@@ -1510,6 +1534,18 @@ mod tests {
         assert_eq!(regular_base("moved"), "move");
         assert_eq!(regular_base("killed"), "kill");
         assert_eq!(regular_base("buried"), "bury");
+    }
+
+    #[test]
+    fn an_aside_is_skipped_and_a_past_clause_asks_did() {
+        assert_eq!(
+            first("It is not yet known whether Ana Pires, who plays the detective, will return."),
+            "Will Ana Pires return?"
+        );
+        assert_eq!(
+            first("The boat drifts empty, so we still do not know if he made it."),
+            "Did he make it?"
+        );
     }
 
     #[test]
