@@ -23,6 +23,8 @@ pub(crate) struct ArticleContext {
     pub show_of_block: Vec<Option<String>>,
     /// The highest later season the article asks or tells about (2 for "season two").
     pub season: Option<u8>,
+    /// The article's first block, its headline: the show and people it is about.
+    pub headline: Option<String>,
 }
 
 impl ArticleContext {

@@ -82,6 +82,7 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
     let text_of = |s: &Sentence| &document.blocks[s.block].text[s.range.clone()];
     let mut context = ArticleContext {
         show_of_block: list_entries(document),
+        headline: document.blocks.first().map(|b| b.text.clone()),
         ..ArticleContext::default()
     };
     // First pass: every sentence's score and own terms; the article's reading of its season;
@@ -432,6 +433,7 @@ fn build(
         // In a list of shows, one show's renewal says nothing about the others'.
         season_confirmed: context.confirmed() && context.show(first.block).is_none(),
         season: context.season,
+        headline: context.headline.clone(),
         antecedents: by_strength
             .iter()
             .map(|&k| antecedents.get(members[k]).cloned().flatten())

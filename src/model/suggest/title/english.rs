@@ -218,7 +218,8 @@ pub(super) fn english_titles(
     }
     options.extend(sentences.iter().find_map(|s| rescue_question(s)));
     options.extend(topic_question(key, season));
-    options.extend(subject_question(sentences[0]));
+    options
+        .extend(subject_question(sentences[0]).filter(|made| !about_the_headline(made, context)));
     options
 }
 
@@ -1377,6 +1378,18 @@ const DEAL_WORDS: &[&str] = &[
     "agreement",
 ];
 
+/// Whether "What will happen to X?" asks about a name the headline gives (the show, or the
+/// star the piece is about): too broad to be a thread of its own.
+fn about_the_headline(made: &str, context: &TitleContext) -> bool {
+    let Some(headline) = &context.headline else {
+        return false;
+    };
+    let name = made
+        .trim_start_matches("What will happen to ")
+        .trim_end_matches('?');
+    name.contains(' ') && headline.contains(name)
+}
+
 /// Role words written before a name ("Actor Rufus Mbeki").
 const ROLE_WORDS: &[&str] = &[
     "actor",
@@ -1546,6 +1559,21 @@ mod tests {
             first("The boat drifts empty, so we still do not know if he made it."),
             "Did he make it?"
         );
+    }
+
+    #[test]
+    fn a_name_the_headline_gives_is_no_subject_of_its_own() {
+        let context = TitleContext {
+            headline: Some("Copper Street Season 2: Everything We Know".to_owned()),
+            ..TitleContext::default()
+        };
+        let made = english_titles(&["Fans of Copper Street keep asking."], None, &context);
+        assert!(
+            !made.iter().any(|t| t.contains("Copper Street")),
+            "{made:?}"
+        );
+        let made = english_titles(&["Fans of Nina Ortega keep asking."], None, &context);
+        assert!(made.iter().any(|t| t.contains("Nina Ortega")), "{made:?}");
     }
 
     #[test]

@@ -103,6 +103,10 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
     if let Some(question) = ji_question(best)
         .or_else(|| unrevealed_question(best))
         .or_else(|| negated_passive_question(best))
+        .or_else(|| guess_question(best))
+        .or_else(|| rumoured_question(best))
+        .or_else(|| hoped_for_question(best))
+        .or_else(|| wish_question(best))
     {
         return question;
     }
@@ -304,14 +308,24 @@ fn unrevealed_question(sentence: &str) -> Option<String> {
             .iter()
             .any(|v| w.starts_with(v))
     })?;
+    // "사진 한 장의 정체도 밝혀지지 않았다": the topic may carry 도, 이 or 가 instead.
     let topic = eojeols[..verb]
         .iter()
-        .rposition(|w| w.ends_with(['은', '는']) && w.chars().count() >= 2)?;
-    let mut words: Vec<&str> = eojeols[..=topic].to_vec();
-    if words.len() > 6 {
-        words.drain(..words.len() - 6);
+        .rposition(|w| w.ends_with(['은', '는', '도', '이', '가']) && w.chars().count() >= 2)?;
+    let mut words: Vec<String> = eojeols[..topic].iter().map(|w| (*w).to_owned()).collect();
+    if words.len() > 5 {
+        words.drain(..words.len() - 5);
     }
-    let noun = eojeols[topic].trim_end_matches(['은', '는']);
+    // From the first word with no particle of its own: "역장 윤기석이 숨겨 온 금고 속 사진
+    // 한 장의" keeps "금고 속 사진 한 장의".
+    if let Some(k) = words
+        .iter()
+        .rposition(|w| w.ends_with(['이', '가', '은', '는', '을', '를']) || w.ends_with("온"))
+    {
+        words.drain(..=k);
+    }
+    let noun = eojeols[topic].trim_end_matches(['은', '는', '도', '이', '가']);
+    words.push(format!("{noun}{}", topic_particle(noun)));
     if noun.ends_with("여부") {
         return None;
     }
@@ -325,6 +339,122 @@ fn unrevealed_question(sentence: &str) -> Option<String> {
         "무엇일까"
     };
     Some(format!("{} {asked}?", words.join(" ")))
+}
+
+/// "사진 속 여자가 한별의 어머니라는 추측이 쏟아지고 있다" → "사진 속 여자가 한별의
+/// 어머니일까?": a guess, rumour or claim asked as the question it answers.
+fn guess_question(sentence: &str) -> Option<String> {
+    let eojeols: Vec<&str> = sentence.split_whitespace().collect();
+    let at = eojeols.iter().enumerate().position(|(k, w)| {
+        w.ends_with("라는")
+            && eojeols.get(k + 1).is_some_and(|next| {
+                ["추측", "주장", "설", "의견", "관측", "예상", "분석", "이론"]
+                    .iter()
+                    .any(|g| next.starts_with(g))
+            })
+    })?;
+    let claim = eojeols[at].strip_suffix("라는")?;
+    let claim = claim.strip_suffix('이').unwrap_or(claim);
+    // Its subject: the last word with 이 or 가 before it, and the bare nouns just before that.
+    let subject = eojeols[..at]
+        .iter()
+        .rposition(|w| w.ends_with(['이', '가']) && w.chars().count() >= 2)?;
+    let mut start = subject;
+    while start > 0
+        && !eojeols[start - 1].ends_with(['은', '는', '이', '가', '에', '서', '를', '을'])
+    {
+        start -= 1;
+    }
+    let mut words: Vec<&str> = eojeols[start..at].to_vec();
+    words.push(claim);
+    Some(format!("{}일까?", words.join(" ")))
+}
+
+/// "최만석 님은 … 회상 장면으로만 잠깐 나올 것 같다는 얘기가 있어요" → "최만석은 회상
+/// 장면으로만 잠깐 나올까?": a rumour about someone asked as the question it answers.
+fn rumoured_question(sentence: &str) -> Option<String> {
+    let eojeols: Vec<&str> = sentence.split_whitespace().collect();
+    let at = eojeols.iter().enumerate().position(|(k, w)| {
+        w.ends_with("다는")
+            && eojeols.get(k + 1).is_some_and(|next| {
+                ["얘기", "이야기", "소문", "말이", "추측", "전망", "관측"]
+                    .iter()
+                    .any(|g| next.starts_with(g))
+            })
+    })?;
+    // "… 나올 것 같다는": the verb before "것".
+    let verb_at = if at >= 2 && eojeols[at - 1] == "것" {
+        at - 2
+    } else {
+        return None;
+    };
+    let verb = eojeols[verb_at];
+    if !verb.chars().last().is_some_and(has_rieul_final) {
+        return None;
+    }
+    let topic = eojeols[..verb_at]
+        .iter()
+        .position(|w| w.ends_with(['은', '는']) && w.chars().count() >= 2)?;
+    let name = if eojeols[topic].starts_with('님') {
+        eojeols.get(topic.checked_sub(1)?)?.to_owned()
+    } else {
+        eojeols[topic].trim_end_matches(['은', '는'])
+    };
+    if KOREAN_GENERIC_SUBJECTS.contains(&eojeols[topic]) || !name.chars().all(is_syllable) {
+        return None;
+    }
+    let mut middle: Vec<&str> = eojeols[topic + 1..verb_at].to_vec();
+    if middle.len() > 3 {
+        middle.drain(..middle.len() - 3);
+    }
+    let middle = middle.join(" ");
+    let lead = format!("{name}{}", topic_particle(name));
+    Some(
+        format!("{lead} {middle} {verb}까?")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// "팬들은 … 문재윤의 합류를 바라고 있어요" → "문재윤이 합류할까?": what fans hope for
+/// someone, asked as whether it happens.
+fn hoped_for_question(sentence: &str) -> Option<String> {
+    let eojeols: Vec<&str> = sentence.split_whitespace().collect();
+    let hoped = ["바라", "기대", "원하", "희망"];
+    let acts = [
+        ("합류", "합류할까"),
+        ("복귀", "복귀할까"),
+        ("출연", "출연할까"),
+        ("컴백", "컴백할까"),
+    ];
+    eojeols.windows(3).find_map(|w| {
+        let name = w[0].strip_suffix('의')?;
+        let (_, asked) = acts.iter().find(|(noun, _)| w[1].starts_with(noun))?;
+        if !hoped.iter().any(|h| w[2].starts_with(h)) || !name.chars().all(is_syllable) {
+            return None;
+        }
+        Some(format!("{name}{} {asked}?", subject_particle(name)))
+    })
+}
+
+/// "이서진은 종영 인터뷰에서 \"…다시 연기할 수 있다면 행복할 것 같다\"고 말했다" →
+/// "이서진이 다시 돌아올까?": a wish to come back, asked as whether it comes true.
+fn wish_question(sentence: &str) -> Option<String> {
+    let wishes = ["싶", "좋겠", "행복할", "바란", "기회가 된다면", "다시"];
+    let said = ["말했", "밝혔", "전했", "전해", "덧붙", "고 했"];
+    if !wishes.iter().any(|w| sentence.contains(w)) || !said.iter().any(|w| sentence.contains(w)) {
+        return None;
+    }
+    let first = sentence.split_whitespace().next()?;
+    let name = first.strip_suffix(['은', '는'])?;
+    if name.chars().count() < 2
+        || !name.chars().all(is_syllable)
+        || KOREAN_GENERIC_SUBJECTS.contains(&first)
+    {
+        return None;
+    }
+    Some(format!("{name}{} 다시 돌아올까?", subject_particle(name)))
 }
 
 /// "아직 출연이 확정되지는 않았다" → "출연이 확정될까?"
@@ -457,6 +587,44 @@ mod tests {
         assert_eq!(
             korean_title(&["방영일은 2026년 봄으로 예상되고 있어요."], None),
             "방영일은 언제일까?"
+        );
+    }
+
+    #[test]
+    fn a_guess_an_unrevealed_identity_and_a_wish_become_questions() {
+        assert_eq!(
+            guess_question(
+                "시청자 게시판에는 사진 속 여자가 한별의 어머니라는 추측이 쏟아지고 있다."
+            )
+            .as_deref(),
+            Some("사진 속 여자가 한별의 어머니일까?")
+        );
+        assert_eq!(
+            unrevealed_question(
+                "역장 윤기석이 숨겨 온 금고 속 사진 한 장의 정체도 밝혀지지 않았다."
+            )
+            .as_deref(),
+            Some("금고 속 사진 한 장의 정체는 누구일까?")
+        );
+        assert_eq!(
+            wish_question("이서진은 인터뷰에서 \"다시 연기할 수 있다면 좋겠다\"고 말했다.")
+                .as_deref(),
+            Some("이서진이 다시 돌아올까?")
+        );
+        assert_eq!(wish_question("제작진은 \"다시 하고 싶다\"고 말했다."), None);
+        assert_eq!(
+            rumoured_question(
+                "다만 원로배우 최만석 님은 회상 장면으로만 잠깐 나올 것 같다는 얘기가 있어요."
+            )
+            .as_deref(),
+            Some("최만석은 회상 장면으로만 잠깐 나올까?")
+        );
+        assert_eq!(
+            hoped_for_question(
+                "팬들은 두 사람의 케미가 보고 싶다며 문재윤의 합류를 바라고 있어요."
+            )
+            .as_deref(),
+            Some("문재윤이 합류할까?")
         );
     }
 

@@ -25,6 +25,9 @@ pub(crate) struct TitleContext {
     pub season_confirmed: bool,
     /// The highest later season the article names (2 for "season two"), if any.
     pub season: Option<u8>,
+    /// The article's headline: a name it gives is the show or its star, never a story
+    /// question's subject on its own ("What will happen to Copper Street?").
+    pub headline: Option<String>,
     /// Per sentence (in the order given to [`title`]): the last name the article gave before
     /// it, who a "she" or "he" in it most likely is.
     pub antecedents: Vec<Option<String>>,
