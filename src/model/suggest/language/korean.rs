@@ -181,4 +181,5 @@ const NARRATED: &[&str] = &[
 const SCHEDULE: &[&str] = &["방송", "방영", "공개", "개봉", "첫선"];
 
 /// Negation inside a sentence, which turns a settled form into an open one.
-const NEGATION: &[&str] = &["않", "없", "못", "미정", "아직"];
+/// A conditional on a settling verb ("확정된다면", "확정되면") settles nothing either.
+const NEGATION: &[&str] = &["않", "없", "못", "미정", "아직", "된다면", "되면", "한다면"];

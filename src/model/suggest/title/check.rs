@@ -390,7 +390,7 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
     if role_subject(&lower, &words) {
         return Some(TitleProblem::RoleSubject);
     }
-    if glued_lead_in(body, &words) {
+    if glued_lead_in(body, &words) || LEAD_CLAUSES.contains(&words[0].as_str()) {
         return Some(TitleProblem::GluedModal);
     }
     let embedded = WH_WORDS.contains(&words[0].as_str())
@@ -400,8 +400,14 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
         return Some(TitleProblem::NotInverted);
     }
     let impersonal = subject_word(&words).is_some_and(|w| matches!(w, "it" | "this" | "that"));
+    let meta = subject_word(&words).is_some()
+        && words
+            .iter()
+            .take(4)
+            .any(|w| META_SUBJECTS.contains(&w.as_str()));
     if embedded
         || impersonal
+        || meta
         || (vague_subject(&words) && !names_someone(body))
         || half_phrase(body)
     {
@@ -577,6 +583,27 @@ fn glued_lead_in(body: &str, words: &[String]) -> bool {
         })
 }
 
+/// Subordinators that open a clause before the question ("If it happens, who comes back?").
+const LEAD_CLAUSES: &[&str] = &[
+    "if", "once", "until", "unless", "although", "though", "because", "since", "while", "after",
+    "before", "assuming", "given",
+];
+
+/// Subjects that are the article's own talk, not the story: "Has the rumor mill been a
+/// mess?", "Are our readers right?".
+const META_SUBJECTS: &[&str] = &[
+    "rumor",
+    "rumour",
+    "rumors",
+    "rumours",
+    "internet",
+    "readers",
+    "comments",
+    "article",
+    "reports",
+    "headlines",
+];
+
 /// Words a wh-word may be followed by without an auxiliary ("How many …", "How long …").
 const WH_MODIFIERS: &[&str] = &[
     "many", "much", "long", "often", "far", "soon", "old", "big", "come", "exactly", "else",
@@ -660,7 +687,13 @@ fn korean_problem(body: &str) -> Option<TitleProblem> {
     if role.iter().any(|r| body.contains(r)) && body.contains("어떻게") {
         return Some(TitleProblem::RoleSubject);
     }
-    if body.contains(" 분)") || body.contains("역의 배우") {
+    let plays_a_role = body
+        .split_whitespace()
+        .any(|w| w.ends_with("역의") || w.ends_with("역을"));
+    if body.contains(" 분)")
+        || body.contains("역의 배우")
+        || (plays_a_role && body.contains("어떻게"))
+    {
         return Some(TitleProblem::RoleSubject);
     }
     // "마지막 회가 어떻게 될까?": an episode or a day is no subject of a story question.
@@ -1062,6 +1095,7 @@ mod tests {
             "원래 역의 배우 오미란은 어떻게 될까?",
             "조수 나은별(한가을 분)이 어떻게 될까?",
             "윤채린 소속사는 어떻게 될까?",
+            "역의 강민재는 어떻게 될까?",
         ] {
             assert_eq!(
                 title_problem(title),
@@ -1119,6 +1153,14 @@ mod tests {
             Some(TitleProblem::VagueSubject)
         );
         assert!(ok("What will happen to Sky-born?"));
+        assert_eq!(
+            title_problem("Has the rumor mill this summer been a mess?"),
+            Some(TitleProblem::VagueSubject)
+        );
+        assert_eq!(
+            title_problem("If it happens, who comes back?"),
+            Some(TitleProblem::GluedModal)
+        );
         assert!(ok("What happens to the orchard?"));
     }
 

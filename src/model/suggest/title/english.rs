@@ -426,6 +426,8 @@ fn resolve_pronoun(made: &str, words: &[&str], antecedent: Option<String>) -> St
         .or_else(|| opening_subject(words))
         .or_else(|| last_name(&words[..pronoun_at].join(" ")))
         .or(antecedent);
+    // "The twins never found out who their real mother was" → "… the twins' real mother".
+    let made = &plural_owner(made, words);
     let Some(named) = named else {
         return made.to_owned();
     };
@@ -443,6 +445,34 @@ fn resolve_pronoun(made: &str, words: &[&str], antecedent: Option<String>) -> St
         }
     }
     out.join(" ")
+}
+
+/// `made` with "their" made the plural the sentence opens with ("The twins …" → "the twins'").
+fn plural_owner(made: &str, words: &[&str]) -> String {
+    let plural = match words {
+        [the, noun, next, ..]
+            if bare(the) == "the"
+                && bare(noun).len() > 3
+                && bare(noun).ends_with('s')
+                && !bare(noun).ends_with("ss")
+                && next.chars().next().is_some_and(char::is_lowercase) =>
+        {
+            bare(noun)
+        }
+        _ => return made.to_owned(),
+    };
+    let mut replaced = false;
+    made.split_whitespace()
+        .map(|w| {
+            if !replaced && bare(w) == "their" {
+                replaced = true;
+                format!("the {plural}'")
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The name a sentence opens with (two or more capitalised words before a comma or a verb):
@@ -564,6 +594,18 @@ fn short_question(sentence: &str) -> Option<String> {
         return None;
     }
     let question = strip_connective(trimmed);
+    // "If it happens, who comes back?" → "Who comes back?"
+    let question = match question.split_once(", ") {
+        Some((lead, rest))
+            if matches!(
+                bare(lead.split_whitespace().next().unwrap_or_default()).as_str(),
+                "if" | "once" | "assuming" | "when" | "after" | "until"
+            ) && rest.split_whitespace().count() >= 3 =>
+        {
+            rest
+        }
+        _ => question,
+    };
     let fits = |text: &str| {
         text.chars().count() < MAX_TITLE_CHARS && text.split_whitespace().count() <= MAX_TITLE_WORDS
     };
@@ -1574,6 +1616,14 @@ mod tests {
         );
         let made = english_titles(&["Fans of Nina Ortega keep asking."], None, &context);
         assert!(made.iter().any(|t| t.contains("Nina Ortega")), "{made:?}");
+    }
+
+    #[test]
+    fn their_is_the_plural_the_sentence_opens_with() {
+        assert_eq!(
+            first("The twins never found out who their real mother was."),
+            "Who was the twins' real mother?"
+        );
     }
 
     #[test]

@@ -131,6 +131,19 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         let quoted = subject
             .iter()
             .any(|w| w.contains(['"', '“', '”', '\'', '‘', '’']));
+        // "한도윤 역의 배우 강민재는 …": an actor's open question is whether they appear.
+        let actor = subject
+            .iter()
+            .any(|w| w.contains("배우") || w.ends_with("역의"));
+        if !quoted
+            && actor
+            && let Some(named) = named_subject(subject)
+        {
+            let name = named.trim_end_matches(['은', '는', '이', '가']);
+            if name.chars().count() >= 2 && name.chars().all(is_syllable) {
+                return format!("{name}{} 출연할까?", subject_particle(name));
+            }
+        }
         if !quoted && let Some(subject) = named_subject(subject) {
             // "방영일은 …" asks when, not how.
             let noun = subject.trim_end_matches(['은', '는', '이', '가']);
@@ -180,8 +193,16 @@ fn named_subject(eojeols: &[&str]) -> Option<String> {
             _ => {}
         }
     }
+    // "한도윤 역의 배우 강민재는": the role an actor plays goes with the role word.
+    let after_role = plain
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .iter()
+        .rposition(|w| w.ends_with("역의") || w.ends_with("역을") || w.ends_with("역으로"))
+        .map_or(0, |k| k + 1);
     let mut words: Vec<String> = plain
         .split_whitespace()
+        .skip(after_role)
         .filter(|w| !KOREAN_ROLE_WORDS.contains(w))
         .map(str::to_owned)
         .collect();
@@ -355,6 +376,9 @@ fn guess_question(sentence: &str) -> Option<String> {
     })?;
     let claim = eojeols[at].strip_suffix("라는")?;
     let claim = claim.strip_suffix('이').unwrap_or(claim);
+    // "서연이 살아 있을 것이라는 추측" → "서연이 살아 있을까?"
+    let verb_claim =
+        claim == "것" && at > 0 && eojeols[at - 1].chars().last().is_some_and(has_rieul_final);
     // Its subject: the last word with 이 or 가 before it, and the bare nouns just before that.
     let subject = eojeols[..at]
         .iter()
@@ -366,6 +390,9 @@ fn guess_question(sentence: &str) -> Option<String> {
         start -= 1;
     }
     let mut words: Vec<&str> = eojeols[start..at].to_vec();
+    if verb_claim {
+        return Some(format!("{}까?", words.join(" ")));
+    }
     words.push(claim);
     Some(format!("{}일까?", words.join(" ")))
 }
@@ -585,6 +612,10 @@ mod tests {
         );
         assert_eq!(named_subject(&["배우"]), None);
         assert_eq!(
+            named_subject(&["한도윤", "역의", "배우", "강민재는"]).as_deref(),
+            Some("강민재는")
+        );
+        assert_eq!(
             korean_title(&["방영일은 2026년 봄으로 예상되고 있어요."], None),
             "방영일은 언제일까?"
         );
@@ -598,6 +629,10 @@ mod tests {
             )
             .as_deref(),
             Some("사진 속 여자가 한별의 어머니일까?")
+        );
+        assert_eq!(
+            guess_question("시청자들은 서연이 살아 있을 것이라는 추측을 내놓고 있다.").as_deref(),
+            Some("서연이 살아 있을까?")
         );
         assert_eq!(
             unrevealed_question(
