@@ -261,6 +261,11 @@ const STRONG: &[&str] = &[
     "isn't over",
     "far from over",
     "far from finished",
+    "never shown",
+    "not shown",
+    "nobody explains",
+    "no one explains",
+    "nobody explained",
     "far from done",
     "not the end",
 ];

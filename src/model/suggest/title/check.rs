@@ -390,7 +390,12 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
     if role_subject(&lower, &words) {
         return Some(TitleProblem::RoleSubject);
     }
-    if glued_lead_in(body, &words) || LEAD_CLAUSES.contains(&words[0].as_str()) {
+    // "Also, what happened to Sir Garrett?": a discourse word and its comma left in front.
+    let lead_word = body
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with(',') && CLAUSE_OPENERS.contains(&words[0].as_str()));
+    if glued_lead_in(body, &words) || LEAD_CLAUSES.contains(&words[0].as_str()) || lead_word {
         return Some(TitleProblem::GluedModal);
     }
     let embedded = WH_WORDS.contains(&words[0].as_str())
@@ -623,9 +628,14 @@ fn not_inverted(words: &[String]) -> bool {
     let relative = first == "which"
         && (AUXILIARIES.contains(&second)
             || (second.len() > 3 && (second.ends_with('s') || second.ends_with("ed"))));
+    // "What next week's promo tells us …?": a noun phrase after "what" and no auxiliary.
+    let noun_phrase = first == "what"
+        && !words.iter().any(|w| AUXILIARIES.contains(&w.as_str()))
+        && (matches!(second, "next" | "last" | "our" | "my" | "your") || second.ends_with("'s"));
     (adverbial && !AUXILIARIES.contains(&second) && !WH_MODIFIERS.contains(&second))
         || (matches!(first, "what" | "who" | "which") && determiner)
         || relative
+        || noun_phrase
 }
 
 /// Whether "What will happen to X?" asks about half a phrase ("What happens with frankly
@@ -1137,6 +1147,11 @@ mod tests {
             title_problem("What the finale means for the twins?"),
             Some(TitleProblem::NotInverted)
         );
+        assert_eq!(
+            title_problem("What next week's promo tells us about the bell tower?"),
+            Some(TitleProblem::NotInverted)
+        );
+        assert!(ok("What happens to the orchard?"));
         assert!(ok("How many episodes will season two have?"));
         assert_eq!(
             title_problem("Which sounds a lot like a plan to us?"),
@@ -1159,6 +1174,10 @@ mod tests {
         );
         assert_eq!(
             title_problem("If it happens, who comes back?"),
+            Some(TitleProblem::GluedModal)
+        );
+        assert_eq!(
+            title_problem("Also, what happened to Sir Garrett?"),
             Some(TitleProblem::GluedModal)
         );
         assert!(ok("What happens to the orchard?"));

@@ -1387,6 +1387,12 @@ fn subject_question(best: &str) -> Option<String> {
         .trim_end_matches("’s");
     let lower = name.to_lowercase();
     let abbreviation = !name.chars().any(char::is_lowercase) || name.contains('.');
+    // "a script titled \"Book Two\"": a number or a quoted title is no one.
+    let quoted = best.contains(&format!("{name}\"")) || best.contains(&format!("{name}”"));
+    let number = NUMBER_WORDS.contains(&lower.as_str());
+    if quoted || number {
+        return None;
+    }
     let language = !name.contains(' ')
         && ["ish", "ese", "ean", "ian", "ch"]
             .iter()
@@ -1431,6 +1437,11 @@ fn about_the_headline(made: &str, context: &TitleContext) -> bool {
         .trim_end_matches('?');
     name.contains(' ') && headline.contains(name)
 }
+
+/// Number words, capitalised in titles ("Book Two"), which are no name.
+const NUMBER_WORDS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+];
 
 /// Role words written before a name ("Actor Rufus Mbeki").
 const ROLE_WORDS: &[&str] = &[

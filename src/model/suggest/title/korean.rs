@@ -298,6 +298,16 @@ fn ji_question(sentence: &str) -> Option<String> {
         if words.len() > 6 {
             words.drain(..words.len() - 6);
         }
+        // From after the last clause break ("…끝났는데요, 가위에 …") and after a role word
+        // ("윤서 역을 맡았던 배우 김나래가" → "김나래가").
+        if let Some(cut) = words.iter().rposition(|w| {
+            w.ends_with(',')
+                || w.ends_with("는데요")
+                || w.ends_with("는데")
+                || KOREAN_ROLE_WORDS.contains(w)
+        }) {
+            words.drain(..=cut);
+        }
         let lead = words.join(" ");
         let joined = if lead.is_empty() {
             head
@@ -611,6 +621,16 @@ mod tests {
             Some("최만석은")
         );
         assert_eq!(named_subject(&["배우"]), None);
+        assert_eq!(
+            ji_question("주인공 윤서 역을 맡았던 배우 김나래가 다시 출연할지는 미지수다.")
+                .as_deref(),
+            Some("김나래가 다시 출연할까?")
+        );
+        assert_eq!(
+            ji_question("마지막 회에서 끝났는데요, 가위에 새겨진 이름의 주인이 누구인지는 모른다.")
+                .as_deref(),
+            Some("가위에 새겨진 이름의 주인이 누구일까?")
+        );
         assert_eq!(
             named_subject(&["한도윤", "역의", "배우", "강민재는"]).as_deref(),
             Some("강민재는")

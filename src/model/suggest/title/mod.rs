@@ -43,7 +43,26 @@ pub(crate) const MAX_TITLE_WORDS: usize = check::MAX_WORDS;
 const MIN_CLAUSE_CHARS: usize = 15;
 
 /// Words that open a sentence without being part of the question.
-const LEADING_CONNECTIVES: [&str; 8] = ["and", "but", "so", "or", "then", "still", "now", "yet"];
+const LEADING_CONNECTIVES: [&str; 18] = [
+    "and",
+    "but",
+    "so",
+    "or",
+    "then",
+    "still",
+    "now",
+    "yet",
+    "also",
+    "anyway",
+    "plus",
+    "meanwhile",
+    "besides",
+    "okay",
+    "well",
+    "honestly",
+    "lastly",
+    "however",
+];
 
 /// Words a cut title must not end on.
 const DANGLING: &[&str] = &[
