@@ -48,6 +48,17 @@ impl ArticleContext {
         self.season_confirmed && !self.season_open
     }
 
+    /// Every show a list of shows lists, in article order, each once.
+    pub fn listed_shows(&self) -> Vec<String> {
+        let mut shows: Vec<String> = Vec::new();
+        for show in self.show_of_block.iter().flatten() {
+            if !shows.contains(show) {
+                shows.push(show.clone());
+            }
+        }
+        shows
+    }
+
     /// The show whose list entry holds `block`, if any.
     pub fn show(&self, block: usize) -> Option<&str> {
         self.show_of_block.get(block)?.as_deref()

@@ -434,6 +434,7 @@ fn build(
         season_confirmed: context.confirmed() && context.show(first.block).is_none(),
         season: context.season,
         headline: context.headline.clone(),
+        listed_shows: context.listed_shows(),
         antecedents: by_strength
             .iter()
             .map(|&k| antecedents.get(members[k]).cloned().flatten())

@@ -384,7 +384,11 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
     if korean {
         return korean_problem(body);
     }
-    if words.len() < 3 {
+    // "Who comes back?", "What happened there?": a short wh-question naming nothing.
+    let short_wh = (WH_WORDS.contains(&words[0].as_str()) || words[0] == "why")
+        && words.len() <= 3
+        && !names_someone(body);
+    if words.len() < 3 || short_wh {
         return Some(TitleProblem::Generic);
     }
     if role_subject(&lower, &words) {
@@ -1206,6 +1210,7 @@ mod tests {
     fn more_generic_titles_and_bare_ordinals_are_flagged() {
         for title in [
             "Is there more coming?",
+            "Who comes back?",
             "What will happen to the show?",
             "Is the theory right?",
             "당분간은 어떻게 될까?",

@@ -196,6 +196,7 @@ pub(super) fn english_titles(
     for (i, sentence) in sentences.iter().enumerate() {
         if let Some(made) = short_question(sentence) {
             let made = complete_ordinal(&made, sentences);
+            let made = with_season(&made, season);
             options.push(resolve_pronoun(&made, &words_of(sentence), antecedent(i)));
         }
     }
@@ -239,6 +240,25 @@ fn complete_ordinal(made: &str, sentences: &[&str]) -> String {
         format!("{body} season?")
     } else {
         made.to_owned()
+    }
+}
+
+/// "Who comes back?" → "Who comes back for season three?": a short question about returning
+/// names the season the article asks about.
+fn with_season(made: &str, season: Option<&str>) -> String {
+    let body = made.trim_end_matches(['?', ' ']);
+    let words: Vec<String> = body.split_whitespace().map(bare).collect();
+    let returning = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "back" | "return" | "returns" | "returning" | "join" | "joins"
+        )
+    });
+    match season {
+        Some(season) if words.len() <= 4 && returning && !body.contains("season") => {
+            format!("{body} for {season}?")
+        }
+        _ => made.to_owned(),
     }
 }
 
@@ -1429,13 +1449,14 @@ const DEAL_WORDS: &[&str] = &[
 /// Whether "What will happen to X?" asks about a name the headline gives (the show, or the
 /// star the piece is about): too broad to be a thread of its own.
 fn about_the_headline(made: &str, context: &TitleContext) -> bool {
-    let Some(headline) = &context.headline else {
-        return false;
-    };
     let name = made
         .trim_start_matches("What will happen to ")
         .trim_end_matches('?');
-    name.contains(' ') && headline.contains(name)
+    let in_headline = context
+        .headline
+        .as_ref()
+        .is_some_and(|headline| name.contains(' ') && headline.contains(name));
+    in_headline || context.listed_shows.iter().any(|show| show == name)
 }
 
 /// Number words, capitalised in titles ("Book Two"), which are no name.
@@ -1634,6 +1655,19 @@ mod tests {
         assert_eq!(
             first("The twins never found out who their real mother was."),
             "Who was the twins' real mother?"
+        );
+    }
+
+    #[test]
+    fn a_short_question_about_returning_names_the_season() {
+        assert_eq!(
+            with_season("Who comes back?", Some("season three")),
+            "Who comes back for season three?"
+        );
+        assert_eq!(with_season("Who comes back?", None), "Who comes back?");
+        assert_eq!(
+            with_season("Who sent the letter?", Some("season two")),
+            "Who sent the letter?"
         );
     }
 

@@ -28,6 +28,8 @@ pub(crate) struct TitleContext {
     /// The article's headline: a name it gives is the show or its star, never a story
     /// question's subject on its own ("What will happen to Copper Street?").
     pub headline: Option<String>,
+    /// In a list of shows, every show it lists (each has its own renewal question).
+    pub listed_shows: Vec<String>,
     /// Per sentence (in the order given to [`title`]): the last name the article gave before
     /// it, who a "she" or "he" in it most likely is.
     pub antecedents: Vec<Option<String>>,
