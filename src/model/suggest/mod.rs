@@ -531,6 +531,30 @@ mod tests {
         suggest(&Document::from_markdown(source))
     }
 
+    #[test]
+    fn a_confirmed_season_is_not_asked_about_its_air_date_is_and_datelines_stay_out() {
+        let suggestions = suggest_markdown(
+            "Harbor Lights renewed for a third season\n\n\
+             NEW YORK (Newswire) — The network has renewed the drama Harbor Lights for a third season, the company said on Monday.\n\n\
+             The network did not say when the new episodes would air.\n\n\
+             It is not yet known whether Ana Pires, who plays the detective, will return.",
+        );
+        let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
+        assert!(
+            titles.contains(&"When will season three premiere?"),
+            "{titles:?}"
+        );
+        assert!(titles.contains(&"Will Ana Pires return?"), "{titles:?}");
+        for title in &titles {
+            assert_eq!(title_problem(title), None, "{title}");
+            assert!(
+                !title.contains("confirmed") && !title.contains("renewed"),
+                "{title}"
+            );
+            assert!(!title.contains("YORK"), "{title}");
+        }
+    }
+
     /// The suggestion whose passages hold `quote`.
     fn holding<'a>(suggestions: &'a [Suggestion], quote: &str) -> Option<&'a Suggestion> {
         suggestions
