@@ -25,6 +25,39 @@ pub(crate) struct ArticleContext {
     pub season: Option<u8>,
     /// The article's first block, its headline: the show and people it is about.
     pub headline: Option<String>,
+    /// Per block: the show the heading of its section names, if that heading is a show's name
+    /// ("### Ghost Bakery"), without a season number.
+    pub section_show: Vec<Option<String>>,
+}
+
+/// Per block, the show its section's heading names ([`ArticleContext::section_show`]).
+pub(crate) fn section_shows(document: &Document) -> Vec<Option<String>> {
+    let mut current: Option<String> = None;
+    document
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, block)| {
+            if matches!(block.kind, BlockKind::Heading(_)) {
+                // The headline is the article's title, not a section's.
+                // "The Last Ferry Season 2" names The Last Ferry.
+                current = (i > 0 && !block.text.trim_end().ends_with('?'))
+                    .then(|| show_entry(&without_season(&block.text)))
+                    .flatten();
+            }
+            current.clone()
+        })
+        .collect()
+}
+
+/// "Marigold Street Season 3" → "Marigold Street"; "달빛 시즌2" → "달빛".
+fn without_season(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let cut = lower.find(" season").or_else(|| lower.find(" 시즌"));
+    match cut {
+        Some(at) if at > 0 => name[..at].trim().to_owned(),
+        _ => name.trim().to_owned(),
+    }
 }
 
 impl ArticleContext {

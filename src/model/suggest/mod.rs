@@ -83,6 +83,7 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
     let mut context = ArticleContext {
         show_of_block: list_entries(document),
         headline: document.blocks.first().map(|b| b.text.clone()),
+        section_show: context::section_shows(document),
         ..ArticleContext::default()
     };
     // First pass: every sentence's score and own terms; the article's reading of its season;
@@ -435,6 +436,7 @@ fn build(
         season: context.season,
         headline: context.headline.clone(),
         listed_shows: context.listed_shows(),
+        section_show: context.section_show.get(first.block).cloned().flatten(),
         antecedents: by_strength
             .iter()
             .map(|&k| antecedents.get(members[k]).cloned().flatten())

@@ -579,6 +579,7 @@ fn glued_lead_in(body: &str, words: &[String]) -> bool {
             .get(subject_at)
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
         if CLAUSE_OPENERS.contains(&word.as_str())
+            || AUXILIARIES.contains(&word.as_str())
             || (capitalised && !headline && CAPITALISED_LEAD_INS.contains(&word.as_str()))
         {
             return true;
@@ -1129,6 +1130,7 @@ mod tests {
             "Where are Is Moon-young and Jun going?",
             "Will the two of Is Moon-young keep making books?",
             "Will frankly the network care?",
+            "Will Is Copper Street be renewed?",
         ] {
             assert_eq!(
                 title_problem(title),

@@ -30,6 +30,9 @@ pub(crate) struct TitleContext {
     pub headline: Option<String>,
     /// In a list of shows, every show it lists (each has its own renewal question).
     pub listed_shows: Vec<String>,
+    /// The show the heading of the group's section names: "the show" of a title is that
+    /// show ("Will Ghost Bakery be renewed?").
+    pub section_show: Option<String>,
     /// Per sentence (in the order given to [`title`]): the last name the article gave before
     /// it, who a "she" or "he" in it most likely is.
     pub antecedents: Vec<Option<String>>,
@@ -106,7 +109,15 @@ pub(crate) fn title(
     options
         .iter()
         .filter(|made| !made.is_empty())
-        .map(|made| finish(made))
+        .map(|made| match &context.section_show {
+            Some(show) if !korean => made.replacen("the show", show, 1).replacen(
+                "the new season",
+                &format!("{show}'s new season"),
+                1,
+            ),
+            _ => made.clone(),
+        })
+        .map(|made| finish(&made))
         .find(|made| title_problem_in(made, context.season_confirmed).is_none())
 }
 
@@ -296,6 +307,23 @@ mod tests {
         assert_eq!(
             keyed(&["그가 돌아오는지는 알 수 없다."], None),
             "그가 돌아올까?"
+        );
+    }
+
+    #[test]
+    fn the_show_of_a_section_heading_names_the_show() {
+        let context = TitleContext {
+            section_show: Some("Ghost Bakery".to_owned()),
+            ..TitleContext::default()
+        };
+        assert_eq!(
+            title(
+                &["The network has not renewed it yet."],
+                Some(Topic::Renewal),
+                &context
+            )
+            .as_deref(),
+            Some("Will Ghost Bakery be renewed?")
         );
     }
 
