@@ -20,7 +20,7 @@ use context::{ArticleContext, list_entries};
 use group::{Candidate, TermCounts, group};
 use sentences::sentence_ranges;
 use terms::{Term, Topic, subject_terms, topics_of};
-use title::TitleContext;
+use title::{Antecedent, TitleContext};
 
 pub use language::SuggestError;
 pub use title::check::{TitleProblem, title_problem};
@@ -89,14 +89,12 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
     // First pass: every sentence's score and own terms; the article's reading of its season;
     // the last name given before each sentence (who its "she" is).
     let mut read: Vec<(cues::Score, Vec<Term>)> = Vec::with_capacity(sentences.len());
-    let mut antecedents: Vec<Option<String>> = Vec::with_capacity(sentences.len());
-    let mut last_name: Option<String> = None;
+    let mut antecedents: Vec<Antecedent> = Vec::with_capacity(sentences.len());
+    let mut named = NamesSoFar::default();
     for sentence in &sentences {
         let text = text_of(sentence);
-        antecedents.push(last_name.clone());
-        if let Some(name) = terms::last_name(text) {
-            last_name = Some(name);
-        }
+        antecedents.push(named.antecedent(text));
+        named.read(text);
         let score = cues::score(text)?;
         let terms = if score.is_open() || score.settled {
             subject_terms(text)
@@ -121,7 +119,7 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
         .collect();
     let mut counts = TermCounts::default();
     let mut entry_headings: Vec<(String, Passage)> = Vec::new();
-    let mut candidate_antecedents: Vec<Option<String>> = Vec::new();
+    let mut candidate_antecedents: Vec<Antecedent> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut passages: Vec<Passage> = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
@@ -374,6 +372,79 @@ const TITLED_GROUPS: usize = 4 * MAX_SUGGESTIONS;
 /// How many sentences after a heading lend it their subject terms.
 const HEADING_CONTEXT_SENTENCES: usize = 2;
 
+/// The names an article has given so far, with the gender it showed for each: who a "he" or
+/// a "she" in the next sentence most likely is.
+#[derive(Default)]
+struct NamesSoFar {
+    /// Names in the order last given (the latest last), each once.
+    order: Vec<String>,
+    /// The gender first shown for a name.
+    gender: HashMap<String, terms::Gender>,
+}
+
+impl NamesSoFar {
+    /// A name given before that opens `text` ("Abe also sails out …").
+    fn opening(&self, text: &str) -> Option<String> {
+        let first = text
+            .split_whitespace()
+            .next()?
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let first = first.strip_suffix("'s").unwrap_or(first);
+        // "Moon-young" of "Ko Moon-young", "Maren" of "Maren Holt".
+        let known = self.order.iter().any(|n| {
+            n.as_str() == first
+                || (first.chars().count() >= 3 && n.split_whitespace().any(|w| w == first))
+        });
+        known.then(|| first.to_owned())
+    }
+
+    /// How many recent names a pronoun looks back over.
+    const LOOK_BACK: usize = 12;
+
+    /// Notes the names `text` gives.
+    fn read(&mut self, text: &str) {
+        let mut names: Vec<(String, Option<terms::Gender>)> = Vec::new();
+        // A name given before may open the sentence on its own ("Moon-young went to …").
+        if let Some(opening) = self.opening(text) {
+            names.push((opening, None));
+        }
+        if language::is_korean(text) {
+            names.extend(terms::last_name(text).map(|n| (n, None)));
+        } else {
+            names.extend(terms::names_with_gender(text));
+        }
+        for (name, gender) in names {
+            if let Some(gender) = gender {
+                self.gender.entry(name.clone()).or_insert(gender);
+            }
+            self.order.retain(|n| *n != name);
+            self.order.push(name);
+        }
+        if self.order.len() > 4 * Self::LOOK_BACK {
+            self.order.drain(..self.order.len() - Self::LOOK_BACK);
+        }
+    }
+
+    /// For the pronouns of `text`: the latest name, and the latest not shown to be a woman
+    /// ("he") or a man ("she"). A name given before opens the sentence is the latest ("Abe
+    /// also sails out …, so we do not know if he made it").
+    fn antecedent(&self, text: &str) -> Antecedent {
+        let opening = self.opening(text);
+        let latest = |not: Option<terms::Gender>| {
+            opening
+                .iter()
+                .chain(self.order.iter().rev().take(Self::LOOK_BACK))
+                .find(|n| not.is_none() || self.gender.get(*n).copied() != not)
+                .cloned()
+        };
+        Antecedent {
+            any: latest(None),
+            he: latest(Some(terms::Gender::Female)),
+            she: latest(Some(terms::Gender::Male)),
+        }
+    }
+}
+
 /// A sentence of the article: its block and byte range there.
 struct Sentence {
     block: usize,
@@ -413,7 +484,7 @@ fn build(
     members: &[usize],
     candidates: &[Candidate],
     passages: &[Passage],
-    antecedents: &[Option<String>],
+    antecedents: &[Antecedent],
     context: &ArticleContext,
 ) -> Option<Suggestion> {
     // Strongest first; ties go to the earlier sentence.
@@ -439,7 +510,7 @@ fn build(
         section_show: context.section_show.get(first.block).cloned().flatten(),
         antecedents: by_strength
             .iter()
-            .map(|&k| antecedents.get(members[k]).cloned().flatten())
+            .map(|&k| antecedents.get(members[k]).cloned().unwrap_or_default())
             .collect(),
     };
     Some(Suggestion {
@@ -555,6 +626,19 @@ mod tests {
             );
             assert!(!title.contains("YORK"), "{title}");
         }
+    }
+
+    #[test]
+    fn she_and_he_are_the_last_names_of_their_gender() {
+        let suggestions = suggest_markdown(
+            "Tobias Reed plays her brother Abe, and Ines Walcott plays Maren.\n\n\
+             Abe sails out after the storm, and we still do not know if he made it.\n\n\
+             Maren went to see the old keeper in the last episode.\n\n\
+             I would love to know if she ever goes back.",
+        );
+        let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
+        assert!(titles.contains(&"Did Abe make it?"), "{titles:?}");
+        assert!(titles.contains(&"Will Maren ever go back?"), "{titles:?}");
     }
 
     /// The suggestion whose passages hold `quote`.

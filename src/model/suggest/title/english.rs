@@ -3,7 +3,7 @@
 
 use super::super::terms::{Topic, last_name};
 use super::{
-    DANGLING, LEADING_CONNECTIVES, MAX_TITLE_CHARS, MAX_TITLE_WORDS, MIN_CLAUSE_CHARS,
+    Antecedent, DANGLING, LEADING_CONNECTIVES, MAX_TITLE_CHARS, MAX_TITLE_WORDS, MIN_CLAUSE_CHARS,
     TitleContext, bare, capitalise, strip_connective, words_of,
 };
 
@@ -191,7 +191,7 @@ pub(super) fn english_titles(
         Some(Topic::Renewal) => options.push(renewal_question(sentences)),
         _ => {}
     }
-    let antecedent = |i: usize| context.antecedents.get(i).cloned().flatten();
+    let antecedent = |i: usize| context.antecedents.get(i).cloned().unwrap_or_default();
     // The article's own questions, then statements turned into questions.
     for (i, sentence) in sentences.iter().enumerate() {
         if let Some(made) = short_question(sentence) {
@@ -434,7 +434,7 @@ fn hint_question(words: &[&str]) -> Option<String> {
 /// `made` with its first "he", "she" or "they" replaced by the sentence's own named subject
 /// ("he" → "the stranger", "she" → "the writer"), else by `antecedent`, the last name the
 /// article gave before the sentence.
-fn resolve_pronoun(made: &str, words: &[&str], antecedent: Option<String>) -> String {
+fn resolve_pronoun(made: &str, words: &[&str], antecedent: Antecedent) -> String {
     // Nearest first: the sentence's opening name ("Colm Hadley, who played …, said he …"),
     // the speaker ("the writer told us she …"), a name earlier in the sentence ("the
     // minister Gu Shen escaped … and he will …"), then the last name before the sentence.
@@ -444,8 +444,27 @@ fn resolve_pronoun(made: &str, words: &[&str], antecedent: Option<String>) -> St
         .unwrap_or(words.len());
     let named = opening_name(words)
         .or_else(|| opening_subject(words))
-        .or_else(|| last_name(&words[..pronoun_at].join(" ")))
-        .or(antecedent);
+        .or_else(|| {
+            // A possessive name ("Moon-young's books … whether he keeps working") is seldom
+            // whom the pronoun means.
+            let before: Vec<&str> = words[..pronoun_at]
+                .iter()
+                .copied()
+                .filter(|w| !w.ends_with("'s") && !w.ends_with("’s"))
+                .collect();
+            last_name(&before.join(" "))
+        })
+        .or_else(|| {
+            // "she" is the last name not shown to be a man's, "he" not a woman's.
+            let feminine = made
+                .split_whitespace()
+                .any(|w| matches!(bare(w).as_str(), "she" | "her"));
+            if feminine {
+                antecedent.she.clone()
+            } else {
+                antecedent.he.clone()
+            }
+        });
     // "The twins never found out who their real mother was" → "… the twins' real mother".
     let made = &plural_owner(made, words);
     let Some(named) = named else {

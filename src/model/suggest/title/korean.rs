@@ -39,7 +39,7 @@ pub(super) fn korean_titles(
     options.push(korean_title(sentences, key));
     // A casting answer with no name of its own ("소속사 측은 '긍정적으로 검토 중'"): the person
     // the article named last.
-    if let Some(Some(name)) = context.antecedents.first()
+    if let Some(name) = context.antecedents.first().and_then(|a| a.any.as_ref())
         && CASTING_WORDS.iter().any(|w| sentences[0].contains(w))
     {
         let particle = match name.chars().last() {

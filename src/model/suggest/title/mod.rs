@@ -35,7 +35,18 @@ pub(crate) struct TitleContext {
     pub section_show: Option<String>,
     /// Per sentence (in the order given to [`title`]): the last name the article gave before
     /// it, who a "she" or "he" in it most likely is.
-    pub antecedents: Vec<Option<String>>,
+    pub antecedents: Vec<Antecedent>,
+}
+
+/// Who a pronoun in a sentence most likely is: the names given before it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Antecedent {
+    /// The last name given.
+    pub any: Option<String>,
+    /// The last name not shown to be a woman's (for "he", "him").
+    pub he: Option<String>,
+    /// The last name not shown to be a man's (for "she", "her").
+    pub she: Option<String>,
 }
 
 /// The longest title, in characters (the checker's limit).
