@@ -234,8 +234,17 @@ fn asks_the_reader(text: &str, score: cues::Score) -> bool {
     if !score.question {
         return false;
     }
-    if text.contains("여러분") || text.contains("어떠세요") || text.contains("어떠신가요")
-    {
+    // The reader addressed in Korean: "여러분", "…분들 많으시죠?", "어떠세요?".
+    let honorific_to_reader = [
+        "여러분",
+        "어떠세요",
+        "어떠신가요",
+        "분들",
+        "으시죠",
+        "하시죠",
+        "시나요",
+    ];
+    if honorific_to_reader.iter().any(|w| text.contains(w)) {
         return true;
     }
     let words: Vec<&str> = text.split_whitespace().collect();
@@ -626,6 +635,15 @@ mod tests {
             );
             assert!(!title.contains("YORK"), "{title}");
         }
+    }
+
+    #[test]
+    fn a_question_to_the_reader_is_no_thread() {
+        let suggestions = suggest_markdown(
+            "마지막 회를 보고 나서 잠이 안 오는 분들 많으시죠?\n\n\
+             Which of these would you bring back?",
+        );
+        assert!(suggestions.is_empty(), "{suggestions:?}");
     }
 
     #[test]

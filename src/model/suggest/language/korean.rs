@@ -30,6 +30,7 @@ static TABLE: CueTable = CueTable {
         "계획은 없다",
         "계획이 없다",
     ],
+    provisional: &["아직", "현재로서는", "지금으로서는", "당분간"],
     narrated: NARRATED,
     schedule: SCHEDULE,
     negators: NEGATION,

@@ -856,6 +856,10 @@ const KOREAN_VAGUE_OPENERS: &[&str] = &[
     "화에서",
     "회가",
     "화가",
+    "첫째",
+    "둘째",
+    "셋째",
+    "마지막으로",
 ];
 
 /// The word opening an English question's subject (after its auxiliary, or its wh-word and

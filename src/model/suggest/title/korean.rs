@@ -261,6 +261,11 @@ const KOREAN_GENERIC_SUBJECTS: &[&str] = &[
 
 /// Korean connectives that open a sentence without being part of its question.
 const KOREAN_CONNECTIVES: &[&str] = &[
+    "첫째",
+    "둘째",
+    "셋째",
+    "마지막으로",
+    "먼저",
     "다만",
     "하지만",
     "그러나",
@@ -562,6 +567,10 @@ fn direct_question_head(before: &[char]) -> Option<String> {
     if last == '인' {
         return Some(format!("{rest}일"));
     }
+    // "떠난 건지" (것인지) → "떠난 걸까".
+    if last == '건' {
+        return Some(format!("{rest}걸"));
+    }
     if last == '는' {
         let chars: Vec<char> = rest.chars().collect();
         let (&verb, stem) = chars.split_last()?;
@@ -621,6 +630,13 @@ mod tests {
             Some("최만석은")
         );
         assert_eq!(named_subject(&["배우"]), None);
+        assert_eq!(
+            korean_title(
+                &["첫째, 수아가 정말 유학을 떠난 건지 드라마는 답을 주지 않았다."],
+                None
+            ),
+            "수아가 정말 유학을 떠난 걸까?"
+        );
         assert_eq!(
             ji_question("주인공 윤서 역을 맡았던 배우 김나래가 다시 출연할지는 미지수다.")
                 .as_deref(),
