@@ -23,6 +23,12 @@ pub(crate) struct ArticleContext {
     pub show_of_block: Vec<Option<String>>,
     /// The highest later season the article asks or tells about (2 for "season two").
     pub season: Option<u8>,
+    /// Some sentence gives the next season's premiere date plainly.
+    pub date_given: bool,
+    /// How many sentences about the renewal said it is settled.
+    pub confirmed_count: usize,
+    /// How many sentences about the renewal said it is open.
+    pub open_count: usize,
     /// The article's first block, its headline: the show and people it is about.
     pub headline: Option<String>,
     /// Per block: the show the heading of its section names, if that heading is a show's name
@@ -70,15 +76,22 @@ impl ArticleContext {
             let about_other = topics.contains(&Topic::Schedule) || topics.contains(&Topic::Cast);
             if open && !settled && !about_other {
                 self.season_open = true;
+                self.open_count += 1;
             } else if settled {
                 self.season_confirmed = true;
+                self.confirmed_count += 1;
+                if topics.contains(&Topic::Schedule) && super::cues::has_date(text) {
+                    self.date_given = true;
+                }
             }
         }
     }
 
-    /// Whether the article reads as a season confirmed (and never said to be open).
+    /// Whether the article reads as a season confirmed: said so at least as often as it is
+    /// said to be open ("the season will most likely adapt the tournament arc" in a piece
+    /// that reports the premiere date is about the confirmed season's content).
     pub fn confirmed(&self) -> bool {
-        self.season_confirmed && !self.season_open
+        self.season_confirmed && self.confirmed_count >= self.open_count
     }
 
     /// Every show a list of shows lists, in article order, each once.

@@ -96,12 +96,19 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
         antecedents.push(named.antecedent(text));
         named.read(text);
         let score = cues::score(text)?;
-        let terms = if score.is_open() || score.settled {
+        // A premiere date given plainly ("premieres on April 4, 2026") settles the season too.
+        let dated = score.points < 0 && cues::has_date(text);
+        let terms = if score.is_open() || score.settled || dated {
             subject_terms(text)
         } else {
             Vec::new()
         };
-        context.note(text, &topics_of(&terms), score.is_open(), score.settled);
+        context.note(
+            text,
+            &topics_of(&terms),
+            score.is_open(),
+            score.settled || dated,
+        );
         read.push((score, terms));
     }
     // Per block: whether the heading of its section names a later season ("Copper Street
@@ -513,6 +520,8 @@ fn build(
             .map(str::to_owned),
         // In a list of shows, one show's renewal says nothing about the others'.
         season_confirmed: context.confirmed() && context.show(first.block).is_none(),
+        // In a list of shows, one show's premiere date says nothing about the others'.
+        date_given: context.date_given && context.listed_shows().is_empty(),
         season: context.season,
         headline: context.headline.clone(),
         listed_shows: context.listed_shows(),

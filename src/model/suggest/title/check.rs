@@ -425,12 +425,40 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
     english_cut_off(body, &words).map(TitleProblem::CutOff)
 }
 
-/// [`title_problem`], and when the article reports its next season confirmed
-/// (`season_confirmed`), whether the title still asks if that season will be made
-/// ([`TitleProblem::AsksSettled`]): the open questions then are its air date and cast.
-pub fn title_problem_in(title: &str, season_confirmed: bool) -> Option<TitleProblem> {
-    title_problem(title)
-        .or_else(|| (season_confirmed && asks_renewal(title)).then_some(TitleProblem::AsksSettled))
+/// [`title_problem`], and what the article settles ([`TitleProblem::AsksSettled`]): with the
+/// next season reported confirmed (`settled.season`), a title asking if it will be made; with
+/// its premiere date given (`settled.date`), a title asking when it comes. The open
+/// questions then are its air date and cast, or what it will hold.
+pub fn title_problem_in(title: &str, settled: Settled) -> Option<TitleProblem> {
+    title_problem(title).or_else(|| {
+        let asks = (settled.season && asks_renewal(title)) || (settled.date && asks_date(title));
+        asks.then_some(TitleProblem::AsksSettled)
+    })
+}
+
+/// What the article settles about its next season.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Settled {
+    /// It reports the next season confirmed.
+    pub season: bool,
+    /// It gives the next season's premiere date.
+    pub date: bool,
+}
+
+/// Whether a title asks when the next season comes ("When will season two premiere?",
+/// "시즌2는 언제 방송될까?").
+fn asks_date(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    if title.chars().any(is_hangul) {
+        return lower.contains("언제")
+            && ["시즌", "방송", "방영", "공개"]
+                .iter()
+                .any(|w| lower.contains(w));
+    }
+    lower.starts_with("when")
+        && ["premiere", "air", "return", "release", "come out", "arrive"]
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 /// Whether a title asks if a show or season will be made at all.
@@ -1235,6 +1263,14 @@ mod tests {
 
     #[test]
     fn asking_what_the_article_settles_is_flagged_in_context() {
+        let confirmed = Settled {
+            season: true,
+            date: false,
+        };
+        let dated = Settled {
+            season: true,
+            date: true,
+        };
         for title in [
             "Will a second season be confirmed?",
             "Will the show be renewed?",
@@ -1243,11 +1279,11 @@ mod tests {
             "다음 시즌이 나올까?",
         ] {
             assert_eq!(
-                title_problem_in(title, true),
+                title_problem_in(title, confirmed),
                 Some(TitleProblem::AsksSettled),
                 "{title}"
             );
-            assert_eq!(title_problem_in(title, false), None, "{title}");
+            assert_eq!(title_problem_in(title, Settled::default()), None, "{title}");
         }
         for title in [
             "When will season two premiere?",
@@ -1255,7 +1291,13 @@ mod tests {
             "시즌2는 언제 방송될까?",
             "주연 배우들이 시즌2에 다시 출연할까?",
         ] {
-            assert_eq!(title_problem_in(title, true), None, "{title}");
+            assert_eq!(title_problem_in(title, confirmed), None, "{title}");
+            // With the premiere date given, asking when is asking what is settled.
+            assert_eq!(
+                title_problem_in(title, dated).is_some(),
+                title.contains("언제") || title.starts_with("When"),
+                "{title}"
+            );
         }
     }
 

@@ -254,8 +254,14 @@ fn with_season(made: &str, season: Option<&str>) -> String {
             "back" | "return" | "returns" | "returning" | "join" | "joins"
         )
     });
+    // A heading in title case ("Who Is Returning?") stays as written.
+    let title_case = body
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(|c| !c.is_lowercase()));
     match season {
-        Some(season) if words.len() <= 4 && returning && !body.contains("season") => {
+        Some(season)
+            if words.len() <= 4 && returning && !title_case && !body.contains("season") =>
+        {
             format!("{body} for {season}?")
         }
         _ => made.to_owned(),

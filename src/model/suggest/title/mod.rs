@@ -13,7 +13,7 @@ mod korean;
 
 use super::language::is_korean;
 use super::terms::Topic;
-use check::title_problem_in;
+use check::{Settled, title_problem_in};
 
 /// What the article around a group tells its title.
 #[derive(Clone, Debug, Default)]
@@ -23,6 +23,9 @@ pub(crate) struct TitleContext {
     /// Whether the article reports the next season as confirmed (then its open questions are
     /// the air date and who returns, not whether it is made).
     pub season_confirmed: bool,
+    /// Whether the article gives the next season's premiere date (then "When will …
+    /// premiere?" asks what it settles).
+    pub date_given: bool,
     /// The highest later season the article names (2 for "season two"), if any.
     pub season: Option<u8>,
     /// The article's headline: a name it gives is the show or its star, never a story
@@ -129,7 +132,13 @@ pub(crate) fn title(
             _ => made.clone(),
         })
         .map(|made| finish(&made))
-        .find(|made| title_problem_in(made, context.season_confirmed).is_none())
+        .find(|made| {
+            let settled = Settled {
+                season: context.season_confirmed,
+                date: context.date_given,
+            };
+            title_problem_in(made, settled).is_none()
+        })
 }
 
 /// The sentence's words, split on white space, punctuation kept on them.
