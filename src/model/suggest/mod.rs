@@ -647,6 +647,21 @@ mod tests {
     }
 
     #[test]
+    fn a_premiere_date_given_is_not_asked_for() {
+        let suggestions = suggest_markdown(
+            "Kite Runners season 2 premieres on April 4, 2026 on Crunchwave, the studio confirmed.\n\n\
+             What Will Season 2 Cover?\n\n\
+             No word yet on whether Daichi Mori, who voiced Sora, will be back.",
+        );
+        let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
+        assert!(titles.contains(&"Will Daichi Mori be back?"), "{titles:?}");
+        for title in &titles {
+            assert!(!title.starts_with("When"), "{title}");
+            assert!(!title.contains("confirmed"), "{title}");
+        }
+    }
+
+    #[test]
     fn a_question_to_the_reader_is_no_thread() {
         let suggestions = suggest_markdown(
             "마지막 회를 보고 나서 잠이 안 오는 분들 많으시죠?\n\n\
