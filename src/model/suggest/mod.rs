@@ -647,6 +647,25 @@ mod tests {
     }
 
     #[test]
+    fn a_question_about_a_character_is_its_own_thread_not_her_actress_s() {
+        let suggestions = suggest_markdown(
+            "The actress Lin Yue, who plays the heroine Bai Xue, said she hopes to continue the role.\n\n\
+             Is Bai Xue really dead, or will she be revived?",
+        );
+        let fate = holding(&suggestions, "Is Bai Xue really dead").map(|s| s.title.as_str());
+        let cast = holding(&suggestions, "hopes to continue").map(|s| s.title.as_str());
+        assert_eq!(
+            fate,
+            Some("Is Bai Xue really dead, or will she be revived?"),
+            "{suggestions:?}"
+        );
+        assert!(
+            cast.is_some_and(|t| t != "Is Bai Xue really dead?"),
+            "{suggestions:?}"
+        );
+    }
+
+    #[test]
     fn a_premiere_date_given_is_not_asked_for() {
         let suggestions = suggest_markdown(
             "Kite Runners season 2 premieres on April 4, 2026 on Crunchwave, the studio confirmed.\n\n\

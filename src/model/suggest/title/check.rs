@@ -764,7 +764,11 @@ fn bare(word: &str) -> String {
 /// Whether the (lower-cased) title asks something that fits any show.
 fn is_generic(lower: &str) -> bool {
     let lower = lower.trim_end_matches(['.', ' ']);
-    if GENERIC.contains(&lower) {
+    // "What about Danny?" asks nothing in particular about Danny.
+    if GENERIC.contains(&lower)
+        || lower.starts_with("what about ")
+        || lower.starts_with("how about ")
+    {
         return true;
     }
     // "What happens next for the network?", "What happens next with Jun?"
@@ -1245,6 +1249,7 @@ mod tests {
         for title in [
             "Is there more coming?",
             "Who comes back?",
+            "What about Danny?",
             "What will happen to the show?",
             "Is the theory right?",
             "당분간은 어떻게 될까?",

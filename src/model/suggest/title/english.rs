@@ -473,7 +473,8 @@ fn resolve_pronoun(made: &str, words: &[&str], antecedent: Antecedent) -> String
         });
     // "The twins never found out who their real mother was" → "… the twins' real mother".
     let made = &plural_owner(made, words);
-    let Some(named) = named else {
+    // "Is Bai Xue really dead or she will be revived?": the name is there already.
+    let Some(named) = named.filter(|n| !made.contains(n.as_str())) else {
         return made.to_owned();
     };
     let mut out: Vec<String> = Vec::new();
@@ -549,6 +550,25 @@ fn opening_name(words: &[&str]) -> Option<String> {
 
 /// Capitalised sentence openers that start no name.
 const NOT_OPENING_NAMES: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "did",
+    "does",
+    "do",
+    "has",
+    "have",
+    "who",
+    "what",
+    "why",
+    "how",
+    "where",
+    "which",
     "also",
     "and",
     "but",
