@@ -296,6 +296,8 @@ fn suggester_meets_recall_and_precision_on_the_dev_set() {
         precision >= MIN_PRECISION,
         "dev precision {precision:.3} is below {MIN_PRECISION}"
     );
+    // The suggester never emits a title its own checker flags (issue 15).
+    assert_eq!(dev.bad_titles, 0, "dev titles the checker flags");
 }
 
 /// The blind part's figures, printed and never asserted: nothing may be tuned on them.

@@ -23,6 +23,47 @@ pub(crate) struct ArticleContext {
     pub show_of_block: Vec<Option<String>>,
     /// The highest later season the article asks or tells about (2 for "season two").
     pub season: Option<u8>,
+    /// Some sentence gives the next season's premiere date plainly.
+    pub date_given: bool,
+    /// How many sentences about the renewal said it is settled.
+    pub confirmed_count: usize,
+    /// How many sentences about the renewal said it is open.
+    pub open_count: usize,
+    /// The article's first block, its headline: the show and people it is about.
+    pub headline: Option<String>,
+    /// Per block: the show the heading of its section names, if that heading is a show's name
+    /// ("### Ghost Bakery"), without a season number.
+    pub section_show: Vec<Option<String>>,
+}
+
+/// Per block, the show its section's heading names ([`ArticleContext::section_show`]).
+pub(crate) fn section_shows(document: &Document) -> Vec<Option<String>> {
+    let mut current: Option<String> = None;
+    document
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, block)| {
+            if matches!(block.kind, BlockKind::Heading(_)) {
+                // The headline is the article's title, not a section's.
+                // "The Last Ferry Season 2" names The Last Ferry.
+                current = (i > 0 && !block.text.trim_end().ends_with('?'))
+                    .then(|| show_entry(&without_season(&block.text)))
+                    .flatten();
+            }
+            current.clone()
+        })
+        .collect()
+}
+
+/// "Marigold Street Season 3" → "Marigold Street"; "달빛 시즌2" → "달빛".
+fn without_season(name: &str) -> String {
+    let lower = name.to_lowercase();
+    let cut = lower.find(" season").or_else(|| lower.find(" 시즌"));
+    match cut {
+        Some(at) if at > 0 => name[..at].trim().to_owned(),
+        _ => name.trim().to_owned(),
+    }
 }
 
 impl ArticleContext {
@@ -30,17 +71,38 @@ impl ArticleContext {
     pub fn note(&mut self, text: &str, topics: &[Topic], open: bool, settled: bool) {
         if topics.contains(&Topic::Renewal) {
             self.season = self.season.max(season_number(text));
-            if open && !settled {
+            // "did not say when the new episodes would be released" asks when, not whether:
+            // a sentence also about the schedule or the cast does not make the season open.
+            let about_other = topics.contains(&Topic::Schedule) || topics.contains(&Topic::Cast);
+            if open && !settled && !about_other {
                 self.season_open = true;
+                self.open_count += 1;
             } else if settled {
                 self.season_confirmed = true;
+                self.confirmed_count += 1;
+                if topics.contains(&Topic::Schedule) && super::cues::has_date(text) {
+                    self.date_given = true;
+                }
             }
         }
     }
 
-    /// Whether the article reads as a season confirmed (and never said to be open).
+    /// Whether the article reads as a season confirmed: said so at least as often as it is
+    /// said to be open ("the season will most likely adapt the tournament arc" in a piece
+    /// that reports the premiere date is about the confirmed season's content).
     pub fn confirmed(&self) -> bool {
-        self.season_confirmed && !self.season_open
+        self.season_confirmed && self.confirmed_count >= self.open_count
+    }
+
+    /// Every show a list of shows lists, in article order, each once.
+    pub fn listed_shows(&self) -> Vec<String> {
+        let mut shows: Vec<String> = Vec::new();
+        for show in self.show_of_block.iter().flatten() {
+            if !shows.contains(show) {
+                shows.push(show.clone());
+            }
+        }
+        shows
     }
 
     /// The show whose list entry holds `block`, if any.

@@ -87,6 +87,8 @@ pub(crate) fn score(sentence: &str) -> Result<Score, SuggestError> {
                     }
                 }
             }
+            // "아직 … 계획이 없다": ruled out for now only, so still open.
+            Kind::RuledOut if table.provisional.iter().any(|p| sentence.contains(p)) => {}
             Kind::RuledOut => {
                 ruled_out = true;
                 reported_settled = true;
@@ -318,6 +320,16 @@ mod tests {
         assert!(!open("Gang-tae drives his brother to the castle."));
         assert!(!open("The premiere is set for May 3."));
         assert!(!open("Some viewers think the story should stop there."));
+    }
+
+    #[test]
+    fn a_cancellation_settles_and_a_ruling_out_for_now_does_not() {
+        assert!(!open(
+            "The drama will not return for a third season, the network said on Thursday."
+        ));
+        assert!(!open("방송사는 후속작 계획이 없다고 못 박았다."));
+        assert!(open("방송사는 아직 후속작 계획이 없다는 입장이다."));
+        assert!(open("He would come back if another platform picked it up."));
     }
 
     #[test]

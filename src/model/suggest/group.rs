@@ -96,6 +96,8 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
     // Per (list entry, topic): the group of that topic; groups never cross list entries.
     let mut topic_group: HashMap<(Option<&str>, Topic), usize> = HashMap::new();
     let mut group_section: Vec<Option<&str>> = Vec::new();
+    // Per group: whether it is a topic's group (cast, renewal, …).
+    let mut is_topic_group: Vec<bool> = Vec::new();
     for (index, candidate) in candidates.iter().enumerate() {
         let primary = candidate.primary_topic();
         let ids: Vec<usize> = candidate
@@ -140,8 +142,12 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
             .filter(|&(_, _, g)| group_section[g] == candidate.section.as_deref())
             .map(|(_, _, g)| g);
         let by_topic = primary.and_then(|t| topic_group.get(&(section, t)).copied());
+        // A direct question with no topic of its own does not join a topic's group by a
+        // shared name ("Is Bai Xue really dead?" is not the cast question about her actress).
+        let topic_of_group = |g: usize| is_topic_group.get(g).copied().unwrap_or(false);
         let chosen = match best {
             _ if by_topic.is_some() => by_topic,
+            Some((_, g)) if candidate.question && primary.is_none() && topic_of_group(g) => None,
             Some((share, g)) if share >= JOIN_SHARE => Some(g),
             _ if candidate.terms.is_empty() => follows_previous,
             // A statement with little subject of its own continues the one before it.
@@ -164,6 +170,10 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
         };
         if let Some(topic) = primary {
             topic_group.entry((section, topic)).or_insert(g);
+            if is_topic_group.len() <= g {
+                is_topic_group.resize(g + 1, false);
+            }
+            is_topic_group[g] = true;
         }
         for &id in &ids {
             let list = &mut recent[id];

@@ -747,17 +747,88 @@ pub(crate) fn season_number(sentence: &str) -> Option<u8> {
 /// words that does not open the sentence with a common word ("Director Mika Sorensen said" →
 /// "Mika Sorensen"; "Seo Ji-hoon"). Used to name who "she" or "he" is in the next sentences.
 pub(crate) fn last_name(sentence: &str) -> Option<String> {
-    let words: Vec<&str> = sentence.split_whitespace().collect();
     if sentence.chars().any(is_hangul) {
+        let words: Vec<&str> = sentence.split_whitespace().collect();
         return korean_name(&words);
     }
+    names_with_gender(sentence).pop().map(|(name, _)| name)
+}
+
+/// Whether a person is a man or a woman, as the article shows it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    /// "he", "his brother", "the actor".
+    Male,
+    /// "she", "her sister", "the actress".
+    Female,
+}
+
+/// Words right before a name that tell a man ("her brother Abe", "Sir Garrett").
+const MALE_WORDS: &[&str] = &[
+    "brother",
+    "father",
+    "son",
+    "king",
+    "prince",
+    "actor",
+    "mr",
+    "sir",
+    "husband",
+    "boyfriend",
+    "uncle",
+    "grandfather",
+    "nephew",
+    "lord",
+    "duke",
+    "he",
+    "his",
+];
+
+/// Words right before a name that tell a woman ("his sister Mirelle", "Princess Anning").
+const FEMALE_WORDS: &[&str] = &[
+    "sister",
+    "mother",
+    "daughter",
+    "queen",
+    "princess",
+    "actress",
+    "mrs",
+    "ms",
+    "miss",
+    "wife",
+    "girlfriend",
+    "aunt",
+    "grandmother",
+    "niece",
+    "lady",
+    "she",
+    "her",
+];
+
+/// Every name an English sentence gives, in order, each with the gender the sentence shows
+/// for it: a word before it ("her brother Abe"), or a pronoun after it before the next name
+/// ("Maren opens … her own handwriting"). See [`last_name`] for what counts as a name.
+pub(crate) fn names_with_gender(sentence: &str) -> Vec<(String, Option<Gender>)> {
+    let words: Vec<&str> = sentence.split_whitespace().collect();
     let is_cap = |w: &str| {
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
         core.chars().next().is_some_and(char::is_uppercase)
             && core.chars().count() > 1
             && !NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(core))
     };
-    let mut found: Option<String> = None;
+    let bare = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let mut found: Vec<(String, usize, usize)> = Vec::new();
+    // A heading in title case ("What Could Happen in Season 2?") names no one by its capitals.
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if words.len() >= 3 && capitalised * 5 >= words.len() * 3 {
+        return Vec::new();
+    }
     let mut k = 0;
     while k < words.len() {
         let mut run = Vec::new();
@@ -769,21 +840,113 @@ pub(crate) fn last_name(sentence: &str) -> Option<String> {
                 break;
             }
         }
-        if run.len() >= 2 {
+        // A show, a company or a platform is no "he" or "she": a run after a show noun
+        // ("the drama Winter Orchard Hotel"), before "season", or ending in a company word.
+        let before = (k - run.len())
+            .checked_sub(1)
+            .map(|j| words[j].to_lowercase())
+            .unwrap_or_default();
+        let after = words.get(k).map(|w| w.to_lowercase()).unwrap_or_default();
+        let not_a_person = SHOW_NOUNS
+            .contains(&before.trim_matches(|c: char| !c.is_alphanumeric()))
+            || after.starts_with("season")
+            || run.last().is_some_and(|w| {
+                COMPANY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+            });
+        // One capitalised word inside a sentence is a first name ("And what about Danny?").
+        let first_name = run.len() == 1
+            && k > 1
+            && run[0]
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .count()
+                >= 3
+            && !is_contraction(run[0]);
+        if (run.len() >= 2 || first_name) && !not_a_person {
             let name = run
                 .join(" ")
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
                 .trim_end_matches("'s")
                 .trim_end_matches("’s")
                 .to_owned();
-            found = Some(name);
+            found.push((name, k - run.len(), k));
         }
         if run.is_empty() {
             k += 1;
         }
     }
-    found
+    let gender_of = |(start, end, next, first): (usize, usize, usize, bool)| {
+        let told = |list: &[&str]| {
+            // Right before the name ("her brother Abe": "brother", not "her").
+            let just_before = start.checked_sub(1).map(|j| bare(words[j]));
+            let before = just_before.is_some_and(|w| list.contains(&w.as_str()) && w.len() > 3);
+            let title = start < end && list.contains(&bare(words[start]).as_str());
+            before || title
+        };
+        let after: Vec<String> = words[end..next].iter().map(|w| bare(w)).collect();
+        // A pronoun tells only of the sentence's first name, and not of a possessive one
+        // ("Moon-young's books were his dream, … whether he keeps working": he is not her).
+        let possessive = words[end - 1].contains("'s") || words[end - 1].contains("’s");
+        let pronoun = |list: &[&str]| {
+            first && !possessive && after.iter().any(|w| list.contains(&w.as_str()))
+        };
+        if told(MALE_WORDS) {
+            Some(Gender::Male)
+        } else if told(FEMALE_WORDS) {
+            Some(Gender::Female)
+        // Only a subject pronoun: a "his" or "her" after a name is often someone else's.
+        } else if pronoun(&["he", "himself"]) {
+            Some(Gender::Male)
+        } else if pronoun(&["she", "herself"]) {
+            Some(Gender::Female)
+        } else {
+            None
+        }
+    };
+    (0..found.len())
+        .map(|i| {
+            let next = found.get(i + 1).map_or(words.len(), |n| n.1);
+            let (name, start, end) = &found[i];
+            (name.clone(), gender_of((*start, *end, next, i == 0)))
+        })
+        .collect()
 }
+
+/// Whether a word holds an apostrophe other than a name's possessive: "It's", "Don't",
+/// "Let's" are no names, "Moon-young's" is one.
+fn is_contraction(word: &str) -> bool {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+    let Some(stem) = core.strip_suffix("'s").or_else(|| core.strip_suffix("’s")) else {
+        return core.contains(['\'', '’']);
+    };
+    stem.contains(['\'', '’'])
+        || [
+            "it", "that", "let", "there", "here", "what", "who", "he", "she",
+        ]
+        .contains(&stem.to_lowercase().as_str())
+}
+
+/// Nouns before a show's name ("the drama Winter Orchard Hotel").
+const SHOW_NOUNS: &[&str] = &[
+    "drama", "series", "show", "film", "movie", "anime", "sitcom", "webtoon", "novel", "on",
+    "streamer", "network", "platform", "studio",
+];
+
+/// Last words of a company's name ("Longhouse Media", "Jade Gate Pictures").
+const COMPANY_WORDS: &[&str] = &[
+    "Media",
+    "Pictures",
+    "Studios",
+    "Studio",
+    "Entertainment",
+    "Network",
+    "TV",
+    "Films",
+    "Productions",
+    "Inc",
+    "Channel",
+    "Plus",
+];
 
 /// The last Korean person's name a sentence gives after a role word ("배우 강이서가" →
 /// "강이서"), without its particle.
@@ -853,6 +1016,20 @@ const NOT_NAMES: &[&str] = &[
     "then",
     "now",
     "also",
+    "is",
+    "are",
+    "was",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "did",
+    "does",
+    "do",
+    "has",
+    "have",
+    "should",
     "january",
     "february",
     "march",
@@ -918,6 +1095,34 @@ fn korean_stem(word: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn names_carry_the_gender_the_sentence_shows() {
+        assert_eq!(
+            names_with_gender(
+                "Ines Walcott returns as keeper Maren Holt and Tobias Reed as her brother Abe."
+            ),
+            vec![
+                ("Ines Walcott".to_owned(), None),
+                ("Maren Holt".to_owned(), None),
+                ("Tobias Reed".to_owned(), None),
+                ("Abe".to_owned(), Some(Gender::Male)),
+            ]
+        );
+        assert_eq!(
+            names_with_gender("The last bottle Maren opens is dated before she was born."),
+            vec![("Maren".to_owned(), Some(Gender::Female))]
+        );
+        // A possessive name tells nothing by a pronoun after it; a title-case heading names no one.
+        assert_eq!(
+            names_with_gender(
+                "His drawings for Moon-young's books were his dream, and he keeps going."
+            ),
+            vec![("Moon-young".to_owned(), None)]
+        );
+        assert!(names_with_gender("What Could Happen in Season 2?").is_empty());
+        assert_eq!(last_name("It's a deal, Let's go."), None);
+    }
+
     use super::*;
 
     #[test]

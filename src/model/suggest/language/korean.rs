@@ -30,6 +30,7 @@ static TABLE: CueTable = CueTable {
         "계획은 없다",
         "계획이 없다",
     ],
+    provisional: &["아직", "현재로서는", "지금으로서는", "당분간"],
     narrated: NARRATED,
     schedule: SCHEDULE,
     negators: NEGATION,
@@ -157,13 +158,14 @@ const WEAK: &[&str] = &[
 
 /// Counter-cues for settled facts; ignored when the sentence negates.
 const SETTLED: &[&str] = &[
-    "확정됐다",
-    "확정되었다",
-    "확정했다",
+    // Stems, so the polite endings count too ("확정됐습니다", "확정했어요").
+    "확정됐",
+    "확정되었",
+    "확정했",
     "확정 지었",
     "확정된",
-    "공개됐다",
-    "발표했다",
+    "공개됐",
+    "발표했",
 ];
 
 /// Narration of what happened, the weaker counter-cues.
@@ -180,4 +182,5 @@ const NARRATED: &[&str] = &[
 const SCHEDULE: &[&str] = &["방송", "방영", "공개", "개봉", "첫선"];
 
 /// Negation inside a sentence, which turns a settled form into an open one.
-const NEGATION: &[&str] = &["않", "없", "못", "미정", "아직"];
+/// A conditional on a settling verb ("확정된다면", "확정되면") settles nothing either.
+const NEGATION: &[&str] = &["않", "없", "못", "미정", "아직", "된다면", "되면", "한다면"];

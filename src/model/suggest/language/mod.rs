@@ -69,6 +69,9 @@ pub(crate) struct CueTable {
     /// A question ruled out for good ("못 박았다", "ruled out"): settled even though the words
     /// hold a negation.
     pub ruled_out: &'static [&'static str],
+    /// Words that make a ruling-out provisional ("아직 후속작 계획이 없다", "no plans for now"):
+    /// with one in the sentence, a ruled-out phrase settles nothing.
+    pub provisional: &'static [&'static str],
     /// Narration of what happened (weaker counter-cues).
     pub narrated: &'static [&'static str],
     /// Schedule words: with a date, a future form is a settled schedule.

@@ -30,6 +30,19 @@ pub enum TitleProblem {
     /// Its subject is a bare pronoun or the reader ("Will she return?", "When you get to go
     /// back…?", "여러분은 …?"): it does not name what it asks about.
     VagueSubject,
+    /// It carries a dateline or byline ("What will happen to YORK?", "(서울=…)", "… 기자").
+    Dateline,
+    /// Its subject is a role or an actor phrase, not the story's person or thing ("What will
+    /// happen to actor Kim Tae-ri?", "…역의 배우 오미란은 어떻게 될까?", "(한가을 분)").
+    RoleSubject,
+    /// An embedded clause with a question mark, never inverted ("How the couple copes …?").
+    NotInverted,
+    /// A pasted sentence: longer than [`MAX_WORDS`] words or [`MAX_CHARS`] characters
+    /// ([`MAX_KOREAN_CHARS`] in Korean).
+    TooLong,
+    /// Asks what the article settles ("Will a second season be confirmed?" when the article
+    /// reports it confirmed): see [`title_problem_in`].
+    AsksSettled,
 }
 
 impl fmt::Display for TitleProblem {
@@ -42,6 +55,11 @@ impl fmt::Display for TitleProblem {
             Self::SpeechTag => write!(f, "speech tag"),
             Self::GluedModal => write!(f, "sentence start glued to a modal"),
             Self::VagueSubject => write!(f, "no named subject"),
+            Self::Dateline => write!(f, "dateline or byline"),
+            Self::RoleSubject => write!(f, "subject is a role or an actor"),
+            Self::NotInverted => write!(f, "an embedded clause, not a question"),
+            Self::TooLong => write!(f, "too long"),
+            Self::AsksSettled => write!(f, "asks what the article settles"),
         }
     }
 }
@@ -59,10 +77,36 @@ const GENERIC: &[&str] = &[
     "what is still open",
     "what else",
     "what else is open",
+    "is there more",
+    "is there more coming",
+    "is there more to come",
+    "will there be more",
+    "what is coming",
+    "what's coming",
+    "what's coming next",
+    "what is coming next",
+    "what will happen to the show",
+    "what will happen to the series",
+    "what will happen to the drama",
+    "what will happen to the story",
+    "what will happen to the characters",
+    "what will happen to the cast",
+    "what will happen to the fans",
+    "is the theory right",
+    "is the theory true",
+    "is the theory correct",
+    "will the story continue",
     "앞으로 어떻게 될까",
     "어떻게 될까",
     "다음은 어떻게 될까",
     "이후 어떻게 될까",
+    "이야기는 어떻게 될까",
+    "드라마는 어떻게 될까",
+    "결말은 어떻게 될까",
+    "출연이 확정될까",
+    "출연할까",
+    "방송은 언제 될까",
+    "제작이 확정될까",
     "앞으로의 전개는 어떻게 될까",
 ];
 
@@ -71,7 +115,8 @@ const NEVER_LAST: &[&str] = &[
     "the", "a", "an", "her", "his", "their", "its", "our", "my", "your", "whose", "and", "or",
     "but", "nor", "that", "because", "if", "whether", "while", "than", "as", "this", "these",
     "those", "every", "each", "some", "any", "no", "both", "either", "neither", "such", "very",
-    "not", "also", "until", "unless", "although", "though", "since",
+    "not", "also", "until", "unless", "although", "though", "since", "another", "second", "third",
+    "fourth", "fifth",
 ];
 
 /// Prepositions a question may strand only after a question word ("Who is it from?").
@@ -216,6 +261,32 @@ const CLAUSE_OPENERS: &[&str] = &[
     "why",
     "how",
     "where",
+    "pretty",
+    "honestly",
+    "basically",
+    "frankly",
+    "personally",
+    "apparently",
+    "obviously",
+    "clearly",
+    "surely",
+    "actually",
+    "right",
+    "okay",
+    "ok",
+    "yes",
+    "oh",
+    "look",
+    "listen",
+    "sure",
+    "admittedly",
+    "interestingly",
+    "notably",
+    "similarly",
+    "likewise",
+    "speaking",
+    "spoiler",
+    "spoilers",
 ];
 
 /// Verbs of a speech tag ("the director said").
@@ -266,10 +337,21 @@ const KOREAN_SPEECH_TAGS: &[&str] = &[
     "라고 덧붙",
 ];
 
+/// The most words an English title has: a longer one is a pasted sentence.
+pub const MAX_WORDS: usize = 13;
+
+/// The most characters an English title has (with its `?`).
+pub const MAX_CHARS: usize = 72;
+
+/// The most characters a Korean title has (with its `?`).
+pub const MAX_KOREAN_CHARS: usize = 40;
+
 /// What is wrong with `title`, or `None` when a fan would keep it.
 ///
-/// Checked in order: not a question, generic, speech tag, unbalanced quote, a sentence start
-/// glued to a modal, cut off. Pure; works on English and Korean titles (chosen by script).
+/// Checked in order: not a question, too long, generic, dateline, speech tag, unbalanced
+/// quote, a role or actor as subject, a sentence start glued to a modal, an embedded clause,
+/// a vague subject, cut off. Pure; works on English and Korean titles (chosen by script).
+/// What the article settles is checked by [`title_problem_in`].
 pub fn title_problem(title: &str) -> Option<TitleProblem> {
     let title = title.trim();
     let Some(body) = title.strip_suffix('?').or_else(|| title.strip_suffix('？')) else {
@@ -277,8 +359,20 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
     };
     let body = body.trim_end();
     let lower = body.to_lowercase().replace('’', "'");
+    let korean = body.chars().any(is_hangul);
+    let too_long = if korean {
+        title.chars().count() > MAX_KOREAN_CHARS
+    } else {
+        title.chars().count() > MAX_CHARS || body.split_whitespace().count() > MAX_WORDS
+    };
+    if too_long {
+        return Some(TitleProblem::TooLong);
+    }
     if is_generic(&lower) {
         return Some(TitleProblem::Generic);
+    }
+    if has_dateline(body) {
+        return Some(TitleProblem::Dateline);
     }
     if has_speech_tag(body, &lower) {
         return Some(TitleProblem::SpeechTag);
@@ -287,29 +381,377 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
         return Some(TitleProblem::UnbalancedQuote);
     }
     let words: Vec<String> = lower.split_whitespace().map(bare).collect();
-    if body.chars().any(is_hangul) {
-        if body
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| KOREAN_VAGUE_OPENERS.iter().any(|v| w.starts_with(v)))
-        {
-            return Some(TitleProblem::VagueSubject);
-        }
-        return korean_cut_off(body).map(TitleProblem::CutOff);
+    if korean {
+        return korean_problem(body);
     }
-    if words.len() < 3 {
+    // "Who comes back?", "What happened there?": a short wh-question naming nothing.
+    let short_wh = (WH_WORDS.contains(&words[0].as_str()) || words[0] == "why")
+        && words.len() <= 3
+        && !names_someone(body);
+    if words.len() < 3 || short_wh {
         return Some(TitleProblem::Generic);
     }
-    if AUXILIARIES.contains(&words[0].as_str()) && CLAUSE_OPENERS.contains(&words[1].as_str()) {
+    if role_subject(&lower, &words) {
+        return Some(TitleProblem::RoleSubject);
+    }
+    // "Also, what happened to Sir Garrett?": a discourse word and its comma left in front.
+    let lead_word = body
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with(',') && CLAUSE_OPENERS.contains(&words[0].as_str()));
+    if glued_lead_in(body, &words) || LEAD_CLAUSES.contains(&words[0].as_str()) || lead_word {
         return Some(TitleProblem::GluedModal);
     }
     let embedded = WH_WORDS.contains(&words[0].as_str())
         && !AUXILIARIES.contains(&words[1].as_str())
         && PRONOUNS.contains(&words[1].as_str());
-    if embedded || (vague_subject(&words) && !names_someone(body)) {
+    if !embedded && not_inverted(&words) {
+        return Some(TitleProblem::NotInverted);
+    }
+    let impersonal = subject_word(&words).is_some_and(|w| matches!(w, "it" | "this" | "that"));
+    let meta = subject_word(&words).is_some()
+        && words
+            .iter()
+            .take(4)
+            .any(|w| META_SUBJECTS.contains(&w.as_str()));
+    if embedded
+        || impersonal
+        || meta
+        || (vague_subject(&words) && !names_someone(body))
+        || half_phrase(body)
+    {
         return Some(TitleProblem::VagueSubject);
     }
     english_cut_off(body, &words).map(TitleProblem::CutOff)
+}
+
+/// [`title_problem`], and what the article settles ([`TitleProblem::AsksSettled`]): with the
+/// next season reported confirmed (`settled.season`), a title asking if it will be made; with
+/// its premiere date given (`settled.date`), a title asking when it comes. The open
+/// questions then are its air date and cast, or what it will hold.
+pub fn title_problem_in(title: &str, settled: Settled) -> Option<TitleProblem> {
+    title_problem(title).or_else(|| {
+        let asks = (settled.season && asks_renewal(title)) || (settled.date && asks_date(title));
+        asks.then_some(TitleProblem::AsksSettled)
+    })
+}
+
+/// What the article settles about its next season.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Settled {
+    /// It reports the next season confirmed.
+    pub season: bool,
+    /// It gives the next season's premiere date.
+    pub date: bool,
+}
+
+/// Whether a title asks when the next season comes ("When will season two premiere?",
+/// "시즌2는 언제 방송될까?").
+fn asks_date(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    if title.chars().any(is_hangul) {
+        return lower.contains("언제")
+            && ["시즌", "방송", "방영", "공개"]
+                .iter()
+                .any(|w| lower.contains(w));
+    }
+    lower.starts_with("when")
+        && ["premiere", "air", "return", "release", "come out", "arrive"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
+/// Whether a title asks if a show or season will be made at all.
+fn asks_renewal(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    if title.chars().any(is_hangul) {
+        let made = ["제작", "나올까", "나오나", "확정될까", "리뉴얼", "갱신"];
+        return !["언제", "방송", "방영", "공개", "출연", "돌아올"]
+            .iter()
+            .any(|w| lower.contains(w))
+            && made.iter().any(|w| lower.contains(w));
+    }
+    if lower.starts_with("when") || lower.contains("return") || lower.contains("come back") {
+        return false;
+    }
+    lower.contains("renew")
+        || (["season", "spin-off", "spinoff", "sequel"]
+            .iter()
+            .any(|w| lower.contains(w))
+            && [
+                "be confirmed",
+                "be made",
+                "be ordered",
+                "be greenlit",
+                "get another",
+                "get a ",
+                "there be",
+                "happen",
+            ]
+            .iter()
+            .any(|w| lower.contains(w)))
+}
+
+/// Whether a title carries a dateline or byline: an all-capitals word of four letters or
+/// more ("SEOUL", "YORK"), two all-capitals words in a row ("NEW YORK"), or in Korean a
+/// wire tag ("(서울=연합뉴스)") or a reporter's name ("… 기자").
+fn has_dateline(body: &str) -> bool {
+    if body.chars().any(is_hangul) {
+        return body.contains('=')
+            || body.split_whitespace().any(|w| w.starts_with("기자"))
+            || body.contains('【');
+    }
+    let caps: Vec<bool> = body
+        .split_whitespace()
+        .map(|w| {
+            let core = w.trim_matches(|c: char| !c.is_alphabetic());
+            core.chars().count() >= 2 && core.chars().all(char::is_uppercase)
+        })
+        .collect();
+    let long_caps = body.split_whitespace().any(|w| {
+        let core = w.trim_matches(|c: char| !c.is_alphabetic());
+        core.chars().count() >= 4 && core.chars().all(char::is_uppercase)
+    });
+    long_caps || caps.windows(2).any(|pair| pair[0] && pair[1])
+}
+
+/// Role words: a title about one of these asks about the people making the show, or an
+/// outlet, not about its story ("What will happen to actor Kim?").
+const ROLE_WORDS: &[&str] = &[
+    "actor",
+    "actress",
+    "singer",
+    "star",
+    "director",
+    "writer",
+    "showrunner",
+    "producer",
+    "creator",
+    "network",
+    "streamer",
+    "studio",
+    "reporter",
+    "critic",
+    "agency",
+    "spokesperson",
+    "representative",
+];
+
+/// Whether an English title's subject is a role or an actor phrase: "What will happen to
+/// actor Kim?", or any "…-turned-…" ("singer-turned-actress Lua").
+fn role_subject(lower: &str, words: &[String]) -> bool {
+    if lower.contains("-turned-") {
+        return true;
+    }
+    let about = [
+        "what will happen to",
+        "what happens to",
+        "what happens with",
+    ];
+    about.iter().any(|a| lower.starts_with(a))
+        && words
+            .iter()
+            .skip(3)
+            .any(|w| ROLE_WORDS.contains(&w.as_str()))
+}
+
+/// Words that, capitalised right after a question's auxiliary, are a sentence start glued to
+/// it ("Will Pretty much everyone come back?", "Where are Is Moon-young going?").
+const CAPITALISED_LEAD_INS: &[&str] = &[
+    "everyone",
+    "everybody",
+    "nobody",
+    "somebody",
+    "someone",
+    "most",
+    "many",
+    "some",
+    "pretty",
+    "there",
+    "here",
+    "we",
+    "you",
+    "they",
+    "he",
+    "she",
+    "it",
+    "i",
+    "fans",
+    "viewers",
+];
+
+/// Whether a sentence start is glued to the question's auxiliary: "Could Until then …",
+/// "Will Pretty much everyone …", or a capitalised auxiliary after a lower-case word ("Where
+/// are Is Moon-young going?", "the two of Is Moon-young").
+fn glued_lead_in(body: &str, words: &[String]) -> bool {
+    let raw: Vec<&str> = body.split_whitespace().collect();
+    let subject_at = if AUXILIARIES.contains(&words[0].as_str()) {
+        1
+    } else if (WH_WORDS.contains(&words[0].as_str()) || words[0] == "why")
+        && AUXILIARIES.contains(&words[1].as_str())
+    {
+        2
+    } else {
+        0
+    };
+    // A heading in title case ("Will There Be an Ashen Skies Season 2?") capitalises all.
+    let headline = raw
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count()
+        * 4
+        >= raw.len() * 3;
+    if subject_at > 0 {
+        let word = &words[subject_at.min(words.len() - 1)];
+        let capitalised = raw
+            .get(subject_at)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+        if CLAUSE_OPENERS.contains(&word.as_str())
+            || AUXILIARIES.contains(&word.as_str())
+            || (capitalised && !headline && CAPITALISED_LEAD_INS.contains(&word.as_str()))
+        {
+            return true;
+        }
+    }
+    !headline
+        && raw.windows(2).zip(words.windows(2)).any(|(pair, lower)| {
+            pair[0].chars().next().is_some_and(char::is_lowercase)
+                && pair[1].chars().next().is_some_and(char::is_uppercase)
+                && AUXILIARIES.contains(&lower[1].as_str())
+        })
+}
+
+/// Subordinators that open a clause before the question ("If it happens, who comes back?").
+const LEAD_CLAUSES: &[&str] = &[
+    "if", "once", "until", "unless", "although", "though", "because", "since", "while", "after",
+    "before", "assuming", "given",
+];
+
+/// Subjects that are the article's own talk, not the story: "Has the rumor mill been a
+/// mess?", "Are our readers right?".
+const META_SUBJECTS: &[&str] = &[
+    "rumor",
+    "rumour",
+    "rumors",
+    "rumours",
+    "internet",
+    "readers",
+    "comments",
+    "article",
+    "reports",
+    "headlines",
+];
+
+/// Words a wh-word may be followed by without an auxiliary ("How many …", "How long …").
+const WH_MODIFIERS: &[&str] = &[
+    "many", "much", "long", "often", "far", "soon", "old", "big", "come", "exactly", "else",
+];
+
+/// Whether a wh-title is an embedded clause never inverted: "How the couple copes …?",
+/// "Why the show ended?", "What the finale means?".
+fn not_inverted(words: &[String]) -> bool {
+    let first = words[0].as_str();
+    let second = words[1].as_str();
+    let adverbial = matches!(first, "how" | "why" | "where" | "when");
+    let determiner = matches!(
+        second,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "these"
+    );
+    // "Which sounds a lot like a plan?": a relative clause, not a question.
+    let relative = first == "which"
+        && (AUXILIARIES.contains(&second)
+            || (second.len() > 3 && (second.ends_with('s') || second.ends_with("ed"))));
+    // "What next week's promo tells us …?": a noun phrase after "what" and no auxiliary.
+    let noun_phrase = first == "what"
+        && !words.iter().any(|w| AUXILIARIES.contains(&w.as_str()))
+        && (matches!(second, "next" | "last" | "our" | "my" | "your") || second.ends_with("'s"));
+    (adverbial && !AUXILIARIES.contains(&second) && !WH_MODIFIERS.contains(&second))
+        || (matches!(first, "what" | "who" | "which") && determiner)
+        || relative
+        || noun_phrase
+}
+
+/// Whether "What will happen to X?" asks about half a phrase ("What happens with frankly
+/// rude?"): X opens with a lower-case word that is no determiner, number or quantifier.
+fn half_phrase(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    let about = [
+        "what will happen to ",
+        "what happens to ",
+        "what happens with ",
+        "what will happen with ",
+    ];
+    let Some(at) = about
+        .iter()
+        .find(|a| lower.starts_with(**a))
+        .map(|a| a.len())
+    else {
+        return false;
+    };
+    let rest = body.get(at..).unwrap_or_default();
+    let first = rest.split_whitespace().next().unwrap_or_default();
+    let capitalised = first.chars().next().is_some_and(char::is_uppercase);
+    let first = bare(&first.to_lowercase());
+    (first.ends_with("ly") && !capitalised)
+        || (rest.split_whitespace().count() <= 2
+            && !first.is_empty()
+            && ![
+                "the", "a", "an", "his", "her", "their", "its", "both", "all", "two", "three",
+            ]
+            .contains(&first.as_str())
+            && rest
+                .split_whitespace()
+                .all(|w| !w.chars().any(char::is_uppercase)))
+}
+
+/// Korean checks after the common ones: a vague or discourse opener, an actor phrase as
+/// subject, an over-long or cut-off title.
+fn korean_problem(body: &str) -> Option<TitleProblem> {
+    let first = body.split_whitespace().next().unwrap_or_default();
+    if body.split_whitespace().count() < 2 {
+        return Some(TitleProblem::Generic);
+    }
+    let chatty = ["입니다", "~", "ㅎㅎ", "ㅋㅋ", "^^", "ㅠ"];
+    if KOREAN_VAGUE_OPENERS.iter().any(|v| first.starts_with(v))
+        || chatty.iter().any(|c| body.contains(c))
+    {
+        return Some(TitleProblem::VagueSubject);
+    }
+    // "…역의 배우 오미란", "(한가을 분)", "원로배우 최만석 님은", "윤채린 소속사는 어떻게 될까"
+    let role = [
+        "역의 배우",
+        "역을 맡은",
+        " 분)",
+        "분)",
+        " 님",
+        "소속사",
+        "배우 ",
+    ];
+    if role.iter().any(|r| body.contains(r)) && body.contains("어떻게") {
+        return Some(TitleProblem::RoleSubject);
+    }
+    let plays_a_role = body
+        .split_whitespace()
+        .any(|w| w.ends_with("역의") || w.ends_with("역을"));
+    if body.contains(" 분)")
+        || body.contains("역의 배우")
+        || (plays_a_role && body.contains("어떻게"))
+    {
+        return Some(TitleProblem::RoleSubject);
+    }
+    // "마지막 회가 어떻게 될까?": an episode or a day is no subject of a story question.
+    if let Some(k) = body.find(" 어떻게") {
+        let subject = body[..k].split_whitespace().last().unwrap_or_default();
+        if [
+            "회가", "회는", "화가", "화는", "편은", "편이", "날은", "일은",
+        ]
+        .iter()
+        .any(|e| subject == *e || (subject.ends_with(e) && subject.chars().count() <= 3))
+        {
+            return Some(TitleProblem::VagueSubject);
+        }
+    }
+    korean_cut_off(body).map(TitleProblem::CutOff)
 }
 
 /// A word lower-cased without surrounding punctuation.
@@ -322,7 +764,11 @@ fn bare(word: &str) -> String {
 /// Whether the (lower-cased) title asks something that fits any show.
 fn is_generic(lower: &str) -> bool {
     let lower = lower.trim_end_matches(['.', ' ']);
-    if GENERIC.contains(&lower) {
+    // "What about Danny?" asks nothing in particular about Danny.
+    if GENERIC.contains(&lower)
+        || lower.starts_with("what about ")
+        || lower.starts_with("how about ")
+    {
         return true;
     }
     // "What happens next for the network?", "What happens next with Jun?"
@@ -423,7 +869,45 @@ const KOREAN_VAGUE_OPENERS: &[&str] = &[
     "그녀는",
     "이것은",
     "그것은",
+    "당분간",
+    "오늘",
+    "벌써",
+    "덕후",
+    "안녕",
+    "이번에",
+    "지금",
+    "요즘",
+    "일단",
+    "사실",
+    "솔직히",
+    "아무튼",
+    "한편",
+    "특히",
+    "또한",
+    "회에서",
+    "화에서",
+    "회가",
+    "화가",
+    "첫째",
+    "둘째",
+    "셋째",
+    "마지막으로",
 ];
+
+/// The word opening an English question's subject (after its auxiliary, or its wh-word and
+/// auxiliary), if the question is inverted.
+fn subject_word(words: &[String]) -> Option<&str> {
+    let at = if AUXILIARIES.contains(&words[0].as_str()) {
+        1
+    } else if (WH_WORDS.contains(&words[0].as_str()) || words[0] == "why")
+        && AUXILIARIES.contains(&words.get(1)?.as_str())
+    {
+        2
+    } else {
+        return None;
+    };
+    words.get(at).map(String::as_str)
+}
 
 /// Whether an English question's subject is a bare pronoun: "Will she return?", "Is it
 /// over?", "When will you know?", "When you get to go back…?".
@@ -632,6 +1116,194 @@ mod tests {
         assert!(ok(
             "Would we follow Gang-tae and Moon-young into a marriage?"
         ));
+    }
+
+    #[test]
+    fn a_dateline_or_byline_is_flagged() {
+        for title in [
+            "What will happen to YORK?",
+            "Will NEW YORK fans get a second season?",
+            "(서울=뉴스) 시즌2는 나올까?",
+            "김하나 기자 시즌2 제작이 확정될까?",
+        ] {
+            assert_eq!(
+                title_problem(title),
+                Some(TitleProblem::Dateline),
+                "{title}"
+            );
+        }
+        // Short acronyms and names are no dateline.
+        assert!(ok("Will HBO renew Paper Moon for season two?"));
+        assert!(ok("Will Paper Moon return in the U.S.?"));
+    }
+
+    #[test]
+    fn a_role_or_an_actor_as_subject_is_flagged() {
+        for title in [
+            "What will happen to actor Kim Tae-ri?",
+            "What will happen to the producer Wang Li?",
+            "Will the studio be considering singer-turned-actress Lua?",
+            "원래 역의 배우 오미란은 어떻게 될까?",
+            "조수 나은별(한가을 분)이 어떻게 될까?",
+            "윤채린 소속사는 어떻게 될까?",
+            "역의 강민재는 어떻게 될까?",
+        ] {
+            assert_eq!(
+                title_problem(title),
+                Some(TitleProblem::RoleSubject),
+                "{title}"
+            );
+        }
+        assert!(ok("Will Rufus Mbeki return for season two?"));
+        assert!(ok("나은별은 어떻게 될까?"));
+    }
+
+    #[test]
+    fn a_lead_in_glued_to_the_question_is_flagged() {
+        for title in [
+            "Will Pretty much everyone come back?",
+            "Could Honestly the show survive?",
+            "Where are Is Moon-young and Jun going?",
+            "Will the two of Is Moon-young keep making books?",
+            "Will frankly the network care?",
+            "Will Is Copper Street be renewed?",
+        ] {
+            assert_eq!(
+                title_problem(title),
+                Some(TitleProblem::GluedModal),
+                "{title}"
+            );
+        }
+        // A heading in title case and a show's name are no lead-in.
+        assert!(ok("Will There Be an Ashen Skies Season 2?"));
+        assert!(ok("Will the cast of Love Is Blind Island return?"));
+    }
+
+    #[test]
+    fn an_embedded_clause_and_half_a_phrase_are_flagged() {
+        assert_eq!(
+            title_problem("How the couple copes with the move abroad?"),
+            Some(TitleProblem::NotInverted)
+        );
+        assert_eq!(
+            title_problem("What the finale means for the twins?"),
+            Some(TitleProblem::NotInverted)
+        );
+        assert_eq!(
+            title_problem("What next week's promo tells us about the bell tower?"),
+            Some(TitleProblem::NotInverted)
+        );
+        assert!(ok("What happens to the orchard?"));
+        assert!(ok("How many episodes will season two have?"));
+        assert_eq!(
+            title_problem("Which sounds a lot like a plan to us?"),
+            Some(TitleProblem::NotInverted)
+        );
+        assert!(ok("Which studio will animate season two?"));
+        assert!(ok("How does the couple cope with the move abroad?"));
+        assert_eq!(
+            title_problem("What happens with frankly rude?"),
+            Some(TitleProblem::VagueSubject)
+        );
+        assert_eq!(
+            title_problem("Is it one of the projects Min-jae has been offered?"),
+            Some(TitleProblem::VagueSubject)
+        );
+        assert!(ok("What will happen to Sky-born?"));
+        assert_eq!(
+            title_problem("Has the rumor mill this summer been a mess?"),
+            Some(TitleProblem::VagueSubject)
+        );
+        assert_eq!(
+            title_problem("If it happens, who comes back?"),
+            Some(TitleProblem::GluedModal)
+        );
+        assert_eq!(
+            title_problem("Also, what happened to Sir Garrett?"),
+            Some(TitleProblem::GluedModal)
+        );
+        assert!(ok("What happens to the orchard?"));
+    }
+
+    #[test]
+    fn a_pasted_sentence_is_too_long() {
+        assert_eq!(
+            title_problem(
+                "Who was behind the offer and the last shot of the finale showed the same cream?"
+            ),
+            Some(TitleProblem::TooLong)
+        );
+        assert_eq!(
+            title_problem(
+                "도하는 정말 떠난 걸까, 아니면 아직 이승에 남아서 동생과 조수 곁을 지키고 있는 걸까?"
+            ),
+            Some(TitleProblem::TooLong)
+        );
+        assert!(ok(
+            "Is the masked violinist in episode six the sister in disguise?"
+        ));
+    }
+
+    #[test]
+    fn more_generic_titles_and_bare_ordinals_are_flagged() {
+        for title in [
+            "Is there more coming?",
+            "Who comes back?",
+            "What about Danny?",
+            "What will happen to the show?",
+            "Is the theory right?",
+            "당분간은 어떻게 될까?",
+            "덕후 하루입니다~ 오늘은 어떻게 될까?",
+            "출연이 확정될까?",
+            "마지막 회가 어떻게 될까?",
+        ] {
+            assert!(title_problem(title).is_some(), "{title}");
+        }
+        assert_eq!(
+            title_problem("Will there be a third?"),
+            Some(TitleProblem::CutOff("third".to_owned()))
+        );
+        assert!(ok("Will there be a third season?"));
+    }
+
+    #[test]
+    fn asking_what_the_article_settles_is_flagged_in_context() {
+        let confirmed = Settled {
+            season: true,
+            date: false,
+        };
+        let dated = Settled {
+            season: true,
+            date: true,
+        };
+        for title in [
+            "Will a second season be confirmed?",
+            "Will the show be renewed?",
+            "Will Paper Moon get another season?",
+            "시즌2 제작이 확정될까?",
+            "다음 시즌이 나올까?",
+        ] {
+            assert_eq!(
+                title_problem_in(title, confirmed),
+                Some(TitleProblem::AsksSettled),
+                "{title}"
+            );
+            assert_eq!(title_problem_in(title, Settled::default()), None, "{title}");
+        }
+        for title in [
+            "When will season two premiere?",
+            "Will the main cast return for season two?",
+            "시즌2는 언제 방송될까?",
+            "주연 배우들이 시즌2에 다시 출연할까?",
+        ] {
+            assert_eq!(title_problem_in(title, confirmed), None, "{title}");
+            // With the premiere date given, asking when is asking what is settled.
+            assert_eq!(
+                title_problem_in(title, dated).is_some(),
+                title.contains("언제") || title.starts_with("When"),
+                "{title}"
+            );
+        }
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! about the sentence's subject.
 
 use super::super::terms::Topic;
-use super::{MAX_TITLE_CHARS, TitleContext};
+use super::TitleContext;
+use super::check::MAX_KOREAN_CHARS as MAX_TITLE_CHARS;
 
 /// Title options for a Korean group, best first (the caller keeps the first the checker
 /// accepts).
@@ -38,7 +39,7 @@ pub(super) fn korean_titles(
     options.push(korean_title(sentences, key));
     // A casting answer with no name of its own ("소속사 측은 '긍정적으로 검토 중'"): the person
     // the article named last.
-    if let Some(Some(name)) = context.antecedents.first()
+    if let Some(name) = context.antecedents.first().and_then(|a| a.any.as_ref())
         && CASTING_WORDS.iter().any(|w| sentences[0].contains(w))
     {
         let particle = match name.chars().last() {
@@ -102,6 +103,10 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
     if let Some(question) = ji_question(best)
         .or_else(|| unrevealed_question(best))
         .or_else(|| negated_passive_question(best))
+        .or_else(|| guess_question(best))
+        .or_else(|| rumoured_question(best))
+        .or_else(|| hoped_for_question(best))
+        .or_else(|| wish_question(best))
     {
         return question;
     }
@@ -126,8 +131,29 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         let quoted = subject
             .iter()
             .any(|w| w.contains(['"', '“', '”', '\'', '‘', '’']));
-        if !quoted {
-            return format!("{} 어떻게 될까?", subject.join(" "));
+        // "한도윤 역의 배우 강민재는 …": an actor's open question is whether they appear.
+        let actor = subject
+            .iter()
+            .any(|w| w.contains("배우") || w.ends_with("역의"));
+        if !quoted
+            && actor
+            && let Some(named) = named_subject(subject)
+        {
+            let name = named.trim_end_matches(['은', '는', '이', '가']);
+            if name.chars().count() >= 2 && name.chars().all(is_syllable) {
+                return format!("{name}{} 출연할까?", subject_particle(name));
+            }
+        }
+        if !quoted && let Some(subject) = named_subject(subject) {
+            // "방영일은 …" asks when, not how.
+            let noun = subject.trim_end_matches(['은', '는', '이', '가']);
+            if ["일", "시기", "날짜", "시점", "일정"]
+                .iter()
+                .any(|d| noun.ends_with(d))
+            {
+                return format!("{subject} 언제일까?");
+            }
+            return format!("{subject} 어떻게 될까?");
         }
     }
     match key {
@@ -135,6 +161,86 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         Some(Topic::Marriage) => "두 사람은 결혼할까?".to_owned(),
         Some(Topic::Mother) => "어머니와의 관계는 어떻게 될까?".to_owned(),
         _ => "앞으로 어떻게 될까?".to_owned(),
+    }
+}
+
+/// Role words written before a Korean name ("배우 강이서", "원로배우 최만석 님").
+const KOREAN_ROLE_WORDS: &[&str] = &[
+    "배우",
+    "원로배우",
+    "신인배우",
+    "가수",
+    "작가",
+    "감독",
+    "조수",
+    "PD",
+    "아이돌",
+];
+
+/// A subject with its role words and parenthesised actor notes taken off ("조수 나은별(한가을
+/// 분)이" → "나은별이", "원로배우 최만석 님은" → "최만석은"); `None` when nothing but the
+/// role is left.
+fn named_subject(eojeols: &[&str]) -> Option<String> {
+    let text = eojeols.join(" ");
+    // "(한가을 분)" and any other parenthesis.
+    let mut plain = String::new();
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    // "한도윤 역의 배우 강민재는": the role an actor plays goes with the role word.
+    let after_role = plain
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .iter()
+        .rposition(|w| w.ends_with("역의") || w.ends_with("역을") || w.ends_with("역으로"))
+        .map_or(0, |k| k + 1);
+    let mut words: Vec<String> = plain
+        .split_whitespace()
+        .skip(after_role)
+        .filter(|w| !KOREAN_ROLE_WORDS.contains(w))
+        .map(str::to_owned)
+        .collect();
+    // "최만석 님은" → "최만석은"
+    if words.len() >= 2
+        && let Some(particle) = words
+            .last()
+            .and_then(|w| w.strip_prefix('님'))
+            .map(str::to_owned)
+    {
+        words.pop();
+        if let Some(name) = words.pop() {
+            let particle = match particle.as_str() {
+                "은" | "는" => topic_particle(&name),
+                "이" | "가" => subject_particle(&name),
+                other => {
+                    words.push(format!("{name}{other}"));
+                    return Some(words.join(" "));
+                }
+            };
+            words.push(format!("{name}{particle}"));
+        }
+    }
+    // A name's own particle after a parenthesis: "나은별이" stays, "나은별 이" joins.
+    let joined = words.join(" ");
+    (!joined.is_empty() && joined.chars().count() > 2).then_some(joined)
+}
+
+/// Whether `c` is a Hangul syllable.
+fn is_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// 이 after a syllable with a final consonant, 가 otherwise.
+fn subject_particle(word: &str) -> &'static str {
+    match word.chars().last() {
+        Some(c @ '\u{AC00}'..='\u{D7A3}') if !(c as u32 - 0xAC00).is_multiple_of(28) => "이",
+        _ => "가",
     }
 }
 
@@ -155,6 +261,11 @@ const KOREAN_GENERIC_SUBJECTS: &[&str] = &[
 
 /// Korean connectives that open a sentence without being part of its question.
 const KOREAN_CONNECTIVES: &[&str] = &[
+    "첫째",
+    "둘째",
+    "셋째",
+    "마지막으로",
+    "먼저",
     "다만",
     "하지만",
     "그러나",
@@ -192,6 +303,16 @@ fn ji_question(sentence: &str) -> Option<String> {
         if words.len() > 6 {
             words.drain(..words.len() - 6);
         }
+        // From after the last clause break ("…끝났는데요, 가위에 …") and after a role word
+        // ("윤서 역을 맡았던 배우 김나래가" → "김나래가").
+        if let Some(cut) = words.iter().rposition(|w| {
+            w.ends_with(',')
+                || w.ends_with("는데요")
+                || w.ends_with("는데")
+                || KOREAN_ROLE_WORDS.contains(w)
+        }) {
+            words.drain(..=cut);
+        }
         let lead = words.join(" ");
         let joined = if lead.is_empty() {
             head
@@ -223,14 +344,24 @@ fn unrevealed_question(sentence: &str) -> Option<String> {
             .iter()
             .any(|v| w.starts_with(v))
     })?;
+    // "사진 한 장의 정체도 밝혀지지 않았다": the topic may carry 도, 이 or 가 instead.
     let topic = eojeols[..verb]
         .iter()
-        .rposition(|w| w.ends_with(['은', '는']) && w.chars().count() >= 2)?;
-    let mut words: Vec<&str> = eojeols[..=topic].to_vec();
-    if words.len() > 6 {
-        words.drain(..words.len() - 6);
+        .rposition(|w| w.ends_with(['은', '는', '도', '이', '가']) && w.chars().count() >= 2)?;
+    let mut words: Vec<String> = eojeols[..topic].iter().map(|w| (*w).to_owned()).collect();
+    if words.len() > 5 {
+        words.drain(..words.len() - 5);
     }
-    let noun = eojeols[topic].trim_end_matches(['은', '는']);
+    // From the first word with no particle of its own: "역장 윤기석이 숨겨 온 금고 속 사진
+    // 한 장의" keeps "금고 속 사진 한 장의".
+    if let Some(k) = words
+        .iter()
+        .rposition(|w| w.ends_with(['이', '가', '은', '는', '을', '를']) || w.ends_with("온"))
+    {
+        words.drain(..=k);
+    }
+    let noun = eojeols[topic].trim_end_matches(['은', '는', '도', '이', '가']);
+    words.push(format!("{noun}{}", topic_particle(noun)));
     if noun.ends_with("여부") {
         return None;
     }
@@ -246,6 +377,128 @@ fn unrevealed_question(sentence: &str) -> Option<String> {
     Some(format!("{} {asked}?", words.join(" ")))
 }
 
+/// "사진 속 여자가 한별의 어머니라는 추측이 쏟아지고 있다" → "사진 속 여자가 한별의
+/// 어머니일까?": a guess, rumour or claim asked as the question it answers.
+fn guess_question(sentence: &str) -> Option<String> {
+    let eojeols: Vec<&str> = sentence.split_whitespace().collect();
+    let at = eojeols.iter().enumerate().position(|(k, w)| {
+        w.ends_with("라는")
+            && eojeols.get(k + 1).is_some_and(|next| {
+                ["추측", "주장", "설", "의견", "관측", "예상", "분석", "이론"]
+                    .iter()
+                    .any(|g| next.starts_with(g))
+            })
+    })?;
+    let claim = eojeols[at].strip_suffix("라는")?;
+    let claim = claim.strip_suffix('이').unwrap_or(claim);
+    // "서연이 살아 있을 것이라는 추측" → "서연이 살아 있을까?"
+    let verb_claim =
+        claim == "것" && at > 0 && eojeols[at - 1].chars().last().is_some_and(has_rieul_final);
+    // Its subject: the last word with 이 or 가 before it, and the bare nouns just before that.
+    let subject = eojeols[..at]
+        .iter()
+        .rposition(|w| w.ends_with(['이', '가']) && w.chars().count() >= 2)?;
+    let mut start = subject;
+    while start > 0
+        && !eojeols[start - 1].ends_with(['은', '는', '이', '가', '에', '서', '를', '을'])
+    {
+        start -= 1;
+    }
+    let mut words: Vec<&str> = eojeols[start..at].to_vec();
+    if verb_claim {
+        return Some(format!("{}까?", words.join(" ")));
+    }
+    words.push(claim);
+    Some(format!("{}일까?", words.join(" ")))
+}
+
+/// "최만석 님은 … 회상 장면으로만 잠깐 나올 것 같다는 얘기가 있어요" → "최만석은 회상
+/// 장면으로만 잠깐 나올까?": a rumour about someone asked as the question it answers.
+fn rumoured_question(sentence: &str) -> Option<String> {
+    let eojeols: Vec<&str> = sentence.split_whitespace().collect();
+    let at = eojeols.iter().enumerate().position(|(k, w)| {
+        w.ends_with("다는")
+            && eojeols.get(k + 1).is_some_and(|next| {
+                ["얘기", "이야기", "소문", "말이", "추측", "전망", "관측"]
+                    .iter()
+                    .any(|g| next.starts_with(g))
+            })
+    })?;
+    // "… 나올 것 같다는": the verb before "것".
+    let verb_at = if at >= 2 && eojeols[at - 1] == "것" {
+        at - 2
+    } else {
+        return None;
+    };
+    let verb = eojeols[verb_at];
+    if !verb.chars().last().is_some_and(has_rieul_final) {
+        return None;
+    }
+    let topic = eojeols[..verb_at]
+        .iter()
+        .position(|w| w.ends_with(['은', '는']) && w.chars().count() >= 2)?;
+    let name = if eojeols[topic].starts_with('님') {
+        eojeols.get(topic.checked_sub(1)?)?.to_owned()
+    } else {
+        eojeols[topic].trim_end_matches(['은', '는'])
+    };
+    if KOREAN_GENERIC_SUBJECTS.contains(&eojeols[topic]) || !name.chars().all(is_syllable) {
+        return None;
+    }
+    let mut middle: Vec<&str> = eojeols[topic + 1..verb_at].to_vec();
+    if middle.len() > 3 {
+        middle.drain(..middle.len() - 3);
+    }
+    let middle = middle.join(" ");
+    let lead = format!("{name}{}", topic_particle(name));
+    Some(
+        format!("{lead} {middle} {verb}까?")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// "팬들은 … 문재윤의 합류를 바라고 있어요" → "문재윤이 합류할까?": what fans hope for
+/// someone, asked as whether it happens.
+fn hoped_for_question(sentence: &str) -> Option<String> {
+    let eojeols: Vec<&str> = sentence.split_whitespace().collect();
+    let hoped = ["바라", "기대", "원하", "희망"];
+    let acts = [
+        ("합류", "합류할까"),
+        ("복귀", "복귀할까"),
+        ("출연", "출연할까"),
+        ("컴백", "컴백할까"),
+    ];
+    eojeols.windows(3).find_map(|w| {
+        let name = w[0].strip_suffix('의')?;
+        let (_, asked) = acts.iter().find(|(noun, _)| w[1].starts_with(noun))?;
+        if !hoped.iter().any(|h| w[2].starts_with(h)) || !name.chars().all(is_syllable) {
+            return None;
+        }
+        Some(format!("{name}{} {asked}?", subject_particle(name)))
+    })
+}
+
+/// "이서진은 종영 인터뷰에서 \"…다시 연기할 수 있다면 행복할 것 같다\"고 말했다" →
+/// "이서진이 다시 돌아올까?": a wish to come back, asked as whether it comes true.
+fn wish_question(sentence: &str) -> Option<String> {
+    let wishes = ["싶", "좋겠", "행복할", "바란", "기회가 된다면", "다시"];
+    let said = ["말했", "밝혔", "전했", "전해", "덧붙", "고 했"];
+    if !wishes.iter().any(|w| sentence.contains(w)) || !said.iter().any(|w| sentence.contains(w)) {
+        return None;
+    }
+    let first = sentence.split_whitespace().next()?;
+    let name = first.strip_suffix(['은', '는'])?;
+    if name.chars().count() < 2
+        || !name.chars().all(is_syllable)
+        || KOREAN_GENERIC_SUBJECTS.contains(&first)
+    {
+        return None;
+    }
+    Some(format!("{name}{} 다시 돌아올까?", subject_particle(name)))
+}
+
 /// "아직 출연이 확정되지는 않았다" → "출연이 확정될까?"
 fn negated_passive_question(sentence: &str) -> Option<String> {
     let clause = sentence.rsplit([',', '，']).next()?.trim();
@@ -253,15 +506,53 @@ fn negated_passive_question(sentence: &str) -> Option<String> {
     let k = eojeols.iter().position(|w| w.contains("되지"))?;
     let eojeol = eojeols[k];
     let head = &eojeol[..eojeol.find("되지")?];
-    let mut lead: Vec<&str> = eojeols[..k]
+    let mut lead: Vec<String> = eojeols[..k]
         .iter()
-        .copied()
         .filter(|w| !["아직", "여전히", "현재", "끝내"].contains(w))
+        .map(|w| (*w).to_owned())
         .collect();
     if lead.len() > 4 {
         lead.drain(..lead.len() - 4);
     }
-    lead.push(head);
+    // "실종된 채로 끝나 생사조차" → "생사조차": from the last noun with its particle.
+    if let Some(k) = lead.iter().rposition(|w| {
+        w.chars().count() >= 2
+            && ["이", "가", "은", "는", "조차"]
+                .iter()
+                .any(|p| w.ends_with(p))
+    }) {
+        lead.drain(..k);
+    }
+    // "배우 오태민이 물망에 올랐으나, 아직 출연이 확정되지는 않았다" → "오태민의 출연이
+    // 확정될까?": the clause names no one, the sentence does.
+    let generic = [
+        "출연",
+        "방송",
+        "편성",
+        "제작",
+        "시즌",
+        "촬영",
+        "공개",
+        "캐스팅",
+        "합류",
+    ];
+    let named = lead.iter().any(|w| {
+        w.ends_with(['이', '가', '은', '는']) && !generic.iter().any(|g| w.starts_with(g))
+    });
+    let topic = || {
+        // The sentence's topic: "해경 한소이는 … 생사조차 확인되지 않았다" → "한소이".
+        sentence
+            .split_whitespace()
+            .take_while(|w| !w.contains("되지"))
+            .filter(|w| w.ends_with(['은', '는']) && w.chars().count() >= 3)
+            .map(|w| w.trim_end_matches(['은', '는']))
+            .find(|w| !generic.iter().any(|g| w.starts_with(g)) && w.chars().all(is_syllable))
+            .map(str::to_owned)
+    };
+    if !named && let Some(name) = super::super::terms::last_name(sentence).or_else(topic) {
+        lead.insert(0, format!("{name}의"));
+    }
+    lead.push(head.to_owned());
     Some(format!("{}될까?", lead.join(" ").trim_end()))
 }
 
@@ -275,6 +566,10 @@ fn direct_question_head(before: &[char]) -> Option<String> {
     }
     if last == '인' {
         return Some(format!("{rest}일"));
+    }
+    // "떠난 건지" (것인지) → "떠난 걸까".
+    if last == '건' {
+        return Some(format!("{rest}걸"));
     }
     if last == '는' {
         let chars: Vec<char> = rest.chars().collect();
@@ -317,5 +612,108 @@ fn topic_particle(word: &str) -> &'static str {
     match word.chars().last() {
         Some(c @ '\u{AC00}'..='\u{D7A3}') if !(c as u32 - 0xAC00).is_multiple_of(28) => "은",
         _ => "는",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_subject_loses_its_role_words_and_actor_notes() {
+        assert_eq!(
+            named_subject(&["조수", "나은별(한가을", "분)이"]).as_deref(),
+            Some("나은별이")
+        );
+        assert_eq!(
+            named_subject(&["원로배우", "최만석", "님은"]).as_deref(),
+            Some("최만석은")
+        );
+        assert_eq!(named_subject(&["배우"]), None);
+        assert_eq!(
+            korean_title(
+                &["첫째, 수아가 정말 유학을 떠난 건지 드라마는 답을 주지 않았다."],
+                None
+            ),
+            "수아가 정말 유학을 떠난 걸까?"
+        );
+        assert_eq!(
+            ji_question("주인공 윤서 역을 맡았던 배우 김나래가 다시 출연할지는 미지수다.")
+                .as_deref(),
+            Some("김나래가 다시 출연할까?")
+        );
+        assert_eq!(
+            ji_question("마지막 회에서 끝났는데요, 가위에 새겨진 이름의 주인이 누구인지는 모른다.")
+                .as_deref(),
+            Some("가위에 새겨진 이름의 주인이 누구일까?")
+        );
+        assert_eq!(
+            named_subject(&["한도윤", "역의", "배우", "강민재는"]).as_deref(),
+            Some("강민재는")
+        );
+        assert_eq!(
+            korean_title(&["방영일은 2026년 봄으로 예상되고 있어요."], None),
+            "방영일은 언제일까?"
+        );
+    }
+
+    #[test]
+    fn a_guess_an_unrevealed_identity_and_a_wish_become_questions() {
+        assert_eq!(
+            guess_question(
+                "시청자 게시판에는 사진 속 여자가 한별의 어머니라는 추측이 쏟아지고 있다."
+            )
+            .as_deref(),
+            Some("사진 속 여자가 한별의 어머니일까?")
+        );
+        assert_eq!(
+            guess_question("시청자들은 서연이 살아 있을 것이라는 추측을 내놓고 있다.").as_deref(),
+            Some("서연이 살아 있을까?")
+        );
+        assert_eq!(
+            unrevealed_question(
+                "역장 윤기석이 숨겨 온 금고 속 사진 한 장의 정체도 밝혀지지 않았다."
+            )
+            .as_deref(),
+            Some("금고 속 사진 한 장의 정체는 누구일까?")
+        );
+        assert_eq!(
+            wish_question("이서진은 인터뷰에서 \"다시 연기할 수 있다면 좋겠다\"고 말했다.")
+                .as_deref(),
+            Some("이서진이 다시 돌아올까?")
+        );
+        assert_eq!(wish_question("제작진은 \"다시 하고 싶다\"고 말했다."), None);
+        assert_eq!(
+            rumoured_question(
+                "다만 원로배우 최만석 님은 회상 장면으로만 잠깐 나올 것 같다는 얘기가 있어요."
+            )
+            .as_deref(),
+            Some("최만석은 회상 장면으로만 잠깐 나올까?")
+        );
+        assert_eq!(
+            hoped_for_question(
+                "팬들은 두 사람의 케미가 보고 싶다며 문재윤의 합류를 바라고 있어요."
+            )
+            .as_deref(),
+            Some("문재윤이 합류할까?")
+        );
+    }
+
+    #[test]
+    fn a_negated_passive_names_the_person_the_sentence_names() {
+        assert_eq!(
+            negated_passive_question(
+                "남자 주인공으로는 배우 오태민이 물망에 올랐으나, 아직 출연이 확정되지는 않았다."
+            )
+            .as_deref(),
+            Some("오태민의 출연이 확정될까?")
+        );
+        assert_eq!(
+            negated_passive_question(
+                "해경 한소이는 마지막 회에서 실종된 채로 끝나 생사조차 확인되지 않았다."
+            )
+            .as_deref(),
+            Some("한소이의 생사조차 확인될까?")
+        );
     }
 }

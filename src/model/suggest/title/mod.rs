@@ -13,7 +13,7 @@ mod korean;
 
 use super::language::is_korean;
 use super::terms::Topic;
-use check::title_problem;
+use check::{Settled, title_problem_in};
 
 /// What the article around a group tells its title.
 #[derive(Clone, Debug, Default)]
@@ -23,21 +23,65 @@ pub(crate) struct TitleContext {
     /// Whether the article reports the next season as confirmed (then its open questions are
     /// the air date and who returns, not whether it is made).
     pub season_confirmed: bool,
+    /// Whether the article gives the next season's premiere date (then "When will …
+    /// premiere?" asks what it settles).
+    pub date_given: bool,
     /// The highest later season the article names (2 for "season two"), if any.
     pub season: Option<u8>,
+    /// The article's headline: a name it gives is the show or its star, never a story
+    /// question's subject on its own ("What will happen to Copper Street?").
+    pub headline: Option<String>,
+    /// In a list of shows, every show it lists (each has its own renewal question).
+    pub listed_shows: Vec<String>,
+    /// The show the heading of the group's section names: "the show" of a title is that
+    /// show ("Will Ghost Bakery be renewed?").
+    pub section_show: Option<String>,
     /// Per sentence (in the order given to [`title`]): the last name the article gave before
     /// it, who a "she" or "he" in it most likely is.
-    pub antecedents: Vec<Option<String>>,
+    pub antecedents: Vec<Antecedent>,
 }
 
-/// The longest title, in characters.
-pub(crate) const MAX_TITLE_CHARS: usize = 80;
+/// Who a pronoun in a sentence most likely is: the names given before it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Antecedent {
+    /// The last name given.
+    pub any: Option<String>,
+    /// The last name not shown to be a woman's (for "he", "him").
+    pub he: Option<String>,
+    /// The last name not shown to be a man's (for "she", "her").
+    pub she: Option<String>,
+}
+
+/// The longest title, in characters (the checker's limit).
+pub(crate) const MAX_TITLE_CHARS: usize = check::MAX_CHARS;
+
+/// The most words of an English title (the checker's limit).
+pub(crate) const MAX_TITLE_WORDS: usize = check::MAX_WORDS;
 
 /// The shortest first clause kept when a question is cut short, in characters.
 const MIN_CLAUSE_CHARS: usize = 15;
 
 /// Words that open a sentence without being part of the question.
-const LEADING_CONNECTIVES: [&str; 8] = ["and", "but", "so", "or", "then", "still", "now", "yet"];
+const LEADING_CONNECTIVES: [&str; 18] = [
+    "and",
+    "but",
+    "so",
+    "or",
+    "then",
+    "still",
+    "now",
+    "yet",
+    "also",
+    "anyway",
+    "plus",
+    "meanwhile",
+    "besides",
+    "okay",
+    "well",
+    "honestly",
+    "lastly",
+    "however",
+];
 
 /// Words a cut title must not end on.
 const DANGLING: &[&str] = &[
@@ -79,8 +123,22 @@ pub(crate) fn title(
     options
         .iter()
         .filter(|made| !made.is_empty())
-        .map(|made| finish(made))
-        .find(|made| title_problem(made).is_none())
+        .map(|made| match &context.section_show {
+            Some(show) if !korean => made.replacen("the show", show, 1).replacen(
+                "the new season",
+                &format!("{show}'s new season"),
+                1,
+            ),
+            _ => made.clone(),
+        })
+        .map(|made| finish(&made))
+        .find(|made| {
+            let settled = Settled {
+                season: context.season_confirmed,
+                date: context.date_given,
+            };
+            title_problem_in(made, settled).is_none()
+        })
 }
 
 /// The sentence's words, split on white space, punctuation kept on them.
@@ -116,30 +174,11 @@ fn capitalise(text: &str) -> String {
     }
 }
 
-/// A finished title: one line, capitalised, within [`MAX_TITLE_CHARS`], ending with `?`.
+/// A finished title: one line, capitalised, ending with `?`. A title too long is left long
+/// for the checker to reject: cutting a pasted sentence short leaves it broken.
 fn finish(made: &str) -> String {
     let one_line = made.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut text = capitalise(one_line.trim_end_matches(['.', '!', ',', ';', ':', ' ', '?', '？']));
-    if text.chars().count() >= MAX_TITLE_CHARS {
-        let words: Vec<&str> = text.split(' ').collect();
-        let mut kept: Vec<&str> = Vec::new();
-        for word in words {
-            if kept.iter().map(|w| w.chars().count() + 1).sum::<usize>() + word.chars().count()
-                >= MAX_TITLE_CHARS
-            {
-                break;
-            }
-            kept.push(word);
-        }
-        while kept.len() > 1
-            && kept
-                .last()
-                .is_some_and(|w| DANGLING.contains(&bare(w).as_str()))
-        {
-            kept.pop();
-        }
-        text = kept.join(" ").trim_end_matches([',', ';', ':']).to_owned();
-    }
+    let text = capitalise(one_line.trim_end_matches(['.', '!', ',', ';', ':', ' ', '?', '？']));
     format!("{text}?")
 }
 
@@ -265,7 +304,7 @@ mod tests {
         );
         assert_eq!(
             keyed(&["다만 방송 시기는 아직 불투명하다."], None),
-            "방송 시기는 어떻게 될까?"
+            "방송 시기는 언제일까?"
         );
         assert_eq!(
             keyed(
@@ -292,10 +331,34 @@ mod tests {
     }
 
     #[test]
+    fn the_show_of_a_section_heading_names_the_show() {
+        let context = TitleContext {
+            section_show: Some("Ghost Bakery".to_owned()),
+            ..TitleContext::default()
+        };
+        assert_eq!(
+            title(
+                &["The network has not renewed it yet."],
+                Some(Topic::Renewal),
+                &context
+            )
+            .as_deref(),
+            Some("Will Ghost Bakery be renewed?")
+        );
+    }
+
+    #[test]
     fn titles_are_short_and_end_with_a_question_mark() {
         let long = "Observers said the production company could eventually bring back every single member of the sprawling original ensemble for a lavish anniversary special next winter.";
-        let made = one(long);
-        assert!(made.ends_with('?'), "{made}");
-        assert!(made.chars().count() <= MAX_TITLE_CHARS, "{made}");
+        // Either a short question made from it or none; never the pasted sentence.
+        if let Some(made) = title(&[long], None, &TitleContext::default()) {
+            assert!(made.ends_with('?'), "{made}");
+            assert!(made.chars().count() <= MAX_TITLE_CHARS, "{made}");
+        }
+        assert_eq!(
+            finish(long).chars().count(),
+            long.chars().count(),
+            "finish never cuts"
+        );
     }
 }
