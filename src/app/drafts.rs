@@ -143,6 +143,11 @@ impl Drafts {
         self.drafts.is_empty()
     }
 
+    /// Every draft with its field.
+    pub fn iter(&self) -> impl Iterator<Item = (DraftField, &Draft)> {
+        self.drafts.iter().map(|(f, d)| (*f, d))
+    }
+
     fn fields(&self) -> Vec<DraftField> {
         self.drafts.iter().map(|(f, _)| *f).collect()
     }
@@ -329,7 +334,8 @@ impl App {
     /// Commits the drafts that are due: those whose field no longer has the focus (it was
     /// left, or not drawn), and those their field asked to commit after a typing pause
     /// (unless an input method is composing in it). With `all` (closing, undoing, leaving the
-    /// page) every draft is committed, without the syllable being composed, and dropped.
+    /// page) every draft is committed, without the syllable being composed, and dropped,
+    /// but for text that cannot be taken as it is (see below).
     ///
     /// A draft committed while its field keeps the focus stays, so the field goes on showing
     /// what was typed. What cannot be committed is told as a notice (a read-only window, an
@@ -358,7 +364,9 @@ impl App {
                 }
                 Ok(FieldEdit::Unchanged) => {}
                 Ok(FieldEdit::Invalid(why)) => {
-                    keep = !all;
+                    // What cannot be taken stays in its field, marked, even on close (the
+                    // window remembers it across a restart) or an undo: never dropped.
+                    keep = true;
                     if let Some(draft) = self.view.drafts.get_mut(field) {
                         draft.invalid = Some(why);
                     }
@@ -409,14 +417,21 @@ impl super::PredictionDraft {
 }
 
 impl App {
-    /// A new prediction typed but not added is added when the window closes, if it can be
-    /// (see [`super::PredictionDraft::to_change`]); else it is kept in the form.
+    /// New predictions typed but not added are added when the window closes, if they can be
+    /// (see [`super::PredictionDraft::to_change`]); else they are kept in their forms (and
+    /// the window remembers them across a restart, see `ui-state.json`).
     pub fn commit_new_prediction(&mut self) {
-        if let Some(change) = self.view.prediction_draft.to_change() {
-            self.view.prediction_draft = super::PredictionDraft::default();
-            // A change asks for no work off the UI thread; what goes wrong is told.
-            if let Err(error) = self.try_apply(super::Command::Change(change)) {
-                self.notify(error.to_string());
+        let drafts = std::mem::take(&mut self.view.prediction_drafts);
+        for draft in drafts {
+            match draft.to_change() {
+                Some(change) => {
+                    // A change asks for no work off the UI thread; what goes wrong is told.
+                    if let Err(error) = self.try_apply(super::Command::Change(change)) {
+                        self.notify(error.to_string());
+                    }
+                }
+                None if !draft.is_blank() => self.view.prediction_drafts.push(draft),
+                None => {}
             }
         }
     }

@@ -55,6 +55,34 @@ pub struct PredictionDraft {
     pub resolve_by: String,
 }
 
+impl PredictionDraft {
+    /// The new prediction typed under `thread` in `drafts` (a blank form when none is): each
+    /// thread keeps its own, so selecting another thread loses nothing typed. Blank forms of
+    /// other threads are let go.
+    pub fn for_thread(drafts: &mut Vec<Self>, thread: ThreadId) -> &mut Self {
+        drafts.retain(|d| d.thread == Some(thread) || !d.is_blank());
+        let at = match drafts.iter().position(|d| d.thread == Some(thread)) {
+            Some(at) => at,
+            None => {
+                drafts.push(Self {
+                    thread: Some(thread),
+                    ..Self::default()
+                });
+                drafts.len() - 1
+            }
+        };
+        &mut drafts[at]
+    }
+
+    /// Nothing typed: the form as it starts (no statement, 50 %, no date).
+    pub fn is_blank(&self) -> bool {
+        let blank = Self::default();
+        self.statement.trim().is_empty()
+            && self.probability.trim() == blank.probability
+            && self.resolve_by.trim().is_empty()
+    }
+}
+
 impl Default for PredictionDraft {
     fn default() -> Self {
         Self {
@@ -114,8 +142,9 @@ pub struct ViewState {
     pub box_preedit: Option<(TextBox, Range<usize>)>,
     /// The title typed in the "new thread" box.
     pub new_thread_title: String,
-    /// The prediction being typed.
-    pub prediction_draft: PredictionDraft,
+    /// The new predictions being typed, one per thread typed under (a form left for another
+    /// thread keeps its text; see [`PredictionDraft::for_thread`]).
+    pub prediction_drafts: Vec<PredictionDraft>,
     /// A prediction's probability while its slider is dragged (committed when let go).
     pub probability_drag: Option<(crate::model::PredictionId, u8)>,
     /// Error shown under the prediction form.
@@ -287,7 +316,7 @@ impl ViewState {
             composing: self.composing,
             box_preedit: self.box_preedit.take(),
             // A new prediction typed but not added stays, with the thread it is for.
-            prediction_draft: std::mem::take(&mut self.prediction_draft),
+            prediction_drafts: std::mem::take(&mut self.prediction_drafts),
             ledger: std::mem::take(&mut self.ledger),
             due: std::mem::take(&mut self.due),
             search: std::mem::take(&mut self.search),

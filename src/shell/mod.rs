@@ -9,6 +9,7 @@
 #[cfg(unix)]
 pub mod handoff;
 mod identity;
+mod kept_typing;
 mod startup;
 mod ui_state;
 

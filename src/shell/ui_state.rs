@@ -2,7 +2,8 @@
 //! theme, zoom, the widths of the side panels, the window's size, the show and article open
 //! when it closed, and what was typed into the window's text boxes but not yet used (the
 //! new-question box, the "Paste article" window, the "Save elsewhere" path, an as-of date not
-//! yet set): each comes back in its box, its window open, next time. Nothing typed is lost on
+//! yet set, new predictions not added and predictions' fields not taken, see `kept_typing`):
+//! each comes back in its box, its window open, next time. Nothing typed is lost on
 //! quit, and nothing is done with it unasked (a half-pasted article is not imported).
 //!
 //! The file is the window's, never the library's: it is read and written apart from the
@@ -25,6 +26,9 @@ use std::time::{Duration, Instant};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::kept_typing::{
+    KeptField, KeptPrediction, kept_fields, kept_predictions, restore as restore_kept,
+};
 use crate::app::jobs::spawn_thread;
 use crate::app::{TextBox, ViewState, parse_as_of};
 use crate::model::{ArticleId, MAX_ARTICLE_BYTES, ShowId};
@@ -122,6 +126,14 @@ pub struct UiState {
     /// nothing nags more than once a day, across launches too).
     #[serde(default)]
     pub due_checked_on: Option<jiff::civil::Date>,
+    /// New predictions typed and not added when the window closed (their forms are filled
+    /// again next time).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub new_predictions: Vec<KeptPrediction>,
+    /// Predictions' probabilities or dates typed and not taken (not one, or a certainty not
+    /// confirmed) when the window closed: their fields show them again, marked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub kept_fields: Vec<KeptField>,
 }
 
 /// Why the state file could not be used.
@@ -224,6 +236,9 @@ impl UiState {
         self.new_thread_title = self.new_thread_title.filter(short);
         self.elsewhere_path = self.elsewhere_path.filter(short);
         self.as_of_typed = self.as_of_typed.filter(short);
+        self.new_predictions
+            .retain(|p| short(&p.statement) && short(&p.probability) && short(&p.resolve_by));
+        self.kept_fields.retain(|f| short(&f.text));
         self.paste = self.paste.filter(|t| t.len() <= MAX_ARTICLE_BYTES);
         self
     }
@@ -245,6 +260,8 @@ impl UiState {
             self.paste = typed(TextBox::Paste);
         }
         self.due_checked_on = view.due.checked_on;
+        self.new_predictions = kept_predictions(view);
+        self.kept_fields = kept_fields(view);
     }
 
     /// Puts what was typed into the window's text boxes last time back into `view` (see
@@ -253,6 +270,7 @@ impl UiState {
     /// the one open.
     pub fn restore_typed(&self, view: &mut ViewState) {
         view.due.checked_on = self.due_checked_on;
+        restore_kept(view, &self.new_predictions, &self.kept_fields);
         if let Some(typed) = &self.new_thread_title {
             view.new_thread_title.clone_from(typed);
         }
@@ -474,6 +492,17 @@ mod tests {
             elsewhere_path: Some("/media/usb/rescue".into()),
             as_of_typed: Some("2022-04".into()),
             due_checked_on: Some(jiff::civil::date(2026, 12, 7)),
+            new_predictions: vec![KeptPrediction {
+                thread: 3,
+                statement: "시즌 2가 나온다".into(),
+                probability: "100".into(),
+                resolve_by: "2027-13".into(),
+            }],
+            kept_fields: vec![KeptField {
+                prediction: 12,
+                field: super::super::kept_typing::KeptFieldKind::Probability,
+                text: "0".into(),
+            }],
         }
     }
 

@@ -181,14 +181,7 @@ fn probability_ui(
 /// The form for a new prediction.
 fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
     let view = &mut *parts.view;
-    let draft = &mut view.prediction_draft;
-    if draft.thread != Some(thread.id) {
-        // Typed under another thread and not added: it is not carried to this one.
-        *draft = PredictionDraft {
-            thread: Some(thread.id),
-            ..PredictionDraft::default()
-        };
-    }
+    let draft = PredictionDraft::for_thread(&mut view.prediction_drafts, thread.id);
     let composing = &mut view.composing;
     let id = ui.make_persistent_id(("new_prediction", thread.id.0));
     let edit = text_field(

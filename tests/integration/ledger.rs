@@ -11,7 +11,7 @@ use fan_tracker::storage::LIBRARY_FILE;
 use fan_tracker::ui::{PREDICTIONS_VIEW, due_heading};
 use jiff::civil::date;
 
-use crate::fixture::{CAST, RENEWAL, TempDir, click, launch, open_show};
+use crate::fixture::{CAST, RENEWAL, TempDir, click, close, launch, open_show};
 
 type H = Harness<'static, Shell>;
 
@@ -265,4 +265,50 @@ fn undoing_an_outcome_unlocks_the_probability() {
     click(&mut harness, "Confirm 100 %");
     assert_eq!(prediction(&harness).probability().permille(), 1000);
     assert_eq!(prediction(&harness).earlier.len(), 1);
+}
+
+/// Nothing typed into a prediction is lost. A new prediction typed under one thread is still
+/// there after another thread is selected and back; one that cannot be added yet (100 % not
+/// confirmed) and a prediction's probability not taken (0 % not confirmed) are there again,
+/// as typed, after the window is closed and opened again; nothing was added or changed
+/// unasked.
+#[test]
+fn predictions_typed_and_not_taken_survive_other_threads_and_a_restart() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let mut harness = launch(&dir, None);
+    harness.set_size(egui::vec2(1400.0, 1800.0));
+    click(&mut harness, RENEWAL);
+    add_prediction(&mut harness, "Season two is confirmed", "70");
+    retype(&mut harness, "New prediction", 0, "A film comes first");
+    retype(&mut harness, "New prediction probability", 0, "100");
+    click(&mut harness, CAST);
+    let value = |h: &H, label: &str| h.get_by_label(label).value().unwrap_or_default();
+    assert_eq!(value(&harness, "New prediction"), "", "a form of its own");
+    click(&mut harness, RENEWAL);
+    assert_eq!(value(&harness, "New prediction"), "A film comes first");
+    assert_eq!(value(&harness, "New prediction probability"), "100");
+    retype(&mut harness, "Probability", 0, "0");
+    enter(&mut harness);
+    assert_eq!(value(&harness, "Probability"), "0");
+    close(harness);
+
+    let mut harness = launch(&dir, None);
+    harness.set_size(egui::vec2(1400.0, 1800.0));
+    click(&mut harness, RENEWAL);
+    assert_eq!(value(&harness, "New prediction"), "A film comes first");
+    assert_eq!(value(&harness, "New prediction probability"), "100");
+    assert_eq!(value(&harness, "Probability"), "0");
+    harness.get_by_label("Confirm 0 %");
+    let library = harness.state().library().clone();
+    let predictions: Vec<&Prediction> = library
+        .threads()
+        .flat_map(|t| t.predictions.iter())
+        .collect();
+    assert_eq!(predictions.len(), 1, "nothing added unasked");
+    assert_eq!(
+        predictions[0].current.probability.permille(),
+        700,
+        "nor changed"
+    );
 }
