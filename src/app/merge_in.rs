@@ -4,11 +4,16 @@
 //!
 //! Conflict copies are looked for on a job when the window starts and every
 //! [`CONFLICT_POLL`] after (with the other periodic looks, see `takeover`). Each readable one
-//! is merged like a change made behind the app (outside the undo history: Undo never takes
-//! back what another device wrote; the library from before is kept as a backup), and once the
-//! merge is saved it is moved into `conflicts-merged/` (never deleted); then the window says
-//! what was merged from where, and what differed. An unreadable one is left where it is and
-//! told once (again only if the file changes).
+//! is merged like a change made behind the app: from the version both started from when the
+//! data folder keeps it (the library file or a backup its save ids name: the three-way merge,
+//! so what only the other device changed is taken and what was deleted here stays deleted),
+//! else item by item with ours winning; outside the undo history (Undo never takes back what
+//! another device wrote; the library from before is kept as a backup). Once the merge is saved
+//! it is moved into `conflicts-merged/` (never deleted), if it is still the file that was read
+//! (a copy the sync tool rewrote meanwhile is read and merged again); then the window says
+//! what was merged from where, what differed, and what reading it found missing (an article
+//! text whose file has not arrived). An unreadable one is left where it is and told once
+//! (again only if the file changes).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -4,10 +4,13 @@
 //!
 //! - **Matching.** Shows, articles, threads and predictions are matched by id first (the same
 //!   id in both, and the two alike: a show with the same title or original title or an
-//!   article in common; an article with the same text (an article's text never changes once
-//!   imported, so another text under the same id is another article, added); a thread with the same title, a
-//!   passage or a prediction in common; a prediction with the same statement or probability),
-//!   then by content (a show by either title, an article by its text, a thread by its title
+//!   article in common; an article with the same text, compared by a [`TextKey`] (the
+//!   storage layer's is the article file's content hash, so a placeholder for a file that
+//!   has not arrived matches the text it stands for; an article's text never changes once
+//!   imported, so another text under the same id is another article, added); a thread with
+//!   the same title, a passage or a prediction in common; a prediction with the same
+//!   statement or probability), then by content (a show by either title, an article by its
+//!   text key, a thread by its title
 //!   within its show, a prediction by its statement within its thread; case and surrounding
 //!   spaces ignored). Articles are matched across shows (one may have been moved). Each item
 //!   of ours is matched at most once.

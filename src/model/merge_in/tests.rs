@@ -505,3 +505,49 @@ fn articles_are_matched_by_their_text_key_not_the_text_in_memory() {
     let by_text = merge_in(&ours, &theirs);
     assert_eq!(by_text.added.articles, 1, "compared as text, it is another");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// With a common base: merging the same copy twice is merging it once, ids stay unique,
+    /// no note of ours loses a word, and a thread deleted on one side and left alone on the
+    /// other stays deleted.
+    #[test]
+    fn with_a_common_base_twice_is_once_and_no_note_loses_a_word(
+        ours_ops in proptest::collection::vec(op(), 0..8),
+        theirs_ops in proptest::collection::vec(op(), 0..8),
+        ours_deletes in proptest::option::of(0usize..2),
+        theirs_deletes in proptest::option::of(0usize..2),
+    ) {
+        let base = base();
+        let (mut ours, mut theirs) = (base.clone(), base.clone());
+        if let Some(t) = ours_deletes {
+            ours.shows[0].threads.remove(t);
+        }
+        if let Some(t) = theirs_deletes {
+            theirs.shows[0].threads.remove(t);
+        }
+        ours_ops.iter().for_each(|op| apply(&mut ours, op));
+        theirs_ops.iter().for_each(|op| apply(&mut theirs, op));
+        let once = merge_with_base(&base, &ours, &theirs);
+        let twice = merge_with_base(&base, &once.library, &theirs);
+        prop_assert_eq!(&twice.library, &once.library);
+        prop_assert_eq!(once.library.clone().repair(), []);
+        for thread in ours.threads() {
+            if let Ok((_, merged)) = once.library.thread(thread.id) {
+                prop_assert!(merged.note.contains(thread.note.trim_end()), "{:?}", merged.note);
+            }
+        }
+        for thread in base.threads() {
+            let in_ours = ours.thread(thread.id).ok().map(|(_, t)| t);
+            let in_theirs = theirs.thread(thread.id).ok().map(|(_, t)| t);
+            let merged = once.library.thread(thread.id).is_ok();
+            match (in_ours, in_theirs) {
+                (None, Some(t)) if t == thread => prop_assert!(!merged),
+                (Some(o), None) if o == thread => prop_assert!(!merged),
+                (Some(_), Some(_)) => prop_assert!(merged),
+                _ => {}
+            }
+        }
+    }
+}

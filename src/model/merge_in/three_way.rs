@@ -5,14 +5,17 @@
 //! named as typed [`Conflict`]s (ours kept; a note of theirs appended below ours, marked, so
 //! no word is lost) and a thread's passages merged element by element.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
-use super::super::{ItemKind, Library, merge_libraries};
+use super::super::{ArticleId, ItemKind, Library, PredictionId, ShowId, ThreadId, merge_libraries};
 use super::fields::{outcome_words, probability_words, with_their_note};
 use super::{Added, Conflict, Field, MergedIn, THEIR_NOTE_MARK, same_passage};
 
 /// Merges `theirs` into `ours`, both descended from `base`; see the module documentation.
 pub fn merge_with_base(base: &Library, ours: &Library, theirs: &Library) -> MergedIn {
+    let mut theirs = theirs.clone();
+    follow_earlier_merge(base, ours, &mut theirs);
+    let theirs = &theirs;
     let mut library = merge_libraries(base, ours, theirs).library;
     let mut told = Told::default();
     for o in &ours.shows {
@@ -131,6 +134,111 @@ pub fn merge_with_base(base: &Library, ours: &Library, theirs: &Library) -> Merg
         added: told.added,
         conflicts: told.conflicts,
     }
+}
+
+/// Gives each item of theirs added since `base` that ours holds already under another id
+/// (alike in every field, in the same show or thread: this copy was merged before, and an id
+/// both sides had handed out was renumbered then) ours' id, so merging the same copy again
+/// adds nothing. Passages follow a renumbered article.
+fn follow_earlier_merge(base: &Library, ours: &Library, theirs: &mut Library) {
+    let base_ids: HashSet<u64> = base.ids().collect();
+    let their_ids: HashSet<u64> = theirs.ids().collect();
+    // Ours' items added since the base, by what they hold (their container's id included).
+    let mut added: HashMap<String, Vec<u64>> = HashMap::new();
+    let mut add = |id: u64, content: String| {
+        if !base_ids.contains(&id) {
+            added.entry(content).or_default().push(id);
+        }
+    };
+    for show in &ours.shows {
+        add(show.id.0, show_content(show));
+        for entry in &show.articles {
+            add(entry.id.0, article_content(show.id, entry));
+        }
+        for thread in &show.threads {
+            add(thread.id.0, thread_content(show.id, thread));
+            for prediction in &thread.predictions {
+                add(prediction.id.0, prediction_content(thread.id, prediction));
+            }
+        }
+    }
+    let mut claimed: HashSet<u64> = HashSet::new();
+    let mut ours_for = |id: u64, content: String| -> u64 {
+        let Some(ids) = added.get(&content).filter(|_| !base_ids.contains(&id)) else {
+            return id;
+        };
+        if ids.contains(&id) {
+            return id;
+        }
+        match ids
+            .iter()
+            .find(|c| !their_ids.contains(c) && !claimed.contains(c))
+        {
+            Some(&c) => {
+                claimed.insert(c);
+                c
+            }
+            None => id,
+        }
+    };
+    let mut articles: HashMap<ArticleId, ArticleId> = HashMap::new();
+    for show in &mut theirs.shows {
+        show.id = ShowId(ours_for(show.id.0, show_content(show)));
+        for entry in &mut show.articles {
+            let id = ArticleId(ours_for(entry.id.0, article_content(show.id, entry)));
+            if id != entry.id {
+                articles.insert(entry.id, id);
+                entry.id = id;
+            }
+        }
+        for thread in &mut show.threads {
+            for anchor in &mut thread.anchors {
+                if let Some(id) = articles.get(&anchor.article) {
+                    anchor.article = *id;
+                }
+            }
+            thread.id = ThreadId(ours_for(thread.id.0, thread_content(show.id, thread)));
+            for prediction in &mut thread.predictions {
+                let content = prediction_content(thread.id, prediction);
+                prediction.id = PredictionId(ours_for(prediction.id.0, content));
+            }
+        }
+    }
+}
+
+/// A show's own fields, to find it again under another id.
+fn show_content(show: &super::super::Show) -> String {
+    format!(
+        "s|{}|{:?}|{:?}|{}",
+        show.title, show.original_title, show.status, show.note
+    )
+}
+
+/// An article's fields and its show, to find it again under another id.
+fn article_content(show: ShowId, entry: &super::super::ArticleEntry) -> String {
+    format!("a{}|{:?}|{}", show.0, entry.article, entry.note)
+}
+
+/// A thread's fields, its predictions' and its show, to find it again under another id.
+fn thread_content(show: ShowId, thread: &super::super::Thread) -> String {
+    let quotes: Vec<&str> = thread.anchors.iter().map(|a| a.quote.as_str()).collect();
+    let predictions: Vec<String> = thread
+        .predictions
+        .iter()
+        .map(|p| prediction_content(ThreadId(0), p))
+        .collect();
+    format!(
+        "t{}|{}|{:?}|{}|{quotes:?}|{predictions:?}",
+        show.0, thread.title, thread.status, thread.note
+    )
+}
+
+/// A prediction's fields and its thread, to find it again under another id.
+fn prediction_content(thread: ThreadId, p: &super::super::Prediction) -> String {
+    format!(
+        "p{}|{}|{:?}|{:?}|{:?}|{:?}|{:?}",
+        thread.0, p.statement, p.current, p.earlier, p.resolve_by, p.outcome, p.resolved_on
+    )
 }
 
 /// What a merge with a base tells: counts and conflicts.
