@@ -303,34 +303,51 @@ pub fn merge_base(dir: &Path, theirs: &Lineage) -> Option<Library> {
     if theirs.save_id.is_empty() {
         return None;
     }
-    let ours = Store::load_file(&dir.join(LIBRARY_FILE)).ok()?;
-    let candidates = std::iter::once(dir.join(LIBRARY_FILE)).chain(list_backups(dir).ok()?);
-    // The newest common save: the first of theirs' lineage (newest first) that is kept.
-    let mut best: Option<(usize, Library)> = None;
-    for path in candidates {
-        let loaded = if path == dir.join(LIBRARY_FILE) {
-            ours.clone()
-        } else {
-            match Store::load_file(&path) {
-                Ok(loaded) => loaded,
-                Err(_) => continue,
-            }
+    let library_file = dir.join(LIBRARY_FILE);
+    let ours = lineage_of(&library_file)?;
+    // Theirs' lineage, newest first: the first save the folder keeps is the newest common one.
+    let theirs_ids: Vec<&String> = std::iter::once(&theirs.save_id)
+        .chain(&theirs.based_on)
+        .collect();
+    let mut best: Option<(usize, PathBuf)> = None;
+    for path in std::iter::once(library_file).chain(list_backups(dir).ok()?) {
+        // Only the save ids are read here; the one chosen is loaded whole below.
+        let Some(kept) = lineage_of(&path) else {
+            continue;
         };
-        let id = &loaded.lineage.save_id;
-        if !ours.lineage.descends_from(id) {
+        if !ours.descends_from(&kept.save_id) {
             continue;
         }
-        let Some(at) = std::iter::once(&theirs.save_id)
-            .chain(&theirs.based_on)
-            .position(|x| x == id)
-        else {
+        let Some(at) = theirs_ids.iter().position(|id| **id == kept.save_id) else {
             continue;
         };
         if best.as_ref().is_none_or(|(b, _)| at < *b) {
-            best = Some((at, loaded.library));
+            best = Some((at, path));
         }
     }
-    best.map(|(_, library)| library)
+    let (_, path) = best?;
+    Store::load_file(&path).ok().map(|loaded| loaded.library)
+}
+
+/// The save ids of the library file at `path` (any format version that has them), read
+/// without decoding the library; `None` when it cannot be read or has none.
+fn lineage_of(path: &Path) -> Option<Lineage> {
+    #[derive(serde::Deserialize)]
+    struct Ids {
+        #[serde(default)]
+        save_id: String,
+        #[serde(default)]
+        based_on: Vec<String>,
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+        .unwrap_or(&bytes);
+    let ids: Ids = serde_json::from_slice(bytes).ok()?;
+    (!ids.save_id.is_empty()).then_some(Lineage {
+        save_id: ids.save_id,
+        based_on: ids.based_on,
+    })
 }
 
 #[cfg(test)]
