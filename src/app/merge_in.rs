@@ -539,3 +539,72 @@ fn differences(file: &MergedFile) -> Option<String> {
 pub fn finished(job: MergeInJob) -> Command {
     Command::MergedIn(Finished::new(run(job)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::AppOptions;
+
+    /// A conflict copy the sync tool rewrites after it was read and merged is not moved (its
+    /// new content was never merged): it stays where it is, the window says so, and the next
+    /// look is due at once.
+    #[test]
+    fn a_copy_rewritten_after_it_was_read_is_left_and_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = App::new(
+            AppOptions {
+                data_dir: dir.path().to_owned(),
+                open_file: None,
+            },
+            None,
+        );
+        app.finish_jobs_blocking();
+        let mut theirs = (*app.library).clone();
+        theirs.shows[0].note = "from the laptop".into();
+        let copy = dir
+            .path()
+            .join("library.sync-conflict-20261207-030000-LAPTOP1.json");
+        std::fs::write(&copy, crate::storage::encode(&theirs).unwrap()).unwrap();
+        let done = run(MergeInJob {
+            source: MergeInSource::ConflictCopies {
+                dir: dir.path().to_owned(),
+                skip: HashMap::new(),
+            },
+            ours: app.library.clone(),
+            generation: app.edit_generation,
+        });
+        assert!(done.changed);
+        app.merged_in(done).unwrap();
+        assert_eq!(app.library.shows[0].note, "from the laptop");
+        theirs.shows[0].note = "from the laptop, then more".into();
+        let rewritten = crate::storage::encode(&theirs).unwrap();
+        std::fs::write(&copy, &rewritten).unwrap();
+
+        let files = app
+            .copies
+            .to_move
+            .iter()
+            .map(|f| (f.path.clone(), f.stamp, differences(f)))
+            .collect();
+        let Command::ConflictCopiesMoved(moved) = move_copies(dir.path(), files) else {
+            panic!("the moves come back");
+        };
+        assert_eq!(moved, [(copy.clone(), Moved::Changed)]);
+        assert_eq!(std::fs::read(&copy).unwrap(), rewritten, "left where it is");
+        assert!(
+            !dir.path()
+                .join(MERGED_DIR)
+                .join(copy.file_name().unwrap())
+                .exists()
+        );
+        app.copies_moved(moved);
+        assert!(
+            app.notices()
+                .iter()
+                .any(|n| n.contains("changed it again after it was read")),
+            "{:?}",
+            app.notices()
+        );
+        assert!(app.copies.look_again && app.copies_due(), "read again");
+    }
+}
