@@ -116,8 +116,9 @@ pub enum Effect {
     MoveConflictCopies {
         /// The data folder.
         dir: PathBuf,
-        /// The copies, each with what differed in words (written beside it once moved).
-        files: Vec<(PathBuf, Option<String>)>,
+        /// The copies, each with its stamp when read and what differed in words (written
+        /// beside it once moved).
+        files: Vec<super::merge_in::MoveCopy>,
     },
     /// Build Find's index of the library (reusing the articles of the one before).
     BuildSearchIndex {

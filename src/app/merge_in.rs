@@ -4,44 +4,52 @@
 //!
 //! Conflict copies are looked for on a job when the window starts and every
 //! [`CONFLICT_POLL`] after (with the other periodic looks, see `takeover`). Each readable one
-//! is merged like a change made behind the app (outside the undo history: Undo never takes
-//! back what another device wrote; the library from before is kept as a backup), and once the
-//! merge is saved it is moved into `conflicts-merged/` (never deleted); then the window says
-//! what was merged from where, and what differed. An unreadable one is left where it is and
-//! told once (again only if the file changes).
+//! is merged like a change made behind the app: from the version both started from when the
+//! data folder keeps it (the library file or a backup its save ids name: the three-way merge,
+//! so what only the other device changed is taken and what was deleted here stays deleted),
+//! else item by item with ours winning; outside the undo history (Undo never takes back what
+//! another device wrote; the library from before is kept as a backup). Once the merge is saved
+//! it is moved into `conflicts-merged/` (never deleted), if it is still the file that was read
+//! (a copy the sync tool rewrote meanwhile is read and merged again); then the window says
+//! what was merged from where, what differed, and what reading it found missing (an article
+//! text whose file has not arrived). An unreadable one is left where it is and told once
+//! (again only if the file changes).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use super::copy_watch::CopyWatch;
 use super::effect::Effect;
 use super::jobs::Finished;
 use super::{App, Command};
-use crate::model::{Added, Conflict, Edit, Library, MergedIn, merge_in};
+use crate::model::{Added, Conflict, Edit, Library, MergedIn, merge_in_with, merge_with_base};
 use crate::storage::{
-    FileSystem as _, MERGED_DIR, RealFs, Store, SyncTool, find_conflict_copies, move_merged_copy,
+    CopyStamp, FileSystem as _, MERGED_DIR, MoveCopyError, RealFs, Store, SyncTool,
+    article_text_key, copy_stamp, find_conflict_copies, merge_base, move_merged_copy,
 };
 
 /// How often the data folder is looked at for sync tools' conflict copies.
 pub const CONFLICT_POLL: Duration = Duration::from_secs(2);
 /// What the window says when it has no file dialog to pick a backup with.
 pub const NO_DIALOG_TO_IMPORT: &str = "No file dialog could be opened on this system to pick a backup. Close this window and run `fan-tracker import-backup FILE` instead; it merges the backup the same way.";
-/// A conflict copy, and where it was moved (with the list of what differed, if written) or
-/// why it could not be.
-pub type CopyMoved = (PathBuf, Result<(PathBuf, Option<PathBuf>), String>);
+/// A conflict copy, and what became of it.
+pub type CopyMoved = (PathBuf, Moved);
+
+/// What became of a merged conflict copy (see [`move_copies`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Moved {
+    /// Moved to `to`, with the list of what differed beside it when written.
+    To(PathBuf, Option<PathBuf>),
+    /// It changed after it was read (a sync tool rewrote it): left where it is, to be read
+    /// and merged again.
+    Changed,
+    /// It could not be moved (why, in words): left where it is, with its stamp then.
+    Failed(String, Option<CopyStamp>),
+}
 /// How many conflicts a notice names (the rest are counted).
 const CONFLICTS_NAMED: usize = 5;
-
-/// A file's size and modification time: an unreadable file is read again only once these
-/// change.
-pub type Stamp = (u64, Option<SystemTime>);
-
-fn stamp(path: &Path) -> Option<Stamp> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.len(), meta.modified().ok()))
-}
 
 /// Where the library to merge in comes from.
 #[derive(Clone, Debug)]
@@ -51,7 +59,7 @@ pub enum MergeInSource {
         /// The data folder.
         dir: PathBuf,
         /// Files not to read again while unchanged (unreadable, or not movable).
-        skip: HashMap<PathBuf, Stamp>,
+        skip: HashMap<PathBuf, CopyStamp>,
     },
     /// A backup (any library file) the fan picked.
     Backup(PathBuf),
@@ -79,6 +87,14 @@ pub struct MergedFile {
     pub added: Added,
     /// What differed.
     pub conflicts: Vec<Conflict>,
+    /// What reading it put right or found missing (an article text whose file is not
+    /// there, …), in words.
+    pub repairs: Vec<String>,
+    /// Whether it was merged from a version both descend from (three ways), not item by
+    /// item with ours winning.
+    pub with_base: bool,
+    /// The file as it was read: it is moved only while it is still that file.
+    pub stamp: Option<CopyStamp>,
 }
 
 /// What a merge-in job found.
@@ -88,10 +104,12 @@ pub struct MergeInDone {
     pub job: MergeInJob,
     /// Ours with every readable file merged in, when there was one.
     pub library: Option<Library>,
+    /// Whether that library differs from the job's `ours` (compared on the job).
+    pub changed: bool,
     /// The files merged in, in order.
     pub merged: Vec<MergedFile>,
     /// Files that could not be read: the file, its stamp, why (in words).
-    pub unreadable: Vec<(PathBuf, Option<Stamp>, String)>,
+    pub unreadable: Vec<(PathBuf, Option<CopyStamp>, String)>,
 }
 
 /// The file's name, for the window.
@@ -103,7 +121,10 @@ fn name(path: &Path) -> String {
 }
 
 /// Runs `job` (on a job's thread): reads each file through the storage layer's one load
-/// function ([`Store::read_library`], so any format version and layout) and merges it in.
+/// function ([`Store::load_file`], so any format version and layout, with what it repaired)
+/// and merges it in: a conflict copy whose common version with ours the data folder keeps
+/// ([`merge_base`]) three ways, like a change made behind the app; anything else item by
+/// item ([`merge_in_with`]); articles matched by their content hash either way.
 pub fn run(job: MergeInJob) -> MergeInDone {
     let mut unreadable = Vec::new();
     let files: Vec<(PathBuf, Option<SyncTool>)> = match &job.source {
@@ -113,7 +134,7 @@ pub fn run(job: MergeInJob) -> MergeInDone {
                 .into_iter()
                 .filter(|(path, _)| {
                     skip.get(path)
-                        .is_none_or(|was| stamp(path).as_ref() != Some(was))
+                        .is_none_or(|was| copy_stamp(path).as_ref() != Some(was))
                 })
                 .map(|(path, tool)| (path, Some(tool)))
                 .collect(),
@@ -126,31 +147,44 @@ pub fn run(job: MergeInJob) -> MergeInDone {
     let mut library: Option<Library> = None;
     let mut merged = Vec::new();
     for (path, tool) in files {
-        match Store::read_library(&path) {
-            Ok(theirs) => {
-                let into = library.as_ref().unwrap_or(&job.ours);
-                let MergedIn {
-                    library: result,
-                    added,
-                    conflicts,
-                } = merge_in(into, &theirs);
-                library = Some(result);
-                merged.push(MergedFile {
-                    path,
-                    tool,
-                    added,
-                    conflicts,
-                });
-            }
+        // Taken before reading: a copy rewritten while it is read is not that stamp.
+        let stamp = copy_stamp(&path);
+        let theirs = match Store::load_file(&path) {
+            Ok(theirs) => theirs,
             Err(error) => {
-                let stamp = stamp(&path);
                 unreadable.push((path, stamp, error.to_string()));
+                continue;
             }
-        }
+        };
+        let into = library.as_ref().unwrap_or(&job.ours);
+        let base = match &job.source {
+            MergeInSource::ConflictCopies { dir, .. } => merge_base(dir, &theirs.lineage),
+            MergeInSource::Backup(_) => None,
+        };
+        let MergedIn {
+            library: result,
+            added,
+            conflicts,
+        } = match &base {
+            Some(base) => merge_with_base(base, into, &theirs.library),
+            None => merge_in_with(into, &theirs.library, &article_text_key),
+        };
+        library = Some(result);
+        merged.push(MergedFile {
+            path,
+            tool,
+            added,
+            conflicts,
+            repairs: theirs.repairs.iter().map(ToString::to_string).collect(),
+            with_base: base.is_some(),
+            stamp,
+        });
     }
+    let changed = library.as_ref().is_some_and(|l| *l != *job.ours);
     MergeInDone {
         job,
         library,
+        changed,
         merged,
         unreadable,
     }
@@ -188,17 +222,43 @@ fn conflicts_in_words(conflicts: &[Conflict], kept_in: &str) -> String {
     )
 }
 
+/// What reading `file` put right or found missing, in words ("" when nothing).
+fn repairs_in_words(file: &MergedFile) -> String {
+    if file.repairs.is_empty() {
+        return String::new();
+    }
+    format!(" While it was read: {}.", file.repairs.join("; "))
+}
+
+/// The notice for a merged conflict copy, `then` saying where it is now (e.g. "It is kept
+/// in conflicts-merged/NAME.").
+fn copy_merged_text(file: &MergedFile, then: &str) -> String {
+    let how = if file.with_base {
+        ", from the version both started from"
+    } else {
+        ""
+    };
+    format!(
+        "Merged {} into your library{how}: {}. {then}{}{}",
+        described(file),
+        file.added,
+        conflicts_in_words(&file.conflicts, "that copy"),
+        repairs_in_words(file)
+    )
+}
+
 /// What the window keeps about conflict copies between looks.
 #[derive(Debug, Default)]
 pub(super) struct ConflictCopies {
     /// Files left alone (unreadable, or not movable) and told once: not read again while
     /// their stamp is the same.
-    left_alone: HashMap<PathBuf, Stamp>,
-    /// Merged copies to move into `conflicts-merged/` once the merge is saved, with what to
-    /// tell then.
-    to_move: Vec<(MergedFile, String)>,
+    left_alone: HashMap<PathBuf, CopyStamp>,
+    /// Merged copies to move into `conflicts-merged/` once the merge is saved.
+    to_move: Vec<MergedFile>,
     /// A look or a move is under way.
     pub(super) busy: bool,
+    /// A copy changed after it was read: the next look is due without the watcher.
+    look_again: bool,
 }
 
 impl App {
@@ -217,7 +277,7 @@ impl App {
         {
             self.copy_watch = Some(CopyWatch::start(&self.data_dir, self.wake.clone()));
         }
-        self.copy_watch.as_ref().is_some_and(CopyWatch::is_due)
+        self.copies.look_again || self.copy_watch.as_ref().is_some_and(CopyWatch::is_due)
     }
 
     /// Whether merged copies are waiting to be moved, or a look or move is under way.
@@ -239,7 +299,7 @@ impl App {
                     .copies
                     .to_move
                     .iter()
-                    .map(|(f, _)| (f.path.clone(), differences(f)))
+                    .map(|f| (f.path.clone(), f.stamp, differences(f)))
                     .collect();
                 self.effect(Effect::MoveConflictCopies {
                     dir: self.data_dir.clone(),
@@ -252,6 +312,7 @@ impl App {
             return false;
         }
         self.copies.busy = true;
+        self.copies.look_again = false;
         self.effect(Effect::MergeIn(Box::new(MergeInJob {
             source: MergeInSource::ConflictCopies {
                 dir: self.data_dir.clone(),
@@ -286,6 +347,7 @@ impl App {
         let MergeInDone {
             mut job,
             library,
+            changed,
             merged,
             unreadable,
         } = done;
@@ -322,7 +384,6 @@ impl App {
             self.effect(Effect::MergeIn(Box::new(job)));
             return Ok(());
         }
-        let changed = library != *job.ours;
         drop(job.ours);
         let replace = Edit::Replace(Box::new(library));
         match &job.source {
@@ -335,9 +396,10 @@ impl App {
                 }
                 let conflicts = conflicts_in_words(&file.conflicts, "the backup");
                 self.notify(format!(
-                    "Imported {} into your library: {}.{conflicts}{}",
+                    "Imported {} into your library: {}.{conflicts}{}{}",
                     described(file),
                     file.added,
+                    repairs_in_words(file),
                     if changed {
                         " Edit → Undo takes the import back."
                     } else {
@@ -353,16 +415,7 @@ impl App {
                     self.urgent = true;
                     self.writable()?.apply_outside_history(replace)?;
                 }
-                for file in merged {
-                    let kept_in = format!("{MERGED_DIR}/{}", name(&file.path));
-                    let text = format!(
-                        "Merged {} into your library: {}. It is kept in {kept_in}.{}",
-                        described(&file),
-                        file.added,
-                        conflicts_in_words(&file.conflicts, "that copy")
-                    );
-                    self.copies.to_move.push((file, text));
-                }
+                self.copies.to_move.extend(merged);
             }
         }
         Ok(())
@@ -372,28 +425,42 @@ impl App {
     pub(super) fn copies_moved(&mut self, moved: Vec<CopyMoved>) {
         self.copies.busy = false;
         for (path, result) in moved {
-            let Some(at) = self.copies.to_move.iter().position(|(f, _)| f.path == path) else {
+            let Some(at) = self.copies.to_move.iter().position(|f| f.path == path) else {
                 continue;
             };
-            let (file, text) = self.copies.to_move.remove(at);
-            match result {
-                Ok((_, None)) => self.notify(text),
-                Ok((_, Some(listed))) => self.notify(format!(
-                    "{text} Every difference, in full, is listed in {MERGED_DIR}/{}.",
-                    name(&listed)
-                )),
-                Err(why) => {
-                    if let Some(stamp) = stamp(&file.path) {
+            let file = self.copies.to_move.remove(at);
+            // Where it is now, and what the notice ends with.
+            let (then, tail) = match result {
+                Moved::To(to, listed) => (
+                    format!("It is kept in {MERGED_DIR}/{}.", name(&to)),
+                    listed.map(|listed| {
+                        format!(
+                            " Every difference, in full, is listed in {MERGED_DIR}/{}.",
+                            name(&listed)
+                        )
+                    }),
+                ),
+                Moved::Changed => {
+                    self.copies.look_again = true;
+                    (
+                        "The sync tool changed it again after it was read, so it is left where it is and read again.".to_owned(),
+                        None,
+                    )
+                }
+                Moved::Failed(why, stamp) => {
+                    if let Some(stamp) = stamp {
                         self.copies.left_alone.insert(file.path.clone(), stamp);
                     }
-                    self.notify(format!(
-                        "Merged {} into your library: {}. It could not be moved into {MERGED_DIR}/ ({why}), so it is left where it is.{}",
-                        described(&file),
-                        file.added,
-                        conflicts_in_words(&file.conflicts, "that copy")
-                    ));
+                    (
+                        format!(
+                            "It could not be moved into {MERGED_DIR}/ ({why}), so it is left where it is."
+                        ),
+                        None,
+                    )
                 }
-            }
+            };
+            let text = copy_merged_text(&file, &then);
+            self.notify(text + tail.as_deref().unwrap_or(""));
         }
     }
 }
@@ -401,30 +468,43 @@ impl App {
 /// Moves merged conflict copies into `conflicts-merged/` (on a job), each with the list of
 /// what differed beside it (`<name>.differences.txt`, when anything did; a failure to write
 /// it is logged, the copy itself holds the values).
-pub fn move_copies(dir: &Path, files: Vec<(PathBuf, Option<String>)>) -> Command {
+pub fn move_copies(dir: &Path, files: Vec<MoveCopy>) -> Command {
     Command::ConflictCopiesMoved(
         files
             .into_iter()
-            .map(|(path, differences)| {
-                let moved = move_merged_copy(dir, &path).map_err(|e| e.to_string());
-                let moved = moved.map(|to| {
-                    let listed = differences.and_then(|text| {
-                        let listed = to.with_extension("differences.txt");
-                        match RealFs.write_atomic(&listed, text.as_bytes()) {
-                            Ok(()) => Some(listed),
-                            Err(error) => {
-                                log::warn!("{} could not be written: {error}", listed.display());
-                                None
+            .map(|(path, stamp, differences)| {
+                let moved = match stamp.map(|read| move_merged_copy(dir, &path, read)) {
+                    None => Moved::Changed,
+                    Some(Err(MoveCopyError::Changed)) => Moved::Changed,
+                    Some(Err(MoveCopyError::Io(error))) => {
+                        Moved::Failed(error.to_string(), copy_stamp(&path))
+                    }
+                    Some(Ok(to)) => {
+                        let listed = differences.and_then(|text| {
+                            let listed = to.with_extension("differences.txt");
+                            match RealFs.write_atomic(&listed, text.as_bytes()) {
+                                Ok(()) => Some(listed),
+                                Err(error) => {
+                                    log::warn!(
+                                        "{} could not be written: {error}",
+                                        listed.display()
+                                    );
+                                    None
+                                }
                             }
-                        }
-                    });
-                    (to, listed)
-                });
+                        });
+                        Moved::To(to, listed)
+                    }
+                };
                 (path, moved)
             })
             .collect(),
     )
 }
+
+/// A merged copy to move: its path, its stamp when read, what differed (see
+/// [`move_copies`]).
+pub type MoveCopy = (PathBuf, Option<CopyStamp>, Option<String>);
 
 /// What differed between `file` and the library, in full, for `<name>.differences.txt`;
 /// `None` when nothing did.
@@ -458,4 +538,73 @@ fn differences(file: &MergedFile) -> Option<String> {
 /// The command a finished merge-in job brings back.
 pub fn finished(job: MergeInJob) -> Command {
     Command::MergedIn(Finished::new(run(job)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::AppOptions;
+
+    /// A conflict copy the sync tool rewrites after it was read and merged is not moved (its
+    /// new content was never merged): it stays where it is, the window says so, and the next
+    /// look is due at once.
+    #[test]
+    fn a_copy_rewritten_after_it_was_read_is_left_and_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = App::new(
+            AppOptions {
+                data_dir: dir.path().to_owned(),
+                open_file: None,
+            },
+            None,
+        );
+        app.finish_jobs_blocking();
+        let mut theirs = (*app.library).clone();
+        theirs.shows[0].note = "from the laptop".into();
+        let copy = dir
+            .path()
+            .join("library.sync-conflict-20261207-030000-LAPTOP1.json");
+        std::fs::write(&copy, crate::storage::encode(&theirs).unwrap()).unwrap();
+        let done = run(MergeInJob {
+            source: MergeInSource::ConflictCopies {
+                dir: dir.path().to_owned(),
+                skip: HashMap::new(),
+            },
+            ours: app.library.clone(),
+            generation: app.edit_generation,
+        });
+        assert!(done.changed);
+        app.merged_in(done).unwrap();
+        assert_eq!(app.library.shows[0].note, "from the laptop");
+        theirs.shows[0].note = "from the laptop, then more".into();
+        let rewritten = crate::storage::encode(&theirs).unwrap();
+        std::fs::write(&copy, &rewritten).unwrap();
+
+        let files = app
+            .copies
+            .to_move
+            .iter()
+            .map(|f| (f.path.clone(), f.stamp, differences(f)))
+            .collect();
+        let Command::ConflictCopiesMoved(moved) = move_copies(dir.path(), files) else {
+            panic!("the moves come back");
+        };
+        assert_eq!(moved, [(copy.clone(), Moved::Changed)]);
+        assert_eq!(std::fs::read(&copy).unwrap(), rewritten, "left where it is");
+        assert!(
+            !dir.path()
+                .join(MERGED_DIR)
+                .join(copy.file_name().unwrap())
+                .exists()
+        );
+        app.copies_moved(moved);
+        assert!(
+            app.notices()
+                .iter()
+                .any(|n| n.contains("changed it again after it was read")),
+            "{:?}",
+            app.notices()
+        );
+        assert!(app.copies.look_again && app.copies_due(), "read again");
+    }
 }

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
 
-use crate::model::{Library, merge_in};
-use crate::storage::{Notice, SaveOutcome, SaveRequest, Store};
+use crate::model::{Library, merge_in_with};
+use crate::storage::{Notice, SaveOutcome, SaveRequest, Store, article_text_key};
 
 /// Arguments of `fan-tracker import-backup`.
 #[derive(Debug, clap::Args)]
@@ -24,14 +24,16 @@ pub struct ImportBackupArgs {
 
 /// Merges `args.file` into the library of the data folder `data_dir` and saves it (the
 /// library from before kept as a backup); says on standard output what was added and, one a
-/// line, each field that differed (the library's own value kept).
+/// line, each field that differed (the library's own value kept), and what reading the
+/// backup put right or found missing (an article text whose file is not there).
 ///
 /// Errors, in words (the caller prints them and exits with status 1), with nothing changed:
 /// the backup cannot be read or is not a library; a window holds the data folder; the folder
 /// cannot be used; it has no library but backups (restore one in the window first); the
 /// merge cannot be saved.
 pub fn run(args: &ImportBackupArgs, data_dir: &Path) -> anyhow::Result<()> {
-    let theirs = Store::read_library(&args.file)?;
+    let loaded = Store::load_file(&args.file)?;
+    let theirs = loaded.library;
     let opened = Store::open(data_dir)?;
     if opened.store.is_unusable() {
         bail!(
@@ -58,7 +60,9 @@ pub fn run(args: &ImportBackupArgs, data_dir: &Path) -> anyhow::Result<()> {
     let mut store = opened.store;
     // A folder without a library starts empty, so an export imported there is that library.
     let ours = opened.library.unwrap_or_else(Library::empty);
-    let merged = merge_in(&ours, &theirs);
+    // Articles matched by their content hash: a placeholder for a missing article file
+    // matches the text it stands for.
+    let merged = merge_in_with(&ours, &theirs, &article_text_key);
     let name = args.file.display();
     if merged.changed(&ours) {
         let request = SaveRequest {
@@ -75,6 +79,9 @@ pub fn run(args: &ImportBackupArgs, data_dir: &Path) -> anyhow::Result<()> {
         }
     }
     println!("Imported {name}: {}.", merged.added);
+    for repair in &loaded.repairs {
+        println!("While {name} was read: {repair}.");
+    }
     if !merged.conflicts.is_empty() {
         println!(
             "{} differed; the library's own values are kept (the other values are in {name}):",

@@ -54,7 +54,10 @@ pub use ledger::{
 pub use library::{Library, LibraryError};
 pub use link::{LinkRefused, OPENABLE_SCHEMES, check_link};
 pub use merge::{Merged, merge_libraries};
-pub use merge_in::{Added, Conflict, Field, MergedIn, THEIR_NOTE_MARK, merge_in};
+pub use merge_in::{
+    Added, Conflict, Field, MergedIn, THEIR_NOTE_MARK, TextKey, merge_in, merge_in_with,
+    merge_with_base,
+};
 pub use prediction::{Given, Outcome, Prediction, PredictionId, brier_score};
 pub use probability::{Probability, ProbabilityError};
 pub use reopen::{

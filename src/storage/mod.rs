@@ -44,5 +44,6 @@ pub use store::{
     StorageError, Store, decode_file_at, list_backups, lock_is_free,
 };
 pub use sync_copies::{
-    MERGED_DIR, SyncTool, conflict_copy_tool, find_conflict_copies, move_merged_copy,
+    CopyStamp, MERGED_DIR, MoveCopyError, SyncTool, article_text_key, conflict_copy_tool,
+    copy_stamp, find_conflict_copies, merge_base, move_merged_copy,
 };

@@ -18,9 +18,12 @@
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
+use super::format::{Lineage, article_text_hash};
 use super::fs::{FileSystem, RealFs};
-use super::store::LIBRARY_FILE;
+use super::store::{LIBRARY_FILE, Store, list_backups};
+use crate::model::{ArticleEntry, Library};
 
 /// The folder, inside the data folder, conflict copies are moved into once merged.
 pub const MERGED_DIR: &str = "conflicts-merged";
@@ -129,13 +132,69 @@ pub fn find_conflict_copies(dir: &Path) -> io::Result<Vec<(PathBuf, SyncTool)>> 
     Ok(found)
 }
 
+/// A file as it was when read: size, modification time and (on Unix) device and inode, so
+/// a copy a sync tool rewrote or replaced since is told from the one read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CopyStamp {
+    /// Size in bytes.
+    pub len: u64,
+    /// Modification time, when the file system has one.
+    pub modified: Option<SystemTime>,
+    /// Device and inode (0 where there are none).
+    pub file_id: (u64, u64),
+}
+
+/// `path`'s [`CopyStamp`] now (`None` when it cannot be read).
+pub fn copy_stamp(path: &Path) -> Option<CopyStamp> {
+    let meta = std::fs::symlink_metadata(path).ok()?;
+    #[cfg(unix)]
+    let file_id = {
+        use std::os::unix::fs::MetadataExt as _;
+        (meta.dev(), meta.ino())
+    };
+    #[cfg(not(unix))]
+    let file_id = (0, 0);
+    Some(CopyStamp {
+        len: meta.len(),
+        modified: meta.modified().ok(),
+        file_id,
+    })
+}
+
+/// Why a merged copy was not moved.
+#[derive(Debug, thiserror::Error)]
+pub enum MoveCopyError {
+    /// The copy is no longer the file that was read (rewritten or replaced since): it is left
+    /// where it is, to be read and merged again.
+    #[error("it changed after it was read")]
+    Changed,
+    /// The folder could not be made or the file moved (it is then where it was).
+    #[error(transparent)]
+    Io(#[from] io::Error),
+}
+
 /// Moves the merged conflict copy `path` into `conflicts-merged/` of the data folder `dir`
 /// (made 0700 if needed), under its own name, or with `-2`, `-3`, … before `.json` when a
 /// file of that name is there already: never over another file. Returns where it went.
 ///
+/// `read` is the copy as it was read: a copy rewritten or replaced since is not moved
+/// ([`MoveCopyError::Changed`]), so it is merged again, never moved unmerged. Nothing is ever
+/// deleted: the move is a rename that never replaces (`renameat2` with `RENAME_NOREPLACE`),
+/// and when a file swapped in at the last moment was the one moved, it is moved back. Where
+/// that rename is not supported, a hard link is made and the name removed only while it
+/// still names the same file (device and inode).
+///
 /// # Errors
-/// The folder could not be made, or the file could not be moved (it is then where it was).
-pub fn move_merged_copy(dir: &Path, path: &Path) -> io::Result<PathBuf> {
+/// [`MoveCopyError::Changed`], or the folder could not be made, or the file could not be
+/// moved (it is then where it was).
+pub fn move_merged_copy(
+    dir: &Path,
+    path: &Path,
+    read: CopyStamp,
+) -> Result<PathBuf, MoveCopyError> {
+    if copy_stamp(path) != Some(read) {
+        return Err(MoveCopyError::Changed);
+    }
     let merged = dir.join(MERGED_DIR);
     RealFs.create_private_dir(&merged)?;
     let name = path
@@ -150,21 +209,145 @@ pub fn move_merged_copy(dir: &Path, path: &Path) -> io::Result<PathBuf> {
         } else {
             merged.join(format!("{stem}-{n}.json"))
         };
-        // A hard link never replaces a file; the rename below is for file systems without.
-        match std::fs::hard_link(path, &target) {
+        match rename_no_replace(path, &target) {
+            Ok(()) if copy_stamp(&target) == Some(read) => return Ok(target),
             Ok(()) => {
-                std::fs::remove_file(path)?;
-                return Ok(target);
+                // Another file was swapped in between the look and the move: put it back.
+                if let Err(e) = rename_no_replace(&target, path) {
+                    log::warn!(
+                        "a conflict copy changed while it was moved; it is kept as {}: {e}",
+                        target.display()
+                    );
+                }
+                return Err(MoveCopyError::Changed);
             }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(_) if !target.exists() => {
-                std::fs::rename(path, &target)?;
-                return Ok(target);
-            }
-            Err(e) => return Err(e),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Err(MoveCopyError::Changed),
+            Err(_) => return link_then_unlink(path, &target, read),
         }
     }
     unreachable!("an endless range ends only by returning")
+}
+
+/// The move of [`move_merged_copy`] where a rename that never replaces is not supported: a
+/// hard link (which never replaces either), then the old name removed only while it names
+/// the file read.
+fn link_then_unlink(path: &Path, target: &Path, read: CopyStamp) -> Result<PathBuf, MoveCopyError> {
+    match std::fs::hard_link(path, target) {
+        Ok(()) => {
+            if copy_stamp(path).is_some_and(|now| now.file_id == read.file_id)
+                && copy_stamp(target) == Some(read)
+            {
+                std::fs::remove_file(path)?;
+                return Ok(target.to_owned());
+            }
+            // Another file was swapped in: ours is moved (linked), the new one stays to be
+            // merged at the next look.
+            if copy_stamp(target) == Some(read) {
+                return Ok(target.to_owned());
+            }
+            std::fs::remove_file(target)?;
+            Err(MoveCopyError::Changed)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Renames `from` to `to`, failing with [`io::ErrorKind::AlreadyExists`] when `to` exists
+/// (never replacing it), atomically where the system can.
+#[cfg(target_os = "linux")]
+fn rename_no_replace(from: &Path, to: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt as _;
+    let c = |p: &Path| {
+        CString::new(p.as_os_str().as_bytes())
+            .map_err(|_| io::Error::new(io::ErrorKind::InvalidInput, "a NUL in the path"))
+    };
+    let (from, to) = (c(from)?, c(to)?);
+    // SAFETY: both are valid NUL-terminated paths, relative to the working directory.
+    let result = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            from.as_ptr(),
+            libc::AT_FDCWD,
+            to.as_ptr(),
+            libc::RENAME_NOREPLACE,
+        )
+    };
+    if result == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+/// Elsewhere there is no atomic no-replace rename: the caller's hard link is used.
+#[cfg(not(target_os = "linux"))]
+fn rename_no_replace(_from: &Path, _to: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// The content key of an article's text for matching ([`crate::model::TextKey`]): the
+/// SHA-256 its article file is named by; a placeholder for a missing file keeps that file's
+/// hash, so it matches the text it stands for.
+pub fn article_text_key(entry: &ArticleEntry) -> String {
+    article_text_hash(&entry.article.body).sha256
+}
+
+/// The version a library from elsewhere with lineage `theirs` and the data folder `dir`'s
+/// library both descend from, when the folder keeps it: the library file itself (theirs was
+/// written after it) or one of its backups (newest first), as long as the library file
+/// descends from it too. `None` when none is known (files without save ids included): the
+/// caller then merges without a base.
+pub fn merge_base(dir: &Path, theirs: &Lineage) -> Option<Library> {
+    if theirs.save_id.is_empty() {
+        return None;
+    }
+    let library_file = dir.join(LIBRARY_FILE);
+    let ours = lineage_of(&library_file)?;
+    // Theirs' lineage, newest first: the first save the folder keeps is the newest common one.
+    let theirs_ids: Vec<&String> = std::iter::once(&theirs.save_id)
+        .chain(&theirs.based_on)
+        .collect();
+    let mut best: Option<(usize, PathBuf)> = None;
+    for path in std::iter::once(library_file).chain(list_backups(dir).ok()?) {
+        // Only the save ids are read here; the one chosen is loaded whole below.
+        let Some(kept) = lineage_of(&path) else {
+            continue;
+        };
+        if !ours.descends_from(&kept.save_id) {
+            continue;
+        }
+        let Some(at) = theirs_ids.iter().position(|id| **id == kept.save_id) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|(b, _)| at < *b) {
+            best = Some((at, path));
+        }
+    }
+    let (_, path) = best?;
+    Store::load_file(&path).ok().map(|loaded| loaded.library)
+}
+
+/// The save ids of the library file at `path` (any format version that has them), read
+/// without decoding the library; `None` when it cannot be read or has none.
+fn lineage_of(path: &Path) -> Option<Lineage> {
+    #[derive(serde::Deserialize)]
+    struct Ids {
+        #[serde(default)]
+        save_id: String,
+        #[serde(default)]
+        based_on: Vec<String>,
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let bytes = bytes
+        .strip_prefix(b"\xEF\xBB\xBF".as_slice())
+        .unwrap_or(&bytes);
+    let ids: Ids = serde_json::from_slice(bytes).ok()?;
+    (!ids.save_id.is_empty()).then_some(Lineage {
+        save_id: ids.save_id,
+        based_on: ids.based_on,
+    })
 }
 
 #[cfg(test)]
@@ -254,10 +437,12 @@ mod tests {
             find_conflict_copies(dir).unwrap(),
             [(dir.join(name), SyncTool::Nextcloud)]
         );
-        let moved = move_merged_copy(dir, &dir.join(name)).unwrap();
+        let moved =
+            move_merged_copy(dir, &dir.join(name), copy_stamp(&dir.join(name)).unwrap()).unwrap();
         assert_eq!(moved, dir.join(MERGED_DIR).join(name));
         std::fs::write(dir.join(name), b"second").unwrap();
-        let again = move_merged_copy(dir, &dir.join(name)).unwrap();
+        let again =
+            move_merged_copy(dir, &dir.join(name), copy_stamp(&dir.join(name)).unwrap()).unwrap();
         assert_eq!(
             again,
             dir.join(MERGED_DIR)
@@ -266,5 +451,71 @@ mod tests {
         assert_eq!(std::fs::read(moved).unwrap(), b"first");
         assert_eq!(std::fs::read(again).unwrap(), b"second");
         assert!(find_conflict_copies(dir).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_copy_changed_after_it_was_read_is_never_moved_nor_deleted() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let path = dir.join("library.sync-conflict-20261207-013045-ABCDEF7.json");
+        std::fs::write(&path, b"read").unwrap();
+        let read = copy_stamp(&path).unwrap();
+        // Rewritten in place (another size) by the sync tool after it was read.
+        std::fs::write(&path, b"rewritten").unwrap();
+        assert!(matches!(
+            move_merged_copy(dir, &path, read),
+            Err(MoveCopyError::Changed)
+        ));
+        assert_eq!(std::fs::read(&path).unwrap(), b"rewritten");
+        // Replaced by another file of the same size (a rename over it, as sync tools write).
+        let read = copy_stamp(&path).unwrap();
+        let other = dir.join(".syncthing.tmp");
+        std::fs::write(&other, b"replaced!").unwrap();
+        std::fs::rename(&other, &path).unwrap();
+        assert!(matches!(
+            move_merged_copy(dir, &path, read),
+            Err(MoveCopyError::Changed)
+        ));
+        assert_eq!(std::fs::read(&path).unwrap(), b"replaced!");
+        let merged = dir.join(MERGED_DIR);
+        assert!(!merged.exists() || std::fs::read_dir(&merged).unwrap().next().is_none());
+        // Gone since it was read: nothing to move, nothing made up.
+        let read = copy_stamp(&path).unwrap();
+        std::fs::remove_file(&path).unwrap();
+        assert!(matches!(
+            move_merged_copy(dir, &path, read),
+            Err(MoveCopyError::Changed)
+        ));
+    }
+
+    #[test]
+    fn the_move_never_replaces_a_file_and_the_fallback_never_unlinks_another() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let (from, to) = (dir.join("a.json"), dir.join("b.json"));
+        std::fs::write(&from, b"a").unwrap();
+        std::fs::write(&to, b"b").unwrap();
+        if let Err(e) = rename_no_replace(&from, &to) {
+            assert_ne!(e.kind(), io::ErrorKind::NotFound);
+        }
+        assert_eq!(std::fs::read(&from).unwrap(), b"a");
+        assert_eq!(std::fs::read(&to).unwrap(), b"b");
+        // The hard-link way, with the name now naming another file than the one read.
+        let read = copy_stamp(&from).unwrap();
+        let swapped = dir.join("swapped.json");
+        std::fs::write(&swapped, b"new").unwrap();
+        std::fs::rename(&swapped, &from).unwrap();
+        let target = dir.join("moved.json");
+        assert!(matches!(
+            link_then_unlink(&from, &target, read),
+            Err(MoveCopyError::Changed)
+        ));
+        assert_eq!(std::fs::read(&from).unwrap(), b"new", "never deleted");
+        assert!(!target.exists());
+        // And while it is the file read, it is moved.
+        let read = copy_stamp(&from).unwrap();
+        assert_eq!(link_then_unlink(&from, &target, read).unwrap(), target);
+        assert!(!from.exists());
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
     }
 }

@@ -8,7 +8,10 @@ use std::process::Command as Process;
 
 use egui_kittest::kittest::Queryable as _;
 use fan_tracker::app::{App, Command};
-use fan_tracker::model::{Library, Thread, ThreadId, ThreadStatus, quoted};
+use fan_tracker::model::{
+    Article, ArticleEntry, ArticleFormat, ArticleId, Library, Thread, ThreadId, ThreadStatus,
+    quoted,
+};
 use fan_tracker::storage::{self, LIBRARY_FILE, MERGED_DIR, SaveRequest, Store};
 
 use crate::fixture::{TempDir, launch, step_until};
@@ -423,4 +426,171 @@ fn cli_import_of_a_file_that_is_no_library_is_refused() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("notes.json could not be read"), "{said}");
     assert!(!dir.exists(), "no data folder made");
+}
+
+/// Another device's save of `library`, as a sync tool carries it: saved in a data folder of
+/// its own that started as a copy of `dir` (so it descends from `dir`'s last save, save ids
+/// and all). Its new article files stay on that device. Returns the library file's bytes.
+fn saved_on_another_device(tmp: &TempDir, dir: &Path, library: &Library) -> Vec<u8> {
+    let other = tmp.path().join("laptop");
+    std::fs::create_dir_all(other.join("articles")).unwrap();
+    std::fs::copy(dir.join(LIBRARY_FILE), other.join(LIBRARY_FILE)).unwrap();
+    for entry in std::fs::read_dir(dir.join("articles")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(
+            &path,
+            other.join("articles").join(path.file_name().unwrap()),
+        )
+        .unwrap();
+    }
+    save_library(&other, library);
+    std::fs::read(other.join(LIBRARY_FILE)).unwrap()
+}
+
+/// Saves `library` over the data folder's, the one it replaces kept as a backup.
+fn save_with_backup(dir: &Path, library: &Library) {
+    let mut opened = Store::open(dir).unwrap();
+    let request = SaveRequest {
+        force_backup: true,
+        ..SaveRequest::new(library.clone())
+    };
+    opened.store.save(&request).unwrap();
+}
+
+/// A conflict copy saved on another device from a save this folder keeps (a backup) is merged
+/// three ways, like a change made behind the app: what only the other device changed is
+/// taken, what was deleted here stays deleted, and where both changed a note both are kept
+/// and told.
+#[test]
+fn a_conflict_copy_from_another_device_is_merged_from_the_version_both_started_from() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let base = Library::default();
+    save_library(&dir, &base);
+    let mut theirs = base.clone();
+    theirs.shows[0].title = "Renamed on the laptop".into();
+    theirs.shows[0].threads[0].status = ThreadStatus::Resolved;
+    theirs.shows[0].threads[0].note = "from the laptop".into();
+    let bytes = saved_on_another_device(&tmp, &dir, &theirs);
+    let mut ours = base.clone();
+    let deleted = ours.shows[0].threads.remove(1);
+    ours.shows[0].threads[0].note = "from the desk".into();
+    save_with_backup(&dir, &ours);
+    let name = "library.sync-conflict-20261207-030000-LAPTOP1.json";
+    std::fs::write(dir.join(name), &bytes).unwrap();
+
+    let mut harness = launch(&dir, None);
+    step_until(&mut harness, "the conflict copy merged and told", |app| {
+        notice_containing(app, "a conflict copy").is_some()
+    });
+    harness.run();
+    let notice = notice_containing(harness.state(), "a conflict copy").unwrap();
+    assert!(
+        notice.contains(
+            "into your library, from the version both started from: 2 changes made there taken."
+        ),
+        "{notice}"
+    );
+    let title = &ours.shows[0].threads[0].title;
+    assert!(
+        notice.contains(&format!(
+            "One thing differs, yours kept: the thread {}: note is \"from the desk\" here and \"from the laptop\" in the other copy; the other note is added below yours, marked.",
+            quoted(title)
+        )),
+        "{notice}"
+    );
+    harness.get_by_label(&notice);
+    let library = harness.state().library().clone();
+    assert_eq!(library.shows[0].title, "Renamed on the laptop");
+    assert_eq!(library.shows[0].threads[0].status, ThreadStatus::Resolved);
+    assert_eq!(
+        library.shows[0].threads[0].note,
+        "from the desk\n\n[From the other copy]\nfrom the laptop"
+    );
+    assert!(
+        !library.threads().any(|t| t.id == deleted.id),
+        "a thread deleted here stays deleted"
+    );
+    assert_eq!(
+        std::fs::read(dir.join(MERGED_DIR).join(name)).unwrap(),
+        bytes,
+        "kept whole in conflicts-merged/"
+    );
+    step_until(&mut harness, "the merge saved", App::is_saved);
+    assert_eq!(
+        Store::read_library(&dir.join(LIBRARY_FILE)).unwrap(),
+        library
+    );
+}
+
+/// A conflict copy naming an article file that has not arrived yet says so in words, and the
+/// article is added once, showing the placeholder.
+#[test]
+fn a_conflict_copy_whose_new_article_file_has_not_arrived_says_so() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let base = Library::default();
+    save_library(&dir, &base);
+    let mut theirs = base.clone();
+    let id = ArticleId(theirs.allocate_id());
+    theirs.shows[0].articles.push(ArticleEntry::new(
+        id,
+        Article {
+            title: "Laptop news".into(),
+            as_of: None,
+            format: ArticleFormat::PlainText,
+            body: "Filming starts in spring.".into(),
+            source_path: None,
+            source_url: None,
+        },
+    ));
+    let bytes = saved_on_another_device(&tmp, &dir, &theirs);
+    let name = "library (conflicted copy 2026-12-07 030000).json";
+    std::fs::write(dir.join(name), &bytes).unwrap();
+
+    let mut harness = launch(&dir, None);
+    step_until(&mut harness, "the conflict copy merged and told", |app| {
+        notice_containing(app, "a conflict copy").is_some()
+    });
+    harness.run();
+    let notice = notice_containing(harness.state(), "a conflict copy").unwrap();
+    assert!(notice.contains("1 article added"), "{notice}");
+    assert!(
+        notice.contains("While it was read: the text of the article \u{201c}Laptop news\u{201d} is missing: articles/"),
+        "{notice}"
+    );
+    let library = harness.state().library().clone();
+    let added: Vec<_> = library
+        .articles()
+        .filter(|a| a.article.title == "Laptop news")
+        .collect();
+    assert_eq!(added.len(), 1);
+}
+
+/// A backup whose article file is not beside it: the command line says the text is missing,
+/// and the article, matched by its content hash, is not added again.
+#[test]
+fn cli_import_says_an_article_text_is_missing_and_matches_the_article_by_its_hash() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let ours = Library::default();
+    save_library(&dir, &ours);
+    std::fs::create_dir_all(tmp.path().join("elsewhere")).unwrap();
+    let copy = tmp.path().join("elsewhere").join("copy.json");
+    std::fs::copy(dir.join(LIBRARY_FILE), &copy).unwrap();
+    let out = import_backup(&dir, &copy);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("nothing new"), "{said}");
+    assert!(
+        said.contains("was read: the text of the article \u{201c}"),
+        "{said}"
+    );
+    assert!(said.contains("is missing"), "{said}");
+    let saved = Store::read_library(&dir.join(LIBRARY_FILE)).unwrap();
+    assert_eq!(saved.articles().count(), ours.articles().count());
 }

@@ -37,6 +37,7 @@ use thiserror::Error;
 
 use crate::model::{Library, LibraryRepair, ShowId};
 
+pub use bodies::hash_of as article_text_hash;
 pub use bodies::is_placeholder as is_missing_article_text;
 pub use convert::{ArticleReader, placeholder as missing_article_placeholder};
 pub use migrate::{
