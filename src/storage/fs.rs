@@ -30,6 +30,10 @@ pub trait FileSystem: Send + std::fmt::Debug {
     fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>>;
     /// Removes a file.
     fn remove(&self, path: &Path) -> io::Result<()>;
+    /// The size in bytes of the file `path` names (links followed).
+    fn file_len(&self, path: &Path) -> io::Result<u64> {
+        fs::metadata(path).map(|meta| meta.len())
+    }
     /// The monotonic clock backups are spaced by (tests move it on).
     fn now(&self) -> Instant {
         Instant::now()

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use thiserror::Error;
 
 use super::backups::{self, BACKUP_DIR};
-use super::format::v4::ARTICLES_DIR;
+use super::format::v4::{ARTICLES_DIR, is_sha256_hex};
 use super::format::{
     ArticleFile, CURRENT_FORMAT_VERSION, FormatError, Lineage, Loaded, Repair, decode_file_with,
     encode_library_file,
@@ -224,9 +224,9 @@ impl Store {
                 dir: dir.to_owned(),
             });
         } else {
-            remove_temp_files(&*fs, dir);
-            remove_temp_files(&*fs, &dir.join(BACKUP_DIR));
-            remove_temp_files(&*fs, &articles_dir(dir));
+            remove_temp_files(&*fs, dir, TempKind::Json);
+            remove_temp_files(&*fs, &dir.join(BACKUP_DIR), TempKind::Json);
+            remove_temp_files(&*fs, &articles_dir(dir), TempKind::Article);
         }
         let mut store = Store {
             dir: dir.to_owned(),
@@ -722,12 +722,26 @@ impl Store {
 
     /// Writes each of `articles` not known to be in the folder. Article files are never
     /// removed: any backup may name them (see docs/DATA-SAFETY.md).
+    ///
+    /// One known to be there is checked by its size (one `stat` per article and save, no
+    /// read): a file deleted, truncated or otherwise changed in size while the window runs (by
+    /// hand, by a sync tool) is written again from the text in memory, the fan's data.
     fn write_articles(&self, articles: &[ArticleFile]) -> Result<(), StorageError> {
         let dir = articles_dir(&self.dir);
         let mut created = false;
         for article in articles {
             if self.articles_on_disk.borrow().contains(&article.name) {
-                continue;
+                let path = dir.join(&article.name);
+                match self.fs.file_len(&path) {
+                    Ok(len) if len == article.body.len() as u64 => continue,
+                    found => {
+                        log::warn!(
+                            "the article file {} changed behind the app ({found:?}); written again from the text in memory",
+                            path.display()
+                        );
+                        self.articles_on_disk.borrow_mut().remove(&article.name);
+                    }
+                }
             }
             if !created {
                 self.fs
@@ -743,20 +757,21 @@ impl Store {
         Ok(())
     }
 
-    /// Moves each damaged article file `repairs` name aside, untouched, as
-    /// `articles/<sha256>.damaged-<time>.md`, and says where in the repair; one that cannot be
-    /// moved is left where it is (it is never used nor written over) and logged.
+    /// Keeps a copy of each damaged article file `repairs` name, byte for byte, as
+    /// `articles/<sha256>.damaged-<time>.md`, and says where in the repair. The damaged file
+    /// itself stays where it is: it is never used (its text does not match its name) nor
+    /// written over, and moving it would reach the fan's other devices through a sync tool as
+    /// a deletion of their good copy; when the good file arrives in its place, it is used
+    /// again. A file kept aside before with the same bytes is named instead of a new copy, so
+    /// each start does not add one. One that cannot be copied is logged.
     fn keep_damaged_articles_aside(&self, repairs: &mut [Repair]) {
         let dir = articles_dir(&self.dir);
         for repair in repairs {
             let Repair::ArticleDamaged { file, kept_as, .. } = repair else {
                 continue;
             };
-            let name = file_name_of(file);
-            let stem = format!("{}.damaged", name.trim_end_matches(".md"));
-            let target = unique_path(&dir, &stem, "md");
-            match self.fs.rename(&dir.join(&name), &target) {
-                Ok(()) => {
+            match self.copy_damaged_article(&dir, &file_name_of(file)) {
+                Ok(target) => {
                     *kept_as = Some(format!(
                         "{ARTICLES_DIR}/{}",
                         target.file_name().unwrap_or_default().to_string_lossy()
@@ -765,6 +780,28 @@ impl Store {
                 Err(e) => log::error!("could not keep the damaged article file {file} aside: {e}"),
             }
         }
+    }
+
+    /// Copies the damaged article file `name` of `dir` (the articles folder) aside, unless a
+    /// copy of the same bytes is there already; returns the copy's path.
+    fn copy_damaged_article(&self, dir: &Path, name: &str) -> Result<PathBuf, StorageError> {
+        let path = dir.join(name);
+        let bytes = self.fs.read(&path).map_err(io_error("read", &path))?;
+        let stem = format!("{}.damaged", name.trim_end_matches(".md"));
+        let prefix = format!("{stem}-");
+        let listed = self.fs.list(dir).map_err(io_error("list", dir))?;
+        let kept = listed.into_iter().find(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(".md"))
+                && self.fs.read(p).is_ok_and(|kept| kept == bytes)
+        });
+        if let Some(kept) = kept {
+            return Ok(kept);
+        }
+        let target = unique_path(dir, &stem, "md");
+        self.write(&target, &bytes)?;
+        Ok(target)
     }
 
     /// The library file's bytes, or `None` when there is no file.
@@ -932,9 +969,23 @@ fn take_lock(dir: &Path) -> Result<Option<File>, StorageError> {
     Ok(None)
 }
 
-/// Removes temporary files left by an interrupted atomic write (`.library.json.XXXX` and the
-/// like). They are never loaded.
-fn remove_temp_files(fs: &dyn FileSystem, dir: &Path) {
+/// Which of Fan Tracker's own files a leftover temporary file in a folder can be for.
+#[derive(Clone, Copy)]
+enum TempKind {
+    /// The data folder and `backups/`: the library, its backups and kept copies (`*.json`).
+    Json,
+    /// `articles/`: an article file (`<sha256>.md`) or a damaged one kept aside
+    /// (`<sha256>.damaged-<time>.md`).
+    Article,
+}
+
+/// Removes temporary files left by an interrupted atomic write of our own in `dir`. They are
+/// never loaded. Only the exact names the atomic writer (`atomic-write-file`) gives ours are
+/// removed: `.` + the file's name + `.` + six letters or digits (`.library.json.a1B2c3`,
+/// `articles/.<sha256>.md.Xy12Zw`); another program's hidden file (an editor's swap file
+/// `.notes.md.swp`, a sync tool's download in progress `.syncthing.library.json.tmp`) is
+/// never touched.
+fn remove_temp_files(fs: &dyn FileSystem, dir: &Path, kind: TempKind) {
     let Ok(entries) = fs.list(dir) else {
         return;
     };
@@ -942,11 +993,37 @@ fn remove_temp_files(fs: &dyn FileSystem, dir: &Path) {
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };
-        if name.starts_with('.')
-            && (name.contains(".json.") || name.contains(".md."))
+        if is_our_temp_file(name, kind)
             && let Err(e) = fs.remove(&path)
         {
             log::warn!("could not remove leftover temporary file {name}: {e}");
+        }
+    }
+}
+
+/// The length of the random suffix the atomic writer adds to a temporary file's name.
+const TEMP_SUFFIX_LEN: usize = 6;
+
+/// Whether `name` is the atomic writer's temporary name for one of our files of `kind` (see
+/// [`remove_temp_files`]).
+fn is_our_temp_file(name: &str, kind: TempKind) -> bool {
+    let Some(inner) = name.strip_prefix('.') else {
+        return false;
+    };
+    let Some((target, suffix)) = inner.rsplit_once('.') else {
+        return false;
+    };
+    if suffix.len() != TEMP_SUFFIX_LEN || !suffix.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return false;
+    }
+    match kind {
+        TempKind::Json => target.len() > ".json".len() && target.ends_with(".json"),
+        TempKind::Article => {
+            let Some(stem) = target.strip_suffix(".md") else {
+                return false;
+            };
+            let (hash, rest) = stem.split_at_checked(64).unwrap_or((stem, ""));
+            is_sha256_hex(hash) && (rest.is_empty() || rest.starts_with(".damaged-"))
         }
     }
 }
@@ -1087,6 +1164,136 @@ mod tests {
             let on_disk = decode_file_at(&std::fs::read(&path).unwrap(), &path).unwrap();
             assert_eq!(on_disk.library.shows[0].note, note);
             assert_eq!(on_disk.revision, u64::MAX, "never wrapped to 0");
+        }
+    }
+
+    /// The default library saved in `dir`; returns it with its first article file's path.
+    fn saved_with_article(dir: &Path) -> (Library, PathBuf) {
+        let library = library_with_note("saved");
+        let mut store = Store::open(dir).unwrap().store;
+        store.save(&SaveRequest::new(library.clone())).unwrap();
+        let body = &library.shows[0].articles[0].article.body;
+        let path = dir.join(ARTICLES_DIR).join(format!(
+            "{}.md",
+            super::super::format::v4::sha256_hex(body.as_bytes())
+        ));
+        assert!(path.exists());
+        (library, path)
+    }
+
+    #[test]
+    fn a_damaged_article_file_is_copied_aside_once_and_left_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let (library, path) = saved_with_article(dir.path());
+        std::fs::write(&path, b"damaged by a sync tool").unwrap();
+        for _ in 0..2 {
+            let opened = Store::open(dir.path()).unwrap();
+            let [Notice::Repaired { repairs }] = opened.notices.as_slice() else {
+                panic!("{:?}", opened.notices);
+            };
+            assert!(
+                matches!(
+                    &repairs[..],
+                    [Repair::ArticleDamaged {
+                        kept_as: Some(_),
+                        ..
+                    }]
+                ),
+                "{repairs:?}"
+            );
+            // Left in place (a move would reach other devices as a deletion), never used.
+            assert_eq!(std::fs::read(&path).unwrap(), b"damaged by a sync tool");
+        }
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let stem = name.trim_end_matches(".md");
+        let aside: Vec<_> = std::fs::read_dir(dir.path().join(ARTICLES_DIR))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(&format!("{stem}.damaged-"))
+            })
+            .collect();
+        assert_eq!(aside.len(), 1, "copied once, not at every start: {aside:?}");
+        assert_eq!(std::fs::read(&aside[0]).unwrap(), b"damaged by a sync tool");
+        // The sync tool repairs the file: it is used again.
+        let body = &library.shows[0].articles[0].article.body;
+        std::fs::write(&path, body.as_bytes()).unwrap();
+        let opened = Store::open(dir.path()).unwrap();
+        assert_eq!(opened.notices, []);
+        assert_eq!(opened.library, Some(library));
+    }
+
+    #[test]
+    fn an_article_file_lost_while_the_window_runs_is_written_again_from_memory() {
+        let dir = tempfile::tempdir().unwrap();
+        let (library, path) = saved_with_article(dir.path());
+        let mut opened = Store::open(dir.path()).unwrap();
+        assert_eq!(opened.library.as_ref(), Some(&library));
+        let body = library.shows[0].articles[0].article.body.clone();
+        // Deleted behind the app: the next save writes it again.
+        std::fs::remove_file(&path).unwrap();
+        opened
+            .store
+            .save(&SaveRequest::new(library_with_note("one")))
+            .unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), body.as_bytes());
+        // Truncated behind the app: the same.
+        std::fs::write(&path, &body.as_bytes()[..10]).unwrap();
+        opened
+            .store
+            .save(&SaveRequest::new(library_with_note("two")))
+            .unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), body.as_bytes());
+        // The folder itself removed: made again.
+        std::fs::remove_dir_all(dir.path().join(ARTICLES_DIR)).unwrap();
+        opened
+            .store
+            .save(&SaveRequest::new(library_with_note("three")))
+            .unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), body.as_bytes());
+        drop(opened);
+        let again = Store::open(dir.path()).unwrap();
+        assert_eq!(again.notices, []);
+    }
+
+    #[test]
+    fn only_our_own_temporary_files_are_removed_and_article_ones_only_in_articles() {
+        let dir = tempfile::tempdir().unwrap();
+        let (library, path) = saved_with_article(dir.path());
+        let hash = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let articles = dir.path().join(ARTICLES_DIR);
+        let ours = [
+            dir.path().join(".library.json.a1B2c3"),
+            dir.path()
+                .join(BACKUP_DIR)
+                .join(".library-000001.json.Zz9yX8"),
+            articles.join(format!(".{hash}.md.Q7w8E9")),
+            articles.join(format!(".{hash}.damaged-2026-12-07T01-02-03Z.md.abcDEF")),
+        ];
+        let theirs = [
+            // An editor's swap files, a sync tool's downloads in progress.
+            dir.path().join(".notes.md.swp"),
+            dir.path().join(".syncthing.library.json.tmp"),
+            dir.path().join(format!(".{hash}.md.Q7w8E9")),
+            articles.join(format!(".syncthing.{hash}.md.tmp")),
+            articles.join(".notes.md.swp"),
+            articles.join(format!(".{hash}.md.swp")),
+            articles.join(".my-notes.md.a1B2c3"),
+        ];
+        std::fs::create_dir_all(dir.path().join(BACKUP_DIR)).unwrap();
+        for file in ours.iter().chain(&theirs) {
+            std::fs::write(file, b"half written").unwrap();
+        }
+        let opened = Store::open(dir.path()).unwrap();
+        assert_eq!(opened.library, Some(library));
+        for file in &ours {
+            assert!(!file.exists(), "ours, removed: {}", file.display());
+        }
+        for file in &theirs {
+            assert!(file.exists(), "not ours, kept: {}", file.display());
         }
     }
 }

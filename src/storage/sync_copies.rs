@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use super::format::{Lineage, article_text_hash};
-use super::fs::{FileSystem, RealFs};
+use super::fs::{FileSystem, RealFs, follow_links};
 use super::store::{LIBRARY_FILE, Store, list_backups};
 use crate::model::{ArticleEntry, Library};
 
@@ -55,8 +55,19 @@ impl fmt::Display for SyncTool {
 /// Which sync tool left `name` as a conflict copy of `library.json`, or `None` when it is
 /// not one (the rules are in the module documentation).
 pub fn conflict_copy_tool(name: &str) -> Option<SyncTool> {
-    let stem = LIBRARY_FILE.strip_suffix(".json")?;
-    let middle = name.strip_prefix(stem)?.strip_suffix(".json")?;
+    conflict_copy_tool_of(LIBRARY_FILE, name)
+}
+
+/// Which sync tool left `name` as a conflict copy of the file named `original` (its name
+/// without a folder, e.g. `library.json`, or `fan-library.json` for the file a
+/// `library.json` link points at): the tool's marker goes between the name's stem and its
+/// extension (the last `.` and what follows; a name without one has no extension).
+fn conflict_copy_tool_of(original: &str, name: &str) -> Option<SyncTool> {
+    let (stem, ext) = match original.rfind('.') {
+        Some(at) if at > 0 => original.split_at(at),
+        _ => (original, ""),
+    };
+    let middle = name.strip_prefix(stem)?.strip_suffix(ext)?;
     let mut rest = middle;
     let mut first = None;
     while !rest.is_empty() {
@@ -111,23 +122,45 @@ fn bracketed(text: &str) -> Option<(&str, &str)> {
 }
 
 /// The conflict copies of the library in the data folder `dir` (not in its subfolders), by
-/// name; a folder that cannot be listed is an error, one that is not there has none.
+/// name, sorted by path; a folder that cannot be listed is an error, one that is not there
+/// has none.
+///
+/// When `library.json` is a symbolic link (into a synced folder, say: docs/DATA-SAFETY.md,
+/// 9), the sync tool writes its copies beside the file the link points at, named after that
+/// file: the folder of that file is listed too, for copies of that file's name
+/// (`fan.sync-conflict-….json` for `fan.json`).
 ///
 /// # Errors
-/// The folder could not be listed.
+/// A folder could not be listed.
 pub fn find_conflict_copies(dir: &Path) -> io::Result<Vec<(PathBuf, SyncTool)>> {
-    let listed = match RealFs.list(dir) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-        listed => listed?,
-    };
-    let mut found: Vec<(PathBuf, SyncTool)> = listed
-        .into_iter()
-        .filter(|path| path.is_file())
-        .filter_map(|path| {
-            let tool = conflict_copy_tool(path.file_name()?.to_str()?)?;
-            Some((path, tool))
-        })
-        .collect();
+    let mut places = vec![(dir.to_owned(), LIBRARY_FILE.to_owned())];
+    let link = dir.join(LIBRARY_FILE);
+    // A link that cannot be followed (a loop) leads nowhere to look.
+    if let Ok(target) = follow_links(&link)
+        && target != link
+        && let (Some(folder), Some(name)) = (target.parent(), target.file_name())
+    {
+        places.push((folder.to_owned(), name.to_string_lossy().into_owned()));
+    }
+    let mut found: Vec<(PathBuf, SyncTool)> = Vec::new();
+    for (folder, original) in &places {
+        let listed = match RealFs.list(folder) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            listed => listed?,
+        };
+        for path in listed.into_iter().filter(|path| path.is_file()) {
+            let Some(tool) = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .and_then(|n| conflict_copy_tool_of(original, n))
+            else {
+                continue;
+            };
+            if !found.iter().any(|(p, _)| same_file(p, &path)) {
+                found.push((path, tool));
+            }
+        }
+    }
     found.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(found)
 }
@@ -173,6 +206,11 @@ pub enum MoveCopyError {
     Io(#[from] io::Error),
 }
 
+/// Whether `a` and `b` name the same file (the same folder reached two ways).
+fn same_file(a: &Path, b: &Path) -> bool {
+    a == b || matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+}
+
 /// Moves the merged conflict copy `path` into `conflicts-merged/` of the data folder `dir`
 /// (made 0700 if needed), under its own name, or with `-2`, `-3`, … before `.json` when a
 /// file of that name is there already: never over another file. Returns where it went.
@@ -183,6 +221,11 @@ pub enum MoveCopyError {
 /// and when a file swapped in at the last moment was the one moved, it is moved back. Where
 /// that rename is not supported, a hard link is made and the name removed only while it
 /// still names the same file (device and inode).
+///
+/// A copy found beside the file a `library.json` link points at (see
+/// [`find_conflict_copies`]) goes into `conflicts-merged/` beside it instead: in the same
+/// file system (a synced folder is often another one, where a move into the data folder
+/// fails) and where the fan's other devices see it was merged.
 ///
 /// # Errors
 /// [`MoveCopyError::Changed`], or the folder could not be made, or the file could not be
@@ -195,7 +238,11 @@ pub fn move_merged_copy(
     if copy_stamp(path) != Some(read) {
         return Err(MoveCopyError::Changed);
     }
-    let merged = dir.join(MERGED_DIR);
+    let home = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() && !same_file(folder, dir) => folder,
+        _ => dir,
+    };
+    let merged = home.join(MERGED_DIR);
     RealFs.create_private_dir(&merged)?;
     let name = path
         .file_name()
@@ -517,5 +564,61 @@ mod tests {
         assert_eq!(link_then_unlink(&from, &target, read).unwrap(), target);
         assert!(!from.exists());
         assert_eq!(std::fs::read(&target).unwrap(), b"new");
+    }
+
+    /// `library.json` a link into a synced folder (DATA-SAFETY 9): the sync tool leaves its
+    /// copies beside the file the link points at, named after that file.
+    #[cfg(unix)]
+    #[test]
+    fn copies_beside_a_linked_librarys_target_are_found_by_its_own_name() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (dir, synced) = (tmp.path().join("data"), tmp.path().join("Sync"));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::create_dir_all(&synced).unwrap();
+        std::fs::write(synced.join("fan.json"), b"{}").unwrap();
+        std::os::unix::fs::symlink(synced.join("fan.json"), dir.join(LIBRARY_FILE)).unwrap();
+        let syncthing = synced.join("fan.sync-conflict-20261207-013045-ABCDEF7.json");
+        let dropbox = synced.join("fan (Jane Doe's conflicted copy 2026-12-07).json");
+        let beside = dir.join("library (conflicted copy 2026-12-07 013045).json");
+        for path in [&syncthing, &dropbox, &beside] {
+            std::fs::write(path, b"{}").unwrap();
+        }
+        // Not copies of the linked file: another file's, and the link's own name there.
+        std::fs::write(
+            synced.join("notes.sync-conflict-20261207-013045-ABCDEF7.json"),
+            b"",
+        )
+        .unwrap();
+        std::fs::write(synced.join("fan.json.tmp"), b"").unwrap();
+        let mut want = vec![
+            (beside, SyncTool::Nextcloud),
+            (dropbox.clone(), SyncTool::Dropbox),
+            (syncthing, SyncTool::Syncthing),
+        ];
+        want.sort_by(|a, b| a.0.cmp(&b.0));
+        assert_eq!(find_conflict_copies(&dir).unwrap(), want);
+        // Once merged, moved beside the copy (the same file system), never deleted.
+        let moved = move_merged_copy(&dir, &dropbox, copy_stamp(&dropbox).unwrap()).unwrap();
+        assert_eq!(
+            moved,
+            synced.join(MERGED_DIR).join(dropbox.file_name().unwrap())
+        );
+        assert_eq!(find_conflict_copies(&dir).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_copy_of_a_file_without_an_extension_is_told_by_its_name() {
+        assert_eq!(
+            conflict_copy_tool_of("fan", "fan.sync-conflict-20261207-013045-ABCDEF7"),
+            Some(SyncTool::Syncthing)
+        );
+        assert_eq!(conflict_copy_tool_of("fan", "fan"), None);
+        assert_eq!(
+            conflict_copy_tool_of(
+                "fan.json",
+                "library.sync-conflict-20261207-013045-ABCDEF7.json"
+            ),
+            None
+        );
     }
 }

@@ -109,7 +109,9 @@ fn a_missing_or_damaged_article_file_is_told_and_everything_else_is_kept() {
             && words.contains("kept aside as articles/"),
         "{words}"
     );
-    // The damaged file is kept aside byte for byte, never used.
+    // The damaged file is copied aside byte for byte and left in place (moving it would
+    // reach the fan's other devices through a sync tool as a deletion of their good copy),
+    // never used.
     let aside = files_named(
         &dir.join("articles"),
         &format!("{}.damaged-", sha256_hex(second.as_bytes())),
@@ -119,7 +121,10 @@ fn a_missing_or_damaged_article_file_is_told_and_everything_else_is_kept() {
         fs::read(&aside[0]).unwrap(),
         b"Not the text its name hashes."
     );
-    assert!(!article_path(&dir, &second).exists());
+    assert_eq!(
+        fs::read(article_path(&dir, &second)).unwrap(),
+        b"Not the text its name hashes."
+    );
 
     // Every thread, note and prediction is kept; each article shows a placeholder naming its
     // file.
@@ -145,8 +150,13 @@ fn a_missing_or_damaged_article_file_is_told_and_everything_else_is_kept() {
     assert!(saved.contains(&sha256_hex(second.as_bytes())));
     assert_eq!(
         fs::read_dir(dir.join("articles")).unwrap().count(),
-        1,
-        "only the kept-aside file: no placeholder written"
+        2,
+        "only the damaged file and its copy: no placeholder written"
+    );
+    assert_eq!(
+        fs::read(article_path(&dir, &second)).unwrap(),
+        b"Not the text its name hashes.",
+        "never written over"
     );
     drop(opened);
 

@@ -87,6 +87,54 @@ fn a_syncthing_conflict_copy_is_merged_moved_and_told() {
     );
 }
 
+/// `library.json` a link into a synced folder (DATA-SAFETY 9): Syncthing carries the file the
+/// link points at (`fan.json`) and leaves its copy beside it, named after it. It is merged at
+/// launch, moved into `conflicts-merged/` beside it, and told.
+#[cfg(unix)]
+#[test]
+fn a_conflict_copy_beside_a_linked_librarys_file_is_merged_moved_and_told() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let synced = tmp.path().join("Sync");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(&synced).unwrap();
+    std::os::unix::fs::symlink(synced.join("fan.json"), dir.join(LIBRARY_FILE)).unwrap();
+    let ours = Library::default();
+    save_library(&dir, &ours);
+    assert!(
+        synced.join("fan.json").is_file(),
+        "written through the link"
+    );
+    let name = "fan.sync-conflict-20261207-013045-ABCDEF7.json";
+    let bytes = storage::encode(&other_device(&ours)).unwrap();
+    std::fs::write(synced.join(name), &bytes).unwrap();
+
+    let mut harness = launch(&dir, None);
+    step_until(&mut harness, "the conflict copy merged and told", |app| {
+        notice_containing(app, "a conflict copy").is_some()
+    });
+    harness.run();
+    let notice = notice_containing(harness.state(), "a conflict copy").unwrap();
+    assert!(
+        notice.contains("Syncthing") && notice.contains(name),
+        "{notice}"
+    );
+    let library = harness.state().library().clone();
+    assert!(library.threads().any(|t| t.title == "Added on the laptop"));
+    assert!(!synced.join(name).exists(), "moved away");
+    assert_eq!(
+        std::fs::read(synced.join(MERGED_DIR).join(name)).unwrap(),
+        bytes,
+        "kept whole in conflicts-merged/ beside it"
+    );
+    step_until(&mut harness, "the merge saved", App::is_saved);
+    assert!(dir.join(LIBRARY_FILE).is_symlink(), "the link kept");
+    assert_eq!(
+        Store::read_library(&dir.join(LIBRARY_FILE)).unwrap(),
+        library
+    );
+}
+
 #[test]
 fn a_dropbox_conflict_copy_is_merged_moved_and_told() {
     a_conflict_copy_is_merged_moved_and_told(

@@ -4,7 +4,7 @@
 //! of an article whose file is missing keeps naming that file in every save.
 
 use std::collections::HashMap;
-use std::sync::{Arc, LazyLock, Mutex, PoisonError, Weak};
+use std::sync::{Arc, LazyLock, Mutex, MutexGuard, PoisonError, Weak};
 
 use super::v4::sha256_hex;
 
@@ -38,25 +38,48 @@ fn key(body: &Arc<str>) -> usize {
 }
 
 /// The hash of `body`: remembered, or computed (SHA-256 of its UTF-8 bytes) and remembered.
+///
+/// The table's lock is never held while hashing (a big article takes milliseconds, and the
+/// window asks [`is_placeholder`] every frame): it is looked up, released, the body hashed,
+/// and the lock taken again to remember it. Should another thread have remembered this body
+/// meanwhile (a placeholder, say), that entry wins.
 pub fn hash_of(body: &Arc<str>) -> BodyHash {
-    let mut known = KNOWN.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some((weak, hash)) = known.entries.get(&key(body))
-        && weak.upgrade().is_some_and(|b| Arc::ptr_eq(&b, body))
-    {
-        return hash.clone();
+    hash_with(body, sha256_hex)
+}
+
+/// [`hash_of`] with the hash function given (tests watch the lock while it runs).
+fn hash_with(body: &Arc<str>, hash: impl FnOnce(&[u8]) -> String) -> BodyHash {
+    if let Some(hash) = known_hash(&lock(), body) {
+        return hash;
     }
     let hash = BodyHash {
-        sha256: sha256_hex(body.as_bytes()),
+        sha256: hash(body.as_bytes()),
         missing: false,
     };
+    let mut known = lock();
+    if let Some(theirs) = known_hash(&known, body) {
+        return theirs;
+    }
     insert(&mut known, body, hash.clone());
     hash
+}
+
+fn lock() -> MutexGuard<'static, Table> {
+    KNOWN.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// What `known` remembers of `body` (this very allocation).
+fn known_hash(known: &Table, body: &Arc<str>) -> Option<BodyHash> {
+    let (weak, hash) = known.entries.get(&key(body))?;
+    weak.upgrade()
+        .is_some_and(|b| Arc::ptr_eq(&b, body))
+        .then(|| hash.clone())
 }
 
 /// Whether `body` is the placeholder shown for an article whose file could not be read (see
 /// [`BodyHash::missing`]); a lookup only, nothing is hashed.
 pub fn is_placeholder(body: &Arc<str>) -> bool {
-    let known = KNOWN.lock().unwrap_or_else(PoisonError::into_inner);
+    let known = lock();
     known.entries.get(&key(body)).is_some_and(|(weak, hash)| {
         hash.missing && weak.upgrade().is_some_and(|b| Arc::ptr_eq(&b, body))
     })
@@ -64,8 +87,7 @@ pub fn is_placeholder(body: &Arc<str>) -> bool {
 
 /// Remembers `hash` for `body` (a body just read and checked, or a placeholder).
 pub fn remember(body: &Arc<str>, hash: BodyHash) {
-    let mut known = KNOWN.lock().unwrap_or_else(PoisonError::into_inner);
-    insert(&mut known, body, hash);
+    insert(&mut lock(), body, hash);
 }
 
 fn insert(known: &mut Table, body: &Arc<str>, hash: BodyHash) {
@@ -103,5 +125,21 @@ mod tests {
         // The same words in another allocation are just text.
         let other: Arc<str> = "The text is missing.".into();
         assert!(!hash_of(&other).missing);
+    }
+
+    #[test]
+    fn the_table_is_not_locked_while_a_body_is_hashed() {
+        let body: Arc<str> = "A long article, imported just now.".into();
+        let hash = hash_with(&body, |bytes| {
+            // The window looks up placeholders every frame: the lock must be free meanwhile.
+            assert!(
+                KNOWN.try_lock().is_ok(),
+                "the table is locked while hashing"
+            );
+            sha256_hex(bytes)
+        });
+        assert_eq!(hash.sha256, sha256_hex(body.as_bytes()));
+        // Remembered once computed.
+        assert_eq!(hash_with(&body, |_| panic!("hashed twice")), hash);
     }
 }

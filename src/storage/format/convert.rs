@@ -225,15 +225,16 @@ fn body_from_file(
         ArticleProblem::Missing("the library names no valid article file".into())
     };
     let placeholder: Arc<str> = placeholder(&file).into();
-    if is_sha256_hex(sha256) {
-        bodies::remember(
-            &placeholder,
-            BodyHash {
-                sha256: sha256.clone(),
-                missing: true,
-            },
-        );
-    }
+    // Always a placeholder, even when the library names no valid file: saves write the
+    // reference back exactly as it was (never the placeholder's hash, never as an article
+    // file), so a hand-edited or newer reference is not lost.
+    bodies::remember(
+        &placeholder,
+        BodyHash {
+            sha256: sha256.clone(),
+            missing: true,
+        },
+    );
     repairs.push(match problem {
         ArticleProblem::Missing(reason) => Repair::ArticleMissing {
             title: article.title.clone(),

@@ -101,14 +101,15 @@ pub enum Repair {
         reason: String,
     },
     /// An article's file (format 4) does not hold the text its name (a hash) says: it is
-    /// damaged, treated as missing, and kept aside by the store.
+    /// damaged and treated as missing; the store keeps a copy of it aside and leaves it in
+    /// place (a sync tool may repair it there).
     ArticleDamaged {
         /// The article's headline.
         title: String,
         /// The file, relative to the data folder (`articles/<sha256>.md`).
         file: String,
-        /// Where the store kept it aside, relative to the data folder (`None` when it was
-        /// left in place: a read-only window, or moving it failed).
+        /// Where the store kept a copy of it, relative to the data folder (`None` when none
+        /// was made: a read-only window, or copying it failed).
         kept_as: Option<String>,
     },
 }
@@ -138,7 +139,10 @@ impl std::fmt::Display for Repair {
                     "the text of the article \u{201c}{title}\u{201d} is damaged: {file} does not hold the text it names, so it is not used; the article shows a placeholder and its show's threads, notes and predictions are kept"
                 )?;
                 match kept_as {
-                    Some(kept_as) => write!(f, "; the damaged file is kept aside as {kept_as}"),
+                    Some(kept_as) => write!(
+                        f,
+                        "; a copy of the damaged file is kept aside as {kept_as}, and the file is left in place for a sync tool or backup to repair"
+                    ),
                     None => Ok(()),
                 }
             }
@@ -375,6 +379,38 @@ mod test_util {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A library file whose article names no valid file (`body_sha256` not 64 lowercase hex
+    /// digits: hand-edited, or written by another tool) keeps that reference through saves:
+    /// the placeholder is never hashed nor written as an article file.
+    #[test]
+    fn an_invalid_article_reference_is_reported_and_written_back_unchanged() {
+        let (bytes, _) = encode_library_file(&Library::default(), 3, &Lineage::default()).unwrap();
+        let mut file: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+        let reference = "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08";
+        file["library"]["shows"][0]["articles"][0]["body_sha256"] = reference.into();
+        let edited = serde_json::to_vec(&file).unwrap();
+
+        let loaded =
+            decode_file_with(&edited, &|_| panic!("an invalid name is never read")).unwrap();
+        let [Repair::ArticleMissing { reason, .. }] = loaded.repairs.as_slice() else {
+            panic!("told as missing: {:?}", loaded.repairs);
+        };
+        assert!(reason.contains("no valid article file"), "{reason}");
+        assert!(loaded.repairs[0].to_string().contains("is missing"));
+
+        let (saved, articles) = encode_library_file(&loaded.library, 4, &loaded.lineage).unwrap();
+        assert_eq!(
+            articles,
+            [],
+            "the placeholder is never written as an article"
+        );
+        let saved: serde_json::Value = serde_json::from_slice(&saved).unwrap();
+        assert_eq!(
+            saved["library"]["shows"][0]["articles"][0]["body_sha256"], reference,
+            "the reference is written back as it was"
+        );
+    }
 
     #[test]
     fn round_trip_default_library() {
