@@ -411,6 +411,11 @@ impl UiStateKeeper {
     /// until a pending change may be written, if one is pending.
     pub fn keep(&mut self, state: &UiState, now_anyway: bool) -> Option<Duration> {
         if *state == self.written {
+            if now_anyway {
+                // On exit: a state handed to the writer thread is on disk before this returns
+                // (the process may end right after).
+                self.flush();
+            }
             return None;
         }
         let now = Instant::now();
