@@ -43,6 +43,9 @@ pub enum TitleProblem {
     /// Asks what the article settles ("Will a second season be confirmed?" when the article
     /// reports it confirmed): see [`title_problem_in`].
     AsksSettled,
+    /// It carries markup left from a web page: a tag (`<p>`, `</h2>`, `<br/>`) or a
+    /// character reference (`&amp;`, `&#39;`).
+    Markup,
 }
 
 impl fmt::Display for TitleProblem {
@@ -60,6 +63,7 @@ impl fmt::Display for TitleProblem {
             Self::NotInverted => write!(f, "an embedded clause, not a question"),
             Self::TooLong => write!(f, "too long"),
             Self::AsksSettled => write!(f, "asks what the article settles"),
+            Self::Markup => write!(f, "markup left in the text"),
         }
     }
 }
@@ -348,12 +352,15 @@ pub const MAX_KOREAN_CHARS: usize = 40;
 
 /// What is wrong with `title`, or `None` when a fan would keep it.
 ///
-/// Checked in order: not a question, too long, generic, dateline, speech tag, unbalanced
+/// Checked in order: markup, not a question, too long, generic, dateline, speech tag, unbalanced
 /// quote, a role or actor as subject, a sentence start glued to a modal, an embedded clause,
 /// a vague subject, cut off. Pure; works on English and Korean titles (chosen by script).
 /// What the article settles is checked by [`title_problem_in`].
 pub fn title_problem(title: &str) -> Option<TitleProblem> {
     let title = title.trim();
+    if has_markup(title) {
+        return Some(TitleProblem::Markup);
+    }
     let Some(body) = title.strip_suffix('?').or_else(|| title.strip_suffix('？')) else {
         return Some(TitleProblem::NotAQuestion);
     };
@@ -368,6 +375,7 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
     if too_long {
         return Some(TitleProblem::TooLong);
     }
+
     if is_generic(&lower) {
         return Some(TitleProblem::Generic);
     }
@@ -490,6 +498,33 @@ fn asks_renewal(title: &str) -> bool {
             ]
             .iter()
             .any(|w| lower.contains(w)))
+}
+
+/// Whether a title carries markup: `<` opening a tag name (or `/` and a name, or `!--`) and
+/// closed by a `>`, or `&` opening a named or numeric character reference ended by `;`.
+fn has_markup(title: &str) -> bool {
+    let tag = title.match_indices('<').any(|(at, _)| {
+        let rest = &title[at + 1..];
+        let name = rest.strip_prefix('/').unwrap_or(rest);
+        (name.starts_with(|c: char| c.is_ascii_alphabetic()) || rest.starts_with("!--"))
+            && rest.find('>').is_some_and(|end| {
+                !rest[..end].contains('<')
+                    && rest[..end].split_whitespace().next().is_some_and(|n| {
+                        n.trim_start_matches('/')
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '/' || c == '-' || c == '!')
+                    })
+            })
+    });
+    let reference = title.match_indices('&').any(|(at, _)| {
+        let rest = &title[at + 1..];
+        let body = rest.strip_prefix('#').unwrap_or(rest);
+        let len = body
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(body.len());
+        len > 0 && len <= 8 && body[len..].starts_with(';')
+    });
+    tag || reference
 }
 
 /// Whether a title carries a dateline or byline: an all-capitals word of four letters or
@@ -993,6 +1028,24 @@ mod tests {
 
     fn ok(title: &str) -> bool {
         title_problem(title).is_none()
+    }
+
+    #[test]
+    fn markup_is_flagged() {
+        for title in [
+            "<p>So when is it coming out?",
+            "<h2>Will Toma and Hina end up together?",
+            "Will Cast &amp; Crew return?",
+            "Will Toma return?</p>",
+            "Will Toma come back<br/>for season two?",
+            "Will Jun&#39;s sister return?",
+            "<strong>Will</strong> Toma return?",
+            "해은 베이커리&nbsp;시즌2는 언제 방송될까?",
+        ] {
+            assert_eq!(title_problem(title), Some(TitleProblem::Markup), "{title}");
+        }
+        assert!(ok("Will Tom & Jerry return for season two?"));
+        assert!(ok("Is 3 < 4 episodes enough for Toma's story?"));
     }
 
     #[test]
