@@ -1391,6 +1391,19 @@ fn predicate_after(words: &[&str], lower: &[String], start: usize) -> Option<Str
 /// into one: "What will happen to Mira?". `None` when it names nothing (or only an outlet).
 fn subject_question(best: &str) -> Option<String> {
     let words = words_of(best);
+    // A credits, production or format sentence names the makers and the product, not the
+    // person the story is about ("based on the manga by …", "the Blu-ray sold …").
+    let lower_words: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let lower_sentence = lower_words.join(" ");
+    if CREDIT_WORDS.iter().any(|c| {
+        if c.contains(' ') {
+            lower_sentence.contains(c)
+        } else {
+            lower_words.iter().any(|w| w == c)
+        }
+    }) {
+        return None;
+    }
     // The first name inside the sentence: capitalised words that do not open it.
     let is_name = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
@@ -1465,7 +1478,15 @@ fn subject_question(best: &str) -> Option<String> {
     if abbreviation || language {
         return None;
     }
+    // "I'm", "We're", "They've": a contraction opens a clause, it names no one.
+    let pronoun_contraction = lower.split_whitespace().any(|word| {
+        word.split_once(['\'', '’']).is_some_and(|(head, tail)| {
+            PRONOUNS.contains(&head) && ["m", "re", "ve", "ll", "d"].contains(&tail)
+        })
+    });
     if PRONOUNS.contains(&lower.as_str())
+        || pronoun_contraction
+        || lower.split_whitespace().any(|w| FORMAT_WORDS.contains(&w))
         || OUTLETS.iter().any(|o| lower.starts_with(o))
         || TITLES_ALONE.contains(&lower.as_str())
     {
@@ -1473,6 +1494,59 @@ fn subject_question(best: &str) -> Option<String> {
     }
     Some(format!("What will happen to {name}?"))
 }
+
+/// Words of a credits, production or format sentence: one in the sentence and a name in it
+/// is a maker or a product, not the story's person (lower-cased; several words matched as a
+/// phrase).
+const CREDIT_WORDS: &[&str] = &[
+    "based on",
+    "adapted from",
+    "adaptation",
+    "written by",
+    "directed by",
+    "produced by",
+    "voiced by",
+    "voice actor",
+    "voice actress",
+    "mangaka",
+    "manga",
+    "webtoon",
+    "novel",
+    "blu-ray",
+    "dvd",
+    "box set",
+    "soundtrack",
+    "copies",
+    "ratings",
+    "viewership",
+    "casting",
+    "cast as",
+    "plays",
+    "played",
+    "portrays",
+    "portrayed",
+    "starring",
+    "stars",
+];
+
+/// Products and formats: no story question is about one ("What will happen to Blu-ray?").
+const FORMAT_WORDS: &[&str] = &[
+    "blu-ray",
+    "dvd",
+    "dvds",
+    "ost",
+    "soundtrack",
+    "album",
+    "trailer",
+    "teaser",
+    "poster",
+    "manga",
+    "webtoon",
+    "novel",
+    "volume",
+    "chapter",
+    "box",
+];
 
 /// Prepositions and verbs after which a name is a place, platform or maker, not a subject.
 const SIDE_WORDS: &[&str] = &[
@@ -1509,8 +1583,14 @@ const NUMBER_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 ];
 
-/// Role words written before a name ("Actor Rufus Mbeki").
+/// Role words written before a name ("Actor Rufus Mbeki", "mangaka Reiko Amami").
 const ROLE_WORDS: &[&str] = &[
+    "mangaka",
+    "author",
+    "novelist",
+    "illustrator",
+    "artist",
+    "screenwriter",
     "actor",
     "actress",
     "star",
@@ -1728,6 +1808,23 @@ mod tests {
         assert_eq!(
             complete_ordinal("Is she the second?", &["Is she the second?"]),
             "Is she the second?"
+        );
+    }
+
+    #[test]
+    fn the_subject_question_skips_credits_products_and_contractions() {
+        for sentence in [
+            "The anime is based on the manga by Reiko Amami, who is still drawing it.",
+            "The Blu-ray box set from Pale Gate sold out in a week.",
+            "Honestly I'm not sure Toma will ever confess.",
+            "Voice actor Daichi Ono said he would love to return.",
+            "The show stars Mara Quill as the innkeeper.",
+        ] {
+            assert_eq!(subject_question(sentence), None, "{sentence}");
+        }
+        assert_eq!(
+            subject_question("The last episode left Toma standing at the harbor alone."),
+            Some("What will happen to Toma?".to_owned())
         );
     }
 
