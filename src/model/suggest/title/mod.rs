@@ -172,12 +172,13 @@ fn name_the_cast(made: &str, context: &TitleContext) -> String {
     }
     for phrase in ["the main cast", "the original cast", "the cast"] {
         if let Some(at) = made.to_lowercase().find(phrase) {
-            return format!(
-                "{}{phrase} of {show}{}",
-                &made[..at],
-                &made[at + phrase.len()..]
-            )
-            .replacen(phrase, &made[at..at + phrase.len()], 1);
+            // "the North of Nowhere cast", but "the cast of The Ninth Orchard".
+            let named = if show.starts_with("The ") {
+                format!("{} of {show}", &made[at..at + phrase.len()])
+            } else {
+                format!("{} {show} cast", &made[at..at + 3])
+            };
+            return format!("{}{named}{}", &made[..at], &made[at + phrase.len()..]);
         }
     }
     made.to_owned()
@@ -610,6 +611,112 @@ mod tests {
         assert_eq!(
             keyed(&["그가 돌아오는지는 알 수 없다."], None),
             "그가 돌아올까?"
+        );
+    }
+
+    #[test]
+    fn a_couple_is_named_from_the_passage_or_dropped() {
+        assert_eq!(
+            keyed(
+                &[
+                    "Will the couple get married?",
+                    "Dev and Marisol moved in together."
+                ],
+                None
+            ),
+            "Will Dev and Marisol get married?"
+        );
+        // The pair named earlier in the article, with the verb made plural.
+        let context = TitleContext {
+            antecedents: vec![Antecedent {
+                pair: Some(("Nina".to_owned(), "Cal".to_owned())),
+                ..Antecedent::default()
+            }],
+            ..TitleContext::default()
+        };
+        assert_eq!(
+            title(&["How does the couple cope with the move?"], None, &context).as_deref(),
+            Some("How do Nina and Cal cope with the move?")
+        );
+        assert_eq!(
+            title(
+                &["Will the couple get married?"],
+                None,
+                &TitleContext::default()
+            ),
+            None
+        );
+        assert_eq!(
+            keyed(
+                &["둘이 다시 만날 수 있을까?", "서윤과 주원은 빵집을 떠났다."],
+                None
+            ),
+            "서윤과 주원이 다시 만날 수 있을까?"
+        );
+        // No names, but the headline quotes the show: its two leads.
+        let context = TitleContext {
+            headline: Some("'해은 베이커리' 시즌2, 제작 확정".to_owned()),
+            ..TitleContext::default()
+        };
+        assert_eq!(
+            title(&["둘이 다시 만날 수 있을까?"], None, &context).as_deref(),
+            Some("‘해은 베이커리’의 두 주인공이 다시 만날 수 있을까?")
+        );
+        assert_eq!(keyed(&["둘이 다시 만날 수 있을까?"], None), "");
+    }
+
+    #[test]
+    fn in_a_list_of_shows_every_title_names_its_show() {
+        let listed = vec!["North of Nowhere".to_owned(), "Rainfall Motel".to_owned()];
+        let context = TitleContext {
+            listed_shows: listed.clone(),
+            section_show: Some("North of Nowhere".to_owned()),
+            ..TitleContext::default()
+        };
+        assert_eq!(
+            title(
+                &["Will the main cast return if it finds a new home?"],
+                None,
+                &context
+            )
+            .as_deref(),
+            Some("Will the North of Nowhere cast return if it finds a new home?")
+        );
+        assert_eq!(
+            title(
+                &["Have two of the leads already booked other jobs?"],
+                None,
+                &context
+            )
+            .as_deref(),
+            Some("North of Nowhere: have two of the leads already booked other jobs?")
+        );
+        // No show known for the group: a title naming none of them is dropped.
+        let unknown = TitleContext {
+            listed_shows: listed,
+            ..TitleContext::default()
+        };
+        assert_eq!(
+            title(
+                &["Will the main cast return for season three?"],
+                None,
+                &unknown
+            ),
+            None
+        );
+        let korean = TitleContext {
+            listed_shows: vec!["검은 등대".to_owned(), "달빛 세탁소".to_owned()],
+            section_show: Some("검은 등대".to_owned()),
+            ..TitleContext::default()
+        };
+        let made = title(
+            &["주연 배우들이 다시 출연할지도 알려지지 않았다."],
+            None,
+            &korean,
+        );
+        assert_eq!(
+            made.as_deref(),
+            Some("‘검은 등대’ 주연 배우들이 다시 출연할까?")
         );
     }
 
