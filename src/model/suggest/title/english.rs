@@ -217,6 +217,12 @@ pub(super) fn english_titles(
             .map(|made| resolve_pronoun(&made, &words, antecedent(i))),
         );
     }
+    options.extend(
+        sentences
+            .iter()
+            .take(3)
+            .find_map(|s| answers_about_question(s)),
+    );
     options.extend(sentences.iter().find_map(|s| rescue_question(s)));
     options.extend(topic_question(key, season));
     options
@@ -460,6 +466,9 @@ fn resolve_pronoun(made: &str, words: &[&str], antecedent: Antecedent) -> String
                 .collect();
             last_name(&before.join(" "))
         })
+        // "The keeper was last seen …, and we never learn whether he survived": the
+        // sentence's own subject before any name given earlier.
+        .or_else(|| the_noun_subject(&words[..pronoun_at]))
         .or_else(|| {
             // "she" is the last name not shown to be a man's, "he" not a woman's.
             let feminine = made
@@ -606,6 +615,25 @@ fn opening_subject(words: &[&str]) -> Option<String> {
     (noun.len() > 2).then(|| format!("the {noun}"))
 }
 
+/// The subject a sentence opens with when it is "the" and a noun followed by a verb ("The
+/// keeper was …", "The stranger walked …").
+fn the_noun_subject(words: &[&str]) -> Option<String> {
+    let [the, noun, verb, ..] = words else {
+        return None;
+    };
+    let noun = bare(noun);
+    let verb = bare(verb);
+    let verb_like = matches!(
+        verb.as_str(),
+        "was" | "is" | "has" | "had" | "went" | "left" | "never" | "still" | "finally"
+    ) || verb.ends_with("ed");
+    (bare(the) == "the"
+        && noun.len() > 2
+        && noun.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+        && verb_like)
+        .then(|| format!("the {noun}"))
+}
+
 /// Verbs after which a pronoun refers back to the speaker.
 const SPEAKING: &[&str] = &[
     "says",
@@ -625,6 +653,45 @@ const SPEAKING: &[&str] = &[
     "wants",
 ];
 
+/// "We need answers about the anonymous buyer who tried to purchase the building in episode
+/// 6" → "Who is the anonymous buyer who tried to purchase the building?": a person the
+/// article asks about, named by the relative clause that tells who they are (cut before a
+/// time or place phrase, a comma or a new clause).
+fn answers_about_question(sentence: &str) -> Option<String> {
+    const BOUNDARIES: [&str; 10] = [
+        "in", "on", "at", "during", "because", "and", "but", "so", "after", "before",
+    ];
+    let words = words_of(sentence);
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let at = lower.windows(3).position(|w| {
+        matches!(w[0].as_str(), "answers" | "know" | "learn") && w[1] == "about" && w[2] == "the"
+    })? + 2;
+    let who = lower[at..].iter().position(|w| w == "who")? + at;
+    if who - at > 4 {
+        return None;
+    }
+    let mut end = who + 1;
+    while end < words.len() && end - at < 10 && !BOUNDARIES.contains(&lower[end].as_str()) {
+        end += 1;
+        if words[end - 1].ends_with([',', '.', ';', ':']) {
+            break;
+        }
+    }
+    // The clause needs its verb and more, and must not be cut in the middle.
+    let cut_short = end - at >= 10
+        && end < words.len()
+        && !BOUNDARIES.contains(&lower[end].as_str())
+        && !words[end - 1].ends_with([',', '.', ';', ':']);
+    if end < who + 3 || cut_short {
+        return None;
+    }
+    let phrase = words[at..end].join(" ");
+    Some(format!(
+        "Who is {}?",
+        phrase.trim_end_matches([',', '.', ';', ':'])
+    ))
+}
+
 /// "a petition to save the show", "talking to other platforms" → "Will the show be saved?"
 fn rescue_question(sentence: &str) -> Option<String> {
     let lower = sentence.to_lowercase();
@@ -641,7 +708,9 @@ fn rescue_question(sentence: &str) -> Option<String> {
         "another network",
         "other streamer",
         "another streamer",
-        "buyer",
+        "a buyer",
+        "new buyer",
+        "no buyer",
     ];
     rescue
         .iter()
@@ -1808,6 +1877,39 @@ mod tests {
         assert_eq!(
             complete_ordinal("Is she the second?", &["Is she the second?"]),
             "Is she the second?"
+        );
+    }
+
+    #[test]
+    fn a_person_asked_about_is_named_by_their_relative_clause() {
+        assert_eq!(
+            answers_about_question(
+                "We also need answers about the anonymous buyer who tried to purchase the building in episode 6, because nobody knows."
+            )
+            .as_deref(),
+            Some("Who is the anonymous buyer who tried to purchase the building?")
+        );
+        assert_eq!(
+            answers_about_question("We need answers about the finale."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_pronoun_is_the_sentence_s_own_subject_before_an_earlier_name() {
+        let antecedent = Antecedent {
+            he: Some("Toma".to_owned()),
+            ..Antecedent::default()
+        };
+        let sentence = "The keeper was last seen walking into the storm, and nobody told us whether he survived.";
+        assert_eq!(
+            resolve_pronoun("Did he survive?", &words_of(sentence), antecedent.clone()),
+            "Did the keeper survive?"
+        );
+        let sentence = "Nobody told us whether he survived.";
+        assert_eq!(
+            resolve_pronoun("Did he survive?", &words_of(sentence), antecedent),
+            "Did Toma survive?"
         );
     }
 
