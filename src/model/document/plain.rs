@@ -11,6 +11,8 @@
 //! - Without blank lines every non-empty line is a paragraph.
 //! - Tabs left in a paragraph (a lone tabbed line) read as a space. Bare web addresses are
 //!   links ([`super::autolink`]).
+//! - HTML leftovers of a copied web page (well-formed known tags, `&amp;`) are removed first
+//!   ([`super::raw_html::strip_leftovers`]): a block tag breaks the paragraph.
 
 use super::{Block, BlockKind, CellAlign, Document, Span, SpanStyle, TableRow, autolink};
 
@@ -21,6 +23,7 @@ const MAX_LABEL_WORDS: usize = 4;
 
 /// Parses plain text (see the module docs).
 pub(super) fn parse(source: &str) -> Document {
+    let source = super::raw_html::strip_leftovers(source);
     let lines: Vec<&str> = source.lines().collect();
     let non_empty = lines.iter().filter(|l| !l.trim().is_empty()).count();
     let by_blank_lines = non_empty > 1 && lines.iter().any(|l| l.trim().is_empty());

@@ -128,6 +128,80 @@ pub(super) fn block_paragraphs(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// Inline tags that plain text pasted from a web page may still carry.
+const INLINE_TAGS: &[&str] = &[
+    "a", "b", "br", "em", "font", "i", "img", "small", "span", "strong", "sub", "sup", "u",
+];
+
+/// Plain text with the HTML leftovers of a copied web page removed: well-formed tags of a
+/// known set ([`BLOCK_TAGS`], [`INLINE_TAGS`]) and the character references of
+/// [`decode_entity`] (`&amp;` → `&`). Anything else that looks like markup (`<3`, `<Season
+/// 2>`, `&co`) is kept as written. A block tag breaks the paragraph (a blank line when the
+/// text separates its paragraphs by blank lines, else a line break) and `<br>` breaks the
+/// line, so the plain-text rules see the paragraphs the page had. Borrowed when there is
+/// nothing to remove.
+pub(super) fn strip_leftovers(source: &str) -> std::borrow::Cow<'_, str> {
+    if !source.contains('<') && !source.contains('&') {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let by_blank_lines = source.lines().any(|l| l.trim().is_empty());
+    let paragraph = if by_blank_lines { "\n\n" } else { "\n" };
+    let mut out = String::with_capacity(source.len());
+    let mut rest = source;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let known = known_tag(rest);
+        match known {
+            Some((len, name)) => {
+                if name == "br" {
+                    out.push('\n');
+                } else if BLOCK_TAGS.contains(&name.as_str()) {
+                    out.push_str(paragraph);
+                }
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('<');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    let mut decoded = decode_entities(&out);
+    if !by_blank_lines {
+        // Lines stay paragraphs of their own: no blank line may appear.
+        decoded = decoded
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
+    if decoded == source {
+        std::borrow::Cow::Borrowed(source)
+    } else {
+        std::borrow::Cow::Owned(decoded)
+    }
+}
+
+/// The length and lower-cased name of the well-formed known tag `text` starts with:
+/// `<p>`, `</h2>`, `<br/>`, `<a href="…">` (attributes only after a space, no `<` inside, on
+/// one line).
+fn known_tag(text: &str) -> Option<(usize, String)> {
+    let name = tag_name(text)?.to_ascii_lowercase();
+    if !BLOCK_TAGS.contains(&name.as_str()) && !INLINE_TAGS.contains(&name.as_str()) {
+        return None;
+    }
+    let end = text.find('>')?;
+    let inner = &text[1..end];
+    let after_name = inner.trim_start_matches('/').get(name.len()..)?;
+    let well_formed = !inner.contains(['<', '\n'])
+        && (after_name.is_empty()
+            || after_name.trim() == "/"
+            || after_name.starts_with(char::is_whitespace));
+    well_formed.then_some((end + 1, name))
+}
+
 /// Appends `text` with every run of white space (line breaks included) made one space.
 fn push_collapsed(out: &mut String, text: &str) {
     for c in text.chars() {
@@ -194,6 +268,22 @@ fn decode_entity(name: &str) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_loses_known_tags_and_entities_only() {
+        assert_eq!(
+            strip_leftovers("<h2>So when?</h2>\n<p>Cast &amp; crew<br>\nback.</p>"),
+            "So when?\nCast & crew\nback."
+        );
+        assert_eq!(
+            strip_leftovers("I <3 it, <Season 2> & more &co"),
+            "I <3 it, <Season 2> & more &co"
+        );
+        assert_eq!(
+            strip_leftovers("See <a href=\"x\">this</a>, <b>now</b>.\n\nNext."),
+            "See this, now.\n\nNext."
+        );
+    }
 
     #[test]
     fn inline_fragments() {

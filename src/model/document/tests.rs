@@ -457,3 +457,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn plain_text_loses_the_html_leftovers_of_a_copied_page() {
+    // One paragraph a line, as pasted: tags and `&amp;` go, the paragraphs stay.
+    let doc = Document::from_plain_text(
+        "<h2>So when is it coming out?</h2>\n<p>Cast &amp; crew are back.<br>\nFilming starts soon.</p>\nI <3 it.",
+    );
+    assert_eq!(
+        texts(&doc),
+        [
+            "So when is it coming out?",
+            "Cast & crew are back.",
+            "Filming starts soon.",
+            "I <3 it."
+        ]
+    );
+    // Paragraphs by blank lines: a block tag ends one, wrapped lines still join.
+    let doc = Document::from_plain_text("<p>One\nstill one.</p><p>Two.</p>\n\nThree.");
+    assert_eq!(texts(&doc), ["One still one.", "Two.", "Three."]);
+}
