@@ -34,8 +34,6 @@ pub(crate) struct ArticleContext {
     /// Per block: the show the heading of its section names, if that heading is a show's name
     /// ("### Ghost Bakery"), without a season number.
     pub section_show: Vec<Option<String>>,
-    /// The listed shows whose own entry reports the next season confirmed.
-    pub confirmed_shows: Vec<String>,
 }
 
 /// Per block, the show its section's heading names ([`ArticleContext::section_show`]).
@@ -70,14 +68,7 @@ fn without_season(name: &str) -> String {
 
 impl ArticleContext {
     /// Notes one sentence's reading: `topics` its own topics, `open`/`settled` its score.
-    pub fn note(
-        &mut self,
-        text: &str,
-        topics: &[Topic],
-        open: bool,
-        settled: bool,
-        show: Option<&str>,
-    ) {
+    pub fn note(&mut self, text: &str, topics: &[Topic], open: bool, settled: bool) {
         if topics.contains(&Topic::Renewal) {
             self.season = self.season.max(season_number(text));
             // "did not say when the new episodes would be released" asks when, not whether:
@@ -87,13 +78,6 @@ impl ArticleContext {
                 self.season_open = true;
                 self.open_count += 1;
             } else if settled {
-                // In a list of shows, the renewal is that show's ("The Ninth Orchard has been
-                // picked up for a third season").
-                if let Some(show) = show
-                    && !self.confirmed_shows.iter().any(|s| s == show)
-                {
-                    self.confirmed_shows.push(show.to_owned());
-                }
                 self.season_confirmed = true;
                 self.confirmed_count += 1;
                 if topics.contains(&Topic::Schedule) && super::cues::has_date(text) {
@@ -295,8 +279,6 @@ pub(crate) fn show_entry(heading: &str) -> Option<String> {
     let content: Vec<&&str> = words
         .iter()
         .filter(|w| !SECTION_WORDS.contains(&bare(w).as_str()))
-        // "Moth & Moonstone": a sign between the words is part of the name.
-        .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
     let capitalised = content.iter().all(|w| {
         w.chars()
@@ -349,10 +331,6 @@ mod tests {
             Some("Paper Moon")
         );
         assert_eq!(show_entry("Starfall").as_deref(), Some("Starfall"));
-        assert_eq!(
-            show_entry("3. Moth & Moonstone").as_deref(),
-            Some("Moth & Moonstone")
-        );
         assert_eq!(
             show_entry("*Winter Hotel* – the case for more").as_deref(),
             Some("Winter Hotel")

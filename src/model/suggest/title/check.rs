@@ -422,18 +422,7 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
             .iter()
             .take(4)
             .any(|w| META_SUBJECTS.contains(&w.as_str()));
-    // "Will the couple get married?": a couple the title does not name.
-    let unnamed_pair = [
-        "the couple",
-        "the two of them",
-        "the pair",
-        "the duo",
-        "the lovers",
-    ]
-    .iter()
-    .any(|p| lower.contains(p));
     if embedded
-        || unnamed_pair
         || impersonal
         || meta
         || (vague_subject(&words) && !names_someone(body))
@@ -494,9 +483,6 @@ fn asks_renewal(title: &str) -> bool {
         return false;
     }
     lower.contains("renew")
-        || ["be picked up", "get picked up", "be greenlit"]
-            .iter()
-            .any(|w| lower.contains(w))
         || (["season", "spin-off", "spinoff", "sequel"]
             .iter()
             .any(|w| lower.contains(w))
@@ -760,13 +746,6 @@ fn korean_problem(body: &str) -> Option<TitleProblem> {
     if body.split_whitespace().count() < 2 {
         return Some(TitleProblem::Generic);
     }
-    // "둘이 다시 만날 수 있을까?", "두 사람은 결혼할까?": a couple the title does not name.
-    let pair = ["둘이", "둘은", "둘의", "둘도", "두 사람", "두 주인공"]
-        .iter()
-        .any(|p| body.starts_with(p));
-    if pair {
-        return Some(TitleProblem::VagueSubject);
-    }
     let chatty = ["입니다", "~", "ㅎㅎ", "ㅋㅋ", "^^", "ㅠ"];
     if KOREAN_VAGUE_OPENERS.iter().any(|v| first.starts_with(v))
         || chatty.iter().any(|c| body.contains(c))
@@ -795,33 +774,6 @@ fn korean_problem(body: &str) -> Option<TitleProblem> {
     {
         return Some(TitleProblem::RoleSubject);
     }
-    // "정주행하고 나니 시즌2가 어떻게 될까?", "앞두고 있어 실제 합류는 …": a clause's
-    // connective ending before the question's subject: the title starts mid-sentence.
-    // A quoted name ("‘사이코지만 괜찮아’의 …") is one noun whatever its words look like.
-    let unquoted = without_quoted(body);
-    let eojeols: Vec<&str> = unquoted.split_whitespace().collect();
-    if eojeols
-        .iter()
-        .take(eojeols.len().saturating_sub(1))
-        .any(|w| KOREAN_CONNECTIVE_ENDINGS.iter().any(|e| w.ends_with(e)))
-    {
-        return Some(TitleProblem::GluedModal);
-    }
-    // "연출을 맡은 …는 어떻게 될까?", "중장년층뿐 아니라 젊은 …": the subject is a verb's
-    // modifier after its object, not a noun phrase.
-    if let Some(k) = eojeols.iter().position(|w| *w == "어떻게")
-        && k >= 2
-    {
-        let (before, subject) = (eojeols[k - 2], eojeols[k - 1]);
-        let object = before.ends_with('을') || before.ends_with('를');
-        let not_only = before == "아니라" || before.ends_with('뿐');
-        if (object || not_only) && (subject.ends_with('은') || subject.ends_with('는')) {
-            return Some(TitleProblem::VagueSubject);
-        }
-    }
-    if eojeols.iter().any(|w| *w == "아니라" || w.ends_with("뿐")) {
-        return Some(TitleProblem::VagueSubject);
-    }
     // "마지막 회가 어떻게 될까?": an episode or a day is no subject of a story question.
     if let Some(k) = body.find(" 어떻게") {
         let subject = body[..k].split_whitespace().last().unwrap_or_default();
@@ -835,29 +787,6 @@ fn korean_problem(body: &str) -> Option<TitleProblem> {
         }
     }
     korean_cut_off(body).map(TitleProblem::CutOff)
-}
-
-/// Whether a Hangul syllable closes on a consonant (a batchim).
-fn has_batchim(word: &str) -> bool {
-    word.chars()
-        .last()
-        .filter(|c| is_hangul(*c))
-        .is_some_and(|c| !(c as u32).saturating_sub(0xAC00).is_multiple_of(28))
-}
-
-/// The subject particle after `word` ("서윤이", "주원이" / "하나가").
-pub(crate) fn subject_particle_for(word: &str) -> &'static str {
-    if has_batchim(word) { "이" } else { "가" }
-}
-
-/// The topic particle after `word` ("주원은" / "하나는").
-pub(crate) fn topic_particle_for(word: &str) -> &'static str {
-    if has_batchim(word) { "은" } else { "는" }
-}
-
-/// The "and" particle after `word` ("주원과" / "서윤과"... "하나와").
-pub(crate) fn with_particle_for(word: &str) -> &'static str {
-    if has_batchim(word) { "과" } else { "와" }
 }
 
 /// A word lower-cased without surrounding punctuation.
@@ -950,35 +879,6 @@ fn unbalanced(body: &str) -> bool {
     }
     open > close
 }
-
-/// `text` with every span in ‘…’, “…”, 「…」 or 『…』 read as the noun "작품".
-fn without_quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    loop {
-        let open = [('‘', '’'), ('“', '”'), ('「', '」'), ('『', '』')]
-            .iter()
-            .filter_map(|&(o, c)| rest.find(o).map(|at| (at, o, c)))
-            .min_by_key(|&(at, _, _)| at);
-        let Some((at, o, c)) = open else { break };
-        let inner = at + o.len_utf8();
-        let Some(len) = rest[inner..].find(c) else {
-            break;
-        };
-        out.push_str(&rest[..at]);
-        out.push_str("작품");
-        rest = &rest[inner + len + c.len_utf8()..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// Connective endings that close a clause ("-하고 나니", "-어서", "-지만"): a title with one
-/// before its last word was cut from inside a sentence.
-const KOREAN_CONNECTIVE_ENDINGS: &[&str] = &[
-    "나니", "하니", "으니", "있어", "없어", "어서", "아서", "해서", "면서", "지만", "는데", "은데",
-    "니까", "두고", "하고", "했고", "되고", "었고", "았고", "으며", "하며",
-];
 
 /// Pronouns that do not name a subject.
 const PRONOUNS: &[&str] = &["i", "you", "we", "he", "she", "it", "they", "this", "that"];
@@ -1131,54 +1031,6 @@ mod tests {
     }
 
     #[test]
-    fn korean_fragments_and_modifier_subjects_are_flagged() {
-        for title in [
-            "드라마를 정주행하고 나니 시즌2가 어떻게 될까?",
-            "앞두고 있어 실제 합류는 어떻게 될까?",
-            "군 입대를 앞두고 있어 합류할까?",
-            "시즌1이 끝났지만 후속작이 나올까?",
-        ] {
-            assert_eq!(
-                title_problem(title),
-                Some(TitleProblem::GluedModal),
-                "{title}"
-            );
-        }
-        for title in [
-            "연출을 맡은 어떻게 될까?",
-            "중장년층뿐 아니라 젊은 어떻게 될까?",
-            "둘이 다시 만날 수 있을까?",
-            "두 사람은 결혼할까?",
-        ] {
-            assert_eq!(
-                title_problem(title),
-                Some(TitleProblem::VagueSubject),
-                "{title}"
-            );
-        }
-        assert!(ok("‘해은 베이커리’의 두 주인공이 다시 만날 수 있을까?"));
-        assert!(ok("‘사이코지만 괜찮아’의 두 주인공은 결혼할까?"));
-        assert!(ok("편지를 쓴 사람이 아버지일까?"));
-        assert!(ok("강태민은 시즌2에 합류할까?"));
-    }
-
-    #[test]
-    fn unnamed_couples_are_flagged() {
-        for title in [
-            "Will the couple get married?",
-            "Would a new season show the couple getting married?",
-            "Will the two of them keep making books together?",
-        ] {
-            assert_eq!(
-                title_problem(title),
-                Some(TitleProblem::VagueSubject),
-                "{title}"
-            );
-        }
-        assert!(ok("Will Dev and Marisol get married?"));
-    }
-
-    #[test]
     fn markup_is_flagged() {
         for title in [
             "<p>So when is it coming out?",
@@ -1212,7 +1064,7 @@ mod tests {
             "시즌2 제작이 확정될까?",
             "주연 배우들이 다시 출연할까?",
             "시즌2 출연 여부?",
-            "서윤과 주원은 결혼하나?",
+            "두 사람은 결혼하나?",
         ] {
             assert_eq!(title_problem(title), None, "{title}");
         }
@@ -1237,7 +1089,7 @@ mod tests {
         for (title, word) in [
             ("Will the next season expand on Mira and Jun's?", "jun's"),
             ("Could the show take?", "take"),
-            ("Will Nina and Cal move to?", "to"),
+            ("Will the couple move to?", "to"),
             ("Will the finale answer the?", "the"),
             ("Would the cast return and?", "and"),
             ("Will the leads reprise their?", "their"),
@@ -1401,7 +1253,7 @@ mod tests {
             Some(TitleProblem::NotInverted)
         );
         assert!(ok("Which studio will animate season two?"));
-        assert!(ok("How do Mira and Jun cope with the move abroad?"));
+        assert!(ok("How does the couple cope with the move abroad?"));
         assert_eq!(
             title_problem("What happens with frankly rude?"),
             Some(TitleProblem::VagueSubject)
@@ -1481,7 +1333,6 @@ mod tests {
             "Will a second season be confirmed?",
             "Will the show be renewed?",
             "Will Paper Moon get another season?",
-            "Will Glasswing be picked up?",
             "시즌2 제작이 확정될까?",
             "다음 시즌이 나올까?",
         ] {

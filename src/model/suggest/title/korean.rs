@@ -119,12 +119,8 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         }
     }
     let eojeols: Vec<&str> = best.split_whitespace().collect();
-    // A credits, production or format sentence names makers and products, not the story's
-    // person: no "… 어떻게 될까?" about it.
-    let credits = KOREAN_CREDIT_WORDS.iter().any(|c| best.contains(c));
-    if let Some(k) = eojeols.iter().enumerate().take(5).position(|(k, w)| {
-        !modifier_at(&eojeols, k)
-            && w.ends_with(['은', '는', '이', '가'])
+    if let Some(k) = eojeols.iter().take(5).position(|w| {
+        w.ends_with(['은', '는', '이', '가'])
             && !KOREAN_GENERIC_SUBJECTS.contains(w)
             && !["로는", "에는", "서는", "에서는", "측은", "측이"]
                 .iter()
@@ -157,10 +153,7 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
             {
                 return format!("{subject} 언제일까?");
             }
-            let product = KOREAN_FORMAT_WORDS.iter().any(|f| noun.contains(f));
-            if !credits && !product {
-                return format!("{subject} 어떻게 될까?");
-            }
+            return format!("{subject} 어떻게 될까?");
         }
     }
     match key {
@@ -170,52 +163,6 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         _ => "앞으로 어떻게 될까?".to_owned(),
     }
 }
-
-/// Whether the eojeol at `k` is a verb's modifier, not a noun with its topic or subject
-/// particle: after an object ("연출을 맡은"), after "뿐 아니라" ("중장년층뿐 아니라 젊은").
-fn modifier_at(eojeols: &[&str], k: usize) -> bool {
-    let Some(before) = k.checked_sub(1).map(|j| eojeols[j]) else {
-        return false;
-    };
-    let word = eojeols[k];
-    let object = before.ends_with('을') || before.ends_with('를');
-    let not_only = before == "아니라" || before.ends_with('뿐');
-    (object || not_only) && (word.ends_with('은') || word.ends_with('는'))
-}
-
-/// Words of a Korean credits, production or format sentence ("연출을 맡은 …", "원작 웹툰을
-/// 그린 작가 …", "블루레이 판매량").
-const KOREAN_CREDIT_WORDS: &[&str] = &[
-    "연출",
-    "극본",
-    "집필",
-    "원작",
-    "작가",
-    "감독",
-    "제작사",
-    "방송사",
-    "시청률",
-    "블루레이",
-    "DVD",
-    "OST",
-    "판매량",
-];
-
-/// Makers, outlets and products: no story question is about one ("방송사는 어떻게 될까?").
-const KOREAN_FORMAT_WORDS: &[&str] = &[
-    "방송사",
-    "제작사",
-    "방송국",
-    "채널",
-    "원작",
-    "웹툰",
-    "소설",
-    "블루레이",
-    "시청률",
-    "OST",
-    "작가",
-    "감독",
-];
 
 /// Role words written before a Korean name ("배우 강이서", "원로배우 최만석 님").
 const KOREAN_ROLE_WORDS: &[&str] = &[
@@ -537,7 +484,7 @@ fn hoped_for_question(sentence: &str) -> Option<String> {
 /// "이서진이 다시 돌아올까?": a wish to come back, asked as whether it comes true.
 fn wish_question(sentence: &str) -> Option<String> {
     let wishes = ["싶", "좋겠", "행복할", "바란", "기회가 된다면", "다시"];
-    let said = ["말했", "밝혔", "전했", "전해", "덧붙", "고 했", "내비쳤"];
+    let said = ["말했", "밝혔", "전했", "전해", "덧붙", "고 했"];
     if !wishes.iter().any(|w| sentence.contains(w)) || !said.iter().any(|w| sentence.contains(w)) {
         return None;
     }
@@ -548,13 +495,6 @@ fn wish_question(sentence: &str) -> Option<String> {
         || KOREAN_GENERIC_SUBJECTS.contains(&first)
     {
         return None;
-    }
-    // A maker's wish to go on with the story: whether the story goes on as they wish.
-    if ["이어가", "이어 가", "계속하"]
-        .iter()
-        .any(|w| sentence.contains(w))
-    {
-        return Some(format!("{name}의 바람대로 이야기가 이어질까?"));
     }
     Some(format!("{name}{} 다시 돌아올까?", subject_particle(name)))
 }

@@ -50,9 +50,6 @@ pub(crate) struct Antecedent {
     pub he: Option<String>,
     /// The last name not shown to be a man's (for "she", "her").
     pub she: Option<String>,
-    /// The last two names a sentence joined, up to this one ("Moon-young and Gang-tae"):
-    /// who "the couple" or "두 사람" most likely is.
-    pub pair: Option<(String, String)>,
 }
 
 /// The longest title, in characters (the checker's limit).
@@ -108,7 +105,7 @@ pub(crate) fn title(
     let mut options: Vec<String> = Vec::new();
     if let Some(show) = &context.show {
         options.push(match (key, korean) {
-            (Some(Topic::Cast), false) => format!("Will the cast of {show} return?"),
+            (Some(Topic::Cast), false) => format!("Will the {show} cast return?"),
             (Some(Topic::Cast), true) => format!("{show} 주연 배우들이 다시 출연할까?"),
             (None | Some(Topic::Renewal), false) => format!("Will {show} get another season?"),
             (None | Some(Topic::Renewal), true) => format!("{show} 다음 시즌이 나올까?"),
@@ -134,293 +131,14 @@ pub(crate) fn title(
             ),
             _ => made.clone(),
         })
-        .map(|made| name_the_pair(&made, sentences, context))
-        .map(|made| name_the_cast(&made, context))
         .map(|made| finish(&made))
-        .filter(|made| {
+        .find(|made| {
             let settled = Settled {
                 season: context.season_confirmed,
                 date: context.date_given,
             };
             title_problem_in(made, settled).is_none()
         })
-        // The show's name in front is checked again (it may make the title too long).
-        .map(|made| name_the_show(&made, context))
-        .find(|made| names_its_show(made, context) && check::title_problem(made).is_none())
-}
-
-/// The show of the group's list entry or section, if the article names one.
-fn group_show(context: &TitleContext) -> Option<&str> {
-    context.show.as_deref().or(context.section_show.as_deref())
-}
-
-/// "the main cast" / "the cast" / "주연 배우들" of a group whose entry or section names its
-/// show, with the show: "the cast of Paper Moon", "검은 등대 주연 배우들".
-fn name_the_cast(made: &str, context: &TitleContext) -> String {
-    let Some(show) = group_show(context) else {
-        return made.to_owned();
-    };
-    if made.contains(show) {
-        return made.to_owned();
-    }
-    if is_korean(made) {
-        return if made.starts_with("주연") || made.starts_with("출연진") {
-            format!("‘{show}’ {made}")
-        } else {
-            made.to_owned()
-        };
-    }
-    for phrase in ["the main cast", "the original cast", "the cast"] {
-        if let Some(at) = made.to_lowercase().find(phrase) {
-            // "the North of Nowhere cast", but "the cast of The Ninth Orchard".
-            let named = if show.starts_with("The ") {
-                format!("{} of {show}", &made[at..at + phrase.len()])
-            } else {
-                format!("{} {show} cast", &made[at..at + 3])
-            };
-            return format!("{}{named}{}", &made[..at], &made[at + phrase.len()..]);
-        }
-    }
-    made.to_owned()
-}
-
-/// In an article about several shows, a title that does not name its show gets the show of
-/// its entry or section in front ("Glasshouse Girls: when will season two premiere?",
-/// "검은 등대 시즌2는 언제 방송될까?"). Unchanged when it names one or no show is known.
-fn name_the_show(made: &str, context: &TitleContext) -> String {
-    match group_show(context) {
-        Some(show) if !names_its_show(made, context) => {
-            if is_korean(made) {
-                format!("‘{show}’ {made}")
-            } else {
-                let mut chars = made.chars();
-                let lowered: String = chars
-                    .next()
-                    .map(|c| c.to_lowercase().chain(chars).collect())
-                    .unwrap_or_default();
-                format!("{show}: {lowered}")
-            }
-        }
-        _ => made.to_owned(),
-    }
-}
-
-/// Whether a title of an article about several shows names the one it asks about: any
-/// title names one of the listed shows, a person, or a thing of the story by name. A title
-/// naming nothing ("Will the main cast return for season three?") could be any of them.
-fn names_its_show(made: &str, context: &TitleContext) -> bool {
-    if context.listed_shows.len() < 2 {
-        return true;
-    }
-    if context
-        .listed_shows
-        .iter()
-        .any(|show| made.contains(show.as_str()))
-    {
-        return true;
-    }
-    if is_korean(made) {
-        // A Korean title names a person or thing before its particle; only the season,
-        // the cast and the air date belong to every show.
-        let first = made.split_whitespace().next().unwrap_or_default();
-        return !(first.starts_with("시즌")
-            || first.starts_with("주연")
-            || first.starts_with("출연")
-            || first.starts_with("새 ")
-            || first.starts_with("후속")
-            || first.starts_with("방송"));
-    }
-    // A capitalised word after the first names someone or something.
-    made.split_whitespace()
-        .skip(1)
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase) && w != "I")
-}
-
-/// Words that stand for a couple without naming it.
-const ENGLISH_PAIRS: [&str; 6] = [
-    "the two of them",
-    "the couple",
-    "the pair",
-    "the duo",
-    "the two leads",
-    "the lovers",
-];
-
-/// Korean words for a couple, as a title's subject opens with them.
-const KOREAN_PAIRS: [&str; 3] = ["두 사람", "두 주인공", "둘"];
-
-/// `made` with "the couple" / "the two of them" / "둘이" / "두 사람은" replaced by the two
-/// names the group's sentences join ("Toma and Hina", "서윤과 주원"), or in English the
-/// last man's and woman's names given before it. Unchanged when no pair is found: the
-/// checker then flags the title ([`check::TitleProblem::VagueSubject`]).
-fn name_the_pair(made: &str, sentences: &[&str], context: &TitleContext) -> String {
-    if is_korean(made) {
-        let Some(pair) = KOREAN_PAIRS.iter().find(|p| made.starts_with(**p)) else {
-            return made.to_owned();
-        };
-        let rest = &made[pair.len()..];
-        // "둘이" → "서윤과 주원이": the particle follows the second name.
-        let particle_len = rest
-            .char_indices()
-            .nth(1)
-            .map_or(rest.len(), |(i, _)| i)
-            .min(rest.find(' ').unwrap_or(rest.len()));
-        let (particle, tail) = rest.split_at(particle_len);
-        if !["이", "가", "은", "는", "의", "도", ""].contains(&particle) {
-            return made.to_owned();
-        }
-        let Some((first, second)) = sentences
-            .iter()
-            .find_map(|s| korean_pair(s))
-            .or_else(|| context.antecedents.first()?.pair.clone())
-            .filter(|(a, b)| is_korean(a) && is_korean(b))
-        else {
-            // No names: the two leads of the show the entry, section or headline names
-            // ("해은 베이커리의 두 주인공이 …").
-            let Some(show) = group_show(context)
-                .map(str::to_owned)
-                .or_else(|| context.headline.as_deref().and_then(quoted_title))
-            else {
-                return made.to_owned();
-            };
-            let particle = match particle {
-                "이" | "가" => "이",
-                "은" | "는" => "은",
-                other => other,
-            };
-            return format!("‘{show}’의 두 주인공{particle}{tail}");
-        };
-        let particle = match particle {
-            "이" | "가" => check::subject_particle_for(&second),
-            "은" | "는" => check::topic_particle_for(&second),
-            other => other,
-        };
-        let joiner = check::with_particle_for(&first);
-        return format!("{first}{joiner} {second}{particle}{tail}");
-    }
-    let lower = made.to_lowercase();
-    let Some((at, len)) = ENGLISH_PAIRS
-        .iter()
-        .find_map(|p| lower.find(p).map(|at| (at, p.len())))
-    else {
-        return made.to_owned();
-    };
-    let joined = sentences
-        .iter()
-        .find_map(|s| english_pair(s))
-        .map(|(a, b)| format!("{a} and {b}"))
-        .or_else(|| {
-            let (a, b) = context.antecedents.first()?.pair.clone()?;
-            (!is_korean(&a)).then(|| format!("{a} and {b}"))
-        })
-        .or_else(|| {
-            let antecedent = context.antecedents.first()?;
-            let (he, she) = (antecedent.he.as_ref()?, antecedent.she.as_ref()?);
-            (he != she).then(|| format!("{she} and {he}"))
-        });
-    let Some(names) = joined else {
-        return made.to_owned();
-    };
-    // Two names take a plural verb: "How does the couple cope" → "How do Nina and Cal cope".
-    let before = &made[..at];
-    let plural = [
-        ("does ", "do "),
-        ("is ", "are "),
-        ("has ", "have "),
-        ("was ", "were "),
-    ]
-    .iter()
-    .find_map(|(one, many)| {
-        let lower = before.to_lowercase();
-        lower.ends_with(one).then(|| {
-            let cut = before.len() - one.len();
-            let verb = &before[cut..];
-            let many = if verb.starts_with(char::is_uppercase) {
-                capitalise(many)
-            } else {
-                (*many).to_owned()
-            };
-            format!("{}{many}", &before[..cut])
-        })
-    })
-    .unwrap_or_else(|| before.to_owned());
-    format!("{plural}{names}{}", &made[at + len..])
-}
-
-/// The first title a headline quotes ("'해은 베이커리' 시즌2 …" → "해은 베이커리"): Korean
-/// headlines quote the show's name.
-fn quoted_title(headline: &str) -> Option<String> {
-    [
-        ('\'', '\''),
-        ('‘', '’'),
-        ('“', '”'),
-        ('"', '"'),
-        ('「', '」'),
-        ('《', '》'),
-        ('<', '>'),
-    ]
-    .iter()
-    .find_map(|&(open, close)| {
-        let start = headline.find(open)? + open.len_utf8();
-        let len = headline[start..].find(close)?;
-        let name = headline[start..start + len].trim();
-        (!name.is_empty() && name.chars().count() <= 20).then(|| name.to_owned())
-    })
-}
-
-/// Two names `sentence` joins ("Toma and Hina", "서윤과 주원"), if it joins two.
-pub(crate) fn joined_pair(sentence: &str) -> Option<(String, String)> {
-    if is_korean(sentence) {
-        korean_pair(sentence)
-    } else {
-        english_pair(sentence)
-    }
-}
-
-/// Two names an English sentence joins with "and" ("Toma and Hina", "Dev and Marisol").
-fn english_pair(sentence: &str) -> Option<(String, String)> {
-    let words = words_of(sentence);
-    let is_name = |w: &str| {
-        let core = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        core.chars().next().is_some_and(char::is_uppercase)
-            && core.chars().count() > 1
-            && !LEADING_CONNECTIVES.contains(&core.to_lowercase().as_str())
-    };
-    (1..words.len().saturating_sub(1)).find_map(|k| {
-        let (first, second) = (words[k - 1], words[k + 1]);
-        (words[k] == "and"
-            && is_name(first)
-            && is_name(second)
-            && !first.ends_with([',', '.'])
-            && (k < 2 || !is_name(words[k - 2])))
-        .then(|| {
-            let clean = |w: &str| {
-                w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-                    .trim_end_matches("'s")
-                    .to_owned()
-            };
-            (clean(first), clean(second))
-        })
-    })
-}
-
-/// Two names a Korean sentence joins ("서윤과 주원은", "서윤이와 주원이가").
-fn korean_pair(sentence: &str) -> Option<(String, String)> {
-    let eojeols: Vec<&str> = sentence.split_whitespace().collect();
-    eojeols.windows(2).find_map(|pair| {
-        let first = pair[0]
-            .strip_suffix('와')
-            .or_else(|| pair[0].strip_suffix('과'))?;
-        let second = pair[1].trim_end_matches(|c: char| !super::terms::is_hangul(c));
-        let second = ["은", "는", "이", "가", "의"]
-            .iter()
-            .find_map(|p| second.strip_suffix(p))
-            .unwrap_or(second);
-        let name = |n: &str| {
-            (2..=3).contains(&n.chars().count()) && n.chars().all(super::terms::is_hangul)
-        };
-        (name(first) && name(second)).then(|| (first.to_owned(), second.to_owned()))
-    })
 }
 
 /// The sentence's words, split on white space, punctuation kept on them.
@@ -566,11 +284,9 @@ mod tests {
     #[test]
     fn korean_titles() {
         assert_eq!(
-            keyed(&["서윤과 주원은 결혼에 골인할까?"], None),
-            "서윤과 주원은 결혼에 골인할까?"
+            keyed(&["두 사람은 결혼에 골인할까?"], None),
+            "두 사람은 결혼에 골인할까?"
         );
-        // A couple the passage does not name is no title.
-        assert_eq!(keyed(&["두 사람은 결혼에 골인할까?"], None), "");
         assert_eq!(
             keyed(&["시즌2 제작 여부는 아직 미정이다."], Some(Topic::Renewal)),
             "시즌2 제작이 확정될까?"
@@ -598,8 +314,8 @@ mod tests {
             "주연 배우들이 다시 출연할까?"
         );
         assert_eq!(
-            keyed(&["팬들은 서윤과 주원이 어떻게 될지 궁금해한다."], None),
-            "팬들은 서윤과 주원이 어떻게 될까?"
+            keyed(&["팬들은 두 사람이 어떻게 될지 궁금해한다."], None),
+            "팬들은 두 사람이 어떻게 될까?"
         );
         assert_eq!(
             keyed(
@@ -611,112 +327,6 @@ mod tests {
         assert_eq!(
             keyed(&["그가 돌아오는지는 알 수 없다."], None),
             "그가 돌아올까?"
-        );
-    }
-
-    #[test]
-    fn a_couple_is_named_from_the_passage_or_dropped() {
-        assert_eq!(
-            keyed(
-                &[
-                    "Will the couple get married?",
-                    "Dev and Marisol moved in together."
-                ],
-                None
-            ),
-            "Will Dev and Marisol get married?"
-        );
-        // The pair named earlier in the article, with the verb made plural.
-        let context = TitleContext {
-            antecedents: vec![Antecedent {
-                pair: Some(("Nina".to_owned(), "Cal".to_owned())),
-                ..Antecedent::default()
-            }],
-            ..TitleContext::default()
-        };
-        assert_eq!(
-            title(&["How does the couple cope with the move?"], None, &context).as_deref(),
-            Some("How do Nina and Cal cope with the move?")
-        );
-        assert_eq!(
-            title(
-                &["Will the couple get married?"],
-                None,
-                &TitleContext::default()
-            ),
-            None
-        );
-        assert_eq!(
-            keyed(
-                &["둘이 다시 만날 수 있을까?", "서윤과 주원은 빵집을 떠났다."],
-                None
-            ),
-            "서윤과 주원이 다시 만날 수 있을까?"
-        );
-        // No names, but the headline quotes the show: its two leads.
-        let context = TitleContext {
-            headline: Some("'해은 베이커리' 시즌2, 제작 확정".to_owned()),
-            ..TitleContext::default()
-        };
-        assert_eq!(
-            title(&["둘이 다시 만날 수 있을까?"], None, &context).as_deref(),
-            Some("‘해은 베이커리’의 두 주인공이 다시 만날 수 있을까?")
-        );
-        assert_eq!(keyed(&["둘이 다시 만날 수 있을까?"], None), "");
-    }
-
-    #[test]
-    fn in_a_list_of_shows_every_title_names_its_show() {
-        let listed = vec!["North of Nowhere".to_owned(), "Rainfall Motel".to_owned()];
-        let context = TitleContext {
-            listed_shows: listed.clone(),
-            section_show: Some("North of Nowhere".to_owned()),
-            ..TitleContext::default()
-        };
-        assert_eq!(
-            title(
-                &["Will the main cast return if it finds a new home?"],
-                None,
-                &context
-            )
-            .as_deref(),
-            Some("Will the North of Nowhere cast return if it finds a new home?")
-        );
-        assert_eq!(
-            title(
-                &["Have two of the leads already booked other jobs?"],
-                None,
-                &context
-            )
-            .as_deref(),
-            Some("North of Nowhere: have two of the leads already booked other jobs?")
-        );
-        // No show known for the group: a title naming none of them is dropped.
-        let unknown = TitleContext {
-            listed_shows: listed,
-            ..TitleContext::default()
-        };
-        assert_eq!(
-            title(
-                &["Will the main cast return for season three?"],
-                None,
-                &unknown
-            ),
-            None
-        );
-        let korean = TitleContext {
-            listed_shows: vec!["검은 등대".to_owned(), "달빛 세탁소".to_owned()],
-            section_show: Some("검은 등대".to_owned()),
-            ..TitleContext::default()
-        };
-        let made = title(
-            &["주연 배우들이 다시 출연할지도 알려지지 않았다."],
-            None,
-            &korean,
-        );
-        assert_eq!(
-            made.as_deref(),
-            Some("‘검은 등대’ 주연 배우들이 다시 출연할까?")
         );
     }
 
