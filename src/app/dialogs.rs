@@ -59,39 +59,44 @@ pub fn show(kind: DialogKind) -> Option<Command> {
                     &["txt", "text", "md", "markdown", "html", "htm"],
                 )
                 .add_filter("All files", &["*"]);
-            super::jobs::block_on(dialog.pick_file()).map(|f| f.path().to_owned())
+            path_of(dialog.pick_file())
         }
         DialogKind::ImportBackup => {
             let dialog = dialog
                 .set_title("Import a backup into the library")
                 .add_filter("Fan Tracker library (JSON)", &["json"])
                 .add_filter("All files", &["*"]);
-            super::jobs::block_on(dialog.pick_file()).map(|f| f.path().to_owned())
+            path_of(dialog.pick_file())
         }
         DialogKind::SaveToFolder => {
             let dialog = dialog.set_title("Save the library in this folder");
-            super::jobs::block_on(dialog.pick_folder()).map(|f| f.path().to_owned())
+            path_of(dialog.pick_folder())
         }
         DialogKind::ExportFile => {
             let dialog = dialog
                 .set_title("Export the library")
                 .set_file_name("fan-tracker-library.json")
                 .add_filter("JSON", &["json"]);
-            super::jobs::block_on(dialog.save_file()).map(|f| f.path().to_owned())
+            path_of(dialog.save_file())
         }
         DialogKind::PredictionsCsv => {
             let dialog = dialog
                 .set_title("Export predictions (CSV)")
                 .set_file_name("predictions.csv")
                 .add_filter("CSV", &["csv"]);
-            super::jobs::block_on(dialog.save_file()).map(|f| f.path().to_owned())
+            path_of(dialog.save_file())
         }
         DialogKind::MarkdownFolder => {
             let dialog = dialog.set_title("Export as Markdown: choose a folder for the notes");
-            super::jobs::block_on(dialog.pick_folder()).map(|f| f.path().to_owned())
+            path_of(dialog.pick_folder())
         }
     };
     picked.map(|path| answer(kind, path))
+}
+
+/// Waits (on the dialog's own thread) for the file or folder picked in a dialog, if one was.
+fn path_of(picked: impl Future<Output = Option<rfd::FileHandle>>) -> Option<PathBuf> {
+    super::jobs::block_on(picked).map(|f| f.path().to_owned())
 }
 
 /// The command the answer `path` to the dialog `kind` leads to.

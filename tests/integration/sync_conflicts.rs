@@ -41,6 +41,27 @@ fn notice_containing(app: &App, text: &str) -> Option<String> {
     app.notices().iter().find(|n| n.contains(text)).cloned()
 }
 
+/// The merged copy `name` is in `conflicts-merged/` byte for byte (`bytes`), and once the
+/// merge is saved the library file holds `library`.
+fn kept_whole_and_saved(
+    harness: &mut egui_kittest::Harness<'static, fan_tracker::shell::Shell>,
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+    library: &Library,
+) {
+    assert_eq!(
+        std::fs::read(dir.join(MERGED_DIR).join(name)).unwrap(),
+        bytes,
+        "kept whole in conflicts-merged/"
+    );
+    step_until(harness, "the merge saved", App::is_saved);
+    assert_eq!(
+        &Store::read_library(&dir.join(LIBRARY_FILE)).unwrap(),
+        library
+    );
+}
+
 /// A conflict copy named `name` in a data folder is merged at launch, moved into
 /// `conflicts-merged/`, and the window says what was merged from where.
 fn a_conflict_copy_is_merged_moved_and_told(name: &str, tool: &str) {
@@ -67,16 +88,7 @@ fn a_conflict_copy_is_merged_moved_and_told(name: &str, tool: &str) {
     assert!(library.threads().any(|t| t.title == "Added on the laptop"));
     assert_eq!(library.shows[0].threads[1].note, "written on the laptop");
     assert!(!dir.join(name).exists(), "moved away");
-    assert_eq!(
-        std::fs::read(dir.join(MERGED_DIR).join(name)).unwrap(),
-        bytes,
-        "kept whole in conflicts-merged/"
-    );
-    step_until(&mut harness, "the merge saved", App::is_saved);
-    assert_eq!(
-        Store::read_library(&dir.join(LIBRARY_FILE)).unwrap(),
-        library
-    );
+    kept_whole_and_saved(&mut harness, &dir, name, &bytes, &library);
 }
 
 #[test]
@@ -559,16 +571,7 @@ fn a_conflict_copy_from_another_device_is_merged_from_the_version_both_started_f
         !library.threads().any(|t| t.id == deleted.id),
         "a thread deleted here stays deleted"
     );
-    assert_eq!(
-        std::fs::read(dir.join(MERGED_DIR).join(name)).unwrap(),
-        bytes,
-        "kept whole in conflicts-merged/"
-    );
-    step_until(&mut harness, "the merge saved", App::is_saved);
-    assert_eq!(
-        Store::read_library(&dir.join(LIBRARY_FILE)).unwrap(),
-        library
-    );
+    kept_whole_and_saved(&mut harness, &dir, name, &bytes, &library);
 }
 
 /// A conflict copy naming an article file that has not arrived yet says so in words, and the

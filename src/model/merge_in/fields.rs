@@ -13,16 +13,8 @@ impl MergeIn<'_> {
         values: (String, String),
         appended: bool,
     ) {
-        let (ours, theirs) = values;
-        self.conflicts.push(Conflict {
-            kind,
-            id,
-            name: name.to_owned(),
-            field,
-            ours,
-            theirs,
-            appended,
-        });
+        self.conflicts
+            .push(Conflict::new((kind, id, name), field, values, appended));
     }
 
     /// A one-line text field (a title, a statement): theirs fills an empty one; two

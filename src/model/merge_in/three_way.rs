@@ -281,23 +281,9 @@ impl Told {
         }
     }
 
-    fn push(
-        &mut self,
-        (kind, id, name): Item<'_>,
-        field: Field,
-        values: (String, String),
-        appended: bool,
-    ) {
-        let (ours, theirs) = values;
-        self.conflicts.push(Conflict {
-            kind,
-            id,
-            name: name.to_owned(),
-            field,
-            ours,
-            theirs,
-            appended,
-        });
+    fn push(&mut self, item: Item<'_>, field: Field, values: (String, String), appended: bool) {
+        self.conflicts
+            .push(Conflict::new(item, field, values, appended));
     }
 
     /// A note, as (base, ours, theirs): when both changed it differently, the merged note is

@@ -66,6 +66,26 @@ pub struct Conflict {
     pub appended: bool,
 }
 
+impl Conflict {
+    /// The conflict on `field` of the item `(kind, id, name)`, with `(ours, theirs)` in words.
+    pub(super) fn new(
+        (kind, id, name): (ItemKind, u64, &str),
+        field: Field,
+        (ours, theirs): (String, String),
+        appended: bool,
+    ) -> Self {
+        Self {
+            kind,
+            id,
+            name: name.to_owned(),
+            field,
+            ours,
+            theirs,
+            appended,
+        }
+    }
+}
+
 impl fmt::Display for Conflict {
     /// E.g. `the thread 'Renewal': status is "open" here and "resolved" in the other copy;
     /// "open" is kept`.
