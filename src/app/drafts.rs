@@ -399,14 +399,15 @@ impl App {
 
 impl super::PredictionDraft {
     /// The prediction this form would add: its statement (normalised), probability and date
-    /// parsed; `None` when there is no thread or statement, the probability or date is not
+    /// parsed, without a syllable being composed; `None` when there is no thread or statement, the probability or date is not
     /// one, or a certainty (0 % or 100 %) is not confirmed.
     pub fn to_change(&self) -> Option<super::Change> {
-        let statement = normalized(&self.statement);
-        let probability = Probability::parse(&self.probability)
+        let typed = self.settled();
+        let statement = normalized(&typed.statement);
+        let probability = Probability::parse(&typed.probability)
             .ok()
             .filter(|p| !p.is_certain() || self.certain)?;
-        let resolve_by = parse_optional_date(&self.resolve_by).ok()?;
+        let resolve_by = parse_optional_date(&typed.resolve_by).ok()?;
         (!statement.is_empty()).then_some(super::Change::AddPrediction {
             thread: self.thread?,
             statement,

@@ -65,8 +65,8 @@ pub use search::{SearchKey, SearchView};
 pub use status::SaveStatus;
 pub use suggester::{SuggestResult, article_fingerprint};
 pub use view::{
-    BackupList, DueReminder, Filing, LedgerCache, LedgerView, PredictionDraft, ReplaceNotes,
-    TextBox, TextSelection, ViewState,
+    BackupList, DueReminder, Filing, LedgerCache, LedgerView, PredictionDraft, PredictionFormField,
+    ReplaceNotes, TextBox, TextSelection, ViewState,
 };
 pub use wake::Wake;
 

@@ -39,9 +39,24 @@ pub enum TextBox {
     AsOf,
 }
 
+/// A field of the new-prediction form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PredictionFormField {
+    /// The statement.
+    Statement,
+    /// The probability.
+    Probability,
+    /// The resolve-by date.
+    ResolveBy,
+}
+
 /// A prediction being typed, before "Add".
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PredictionDraft {
+    /// While an input method composes in one of the form's fields: which, and the byte range
+    /// of the syllable being composed there (shown, never added nor remembered; see
+    /// [`PredictionDraft::settled`]).
+    pub preedit: Option<(PredictionFormField, Range<usize>)>,
     /// What is predicted.
     pub statement: String,
     /// The probability as typed (a percentage or odds, see
@@ -74,6 +89,21 @@ impl PredictionDraft {
         &mut drafts[at]
     }
 
+    /// The form without the syllable an input method is composing: what is added or
+    /// remembered.
+    pub fn settled(&self) -> Self {
+        let mut settled = self.clone();
+        if let Some((field, range)) = settled.preedit.take() {
+            let text = match field {
+                PredictionFormField::Statement => &mut settled.statement,
+                PredictionFormField::Probability => &mut settled.probability,
+                PredictionFormField::ResolveBy => &mut settled.resolve_by,
+            };
+            *text = super::drafts::without_preedit(text, Some(&range));
+        }
+        settled
+    }
+
     /// Nothing typed: the form as it starts (no statement, 50 %, no date).
     pub fn is_blank(&self) -> bool {
         let blank = Self::default();
@@ -86,6 +116,7 @@ impl PredictionDraft {
 impl Default for PredictionDraft {
     fn default() -> Self {
         Self {
+            preedit: None,
             statement: String::new(),
             probability: "50".to_owned(),
             certain: false,

@@ -46,17 +46,19 @@ pub struct KeptField {
     pub text: String,
 }
 
-/// The new predictions of `view` with something typed in them.
+/// The new predictions of `view` with something typed in them (without a syllable being
+/// composed).
 pub fn kept_predictions(view: &ViewState) -> Vec<KeptPrediction> {
     view.prediction_drafts
         .iter()
+        .map(PredictionDraft::settled)
         .filter(|d| !d.is_blank())
         .filter_map(|d| {
             Some(KeptPrediction {
                 thread: d.thread?.0,
-                statement: d.statement.clone(),
-                probability: d.probability.clone(),
-                resolve_by: d.resolve_by.clone(),
+                statement: d.statement,
+                probability: d.probability,
+                resolve_by: d.resolve_by,
             })
         })
         .collect()
@@ -90,6 +92,7 @@ pub fn restore(view: &mut ViewState, predictions: &[KeptPrediction], fields: &[K
         let thread = ThreadId(kept.thread);
         let draft = PredictionDraft::for_thread(&mut view.prediction_drafts, thread);
         *draft = PredictionDraft {
+            preedit: None,
             statement: kept.statement.clone(),
             probability: kept.probability.clone(),
             certain: false,

@@ -4,7 +4,10 @@ use egui::{Role, Ui};
 
 use super::UiParts;
 use super::widgets::{FieldKind, draft_field_bare, set_label, text_field};
-use crate::app::{Change, Command, DraftField, PredictionDraft, ViewState, parse_optional_date};
+use crate::app::{
+    Change, Command, DraftField, PredictionDraft, PredictionFormField, ViewState,
+    parse_optional_date,
+};
 use crate::model::{Outcome, Prediction, Probability, Thread, TypingField, brier_score};
 
 /// Draws the predictions of `thread` and the form for a new one.
@@ -194,6 +197,10 @@ fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
         composing,
     );
     set_label(&edit.response, Role::TextInput, "New prediction");
+    let mut preedit = edit
+        .preedit
+        .clone()
+        .map(|r| (PredictionFormField::Statement, r));
     ui.horizontal(|ui| {
         ui.label("Chance");
         let id = ui.make_persistent_id(("new_prediction_chance", thread.id.0));
@@ -211,6 +218,11 @@ fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
             Role::TextInput,
             "New prediction probability",
         );
+        preedit = preedit.take().or_else(|| {
+            chance
+                .preedit
+                .map(|r| (PredictionFormField::Probability, r))
+        });
         ui.label("% by");
         let id = ui.make_persistent_id(("new_prediction_date", thread.id.0));
         let date = text_field(
@@ -221,11 +233,17 @@ fn new_prediction_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
             "YYYY-MM-DD",
             100.0,
             composing,
-        )
-        .response
-        .on_hover_text("Optional: when the prediction should be settled");
+        );
+        preedit = preedit
+            .take()
+            .or_else(|| date.preedit.map(|r| (PredictionFormField::ResolveBy, r)));
+        let date = date
+            .response
+            .on_hover_text("Optional: when the prediction should be settled");
         set_label(&date, Role::TextInput, "New prediction resolve-by date");
     });
+    // The syllable an input method is composing is shown, never added nor remembered.
+    draft.preedit = preedit;
     let warn = ui.visuals().warn_fg_color;
     let probability = Probability::parse(&draft.probability);
     match &probability {
