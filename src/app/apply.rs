@@ -873,7 +873,7 @@ mod tests {
         app.save_now_blocking();
         // Another program changes the file; then the fan edits something else.
         let path = dir.path().join(LIBRARY_FILE);
-        let before = crate::storage::decode_file(&std::fs::read(&path).unwrap()).unwrap();
+        let before = crate::storage::Store::load_file(&path).unwrap();
         let mut theirs = before.library;
         theirs.shows[0].original_title = Some("theirs".into());
         let bytes = crate::storage::encode_revision(&theirs, before.revision + 1).unwrap();

@@ -346,7 +346,7 @@ impl App {
     pub fn is_read_only(&self) -> bool {
         matches!(
             self.status,
-            SaveStatus::ReadOnly | SaveStatus::ReadOnlyFolder
+            SaveStatus::ReadOnly | SaveStatus::WaitingForShows | SaveStatus::ReadOnlyFolder
         )
     }
 
@@ -538,7 +538,10 @@ impl App {
         self.edit_generation += 1;
         match &self.status {
             // The problem stays in view until a save succeeds.
-            SaveStatus::ReadOnly | SaveStatus::ReadOnlyFolder | SaveStatus::Failed { .. } => {}
+            SaveStatus::ReadOnly
+            | SaveStatus::WaitingForShows
+            | SaveStatus::ReadOnlyFolder
+            | SaveStatus::Failed { .. } => {}
             _ if self.saver.is_some() => self.status = SaveStatus::Unsaved,
             _ => {
                 if self.folder_error.is_some() {

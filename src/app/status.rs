@@ -27,6 +27,9 @@ pub enum SaveStatus {
     },
     /// Another instance owns the data folder; nothing is saved.
     ReadOnly,
+    /// Show files the library names are not in the data folder yet: shown read-only until
+    /// they are (`Notice::ShowFilesMissing`); nothing is saved.
+    WaitingForShows,
     /// The data folder cannot be written (its lock is unusable, the disk read-only or full);
     /// the fan's library is shown and nothing is saved.
     ReadOnlyFolder,
@@ -79,6 +82,9 @@ impl SaveStatus {
             SaveStatus::ReadOnly => {
                 "Read-only: another Fan Tracker window owns this data folder".into()
             }
+            SaveStatus::WaitingForShows => {
+                "Read-only until the missing show files are in the data folder".into()
+            }
             SaveStatus::ReadOnlyFolder => {
                 "Read-only: the data folder cannot be written; nothing is saved".into()
             }
@@ -99,6 +105,7 @@ impl SaveStatus {
             self,
             SaveStatus::Failed { .. }
                 | SaveStatus::ReadOnly
+                | SaveStatus::WaitingForShows
                 | SaveStatus::ReadOnlyFolder
                 | SaveStatus::NoFolder
         )

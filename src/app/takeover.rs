@@ -34,6 +34,10 @@ impl App {
             self.notify_notice(notice);
         }
         self.library = Arc::new(opened.library.unwrap_or_default());
+        self.view.waiting_for_shows = opened
+            .notices
+            .iter()
+            .any(|n| matches!(n, Notice::ShowFilesMissing { .. }));
         if opened
             .notices
             .iter()
@@ -44,6 +48,8 @@ impl App {
         }
         if opened.store.is_unusable() {
             self.status = SaveStatus::ReadOnlyFolder;
+        } else if opened.store.is_waiting_for_shows() {
+            self.status = SaveStatus::WaitingForShows;
         } else if opened.store.is_read_only() {
             self.status = SaveStatus::ReadOnly;
         } else {
@@ -78,7 +84,11 @@ impl App {
                 watch.looked();
             }
         }
-        if !matches!(self.status, SaveStatus::ReadOnly) || self.view.takeover_offered {
+        let read_only = matches!(
+            self.status,
+            SaveStatus::ReadOnly | SaveStatus::WaitingForShows
+        );
+        if !read_only || self.view.takeover_offered {
             // A window that saves looks for conflict copies when its watcher wakes it (or a
             // look was due too early): an idle window draws no frames for it.
             let waiting = self.copies_due() || self.copies_pending();
@@ -96,7 +106,12 @@ impl App {
     /// The writer lock was tried (by [`App::run_checks`]'s job): when it is free and this
     /// window is still read-only, taking over is offered.
     pub(super) fn lock_checked(&mut self, free: bool) {
-        if free && matches!(self.status, SaveStatus::ReadOnly) {
+        if free
+            && matches!(
+                self.status,
+                SaveStatus::ReadOnly | SaveStatus::WaitingForShows
+            )
+        {
             self.view.takeover_offered = true;
         }
     }
@@ -118,8 +133,17 @@ impl App {
     /// saves from now on. The view, and what is typed in open fields, is kept. If another
     /// window took the lock first, this one stays read-only and says so.
     pub(super) fn took_over(&mut self, opened: Result<OpenedStore, StorageError>) {
+        let was_waiting = self.view.waiting_for_shows;
         let opened = match opened {
             Ok(opened) if !opened.store.is_read_only() => opened,
+            Ok(opened) if opened.store.is_waiting_for_shows() => {
+                // Still not there: told again, and still read-only (nothing to lose: a
+                // read-only window takes no edits).
+                self.notices.dismiss_kind("show-files-missing");
+                self.adopt_opened(opened);
+                self.after_change();
+                return;
+            }
             Ok(_) => {
                 self.notify(
                     "Another Fan Tracker window took this data folder first; this window stays read-only.",
@@ -134,10 +158,17 @@ impl App {
             }
         };
         self.notices.dismiss_kind("read-only");
+        self.notices.dismiss_kind("show-files-missing");
         self.history = History::new();
         self.status = SaveStatus::UpToDate;
         self.adopt_opened(opened);
         self.after_change();
+        if was_waiting {
+            self.notify(
+                "Every show file is there now: your whole library is open and saved from this window.",
+            );
+            return;
+        }
         self.notify(format!(
             "This window now saves your library in {}. It was read again from disk first, so it shows the other window's last save.",
             self.data_dir.display()

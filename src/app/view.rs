@@ -211,6 +211,9 @@ pub struct ViewState {
     pub offered: Option<(ArticleId, u64, Vec<Offer>)>,
     /// A read-only window found the writer lock free: taking over is offered.
     pub takeover_offered: bool,
+    /// The library was opened read-only because show files it names are not in the folder
+    /// yet (`Notice::ShowFilesMissing`): taking over is offered as opening it again.
+    pub waiting_for_shows: bool,
     /// The show the fan asked to delete, waiting for the question to be answered.
     pub confirm_delete_show: Option<crate::model::ShowId>,
     /// A Markdown export found notes of the same names in its folder: replace them?
@@ -339,6 +342,7 @@ impl ViewState {
             editing_text: self.editing_text,
             backups: self.backups.take(),
             takeover_offered: self.takeover_offered,
+            waiting_for_shows: self.waiting_for_shows,
             confirm_delete_show: self.confirm_delete_show.take(),
             // Keyed by item, committed after the frame when their fields are gone.
             drafts: std::mem::take(&mut self.drafts),

@@ -505,8 +505,7 @@ mod tests {
         );
         drop(harness);
         // The library is read and saved as always (its suggestions computed on the way).
-        let saved = std::fs::read(dir.path().join(LIBRARY_FILE)).unwrap();
-        let saved = crate::storage::decode(&saved).unwrap();
+        let saved = crate::storage::Store::read_library(&dir.path().join(LIBRARY_FILE)).unwrap();
         let titles: Vec<&str> = saved.shows.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(titles.len(), 2);
         assert_eq!(titles[1], "The Second Show");

@@ -3,7 +3,7 @@
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant, SystemTime};
 
 use atomic_write_file::AtomicWriteFile;
 
@@ -37,6 +37,29 @@ pub trait FileSystem: Send + std::fmt::Debug {
     /// The monotonic clock backups are spaced by (tests move it on).
     fn now(&self) -> Instant {
         Instant::now()
+    }
+    /// How long ago the file `path` arrived in its folder: since the later of its last
+    /// modification and (on Unix) its last status change, which a sync tool that sets an old
+    /// modification time on a file it delivers cannot set back. Zero when the clock is behind.
+    fn age(&self, path: &Path) -> io::Result<Duration> {
+        let meta = fs::metadata(path)?;
+        let mut arrived = meta.modified()?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            let changed = std::time::UNIX_EPOCH
+                + Duration::new(
+                    u64::try_from(meta.ctime()).unwrap_or(0),
+                    u32::try_from(meta.ctime_nsec()).unwrap_or(0),
+                );
+            arrived = arrived.max(changed);
+        }
+        if let Ok(created) = meta.created() {
+            arrived = arrived.max(created);
+        }
+        Ok(SystemTime::now()
+            .duration_since(arrived)
+            .unwrap_or(Duration::ZERO))
     }
 }
 

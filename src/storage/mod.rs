@@ -1,11 +1,14 @@
 //! The on-disk format and the data folder: versions, load and save. No UI toolkit here.
 //!
 //! Layout of the data folder:
-//! - `library.json`: everything the fan keeps, as format 4 JSON ([`format::v4`]; it may be a
-//!   symbolic link: the file it points at is replaced, the link kept), naming each article's
-//!   text by its hash;
+//! - `library.json`: the index of everything the fan keeps, as format 5 JSON ([`format::v5`];
+//!   it may be a symbolic link: the file it points at is replaced, the link kept), naming
+//!   each show's file by its hash;
 //! - `articles/<sha256>.md`: each article's text, written once before the library that names
 //!   it, never changed, never removed (backups name them too);
+//! - `shows/<sha256>.json`: each show's threads, notes and predictions (format 5), written
+//!   once before the library that names it, never changed; removed two days after no library
+//!   file in the folder names it any more;
 //! - `fan-tracker.lock`: held (with `File::try_lock`) by the one instance allowed to write;
 //! - `backups/library-<counter>-<time>.json`: the last few good versions, rotated by counter;
 //! - `library.unreadable-*.json` / `library.conflict-*.json`: files kept aside, never deleted;
@@ -21,13 +24,15 @@ mod markdown;
 mod notice;
 mod pins;
 mod predictions_csv;
+mod show_files;
 mod store;
 mod sync_copies;
 
 pub use backups::made_at as backup_made_at;
 pub use format::{
-    ArticleFile, CURRENT_FORMAT_VERSION, FormatError, Lineage, Loaded, Repair, decode, decode_file,
-    decode_file_with, encode, encode_library_file, encode_revision, encode_save,
+    CURRENT_FORMAT_VERSION, DataDir, DataFile, FormatError, Lineage, Loaded, MissingShowFile,
+    Repair, decode, decode_file, decode_file_with, encode, encode_library_file, encode_revision,
+    encode_save,
 };
 pub use fs::{
     FileSystem, RealFs, is_inside_folder, read_small_regular_file, write_atomic_no_follow,

@@ -108,6 +108,14 @@ pub enum Notice {
         /// Whether the other version's changes were merged in.
         merged: bool,
     },
+    /// At opening, the library file names show files (format 5) that are not in the folder
+    /// whole (a sync tool still bringing them, a hand deletion): nothing was moved or
+    /// written; the library is shown read-only, a placeholder for each such show, until the
+    /// folder is opened again with the files there.
+    ShowFilesMissing {
+        /// Which shows' files and why, in words.
+        reason: String,
+    },
     /// The library file was written by an older format version and was read migrated; the
     /// file as it was is kept whole at `kept_as` before anything is written in the new format.
     Migrated {
@@ -145,6 +153,7 @@ impl Notice {
             Notice::WrittenBack { .. } => "written-back",
             Notice::Forked { .. } => "forked",
             Notice::Migrated { .. } => "migrated",
+            Notice::ShowFilesMissing { .. } => "show-files-missing",
         }
     }
 
@@ -170,6 +179,7 @@ impl Notice {
             | Notice::ReadOnly { .. }
             | Notice::Repaired { .. }
             | Notice::FolderUnusable { .. }
+            | Notice::ShowFilesMissing { .. }
             | Notice::WrittenBack { .. } => Vec::new(),
         }
     }
@@ -273,13 +283,17 @@ impl fmt::Display for Notice {
             ),
             Notice::Migrated { from, kept_as } => write!(
                 f,
-                "Your library was written by an older Fan Tracker (format {from}) and has been upgraded: {}each article's text is now kept in a file of its own in the articles folder, so library.json holds only your own notes and stays small. The file as it was is kept as {}.",
+                "Your library was written by an older Fan Tracker (format {from}) and has been upgraded: {}each article's text is now kept in a file of its own in the articles folder and each show's threads, notes and predictions in the shows folder, so library.json is a small index and a save writes only the shows you changed. The file as it was is kept as {}.",
                 if *from == 1 {
                     "each article is now a show of its own, with its threads, and "
                 } else {
                     ""
                 },
                 name(kept_as)
+            ),
+            Notice::ShowFilesMissing { reason } => write!(
+                f,
+                "Your library is shown read-only for now: {reason}. Choose Open again in the status line once the files are there."
             ),
             Notice::Repaired { repairs } => {
                 let list: Vec<String> = repairs.iter().map(ToString::to_string).collect();

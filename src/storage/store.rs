@@ -13,12 +13,14 @@ use thiserror::Error;
 use super::backups::{self, BACKUP_DIR};
 use super::format::v4::{ARTICLES_DIR, is_sha256_hex};
 use super::format::{
-    ArticleFile, CURRENT_FORMAT_VERSION, FormatError, Lineage, Loaded, Repair, decode_file_with,
-    encode_library_file,
+    CURRENT_FORMAT_VERSION, DataDir, DataFile, FormatError, Lineage, Loaded, Repair,
+    decode_file_with, describe_missing_show_files, encode_library_file,
 };
 use super::fs::{FileSystem, RealFs, follow_links};
 use super::notice::Notice;
 use super::pins::BackupPins;
+use super::show_files;
+use super::sync_copies::MERGED_DIR;
 use crate::model::Library;
 
 /// The library file's name inside the data folder.
@@ -77,6 +79,25 @@ pub enum StorageError {
     /// The library could not be encoded (never expected; reported, not hidden).
     #[error("the library could not be saved: {0}")]
     Encode(#[source] FormatError),
+    /// The library file was changed behind the app and names show files that are not in the
+    /// folder whole yet (a sync tool still delivering them): nothing was written, the save
+    /// waits for them.
+    #[error("{} was changed by another program or device, and {source}", path.display())]
+    Incomplete {
+        /// The library file.
+        path: PathBuf,
+        /// What is missing ([`FormatError::ShowFilesMissing`]).
+        #[source]
+        source: FormatError,
+    },
+    /// The library was opened read-only because show files it names are not in the folder
+    /// whole ([`Notice::ShowFilesMissing`]): nothing is written until it is opened again with
+    /// them there.
+    #[error("nothing is saved while the library is incomplete: {reason}")]
+    WaitingForShows {
+        /// Which shows' files are missing and why, in words.
+        reason: String,
+    },
     /// A file could not be read as a library.
     #[error("{} could not be read: {source}", path.display())]
     Unreadable {
@@ -184,9 +205,14 @@ pub struct Store {
     pins: BackupPins,
     /// Read-only because the folder cannot be written (not because another window writes).
     unusable: bool,
-    /// The article files (`<sha256>.md`) known to be in `articles/` whole: read and checked
-    /// at opening, or written by this store. Any other one a save names is written first.
-    articles_on_disk: RefCell<HashSet<String>>,
+    /// The data files (`articles/<sha256>.md`, `shows/<sha256>.json`) known to be in the
+    /// folder whole: read and checked, or written by this store. Any other one a save names is
+    /// written first.
+    on_disk: RefCell<HashSet<(DataDir, String)>>,
+    /// The library file names show files that are not there whole (which, and why, in
+    /// words): the window shows it read-only (placeholders for those shows) and writes
+    /// nothing.
+    waiting_for_shows: Option<String>,
 }
 
 impl Store {
@@ -226,7 +252,8 @@ impl Store {
         } else {
             remove_temp_files(&*fs, dir, TempKind::Json);
             remove_temp_files(&*fs, &dir.join(BACKUP_DIR), TempKind::Json);
-            remove_temp_files(&*fs, &articles_dir(dir), TempKind::Article);
+            remove_temp_files(&*fs, &data_dir(dir, DataDir::Articles), TempKind::Article);
+            remove_temp_files(&*fs, &data_dir(dir, DataDir::Shows), TempKind::Show);
         }
         let mut store = Store {
             dir: dir.to_owned(),
@@ -241,7 +268,8 @@ impl Store {
             previous: None,
             pins: BackupPins::default(),
             unusable: unusable.is_some(),
-            articles_on_disk: RefCell::default(),
+            on_disk: RefCell::default(),
+            waiting_for_shows: None,
         };
         let mut legacy_open = None;
         let library = match store.read_current()? {
@@ -280,6 +308,16 @@ impl Store {
                         notices.push(Notice::Repaired { repairs });
                     }
                     Some(library)
+                }
+                Err(FormatError::ShowFilesMissing { missing, partial }) => {
+                    // Not damage: never moved aside. Shown read-only, placeholders for the
+                    // missing shows, until the files are there (see `Notice::ShowFilesMissing`).
+                    let reason = describe_missing_show_files(&missing);
+                    store.lock = None;
+                    store.waiting_for_shows = Some(reason.clone());
+                    notices.push(Notice::ShowFilesMissing { reason });
+                    legacy_open = partial.legacy_open;
+                    Some(partial.library)
                 }
                 Err(error) if store.is_read_only() => {
                     notices.push(Notice::Unreadable {
@@ -336,6 +374,12 @@ impl Store {
         self.pins.clone()
     }
 
+    /// Whether the library was opened read-only because show files it names are not in the
+    /// folder whole yet ([`Notice::ShowFilesMissing`]).
+    pub fn is_waiting_for_shows(&self) -> bool {
+        self.waiting_for_shows.is_some()
+    }
+
     /// The data folder.
     pub fn dir(&self) -> &Path {
         &self.dir
@@ -385,6 +429,11 @@ impl Store {
     /// Otherwise the file being replaced is kept as a rotated backup when one is due (every
     /// [`BACKUP_INTERVAL`]) or forced.
     pub fn save(&mut self, request: &SaveRequest) -> Result<SaveOutcome, StorageError> {
+        if let Some(reason) = &self.waiting_for_shows {
+            return Err(StorageError::WaitingForShows {
+                reason: reason.clone(),
+            });
+        }
         if self.is_read_only() {
             return Err(StorageError::ReadOnly {
                 dir: self.dir.clone(),
@@ -427,6 +476,19 @@ impl Store {
                         }
                     };
                     return self.hand_back_to_merge(&bytes, current, theirs, base, None);
+                }
+                Err(FormatError::ShowFilesMissing { partial, .. })
+                    if partial.revision < self.revision =>
+                {
+                    notices.push(self.keep_stale_copy(&current, &partial)?);
+                }
+                Err(error @ FormatError::ShowFilesMissing { .. }) => {
+                    // Newer or forked, its shows still on their way: merged once they are
+                    // there (the save is retried); nothing is written meanwhile.
+                    return Err(StorageError::Incomplete {
+                        path: self.library_path(),
+                        source: error,
+                    });
                 }
                 Err(error) => {
                     let (kept_as, reason) = self.move_aside_unreadable(error)?;
@@ -598,6 +660,15 @@ impl Store {
                 return self.close_over_fork(&ours, &current, theirs);
             }
             Ok(_) => return Ok(Vec::new()),
+            // Its shows are still on their way: an older or forked copy is kept whole and
+            // the fan's version written back, as above (unmerged); a newer one, which holds
+            // the fan's last save, is left for the next start to read.
+            Err(FormatError::ShowFilesMissing { partial, .. })
+                if partial.revision < self.revision || self.is_fork(&partial.lineage) =>
+            {
+                self.keep_stale_copy(&current, &partial)?
+            }
+            Err(FormatError::ShowFilesMissing { .. }) => return Ok(Vec::new()),
             Err(error) => {
                 let (kept_as, reason) = self.move_aside_unreadable(error)?;
                 Notice::DamagedBehind { kept_as, reason }
@@ -675,24 +746,31 @@ impl Store {
     }
 
     /// `bytes` (the library file, or a copy of it kept in this folder) decoded with the
-    /// article files of this data folder; records those read whole.
+    /// show files and article files of this data folder; records those read whole.
     fn decode(&self, bytes: &[u8]) -> Result<Loaded, FormatError> {
-        let articles = articles_dir(&self.dir);
+        let dirs = [
+            data_dir(&self.dir, DataDir::Articles),
+            data_dir(&self.dir, DataDir::Shows),
+        ];
         let read = RefCell::new(Vec::new());
-        let loaded = decode_file_with(bytes, &|name| {
-            let bytes = self.fs.read(&articles.join(name))?;
-            read.borrow_mut().push(name.to_owned());
+        let loaded = decode_file_with(bytes, &|dir, name| {
+            let folder = &dirs[usize::from(dir == DataDir::Shows)];
+            let bytes = self.fs.read(&folder.join(name))?;
+            read.borrow_mut().push((dir, name.to_owned()));
             Ok(bytes)
         })?;
-        let damaged: HashSet<String> = loaded
+        // Show files were all checked (else the decode failed); article files but the damaged.
+        let damaged: HashSet<(DataDir, String)> = loaded
             .repairs
             .iter()
             .filter_map(|r| match r {
-                Repair::ArticleDamaged { file, .. } => Some(file_name_of(file)),
+                Repair::ArticleDamaged { file, .. } => {
+                    Some((DataDir::Articles, file_name_of(file)))
+                }
                 _ => None,
             })
             .collect();
-        self.articles_on_disk.borrow_mut().extend(
+        self.on_disk.borrow_mut().extend(
             read.into_inner()
                 .into_iter()
                 .filter(|n| !damaged.contains(n)),
@@ -705,54 +783,53 @@ impl Store {
         self.decode(bytes).map(|loaded| loaded.library)
     }
 
-    /// Encodes `library` as the library file and first writes each article file it names
-    /// that is not known to be in the folder (atomically, synced), so the library file never
-    /// names an article file that is not there whole.
+    /// Encodes `library` as the library file and first writes each data file it names (show
+    /// files, article files) that is not known to be in the folder (atomically, synced), so
+    /// the library file never names a file that is not there whole.
     fn encode(
         &self,
         library: &Library,
         revision: u64,
         lineage: &Lineage,
     ) -> Result<Vec<u8>, StorageError> {
-        let (bytes, articles) =
+        let (bytes, files) =
             encode_library_file(library, revision, lineage).map_err(StorageError::Encode)?;
-        self.write_articles(&articles)?;
+        self.write_data_files(&files)?;
         Ok(bytes)
     }
 
-    /// Writes each of `articles` not known to be in the folder. Article files are never
-    /// removed: any backup may name them (see docs/DATA-SAFETY.md).
+    /// Writes each of `files` not known to be in the folder. Article files are never removed
+    /// (any backup may name them); show files only by [`Store::prune_show_files`] (see
+    /// docs/DATA-SAFETY.md).
     ///
-    /// One known to be there is checked by its size (one `stat` per article and save, no
-    /// read): a file deleted, truncated or otherwise changed in size while the window runs (by
-    /// hand, by a sync tool) is written again from the text in memory, the fan's data.
-    fn write_articles(&self, articles: &[ArticleFile]) -> Result<(), StorageError> {
-        let dir = articles_dir(&self.dir);
-        let mut created = false;
-        for article in articles {
-            if self.articles_on_disk.borrow().contains(&article.name) {
-                let path = dir.join(&article.name);
+    /// One known to be there is checked by its size (one `stat` per file and save, no read):
+    /// a file deleted, truncated or otherwise changed in size while the window runs (by hand,
+    /// by a sync tool) is written again from the data in memory, the fan's data.
+    fn write_data_files(&self, files: &[DataFile]) -> Result<(), StorageError> {
+        let mut created = HashSet::new();
+        for file in files {
+            let dir = data_dir(&self.dir, file.dir);
+            let key = (file.dir, file.name.clone());
+            let path = dir.join(&file.name);
+            if self.on_disk.borrow().contains(&key) {
                 match self.fs.file_len(&path) {
-                    Ok(len) if len == article.body.len() as u64 => continue,
+                    Ok(len) if len == file.text.len() as u64 => continue,
                     found => {
                         log::warn!(
-                            "the article file {} changed behind the app ({found:?}); written again from the text in memory",
+                            "the file {} changed behind the app ({found:?}); written again from the data in memory",
                             path.display()
                         );
-                        self.articles_on_disk.borrow_mut().remove(&article.name);
+                        self.on_disk.borrow_mut().remove(&key);
                     }
                 }
             }
-            if !created {
+            if created.insert(file.dir) {
                 self.fs
                     .create_private_dir(&dir)
                     .map_err(io_error("create the folder", &dir))?;
-                created = true;
             }
-            self.write(&dir.join(&article.name), article.body.as_bytes())?;
-            self.articles_on_disk
-                .borrow_mut()
-                .insert(article.name.clone());
+            self.write(&path, file.text.as_bytes())?;
+            self.on_disk.borrow_mut().insert(key);
         }
         Ok(())
     }
@@ -765,7 +842,7 @@ impl Store {
     /// again. A file kept aside before with the same bytes is named instead of a new copy, so
     /// each start does not add one. One that cannot be copied is logged.
     fn keep_damaged_articles_aside(&self, repairs: &mut [Repair]) {
-        let dir = articles_dir(&self.dir);
+        let dir = data_dir(&self.dir, DataDir::Articles);
         for repair in repairs {
             let Repair::ArticleDamaged { file, kept_as, .. } = repair else {
                 continue;
@@ -846,7 +923,45 @@ impl Store {
                 .remove(&old)
                 .map_err(io_error("remove old backup", &old))?;
         }
+        self.prune_show_files();
         Ok(path)
+    }
+
+    /// Removes the show files no library file names any more and that arrived long ago (see
+    /// `show_files`). Runs with each rotated backup (every [`BACKUP_INTERVAL`] of saving, on
+    /// the saver's thread), after the backups the ladder no longer keeps are gone. A failure is
+    /// logged: it never stops a save, and nothing is removed then.
+    fn prune_show_files(&self) {
+        if self.is_read_only() {
+            return;
+        }
+        let mut folders: Vec<PathBuf> = Vec::new();
+        for base in [self.dir.clone(), data_root(&self.dir)] {
+            for folder in [base.clone(), base.join(BACKUP_DIR), base.join(MERGED_DIR)] {
+                if !folders.contains(&folder) {
+                    folders.push(folder);
+                }
+            }
+        }
+        let in_memory: Vec<&[u8]> = self
+            .last_known
+            .iter()
+            .map(Vec::as_slice)
+            .chain(self.previous.iter().map(|(_, bytes)| bytes.as_slice()))
+            .collect();
+        let shows = data_dir(&self.dir, DataDir::Shows);
+        match show_files::prune(&*self.fs, &shows, &folders, &in_memory, show_files::GRACE) {
+            Ok(removed) => {
+                for path in removed {
+                    let name = path.file_name().unwrap_or_default().to_string_lossy();
+                    log::info!("removed the old show file {name}, which no library names");
+                    self.on_disk
+                        .borrow_mut()
+                        .remove(&(DataDir::Shows, name.into_owned()));
+                }
+            }
+            Err(e) => log::warn!("old show files were not looked through: {e}"),
+        }
     }
 
     /// Keeps `bytes`, the library file in the older format `version`, whole as
@@ -977,6 +1092,8 @@ enum TempKind {
     /// `articles/`: an article file (`<sha256>.md`) or a damaged one kept aside
     /// (`<sha256>.damaged-<time>.md`).
     Article,
+    /// `shows/`: a show file (`<sha256>.json`).
+    Show,
 }
 
 /// Removes temporary files left by an interrupted atomic write of our own in `dir`. They are
@@ -1025,6 +1142,7 @@ fn is_our_temp_file(name: &str, kind: TempKind) -> bool {
             let (hash, rest) = stem.split_at_checked(64).unwrap_or((stem, ""));
             is_sha256_hex(hash) && (rest.is_empty() || rest.starts_with(".damaged-"))
         }
+        TempKind::Show => target.strip_suffix(".json").is_some_and(is_sha256_hex),
     }
 }
 
@@ -1043,16 +1161,16 @@ pub fn decode_file_at(bytes: &[u8], path: &Path) -> Result<Loaded, FormatError> 
     let folder = path.parent().unwrap_or(Path::new("."));
     let mut dirs: Vec<PathBuf> = Vec::new();
     for folder in std::iter::once(folder).chain(folder.parent()) {
-        for dir in [folder.join(ARTICLES_DIR), articles_dir(folder)] {
+        for dir in [folder.to_owned(), data_root(folder)] {
             if !dirs.contains(&dir) {
                 dirs.push(dir);
             }
         }
     }
-    decode_file_with(bytes, &|name| {
+    decode_file_with(bytes, &|kind, name| {
         let mut last = io::Error::from(io::ErrorKind::NotFound);
         for dir in &dirs {
-            match fs::read(dir.join(name)) {
+            match fs::read(dir.join(kind.name()).join(name)) {
                 Err(e) if e.kind() == io::ErrorKind::NotFound => last = e,
                 other => return other,
             }
@@ -1061,16 +1179,22 @@ pub fn decode_file_at(bytes: &[u8], path: &Path) -> Result<Loaded, FormatError> 
     })
 }
 
-/// The data folder `dir`'s article folder: `articles` beside the library file, which is in
-/// `dir` unless `library.json` is a symbolic link (into a synced folder, say): then beside
-/// the file it points at, so what syncs the library carries its articles too.
-fn articles_dir(dir: &Path) -> PathBuf {
+/// The data folder `dir`'s folder of `kind` (`articles` or `shows`) beside the library file,
+/// which is in `dir` unless `library.json` is a symbolic link (into a synced folder, say):
+/// then beside the file it points at, so what syncs the library carries its data files too.
+fn data_dir(dir: &Path, kind: DataDir) -> PathBuf {
+    data_root(dir).join(kind.name())
+}
+
+/// The folder holding the data folder `dir`'s library file: `dir`, or the folder of the file
+/// a linked `library.json` points at.
+fn data_root(dir: &Path) -> PathBuf {
     follow_links(&dir.join(LIBRARY_FILE))
         .ok()
         .as_deref()
         .and_then(Path::parent)
         .unwrap_or(dir)
-        .join(ARTICLES_DIR)
+        .to_owned()
 }
 
 /// `dir/stem-<UTC time>.ext`, with a counter added when that name is taken.

@@ -47,13 +47,23 @@ pub fn status_ui(ui: &mut Ui, parts: &mut UiParts<'_>) {
             ui.separator();
         }
         if parts.view.takeover_offered {
-            let button = ui
-                .button("Take over saving")
-                .on_hover_text("Read the library again from disk and save from this window");
-            if button.clicked() {
+            let (label, hover, why) = if parts.view.waiting_for_shows {
+                (
+                    "Open again",
+                    "Read the library again from disk, with the show files that have arrived",
+                    "Some shows' files are not in the data folder yet (see the notice).",
+                )
+            } else {
+                (
+                    "Take over saving",
+                    "Read the library again from disk and save from this window",
+                    "The window that was saving this library has closed.",
+                )
+            };
+            if ui.button(label).on_hover_text(hover).clicked() {
                 parts.commands.push(Command::TakeOver);
             }
-            ui.label("The window that was saving this library has closed.");
+            ui.label(why);
             ui.separator();
         }
         for opening in &parts.importing {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use egui_kittest::kittest::Queryable as _;
 use fan_tracker::model::{ArticleEntry, ArticleId, Library};
 use fan_tracker::storage::format::v4::sha256_hex;
-use fan_tracker::storage::{LIBRARY_FILE, Notice, Repair, SaveRequest, Store};
+use fan_tracker::storage::{DataDir, LIBRARY_FILE, Notice, Repair, SaveRequest, Store};
 
 use crate::fixture::{TempDir, files_named};
 
@@ -42,13 +42,26 @@ fn save(dir: &Path, library: &Library) {
         .unwrap();
 }
 
+/// What the library saved in `dir` holds as text: `library.json` (format 5, an index) and each
+/// show file it names.
+fn saved_text(dir: &Path) -> String {
+    let index = fs::read_to_string(dir.join(LIBRARY_FILE)).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&index).unwrap();
+    let mut text = index.clone();
+    for show in value["library"]["shows"].as_array().unwrap() {
+        let hash = show["file_sha256"].as_str().unwrap();
+        text.push_str(&fs::read_to_string(dir.join("shows").join(format!("{hash}.json"))).unwrap());
+    }
+    text
+}
+
 #[test]
 fn the_library_file_names_each_article_file_and_holds_no_article_text() {
     let tmp = TempDir::new();
     let dir = tmp.data_dir();
     let library = library_with_two_articles("Only in the article file.");
     save(&dir, &library);
-    let saved = fs::read_to_string(dir.join(LIBRARY_FILE)).unwrap();
+    let saved = saved_text(&dir);
     assert!(!saved.contains("Only in the article file."), "{saved}");
     assert!(saved.contains("the fan's own words"));
     for entry in &library.shows[0].articles {
@@ -145,7 +158,7 @@ fn a_missing_or_damaged_article_file_is_told_and_everything_else_is_kept() {
         .store
         .save(&SaveRequest::new(edited.clone()))
         .unwrap();
-    let saved = fs::read_to_string(dir.join(LIBRARY_FILE)).unwrap();
+    let saved = saved_text(&dir);
     assert!(saved.contains(&sha256_hex(first.as_bytes())));
     assert!(saved.contains(&sha256_hex(second.as_bytes())));
     assert_eq!(
@@ -215,7 +228,7 @@ fn a_change_from_another_device_merges_before_its_article_file_arrives() {
 
     // The other device adds an article and saves, from this save.
     let on_disk = fs::read(&path).unwrap();
-    let lineage = fan_tracker::storage::decode_file(&on_disk)
+    let lineage = fan_tracker::storage::decode_file_at(&on_disk, &path)
         .unwrap()
         .lineage
         .next();
@@ -230,10 +243,15 @@ fn a_change_from_another_device_merges_before_its_article_file_arrives() {
     let (bytes, files) =
         fan_tracker::storage::encode_library_file(&theirs, opened.store.revision() + 1, &lineage)
             .unwrap();
+    // Its show file arrives first; its new article's file is late.
+    for file in files.iter().filter(|f| f.dir == DataDir::Shows) {
+        fs::create_dir_all(dir.join("shows")).unwrap();
+        fs::write(dir.join("shows").join(&file.name), file.text.as_bytes()).unwrap();
+    }
     fs::write(&path, &bytes).unwrap();
     let late = files
         .iter()
-        .find(|f| &*f.body == "Read on the phone, on the train.")
+        .find(|f| &*f.text == "Read on the phone, on the train.")
         .unwrap()
         .clone();
 
@@ -259,16 +277,14 @@ fn a_change_from_another_device_merges_before_its_article_file_arrives() {
     let merged = fan_tracker::model::merge_libraries(&merge_base, &ours, &their_library).library;
     opened.store.save(&SaveRequest::new(merged)).unwrap();
     assert!(
-        fs::read_to_string(&path)
-            .unwrap()
-            .contains(late.name.trim_end_matches(".md")),
+        saved_text(&dir).contains(late.name.trim_end_matches(".md")),
         "the merged library names the article file still on its way"
     );
     assert!(!dir.join("articles").join(&late.name).exists());
     drop(opened);
 
     // The sync tool delivers the article file.
-    fs::write(dir.join("articles").join(&late.name), late.body.as_bytes()).unwrap();
+    fs::write(dir.join("articles").join(&late.name), late.text.as_bytes()).unwrap();
     let again = Store::open(&dir).unwrap();
     assert_eq!(again.notices, []);
     let library = again.library.unwrap();

@@ -230,14 +230,14 @@ fn export_of_a_format_1_folder_writes_the_current_format_and_leaves_the_folder_a
 
     let bytes = std::fs::read(&out).unwrap();
     let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
-    assert_eq!(json["format_version"], 4);
+    assert_eq!(json["format_version"], 5);
     assert_eq!(
         json["revision"], 4,
         "the revision of the file it was read from"
     );
     let exported = storage::decode_file(&bytes).unwrap();
     let migrated = storage::decode_file(&golden_v1()).unwrap();
-    assert_eq!(exported.version, 4);
+    assert_eq!(exported.version, 5);
     assert_eq!(exported.repairs, []);
     assert_eq!(exported.library, migrated.library);
     assert_eq!(exported.library.shows[1].articles[0].id.0, 11);
@@ -346,13 +346,13 @@ fn export_errors_are_told_in_words_with_status_1() {
 
     std::fs::write(
         &library,
-        br#"{"format_version": 5, "library": {"anything": []}}"#,
+        br#"{"format_version": 6, "library": {"anything": []}}"#,
     )
     .unwrap();
     fails(
         &dir,
         &out,
-        &["written by a newer Fan Tracker (format 5; this version reads up to 4)"],
+        &["written by a newer Fan Tracker (format 6; this version reads up to 5)"],
     );
 
     std::fs::write(&library, golden_v1()).unwrap();

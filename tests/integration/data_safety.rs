@@ -319,9 +319,10 @@ fn step_until(
 fn a_failed_save_keeps_the_edit_in_memory_says_so_and_retries() {
     let tmp = TempDir::new();
     let old_bytes = save_plain(&tmp.data_dir(), &Library::default());
-    // Opening uses 6 operations (with the list of the articles folder and the read of the
-    // one article file); the first save's read-back check is number 6 and fails.
-    let fs = FailAt::new(6, true);
+    // Opening uses 8 operations (the folder made; it, `backups/`, `articles/` and `shows/`
+    // listed; the library, its show file and its article file read); the first save's first,
+    // making the folder for the changed show's new file, is number 8 and fails.
+    let fs = FailAt::new(8, true);
     let mut harness = launch_with_fs(&tmp.data_dir(), fs.clone());
     click(&mut harness, &resolved_checkbox(RENEWAL));
     step_until(&mut harness, "the save to fail", |app| {
@@ -349,7 +350,7 @@ fn a_failed_save_keeps_the_edit_in_memory_says_so_and_retries() {
 fn closing_while_saving_fails_asks_before_losing_edits() {
     let tmp = TempDir::new();
     save_plain(&tmp.data_dir(), &Library::default());
-    let mut harness = launch_with_fs(&tmp.data_dir(), FailAt::new(6, false));
+    let mut harness = launch_with_fs(&tmp.data_dir(), FailAt::new(8, false));
     click(&mut harness, &resolved_checkbox(RENEWAL));
     let commands = crate::fixture::request_close(&mut harness);
     assert!(
@@ -517,9 +518,11 @@ fn sigkill_during_saves_leaves_the_old_or_the_new_file() {
             versions_seen.insert(i);
         }
         let articles = tmp.data_dir().join("articles");
+        let shows = tmp.data_dir().join("shows");
         let leftovers: Vec<_> = fs::read_dir(tmp.data_dir())
             .unwrap()
             .chain(fs::read_dir(&articles).into_iter().flatten())
+            .chain(fs::read_dir(&shows).into_iter().flatten())
             .filter_map(Result::ok)
             .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
             .collect();
@@ -589,7 +592,7 @@ fn a_change_made_behind_the_app_is_merged_not_clobbered() {
     // A sync tool brings in a note written on another device, by a Fan Tracker that had
     // read this version (so its revision is one more).
     let path = tmp.data_dir().join(LIBRARY_FILE);
-    let before = storage::decode_file(&fs::read(&path).unwrap()).unwrap();
+    let before = Store::load_file(&path).unwrap();
     let mut theirs = before.library.clone();
     theirs.shows[0].threads[3].note = "from my phone".into();
     fs::write(
@@ -639,7 +642,7 @@ fn a_clashing_change_behind_the_app_is_kept_as_a_conflict_copy() {
     crate::fixture::leave_field(&mut harness);
     step_until(&mut harness, "the first save", App::is_saved);
     let path = tmp.data_dir().join(LIBRARY_FILE);
-    let before = storage::decode_file(&fs::read(&path).unwrap()).unwrap();
+    let before = Store::load_file(&path).unwrap();
     let mut theirs = before.library.clone();
     theirs.shows[0].articles[0].note = "written elsewhere".into();
     let theirs_bytes = storage::encode_revision(&theirs, before.revision + 1).unwrap();
@@ -790,7 +793,7 @@ fn an_older_copy_written_back_never_reverts_the_fans_words() {
     crate::fixture::leave_field(&mut harness);
     step_until(&mut harness, "the second save", App::is_saved);
 
-    let mut stale = storage::decode_file(&old_copy).unwrap();
+    let mut stale = storage::decode_file_at(&old_copy, &path).unwrap();
     stale.library.shows[0].threads[1].note = "changed in the old copy".into();
     let stale_bytes = storage::encode_revision(&stale.library, stale.revision).unwrap();
     RealFs.write_atomic(&path, &stale_bytes).unwrap();

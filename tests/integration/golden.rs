@@ -11,7 +11,7 @@ use fan_tracker::model::{
     PredictionId, Probability, SavedSuggestion, Show, ShowId, ShowStatus, SuggestionState, Thread,
     ThreadEvent, ThreadId, ThreadStatus,
 };
-use fan_tracker::storage::{self, LIBRARY_FILE, Notice, SaveOutcome, SaveRequest, Store};
+use fan_tracker::storage::{self, DataDir, LIBRARY_FILE, Notice, SaveOutcome, SaveRequest, Store};
 use jiff::civil::{Date, date};
 
 use crate::fixture::{TempDir, files_named};
@@ -509,6 +509,8 @@ fn the_golden_file_of_each_format_version_loads() {
         ("library-v3.json", golden_v3_expected(), 3, 8, None),
         // Its article files are in tests/golden/articles/.
         ("library-v4.json", golden_v3_expected(), 4, 9, None),
+        // Its show files are in tests/golden/shows/, its article files as format 4's.
+        ("library-v5.json", golden_v3_expected(), 5, 10, None),
     ];
     for (name, expected, version, revision, legacy_open) in cases {
         let bytes = golden(name);
@@ -555,29 +557,32 @@ fn the_golden_file_of_each_format_version_loads() {
     for status in ShowStatus::ALL {
         assert!(v2.shows.iter().any(|s| s.status == status), "{status:?}");
     }
-    let bytes = golden("library-v4.json");
-    let (written, articles) = storage::encode_library_file(
+    let bytes = golden("library-v5.json");
+    let (written, files) = storage::encode_library_file(
         &golden_v3_expected(),
-        9,
+        10,
         &storage::Lineage {
-            save_id: "3f5c7e9a1b2d4f61".into(),
-            based_on: vec!["2e4b6d8f0a1c3e50".into()],
+            save_id: "4a6c8e0b2d4f6a72".into(),
+            based_on: vec!["3f5c7e9a1b2d4f61".into(), "2e4b6d8f0a1c3e50".into()],
         },
     )
     .unwrap();
     assert_eq!(
         key_paths_of(&bytes),
         key_paths_of(&written),
-        "the v4 golden file holds every field, named as written"
+        "the v5 golden index holds every field, named as written"
     );
-    // Each article file is the body its name hashes, and the golden folder holds each.
-    assert_eq!(articles.len(), 3);
-    for article in &articles {
+    // Each show file and article file is the text its name hashes, and the golden folders
+    // hold each, byte for byte (so every field of a show is in the golden, named as written).
+    let count = |dir| files.iter().filter(|f| f.dir == dir).count();
+    assert_eq!((count(DataDir::Shows), count(DataDir::Articles)), (6, 3));
+    for file in &files {
+        let folder = golden_path(file.dir.name());
         assert_eq!(
-            fs::read(golden_path("articles").join(&article.name)).unwrap(),
-            article.body.as_bytes(),
+            fs::read(folder.join(&file.name)).unwrap(),
+            file.text.as_bytes(),
             "{}",
-            article.name
+            file.name
         );
     }
 }
@@ -623,10 +628,17 @@ fn the_v4_golden_file_without_its_article_files_keeps_everything_else() {
     // Saved again, the library still names the missing files (not the placeholders).
     let (again, files) =
         storage::encode_library_file(&loaded.library, 10, &storage::Lineage::default()).unwrap();
-    assert_eq!(files, [], "a placeholder is never written as an article");
+    assert!(
+        files.iter().all(|f| f.dir == DataDir::Shows),
+        "a placeholder is never written as an article"
+    );
     let tmp = TempDir::new();
     let dir = tmp.data_dir();
     fs::create_dir_all(dir.join("articles")).unwrap();
+    fs::create_dir_all(dir.join("shows")).unwrap();
+    for file in &files {
+        fs::write(dir.join("shows").join(&file.name), file.text.as_bytes()).unwrap();
+    }
     for entry in fs::read_dir(golden_path("articles")).unwrap() {
         let entry = entry.unwrap();
         fs::copy(entry.path(), dir.join("articles").join(entry.file_name())).unwrap();
@@ -678,8 +690,13 @@ fn a_format_3_library_is_migrated_to_article_files_and_kept_whole() {
         .unwrap();
     let saved = fs::read(&path).unwrap();
     let value: serde_json::Value = serde_json::from_slice(&saved).unwrap();
-    assert_eq!(value["format_version"], 4);
+    assert_eq!(value["format_version"], 5);
     assert!(saved.len() < v3.len(), "the bodies left the library file");
+    assert_eq!(
+        folder_names(&dir.join("shows")),
+        folder_names(&golden_path("shows")),
+        "the same show files as the v5 golden"
+    );
     let mut names: Vec<String> = fs::read_dir(dir.join("articles"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -704,6 +721,98 @@ fn a_format_3_library_is_migrated_to_article_files_and_kept_whole() {
     assert_eq!(again.notices, []);
     assert_eq!(again.library, Some(library));
     assert_eq!(files_named(&dir, "library.format3-").len(), 1);
+}
+
+/// The names of the files in `dir`, sorted.
+fn folder_names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// The show file (format 5) of show `i` of the index `saved` (`library.json` of `dir`), as
+/// JSON.
+fn show_file(dir: &Path, saved: &serde_json::Value, i: usize) -> serde_json::Value {
+    let hash = saved["library"]["shows"][i]["file_sha256"]
+        .as_str()
+        .unwrap();
+    serde_json::from_slice(&fs::read(dir.join("shows").join(format!("{hash}.json"))).unwrap())
+        .unwrap()
+}
+
+/// Issue 20, item 7: a format 4 library is read migrated, kept byte for byte as
+/// `library.format4-<time>.json` (the window says so), and the first save writes each show's
+/// file, then a format 5 index a fraction of its size; the article files stay as they were.
+#[test]
+fn a_format_4_library_is_migrated_to_show_files_and_kept_whole() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    fs::create_dir_all(dir.join("articles")).unwrap();
+    for name in folder_names(&golden_path("articles")) {
+        fs::copy(
+            golden_path("articles").join(&name),
+            dir.join("articles").join(&name),
+        )
+        .unwrap();
+    }
+    let v4 = golden("library-v4.json");
+    let path = dir.join(LIBRARY_FILE);
+    fs::write(&path, &v4).unwrap();
+
+    let mut opened = Store::open(&dir).unwrap();
+    let library = opened.library.clone().unwrap();
+    assert_eq!(library, golden_v3_expected());
+    let [Notice::Migrated { from: 4, kept_as }] = opened.notices.as_slice() else {
+        panic!("one migration notice: {:?}", opened.notices);
+    };
+    let message = opened.notices[0].to_string();
+    assert!(
+        message.contains("format 4") && message.contains("shows folder"),
+        "{message}"
+    );
+    assert_eq!(fs::read(kept_as).unwrap(), v4, "kept byte for byte");
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        v4,
+        "nothing written before a save"
+    );
+    assert!(!dir.join("shows").exists());
+
+    opened
+        .store
+        .save(&SaveRequest::new(library.clone()))
+        .unwrap();
+    let saved = fs::read(&path).unwrap();
+    let value: serde_json::Value = serde_json::from_slice(&saved).unwrap();
+    assert_eq!(value["format_version"], 5);
+    assert!(
+        saved.len() * 3 < v4.len(),
+        "an index: {} bytes, format 4 {}",
+        saved.len(),
+        v4.len()
+    );
+    assert_eq!(
+        folder_names(&dir.join("shows")),
+        folder_names(&golden_path("shows"))
+    );
+    assert_eq!(
+        folder_names(&dir.join("articles")),
+        folder_names(&golden_path("articles")),
+        "no article file added or removed"
+    );
+    assert_eq!(
+        fs::read(kept_as).unwrap(),
+        v4,
+        "the kept copy is left alone"
+    );
+    drop(opened);
+    let again = Store::open(&dir).unwrap();
+    assert_eq!(again.notices, []);
+    assert_eq!(again.library, Some(library));
+    assert_eq!(files_named(&dir, "library.format4-").len(), 1);
 }
 
 /// The format 3 golden file: the format 2 one with each prediction's record (issue 19): a
@@ -783,8 +892,8 @@ fn a_format_2_library_is_migrated_with_no_invented_dates_and_kept_whole() {
         .unwrap();
     assert_eq!(outcome, SaveOutcome::Written { notices: vec![] });
     let saved: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-    assert_eq!(saved["format_version"], 4);
-    let first = &saved["library"]["shows"][0]["threads"][0]["predictions"][0];
+    assert_eq!(saved["format_version"], 5);
+    let first = &show_file(&dir, &saved, 0)["threads"][0]["predictions"][0];
     assert_eq!(first["probabilities"][0]["on"], serde_json::Value::Null);
     assert_eq!(
         fs::read(kept_as).unwrap(),
@@ -843,9 +952,9 @@ fn a_format_1_library_is_migrated_and_kept_whole_before_the_first_save() {
         .unwrap();
     assert_eq!(outcome, SaveOutcome::Written { notices: vec![] });
     let saved: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
-    assert_eq!(saved["format_version"], 4);
+    assert_eq!(saved["format_version"], 5);
     assert_eq!(saved["revision"], 5);
-    assert_eq!(saved["library"]["shows"][1]["note"], "saved in format 2");
+    assert_eq!(show_file(&dir, &saved, 1)["note"], "saved in format 2");
     assert_eq!(
         fs::read(kept_as).unwrap(),
         v1,

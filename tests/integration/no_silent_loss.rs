@@ -202,7 +202,7 @@ fn a_fifo_as_the_window_state_never_stops_the_window() {
 /// Writes `library` over the file as another device's save forked from `from` (the save both
 /// devices started from): same revision as this window's save, its own save id.
 fn write_fork(path: &Path, from: &[u8], change: impl FnOnce(&mut Library)) -> Vec<u8> {
-    let base = storage::decode_file(from).unwrap();
+    let base = storage::decode_file_at(from, path).unwrap();
     let mut theirs = base.library.clone();
     change(&mut theirs);
     let lineage = storage::Lineage {
@@ -345,7 +345,7 @@ fn a_sync_fork_in_the_window_keeps_the_fans_words_and_the_named_backup() {
     // Six more changes made behind the app, each merged with a backup of its own.
     for n in 0..6 {
         let current = fs::read(&path).unwrap();
-        let loaded = storage::decode_file(&current).unwrap();
+        let loaded = storage::decode_file_at(&current, &path).unwrap();
         let mut theirs = loaded.library.clone();
         theirs.shows[0].threads[2].note = format!("sync {n}");
         let lineage = storage::Lineage {
@@ -402,7 +402,7 @@ fn undo_after_a_merge_never_erases_the_other_side() {
     step_until(&mut harness, "the first save", App::is_saved);
     // Another Fan Tracker that had read this save writes a note.
     let current = fs::read(&path).unwrap();
-    let loaded = storage::decode_file(&current).unwrap();
+    let loaded = storage::decode_file_at(&current, &path).unwrap();
     let mut theirs = loaded.library.clone();
     theirs.shows[0].threads[3].note = "from my phone".into();
     let lineage = storage::Lineage {

@@ -101,7 +101,7 @@ proptest! {
 fn a_file_from_a_newer_version_is_kept_aside_with_a_clear_message() {
     let tmp = TempDir::new();
     fs::create_dir_all(tmp.data_dir()).unwrap();
-    let newer = br#"{"format_version": 5, "library": {"whatever": true}}"#;
+    let newer = br#"{"format_version": 6, "library": {"whatever": true}}"#;
     let path = tmp.data_dir().join(LIBRARY_FILE);
     fs::write(&path, newer).unwrap();
     let opened = Store::open(&tmp.data_dir()).unwrap();
@@ -117,7 +117,7 @@ fn a_file_from_a_newer_version_is_kept_aside_with_a_clear_message() {
     );
     let message = opened.notices[0].to_string();
     assert!(
-        message.contains("newer Fan Tracker (format 5; this version reads up to 4)"),
+        message.contains("newer Fan Tracker (format 6; this version reads up to 5)"),
         "{message}"
     );
     assert!(message.contains("library.unreadable-"), "{message}");
@@ -152,11 +152,18 @@ fn a_file_changed_behind_the_app_is_never_clobbered() {
     let mut other = library.clone();
     other.shows[0].note = "KEPT".into();
     // A hand edit keeps the save's id and lineage (and so the size).
-    let lineage = storage::decode_file(&bytes).unwrap().lineage;
-    let other_bytes = storage::encode_library_file(&other, opened.store.revision(), &lineage)
-        .unwrap()
-        .0;
+    let lineage = storage::decode_file_at(&bytes, &path).unwrap().lineage;
+    let (other_bytes, files) =
+        storage::encode_library_file(&other, opened.store.revision(), &lineage).unwrap();
     assert_eq!(other_bytes.len(), bytes.len());
+    // Its show file first, as the store writes it.
+    for file in files.iter().filter(|f| f.dir == storage::DataDir::Shows) {
+        fs::write(
+            tmp.data_dir().join("shows").join(&file.name),
+            file.text.as_bytes(),
+        )
+        .unwrap();
+    }
     fs::write(&path, &other_bytes).unwrap();
     fs::File::options()
         .write(true)
@@ -239,11 +246,12 @@ fn an_older_copy_written_back_is_a_conflict_kept_whole_and_never_merged() {
     opened.store.save(&request(&library)).unwrap();
 
     // The old copy comes back with one thread note changed.
-    let stale_text = String::from_utf8(old_copy.clone()).unwrap().replacen(
-        "\"note\": \"\"",
-        "\"note\": \"changed in the old copy\"",
-        1,
-    );
+    let mut stale = storage::decode_file_at(&old_copy, &path).unwrap();
+    stale.library.shows[0].threads[0].note = "changed in the old copy".into();
+    let stale_text = String::from_utf8(
+        storage::encode_save(&stale.library, stale.revision, &stale.lineage).unwrap(),
+    )
+    .unwrap();
     assert_ne!(stale_text.as_bytes(), old_copy);
     storage::RealFs
         .write_atomic(&path, stale_text.as_bytes())
@@ -649,8 +657,8 @@ fn a_symlinked_library_is_written_through_and_the_link_kept() {
     leftovers.sort();
     assert_eq!(
         leftovers,
-        ["articles", "library.json"],
-        "no temporary file left beside it; the article files are beside it too (format 4), \
+        ["articles", "library.json", "shows"],
+        "no temporary file left beside it; the article and show files are beside it too, \
          so what syncs the library carries them"
     );
     assert_eq!(
@@ -1079,6 +1087,18 @@ fn id_slots(file: &mut serde_json::Value) -> Vec<&mut serde_json::Value> {
     slots
 }
 
+/// `library` as a format 4 file's JSON (each show and article body in it), so the tests of
+/// damage can edit it in place (a format 5 file keeps each show in a file of its own).
+fn format_4_json(library: &Library) -> serde_json::Value {
+    let mut file: serde_json::Value =
+        serde_json::from_slice(&storage::encode(library).unwrap()).unwrap();
+    file["format_version"] = 4.into();
+    for show in file["library"]["shows"].as_array_mut().unwrap() {
+        *show = show["show"].take();
+    }
+    file
+}
+
 /// The `article` of every thread anchor in a format 2 file's JSON, in file order.
 fn anchor_slots(file: &mut serde_json::Value) -> Vec<&mut serde_json::Value> {
     file["library"]["shows"]
@@ -1108,7 +1128,7 @@ proptest! {
         let mut library = Library::from_parts(shows, 1);
         library.repair_ids();
         let words = all_words(&library);
-        let mut file: serde_json::Value = serde_json::from_slice(&storage::encode(&library).unwrap()).unwrap();
+        let mut file = format_4_json(&library);
         // Damage: copy one item's id onto another, as a hand edit that duplicates a block does.
         let ids = all_ids(&library);
         let mut damaged_ids = ids.clone();
@@ -1186,8 +1206,7 @@ fn a_show_copied_whole_is_renumbered_and_keeps_its_passages_in_its_own_article()
         best: 0,
         state: SuggestionState::Offered,
     }]);
-    let mut file: serde_json::Value =
-        serde_json::from_slice(&storage::encode(&library).unwrap()).unwrap();
+    let mut file = format_4_json(&library);
     let mut copy = file["library"]["shows"][0].clone();
     copy["title"] = "The copy".into();
     file["library"]["shows"].as_array_mut().unwrap().push(copy);

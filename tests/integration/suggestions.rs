@@ -132,12 +132,20 @@ fn suggestions_appear_are_added_dismissed_retitled_and_kept_across_relaunches() 
 
     // A relaunch neither recomputes nor reorders: a title changed in the file stays changed.
     let path = tmp.data_dir().join("library.json");
-    let text = std::fs::read_to_string(&path).expect("library saved");
-    let marker = format!("\"title\": {}", serde_json::to_string(&rest[0]).unwrap());
-    assert!(text.contains(&marker), "{marker} in the saved file");
+    let mut saved = fan_tracker::storage::Store::load_file(&path).expect("library saved");
+    let suggestion = saved
+        .library
+        .shows
+        .iter_mut()
+        .flat_map(|s| &mut s.articles)
+        .flat_map(|a| a.suggestions.iter_mut().flatten())
+        .find(|s| s.title == rest[0])
+        .expect("the suggestion is in the saved file");
+    suggestion.title = "Kept as saved?".into();
+    // Written back by hand (same revision and save id), as one file holding it all.
     std::fs::write(
         &path,
-        text.replacen(&marker, "\"title\": \"Kept as saved?\"", 1),
+        fan_tracker::storage::encode_save(&saved.library, saved.revision, &saved.lineage).unwrap(),
     )
     .expect("edit the saved file");
     let mut harness = launch(&tmp.data_dir(), None);

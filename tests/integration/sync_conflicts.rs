@@ -490,21 +490,26 @@ fn cli_import_of_a_file_that_is_no_library_is_refused() {
 
 /// Another device's save of `library`, as a sync tool carries it: saved in a data folder of
 /// its own that started as a copy of `dir` (so it descends from `dir`'s last save, save ids
-/// and all). Its new article files stay on that device. Returns the library file's bytes.
+/// and all). Its show files come back to `dir` (content-addressed, they never clash); its new
+/// article files stay on that device. Returns the library file's bytes.
 fn saved_on_another_device(tmp: &TempDir, dir: &Path, library: &Library) -> Vec<u8> {
     let other = tmp.path().join("laptop");
-    std::fs::create_dir_all(other.join("articles")).unwrap();
+    std::fs::create_dir_all(&other).unwrap();
     std::fs::copy(dir.join(LIBRARY_FILE), other.join(LIBRARY_FILE)).unwrap();
-    for entry in std::fs::read_dir(dir.join("articles")).unwrap() {
-        let path = entry.unwrap().path();
-        std::fs::copy(
-            &path,
-            other.join("articles").join(path.file_name().unwrap()),
-        )
-        .unwrap();
-    }
+    copy_files(&dir.join("articles"), &other.join("articles"));
+    copy_files(&dir.join("shows"), &other.join("shows"));
     save_library(&other, library);
+    copy_files(&other.join("shows"), &dir.join("shows"));
     std::fs::read(other.join(LIBRARY_FILE)).unwrap()
+}
+
+/// Copies each file of the folder `from` into `to` (created when missing).
+fn copy_files(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, to.join(path.file_name().unwrap())).unwrap();
+    }
 }
 
 /// Saves `library` over the data folder's, the one it replaces kept as a backup.
@@ -629,6 +634,11 @@ fn cli_import_says_an_article_text_is_missing_and_matches_the_article_by_its_has
     std::fs::create_dir_all(tmp.path().join("elsewhere")).unwrap();
     let copy = tmp.path().join("elsewhere").join("copy.json");
     std::fs::copy(dir.join(LIBRARY_FILE), &copy).unwrap();
+    // Its show files beside it, not its article files.
+    copy_files(
+        &dir.join("shows"),
+        &tmp.path().join("elsewhere").join("shows"),
+    );
     let out = import_backup(&dir, &copy);
     assert!(
         out.status.success(),

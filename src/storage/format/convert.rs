@@ -1,10 +1,11 @@
-//! Between the in-memory model and the current file types ([`super::v4`], with the
-//! [`super::v3`] and [`super::v2`] types it keeps): every field, both ways, with exhaustive
-//! matches on every enum so a new model value cannot be written by accident.
+//! Between the in-memory model and the format 4 file types ([`super::v4`], with the
+//! [`super::v3`] and [`super::v2`] types it keeps; format 5 splits and joins those shows, see
+//! [`super::shows`]): every field, both ways, with exhaustive matches on every enum so a new
+//! model value cannot be written by accident.
 //!
 //! Article bodies: writing names each by its hash (see [`super::bodies`]) and lists the article
 //! files to write; reading takes a body from the file itself or from its article file (through
-//! an [`ArticleReader`]), checked against its hash; an article file that is missing or damaged
+//! a [`FileReader`]), checked against its hash; an article file that is missing or damaged
 //! gives a placeholder body saying so, and a [`Repair`] that tells the fan.
 
 use super::v2::{
@@ -21,21 +22,17 @@ use super::v4::{
     ARTICLES_DIR, ArticleV4, FileV4, LibraryV4, ShowV4, VERSION, article_file_name, is_sha256_hex,
     sha256_hex,
 };
-use super::{ArticleFile, Repair};
+use super::{DataDir, DataFile, FileReader, Repair};
 use crate::model::{
     Anchor, Article, ArticleEntry, ArticleFormat, ArticleId, Given, Library, Outcome, Prediction,
     PredictionId, Probability, SavedSuggestion, Show, ShowId, ShowStatus, SuggestionState, Thread,
     ThreadEvent, ThreadId, ThreadStatus,
 };
 
-/// Reads an article file by name (`<sha256>.md`, inside the `articles` folder beside the
-/// library file).
-pub type ArticleReader<'a> = &'a dyn Fn(&str) -> io::Result<Vec<u8>>;
-
 /// The file for `library` at save `revision`, written by this build, and the article files it
 /// names (each body once; none for a placeholder of a missing file). With `inline`, each body
 /// is in the file too (a file that travels alone).
-pub fn to_file(library: &Library, revision: u64, inline: bool) -> (FileV4, Vec<ArticleFile>) {
+pub fn to_file(library: &Library, revision: u64, inline: bool) -> (FileV4, Vec<DataFile>) {
     let mut files = Vec::new();
     let mut seen = HashSet::new();
     let mut shows = Vec::with_capacity(library.shows.len());
@@ -44,9 +41,10 @@ pub fn to_file(library: &Library, revision: u64, inline: bool) -> (FileV4, Vec<A
             let body = &entry.article.body;
             let BodyHash { sha256, missing } = bodies::hash_of(body);
             if !missing && seen.insert(sha256.clone()) {
-                files.push(ArticleFile {
+                files.push(DataFile {
+                    dir: DataDir::Articles,
                     name: article_file_name(&sha256),
-                    body: Arc::clone(body),
+                    text: Arc::clone(body),
                 });
             }
             article_to_file(
@@ -72,7 +70,7 @@ pub fn to_file(library: &Library, revision: u64, inline: bool) -> (FileV4, Vec<A
 
 /// The library a format 4 file holds (not yet repaired; see [`Library::repair`]), each body
 /// taken from the file or read with `read`, and what could not be read, in words.
-pub fn from_file(library: LibraryV4, read: ArticleReader<'_>) -> (Library, Vec<Repair>) {
+pub fn from_file(library: LibraryV4, read: FileReader<'_>) -> (Library, Vec<Repair>) {
     let mut repairs = Vec::new();
     let shows = library
         .shows
@@ -112,7 +110,7 @@ fn show_to_file(show: &Show, article: &mut dyn FnMut(&ArticleEntry) -> ArticleV4
     }
 }
 
-fn show_from_file(show: ShowV4, read: ArticleReader<'_>, repairs: &mut Vec<Repair>) -> Show {
+fn show_from_file(show: ShowV4, read: FileReader<'_>, repairs: &mut Vec<Repair>) -> Show {
     Show {
         id: ShowId(show.id),
         title: show.title,
@@ -182,7 +180,7 @@ fn article_to_file(entry: &ArticleEntry, body_sha256: String, body: Option<Strin
 /// else its article file checked against its hash, else a placeholder saying what is missing.
 fn body_from_file(
     article: &mut ArticleV4,
-    read: ArticleReader<'_>,
+    read: FileReader<'_>,
     repairs: &mut Vec<Repair>,
 ) -> Arc<str> {
     if let Some(body) = article.body.take() {
@@ -200,7 +198,7 @@ fn body_from_file(
     let sha256 = &article.body_sha256;
     let file = format!("{ARTICLES_DIR}/{}", article_file_name(sha256));
     let problem = if is_sha256_hex(sha256) {
-        match read(&article_file_name(sha256)) {
+        match read(DataDir::Articles, &article_file_name(sha256)) {
             Ok(bytes) if sha256_hex(&bytes) == *sha256 => match String::from_utf8(bytes) {
                 Ok(text) => {
                     let body: Arc<str> = text.into();
@@ -270,7 +268,7 @@ pub fn placeholder(file: &str) -> String {
 
 fn article_from_file(
     mut article: ArticleV4,
-    read: ArticleReader<'_>,
+    read: FileReader<'_>,
     repairs: &mut Vec<Repair>,
 ) -> ArticleEntry {
     let body = body_from_file(&mut article, read, repairs);

@@ -7,6 +7,7 @@
 
 use std::cell::OnceCell;
 
+use super::shows::resolve;
 use super::to_v3::v2_to_v3;
 use super::to_v4::v3_to_v4;
 use super::v1::{
@@ -19,7 +20,8 @@ use super::v2::{
 };
 use super::v3::FileV3;
 use super::v4::FileV4;
-use super::{FormatError, UTF8_BOM, VersionOnly, v1, v2, v3, v4};
+use super::v5::FileV5;
+use super::{FileReader, FormatError, MissingShowFile, UTF8_BOM, VersionOnly, v1, v2, v3, v4, v5};
 use crate::model::{DEFAULT_ARTICLE_MARKDOWN, Origin, import};
 
 /// The title of the show of the built-in article, given to the show migrated from its dossier.
@@ -245,9 +247,9 @@ fn thread_status(status: ThreadStatusV1) -> ThreadStatusV2 {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VersionedFile {
     /// The file's content as format 4 (migrated when the file was older, one version at a
-    /// time: 1 → 2 → 3 → 4).
+    /// time: 1 → 2 → 3 → 4; a format 5 index read with its show files).
     pub file: FileV4,
-    /// The format version found in the file (1, 2, 3 or 4).
+    /// The format version found in the file (1 to 5).
     pub version: u32,
     /// The format 1 `open` dossier id (see [`MigratedV2::legacy_open`]); `None` for a format 2
     /// file.
@@ -255,21 +257,25 @@ pub struct VersionedFile {
     /// Whether a UTF-8 byte-order mark at the start of the file was skipped (reported to the
     /// fan as [`super::Repair::ByteOrderMark`]).
     pub byte_order_mark: bool,
+    /// The show files of a format 5 index that are missing or damaged; each such show is a
+    /// placeholder in `file` (see [`super::shows::resolve`]).
+    pub missing_shows: Vec<MissingShowFile>,
 }
 
-/// Reads a file of format 1, 2, 3 or 4 as format 4: a leading UTF-8 byte-order mark is
-/// skipped (and told in [`VersionedFile::byte_order_mark`]), the file is read as the version
-/// its `format_version` names, and an older file is migrated one version at a time
-/// ([`v1_to_v2`], [`v2_to_v3`], then [`v3_to_v4`]).
+/// Reads a file of format 1 to 5 as format 4: a leading UTF-8 byte-order mark is skipped (and
+/// told in [`VersionedFile::byte_order_mark`]), the file is read as the version its
+/// `format_version` names, and an older file is migrated one version at a time
+/// ([`v1_to_v2`], [`v2_to_v3`], then [`v3_to_v4`]); a format 5 index is read with the show
+/// files it names, through `files`.
 ///
-/// Errors: [`FormatError::NewerVersion`] for a version above 4 (whatever the shape of the
+/// Errors: [`FormatError::NewerVersion`] for a version above 5 (whatever the shape of the
 /// rest); [`FormatError::Invalid`] for bytes that are not JSON, have no `format_version`,
 /// name version 0, or do not have the shape of the version they name.
 ///
-/// A current file, the usual case, is parsed once: it is read as format 4 and only then is
+/// A current file, the usual case, is parsed once: it is read as format 5 and only then is
 /// its version checked; the bytes are looked at again only when that fails or names another
 /// version.
-pub fn read_versioned(bytes: &[u8]) -> Result<VersionedFile, FormatError> {
+pub fn read_versioned(bytes: &[u8], files: FileReader<'_>) -> Result<VersionedFile, FormatError> {
     let (bytes, byte_order_mark) = match bytes.strip_prefix(UTF8_BOM) {
         Some(rest) => (rest, true),
         None => (bytes, false),
@@ -279,13 +285,18 @@ pub fn read_versioned(bytes: &[u8]) -> Result<VersionedFile, FormatError> {
         version,
         legacy_open,
         byte_order_mark,
+        missing_shows: Vec::new(),
     };
     let invalid = |e: serde_json::Error| FormatError::Invalid(e.to_string());
-    let (current_error, version) = match serde_json::from_slice::<FileV4>(bytes) {
-        Ok(file) if file.format_version == v4::VERSION => {
-            return Ok(read(file, v4::VERSION, None));
+    let (current_error, version) = match serde_json::from_slice::<FileV5>(bytes) {
+        Ok(file) if file.format_version == v5::VERSION => {
+            let (file, missing_shows) = resolve(file, files);
+            return Ok(VersionedFile {
+                missing_shows,
+                ..read(file, v5::VERSION, None)
+            });
         }
-        // Another version with a shape format 4 also accepts (a format 1 file reads as one
+        // Another version with a shape format 5 also accepts (a format 1 file reads as one
         // with no shows): its version is known without reading the bytes again.
         Ok(file) => (None, file.format_version),
         Err(error) => {
@@ -316,13 +327,17 @@ pub fn read_versioned(bytes: &[u8]) -> Result<VersionedFile, FormatError> {
             let file: FileV3 = serde_json::from_slice(bytes).map_err(invalid)?;
             Ok(read(v3_to_v4(file), v3::VERSION, None))
         }
-        v4::VERSION => Err(FormatError::Invalid(current_error.map_or_else(
-            || "the file could not be read as format 4".to_owned(),
+        v4::VERSION => {
+            let file: FileV4 = serde_json::from_slice(bytes).map_err(invalid)?;
+            Ok(read(file, v4::VERSION, None))
+        }
+        v5::VERSION => Err(FormatError::Invalid(current_error.map_or_else(
+            || "the file could not be read as format 5".to_owned(),
             |e| e.to_string(),
         ))),
         found => Err(FormatError::NewerVersion {
             found,
-            supported: v4::VERSION,
+            supported: v5::VERSION,
         }),
     }
 }
@@ -332,6 +347,12 @@ mod tests {
     use jiff::civil::date;
 
     use super::*;
+    use crate::storage::format::DataDir;
+
+    /// No data folder: no show file or article file can be read.
+    fn no_files(_: DataDir, _: &str) -> std::io::Result<Vec<u8>> {
+        Err(std::io::ErrorKind::NotFound.into())
+    }
     use crate::storage::format::test_util::{V1_GOLDEN, V2_GOLDEN};
     use crate::storage::format::v1::{AnchorV1, ArticleV1, LibraryV1};
 
@@ -703,7 +724,7 @@ mod tests {
     #[test]
     fn read_versioned_reads_a_v1_file_migrated() {
         for (bytes, bom) in [(V1_GOLDEN.to_vec(), false), (with_bom(V1_GOLDEN), true)] {
-            let read = read_versioned(&bytes).unwrap();
+            let read = read_versioned(&bytes, &no_files).unwrap();
             assert_eq!(
                 read,
                 VersionedFile {
@@ -711,6 +732,7 @@ mod tests {
                     version: 1,
                     legacy_open: Some(3),
                     byte_order_mark: bom,
+                    missing_shows: Vec::new(),
                 }
             );
         }
@@ -721,7 +743,7 @@ mod tests {
         let golden: FileV2 = serde_json::from_slice(V2_GOLDEN).unwrap();
         let golden = v2_to_v3(golden);
         for (bytes, bom) in [(V2_GOLDEN.to_vec(), false), (with_bom(V2_GOLDEN), true)] {
-            let read = read_versioned(&bytes).unwrap();
+            let read = read_versioned(&bytes, &no_files).unwrap();
             assert_eq!(
                 read,
                 VersionedFile {
@@ -729,11 +751,12 @@ mod tests {
                     version: 2,
                     legacy_open: None,
                     byte_order_mark: bom,
+                    missing_shows: Vec::new(),
                 }
             );
         }
         assert_eq!(
-            read_versioned(&serde_json::to_vec(&golden).unwrap())
+            read_versioned(&serde_json::to_vec(&golden).unwrap(), &no_files)
                 .unwrap()
                 .version,
             3
@@ -743,14 +766,14 @@ mod tests {
     #[test]
     fn read_versioned_refuses_newer_versions_whatever_their_shape() {
         for bytes in [
-            &br#"{"format_version": 5, "library": {"next_id": 1, "shows": []}}"#[..],
-            br#"{"format_version": 5, "library": ["a shape this build does not know"]}"#,
+            &br#"{"format_version": 6, "library": {"next_id": 1, "shows": []}}"#[..],
+            br#"{"format_version": 6, "library": ["a shape this build does not know"]}"#,
             br#"{"library": 7, "format_version": 4000000000}"#,
         ] {
             assert!(
                 matches!(
-                    read_versioned(bytes),
-                    Err(FormatError::NewerVersion { supported: 4, .. })
+                    read_versioned(bytes, &no_files),
+                    Err(FormatError::NewerVersion { supported: 5, .. })
                 ),
                 "{}",
                 String::from_utf8_lossy(bytes)
@@ -761,12 +784,12 @@ mod tests {
             .windows(19)
             .position(|w| w == br#""format_version": 2"#)
             .unwrap();
-        newer[at + 18] = b'5';
+        newer[at + 18] = b'6';
         assert!(matches!(
-            read_versioned(&newer),
+            read_versioned(&newer, &no_files),
             Err(FormatError::NewerVersion {
-                found: 5,
-                supported: 4
+                found: 6,
+                supported: 5
             })
         ));
     }
@@ -791,7 +814,10 @@ mod tests {
             b"\x00\x01 random bytes",
         ] {
             assert!(
-                matches!(read_versioned(bytes), Err(FormatError::Invalid(_))),
+                matches!(
+                    read_versioned(bytes, &no_files),
+                    Err(FormatError::Invalid(_))
+                ),
                 "{}",
                 String::from_utf8_lossy(bytes)
             );

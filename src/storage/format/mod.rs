@@ -13,6 +13,11 @@
 //! - 4: format 3 with each article's body in a file of its own, `articles/<sha256>.md` beside
 //!   the library, named in the library by its hash (issue 20): `library.json` holds only the
 //!   fan's own data. Frozen in [`v4`]; [`to_v4`] migrates format 3.
+//! - 5: format 4 with each show's data in a file of its own, `shows/<sha256>.json` beside the
+//!   library, named in the library by its hash (issue 20): `library.json` is a small index and
+//!   a save writes only the shows that changed. Frozen in [`v5`]; [`shows`] splits a library
+//!   into those files and reads it back (a format 5 file reads as the format 4 library it
+//!   holds, so every older version is read through format 4).
 //!
 //! Each version has its own file types ([`v1`], [`v2`]), apart from the in-memory model and
 //! frozen once released: the model can change freely, while a file written by any released
@@ -22,24 +27,26 @@
 mod bodies;
 mod convert;
 pub mod migrate;
+pub mod shows;
 pub mod to_v3;
 pub mod to_v4;
 pub mod v1;
 pub mod v2;
 pub mod v3;
 pub mod v4;
+pub mod v5;
 
 use std::io;
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize as _};
+use serde::Deserialize;
 use thiserror::Error;
 
 use crate::model::{Library, LibraryRepair, ShowId};
 
 pub use bodies::hash_of as article_text_hash;
 pub use bodies::is_placeholder as is_missing_article_text;
-pub use convert::{ArticleReader, placeholder as missing_article_placeholder};
+pub use convert::placeholder as missing_article_placeholder;
 pub use migrate::{
     BUILT_IN_SHOW_ORIGINAL_TITLE, BUILT_IN_SHOW_TITLE, MigratedV2, VersionedFile,
     is_built_in_article, read_versioned, v1_to_v2,
@@ -49,16 +56,53 @@ pub use migrate::{
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The format version this build writes and the newest it reads.
-pub const CURRENT_FORMAT_VERSION: u32 = v4::VERSION;
+pub const CURRENT_FORMAT_VERSION: u32 = v5::VERSION;
 
-/// One article file a library names: written once, before the library, as
-/// `articles/<name>` (see [`v4`]).
+/// Which folder beside the library file a data file is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DataDir {
+    /// `articles/`: article texts, `<sha256>.md` (see [`v4`]).
+    Articles,
+    /// `shows/`: show files, `<sha256>.json` (see [`v5`]).
+    Shows,
+}
+
+impl DataDir {
+    /// The folder's name: `articles` or `shows`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DataDir::Articles => v4::ARTICLES_DIR,
+            DataDir::Shows => v5::SHOWS_DIR,
+        }
+    }
+}
+
+/// Reads a data file by folder and name (`<sha256>.md` in `articles`, `<sha256>.json` in
+/// `shows`, beside the library file).
+pub type FileReader<'a> = &'a dyn Fn(DataDir, &str) -> io::Result<Vec<u8>>;
+
+/// One data file a library names: content-addressed, written once, before the library, as
+/// `<dir>/<name>` (see [`v4`] and [`v5`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ArticleFile {
-    /// The file's name inside the `articles` folder: `<sha256>.md`.
+pub struct DataFile {
+    /// Its folder.
+    pub dir: DataDir,
+    /// The file's name inside its folder: `<sha256>.md` or `<sha256>.json`.
     pub name: String,
-    /// Its content: the article's body, whose SHA-256 the name holds.
-    pub body: Arc<str>,
+    /// Its content (UTF-8), whose SHA-256 the name holds.
+    pub text: Arc<str>,
+}
+
+/// A show file (format 5) a library names that is not in the data folder whole.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MissingShowFile {
+    /// The show's title as the index names it.
+    pub title: String,
+    /// The file, relative to the data folder (`shows/<sha256>.json`).
+    pub file: String,
+    /// Why it cannot be used, in words ("it is not there", "it does not hold what its name
+    /// says").
+    pub reason: String,
 }
 
 /// Why bytes could not be read as a library.
@@ -70,6 +114,18 @@ pub enum FormatError {
     /// The library could not be turned into JSON (never expected; reported, not hidden).
     #[error("the library could not be encoded ({0})")]
     Unwritable(String),
+    /// A format 5 index names show files that are not in the data folder whole (a sync tool
+    /// still delivering them, a hand deletion, damage). Not damage of the library file: it is
+    /// never moved aside, and nothing is written over it. `partial` is the library with each
+    /// such show as a placeholder (its title and a note saying what is missing), to show
+    /// read-only, never to save.
+    #[error("{}", describe_missing_show_files(missing))]
+    ShowFilesMissing {
+        /// Each show file that could not be used.
+        missing: Vec<MissingShowFile>,
+        /// The library, those shows as placeholders.
+        partial: Box<Loaded>,
+    },
     /// Written by a newer Fan Tracker.
     #[error(
         "it was written by a newer Fan Tracker (format {found}; this version reads up to {supported})"
@@ -80,6 +136,31 @@ pub enum FormatError {
         /// The newest this build reads.
         supported: u32,
     },
+}
+
+/// The words of [`FormatError::ShowFilesMissing`]: which shows' files, and why each cannot
+/// be used.
+pub fn describe_missing_show_files(missing: &[MissingShowFile]) -> String {
+    let files: Vec<String> = missing
+        .iter()
+        .map(|m| format!("\u{201c}{}\u{201d} ({}: {})", m.title, m.file, m.reason))
+        .collect();
+    format!(
+        "it names the data of {} that {} not in the data folder whole: {}. A sync tool may still be bringing {}; nothing is lost, and nothing is written until {} there",
+        if missing.len() == 1 {
+            "a show"
+        } else {
+            "shows"
+        },
+        if missing.len() == 1 { "is" } else { "are" },
+        files.join("; "),
+        if missing.len() == 1 { "it" } else { "them" },
+        if missing.len() == 1 {
+            "it is"
+        } else {
+            "they are"
+        },
+    )
 }
 
 /// Something the loader put right in a file edited by hand or by a sync tool; each is told to
@@ -247,8 +328,8 @@ pub fn encode(library: &Library) -> Result<Vec<u8>, FormatError> {
     encode_revision(library, 0)
 }
 
-/// Serializes `library` as pretty JSON in the current format ([`v4`]) with `revision`: a
-/// file that travels alone (each article's body in it, beside its hash).
+/// Serializes `library` as pretty JSON in the current format ([`v5`]) with `revision`: a
+/// file that travels alone (each show and each article's body in it, beside their hashes).
 pub fn encode_revision(library: &Library, revision: u64) -> Result<Vec<u8>, FormatError> {
     encode_save(library, revision, &Lineage::default())
 }
@@ -264,14 +345,15 @@ pub fn encode_save(
     encode_file(library, revision, lineage, true).map(|(bytes, _)| bytes)
 }
 
-/// The library file as the store writes it in the data folder (`library.json`): as
-/// [`encode_save`] but not indented, each article named by its hash only, and the article files it names
-/// (each to be written, once, to `articles/<name>` before the library file).
+/// The library file as the store writes it in the data folder (`library.json`): the index of
+/// [`v5`], not indented, each show named by its show file's hash only, and the data files it
+/// names (each show file and article file, to be written once, to `<dir>/<name>`, before the
+/// library file).
 pub fn encode_library_file(
     library: &Library,
     revision: u64,
     lineage: &Lineage,
-) -> Result<(Vec<u8>, Vec<ArticleFile>), FormatError> {
+) -> Result<(Vec<u8>, Vec<DataFile>), FormatError> {
     encode_file(library, revision, lineage, false)
 }
 
@@ -280,21 +362,28 @@ fn encode_file(
     revision: u64,
     lineage: &Lineage,
     inline: bool,
-) -> Result<(Vec<u8>, Vec<ArticleFile>), FormatError> {
-    let (mut file, articles) = convert::to_file(library, revision, inline);
+) -> Result<(Vec<u8>, Vec<DataFile>), FormatError> {
+    let (mut file, mut files) = convert::to_file(library, revision, inline);
     file.save_id.clone_from(&lineage.save_id);
     file.based_on.clone_from(&lineage.based_on);
-    // The library file in the data folder has one key per line but no indentation (a sync
-    // tool sends it after every save, and indentation was 40 % of it on the large library);
-    // a file that travels alone is indented, for people to read.
-    let indent: &[u8] = if inline { b"  " } else { b"" };
+    let (index, show_files) = shows::split(file, inline)?;
+    files.extend(show_files);
+    // A file that travels alone is indented, for people to read.
+    let bytes = to_json(&index, if inline { b"  " } else { b"" })?;
+    Ok((bytes, files))
+}
+
+/// `value` as JSON with one key per line, indented by `indent` per level (none in the data
+/// folder: a sync tool sends those files, and indentation was 40 % of them).
+fn to_json(value: &impl serde::Serialize, indent: &[u8]) -> Result<Vec<u8>, FormatError> {
     let mut bytes = Vec::new();
     let formatter = serde_json::ser::PrettyFormatter::with_indent(indent);
-    file.serialize(&mut serde_json::Serializer::with_formatter(
-        &mut bytes, formatter,
-    ))
-    .map_err(|e| FormatError::Unwritable(e.to_string()))?;
-    Ok((bytes, articles))
+    value
+        .serialize(&mut serde_json::Serializer::with_formatter(
+            &mut bytes, formatter,
+        ))
+        .map_err(|e| FormatError::Unwritable(e.to_string()))?;
+    Ok(bytes)
 }
 
 /// Reads a library from bytes written by [`encode`] (this or an older format version),
@@ -303,11 +392,12 @@ pub fn decode(bytes: &[u8]) -> Result<Library, FormatError> {
     decode_file(bytes).map(|loaded| loaded.library)
 }
 
-/// [`decode_file_with`] with no data folder to read article files from: a format 4 file that
-/// names its articles by hash only reads with each of them missing (a placeholder, and a
-/// [`Repair::ArticleMissing`]). The store reads files of the data folder with their articles.
+/// [`decode_file_with`] with no data folder to read data files from: a file that names its
+/// articles by hash only reads with each of them missing (a placeholder, and a
+/// [`Repair::ArticleMissing`]), and one that names its shows by hash only does not read
+/// ([`FormatError::ShowFilesMissing`]). The store reads files of the data folder with theirs.
 pub fn decode_file(bytes: &[u8]) -> Result<Loaded, FormatError> {
-    decode_file_with(bytes, &|_| {
+    decode_file_with(bytes, &|_, _| {
         Err(io::Error::new(
             io::ErrorKind::NotFound,
             "no data folder to read it from",
@@ -317,24 +407,25 @@ pub fn decode_file(bytes: &[u8]) -> Result<Loaded, FormatError> {
 
 /// Reads a library file of any version this build knows, migrating an older one (see
 /// [`read_versioned`]): the library, its revision, and what was put right on the way (a
-/// byte-order mark skipped; an article file missing or damaged, read with `articles`;
+/// byte-order mark skipped; an article file missing or damaged, read with `files`;
 /// duplicate ids, anchors into missing articles or an id counter behind the ids in use, by
-/// [`Library::repair`]).
+/// [`Library::repair`]). Show files (format 5) and article files are read with `files`.
 ///
 /// # Errors
 /// [`FormatError::NewerVersion`] for a file of a newer Fan Tracker, [`FormatError::Invalid`]
-/// for a damaged one. A missing or damaged article file is not an error: the library loads
-/// with every thread, note and prediction, and the repairs say which text is missing.
-pub fn decode_file_with(bytes: &[u8], articles: ArticleReader<'_>) -> Result<Loaded, FormatError> {
-    let read = read_versioned(bytes)?;
+/// for a damaged one, [`FormatError::ShowFilesMissing`] when a show file it names is missing
+/// or damaged. A missing or damaged article file is not an error: the library loads with
+/// every thread, note and prediction, and the repairs say which text is missing.
+pub fn decode_file_with(bytes: &[u8], files: FileReader<'_>) -> Result<Loaded, FormatError> {
+    let read = read_versioned(bytes, files)?;
     let mut repairs = Vec::new();
     if read.byte_order_mark {
         repairs.push(Repair::ByteOrderMark);
     }
-    let (mut library, missing) = convert::from_file(read.file.library, articles);
+    let (mut library, missing) = convert::from_file(read.file.library, files);
     repairs.extend(missing);
     repairs.extend(library.repair().into_iter().map(Repair::Library));
-    Ok(Loaded {
+    let loaded = Loaded {
         library,
         revision: read.file.revision,
         repairs,
@@ -344,7 +435,15 @@ pub fn decode_file_with(bytes: &[u8], articles: ArticleReader<'_>) -> Result<Loa
             save_id: read.file.save_id,
             based_on: read.file.based_on,
         },
-    })
+    };
+    if read.missing_shows.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(FormatError::ShowFilesMissing {
+            missing: read.missing_shows,
+            partial: Box::new(loaded),
+        })
+    }
 }
 
 /// Every key path of a JSON document (shared with the integration tests).
@@ -385,29 +484,36 @@ mod tests {
     /// the placeholder is never hashed nor written as an article file.
     #[test]
     fn an_invalid_article_reference_is_reported_and_written_back_unchanged() {
-        let (bytes, _) = encode_library_file(&Library::default(), 3, &Lineage::default()).unwrap();
+        let bytes = encode(&Library::default()).unwrap();
         let mut file: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
         let reference = "9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08";
-        file["library"]["shows"][0]["articles"][0]["body_sha256"] = reference.into();
+        let article = &mut file["library"]["shows"][0]["show"]["articles"][0];
+        article["body_sha256"] = reference.into();
+        article.as_object_mut().unwrap().remove("body");
         let edited = serde_json::to_vec(&file).unwrap();
 
-        let loaded =
-            decode_file_with(&edited, &|_| panic!("an invalid name is never read")).unwrap();
+        let loaded = decode_file_with(&edited, &|dir, name| {
+            panic!("nothing is read: the show is in the file, the article name invalid ({dir:?} {name})")
+        })
+        .unwrap();
         let [Repair::ArticleMissing { reason, .. }] = loaded.repairs.as_slice() else {
             panic!("told as missing: {:?}", loaded.repairs);
         };
         assert!(reason.contains("no valid article file"), "{reason}");
         assert!(loaded.repairs[0].to_string().contains("is missing"));
 
-        let (saved, articles) = encode_library_file(&loaded.library, 4, &loaded.lineage).unwrap();
+        let (_, files) = encode_library_file(&loaded.library, 4, &loaded.lineage).unwrap();
+        let [show_file] = files.as_slice() else {
+            panic!("one show file and no article: {files:?}");
+        };
         assert_eq!(
-            articles,
-            [],
+            show_file.dir,
+            DataDir::Shows,
             "the placeholder is never written as an article"
         );
-        let saved: serde_json::Value = serde_json::from_slice(&saved).unwrap();
+        let saved: serde_json::Value = serde_json::from_str(&show_file.text).unwrap();
         assert_eq!(
-            saved["library"]["shows"][0]["articles"][0]["body_sha256"], reference,
+            saved["articles"][0]["body_sha256"], reference,
             "the reference is written back as it was"
         );
     }
@@ -448,10 +554,10 @@ mod tests {
 
     #[test]
     fn newer_version_of_another_shape_is_reported_as_newer_not_damaged() {
-        let bytes = br#"{"format_version": 5, "library": ["a shape this build does not know"]}"#;
+        let bytes = br#"{"format_version": 6, "library": ["a shape this build does not know"]}"#;
         assert!(matches!(
             decode(bytes),
-            Err(FormatError::NewerVersion { found: 5, .. })
+            Err(FormatError::NewerVersion { found: 6, .. })
         ));
     }
 
