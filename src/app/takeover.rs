@@ -164,6 +164,14 @@ impl App {
         self.adopt_opened(opened);
         self.after_change();
         if was_waiting {
+            // The show that was a placeholder has its articles again: open where a start
+            // would, when no article is open.
+            if self.view.open_article.is_none()
+                && let Some((show, article)) =
+                    super::start_place(&self.library, None, self.view.open_show)
+            {
+                self.open_place(show, article);
+            }
             self.notify(
                 "Every show file is there now: your whole library is open and saved from this window.",
             );

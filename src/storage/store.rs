@@ -213,6 +213,8 @@ pub struct Store {
     /// words): the window shows it read-only (placeholders for those shows) and writes
     /// nothing.
     waiting_for_shows: Option<String>,
+    /// A rotated backup was made: old show files are looked through after the save.
+    prune_due: bool,
 }
 
 impl Store {
@@ -270,6 +272,7 @@ impl Store {
             unusable: unusable.is_some(),
             on_disk: RefCell::default(),
             waiting_for_shows: None,
+            prune_due: false,
         };
         let mut legacy_open = None;
         let library = match store.read_current()? {
@@ -608,6 +611,9 @@ impl Store {
         // At its maximum the counter stays there: wrapping to 0 would make the fan's newest
         // save look older than every copy.
         self.revision = self.revision.saturating_add(1);
+        if std::mem::take(&mut self.prune_due) {
+            self.prune_show_files();
+        }
         Ok(SaveOutcome::Written { notices })
     }
 
@@ -923,14 +929,15 @@ impl Store {
                 .remove(&old)
                 .map_err(io_error("remove old backup", &old))?;
         }
-        self.prune_show_files();
+        self.prune_due = true;
         Ok(path)
     }
 
     /// Removes the show files no library file names any more and that arrived long ago (see
-    /// `show_files`). Runs with each rotated backup (every [`BACKUP_INTERVAL`] of saving, on
-    /// the saver's thread), after the backups the ladder no longer keeps are gone. A failure is
-    /// logged: it never stops a save, and nothing is removed then.
+    /// `show_files`). Runs after a save that made a rotated backup (every [`BACKUP_INTERVAL`]
+    /// of saving, on the saver's thread), once the new library file is written and the backups
+    /// the ladder no longer keeps are gone. A failure is logged: it never stops a save, and
+    /// nothing is removed then.
     fn prune_show_files(&self) {
         if self.is_read_only() {
             return;

@@ -23,6 +23,7 @@ mod rendering;
 mod scaling;
 mod search;
 mod selection;
+mod show_files;
 mod shows;
 mod storage;
 mod suggest_eval;

@@ -1,0 +1,476 @@
+//! Format 5 (issue 20, item 7): each show's threads, notes and predictions in a
+//! content-addressed file of its own (`shows/<sha256>.json`), `library.json` a small index. A
+//! save writes only the shows that changed; a show file that has not arrived (a sync tool) or
+//! is damaged never costs a word: the library waits, read-only, and opens whole once it is
+//! there; old show files no library names are pruned.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use egui_kittest::kittest::Queryable as _;
+use fan_tracker::app::App;
+use fan_tracker::model::{Library, Show, ShowId, ThreadStatus};
+use fan_tracker::storage::{
+    self, FileSystem, LIBRARY_FILE, Notice, RealFs, SaveOutcome, SaveRequest, StorageError, Store,
+};
+
+use crate::fixture::{RENEWAL, TempDir, click, launch, resolved_checkbox, step_until};
+use crate::generate::{LibraryShape, generate_library};
+
+/// The real file system, counting the bytes each atomic write writes, and telling every file
+/// to be as old as `age` (so pruning can be seen without waiting two days).
+#[derive(Clone, Debug, Default)]
+struct Watched {
+    written: Arc<Mutex<Vec<(PathBuf, usize)>>>,
+    age: Option<Duration>,
+}
+
+impl Watched {
+    fn take(&self) -> Vec<(PathBuf, usize)> {
+        std::mem::take(&mut self.written.lock().unwrap())
+    }
+}
+
+impl FileSystem for Watched {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        RealFs.read(path)
+    }
+    fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        self.written
+            .lock()
+            .unwrap()
+            .push((path.to_owned(), bytes.len()));
+        RealFs.write_atomic(path, bytes)
+    }
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        RealFs.rename(from, to)
+    }
+    fn create_private_dir(&self, path: &Path) -> io::Result<()> {
+        RealFs.create_private_dir(path)
+    }
+    fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        RealFs.list(dir)
+    }
+    fn remove(&self, path: &Path) -> io::Result<()> {
+        RealFs.remove(path)
+    }
+    fn age(&self, path: &Path) -> io::Result<Duration> {
+        match self.age {
+            Some(age) => Ok(age),
+            None => RealFs.age(path),
+        }
+    }
+}
+
+/// The default library with two more shows, each with a note.
+fn three_shows() -> Library {
+    let mut library = Library::default();
+    for title in ["Harbor Lights", "Paper Cranes"] {
+        let id = ShowId(library.allocate_id());
+        let mut show = Show::new(id, title);
+        show.note = format!("My notes on {title}.");
+        library.shows.push(show);
+    }
+    library
+}
+
+fn save(dir: &Path, library: &Library) {
+    let mut opened = Store::open(dir).unwrap();
+    opened
+        .store
+        .save(&SaveRequest::new(library.clone()))
+        .unwrap();
+}
+
+/// The show files in `dir`'s `shows/` folder, sorted.
+fn show_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir.join("shows"))
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// The show file `library.json` of `dir` names for show `i`.
+fn named_show_file(dir: &Path, i: usize) -> PathBuf {
+    let index: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.join(LIBRARY_FILE)).unwrap()).unwrap();
+    let hash = index["library"]["shows"][i]["file_sha256"]
+        .as_str()
+        .unwrap();
+    dir.join("shows").join(format!("{hash}.json"))
+}
+
+#[test]
+fn a_save_after_an_edit_writes_only_that_shows_file_and_the_index() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let library = three_shows();
+    save(&dir, &library);
+    let before = show_files(&dir);
+    assert_eq!(before.len(), 3, "one file per show: {before:?}");
+    let index = fs::read_to_string(dir.join(LIBRARY_FILE)).unwrap();
+    assert!(
+        !index.contains("My notes on"),
+        "the index holds no note: {index}"
+    );
+
+    let watched = Watched::default();
+    let mut opened = Store::open_with(&dir, Box::new(watched.clone())).unwrap();
+    watched.take();
+    let mut edited = library.clone();
+    edited.shows[1].note.push_str(" Filming starts in spring.");
+    opened
+        .store
+        .save(&SaveRequest::new(edited.clone()))
+        .unwrap();
+    let written: Vec<PathBuf> = watched
+        .take()
+        .into_iter()
+        .map(|(path, _)| path)
+        .filter(|p| !p.starts_with(dir.join("backups")))
+        .collect();
+    assert_eq!(
+        written,
+        [named_show_file(&dir, 1), dir.join(LIBRARY_FILE)],
+        "the changed show's file first, then the index; nothing else"
+    );
+    let after = show_files(&dir);
+    assert_eq!(after.len(), 4, "the old file stays for backups: {after:?}");
+    assert!(before.iter().all(|name| after.contains(name)));
+    drop(opened);
+    let again = Store::open(&dir).unwrap();
+    assert_eq!(again.notices, []);
+    assert_eq!(again.library, Some(edited));
+}
+
+/// The figure of the issue: on the large library (50 shows, 5,000 threads, 10,000 notes, a
+/// 1 MB article), `library.json` and what a save after an edit writes are each ≤ 1 MB.
+#[test]
+fn on_the_large_library_the_index_and_a_save_after_an_edit_are_under_a_megabyte() {
+    const MB: usize = 1 << 20;
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let library = generate_library(&LibraryShape::LARGE);
+    save(&dir, &library);
+    let index = fs::metadata(dir.join(LIBRARY_FILE)).unwrap().len() as usize;
+    assert!(index <= MB / 20, "library.json is {index} bytes");
+
+    let watched = Watched::default();
+    let mut opened = Store::open_with(&dir, Box::new(watched.clone())).unwrap();
+    watched.take();
+    let mut edited = library.clone();
+    edited.shows[7].threads[3].note = "Changed on the train.".into();
+    opened
+        .store
+        .save(&SaveRequest::new(edited.clone()))
+        .unwrap();
+    let written = watched.take();
+    let total: usize = written
+        .iter()
+        .filter(|(path, _)| !path.starts_with(dir.join("backups")))
+        .map(|(_, bytes)| bytes)
+        .sum();
+    assert!(
+        total <= MB,
+        "a save after an edit wrote {total} bytes: {written:?}"
+    );
+    assert_eq!(
+        written.len(),
+        3,
+        "a backup, one show file, the index: {written:?}"
+    );
+    assert_eq!(
+        Store::read_library(&dir.join(LIBRARY_FILE)).unwrap(),
+        edited
+    );
+}
+
+#[test]
+fn a_missing_show_file_opens_read_only_says_so_and_the_library_is_whole_once_it_is_there() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let library = three_shows();
+    save(&dir, &library);
+    let index = fs::read(dir.join(LIBRARY_FILE)).unwrap();
+    // A sync tool delivered the index before the second show's file.
+    let late = named_show_file(&dir, 1);
+    let held = tmp.path().join("on-its-way.json");
+    fs::rename(&late, &held).unwrap();
+
+    let mut opened = Store::open(&dir).unwrap();
+    assert!(opened.store.is_read_only() && opened.store.is_waiting_for_shows());
+    let [Notice::ShowFilesMissing { .. }] = opened.notices.as_slice() else {
+        panic!("{:?}", opened.notices);
+    };
+    let words = opened.notices[0].to_string();
+    let file = format!("shows/{}", late.file_name().unwrap().to_string_lossy());
+    assert!(
+        words.contains("\u{201c}Harbor Lights\u{201d}")
+            && words.contains(&file)
+            && words.contains("it is not there")
+            && words.contains("read-only"),
+        "{words}"
+    );
+    let shown = opened.library.clone().unwrap();
+    assert_eq!(shown.shows[0], library.shows[0], "the others are whole");
+    assert_eq!(shown.shows[2], library.shows[2]);
+    assert_eq!(shown.shows[1].title, "Harbor Lights");
+    assert!(
+        shown.shows[1].note.contains(&file),
+        "{}",
+        shown.shows[1].note
+    );
+    let refused = opened
+        .store
+        .save(&SaveRequest::new(shown.clone()))
+        .unwrap_err();
+    assert!(matches!(refused, StorageError::WaitingForShows { .. }));
+    assert!(refused.to_string().contains("Harbor Lights"), "{refused}");
+    drop(opened);
+    assert_eq!(
+        fs::read(dir.join(LIBRARY_FILE)).unwrap(),
+        index,
+        "never moved aside nor written over"
+    );
+    assert!(crate::fixture::files_named(&dir, "library.unreadable").is_empty());
+
+    // A damaged file in its place is the same: told, never used, never written over.
+    fs::write(&late, b"{\"id\": 9, \"title\": \"cut sh").unwrap();
+    let opened = Store::open(&dir).unwrap();
+    assert!(opened.store.is_waiting_for_shows());
+    assert!(
+        opened.notices[0].to_string().contains("damaged"),
+        "{}",
+        opened.notices[0]
+    );
+    drop(opened);
+
+    fs::rename(&held, &late).unwrap();
+    let opened = Store::open(&dir).unwrap();
+    assert_eq!(opened.notices, []);
+    assert!(!opened.store.is_read_only());
+    assert_eq!(opened.library, Some(library));
+}
+
+/// Another device's save arrives before its show file: the save here waits (nothing written,
+/// the edit kept by the window), then merges once the file is there.
+#[test]
+fn a_change_from_another_device_waits_for_its_show_file_then_merges() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let base = three_shows();
+    save(&dir, &base);
+    let mut opened = Store::open(&dir).unwrap();
+    let path = dir.join(LIBRARY_FILE);
+    let on_disk = Store::load_file(&path).unwrap();
+
+    let mut theirs = base.clone();
+    theirs.shows[2].note = "From the phone.".into();
+    let (bytes, files) =
+        storage::encode_library_file(&theirs, on_disk.revision + 1, &on_disk.lineage.next())
+            .unwrap();
+    let late = files
+        .iter()
+        .find(|f| f.dir == storage::DataDir::Shows && f.text.contains("From the phone."))
+        .unwrap()
+        .clone();
+    fs::write(&path, &bytes).unwrap();
+
+    let mut ours = base.clone();
+    ours.shows[1].note = "Typed here.".into();
+    let waiting = opened
+        .store
+        .save(&SaveRequest::new(ours.clone()))
+        .unwrap_err();
+    let words = waiting.to_string();
+    assert!(
+        words.contains("changed by another program or device")
+            && words.contains("Paper Cranes")
+            && words.contains("nothing is written until it is there"),
+        "{words}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), bytes, "nothing written over it");
+
+    fs::write(dir.join("shows").join(&late.name), late.text.as_bytes()).unwrap();
+    let outcome = opened.store.save(&SaveRequest::new(ours.clone())).unwrap();
+    let SaveOutcome::ChangedOnDisk {
+        base: merge_base,
+        theirs: their_library,
+        ..
+    } = outcome
+    else {
+        panic!("handed back to merge: {outcome:?}");
+    };
+    let merged = fan_tracker::model::merge_libraries(&merge_base, &ours, &their_library).library;
+    assert_eq!(merged.shows[1].note, "Typed here.");
+    assert_eq!(merged.shows[2].note, "From the phone.");
+}
+
+/// Old show files are removed once no library file names them and they arrived long ago;
+/// those a backup, a kept copy or a conflict copy names, and new ones, stay.
+#[test]
+fn old_show_files_no_library_names_are_pruned_and_named_ones_kept() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let mut library = three_shows();
+    save(&dir, &library);
+    let first = named_show_file(&dir, 1);
+    // A conflict copy a sync tool left names the first version of show 3.
+    let copy = dir.join("library.sync-conflict-20261207-101010-PHONE01.json");
+    fs::copy(dir.join(LIBRARY_FILE), &copy).unwrap();
+    let third = named_show_file(&dir, 2);
+
+    let young = Watched::default();
+    let mut opened = Store::open_with(&dir, Box::new(young)).unwrap();
+    let mut saved_versions = Vec::new();
+    for n in 0..3 {
+        library.shows[1].note = format!("version {n}");
+        library.shows[2].note = format!("version {n}");
+        opened
+            .store
+            .save(&SaveRequest {
+                force_backup: true,
+                ..SaveRequest::new(library.clone())
+            })
+            .unwrap();
+        saved_versions.push(named_show_file(&dir, 1));
+    }
+    drop(opened);
+    let count = show_files(&dir).len();
+    assert_eq!(count, 3 + 2 * 3, "nothing pruned while young");
+
+    // Every backup but the newest gone (as the ladder drops them over weeks).
+    let mut backups: Vec<PathBuf> = fs::read_dir(dir.join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    backups.sort();
+    let newest_backup = Store::load_file(backups.last().unwrap()).unwrap();
+    for old in &backups[..backups.len() - 1] {
+        fs::remove_file(old).unwrap();
+    }
+
+    let old = Watched {
+        age: Some(Duration::from_secs(3 * 24 * 3600)),
+        ..Watched::default()
+    };
+    let mut opened = Store::open_with(&dir, Box::new(old)).unwrap();
+    library.shows[0].note = "one more".into();
+    opened
+        .store
+        .save(&SaveRequest {
+            force_backup: true,
+            ..SaveRequest::new(library.clone())
+        })
+        .unwrap();
+    drop(opened);
+    let left = show_files(&dir);
+    assert!(
+        !saved_versions[0].exists(),
+        "named only by backups that are gone: pruned"
+    );
+    assert!(
+        first.exists() && third.exists(),
+        "the conflict copy names them"
+    );
+    assert!(saved_versions[1].exists(), "the newest backup names it");
+    assert!(saved_versions[2].exists(), "library.json names it");
+    assert_eq!(
+        left.len(),
+        count + 1 - 2,
+        "the new file of show 1 added; the first versions of shows 2 and 3 pruned: {left:?}"
+    );
+    // The library, each backup and the conflict copy still read whole.
+    assert_eq!(
+        Store::read_library(&dir.join(LIBRARY_FILE)).unwrap(),
+        library
+    );
+    for backup in fs::read_dir(dir.join("backups")).unwrap() {
+        let path = backup.unwrap().path();
+        Store::load_file(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+    Store::load_file(&copy).unwrap();
+    assert_eq!(
+        Store::load_file(backups.last().unwrap()).unwrap().library,
+        newest_backup.library
+    );
+}
+
+/// In the window: a library whose show file has not arrived opens read-only, says which show
+/// and why, and offers to open it again; once the file is there, *Open again* shows the whole
+/// library and saves from then on.
+#[test]
+fn the_window_waits_for_a_missing_show_file_and_opens_the_library_again() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let library = three_shows();
+    save(&dir, &library);
+    // The show that opens at start is the one whose file is late.
+    let late = named_show_file(&dir, 0);
+    let held = tmp.path().join("on-its-way.json");
+    fs::rename(&late, &held).unwrap();
+
+    let mut harness = launch(&dir, None);
+    harness.run();
+    assert!(harness.state().is_read_only());
+    let notice = harness
+        .state()
+        .notices()
+        .iter()
+        .find(|n| n.contains("is shown read-only"))
+        .cloned()
+        .expect("the window says so");
+    assert!(
+        notice.contains(&format!("\u{201c}{}\u{201d}", library.shows[0].title))
+            && notice.contains("it is not there"),
+        "{notice}"
+    );
+    assert_eq!(
+        harness.state().view.open_article,
+        None,
+        "a placeholder has none"
+    );
+    harness.get_by_label(&notice);
+    step_until(&mut harness, "opening again to be offered", |app| {
+        app.view.takeover_offered
+    });
+    harness.run();
+
+    fs::rename(&held, &late).unwrap();
+    click(&mut harness, "Open again");
+    step_until(&mut harness, "the library opened whole", |app| {
+        !app.is_read_only() && app.library().shows[0].threads == library.shows[0].threads
+    });
+    assert_eq!(
+        harness.state().view.open_article,
+        Some(library.shows[0].articles[0].id),
+        "its article is open again"
+    );
+    harness.run();
+    assert!(
+        !harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.contains("is shown read-only")),
+        "{:?}",
+        harness.state().notices()
+    );
+    let shown = harness.state().library();
+    assert_eq!(shown.shows[1..], library.shows[1..]);
+    assert_eq!(shown.shows[0].threads, library.shows[0].threads);
+    // It saves from now on.
+    click(&mut harness, &resolved_checkbox(RENEWAL));
+    step_until(&mut harness, "the edit saved", App::is_saved);
+    let saved = Store::read_library(&dir.join(LIBRARY_FILE)).unwrap();
+    assert_eq!(saved.shows[0].threads[0].status, ThreadStatus::Resolved);
+    assert_eq!(saved.shows[2], library.shows[2]);
+}
