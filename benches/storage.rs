@@ -32,7 +32,7 @@ mod generate;
 mod v1_file;
 
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -145,24 +145,9 @@ fn decode_v2(bencher: divan::Bencher, divisor: usize) {
 struct Counting(Arc<AtomicU64>);
 
 impl FileSystem for Counting {
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        RealFs.read(path)
-    }
     fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
         self.0.fetch_add(bytes.len() as u64, Ordering::SeqCst);
         RealFs.write_atomic(path, bytes)
-    }
-    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
-        RealFs.rename(from, to)
-    }
-    fn create_private_dir(&self, path: &Path) -> io::Result<()> {
-        RealFs.create_private_dir(path)
-    }
-    fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
-        RealFs.list(dir)
-    }
-    fn remove(&self, path: &Path) -> io::Result<()> {
-        RealFs.remove(path)
     }
 }
 

@@ -11,25 +11,73 @@ use atomic_write_file::AtomicWriteFile;
 const MAX_LINKS: usize = 40;
 
 /// File operations used by [`super::Store`]. Every write is atomic: the old content or the new.
+///
+/// Each operation's default is the real one ([`RealFs`] keeps them all), so a test's file
+/// system overrides only the operations it watches or makes fail.
 pub trait FileSystem: Send + std::fmt::Debug {
     /// Reads a whole file.
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>>;
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        fs::read(path)
+    }
     /// Replaces `path` with `bytes` atomically (temp file, fsync, rename, fsync the folder).
     /// When `path` is a symbolic link, the file it points at is replaced (the temp file is
     /// made in that file's folder) and the link is kept. A folder, FIFO, device node or socket
     /// at `path` (or where its links lead) is refused with `InvalidInput`, never replaced (so
     /// no temporary copy is left either). On Unix a new file gets mode 0600; a
     /// replaced file keeps its group and other bits (the owner's are read-write).
-    fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()>;
+    fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
+        let target = follow_links(path)?;
+        refuse_special(&target)?;
+        let mut options = AtomicWriteFile::options();
+        #[cfg(unix)]
+        {
+            use atomic_write_file::unix::OpenOptionsExt as _;
+            use std::os::unix::fs::OpenOptionsExt as _;
+            options.preserve_mode(false).mode(0o600);
+        }
+        let mut file = options.open(&target)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt as _;
+            // Set exactly, past the umask: private, plus the group and other bits the fan gave
+            // the file being replaced (a shared folder, a read-only copy for a sync tool).
+            let kept = match fs::metadata(&target) {
+                Ok(meta) => meta.permissions().mode() & 0o077,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => 0,
+                Err(e) => return Err(e),
+            };
+            file.as_file()
+                .set_permissions(fs::Permissions::from_mode(0o600 | kept))?;
+        }
+        file.write_all(bytes)?;
+        file.commit()
+    }
     /// Renames a file within the data folder.
-    fn rename(&self, from: &Path, to: &Path) -> io::Result<()>;
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::rename(from, to)
+    }
     /// Creates a folder (and its parents) when missing, mode 0700 on Unix; an existing folder
     /// keeps its mode.
-    fn create_private_dir(&self, path: &Path) -> io::Result<()>;
+    fn create_private_dir(&self, path: &Path) -> io::Result<()> {
+        let mut builder = fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::DirBuilderExt as _;
+            builder.mode(0o700);
+        }
+        builder.create(path)
+    }
     /// Lists the entries of a folder.
-    fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>>;
+    fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        fs::read_dir(dir)?
+            .map(|entry| entry.map(|e| e.path()))
+            .collect()
+    }
     /// Removes a file.
-    fn remove(&self, path: &Path) -> io::Result<()>;
+    fn remove(&self, path: &Path) -> io::Result<()> {
+        fs::remove_file(path)
+    }
     /// The size in bytes of the file `path` names (links followed).
     fn file_len(&self, path: &Path) -> io::Result<u64> {
         fs::metadata(path).map(|meta| meta.len())
@@ -67,64 +115,7 @@ pub trait FileSystem: Send + std::fmt::Debug {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RealFs;
 
-impl FileSystem for RealFs {
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        fs::read(path)
-    }
-
-    fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-        let target = follow_links(path)?;
-        refuse_special(&target)?;
-        let mut options = AtomicWriteFile::options();
-        #[cfg(unix)]
-        {
-            use atomic_write_file::unix::OpenOptionsExt as _;
-            use std::os::unix::fs::OpenOptionsExt as _;
-            options.preserve_mode(false).mode(0o600);
-        }
-        let mut file = options.open(&target)?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt as _;
-            // Set exactly, past the umask: private, plus the group and other bits the fan gave
-            // the file being replaced (a shared folder, a read-only copy for a sync tool).
-            let kept = match fs::metadata(&target) {
-                Ok(meta) => meta.permissions().mode() & 0o077,
-                Err(e) if e.kind() == io::ErrorKind::NotFound => 0,
-                Err(e) => return Err(e),
-            };
-            file.as_file()
-                .set_permissions(fs::Permissions::from_mode(0o600 | kept))?;
-        }
-        file.write_all(bytes)?;
-        file.commit()
-    }
-
-    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
-        fs::rename(from, to)
-    }
-
-    fn create_private_dir(&self, path: &Path) -> io::Result<()> {
-        let mut builder = fs::DirBuilder::new();
-        builder.recursive(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::DirBuilderExt as _;
-            builder.mode(0o700);
-        }
-        builder.create(path)
-    }
-
-    fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
-        fs::read_dir(dir)?
-            .map(|entry| entry.map(|e| e.path()))
-            .collect()
-    }
-
-    fn remove(&self, path: &Path) -> io::Result<()> {
-        fs::remove_file(path)
-    }
-}
+impl FileSystem for RealFs {}
 
 /// The file `path` names after following symbolic links (a link to a missing file gives that
 /// missing file's path); `path` itself when it is not a link.

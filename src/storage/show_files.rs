@@ -131,31 +131,12 @@ fn list(fs: &dyn FileSystem, dir: &Path) -> io::Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::storage::RealFs;
 
     /// The real file system, every file as old as `age`.
     #[derive(Debug)]
     struct Aged(Duration);
 
     impl FileSystem for Aged {
-        fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-            RealFs.read(path)
-        }
-        fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-            RealFs.write_atomic(path, bytes)
-        }
-        fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
-            RealFs.rename(from, to)
-        }
-        fn create_private_dir(&self, path: &Path) -> io::Result<()> {
-            RealFs.create_private_dir(path)
-        }
-        fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
-            RealFs.list(dir)
-        }
-        fn remove(&self, path: &Path) -> io::Result<()> {
-            RealFs.remove(path)
-        }
         fn age(&self, _: &Path) -> io::Result<Duration> {
             Ok(self.0)
         }

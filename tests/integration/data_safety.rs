@@ -260,23 +260,8 @@ fn an_unreadable_file_that_cannot_be_moved_aside_is_never_overwritten() {
 struct RenameFails;
 
 impl FileSystem for RenameFails {
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        RealFs.read(path)
-    }
-    fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
-        RealFs.write_atomic(path, bytes)
-    }
     fn rename(&self, _: &Path, _: &Path) -> io::Result<()> {
         Err(io::Error::other("injected rename failure"))
-    }
-    fn create_private_dir(&self, path: &Path) -> io::Result<()> {
-        RealFs.create_private_dir(path)
-    }
-    fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
-        RealFs.list(dir)
-    }
-    fn remove(&self, path: &Path) -> io::Result<()> {
-        RealFs.remove(path)
     }
 }
 

@@ -653,36 +653,55 @@ fn the_v4_golden_file_without_its_article_files_keeps_everything_else() {
     );
 }
 
-/// Issue 20, item 7: a format 3 library (every earlier version goes through it) is read
-/// migrated, kept byte for byte as `library.format3-<time>.json` (the window says so), and
-/// the first save writes each article file, then a format 4 library without bodies.
-#[test]
-fn a_format_3_library_is_migrated_to_article_files_and_kept_whole() {
+/// Opens a data folder holding the golden file of format `from` (and, from format 4, the
+/// golden article files): the library is read migrated, the window is told (in words naming
+/// `folder`, where the new files go), the file is kept byte for byte as
+/// `library.format<from>-<time>.json` and nothing is written before a save. The first save
+/// writes the show files and article files of the v5 golden, then an index smaller than the
+/// old file by `shrink` times; reopening finds nothing to migrate or tell, and one kept copy.
+fn migrates_to_format_5_and_keeps_the_file_whole(from: u32, folder: &str, shrink: usize) {
     let tmp = TempDir::new();
     let dir = tmp.data_dir();
     fs::create_dir_all(&dir).unwrap();
-    let v3 = golden("library-v3.json");
+    if from >= 4 {
+        fs::create_dir_all(dir.join("articles")).unwrap();
+        for name in folder_names(&golden_path("articles")) {
+            fs::copy(
+                golden_path("articles").join(&name),
+                dir.join("articles").join(&name),
+            )
+            .unwrap();
+        }
+    }
+    let old = golden(&format!("library-v{from}.json"));
     let path = dir.join(LIBRARY_FILE);
-    fs::write(&path, &v3).unwrap();
+    fs::write(&path, &old).unwrap();
 
     let mut opened = Store::open(&dir).unwrap();
     let library = opened.library.clone().unwrap();
     assert_eq!(library, golden_v3_expected());
-    let [Notice::Migrated { from: 3, kept_as }] = opened.notices.as_slice() else {
+    let [
+        Notice::Migrated {
+            from: told,
+            kept_as,
+        },
+    ] = opened.notices.as_slice()
+    else {
         panic!("one migration notice: {:?}", opened.notices);
     };
+    assert_eq!(*told, from);
     let message = opened.notices[0].to_string();
     assert!(
-        message.contains("format 3") && message.contains("articles folder"),
+        message.contains(&format!("format {from}")) && message.contains(folder),
         "{message}"
     );
-    assert_eq!(fs::read(kept_as).unwrap(), v3, "kept byte for byte");
+    assert_eq!(fs::read(kept_as).unwrap(), old, "kept byte for byte");
     assert_eq!(
         fs::read(&path).unwrap(),
-        v3,
+        old,
         "nothing written before a save"
     );
-    assert!(!dir.join("articles").exists());
+    assert!(!dir.join("shows").exists());
 
     opened
         .store
@@ -691,36 +710,46 @@ fn a_format_3_library_is_migrated_to_article_files_and_kept_whole() {
     let saved = fs::read(&path).unwrap();
     let value: serde_json::Value = serde_json::from_slice(&saved).unwrap();
     assert_eq!(value["format_version"], 5);
-    assert!(saved.len() < v3.len(), "the bodies left the library file");
-    assert_eq!(
-        folder_names(&dir.join("shows")),
-        folder_names(&golden_path("shows")),
-        "the same show files as the v5 golden"
+    assert!(
+        saved.len() * shrink < old.len(),
+        "an index: {} bytes, format {from} {}",
+        saved.len(),
+        old.len()
     );
-    let mut names: Vec<String> = fs::read_dir(dir.join("articles"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    let mut golden_names: Vec<String> = fs::read_dir(golden_path("articles"))
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    golden_names.sort();
-    assert_eq!(
-        names, golden_names,
-        "the same article files as the v4 golden"
-    );
+    for folder in ["shows", "articles"] {
+        assert_eq!(
+            folder_names(&dir.join(folder)),
+            folder_names(&golden_path(folder)),
+            "the same {folder} files as the v5 golden"
+        );
+    }
     assert_eq!(
         fs::read(kept_as).unwrap(),
-        v3,
+        old,
         "the kept copy is left alone"
     );
     drop(opened);
     let again = Store::open(&dir).unwrap();
     assert_eq!(again.notices, []);
     assert_eq!(again.library, Some(library));
-    assert_eq!(files_named(&dir, "library.format3-").len(), 1);
+    let prefix = format!("library.format{from}-");
+    assert_eq!(files_named(&dir, &prefix).len(), 1);
+}
+
+/// Issue 20, item 7: a format 3 library (every earlier version goes through it) is read
+/// migrated and kept whole; the first save writes each article file and show file, then the
+/// index.
+#[test]
+fn a_format_3_library_is_migrated_to_article_files_and_kept_whole() {
+    migrates_to_format_5_and_keeps_the_file_whole(3, "articles folder", 5);
+}
+
+/// Issue 20, item 7: a format 4 library is read migrated and kept whole; the first save
+/// writes each show's file, then an index a fraction of its size; the article files stay as
+/// they were.
+#[test]
+fn a_format_4_library_is_migrated_to_show_files_and_kept_whole() {
+    migrates_to_format_5_and_keeps_the_file_whole(4, "shows folder", 3);
 }
 
 /// The names of the files in `dir`, sorted.
@@ -741,78 +770,6 @@ fn show_file(dir: &Path, saved: &serde_json::Value, i: usize) -> serde_json::Val
         .unwrap();
     serde_json::from_slice(&fs::read(dir.join("shows").join(format!("{hash}.json"))).unwrap())
         .unwrap()
-}
-
-/// Issue 20, item 7: a format 4 library is read migrated, kept byte for byte as
-/// `library.format4-<time>.json` (the window says so), and the first save writes each show's
-/// file, then a format 5 index a fraction of its size; the article files stay as they were.
-#[test]
-fn a_format_4_library_is_migrated_to_show_files_and_kept_whole() {
-    let tmp = TempDir::new();
-    let dir = tmp.data_dir();
-    fs::create_dir_all(dir.join("articles")).unwrap();
-    for name in folder_names(&golden_path("articles")) {
-        fs::copy(
-            golden_path("articles").join(&name),
-            dir.join("articles").join(&name),
-        )
-        .unwrap();
-    }
-    let v4 = golden("library-v4.json");
-    let path = dir.join(LIBRARY_FILE);
-    fs::write(&path, &v4).unwrap();
-
-    let mut opened = Store::open(&dir).unwrap();
-    let library = opened.library.clone().unwrap();
-    assert_eq!(library, golden_v3_expected());
-    let [Notice::Migrated { from: 4, kept_as }] = opened.notices.as_slice() else {
-        panic!("one migration notice: {:?}", opened.notices);
-    };
-    let message = opened.notices[0].to_string();
-    assert!(
-        message.contains("format 4") && message.contains("shows folder"),
-        "{message}"
-    );
-    assert_eq!(fs::read(kept_as).unwrap(), v4, "kept byte for byte");
-    assert_eq!(
-        fs::read(&path).unwrap(),
-        v4,
-        "nothing written before a save"
-    );
-    assert!(!dir.join("shows").exists());
-
-    opened
-        .store
-        .save(&SaveRequest::new(library.clone()))
-        .unwrap();
-    let saved = fs::read(&path).unwrap();
-    let value: serde_json::Value = serde_json::from_slice(&saved).unwrap();
-    assert_eq!(value["format_version"], 5);
-    assert!(
-        saved.len() * 3 < v4.len(),
-        "an index: {} bytes, format 4 {}",
-        saved.len(),
-        v4.len()
-    );
-    assert_eq!(
-        folder_names(&dir.join("shows")),
-        folder_names(&golden_path("shows"))
-    );
-    assert_eq!(
-        folder_names(&dir.join("articles")),
-        folder_names(&golden_path("articles")),
-        "no article file added or removed"
-    );
-    assert_eq!(
-        fs::read(kept_as).unwrap(),
-        v4,
-        "the kept copy is left alone"
-    );
-    drop(opened);
-    let again = Store::open(&dir).unwrap();
-    assert_eq!(again.notices, []);
-    assert_eq!(again.library, Some(library));
-    assert_eq!(files_named(&dir, "library.format4-").len(), 1);
 }
 
 /// The format 3 golden file: the format 2 one with each prediction's record (issue 19): a

@@ -35,27 +35,12 @@ impl Watched {
 }
 
 impl FileSystem for Watched {
-    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
-        RealFs.read(path)
-    }
     fn write_atomic(&self, path: &Path, bytes: &[u8]) -> io::Result<()> {
         self.written
             .lock()
             .unwrap()
             .push((path.to_owned(), bytes.len()));
         RealFs.write_atomic(path, bytes)
-    }
-    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
-        RealFs.rename(from, to)
-    }
-    fn create_private_dir(&self, path: &Path) -> io::Result<()> {
-        RealFs.create_private_dir(path)
-    }
-    fn list(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
-        RealFs.list(dir)
-    }
-    fn remove(&self, path: &Path) -> io::Result<()> {
-        RealFs.remove(path)
     }
     fn age(&self, path: &Path) -> io::Result<Duration> {
         match self.age {
