@@ -45,16 +45,20 @@ struct NamedShows {
 struct NamedShow {
     #[serde(default)]
     file_sha256: Option<String>,
+    /// The show itself, in a file that holds it (a backup): then its file is not needed.
+    #[serde(default)]
+    show: Option<serde::de::IgnoredAny>,
 }
 
-/// The show file hashes `bytes` (a library file of any version) names; none when it does not
-/// parse.
+/// The show file hashes `bytes` (a library file of any version) needs: those of the shows it
+/// names by file and does not hold itself; none when it does not parse.
 fn names_in(bytes: &[u8]) -> impl Iterator<Item = String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     serde_json::from_slice::<Names>(bytes)
         .map(|names| names.library.shows)
         .unwrap_or_default()
         .into_iter()
+        .filter(|show| show.show.is_none())
         .filter_map(|show| show.file_sha256)
 }
 

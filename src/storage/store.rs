@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 use thiserror::Error;
 
 use super::backups::{self, BACKUP_DIR};
+use super::format::shows;
 use super::format::v4::{ARTICLES_DIR, is_sha256_hex};
 use super::format::{
     CURRENT_FORMAT_VERSION, DataDir, DataFile, FormatError, Lineage, Loaded, Repair,
@@ -908,9 +909,24 @@ impl Store {
             .is_none_or(|t| self.fs.now().saturating_duration_since(t) >= BACKUP_INTERVAL)
     }
 
-    /// Writes `bytes` as the newest rotated backup and removes those the time ladder no longer
-    /// keeps (see [`backups::beyond_the_ladder`]; never the one just made); returns its path.
+    /// `bytes`, a library file of this folder, with each show it names by file put inside it
+    /// (see [`shows::with_shows_inline`]), so a backup reads whole whatever becomes of
+    /// `shows/` (another device pruning it through a sync tool, a folder only the library file
+    /// is linked into). Should a show file not be usable, `bytes` as they are (logged): the
+    /// pruning of old show files still keeps what backups name.
+    fn self_contained(&self, bytes: &[u8]) -> Vec<u8> {
+        let shows = data_dir(&self.dir, DataDir::Shows);
+        let read = |_: DataDir, name: &str| self.fs.read(&shows.join(name));
+        shows::with_shows_inline(bytes, &read).unwrap_or_else(|why| {
+            log::warn!("a backup names its show files instead of holding them: {why}");
+            bytes.to_vec()
+        })
+    }
+
+    /// Writes `bytes` (made self-contained first, see [`Store::self_contained`]) as the newest
+    /// rotated backup and removes those the time ladder no longer keeps (see [`backups::beyond_the_ladder`]; never the one just made); returns its path.
     fn write_backup(&mut self, bytes: &[u8]) -> Result<PathBuf, StorageError> {
+        let bytes = &self.self_contained(bytes);
         let dir = self.dir.join(BACKUP_DIR);
         self.fs
             .create_private_dir(&dir)

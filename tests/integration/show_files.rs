@@ -299,8 +299,44 @@ fn a_change_from_another_device_waits_for_its_show_file_then_merges() {
     assert_eq!(merged.shows[2].note, "From the phone.");
 }
 
-/// Old show files are removed once no library file names them and they arrived long ago;
-/// those a backup, a kept copy or a conflict copy names, and new ones, stay.
+/// A backup holds its shows (their article texts named by hash): it reads whole with the
+/// `shows/` folder gone, so no pruning anywhere (another device's, through a sync tool) can
+/// take a backup's data.
+#[test]
+fn a_backup_holds_its_shows_and_reads_whole_without_the_shows_folder() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let first = three_shows();
+    save(&dir, &first);
+    let mut opened = Store::open(&dir).unwrap();
+    let mut second = first.clone();
+    second.shows[2].note = "second".into();
+    opened
+        .store
+        .save(&SaveRequest {
+            force_backup: true,
+            ..SaveRequest::new(second)
+        })
+        .unwrap();
+    let backup = opened.store.backups().unwrap()[0].clone();
+    drop(opened);
+    let text = fs::read_to_string(&backup).unwrap();
+    assert!(
+        text.contains("My notes on Paper Cranes."),
+        "the show is in it"
+    );
+    assert!(
+        !text.contains("Nineteen months after its finale"),
+        "texts by hash"
+    );
+    fs::remove_dir_all(dir.join("shows")).unwrap();
+    let loaded = Store::load_file(&backup).unwrap();
+    assert_eq!(loaded.repairs, []);
+    assert_eq!(loaded.library, first);
+}
+
+/// Old show files are removed once no library file needs them and they arrived long ago; those
+/// `library.json`, a kept copy or a conflict copy names stay (a backup holds its shows itself).
 #[test]
 fn old_show_files_no_library_names_are_pruned_and_named_ones_kept() {
     let tmp = TempDir::new();
@@ -363,15 +399,19 @@ fn old_show_files_no_library_names_are_pruned_and_named_ones_kept() {
         "named only by backups that are gone: pruned"
     );
     assert!(
+        !saved_versions[1].exists(),
+        "the newest backup holds that version itself: pruned"
+    );
+    assert!(
         first.exists() && third.exists(),
         "the conflict copy names them"
     );
-    assert!(saved_versions[1].exists(), "the newest backup names it");
     assert!(saved_versions[2].exists(), "library.json names it");
     assert_eq!(
         left.len(),
-        count + 1 - 2,
-        "the new file of show 1 added; the first versions of shows 2 and 3 pruned: {left:?}"
+        count + 1 - 4,
+        "the new file of the first show added; the loop's versions 0 and 1 of the other two \
+         pruned: {left:?}"
     );
     // The library, each backup and the conflict copy still read whole.
     assert_eq!(

@@ -66,6 +66,41 @@ pub fn split(file: FileV4, inline: bool) -> Result<(FileV5, Vec<DataFile>), Form
     Ok((index, files))
 }
 
+/// `bytes`, a format 5 index, with each show it names by file put in the index itself (from
+/// its show file, read through `read` and checked as [`resolve`] does): a file that no longer
+/// needs `shows/` (a backup). Its article bodies stay named by hash (article files are never
+/// removed). A file of an older format, or one that is not a library file, is returned as it
+/// is (an older one holds its shows already).
+///
+/// # Errors
+/// The show files that cannot be used (missing, damaged), in words: nothing is returned then,
+/// and the caller keeps `bytes` as they are.
+pub fn with_shows_inline(bytes: &[u8], read: FileReader<'_>) -> Result<Vec<u8>, String> {
+    let text = bytes.strip_prefix(super::UTF8_BOM).unwrap_or(bytes);
+    let mut file = match serde_json::from_slice::<FileV5>(text) {
+        Ok(file) if file.format_version == VERSION => file,
+        _ => return Ok(bytes.to_vec()),
+    };
+    let mut missing = Vec::new();
+    for entry in &mut file.library.shows {
+        if entry.show.is_some() {
+            continue;
+        }
+        match read_show(entry, read) {
+            Ok(show) => entry.show = Some(show),
+            Err(reason) => missing.push(MissingShowFile {
+                title: entry.title.clone(),
+                file: format!("{SHOWS_DIR}/{}", show_file_name(&entry.file_sha256)),
+                reason,
+            }),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(super::describe_missing_show_files(&missing));
+    }
+    to_json(&file, b"").map_err(|e| e.to_string())
+}
+
 /// The show file's text: the show as JSON, one key per line, not indented.
 fn show_file_text(show: &ShowV4) -> Result<Arc<str>, FormatError> {
     let bytes = to_json(show, b"")?;
@@ -296,6 +331,49 @@ mod tests {
         let shows = &back.library.shows;
         assert!(shows[0].note.contains(&missing[0].file) && shows[0].threads.is_empty());
         assert_eq!(shows[2].note, "three", "the readable show is read");
+    }
+
+    #[test]
+    fn a_backup_gets_its_shows_inline_and_reads_without_the_show_files() {
+        let original = file(vec![show(1, "one"), show(2, "two")]);
+        let (index, files) = split(original.clone(), false).unwrap();
+        let bytes = to_json(&index, b"").unwrap();
+        let on_disk = |_: DataDir, name: &str| -> io::Result<Vec<u8>> {
+            files
+                .iter()
+                .find(|f| f.name == name)
+                .map(|f| f.text.as_bytes().to_vec())
+                .ok_or_else(|| io::ErrorKind::NotFound.into())
+        };
+        let alone = with_shows_inline(&bytes, &on_disk).unwrap();
+        let alone: FileV5 = serde_json::from_slice(&alone).unwrap();
+        assert_eq!(
+            alone.library.shows[0].file_sha256,
+            index.library.shows[0].file_sha256
+        );
+        let (back, missing) = resolve(alone, &|_, _| panic!("no show file is read"));
+        assert_eq!((back, missing), (original, Vec::new()));
+
+        // A show file that cannot be used: told, and nothing made.
+        let first = files[0].name.clone();
+        let err = with_shows_inline(&bytes, &|dir, name| {
+            if name == first {
+                Err(io::ErrorKind::NotFound.into())
+            } else {
+                on_disk(dir, name)
+            }
+        })
+        .unwrap_err();
+        assert!(
+            err.contains("Show 1") && err.contains("it is not there"),
+            "{err}"
+        );
+        // An older format is kept as it is.
+        let v4 = br#"{"format_version": 4, "library": {"next_id": 1, "shows": []}}"#;
+        assert_eq!(
+            with_shows_inline(v4, &|_, _| panic!("not read")).unwrap(),
+            v4
+        );
     }
 
     #[test]
