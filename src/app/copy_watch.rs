@@ -1,8 +1,9 @@
 //! A thread that watches the data folder for sync tools' conflict copies, so that the window
 //! itself never wakes up for it: every [`CONFLICT_POLL`] it lists the folder (a directory
 //! read, no file is opened) and only when the conflict copies there are not the ones it saw
-//! last (a new name, or a changed size or modification time) does it raise a flag and ask the
-//! window for a frame. The app then reads and merges them on a job (`merge_in`). An idle
+//! last (a new name, or a changed size or modification time), or while there are copies the
+//! `shows` folder changed (show files a waiting copy names arrived), does it raise a flag and
+//! ask the window for a frame. The app then reads and merges them on a job (`merge_in`). An idle
 //! window with no new copies draws no frames (the idle budget in BENCHMARKS.md).
 
 use std::path::{Path, PathBuf};
@@ -12,10 +13,12 @@ use std::time::SystemTime;
 
 use super::merge_in::CONFLICT_POLL;
 use super::wake::Wake;
-use crate::storage::find_conflict_copies;
+use crate::storage::{find_conflict_copies, shows_dir};
 
-/// What the watcher last saw: each copy's path, size and modification time.
-type Seen = Vec<(PathBuf, u64, Option<SystemTime>)>;
+/// What the watcher last saw: each conflict copy's path, size and modification time, and
+/// (while there are copies) when the show files' folder last changed, so that a copy waiting
+/// for its show files is looked at again when they arrive.
+type Seen = (Vec<(PathBuf, u64, Option<SystemTime>)>, Option<SystemTime>);
 
 /// The watcher of one data folder; it stops (within one poll) when dropped.
 #[derive(Debug)]
@@ -41,7 +44,7 @@ impl CopyWatch {
                 while !stopped.load(Ordering::Relaxed) {
                     std::thread::sleep(CONFLICT_POLL);
                     let now = copies_in(&watched);
-                    if now != seen && !now.is_empty() {
+                    if now != seen && !now.0.is_empty() {
                         flag.store(true, Ordering::Release);
                         wake.wake();
                     }
@@ -84,7 +87,7 @@ impl Drop for CopyWatch {
 /// The conflict copies in `dir` with their size and modification time (none when the folder
 /// cannot be listed: the look the app makes then says why).
 fn copies_in(dir: &Path) -> Seen {
-    find_conflict_copies(dir)
+    let copies: Vec<_> = find_conflict_copies(dir)
         .unwrap_or_default()
         .into_iter()
         .map(|(path, _)| {
@@ -93,7 +96,15 @@ fn copies_in(dir: &Path) -> Seen {
             let modified = meta.and_then(|m| m.modified().ok());
             (path, len, modified)
         })
-        .collect()
+        .collect();
+    let shows = if copies.is_empty() {
+        None
+    } else {
+        std::fs::metadata(shows_dir(dir))
+            .and_then(|m| m.modified())
+            .ok()
+    };
+    (copies, shows)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@
 //! text whose file has not arrived). An unreadable one is left where it is and told once
 //! (again only if the file changes).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
@@ -26,8 +26,9 @@ use super::jobs::Finished;
 use super::{App, Command};
 use crate::model::{Added, Conflict, Edit, Library, MergedIn, merge_in_with, merge_with_base};
 use crate::storage::{
-    CopyStamp, FileSystem as _, MERGED_DIR, MoveCopyError, RealFs, Store, SyncTool,
-    article_text_key, copy_stamp, find_conflict_copies, merge_base, move_merged_copy,
+    CopyStamp, FileSystem as _, FormatError, MERGED_DIR, MoveCopyError, RealFs, StorageError,
+    Store, SyncTool, article_text_key, copy_stamp, find_conflict_copies, merge_base,
+    move_merged_copy,
 };
 
 /// How often the data folder is looked at for sync tools' conflict copies.
@@ -110,6 +111,9 @@ pub struct MergeInDone {
     pub merged: Vec<MergedFile>,
     /// Files that could not be read: the file, its stamp, why (in words).
     pub unreadable: Vec<(PathBuf, Option<CopyStamp>, String)>,
+    /// Conflict copies (format 5) naming show files that are not in the folder yet (a sync
+    /// tool still bringing them): the file and which, in words. Read again at the next look.
+    pub waiting: Vec<(PathBuf, String)>,
 }
 
 /// The file's name, for the window.
@@ -127,6 +131,7 @@ fn name(path: &Path) -> String {
 /// item ([`merge_in_with`]); articles matched by their content hash either way.
 pub fn run(job: MergeInJob) -> MergeInDone {
     let mut unreadable = Vec::new();
+    let mut waiting = Vec::new();
     let files: Vec<(PathBuf, Option<SyncTool>)> = match &job.source {
         MergeInSource::Backup(path) => vec![(path.clone(), None)],
         MergeInSource::ConflictCopies { dir, skip } => match find_conflict_copies(dir) {
@@ -151,6 +156,13 @@ pub fn run(job: MergeInJob) -> MergeInDone {
         let stamp = copy_stamp(&path);
         let theirs = match Store::load_file(&path) {
             Ok(theirs) => theirs,
+            Err(StorageError::Unreadable {
+                source: missing @ FormatError::ShowFilesMissing { .. },
+                ..
+            }) if tool.is_some() => {
+                waiting.push((path, missing.to_string()));
+                continue;
+            }
             Err(error) => {
                 unreadable.push((path, stamp, error.to_string()));
                 continue;
@@ -187,6 +199,7 @@ pub fn run(job: MergeInJob) -> MergeInDone {
         changed,
         merged,
         unreadable,
+        waiting,
     }
 }
 
@@ -253,6 +266,8 @@ pub(super) struct ConflictCopies {
     /// Files left alone (unreadable, or not movable) and told once: not read again while
     /// their stamp is the same.
     left_alone: HashMap<PathBuf, CopyStamp>,
+    /// Copies waiting for their show files, told once each (read again at every look).
+    waiting_told: HashSet<PathBuf>,
     /// Merged copies to move into `conflicts-merged/` once the merge is saved.
     to_move: Vec<MergedFile>,
     /// A look or a move is under way.
@@ -350,10 +365,19 @@ impl App {
             changed,
             merged,
             unreadable,
+            waiting,
         } = done;
         let copies = matches!(job.source, MergeInSource::ConflictCopies { .. });
         if copies {
             self.copies.busy = false;
+        }
+        for (path, why) in waiting {
+            if self.copies.waiting_told.insert(path.clone()) {
+                self.notify(format!(
+                    "A sync tool's conflict copy of your library, {}, is waiting for files of its own: {why}. A sync tool may still be bringing them; the copy is left where it is and merged once they are there.",
+                    name(&path)
+                ));
+            }
         }
         for (path, stamp, why) in unreadable {
             match &job.source {

@@ -1209,6 +1209,12 @@ fn data_dir(dir: &Path, kind: DataDir) -> PathBuf {
     data_root(dir).join(kind.name())
 }
 
+/// The data folder `dir`'s show files' folder (`shows`, beside the library file; see
+/// [`data_dir`]).
+pub fn shows_dir(dir: &Path) -> PathBuf {
+    data_dir(dir, DataDir::Shows)
+}
+
 /// The folder holding the data folder `dir`'s library file: `dir`, or the folder of the file
 /// a linked `library.json` points at.
 fn data_root(dir: &Path) -> PathBuf {

@@ -623,6 +623,53 @@ fn a_conflict_copy_whose_new_article_file_has_not_arrived_says_so() {
     assert_eq!(added.len(), 1);
 }
 
+/// A conflict copy (format 5) whose show file a sync tool has not delivered yet is not taken
+/// for an unreadable one: the window says it waits, leaves it in place, and merges it once the
+/// show file arrives (the watcher looks again when the `shows` folder changes).
+#[test]
+fn a_conflict_copy_whose_show_file_has_not_arrived_waits_and_is_merged_once_it_is_there() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let base = Library::default();
+    save_library(&dir, &base);
+    let mut theirs = base.clone();
+    theirs.shows[0].threads[1].note = "written on the laptop".into();
+    let bytes = saved_on_another_device(&tmp, &dir, &theirs);
+    let index: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let hash = index["library"]["shows"][0]["file_sha256"]
+        .as_str()
+        .unwrap();
+    let late = dir.join("shows").join(format!("{hash}.json"));
+    let held = tmp.path().join("on-its-way.json");
+    std::fs::rename(&late, &held).unwrap();
+    let name = "library.sync-conflict-20261207-050000-LAPTOP1.json";
+    std::fs::write(dir.join(name), &bytes).unwrap();
+
+    let mut harness = launch(&dir, None);
+    step_until(&mut harness, "the copy told to be waiting", |app| {
+        notice_containing(app, "is waiting for files of its own").is_some()
+    });
+    let notice = notice_containing(harness.state(), "is waiting for files of its own").unwrap();
+    assert!(notice.contains(name) && notice.contains(hash), "{notice}");
+    assert!(!notice.contains("could not be read"), "{notice}");
+    assert!(dir.join(name).exists(), "left where it is");
+    assert_ne!(
+        harness.state().library().shows[0].threads[1].note,
+        "written on the laptop"
+    );
+
+    std::fs::rename(&held, &late).unwrap();
+    step_until(
+        &mut harness,
+        "the copy merged once its file is there",
+        |app| app.library().shows[0].threads[1].note == "written on the laptop",
+    );
+    step_until(&mut harness, "the merged copy moved away", |_| {
+        !dir.join(name).exists()
+    });
+    assert!(dir.join(MERGED_DIR).join(name).exists());
+}
+
 /// A backup whose article file is not beside it: the command line says the text is missing,
 /// and the article, matched by its content hash, is not added again.
 #[test]
