@@ -45,8 +45,9 @@ pub use notice::Notice;
 pub use pins::BackupPins;
 pub use predictions_csv::{CsvError, PREDICTIONS_CSV_HEADER, predictions_csv};
 pub use store::{
-    BACKUP_INTERVAL, BACKUPS_KEPT, LIBRARY_FILE, LOCK_FILE, OpenedStore, SaveOutcome, SaveRequest,
-    StorageError, Store, decode_file_at, list_backups, lock_is_free, shows_dir,
+    BACKUP_INTERVAL, BACKUPS_KEPT, LIBRARY_FILE, LOCK_FILE, OpenedStore, SHOW_FILES_WAIT,
+    SaveOutcome, SaveRequest, StorageError, Store, decode_file_at, list_backups, lock_is_free,
+    shows_dir,
 };
 pub use sync_copies::{
     CopyStamp, MERGED_DIR, MoveCopyError, SyncTool, article_text_key, conflict_copy_tool,

@@ -116,6 +116,14 @@ pub enum Notice {
         /// Which shows' files and why, in words.
         reason: String,
     },
+    /// A save found the library file changed behind the app (another device's save) naming
+    /// show files that did not arrive within [`super::SHOW_FILES_WAIT`]: it was kept whole at
+    /// `kept_as` (a name the conflict-copy merge picks up once its files are there) and the
+    /// fan's version was written.
+    KeptWaiting {
+        /// Where the other version is kept.
+        kept_as: PathBuf,
+    },
     /// The library file was written by an older format version and was read migrated; the
     /// file as it was is kept whole at `kept_as` before anything is written in the new format.
     Migrated {
@@ -154,6 +162,7 @@ impl Notice {
             Notice::Forked { .. } => "forked",
             Notice::Migrated { .. } => "migrated",
             Notice::ShowFilesMissing { .. } => "show-files-missing",
+            Notice::KeptWaiting { .. } => "kept-waiting",
         }
     }
 
@@ -165,6 +174,7 @@ impl Notice {
             | Notice::DamagedBehind { kept_as, .. }
             | Notice::Unmerged { kept_as, .. }
             | Notice::StaleCopy { kept_as, .. }
+            | Notice::KeptWaiting { kept_as }
             | Notice::Migrated { kept_as, .. } => vec![kept_as.clone()],
             Notice::Conflict { kept_as, backup }
             | Notice::Forked {
@@ -293,7 +303,12 @@ impl fmt::Display for Notice {
             ),
             Notice::ShowFilesMissing { reason } => write!(
                 f,
-                "Your library is shown read-only for now: {reason}. Choose Open again in the status line once the files are there."
+                "Your library is shown read-only for now: {reason}. A sync tool may still be bringing the files; nothing was changed or written, and nothing you do here is saved until they are there. Choose Open again in the status line once they are."
+            ),
+            Notice::KeptWaiting { kept_as } => write!(
+                f,
+                "The library was changed on another device, but the files holding its shows did not arrive within two minutes. Your version, as this window shows it, was saved; the other is kept whole as {} and is merged into yours as soon as its files are there.",
+                name(kept_as)
             ),
             Notice::Repaired { repairs } => {
                 let list: Vec<String> = repairs.iter().map(ToString::to_string).collect();

@@ -39,6 +39,11 @@ const LOCK_RETRY_DELAY: Duration = Duration::from_millis(25);
 /// of [`FileSystem::now`], so changing the system clock does not change it).
 pub const BACKUP_INTERVAL: Duration = Duration::from_secs(10 * 60);
 
+/// How long saves wait for the show files of another device's save that arrived before them:
+/// two minutes. Then the other version is kept aside to be merged when they arrive, and the
+/// fan's is written (the fan's words never stay in memory only for long).
+pub const SHOW_FILES_WAIT: Duration = Duration::from_secs(2 * 60);
+
 /// A failure to read or write the data folder, in words for the user.
 #[derive(Debug, Error)]
 pub enum StorageError {
@@ -83,7 +88,10 @@ pub enum StorageError {
     /// The library file was changed behind the app and names show files that are not in the
     /// folder whole yet (a sync tool still delivering them): nothing was written, the save
     /// waits for them.
-    #[error("{} was changed by another program or device, and {source}", path.display())]
+    #[error(
+        "{} was changed by another program or device, and {source}. A sync tool may still be bringing the files: your edits are kept in memory and saving is retried; if they are not there within two minutes, your version is saved and the other kept to be merged when they arrive",
+        path.display()
+    )]
     Incomplete {
         /// The library file.
         path: PathBuf,
@@ -216,6 +224,9 @@ pub struct Store {
     waiting_for_shows: Option<String>,
     /// A rotated backup was made: old show files are looked through after the save.
     prune_due: bool,
+    /// Since when saves have found the library file naming show files that are not there
+    /// (another device's save arriving before them), on [`FileSystem::now`]'s clock.
+    waiting_since: Option<Instant>,
 }
 
 impl Store {
@@ -274,6 +285,7 @@ impl Store {
             on_disk: RefCell::default(),
             waiting_for_shows: None,
             prune_due: false,
+            waiting_since: None,
         };
         let mut legacy_open = None;
         let library = match store.read_current()? {
@@ -444,6 +456,7 @@ impl Store {
             });
         }
         self.backup_owed |= request.force_backup;
+        let waiting_since = self.waiting_since.take();
         let next = self.lineage.next();
         let mut bytes = self.encode(&request.library, self.revision.saturating_add(1), &next)?;
         let mut notices = Vec::new();
@@ -486,13 +499,30 @@ impl Store {
                 {
                     notices.push(self.keep_stale_copy(&current, &partial)?);
                 }
-                Err(error @ FormatError::ShowFilesMissing { .. }) => {
+                Err(FormatError::ShowFilesMissing { missing, partial }) => {
                     // Newer or forked, its shows still on their way: merged once they are
-                    // there (the save is retried); nothing is written meanwhile.
-                    return Err(StorageError::Incomplete {
-                        path: self.library_path(),
-                        source: error,
-                    });
+                    // there (the save is retried); nothing is written meanwhile, for at most
+                    // SHOW_FILES_WAIT.
+                    let now = self.fs.now();
+                    let since = waiting_since.unwrap_or(now);
+                    if now.saturating_duration_since(since) < SHOW_FILES_WAIT {
+                        self.waiting_since = Some(since);
+                        return Err(StorageError::Incomplete {
+                            path: self.library_path(),
+                            source: FormatError::ShowFilesMissing { missing, partial },
+                        });
+                    }
+                    // The fan's words are not left in memory only: the other version is kept
+                    // whole, to be merged like a conflict copy once its files are there, and
+                    // ours is written above its revision (so it never looks newer).
+                    let kept_as = unique_path(&self.dir, "library.waiting", "json");
+                    self.write(&kept_as, &current)?;
+                    notices.push(Notice::KeptWaiting { kept_as });
+                    self.revision = self.revision.max(partial.revision);
+                    let next = next.with(&partial.lineage);
+                    bytes =
+                        self.encode(&request.library, self.revision.saturating_add(1), &next)?;
+                    return self.finish_save(request, bytes, next, notices);
                 }
                 Err(error) => {
                     let (kept_as, reason) = self.move_aside_unreadable(error)?;

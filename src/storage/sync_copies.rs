@@ -39,6 +39,10 @@ pub enum SyncTool {
     Nextcloud,
     /// `library_conflict-….json`.
     OwnCloud,
+    /// `library.waiting-<UTC time>.json`: a change from another device that Fan Tracker kept
+    /// aside because the show files it names did not arrive in time (see
+    /// [`super::Store::save`]), to be merged like a sync tool's copy once they are there.
+    FanTracker,
 }
 
 impl fmt::Display for SyncTool {
@@ -48,6 +52,7 @@ impl fmt::Display for SyncTool {
             SyncTool::Dropbox => "Dropbox",
             SyncTool::Nextcloud => "Nextcloud",
             SyncTool::OwnCloud => "ownCloud",
+            SyncTool::FanTracker => "Fan Tracker",
         })
     }
 }
@@ -75,6 +80,11 @@ fn conflict_copy_tool_of(original: &str, name: &str) -> Option<SyncTool> {
             (
                 SyncTool::Syncthing,
                 after_token(r, |c| c.is_ascii_alphanumeric() || c == '-')?,
+            )
+        } else if let Some(r) = rest.strip_prefix(".waiting-") {
+            (
+                SyncTool::FanTracker,
+                after_token(r, |c| c.is_ascii_alphanumeric() || c == '-' || c == '.')?,
             )
         } else if let Some(r) = rest.strip_prefix("_conflict-") {
             (

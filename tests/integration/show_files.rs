@@ -26,6 +26,8 @@ use crate::generate::{LibraryShape, generate_library};
 struct Watched {
     written: Arc<Mutex<Vec<(PathBuf, usize)>>>,
     age: Option<Duration>,
+    /// How far the store's clock is ahead of the real one (tests move it on).
+    ahead: Arc<Mutex<Duration>>,
 }
 
 impl Watched {
@@ -41,6 +43,9 @@ impl FileSystem for Watched {
             .unwrap()
             .push((path.to_owned(), bytes.len()));
         RealFs.write_atomic(path, bytes)
+    }
+    fn now(&self) -> std::time::Instant {
+        std::time::Instant::now() + *self.ahead.lock().unwrap()
     }
     fn age(&self, path: &Path) -> io::Result<Duration> {
         match self.age {
@@ -279,7 +284,7 @@ fn a_change_from_another_device_waits_for_its_show_file_then_merges() {
     assert!(
         words.contains("changed by another program or device")
             && words.contains("Paper Cranes")
-            && words.contains("nothing is written until it is there"),
+            && words.contains("your edits are kept in memory and saving is retried"),
         "{words}"
     );
     assert_eq!(fs::read(&path).unwrap(), bytes, "nothing written over it");
@@ -333,6 +338,64 @@ fn a_backup_holds_its_shows_and_reads_whole_without_the_shows_folder() {
     let loaded = Store::load_file(&backup).unwrap();
     assert_eq!(loaded.repairs, []);
     assert_eq!(loaded.library, first);
+}
+
+/// Another device's save whose show file never arrives: saves wait two minutes, then the other
+/// version is kept whole under a name the conflict-copy merge picks up (once its file is
+/// there) and the fan's version is written: the fan's words are not left in memory only.
+#[test]
+fn a_change_whose_show_file_does_not_arrive_is_kept_aside_after_two_minutes() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let base = three_shows();
+    save(&dir, &base);
+    let watched = Watched::default();
+    let mut opened = Store::open_with(&dir, Box::new(watched.clone())).unwrap();
+    let path = dir.join(LIBRARY_FILE);
+    let on_disk = Store::load_file(&path).unwrap();
+    let mut theirs = base.clone();
+    theirs.shows[2].note = "From the phone.".into();
+    let (bytes, files) =
+        storage::encode_library_file(&theirs, on_disk.revision + 1, &on_disk.lineage.next())
+            .unwrap();
+    fs::write(&path, &bytes).unwrap();
+
+    let mut ours = base.clone();
+    ours.shows[1].note = "Typed here.".into();
+    for _ in 0..2 {
+        let waiting = opened.store.save(&SaveRequest::new(ours.clone()));
+        assert!(
+            matches!(waiting, Err(StorageError::Incomplete { .. })),
+            "{waiting:?}"
+        );
+    }
+    *watched.ahead.lock().unwrap() = storage::SHOW_FILES_WAIT;
+    let outcome = opened.store.save(&SaveRequest::new(ours.clone())).unwrap();
+    let SaveOutcome::Written { notices } = outcome else {
+        panic!("{outcome:?}");
+    };
+    let [Notice::KeptWaiting { kept_as }] = notices.as_slice() else {
+        panic!("{notices:?}");
+    };
+    assert_eq!(fs::read(kept_as).unwrap(), bytes, "kept whole");
+    let kept_name = kept_as.file_name().unwrap().to_string_lossy().into_owned();
+    assert_eq!(
+        storage::conflict_copy_tool(&kept_name),
+        Some(storage::SyncTool::FanTracker),
+        "merged like a sync tool's copy: {kept_name}"
+    );
+    assert!(notices[0].to_string().contains(&kept_name));
+    assert_eq!(
+        Store::read_library(&path).unwrap(),
+        ours,
+        "the fan's version"
+    );
+
+    // Once its show file is there, the kept copy reads whole, their note in it.
+    for file in files.iter().filter(|f| f.dir == storage::DataDir::Shows) {
+        fs::write(dir.join("shows").join(&file.name), file.text.as_bytes()).unwrap();
+    }
+    assert_eq!(Store::read_library(kept_as).unwrap(), theirs);
 }
 
 /// Old show files are removed once no library file needs them and they arrived long ago; those

@@ -145,21 +145,12 @@ pub fn describe_missing_show_files(missing: &[MissingShowFile]) -> String {
         .iter()
         .map(|m| format!("\u{201c}{}\u{201d} ({}: {})", m.title, m.file, m.reason))
         .collect();
+    let one = missing.len() == 1;
     format!(
-        "it names the data of {} that {} not in the data folder whole: {}. A sync tool may still be bringing {}; nothing is lost, and nothing is written until {} there",
-        if missing.len() == 1 {
-            "a show"
-        } else {
-            "shows"
-        },
-        if missing.len() == 1 { "is" } else { "are" },
+        "it names the data of {} that {} not in the data folder whole: {}",
+        if one { "a show" } else { "shows" },
+        if one { "is" } else { "are" },
         files.join("; "),
-        if missing.len() == 1 { "it" } else { "them" },
-        if missing.len() == 1 {
-            "it is"
-        } else {
-            "they are"
-        },
     )
 }
 

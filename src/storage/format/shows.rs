@@ -206,8 +206,8 @@ fn placeholder(entry: &ShowEntryV5, file: &str) -> ShowV4 {
         status_checked: None,
         note: format!(
             "This show's threads, notes and predictions are in {file} in the data folder, which \
-             cannot be read yet. Nothing is lost: when the file is there (a sync tool may still \
-             be bringing it), open the folder again."
+             cannot be read yet. Nothing was changed or written: when the file is there (a sync \
+             tool may still be bringing it), choose Open again in the status line."
         ),
         articles: Vec::new(),
         threads: Vec::new(),
