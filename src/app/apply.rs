@@ -52,11 +52,17 @@ impl App {
             Command::ImportFile(path) => self.start_import(ImportSource::File(path)),
             Command::PickFile => self.pick(DialogKind::OpenArticle)?,
             Command::ImportText(text) => self.start_import(ImportSource::Pasted(text)),
-            Command::ExportPredictionsCsv => self.pick(DialogKind::PredictionsCsv)?,
-            Command::WritePredictionsCsv(path) => self.effect(Effect::PredictionsCsv {
-                library: self.library.clone(),
-                path,
-            }),
+            Command::ExportPredictionsCsv => {
+                self.refuse_while_incomplete()?;
+                self.pick(DialogKind::PredictionsCsv)?;
+            }
+            Command::WritePredictionsCsv(path) => {
+                self.refuse_while_incomplete()?;
+                self.effect(Effect::PredictionsCsv {
+                    library: self.library.clone(),
+                    path,
+                });
+            }
             Command::PredictionsCsvWritten(message) => self.notify(message),
             Command::SelectThread(id) => {
                 self.view.selected_thread = id;
@@ -128,6 +134,7 @@ impl App {
                 }
             }
             Command::SaveToFolder(dir) => {
+                self.refuse_while_incomplete()?;
                 self.refuse_data_folder(&dir)?;
                 self.effect(Effect::OpenFolder { dir });
             }
@@ -137,6 +144,7 @@ impl App {
                 }
             }
             Command::ExportLibrary(path) => {
+                self.refuse_while_incomplete()?;
                 self.refuse_data_folder(&path)?;
                 self.effect(Effect::Export {
                     library: self.library.clone(),
@@ -151,10 +159,20 @@ impl App {
                     self.exported(done)?;
                 }
             }
-            Command::PickFolderToSave => self.pick(DialogKind::SaveToFolder)?,
-            Command::PickExportFile => self.pick(DialogKind::ExportFile)?,
-            Command::PickMarkdownFolder => self.pick(DialogKind::MarkdownFolder)?,
+            Command::PickFolderToSave => {
+                self.refuse_while_incomplete()?;
+                self.pick(DialogKind::SaveToFolder)?;
+            }
+            Command::PickExportFile => {
+                self.refuse_while_incomplete()?;
+                self.pick(DialogKind::ExportFile)?;
+            }
+            Command::PickMarkdownFolder => {
+                self.refuse_while_incomplete()?;
+                self.pick(DialogKind::MarkdownFolder)?;
+            }
             Command::ExportMarkdown { dir, replace } => {
+                self.refuse_while_incomplete()?;
                 self.refuse_data_folder(&dir)?;
                 self.view.confirm_replace_notes = None;
                 self.effect(Effect::Export {

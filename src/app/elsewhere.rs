@@ -61,6 +61,16 @@ impl App {
         Ok(())
     }
 
+    /// Refuses to write the library anywhere while show files it names are missing
+    /// ([`SaveStatus::WaitingForShows`]): those shows are placeholders in this window, and a
+    /// copy, a backup or an export would give them as the fan's shows.
+    pub(super) fn refuse_while_incomplete(&self) -> Result<(), ElsewhereError> {
+        if matches!(self.status, SaveStatus::WaitingForShows) {
+            return Err(ElsewhereError::Incomplete);
+        }
+        Ok(())
+    }
+
     /// Refuses `path` inside the data folder: keeping edits elsewhere never writes into the
     /// folder that could not be used, nor over the fan's own `library.json`.
     pub(super) fn refuse_data_folder(&self, path: &Path) -> Result<(), ElsewhereError> {

@@ -99,6 +99,11 @@ pub enum ElsewhereError {
         /// The data folder.
         dir: PathBuf,
     },
+    /// Show files the library names are missing: nothing is written elsewhere either.
+    #[error(
+        "Not now: some shows' files are not in the data folder yet, so this window shows those shows as placeholders, and saving or exporting would write the placeholders as your shows. Choose Open again in the status line once the files are there."
+    )]
+    Incomplete,
     /// The export path is a folder.
     #[error("Could not export to {}: it is a folder; give a file name.", path.display())]
     ExportToFolder {

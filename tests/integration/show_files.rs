@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use egui_kittest::kittest::Queryable as _;
-use fan_tracker::app::App;
+use fan_tracker::app::{App, Command};
 use fan_tracker::model::{Library, Show, ShowId, ThreadStatus};
 use fan_tracker::storage::{
     self, FileSystem, LIBRARY_FILE, Notice, RealFs, SaveOutcome, SaveRequest, StorageError, Store,
@@ -526,6 +526,23 @@ fn the_window_waits_for_a_missing_show_file_and_opens_the_library_again() {
         None,
         "a placeholder has none"
     );
+    // Nothing is written elsewhere either: the placeholders would pass for the fan's shows.
+    let export = tmp.path().join("export.json");
+    for command in [
+        Command::ExportLibrary(export.clone()),
+        Command::SaveToFolder(tmp.path().join("elsewhere")),
+        Command::ExportMarkdown {
+            dir: tmp.path().join("notes"),
+            replace: false,
+        },
+        Command::WritePredictionsCsv(tmp.path().join("predictions.csv")),
+    ] {
+        let refused = harness.state_mut().try_apply(command).unwrap_err();
+        assert!(refused.to_string().starts_with("Not now"), "{refused}");
+    }
+    harness.run();
+    assert!(!export.exists() && !tmp.path().join("elsewhere").exists());
+    assert!(!tmp.path().join("notes").exists() && !tmp.path().join("predictions.csv").exists());
     harness.get_by_label(&notice);
     step_until(&mut harness, "opening again to be offered", |app| {
         app.view.takeover_offered
