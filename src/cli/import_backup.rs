@@ -41,6 +41,14 @@ pub fn run(args: &ImportBackupArgs, data_dir: &Path) -> anyhow::Result<()> {
             data_dir.display()
         );
     }
+    if opened.store.is_waiting_for_shows() {
+        let said: Vec<String> = opened.notices.iter().map(ToString::to_string).collect();
+        bail!(
+            "the library in the data folder {} is not whole, so nothing was imported or changed: {}",
+            data_dir.display(),
+            said.join(" ")
+        );
+    }
     if opened.store.is_read_only() {
         bail!(
             "a Fan Tracker window is using the data folder {}, so nothing was imported or changed; use File → Import backup… in that window, or close it and run this again",

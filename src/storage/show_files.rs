@@ -12,8 +12,8 @@
 //!    for one no library names (the sync tool would carry the removal back to that device).
 //!
 //! If one of those folders cannot be listed (other than not being there) or one of those files
-//! cannot be read, nothing is removed. A file that does not parse names nothing (the store
-//! never reads it as a library either).
+//! cannot be read, nothing is removed. A file that does not parse (a library kept aside as
+//! unreadable, a copy cut short) keeps every show file whose hash appears in it.
 
 use std::collections::HashSet;
 use std::io;
@@ -51,15 +51,25 @@ struct NamedShow {
 }
 
 /// The show file hashes `bytes` (a library file of any version) needs: those of the shows it
-/// names by file and does not hold itself; none when it does not parse.
-fn names_in(bytes: &[u8]) -> impl Iterator<Item = String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    serde_json::from_slice::<Names>(bytes)
-        .map(|names| names.library.shows)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|show| show.show.is_none())
-        .filter_map(|show| show.file_sha256)
+/// names by file and does not hold itself. A file that does not parse (cut short, damaged:
+/// the very files kept aside for recovery) needs every 64-digit hash in it.
+fn names_in(bytes: &[u8]) -> Vec<String> {
+    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match serde_json::from_slice::<Names>(text) {
+        Ok(names) => names
+            .library
+            .shows
+            .into_iter()
+            .filter(|show| show.show.is_none())
+            .filter_map(|show| show.file_sha256)
+            .collect(),
+        Err(_) => text
+            .split(|b| !b.is_ascii_hexdigit())
+            .filter_map(|run| std::str::from_utf8(run).ok())
+            .filter(|run| is_sha256_hex(run))
+            .map(str::to_owned)
+            .collect(),
+    }
 }
 
 /// Removes from `shows_dir` each show file no library file in `folders` (each searched for
@@ -176,7 +186,13 @@ mod tests {
         std::fs::write(root.join("backups/library-1.json"), index(&[&hash('b')])).unwrap();
         let sync_copy = root.join("library.sync-conflict-20261207-101010-ABCDEF.json");
         std::fs::write(&sync_copy, index(&[&hash('c')])).unwrap();
-        std::fs::write(root.join("library.unreadable-x.json"), "{\"format_ver").unwrap();
+        // Cut short: still keeps the file whose hash is in it.
+        let cut = index(&[&hash('e')]);
+        std::fs::write(
+            root.join("library.unreadable-x.json"),
+            &cut[..cut.len() - 3],
+        )
+        .unwrap();
         let folders = [root.to_owned(), root.join("backups"), root.join("none")];
         let in_memory = index(&[&hash('d')]);
 
@@ -194,9 +210,9 @@ mod tests {
             .collect();
         assert_eq!(
             names.iter().map(|n| &n[..1]).collect::<HashSet<_>>(),
-            HashSet::from(["e", "f"])
+            HashSet::from(["f"])
         );
-        for c in ['a', 'b', 'c', 'd'] {
+        for c in ['a', 'b', 'c', 'd', 'e'] {
             assert!(
                 shows.join(format!("{}.json", hash(c))).exists(),
                 "{c} named"

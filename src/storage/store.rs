@@ -207,6 +207,9 @@ pub struct Store {
     merge_backup: Option<PathBuf>,
     /// Which save `last_known` is and what it descends from.
     lineage: Lineage,
+    /// The library `last_known` holds when this store wrote it (shared with the window, not
+    /// copied): the merge base when its show files can no longer be read.
+    last_saved: Option<Arc<Library>>,
     /// The save id and bytes of the file this store's last save replaced: where a fork
     /// (another device saving from that same file) most likely started.
     previous: Option<(String, Vec<u8>)>,
@@ -280,6 +283,7 @@ impl Store {
             merge_backup: None,
             lineage: Lineage::default(),
             previous: None,
+            last_saved: None,
             pins: BackupPins::default(),
             unusable: unusable.is_some(),
             on_disk: RefCell::default(),
@@ -477,6 +481,11 @@ impl Store {
                         // There was no file before theirs: every item in it is theirs.
                         None => Library::empty(),
                         Some(Ok(base)) => base,
+                        // Its show files are gone (pruned by another device, deleted by hand),
+                        // but this store wrote that very library: merged from it.
+                        Some(Err(_)) if self.last_saved.is_some() => {
+                            self.last_saved.as_deref().cloned().unwrap_or_default()
+                        }
                         Some(Err(error)) => {
                             // Without the version both started from, a merge would take every
                             // difference for a change: keep theirs whole, unmerged, and write
@@ -606,6 +615,7 @@ impl Store {
             .take()
             .map(|bytes| (self.lineage.save_id.clone(), bytes));
         self.last_known = Some(current.clone());
+        self.last_saved = None;
         self.revision = theirs.revision;
         self.lineage = theirs.lineage.with(&self.lineage);
         self.merge_backup = Some(backup.clone());
@@ -636,6 +646,7 @@ impl Store {
             });
         }
         self.write(&self.library_path(), &bytes)?;
+        self.last_saved = Some(Arc::clone(&request.library));
         let replaced = self.last_known.replace(bytes);
         self.previous = replaced.map(|old| (self.lineage.save_id.clone(), old));
         self.lineage = lineage;

@@ -79,6 +79,14 @@ impl FileSystem for FailAt {
         self.check()?;
         RealFs.remove(path)
     }
+    fn file_len(&self, path: &Path) -> io::Result<u64> {
+        self.check()?;
+        RealFs.file_len(path)
+    }
+    fn age(&self, path: &Path) -> io::Result<std::time::Duration> {
+        self.check()?;
+        RealFs.age(path)
+    }
 }
 
 fn library_with_note(note: &str) -> Library {
@@ -305,9 +313,10 @@ fn a_failed_save_keeps_the_edit_in_memory_says_so_and_retries() {
     let tmp = TempDir::new();
     let old_bytes = save_plain(&tmp.data_dir(), &Library::default());
     // Opening uses 8 operations (the folder made; it, `backups/`, `articles/` and `shows/`
-    // listed; the library, its show file and its article file read); the first save's first,
-    // making the folder for the changed show's new file, is number 8 and fails.
-    let fs = FailAt::new(8, true);
+    // listed; the library, its show file and its article file read); the first save looks at
+    // the article file's size (number 8), then makes the folder for the changed show's new
+    // file: number 9, which fails.
+    let fs = FailAt::new(9, true);
     let mut harness = launch_with_fs(&tmp.data_dir(), fs.clone());
     click(&mut harness, &resolved_checkbox(RENEWAL));
     step_until(&mut harness, "the save to fail", |app| {
@@ -335,7 +344,7 @@ fn a_failed_save_keeps_the_edit_in_memory_says_so_and_retries() {
 fn closing_while_saving_fails_asks_before_losing_edits() {
     let tmp = TempDir::new();
     save_plain(&tmp.data_dir(), &Library::default());
-    let mut harness = launch_with_fs(&tmp.data_dir(), FailAt::new(8, false));
+    let mut harness = launch_with_fs(&tmp.data_dir(), FailAt::new(9, false));
     click(&mut harness, &resolved_checkbox(RENEWAL));
     let commands = crate::fixture::request_close(&mut harness);
     assert!(
@@ -477,7 +486,9 @@ fn sigkill_during_saves_leaves_the_old_or_the_new_file() {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        std::thread::sleep(Duration::from_micros(seed % 30_000));
+        // Up to 50 ms: the first save of a child (its backup due, each file synced) takes about
+        // 10 ms on an idle machine and several times that on a loaded one.
+        std::thread::sleep(Duration::from_micros(seed % 50_000));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
         drop(output);

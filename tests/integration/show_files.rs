@@ -340,6 +340,43 @@ fn a_backup_holds_its_shows_and_reads_whole_without_the_shows_folder() {
     assert_eq!(loaded.library, first);
 }
 
+/// The version a save started from (the merge base) is kept in memory: when its show files
+/// are gone by the time another device's change arrives (pruned there and the removal synced,
+/// or deleted by hand), the change is still merged from it, not kept unmerged.
+#[test]
+fn the_merge_base_is_kept_in_memory_when_its_show_files_are_gone() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let base = three_shows();
+    let mut opened = Store::open(&dir).unwrap();
+    opened.store.save(&SaveRequest::new(base.clone())).unwrap();
+    let path = dir.join(LIBRARY_FILE);
+    let old_file = named_show_file(&dir, 2);
+    let on_disk = Store::load_file(&path).unwrap();
+
+    let mut theirs = base.clone();
+    theirs.shows[2].note = "From the phone.".into();
+    let (bytes, files) =
+        storage::encode_library_file(&theirs, on_disk.revision + 1, &on_disk.lineage.next())
+            .unwrap();
+    for file in files.iter().filter(|f| f.dir == storage::DataDir::Shows) {
+        fs::write(dir.join("shows").join(&file.name), file.text.as_bytes()).unwrap();
+    }
+    fs::write(&path, &bytes).unwrap();
+    fs::remove_file(&old_file).unwrap();
+
+    let mut ours = base.clone();
+    ours.shows[1].note = "Typed here.".into();
+    let outcome = opened.store.save(&SaveRequest::new(ours.clone())).unwrap();
+    let SaveOutcome::ChangedOnDisk {
+        base: merge_base, ..
+    } = outcome
+    else {
+        panic!("merged from the version in memory: {outcome:?}");
+    };
+    assert_eq!(*merge_base, base);
+}
+
 /// Another device's save whose show file never arrives: saves wait two minutes, then the other
 /// version is kept whole under a name the conflict-copy merge picks up (once its file is
 /// there) and the fan's version is written: the fan's words are not left in memory only.

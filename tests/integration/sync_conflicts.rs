@@ -475,6 +475,37 @@ fn cli_import_is_refused_while_a_window_holds_the_folder() {
     drop(store);
 }
 
+/// A library waiting for a show file (format 5) is not imported into: the command line says
+/// which file is missing, and nothing changes.
+#[test]
+fn cli_import_is_refused_while_a_show_file_is_missing() {
+    let tmp = TempDir::new();
+    let dir = tmp.data_dir();
+    let ours = Library::default();
+    save_library(&dir, &ours);
+    let index: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join(LIBRARY_FILE)).unwrap()).unwrap();
+    let hash = index["library"]["shows"][0]["file_sha256"]
+        .as_str()
+        .unwrap();
+    std::fs::remove_file(dir.join("shows").join(format!("{hash}.json"))).unwrap();
+    let backup = tmp.write(
+        "backup.json",
+        storage::encode(&other_device(&ours)).unwrap(),
+    );
+    let before = library_files(&dir);
+    let out = import_backup(&dir, &backup);
+    assert_eq!(out.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("is not whole, so nothing was imported or changed")
+            && said.contains(hash)
+            && !said.contains("window is using"),
+        "{said}"
+    );
+    assert_eq!(library_files(&dir), before, "nothing changed");
+}
+
 /// A file that is not a library is refused in words before the folder is touched.
 #[test]
 fn cli_import_of_a_file_that_is_no_library_is_refused() {
