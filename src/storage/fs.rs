@@ -267,3 +267,31 @@ pub fn is_inside_folder(folder: &Path, path: &Path) -> bool {
         .canonicalize()
         .is_ok_and(|parent| parent.starts_with(&folder))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file a sync tool delivers with its old modification time counts from when it
+    /// arrived (its status change time), so pruning never takes it for an old one.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_arriving_with_an_old_modification_time_is_young() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("delivered.json");
+        fs::write(&path, "{}").unwrap();
+        let ten_days = Duration::from_secs(10 * 24 * 3600);
+        fs::File::options()
+            .write(true)
+            .open(&path)
+            .unwrap()
+            .set_modified(SystemTime::now() - ten_days)
+            .unwrap();
+        let age = RealFs.age(&path).unwrap();
+        assert!(age < Duration::from_secs(60), "{age:?}");
+        assert!(
+            fs::metadata(&path).unwrap().modified().unwrap() < SystemTime::now() - ten_days / 2,
+            "the modification time is old"
+        );
+    }
+}

@@ -233,7 +233,8 @@ fn a_missing_show_file_opens_read_only_says_so_and_the_library_is_whole_once_it_
     assert!(crate::fixture::files_named(&dir, "library.unreadable").is_empty());
 
     // A damaged file in its place is the same: told, never used, never written over.
-    fs::write(&late, b"{\"id\": 9, \"title\": \"cut sh").unwrap();
+    let damaged = b"{\"id\": 9, \"title\": \"cut sh";
+    fs::write(&late, damaged).unwrap();
     let opened = Store::open(&dir).unwrap();
     assert!(opened.store.is_waiting_for_shows());
     assert!(
@@ -242,6 +243,8 @@ fn a_missing_show_file_opens_read_only_says_so_and_the_library_is_whole_once_it_
         opened.notices[0]
     );
     drop(opened);
+    assert_eq!(fs::read(dir.join(LIBRARY_FILE)).unwrap(), index);
+    assert_eq!(fs::read(&late).unwrap(), damaged, "never written over");
 
     fs::rename(&held, &late).unwrap();
     let opened = Store::open(&dir).unwrap();
