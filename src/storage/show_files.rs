@@ -3,10 +3,11 @@
 //!
 //! Each save that changes a show writes a new file for it, so older ones pile up. One is
 //! removed only when both hold:
-//! 1. no library file the data folder holds names it: `library.json`, each backup, each file
-//!    kept aside or left by a sync tool (every `*.json` in the data folder and in the folder of
-//!    the file a linked `library.json` points at, in their `backups/` and `conflicts-merged/`),
-//!    nor a version the window holds in memory;
+//! 1. no library file that needs it is in the folders given: for `shows/`, `library.json` and
+//!    each file kept aside or left by a sync tool (every `*.json` in the data folder and in the
+//!    folder of the file a linked `library.json` points at, and in their `conflicts-merged/`),
+//!    nor a version the window holds in memory; for `backups/shows/` (the backups' own copies),
+//!    each backup;
 //! 2. it arrived in the folder more than [`GRACE`] ago ([`FileSystem::age`]), so a file
 //!    another device wrote, whose library the sync tool has not delivered yet, is never taken
 //!    for one no library names (the sync tool would carry the removal back to that device).

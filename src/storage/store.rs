@@ -12,7 +12,8 @@ use thiserror::Error;
 
 use super::backups::{self, BACKUP_DIR};
 use super::format::shows;
-use super::format::v4::{ARTICLES_DIR, is_sha256_hex};
+use super::format::v4::{ARTICLES_DIR, is_sha256_hex, sha256_hex};
+use super::format::v5::SHOWS_DIR;
 use super::format::{
     CURRENT_FORMAT_VERSION, DataDir, DataFile, FormatError, Lineage, Loaded, Repair,
     decode_file_with, describe_missing_show_files, encode_library_file,
@@ -271,6 +272,8 @@ impl Store {
             remove_temp_files(&*fs, &dir.join(BACKUP_DIR), TempKind::Json);
             remove_temp_files(&*fs, &data_dir(dir, DataDir::Articles), TempKind::Article);
             remove_temp_files(&*fs, &data_dir(dir, DataDir::Shows), TempKind::Show);
+            let backup_shows = dir.join(BACKUP_DIR).join(SHOWS_DIR);
+            remove_temp_files(&*fs, &backup_shows, TempKind::Show);
         }
         let mut store = Store {
             dir: dir.to_owned(),
@@ -950,24 +953,53 @@ impl Store {
             .is_none_or(|t| self.fs.now().saturating_duration_since(t) >= BACKUP_INTERVAL)
     }
 
-    /// `bytes`, a library file of this folder, with each show it names by file put inside it
-    /// (see [`shows::with_shows_inline`]), so a backup reads whole whatever becomes of
-    /// `shows/` (another device pruning it through a sync tool, a folder only the library file
-    /// is linked into). Should a show file not be usable, `bytes` as they are (logged): the
-    /// pruning of old show files still keeps what backups name.
-    fn self_contained(&self, bytes: &[u8]) -> Vec<u8> {
-        let shows = data_dir(&self.dir, DataDir::Shows);
-        let read = |_: DataDir, name: &str| self.fs.read(&shows.join(name));
-        shows::with_shows_inline(bytes, &read).unwrap_or_else(|why| {
-            log::warn!("a backup names its show files instead of holding them: {why}");
-            bytes.to_vec()
-        })
+    /// Makes `bytes`, a library file of this folder about to be kept as a backup, independent
+    /// of `shows/`: each show file it names is copied into `backups/shows/` (each once: they
+    /// are content-addressed; written before the backup that names them), where a backup reads
+    /// them from. So a backup reads whole whatever becomes of `shows/` (old files pruned here
+    /// or by another device through a sync tool, a folder only the library file is linked
+    /// into), and a backup costs its index and the shows that changed since the last one.
+    /// Should a show file not be usable, the backup holds its shows inside it instead (see
+    /// [`shows::with_shows_inline`]), or, failing that too, `bytes` as they are (logged).
+    fn backup_shows(&self, bytes: &[u8]) -> Result<Vec<u8>, StorageError> {
+        let from = data_dir(&self.dir, DataDir::Shows);
+        let to = self.dir.join(BACKUP_DIR).join(SHOWS_DIR);
+        let mut made = false;
+        for name in shows::show_file_names(bytes) {
+            let target = to.join(&name);
+            if self.fs.file_len(&target).is_ok() {
+                continue;
+            }
+            let hash = name.trim_end_matches(".json");
+            let Some(show) = self
+                .fs
+                .read(&from.join(&name))
+                .ok()
+                .filter(|b| sha256_hex(b) == hash)
+            else {
+                let read = |_: DataDir, name: &str| self.fs.read(&from.join(name));
+                return Ok(
+                    shows::with_shows_inline(bytes, &read).unwrap_or_else(|why| {
+                        log::warn!("a backup names show files it could not keep: {why}");
+                        bytes.to_vec()
+                    }),
+                );
+            };
+            if !made {
+                self.fs
+                    .create_private_dir(&to)
+                    .map_err(io_error("create the folder", &to))?;
+                made = true;
+            }
+            self.write(&target, &show)?;
+        }
+        Ok(bytes.to_vec())
     }
 
-    /// Writes `bytes` (made self-contained first, see [`Store::self_contained`]) as the newest
-    /// rotated backup and removes those the time ladder no longer keeps (see [`backups::beyond_the_ladder`]; never the one just made); returns its path.
+    /// Writes `bytes` (its show files kept with the backups first, see
+    /// [`Store::backup_shows`]) as the newest rotated backup and removes those the time ladder no longer keeps (see [`backups::beyond_the_ladder`]; never the one just made); returns its path.
     fn write_backup(&mut self, bytes: &[u8]) -> Result<PathBuf, StorageError> {
-        let bytes = &self.self_contained(bytes);
+        let bytes = &self.backup_shows(bytes)?;
         let dir = self.dir.join(BACKUP_DIR);
         self.fs
             .create_private_dir(&dir)
@@ -999,9 +1031,22 @@ impl Store {
         if self.is_read_only() {
             return;
         }
+        // Backups keep their own copies (`backups/shows/`), pruned after the backups that
+        // name them.
+        let backups = self.dir.join(BACKUP_DIR);
+        match show_files::prune(
+            &*self.fs,
+            &backups.join(SHOWS_DIR),
+            std::slice::from_ref(&backups),
+            &[],
+            show_files::GRACE,
+        ) {
+            Ok(removed) => log::info!("{} old show files of backups removed", removed.len()),
+            Err(e) => log::warn!("the backups' old show files were not looked through: {e}"),
+        }
         let mut folders: Vec<PathBuf> = Vec::new();
         for base in [self.dir.clone(), data_root(&self.dir)] {
-            for folder in [base.clone(), base.join(BACKUP_DIR), base.join(MERGED_DIR)] {
+            for folder in [base.clone(), base.join(MERGED_DIR)] {
                 if !folders.contains(&folder) {
                     folders.push(folder);
                 }

@@ -101,6 +101,23 @@ pub fn with_shows_inline(bytes: &[u8], read: FileReader<'_>) -> Result<Vec<u8>, 
     to_json(&file, b"").map_err(|e| e.to_string())
 }
 
+/// The show files (`<sha256>.json`) `bytes`, a format 5 index, names for the shows it does not
+/// hold itself; none for a file of an older format or one that is not a library file. Names
+/// that are no valid hash are left out (never used as a path).
+pub fn show_file_names(bytes: &[u8]) -> Vec<String> {
+    let text = bytes.strip_prefix(super::UTF8_BOM).unwrap_or(bytes);
+    match serde_json::from_slice::<FileV5>(text) {
+        Ok(file) if file.format_version == VERSION => file
+            .library
+            .shows
+            .into_iter()
+            .filter(|entry| entry.show.is_none() && is_sha256_hex(&entry.file_sha256))
+            .map(|entry| show_file_name(&entry.file_sha256))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// The show file's text: the show as JSON, one key per line, not indented.
 fn show_file_text(show: &ShowV4) -> Result<Arc<str>, FormatError> {
     let bytes = to_json(show, b"")?;
