@@ -1344,9 +1344,11 @@ mod tests {
             store.save(&first),
             Ok(SaveOutcome::Written { .. })
         ));
-        // The version this store wrote can no longer be read back (the merge base), and
-        // another program wrote its own version from it.
+        // The version this store last read can no longer be read back (the merge base), the
+        // store holds no copy of it (it read it rather than wrote it), and another program
+        // wrote its own version from it.
         store.last_known = Some(b"{ not a library".to_vec());
+        store.last_saved = None;
         let theirs_bytes = encode_revision(&library_with_note("theirs"), 5).unwrap();
         std::fs::write(store.library_path(), &theirs_bytes).unwrap();
 

@@ -89,6 +89,14 @@ impl FileSystem for FailAt {
     }
 }
 
+/// How many file operations opening the data folder `dir` uses (the folder made, its folders
+/// listed for leftovers, the library and the files it names read).
+fn operations_to_open(dir: &Path) -> usize {
+    let counter = FailAt::new(usize::MAX, false);
+    drop(Store::open_with(dir, Box::new(counter.clone())).unwrap());
+    counter.count.load(Ordering::SeqCst)
+}
+
 fn library_with_note(note: &str) -> Library {
     let mut library = Library::default();
     library.shows[0].articles[0].note = note.to_owned();
@@ -312,11 +320,9 @@ fn step_until(
 fn a_failed_save_keeps_the_edit_in_memory_says_so_and_retries() {
     let tmp = TempDir::new();
     let old_bytes = save_plain(&tmp.data_dir(), &Library::default());
-    // Opening uses 8 operations (the folder made; it, `backups/`, `articles/` and `shows/`
-    // listed; the library, its show file and its article file read); the first save looks at
-    // the article file's size (number 8), then makes the folder for the changed show's new
-    // file: number 9, which fails.
-    let fs = FailAt::new(9, true);
+    // The first save looks at the article file's size, then makes the folder for the changed
+    // show's new file: that second operation after the opening's fails.
+    let fs = FailAt::new(operations_to_open(&tmp.data_dir()) + 1, true);
     let mut harness = launch_with_fs(&tmp.data_dir(), fs.clone());
     click(&mut harness, &resolved_checkbox(RENEWAL));
     step_until(&mut harness, "the save to fail", |app| {
@@ -344,7 +350,8 @@ fn a_failed_save_keeps_the_edit_in_memory_says_so_and_retries() {
 fn closing_while_saving_fails_asks_before_losing_edits() {
     let tmp = TempDir::new();
     save_plain(&tmp.data_dir(), &Library::default());
-    let mut harness = launch_with_fs(&tmp.data_dir(), FailAt::new(9, false));
+    let opening = operations_to_open(&tmp.data_dir());
+    let mut harness = launch_with_fs(&tmp.data_dir(), FailAt::new(opening + 1, false));
     click(&mut harness, &resolved_checkbox(RENEWAL));
     let commands = crate::fixture::request_close(&mut harness);
     assert!(
