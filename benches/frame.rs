@@ -469,8 +469,7 @@ impl Work {
 /// Another program (a sync tool that read the file) writes its version of the library, one
 /// revision on, with a note of its own.
 fn write_theirs(path: &Path, round: u64) {
-    let bytes = std::fs::read(path).expect("read library.json");
-    let before = fan_tracker::storage::decode_file(&bytes).expect("decode");
+    let before = fan_tracker::storage::Store::load_file(path).expect("read library.json");
     let mut theirs = before.library;
     theirs.shows[1].note = format!("written by another program, round {round}");
     let bytes =

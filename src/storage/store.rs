@@ -340,7 +340,7 @@ impl Store {
                     store.waiting_for_shows = Some(reason.clone());
                     notices.push(Notice::ShowFilesMissing { reason });
                     legacy_open = partial.legacy_open;
-                    Some(partial.library)
+                    Some(partial.0.library)
                 }
                 Err(error) if store.is_read_only() => {
                     notices.push(Notice::Unreadable {

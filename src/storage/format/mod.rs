@@ -124,7 +124,7 @@ pub enum FormatError {
         /// Each show file that could not be used.
         missing: Vec<MissingShowFile>,
         /// The library, those shows as placeholders.
-        partial: Box<Loaded>,
+        partial: Partial,
     },
     /// Written by a newer Fan Tracker.
     #[error(
@@ -136,6 +136,30 @@ pub enum FormatError {
         /// The newest this build reads.
         supported: u32,
     },
+}
+
+/// The library read with placeholders for the shows whose files are missing
+/// ([`FormatError::ShowFilesMissing`]); its `Debug` names only its size, so an error printed
+/// for a developer does not list the fan's whole library.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Partial(pub Box<Loaded>);
+
+impl std::ops::Deref for Partial {
+    type Target = Loaded;
+    fn deref(&self) -> &Loaded {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Partial {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Partial {{ {} shows, revision {} }}",
+            self.0.library.shows.len(),
+            self.0.revision
+        )
+    }
 }
 
 /// The words of [`FormatError::ShowFilesMissing`]: which shows' files, and why each cannot
@@ -432,7 +456,7 @@ pub fn decode_file_with(bytes: &[u8], files: FileReader<'_>) -> Result<Loaded, F
     } else {
         Err(FormatError::ShowFilesMissing {
             missing: read.missing_shows,
-            partial: Box::new(loaded),
+            partial: Partial(Box::new(loaded)),
         })
     }
 }
