@@ -4,6 +4,8 @@
 //! this module applies them. A sentence is read in the language of its script, scores the sum
 //! of its cues' weights, and [`OPEN_THRESHOLD`] points or more make it a candidate.
 
+use std::borrow::Cow;
+
 use super::language::{Kind, SuggestError, language_of};
 
 /// The score from which a sentence raises an open question.
@@ -262,10 +264,17 @@ fn question_points(sentence: &str) -> i32 {
 
 /// Whether the sentence gives a calendar date: "5 June", "June 5", "2024-06-05", "6월 5일".
 pub(crate) fn has_date(sentence: &str) -> bool {
-    let words: Vec<String> = sentence
+    // Every test below ignores the case of ASCII letters: only other words are lower-cased.
+    let words: Vec<Cow<str>> = sentence
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            if w.is_ascii() {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
         .collect();
     let is_day = |w: &str| {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());

@@ -93,8 +93,7 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
     let mut named = NamesSoFar::default();
     for sentence in &sentences {
         let text = text_of(sentence);
-        antecedents.push(named.antecedent(text));
-        named.read(text);
+        antecedents.push(named.next_sentence(text));
         let score = cues::score(text)?;
         // A premiere date given plainly ("premieres on April 4, 2026") settles the season too.
         let dated = score.points < 0 && cues::has_date(text);
@@ -407,9 +406,9 @@ impl NamesSoFar {
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         let first = first.strip_suffix("'s").unwrap_or(first);
         // "Moon-young" of "Ko Moon-young", "Maren" of "Maren Holt".
+        let part_of_name = first.chars().count() >= 3;
         let known = self.order.iter().any(|n| {
-            n.as_str() == first
-                || (first.chars().count() >= 3 && n.split_whitespace().any(|w| w == first))
+            n.as_str() == first || (part_of_name && n.split_whitespace().any(|w| w == first))
         });
         known.then(|| first.to_owned())
     }
@@ -417,11 +416,21 @@ impl NamesSoFar {
     /// How many recent names a pronoun looks back over.
     const LOOK_BACK: usize = 12;
 
-    /// Notes the names `text` gives.
-    fn read(&mut self, text: &str) {
+    /// Reads the next sentence, `text`: the [`Antecedent`] of its pronouns (the names given
+    /// before it), then notes the names it gives. The name that opens it is looked up once for
+    /// both.
+    fn next_sentence(&mut self, text: &str) -> Antecedent {
+        let opening = self.opening(text);
+        let antecedent = self.antecedent(opening.as_deref());
+        self.read(text, opening);
+        antecedent
+    }
+
+    /// Notes the names `text` gives; `opening` is [`Self::opening`] of `text`.
+    fn read(&mut self, text: &str, opening: Option<String>) {
         let mut names: Vec<(String, Option<terms::Gender>)> = Vec::new();
         // A name given before may open the sentence on its own ("Moon-young went to …").
-        if let Some(opening) = self.opening(text) {
+        if let Some(opening) = opening {
             names.push((opening, None));
         }
         if language::is_korean(text) {
@@ -441,17 +450,23 @@ impl NamesSoFar {
         }
     }
 
-    /// For the pronouns of `text`: the latest name, and the latest not shown to be a woman
-    /// ("he") or a man ("she"). A name given before opens the sentence is the latest ("Abe
-    /// also sails out …, so we do not know if he made it").
-    fn antecedent(&self, text: &str) -> Antecedent {
-        let opening = self.opening(text);
+    /// For the pronouns of a sentence that `opening` opens ([`Self::opening`]): the latest
+    /// name, and the latest not shown to be a woman ("he") or a man ("she"). A name given
+    /// before opens the sentence is the latest ("Abe also sails out …, so we do not know if he
+    /// made it").
+    fn antecedent(&self, opening: Option<&str>) -> Antecedent {
         let latest = |not: Option<terms::Gender>| {
             opening
-                .iter()
-                .chain(self.order.iter().rev().take(Self::LOOK_BACK))
+                .into_iter()
+                .chain(
+                    self.order
+                        .iter()
+                        .rev()
+                        .take(Self::LOOK_BACK)
+                        .map(String::as_str),
+                )
                 .find(|n| not.is_none() || self.gender.get(*n).copied() != not)
-                .cloned()
+                .map(str::to_owned)
         };
         Antecedent {
             any: latest(None),

@@ -572,7 +572,7 @@ static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
 /// The subject terms of `sentence`, sorted and without repeats.
 pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
     let mut terms: Vec<Term> = Vec::new();
-    if sentence.chars().any(is_hangul) {
+    if has_hangul(sentence) {
         for (topic_word, topic) in KOREAN_TOPICS {
             if sentence.contains(topic_word) {
                 terms.push(Term::Topic(*topic));
@@ -591,14 +591,14 @@ pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
     }
     let words: Vec<&str> = sentence.unicode_words().collect();
     for (i, word) in words.iter().copied().enumerate() {
-        if word.chars().any(is_hangul) {
+        if has_hangul(word) {
             if let Some(stem) = korean_stem(word) {
                 terms.push(Term::Word(stem));
             }
             continue;
         }
         let lower = word.to_lowercase();
-        let lower = lower.trim_end_matches("'s").trim_end_matches("’s");
+        let lower = trim_end_all(trim_end_all(&lower, "'s"), "’s");
         if lower == "season" || lower == "seasons" {
             // "a second season", "season 2", "more seasons" ask for more; "the season finale" does not.
             let before = i.checked_sub(1).map(|k| words[k].to_lowercase());
@@ -727,21 +727,36 @@ pub(crate) fn with_renewal_as_subject(mut terms: Vec<Term>, sentence: &str) -> V
 /// highest when it names several; only seasons 2 to 9.
 pub(crate) fn season_number(sentence: &str) -> Option<u8> {
     let lower = sentence.to_lowercase();
+    SEASON_NAMES
+        .iter()
+        .find(|(_, names)| names.iter().any(|name| lower.contains(name.as_str())))
+        .map(|(n, _)| *n)
+}
+
+/// Per later season, highest first: the lower-case phrases that name it ("second season",
+/// "season 2", "season two", "시즌2", "시즌 2"), for [`season_number`].
+static SEASON_NAMES: LazyLock<Vec<(u8, [String; 5])>> = LazyLock::new(|| {
     let words = [
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
     ];
     let numbers = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     ];
-    (2..=9u8).rev().find(|&n| {
-        let k = usize::from(n - 1);
-        lower.contains(&format!("{} season", words[k]))
-            || lower.contains(&format!("season {n}"))
-            || lower.contains(&format!("season {}", numbers[k]))
-            || lower.contains(&format!("시즌{n}"))
-            || lower.contains(&format!("시즌 {n}"))
-    })
-}
+    (2..=9u8)
+        .rev()
+        .map(|n| {
+            let k = usize::from(n - 1);
+            let names = [
+                format!("{} season", words[k]),
+                format!("season {n}"),
+                format!("season {}", numbers[k]),
+                format!("시즌{n}"),
+                format!("시즌 {n}"),
+            ];
+            (n, names)
+        })
+        .collect()
+});
 
 /// The last person's or thing's name a sentence gives: a run of two or more capitalised
 /// words that does not open the sentence with a common word ("Director Mika Sorensen said" →
@@ -840,19 +855,6 @@ pub(crate) fn names_with_gender(sentence: &str) -> Vec<(String, Option<Gender>)>
                 break;
             }
         }
-        // A show, a company or a platform is no "he" or "she": a run after a show noun
-        // ("the drama Winter Orchard Hotel"), before "season", or ending in a company word.
-        let before = (k - run.len())
-            .checked_sub(1)
-            .map(|j| words[j].to_lowercase())
-            .unwrap_or_default();
-        let after = words.get(k).map(|w| w.to_lowercase()).unwrap_or_default();
-        let not_a_person = SHOW_NOUNS
-            .contains(&before.trim_matches(|c: char| !c.is_alphanumeric()))
-            || after.starts_with("season")
-            || run.last().is_some_and(|w| {
-                COMPANY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
-            });
         // One capitalised word inside a sentence is a first name ("And what about Danny?").
         let first_name = run.len() == 1
             && k > 1
@@ -862,7 +864,7 @@ pub(crate) fn names_with_gender(sentence: &str) -> Vec<(String, Option<Gender>)>
                 .count()
                 >= 3
             && !is_contraction(run[0]);
-        if (run.len() >= 2 || first_name) && !not_a_person {
+        if (run.len() >= 2 || first_name) && !names_no_person(&words, k - run.len(), k) {
             let name = run
                 .join(" ")
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
@@ -883,12 +885,15 @@ pub(crate) fn names_with_gender(sentence: &str) -> Vec<(String, Option<Gender>)>
             let title = start < end && list.contains(&bare(words[start]).as_str());
             before || title
         };
-        let after: Vec<String> = words[end..next].iter().map(|w| bare(w)).collect();
         // A pronoun tells only of the sentence's first name, and not of a possessive one
         // ("Moon-young's books were his dream, … whether he keeps working": he is not her).
         let possessive = words[end - 1].contains("'s") || words[end - 1].contains("’s");
         let pronoun = |list: &[&str]| {
-            first && !possessive && after.iter().any(|w| list.contains(&w.as_str()))
+            first
+                && !possessive
+                && words[end..next]
+                    .iter()
+                    .any(|w| list.contains(&bare(w).as_str()))
         };
         if told(MALE_WORDS) {
             Some(Gender::Male)
@@ -910,6 +915,22 @@ pub(crate) fn names_with_gender(sentence: &str) -> Vec<(String, Option<Gender>)>
             (name.clone(), gender_of((*start, *end, next, i == 0)))
         })
         .collect()
+}
+
+/// Whether the run of capitalised words `words[start..end]` names a show, a company or a
+/// platform rather than a person (no "he" or "she"): it follows a show noun ("the drama Winter
+/// Orchard Hotel"), comes before "season", or ends in a company word.
+fn names_no_person(words: &[&str], start: usize, end: usize) -> bool {
+    let before = start
+        .checked_sub(1)
+        .map(|j| words[j].to_lowercase())
+        .unwrap_or_default();
+    let after = words.get(end).map(|w| w.to_lowercase()).unwrap_or_default();
+    SHOW_NOUNS.contains(&before.trim_matches(|c: char| !c.is_alphanumeric()))
+        || after.starts_with("season")
+        || words[start..end].last().is_some_and(|w| {
+            COMPANY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+        })
 }
 
 /// Whether a word holds an apostrophe other than a name's possessive: "It's", "Don't",
@@ -1050,6 +1071,20 @@ const NOT_NAMES: &[&str] = &[
     "saturday",
     "sunday",
 ];
+
+/// Whether `text` holds a Hangul syllable or letter (ASCII text, checked at once, holds none).
+fn has_hangul(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(is_hangul)
+}
+
+/// `text` without every repeat of `suffix` at its end: `str::trim_end_matches` for a string
+/// pattern, without building a substring searcher for each word.
+fn trim_end_all<'a>(mut text: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
+}
 
 /// Whether `c` is a Hangul syllable or letter.
 pub(crate) fn is_hangul(c: char) -> bool {

@@ -184,9 +184,19 @@ pub(crate) fn language_of(
 }
 
 /// Whether `text` is Korean by its script: at least 30 % of its letters are Hangul.
+///
+/// One pass over the characters; ASCII ones (most of an English text) skip the Unicode
+/// tables (every Hangul character is outside ASCII).
 pub(crate) fn is_korean(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let hangul = text.chars().filter(|c| is_hangul(*c)).count();
+    let (mut letters, mut hangul) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+        } else {
+            letters += usize::from(c.is_alphabetic());
+            hangul += usize::from(is_hangul(c));
+        }
+    }
     letters > 0 && hangul * 10 >= letters * 3
 }
 
