@@ -179,17 +179,19 @@ fn raises_consequence(sentence: &str) -> bool {
         .unwrap_or_default()
         .to_ascii_lowercase();
     // The consequence's modal comes early in its clause ("…, the two leads would sign on").
-    let consequence_modal = consequence.split_whitespace().take(6).any(|w| {
-        matches!(
-            w.to_ascii_lowercase()
-                .trim_matches(|c: char| !c.is_alphabetic()),
-            "would" | "could" | "might" | "will"
-        )
-    });
+    let consequence_modal = || {
+        consequence.split_whitespace().take(6).any(|w| {
+            matches!(
+                w.to_ascii_lowercase()
+                    .trim_matches(|c: char| !c.is_alphabetic()),
+                "would" | "could" | "might" | "will"
+            )
+        })
+    };
     matches!(
         first.as_str(),
         "should" | "were" | "had" | "if" | "once" | "assuming"
-    ) && consequence_modal
+    ) && consequence_modal()
 }
 
 /// Whether `sentence[start..end]` is not part of a longer word.

@@ -5,8 +5,11 @@
 //! [`Topic::Renewal`]). Function words, cue words and words every show article uses are left
 //! out, so two sentences share terms only when they share a subject.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use unicode_segmentation::UnicodeSegmentation as _;
 
@@ -562,33 +565,79 @@ const KOREAN_STOPWORDS: &[&str] = &[
     "내년",
 ];
 
-/// [`ENGLISH_TOPICS`] for look-up.
-static TOPIC_OF: LazyLock<HashMap<&'static str, Topic>> =
-    LazyLock::new(|| ENGLISH_TOPICS.iter().copied().collect());
-/// [`STOPWORDS`] for look-up.
-static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| STOPWORDS.iter().copied().collect());
+/// What a lower-cased English word is to [`subject_terms`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WordKind {
+    /// A word of [`ENGLISH_TOPICS`]: its topic.
+    Topic(Topic),
+    /// A word of [`STOPWORDS`] (and of no topic): no subject.
+    Stopword,
+}
+
+/// [`ENGLISH_TOPICS`] and [`STOPWORDS`] in one map for look-up (a topic wins over a
+/// stopword).
+static WORD_KINDS: LazyLock<HashMap<&'static str, WordKind>> = LazyLock::new(|| {
+    let stopwords = STOPWORDS.iter().map(|w| (*w, WordKind::Stopword));
+    let topics = ENGLISH_TOPICS
+        .iter()
+        .map(|(w, topic)| (*w, WordKind::Topic(*topic)));
+    // Later entries replace earlier ones: topics last.
+    stopwords.chain(topics).collect()
+});
+
+/// Every phrase matched inside the lower-cased sentence, with its topic: [`KOREAN_TOPICS`],
+/// [`ENGLISH_TOPIC_PHRASES`] (renewal), [`SCHEDULE_PHRASES`] and [`CAST_PHRASES`].
+fn topic_phrases() -> Vec<(&'static str, Topic)> {
+    let mut phrases: Vec<(&'static str, Topic)> = KOREAN_TOPICS.to_vec();
+    phrases.extend(ENGLISH_TOPIC_PHRASES.iter().map(|p| (*p, Topic::Renewal)));
+    phrases.extend(SCHEDULE_PHRASES.iter().map(|p| (*p, Topic::Schedule)));
+    phrases.extend(CAST_PHRASES.iter().map(|p| (*p, Topic::Cast)));
+    phrases
+}
+
+/// [`topic_phrases`] in one automaton (one pass over a sentence instead of one per phrase),
+/// with each pattern's topic; `None` if it could not be built, and then [`phrase_topics`]
+/// searches phrase by phrase, with the same result.
+static TOPIC_PHRASES: LazyLock<Option<(AhoCorasick, Vec<Topic>)>> = LazyLock::new(|| {
+    let (patterns, topics): (Vec<&str>, Vec<Topic>) = topic_phrases().into_iter().unzip();
+    match AhoCorasick::new(&patterns) {
+        Ok(automaton) => Some((automaton, topics)),
+        Err(error) => {
+            log::warn!("topic phrases searched one by one: {error}");
+            None
+        }
+    }
+});
+
+/// The topics of the [`topic_phrases`] that `lowered` (a lower-cased sentence) holds, each
+/// once or more, in no particular order. The Korean phrases have no letter case, so they
+/// match the lower-cased sentence as they match the sentence.
+fn phrase_topics(lowered: &str) -> Vec<Topic> {
+    match &*TOPIC_PHRASES {
+        Some((automaton, topics)) => automaton
+            .find_overlapping_iter(lowered)
+            .map(|found| topics[found.pattern().as_usize()])
+            .collect(),
+        None => phrase_topics_one_by_one(lowered),
+    }
+}
+
+/// [`phrase_topics`] searched phrase by phrase.
+fn phrase_topics_one_by_one(lowered: &str) -> Vec<Topic> {
+    topic_phrases()
+        .into_iter()
+        .filter(|(phrase, _)| lowered.contains(phrase))
+        .map(|(_, topic)| topic)
+        .collect()
+}
 
 /// The subject terms of `sentence`, sorted and without repeats.
 pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
-    let mut terms: Vec<Term> = Vec::new();
-    if has_hangul(sentence) {
-        for (topic_word, topic) in KOREAN_TOPICS {
-            if sentence.contains(topic_word) {
-                terms.push(Term::Topic(*topic));
-            }
-        }
-    }
     let lowered = sentence.to_lowercase();
-    if ENGLISH_TOPIC_PHRASES.iter().any(|p| lowered.contains(p)) {
-        terms.push(Term::Topic(Topic::Renewal));
-    }
-    if SCHEDULE_PHRASES.iter().any(|p| lowered.contains(p)) {
-        terms.push(Term::Topic(Topic::Schedule));
-    }
-    if CAST_PHRASES.iter().any(|p| lowered.contains(p)) {
-        terms.push(Term::Topic(Topic::Cast));
-    }
+    let mut terms: Vec<Term> = phrase_topics(&lowered)
+        .into_iter()
+        .map(Term::Topic)
+        .collect();
     let words: Vec<&str> = sentence.unicode_words().collect();
     for (i, word) in words.iter().copied().enumerate() {
         if has_hangul(word) {
@@ -597,7 +646,7 @@ pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
             }
             continue;
         }
-        let lower = word.to_lowercase();
+        let lower = lower_case(word);
         let lower = trim_end_all(trim_end_all(&lower, "'s"), "’s");
         if lower == "season" || lower == "seasons" {
             // "a second season", "season 2", "more seasons" ask for more; "the season finale" does not.
@@ -610,12 +659,13 @@ pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
             }
             continue;
         }
-        if let Some(topic) = TOPIC_OF.get(lower) {
-            terms.push(Term::Topic(*topic));
+        let kind = WORD_KINDS.get(lower).copied();
+        if let Some(WordKind::Topic(topic)) = kind {
+            terms.push(Term::Topic(topic));
             continue;
         }
         if lower.chars().count() < 3
-            || STOPWORD_SET.contains(lower)
+            || kind == Some(WordKind::Stopword)
             || lower.chars().all(|c| c.is_ascii_digit())
         {
             continue;
@@ -1077,6 +1127,18 @@ fn has_hangul(text: &str) -> bool {
     !text.is_ascii() && text.chars().any(is_hangul)
 }
 
+/// `word` lower-cased, borrowed when it is already (ASCII without capitals).
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
 /// `text` without every repeat of `suffix` at its end: `str::trim_end_matches` for a string
 /// pattern, without building a substring searcher for each word.
 fn trim_end_all<'a>(mut text: &'a str, suffix: &str) -> &'a str {
@@ -1159,6 +1221,31 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn topic_phrases_are_found_in_one_pass_as_one_by_one() {
+        assert!(TOPIC_PHRASES.is_some());
+        let sentences = [
+            "Expect it to land late next year, with no release date and no follow-up.",
+            "She is back as the captain; the new episodes come out in the summer of 2027.",
+            "'달빛' 시즌2 편성은 미정이고, 주연 배우들의 출연 여부도 알려지지 않았다.",
+            "Nothing here names a topic phrase.",
+        ];
+        for sentence in sentences {
+            let lowered = sentence.to_lowercase();
+            let mut one_pass = phrase_topics(&lowered);
+            let mut one_by_one = phrase_topics_one_by_one(&lowered);
+            for topics in [&mut one_pass, &mut one_by_one] {
+                topics.sort();
+                topics.dedup();
+            }
+            assert_eq!(one_pass, one_by_one, "{sentence}");
+        }
+        assert_eq!(
+            phrase_topics_one_by_one("back as the captain, late next year"),
+            [Topic::Schedule, Topic::Cast]
+        );
+    }
 
     #[test]
     fn renewal_words_share_a_topic() {
