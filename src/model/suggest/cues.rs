@@ -282,7 +282,10 @@ pub(crate) fn has_date(sentence: &str) -> bool {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         !digits.is_empty() && digits.len() <= 2 && digits.chars().all(|c| c.is_ascii_digit())
     };
-    let is_month = |w: &str| crate::model::import::month(w).is_some();
+    // Only a word opening with a letter can be a month's name (checked first: it is cheap).
+    let is_month = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_alphabetic()) && crate::model::import::month(w).is_some()
+    };
     let month_day = words.windows(2).any(|pair| {
         (is_month(&pair[0]) && is_day(&pair[1])) || (is_day(&pair[0]) && is_month(&pair[1]))
     });

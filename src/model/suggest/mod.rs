@@ -395,6 +395,9 @@ struct NamesSoFar {
     order: Vec<String>,
     /// The gender first shown for a name.
     gender: HashMap<String, terms::Gender>,
+    /// Every word of the names in `order` (split on white space), with how many of those
+    /// names hold it: whether a word is part of a known name, without reading every name.
+    name_words: HashMap<String, usize>,
 }
 
 impl NamesSoFar {
@@ -407,10 +410,24 @@ impl NamesSoFar {
         let first = first.strip_suffix("'s").unwrap_or(first);
         // "Moon-young" of "Ko Moon-young", "Maren" of "Maren Holt".
         let part_of_name = first.chars().count() >= 3;
-        let known = self.order.iter().any(|n| {
-            n.as_str() == first || (part_of_name && n.split_whitespace().any(|w| w == first))
-        });
+        let known = (part_of_name && self.name_words.contains_key(first))
+            || self.order.iter().any(|n| n.as_str() == first);
         known.then(|| first.to_owned())
+    }
+
+    /// Counts the words of `name` in `name_words` ([`Self::name_words`]): up when the name is
+    /// `added` to `order`, down when it is removed.
+    fn count_words(name_words: &mut HashMap<String, usize>, name: &str, added: bool) {
+        for word in name.split_whitespace() {
+            if added {
+                *name_words.entry(word.to_owned()).or_default() += 1;
+            } else if let Some(count) = name_words.get_mut(word) {
+                *count -= 1;
+                if *count == 0 {
+                    name_words.remove(word);
+                }
+            }
+        }
     }
 
     /// How many recent names a pronoun looks back over.
@@ -442,11 +459,19 @@ impl NamesSoFar {
             if let Some(gender) = gender {
                 self.gender.entry(name.clone()).or_insert(gender);
             }
+            let before = self.order.len();
             self.order.retain(|n| *n != name);
+            for _ in self.order.len()..before {
+                Self::count_words(&mut self.name_words, &name, false);
+            }
+            Self::count_words(&mut self.name_words, &name, true);
             self.order.push(name);
         }
         if self.order.len() > 4 * Self::LOOK_BACK {
-            self.order.drain(..self.order.len() - Self::LOOK_BACK);
+            let forgotten = self.order.len() - Self::LOOK_BACK;
+            for name in self.order.drain(..forgotten) {
+                Self::count_words(&mut self.name_words, &name, false);
+            }
         }
     }
 

@@ -928,12 +928,14 @@ pub(crate) fn names_with_gender(sentence: &str) -> Vec<(String, Option<Gender>)>
         }
     }
     let gender_of = |(start, end, next, first): (usize, usize, usize, bool)| {
+        // Right before the name ("her brother Abe": "brother", not "her"), or its first word.
+        let just_before = start.checked_sub(1).map(|j| bare(words[j]));
+        let title = (start < end).then(|| bare(words[start]));
         let told = |list: &[&str]| {
-            // Right before the name ("her brother Abe": "brother", not "her").
-            let just_before = start.checked_sub(1).map(|j| bare(words[j]));
-            let before = just_before.is_some_and(|w| list.contains(&w.as_str()) && w.len() > 3);
-            let title = start < end && list.contains(&bare(words[start]).as_str());
-            before || title
+            let before = just_before
+                .as_ref()
+                .is_some_and(|w| list.contains(&w.as_str()) && w.len() > 3);
+            before || title.as_ref().is_some_and(|w| list.contains(&w.as_str()))
         };
         // A pronoun tells only of the sentence's first name, and not of a possessive one
         // ("Moon-young's books were his dream, … whether he keeps working": he is not her).
@@ -958,12 +960,17 @@ pub(crate) fn names_with_gender(sentence: &str) -> Vec<(String, Option<Gender>)>
             None
         }
     };
-    (0..found.len())
-        .map(|i| {
-            let next = found.get(i + 1).map_or(words.len(), |n| n.1);
-            let (name, start, end) = &found[i];
-            (name.clone(), gender_of((*start, *end, next, i == 0)))
-        })
+    let nexts: Vec<usize> = found
+        .iter()
+        .skip(1)
+        .map(|n| n.1)
+        .chain([words.len()])
+        .collect();
+    found
+        .into_iter()
+        .zip(nexts)
+        .enumerate()
+        .map(|(i, ((name, start, end), next))| (name, gender_of((start, end, next, i == 0))))
         .collect()
 }
 

@@ -233,10 +233,12 @@ fn complete_ordinal(made: &str, sentences: &[&str]) -> String {
         last.as_str(),
         "second" | "third" | "fourth" | "fifth" | "sixth" | "another"
     );
-    let about_seasons = sentences
-        .iter()
-        .any(|s| s.to_lowercase().contains("season"));
-    if ordinal && about_seasons {
+    let about_seasons = || {
+        sentences
+            .iter()
+            .any(|s| s.to_lowercase().contains("season"))
+    };
+    if ordinal && about_seasons() {
         format!("{body} season?")
     } else {
         made.to_owned()
