@@ -211,19 +211,9 @@ pub(super) fn english_titles<'a>(
         .take(3)
         .flat_map(move |(i, sentence)| {
             let words = words_of(strip_connective(sentence));
-            [
-                consequence_question(&words),
-                hint_question(&words),
-                embedded_question(&words),
-                complement_question(&words),
-                statement_question(&words),
-                condition_question(&words),
-                open_item_question(&words),
-            ]
-            .into_iter()
-            .flatten()
-            .map(|made| resolve_pronoun(&made, &words, antecedent(i)))
-            .collect::<Vec<_>>()
+            STATEMENT_QUESTIONS.into_iter().filter_map(move |question| {
+                question(&words).map(|made| resolve_pronoun(&made, &words, antecedent(i)))
+            })
         });
     let rescued = std::iter::once_with(|| sentences.iter().find_map(|s| rescue_question(s)));
     let by_key = std::iter::once_with(move || topic_question(key, season));
@@ -236,6 +226,17 @@ pub(super) fn english_titles<'a>(
         .chain(statements)
         .chain(rescued.chain(by_key).chain(by_subject).flatten())
 }
+
+/// The ways a statement becomes a question, in the order their titles are tried.
+const STATEMENT_QUESTIONS: [fn(&[&str]) -> Option<String>; 7] = [
+    consequence_question,
+    hint_question,
+    embedded_question,
+    complement_question,
+    statement_question,
+    condition_question,
+    open_item_question,
+];
 
 /// "Will there be a third?" → "Will there be a third season?": an ordinal the question leaves
 /// bare names the season the sentences talk about.
