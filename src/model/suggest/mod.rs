@@ -139,7 +139,8 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
             entry_headings.push((show.to_owned(), passage_of(sentence, text)));
             continue;
         }
-        let (mut score, mut own) = read[index].clone();
+        // Each sentence is read once here: its first reading is taken, not copied.
+        let (mut score, mut own) = std::mem::take(&mut read[index]);
         if own.is_empty() && context.season_open && !score.is_open() && score.points >= 0 {
             own = subject_terms(text);
         }
@@ -179,7 +180,7 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
             terms.sort();
             terms.dedup();
         }
-        candidate_antecedents.push(antecedents[index].clone());
+        candidate_antecedents.push(std::mem::take(&mut antecedents[index]));
         candidates.push(Candidate {
             sentence_index: index,
             block: sentence.block,

@@ -874,6 +874,15 @@ const FEMALE_WORDS: &[&str] = &[
 /// for it: a word before it ("her brother Abe"), or a pronoun after it before the next name
 /// ("Maren opens … her own handwriting"). See [`last_name`] for what counts as a name.
 pub(crate) fn names_with_gender(sentence: &str) -> Vec<(String, Option<Gender>)> {
+    // A name is two capitalised words, or one after the first word: none without a capital
+    // letter after the first word (checked first: most sentences have none).
+    let after_first = sentence
+        .trim_start()
+        .split_once(char::is_whitespace)
+        .map_or("", |(_, rest)| rest);
+    if !has_capital(after_first) {
+        return Vec::new();
+    }
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let is_cap = |w: &str| {
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -1132,6 +1141,15 @@ const NOT_NAMES: &[&str] = &[
 /// Whether `text` holds a Hangul syllable or letter (ASCII text, checked at once, holds none).
 fn has_hangul(text: &str) -> bool {
     !text.is_ascii() && text.chars().any(is_hangul)
+}
+
+/// Whether `text` holds an upper-case letter (ASCII text is checked byte by byte).
+fn has_capital(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        text.chars().any(char::is_uppercase)
+    }
 }
 
 /// `word` lower-cased, borrowed when it is already (ASCII without capitals).
