@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::terms::is_hangul;
 
@@ -152,9 +152,12 @@ pub(crate) fn build_matcher(language: &dyn Language) -> Result<Matcher, SuggestE
             kinds.push(kind);
         }
     }
+    // A DFA searches fastest (every sentence of an article is searched); the tables are
+    // small enough for its memory.
     let automaton = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .map_err(|e| SuggestError::CueMatcher {
             language: language.name(),
