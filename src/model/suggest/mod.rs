@@ -928,6 +928,31 @@ mod tests {
     }
 
     #[test]
+    fn the_words_of_known_names_follow_the_names_kept() {
+        let mut named = NamesSoFar::default();
+        for i in 0..60 {
+            named.next_sentence(&format!("Later Ana Pires{i} met Tom Holt{i} at the pier."));
+            // A name given again is kept once.
+            named
+                .next_sentence("Then Mara Quinn and Ana Pires0 left the harbour together at dawn.");
+        }
+        let mut recounted: HashMap<String, usize> = HashMap::new();
+        for name in &named.order {
+            for word in name.split_whitespace() {
+                *recounted.entry(word.to_owned()).or_default() += 1;
+            }
+        }
+        assert_eq!(named.name_words, recounted);
+        assert_eq!(named.name_words.get("Quinn"), Some(&1));
+        assert_eq!(
+            named.opening("Holt59 sails out."),
+            Some("Holt59".to_owned())
+        );
+        // Long forgotten: not among the names kept.
+        assert_eq!(named.opening("Holt1 sails out."), None);
+    }
+
+    #[test]
     fn the_same_document_gives_the_same_suggestions() {
         let document = Document::from_markdown(DEFAULT_ARTICLE_MARKDOWN);
         assert_eq!(suggest(&document), suggest(&document));
