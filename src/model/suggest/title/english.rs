@@ -227,8 +227,11 @@ pub(super) fn english_titles<'a>(
         .chain(rescued.chain(by_key).chain(by_subject).flatten())
 }
 
+/// A way a statement (its words) becomes a question, if it can.
+type StatementQuestion = fn(&[&str]) -> Option<String>;
+
 /// The ways a statement becomes a question, in the order their titles are tried.
-const STATEMENT_QUESTIONS: [fn(&[&str]) -> Option<String>; 7] = [
+const STATEMENT_QUESTIONS: [StatementQuestion; 7] = [
     consequence_question,
     hint_question,
     embedded_question,
