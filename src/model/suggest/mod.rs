@@ -141,14 +141,18 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
         }
         // Each sentence is read once here: its first reading is taken, not copied.
         let (mut score, mut own) = std::mem::take(&mut read[index]);
-        if own.is_empty() && context.season_open && !score.is_open() && score.points >= 0 {
-            own = subject_terms(text);
-        }
-        let names_season =
-            own.contains(&Term::Topic(Topic::Renewal)) || season_section[sentence.block];
-        if !score.is_open() && claims_about_open_season(&context, &score, names_season, text) {
-            score.points += SEASON_CLAIM_POINTS;
-            score.weak_only = false;
+        // A sentence not open on its own may be a claim about a later season the article says
+        // is unconfirmed: only then are its terms read (whether it names that season).
+        if !score.is_open() && may_claim_about_open_season(&context, &score) {
+            if own.is_empty() {
+                own = subject_terms(text);
+            }
+            let names_season =
+                own.contains(&Term::Topic(Topic::Renewal)) || season_section[sentence.block];
+            if names_season && !cues::has_date(text) {
+                score.points += SEASON_CLAIM_POINTS;
+                score.weak_only = false;
+            }
         }
         if !score.is_open() || word_count(text) < MIN_WORDS || asks_the_reader(text, score) {
             continue;
@@ -363,22 +367,16 @@ fn consequence_of(text: &str) -> Option<&str> {
 /// two" in an article that says season two is not confirmed).
 const SEASON_CLAIM_POINTS: i32 = 2;
 
-/// Whether a sentence not open on its own is a claim about a later season that the article
-/// says is unconfirmed: it names that season (or its section's heading does) and says something about it in a future,
-/// modal or expecting form, and nothing in it is settled.
-fn claims_about_open_season(
-    context: &ArticleContext,
-    score: &cues::Score,
-    names_season: bool,
-    text: &str,
-) -> bool {
+/// Whether a sentence not open on its own, scored `score`, may be a claim about a later season
+/// that the article says is unconfirmed: the article says so (and not that it is confirmed),
+/// and nothing in the sentence is settled or asked. It is such a claim when it also names
+/// that season (or its section's heading does) and gives no date.
+fn may_claim_about_open_season(context: &ArticleContext, score: &cues::Score) -> bool {
     context.season_open
         && !context.season_confirmed
         && !score.settled
         && !score.question
-        && names_season
         && score.points >= 0
-        && !cues::has_date(text)
 }
 
 /// How many of the strongest groups are titled and kept (then merged by title and cut to
