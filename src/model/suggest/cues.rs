@@ -4,6 +4,8 @@
 //! this module applies them. A sentence is read in the language of its script, scores the sum
 //! of its cues' weights, and [`OPEN_THRESHOLD`] points or more make it a candidate.
 
+use std::borrow::Cow;
+
 use super::language::{Kind, SuggestError, language_of};
 
 /// The score from which a sentence raises an open question.
@@ -177,17 +179,19 @@ fn raises_consequence(sentence: &str) -> bool {
         .unwrap_or_default()
         .to_ascii_lowercase();
     // The consequence's modal comes early in its clause ("…, the two leads would sign on").
-    let consequence_modal = consequence.split_whitespace().take(6).any(|w| {
-        matches!(
-            w.to_ascii_lowercase()
-                .trim_matches(|c: char| !c.is_alphabetic()),
-            "would" | "could" | "might" | "will"
-        )
-    });
+    let consequence_modal = || {
+        consequence.split_whitespace().take(6).any(|w| {
+            matches!(
+                w.to_ascii_lowercase()
+                    .trim_matches(|c: char| !c.is_alphabetic()),
+                "would" | "could" | "might" | "will"
+            )
+        })
+    };
     matches!(
         first.as_str(),
         "should" | "were" | "had" | "if" | "once" | "assuming"
-    ) && consequence_modal
+    ) && consequence_modal()
 }
 
 /// Whether `sentence[start..end]` is not part of a longer word.
@@ -262,16 +266,26 @@ fn question_points(sentence: &str) -> i32 {
 
 /// Whether the sentence gives a calendar date: "5 June", "June 5", "2024-06-05", "6월 5일".
 pub(crate) fn has_date(sentence: &str) -> bool {
-    let words: Vec<String> = sentence
+    // Every test below ignores the case of ASCII letters: only other words are lower-cased.
+    let words: Vec<Cow<str>> = sentence
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | '(' | ')'))
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(|w| {
+            if w.is_ascii() {
+                Cow::Borrowed(w)
+            } else {
+                Cow::Owned(w.to_lowercase())
+            }
+        })
         .collect();
     let is_day = |w: &str| {
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         !digits.is_empty() && digits.len() <= 2 && digits.chars().all(|c| c.is_ascii_digit())
     };
-    let is_month = |w: &str| crate::model::import::month(w).is_some();
+    // Only a word opening with a letter can be a month's name (checked first: it is cheap).
+    let is_month = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_alphabetic()) && crate::model::import::month(w).is_some()
+    };
     let month_day = words.windows(2).any(|pair| {
         (is_month(&pair[0]) && is_day(&pair[1])) || (is_day(&pair[0]) && is_month(&pair[1]))
     });

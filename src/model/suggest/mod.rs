@@ -93,8 +93,7 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
     let mut named = NamesSoFar::default();
     for sentence in &sentences {
         let text = text_of(sentence);
-        antecedents.push(named.antecedent(text));
-        named.read(text);
+        antecedents.push(named.next_sentence(text));
         let score = cues::score(text)?;
         // A premiere date given plainly ("premieres on April 4, 2026") settles the season too.
         let dated = score.points < 0 && cues::has_date(text);
@@ -140,15 +139,20 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
             entry_headings.push((show.to_owned(), passage_of(sentence, text)));
             continue;
         }
-        let (mut score, mut own) = read[index].clone();
-        if own.is_empty() && context.season_open && !score.is_open() && score.points >= 0 {
-            own = subject_terms(text);
-        }
-        let names_season =
-            own.contains(&Term::Topic(Topic::Renewal)) || season_section[sentence.block];
-        if !score.is_open() && claims_about_open_season(&context, &score, names_season, text) {
-            score.points += SEASON_CLAIM_POINTS;
-            score.weak_only = false;
+        // Each sentence is read once here: its first reading is taken, not copied.
+        let (mut score, mut own) = std::mem::take(&mut read[index]);
+        // A sentence not open on its own may be a claim about a later season the article says
+        // is unconfirmed: only then are its terms read (whether it names that season).
+        if !score.is_open() && may_claim_about_open_season(&context, &score) {
+            if own.is_empty() {
+                own = subject_terms(text);
+            }
+            let names_season =
+                own.contains(&Term::Topic(Topic::Renewal)) || season_section[sentence.block];
+            if names_season && !cues::has_date(text) {
+                score.points += SEASON_CLAIM_POINTS;
+                score.weak_only = false;
+            }
         }
         if !score.is_open() || word_count(text) < MIN_WORDS || asks_the_reader(text, score) {
             continue;
@@ -180,7 +184,7 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
             terms.sort();
             terms.dedup();
         }
-        candidate_antecedents.push(antecedents[index].clone());
+        candidate_antecedents.push(std::mem::take(&mut antecedents[index]));
         candidates.push(Candidate {
             sentence_index: index,
             block: sentence.block,
@@ -363,22 +367,16 @@ fn consequence_of(text: &str) -> Option<&str> {
 /// two" in an article that says season two is not confirmed).
 const SEASON_CLAIM_POINTS: i32 = 2;
 
-/// Whether a sentence not open on its own is a claim about a later season that the article
-/// says is unconfirmed: it names that season (or its section's heading does) and says something about it in a future,
-/// modal or expecting form, and nothing in it is settled.
-fn claims_about_open_season(
-    context: &ArticleContext,
-    score: &cues::Score,
-    names_season: bool,
-    text: &str,
-) -> bool {
+/// Whether a sentence not open on its own, scored `score`, may be a claim about a later season
+/// that the article says is unconfirmed: the article says so (and not that it is confirmed),
+/// and nothing in the sentence is settled or asked. It is such a claim when it also names
+/// that season (or its section's heading does) and gives no date.
+fn may_claim_about_open_season(context: &ArticleContext, score: &cues::Score) -> bool {
     context.season_open
         && !context.season_confirmed
         && !score.settled
         && !score.question
-        && names_season
         && score.points >= 0
-        && !cues::has_date(text)
 }
 
 /// How many of the strongest groups are titled and kept (then merged by title and cut to
@@ -396,6 +394,9 @@ struct NamesSoFar {
     order: Vec<String>,
     /// The gender first shown for a name.
     gender: HashMap<String, terms::Gender>,
+    /// Every word of the names in `order` (split on white space), with how many of those
+    /// names hold it: whether a word is part of a known name, without reading every name.
+    name_words: HashMap<String, usize>,
 }
 
 impl NamesSoFar {
@@ -407,21 +408,45 @@ impl NamesSoFar {
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         let first = first.strip_suffix("'s").unwrap_or(first);
         // "Moon-young" of "Ko Moon-young", "Maren" of "Maren Holt".
-        let known = self.order.iter().any(|n| {
-            n.as_str() == first
-                || (first.chars().count() >= 3 && n.split_whitespace().any(|w| w == first))
-        });
+        let part_of_name = first.chars().count() >= 3;
+        let known = (part_of_name && self.name_words.contains_key(first))
+            || self.order.iter().any(|n| n.as_str() == first);
         known.then(|| first.to_owned())
+    }
+
+    /// Counts the words of `name` in `name_words` ([`Self::name_words`]): up when the name is
+    /// `added` to `order`, down when it is removed.
+    fn count_words(name_words: &mut HashMap<String, usize>, name: &str, added: bool) {
+        for word in name.split_whitespace() {
+            if added {
+                *name_words.entry(word.to_owned()).or_default() += 1;
+            } else if let Some(count) = name_words.get_mut(word) {
+                *count -= 1;
+                if *count == 0 {
+                    name_words.remove(word);
+                }
+            }
+        }
     }
 
     /// How many recent names a pronoun looks back over.
     const LOOK_BACK: usize = 12;
 
-    /// Notes the names `text` gives.
-    fn read(&mut self, text: &str) {
+    /// Reads the next sentence, `text`: the [`Antecedent`] of its pronouns (the names given
+    /// before it), then notes the names it gives. The name that opens it is looked up once for
+    /// both.
+    fn next_sentence(&mut self, text: &str) -> Antecedent {
+        let opening = self.opening(text);
+        let antecedent = self.antecedent(opening.as_deref());
+        self.read(text, opening);
+        antecedent
+    }
+
+    /// Notes the names `text` gives; `opening` is [`Self::opening`] of `text`.
+    fn read(&mut self, text: &str, opening: Option<String>) {
         let mut names: Vec<(String, Option<terms::Gender>)> = Vec::new();
         // A name given before may open the sentence on its own ("Moon-young went to …").
-        if let Some(opening) = self.opening(text) {
+        if let Some(opening) = opening {
             names.push((opening, None));
         }
         if language::is_korean(text) {
@@ -433,25 +458,39 @@ impl NamesSoFar {
             if let Some(gender) = gender {
                 self.gender.entry(name.clone()).or_insert(gender);
             }
+            let before = self.order.len();
             self.order.retain(|n| *n != name);
+            for _ in self.order.len()..before {
+                Self::count_words(&mut self.name_words, &name, false);
+            }
+            Self::count_words(&mut self.name_words, &name, true);
             self.order.push(name);
         }
         if self.order.len() > 4 * Self::LOOK_BACK {
-            self.order.drain(..self.order.len() - Self::LOOK_BACK);
+            let forgotten = self.order.len() - Self::LOOK_BACK;
+            for name in self.order.drain(..forgotten) {
+                Self::count_words(&mut self.name_words, &name, false);
+            }
         }
     }
 
-    /// For the pronouns of `text`: the latest name, and the latest not shown to be a woman
-    /// ("he") or a man ("she"). A name given before opens the sentence is the latest ("Abe
-    /// also sails out …, so we do not know if he made it").
-    fn antecedent(&self, text: &str) -> Antecedent {
-        let opening = self.opening(text);
+    /// For the pronouns of a sentence that `opening` opens ([`Self::opening`]): the latest
+    /// name, and the latest not shown to be a woman ("he") or a man ("she"). A name given
+    /// before opens the sentence is the latest ("Abe also sails out …, so we do not know if he
+    /// made it").
+    fn antecedent(&self, opening: Option<&str>) -> Antecedent {
         let latest = |not: Option<terms::Gender>| {
             opening
-                .iter()
-                .chain(self.order.iter().rev().take(Self::LOOK_BACK))
+                .into_iter()
+                .chain(
+                    self.order
+                        .iter()
+                        .rev()
+                        .take(Self::LOOK_BACK)
+                        .map(String::as_str),
+                )
                 .find(|n| not.is_none() || self.gender.get(*n).copied() != not)
-                .cloned()
+                .map(str::to_owned)
         };
         Antecedent {
             any: latest(None),
@@ -884,6 +923,31 @@ mod tests {
                 last = (passage.block, passage.range.start);
             }
         }
+    }
+
+    #[test]
+    fn the_words_of_known_names_follow_the_names_kept() {
+        let mut named = NamesSoFar::default();
+        for i in 0..60 {
+            named.next_sentence(&format!("Later Ana Pires{i} met Tom Holt{i} at the pier."));
+            // A name given again is kept once.
+            named
+                .next_sentence("Then Mara Quinn and Ana Pires0 left the harbour together at dawn.");
+        }
+        let mut recounted: HashMap<String, usize> = HashMap::new();
+        for name in &named.order {
+            for word in name.split_whitespace() {
+                *recounted.entry(word.to_owned()).or_default() += 1;
+            }
+        }
+        assert_eq!(named.name_words, recounted);
+        assert_eq!(named.name_words.get("Quinn"), Some(&1));
+        assert_eq!(
+            named.opening("Holt59 sails out."),
+            Some("Holt59".to_owned())
+        );
+        // Long forgotten: not among the names kept.
+        assert_eq!(named.opening("Holt1 sails out."), None);
     }
 
     #[test]

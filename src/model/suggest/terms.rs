@@ -5,8 +5,11 @@
 //! [`Topic::Renewal`]). Function words, cue words and words every show article uses are left
 //! out, so two sentences share terms only when they share a subject.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
 
 use unicode_segmentation::UnicodeSegmentation as _;
 
@@ -562,43 +565,89 @@ const KOREAN_STOPWORDS: &[&str] = &[
     "내년",
 ];
 
-/// [`ENGLISH_TOPICS`] for look-up.
-static TOPIC_OF: LazyLock<HashMap<&'static str, Topic>> =
-    LazyLock::new(|| ENGLISH_TOPICS.iter().copied().collect());
-/// [`STOPWORDS`] for look-up.
-static STOPWORD_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| STOPWORDS.iter().copied().collect());
+/// What a lower-cased English word is to [`subject_terms`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WordKind {
+    /// A word of [`ENGLISH_TOPICS`]: its topic.
+    Topic(Topic),
+    /// A word of [`STOPWORDS`] (and of no topic): no subject.
+    Stopword,
+}
+
+/// [`ENGLISH_TOPICS`] and [`STOPWORDS`] in one map for look-up (a topic wins over a
+/// stopword).
+static WORD_KINDS: LazyLock<HashMap<&'static str, WordKind>> = LazyLock::new(|| {
+    let stopwords = STOPWORDS.iter().map(|w| (*w, WordKind::Stopword));
+    let topics = ENGLISH_TOPICS
+        .iter()
+        .map(|(w, topic)| (*w, WordKind::Topic(*topic)));
+    // Later entries replace earlier ones: topics last.
+    stopwords.chain(topics).collect()
+});
+
+/// Every phrase matched inside the lower-cased sentence, with its topic: [`KOREAN_TOPICS`],
+/// [`ENGLISH_TOPIC_PHRASES`] (renewal), [`SCHEDULE_PHRASES`] and [`CAST_PHRASES`].
+fn topic_phrases() -> Vec<(&'static str, Topic)> {
+    let mut phrases: Vec<(&'static str, Topic)> = KOREAN_TOPICS.to_vec();
+    phrases.extend(ENGLISH_TOPIC_PHRASES.iter().map(|p| (*p, Topic::Renewal)));
+    phrases.extend(SCHEDULE_PHRASES.iter().map(|p| (*p, Topic::Schedule)));
+    phrases.extend(CAST_PHRASES.iter().map(|p| (*p, Topic::Cast)));
+    phrases
+}
+
+/// [`topic_phrases`] in one automaton (one pass over a sentence instead of one per phrase),
+/// with each pattern's topic; `None` if it could not be built, and then [`phrase_topics`]
+/// searches phrase by phrase, with the same result.
+static TOPIC_PHRASES: LazyLock<Option<(AhoCorasick, Vec<Topic>)>> = LazyLock::new(|| {
+    let (patterns, topics): (Vec<&str>, Vec<Topic>) = topic_phrases().into_iter().unzip();
+    match AhoCorasick::new(&patterns) {
+        Ok(automaton) => Some((automaton, topics)),
+        Err(error) => {
+            log::warn!("topic phrases searched one by one: {error}");
+            None
+        }
+    }
+});
+
+/// The topics of the [`topic_phrases`] that `lowered` (a lower-cased sentence) holds, each
+/// once or more, in no particular order. The Korean phrases have no letter case, so they
+/// match the lower-cased sentence as they match the sentence.
+fn phrase_topics(lowered: &str) -> Vec<Topic> {
+    match &*TOPIC_PHRASES {
+        Some((automaton, topics)) => automaton
+            .find_overlapping_iter(lowered)
+            .map(|found| topics[found.pattern().as_usize()])
+            .collect(),
+        None => phrase_topics_one_by_one(lowered),
+    }
+}
+
+/// [`phrase_topics`] searched phrase by phrase.
+fn phrase_topics_one_by_one(lowered: &str) -> Vec<Topic> {
+    topic_phrases()
+        .into_iter()
+        .filter(|(phrase, _)| lowered.contains(phrase))
+        .map(|(_, topic)| topic)
+        .collect()
+}
 
 /// The subject terms of `sentence`, sorted and without repeats.
 pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
-    let mut terms: Vec<Term> = Vec::new();
-    if sentence.chars().any(is_hangul) {
-        for (topic_word, topic) in KOREAN_TOPICS {
-            if sentence.contains(topic_word) {
-                terms.push(Term::Topic(*topic));
-            }
-        }
-    }
     let lowered = sentence.to_lowercase();
-    if ENGLISH_TOPIC_PHRASES.iter().any(|p| lowered.contains(p)) {
-        terms.push(Term::Topic(Topic::Renewal));
-    }
-    if SCHEDULE_PHRASES.iter().any(|p| lowered.contains(p)) {
-        terms.push(Term::Topic(Topic::Schedule));
-    }
-    if CAST_PHRASES.iter().any(|p| lowered.contains(p)) {
-        terms.push(Term::Topic(Topic::Cast));
-    }
+    let mut terms: Vec<Term> = phrase_topics(&lowered)
+        .into_iter()
+        .map(Term::Topic)
+        .collect();
     let words: Vec<&str> = sentence.unicode_words().collect();
     for (i, word) in words.iter().copied().enumerate() {
-        if word.chars().any(is_hangul) {
+        if has_hangul(word) {
             if let Some(stem) = korean_stem(word) {
                 terms.push(Term::Word(stem));
             }
             continue;
         }
-        let lower = word.to_lowercase();
-        let lower = lower.trim_end_matches("'s").trim_end_matches("’s");
+        let lower = lower_case(word);
+        let lower = trim_end_all(trim_end_all(&lower, "'s"), "’s");
         if lower == "season" || lower == "seasons" {
             // "a second season", "season 2", "more seasons" ask for more; "the season finale" does not.
             let before = i.checked_sub(1).map(|k| words[k].to_lowercase());
@@ -610,12 +659,13 @@ pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
             }
             continue;
         }
-        if let Some(topic) = TOPIC_OF.get(lower) {
-            terms.push(Term::Topic(*topic));
+        let kind = WORD_KINDS.get(lower).copied();
+        if let Some(WordKind::Topic(topic)) = kind {
+            terms.push(Term::Topic(topic));
             continue;
         }
         if lower.chars().count() < 3
-            || STOPWORD_SET.contains(lower)
+            || kind == Some(WordKind::Stopword)
             || lower.chars().all(|c| c.is_ascii_digit())
         {
             continue;
@@ -727,21 +777,36 @@ pub(crate) fn with_renewal_as_subject(mut terms: Vec<Term>, sentence: &str) -> V
 /// highest when it names several; only seasons 2 to 9.
 pub(crate) fn season_number(sentence: &str) -> Option<u8> {
     let lower = sentence.to_lowercase();
+    SEASON_NAMES
+        .iter()
+        .find(|(_, names)| names.iter().any(|name| lower.contains(name.as_str())))
+        .map(|(n, _)| *n)
+}
+
+/// Per later season, highest first: the lower-case phrases that name it ("second season",
+/// "season 2", "season two", "시즌2", "시즌 2"), for [`season_number`].
+static SEASON_NAMES: LazyLock<Vec<(u8, [String; 5])>> = LazyLock::new(|| {
     let words = [
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
     ];
     let numbers = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
     ];
-    (2..=9u8).rev().find(|&n| {
-        let k = usize::from(n - 1);
-        lower.contains(&format!("{} season", words[k]))
-            || lower.contains(&format!("season {n}"))
-            || lower.contains(&format!("season {}", numbers[k]))
-            || lower.contains(&format!("시즌{n}"))
-            || lower.contains(&format!("시즌 {n}"))
-    })
-}
+    (2..=9u8)
+        .rev()
+        .map(|n| {
+            let k = usize::from(n - 1);
+            let names = [
+                format!("{} season", words[k]),
+                format!("season {n}"),
+                format!("season {}", numbers[k]),
+                format!("시즌{n}"),
+                format!("시즌 {n}"),
+            ];
+            (n, names)
+        })
+        .collect()
+});
 
 /// The last person's or thing's name a sentence gives: a run of two or more capitalised
 /// words that does not open the sentence with a common word ("Director Mika Sorensen said" →
@@ -809,6 +874,15 @@ const FEMALE_WORDS: &[&str] = &[
 /// for it: a word before it ("her brother Abe"), or a pronoun after it before the next name
 /// ("Maren opens … her own handwriting"). See [`last_name`] for what counts as a name.
 pub(crate) fn names_with_gender(sentence: &str) -> Vec<(String, Option<Gender>)> {
+    // A name is two capitalised words, or one after the first word: none without a capital
+    // letter after the first word (checked first: most sentences have none).
+    let after_first = sentence
+        .trim_start()
+        .split_once(char::is_whitespace)
+        .map_or("", |(_, rest)| rest);
+    if !has_capital(after_first) {
+        return Vec::new();
+    }
     let words: Vec<&str> = sentence.split_whitespace().collect();
     let is_cap = |w: &str| {
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -840,19 +914,6 @@ pub(crate) fn names_with_gender(sentence: &str) -> Vec<(String, Option<Gender>)>
                 break;
             }
         }
-        // A show, a company or a platform is no "he" or "she": a run after a show noun
-        // ("the drama Winter Orchard Hotel"), before "season", or ending in a company word.
-        let before = (k - run.len())
-            .checked_sub(1)
-            .map(|j| words[j].to_lowercase())
-            .unwrap_or_default();
-        let after = words.get(k).map(|w| w.to_lowercase()).unwrap_or_default();
-        let not_a_person = SHOW_NOUNS
-            .contains(&before.trim_matches(|c: char| !c.is_alphanumeric()))
-            || after.starts_with("season")
-            || run.last().is_some_and(|w| {
-                COMPANY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
-            });
         // One capitalised word inside a sentence is a first name ("And what about Danny?").
         let first_name = run.len() == 1
             && k > 1
@@ -862,7 +923,7 @@ pub(crate) fn names_with_gender(sentence: &str) -> Vec<(String, Option<Gender>)>
                 .count()
                 >= 3
             && !is_contraction(run[0]);
-        if (run.len() >= 2 || first_name) && !not_a_person {
+        if (run.len() >= 2 || first_name) && !names_no_person(&words, k - run.len(), k) {
             let name = run
                 .join(" ")
                 .trim_end_matches(|c: char| !c.is_alphanumeric())
@@ -876,19 +937,24 @@ pub(crate) fn names_with_gender(sentence: &str) -> Vec<(String, Option<Gender>)>
         }
     }
     let gender_of = |(start, end, next, first): (usize, usize, usize, bool)| {
+        // Right before the name ("her brother Abe": "brother", not "her"), or its first word.
+        let just_before = start.checked_sub(1).map(|j| bare(words[j]));
+        let title = (start < end).then(|| bare(words[start]));
         let told = |list: &[&str]| {
-            // Right before the name ("her brother Abe": "brother", not "her").
-            let just_before = start.checked_sub(1).map(|j| bare(words[j]));
-            let before = just_before.is_some_and(|w| list.contains(&w.as_str()) && w.len() > 3);
-            let title = start < end && list.contains(&bare(words[start]).as_str());
-            before || title
+            let before = just_before
+                .as_ref()
+                .is_some_and(|w| list.contains(&w.as_str()) && w.len() > 3);
+            before || title.as_ref().is_some_and(|w| list.contains(&w.as_str()))
         };
-        let after: Vec<String> = words[end..next].iter().map(|w| bare(w)).collect();
         // A pronoun tells only of the sentence's first name, and not of a possessive one
         // ("Moon-young's books were his dream, … whether he keeps working": he is not her).
         let possessive = words[end - 1].contains("'s") || words[end - 1].contains("’s");
         let pronoun = |list: &[&str]| {
-            first && !possessive && after.iter().any(|w| list.contains(&w.as_str()))
+            first
+                && !possessive
+                && words[end..next]
+                    .iter()
+                    .any(|w| list.contains(&bare(w).as_str()))
         };
         if told(MALE_WORDS) {
             Some(Gender::Male)
@@ -903,13 +969,34 @@ pub(crate) fn names_with_gender(sentence: &str) -> Vec<(String, Option<Gender>)>
             None
         }
     };
-    (0..found.len())
-        .map(|i| {
-            let next = found.get(i + 1).map_or(words.len(), |n| n.1);
-            let (name, start, end) = &found[i];
-            (name.clone(), gender_of((*start, *end, next, i == 0)))
-        })
+    let nexts: Vec<usize> = found
+        .iter()
+        .skip(1)
+        .map(|n| n.1)
+        .chain([words.len()])
+        .collect();
+    found
+        .into_iter()
+        .zip(nexts)
+        .enumerate()
+        .map(|(i, ((name, start, end), next))| (name, gender_of((start, end, next, i == 0))))
         .collect()
+}
+
+/// Whether the run of capitalised words `words[start..end]` names a show, a company or a
+/// platform rather than a person (no "he" or "she"): it follows a show noun ("the drama Winter
+/// Orchard Hotel"), comes before "season", or ends in a company word.
+fn names_no_person(words: &[&str], start: usize, end: usize) -> bool {
+    let before = start
+        .checked_sub(1)
+        .map(|j| words[j].to_lowercase())
+        .unwrap_or_default();
+    let after = words.get(end).map(|w| w.to_lowercase()).unwrap_or_default();
+    SHOW_NOUNS.contains(&before.trim_matches(|c: char| !c.is_alphanumeric()))
+        || after.starts_with("season")
+        || words[start..end].last().is_some_and(|w| {
+            COMPANY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))
+        })
 }
 
 /// Whether a word holds an apostrophe other than a name's possessive: "It's", "Don't",
@@ -1051,6 +1138,41 @@ const NOT_NAMES: &[&str] = &[
     "sunday",
 ];
 
+/// Whether `text` holds a Hangul syllable or letter (ASCII text, checked at once, holds none).
+fn has_hangul(text: &str) -> bool {
+    !text.is_ascii() && text.chars().any(is_hangul)
+}
+
+/// Whether `text` holds an upper-case letter (ASCII text is checked byte by byte).
+fn has_capital(text: &str) -> bool {
+    if text.is_ascii() {
+        text.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        text.chars().any(char::is_uppercase)
+    }
+}
+
+/// `word` lower-cased, borrowed when it is already (ASCII without capitals).
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// `text` without every repeat of `suffix` at its end: `str::trim_end_matches` for a string
+/// pattern, without building a substring searcher for each word.
+fn trim_end_all<'a>(mut text: &'a str, suffix: &str) -> &'a str {
+    while let Some(rest) = text.strip_suffix(suffix) {
+        text = rest;
+    }
+    text
+}
+
 /// Whether `c` is a Hangul syllable or letter.
 pub(crate) fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')
@@ -1124,6 +1246,31 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn topic_phrases_are_found_in_one_pass_as_one_by_one() {
+        assert!(TOPIC_PHRASES.is_some());
+        let sentences = [
+            "Expect it to land late next year, with no release date and no follow-up.",
+            "She is back as the captain; the new episodes come out in the summer of 2027.",
+            "'달빛' 시즌2 편성은 미정이고, 주연 배우들의 출연 여부도 알려지지 않았다.",
+            "Nothing here names a topic phrase.",
+        ];
+        for sentence in sentences {
+            let lowered = sentence.to_lowercase();
+            let mut one_pass = phrase_topics(&lowered);
+            let mut one_by_one = phrase_topics_one_by_one(&lowered);
+            for topics in [&mut one_pass, &mut one_by_one] {
+                topics.sort();
+                topics.dedup();
+            }
+            assert_eq!(one_pass, one_by_one, "{sentence}");
+        }
+        assert_eq!(
+            phrase_topics_one_by_one("back as the captain, late next year"),
+            [Topic::Schedule, Topic::Cast]
+        );
+    }
 
     #[test]
     fn renewal_words_share_a_topic() {

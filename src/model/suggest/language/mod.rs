@@ -6,7 +6,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::terms::is_hangul;
 
@@ -152,9 +152,12 @@ pub(crate) fn build_matcher(language: &dyn Language) -> Result<Matcher, SuggestE
             kinds.push(kind);
         }
     }
+    // A DFA searches fastest (every sentence of an article is searched); the tables are
+    // small enough for its memory.
     let automaton = AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .map_err(|e| SuggestError::CueMatcher {
             language: language.name(),
@@ -184,9 +187,19 @@ pub(crate) fn language_of(
 }
 
 /// Whether `text` is Korean by its script: at least 30 % of its letters are Hangul.
+///
+/// One pass over the characters; ASCII ones (most of an English text) skip the Unicode
+/// tables (every Hangul character is outside ASCII).
 pub(crate) fn is_korean(text: &str) -> bool {
-    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-    let hangul = text.chars().filter(|c| is_hangul(*c)).count();
+    let (mut letters, mut hangul) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii() {
+            letters += usize::from(c.is_ascii_alphabetic());
+        } else {
+            letters += usize::from(c.is_alphabetic());
+            hangul += usize::from(is_hangul(c));
+        }
+    }
     letters > 0 && hangul * 10 >= letters * 3
 }
 

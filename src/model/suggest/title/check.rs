@@ -811,7 +811,9 @@ fn is_generic(lower: &str) -> bool {
         .iter()
         .filter(|g| !g.chars().any(is_hangul))
         .any(|g| {
-            lower.starts_with(&format!("{g} for ")) || lower.starts_with(&format!("{g} with "))
+            lower
+                .strip_prefix(g)
+                .is_some_and(|rest| rest.starts_with(" for ") || rest.starts_with(" with "))
         })
 }
 

@@ -172,57 +172,74 @@ const QUESTION_OPENERS: &[&str] = &[
 const WH_WORDS: [&str; 7] = ["what", "who", "why", "how", "when", "where", "which"];
 
 /// Title options for a group, best first (the caller keeps the first the checker accepts).
-pub(super) fn english_titles(
-    sentences: &[&str],
+///
+/// Made lazily, one after another, as the caller asks: a group of hundreds of sentences (a
+/// long article) makes only the options tried before one is accepted.
+pub(super) fn english_titles<'a>(
+    sentences: &'a [&'a str],
     key: Option<Topic>,
-    context: &TitleContext,
-) -> Vec<String> {
+    context: &'a TitleContext,
+) -> impl Iterator<Item = String> + 'a {
     let season = season_named(sentences).or_else(|| {
         let n = usize::from(context.season?);
         SEASON_NAMES.get(n.checked_sub(2)?).copied()
     });
-    let mut options = Vec::new();
+    let mut by_topic = Vec::new();
     match key {
-        Some(Topic::Cast) => options.extend(named_return_question(sentences[0], season)),
-        Some(Topic::Schedule) => options.push(schedule_question(season)),
+        Some(Topic::Cast) => by_topic.extend(named_return_question(sentences[0], season)),
+        Some(Topic::Schedule) => by_topic.push(schedule_question(season)),
         Some(Topic::Renewal) if context.season_confirmed => {
-            options.push(schedule_question(season));
+            by_topic.push(schedule_question(season));
         }
-        Some(Topic::Renewal) => options.push(renewal_question(sentences)),
+        Some(Topic::Renewal) => by_topic.push(renewal_question(sentences)),
         _ => {}
     }
     let antecedent = |i: usize| context.antecedents.get(i).cloned().unwrap_or_default();
     // The article's own questions, then statements turned into questions.
-    for (i, sentence) in sentences.iter().enumerate() {
-        if let Some(made) = short_question(sentence) {
+    let own_questions = sentences
+        .iter()
+        .enumerate()
+        .filter_map(move |(i, sentence)| {
+            let made = short_question(sentence)?;
             let made = complete_ordinal(&made, sentences);
             let made = with_season(&made, season);
-            options.push(resolve_pronoun(&made, &words_of(sentence), antecedent(i)));
-        }
-    }
-    for (i, sentence) in sentences.iter().enumerate().take(3) {
-        let words = words_of(strip_connective(sentence));
-        options.extend(
-            [
-                consequence_question(&words),
-                hint_question(&words),
-                embedded_question(&words),
-                complement_question(&words),
-                statement_question(&words),
-                condition_question(&words),
-                open_item_question(&words),
-            ]
-            .into_iter()
-            .flatten()
-            .map(|made| resolve_pronoun(&made, &words, antecedent(i))),
-        );
-    }
-    options.extend(sentences.iter().find_map(|s| rescue_question(s)));
-    options.extend(topic_question(key, season));
-    options
-        .extend(subject_question(sentences[0]).filter(|made| !about_the_headline(made, context)));
-    options
+            Some(resolve_pronoun(&made, &words_of(sentence), antecedent(i)))
+        });
+    let statements = sentences
+        .iter()
+        .enumerate()
+        .take(3)
+        .flat_map(move |(i, sentence)| {
+            let words = words_of(strip_connective(sentence));
+            STATEMENT_QUESTIONS.into_iter().filter_map(move |question| {
+                question(&words).map(|made| resolve_pronoun(&made, &words, antecedent(i)))
+            })
+        });
+    let rescued = std::iter::once_with(|| sentences.iter().find_map(|s| rescue_question(s)));
+    let by_key = std::iter::once_with(move || topic_question(key, season));
+    let by_subject = std::iter::once_with(|| {
+        subject_question(sentences[0]).filter(|made| !about_the_headline(made, context))
+    });
+    by_topic
+        .into_iter()
+        .chain(own_questions)
+        .chain(statements)
+        .chain(rescued.chain(by_key).chain(by_subject).flatten())
 }
+
+/// A way a statement (its words) becomes a question, if it can.
+type StatementQuestion = fn(&[&str]) -> Option<String>;
+
+/// The ways a statement becomes a question, in the order their titles are tried.
+const STATEMENT_QUESTIONS: [StatementQuestion; 7] = [
+    consequence_question,
+    hint_question,
+    embedded_question,
+    complement_question,
+    statement_question,
+    condition_question,
+    open_item_question,
+];
 
 /// "Will there be a third?" → "Will there be a third season?": an ordinal the question leaves
 /// bare names the season the sentences talk about.
@@ -233,10 +250,12 @@ fn complete_ordinal(made: &str, sentences: &[&str]) -> String {
         last.as_str(),
         "second" | "third" | "fourth" | "fifth" | "sixth" | "another"
     );
-    let about_seasons = sentences
-        .iter()
-        .any(|s| s.to_lowercase().contains("season"));
-    if ordinal && about_seasons {
+    let about_seasons = || {
+        sentences
+            .iter()
+            .any(|s| s.to_lowercase().contains("season"))
+    };
+    if ordinal && about_seasons() {
         format!("{body} season?")
     } else {
         made.to_owned()
@@ -1643,8 +1662,8 @@ mod tests {
 
     fn first(sentence: &str) -> String {
         english_titles(&[sentence], None, &TitleContext::default())
-            .first()
-            .map(|made| super::super::finish(made))
+            .next()
+            .map(|made| super::super::finish(&made))
             .unwrap_or_default()
     }
 
@@ -1686,12 +1705,14 @@ mod tests {
             headline: Some("Copper Street Season 2: Everything We Know".to_owned()),
             ..TitleContext::default()
         };
-        let made = english_titles(&["Fans of Copper Street keep asking."], None, &context);
+        let made: Vec<String> =
+            english_titles(&["Fans of Copper Street keep asking."], None, &context).collect();
         assert!(
             !made.iter().any(|t| t.contains("Copper Street")),
             "{made:?}"
         );
-        let made = english_titles(&["Fans of Nina Ortega keep asking."], None, &context);
+        let made: Vec<String> =
+            english_titles(&["Fans of Nina Ortega keep asking."], None, &context).collect();
         assert!(made.iter().any(|t| t.contains("Nina Ortega")), "{made:?}");
     }
 

@@ -102,9 +102,8 @@ pub(crate) fn title(
 ) -> Option<String> {
     let best = sentences.first()?;
     let korean = is_korean(best);
-    let mut options: Vec<String> = Vec::new();
-    if let Some(show) = &context.show {
-        options.push(match (key, korean) {
+    let by_show = context.show.as_ref().map(|show| {
+        match (key, korean) {
             (Some(Topic::Cast), false) => format!("Will the {show} cast return?"),
             (Some(Topic::Cast), true) => format!("{show} 주연 배우들이 다시 출연할까?"),
             (None | Some(Topic::Renewal), false) => format!("Will {show} get another season?"),
@@ -113,15 +112,17 @@ pub(crate) fn title(
             (Some(Topic::Schedule), true) => format!("{show} 다음 시즌은 언제 방송될까?"),
             // Other questions of an entry name the show after the question made below.
             _ => String::new(),
-        });
-    }
-    if korean {
-        options.extend(korean::korean_titles(sentences, key, context));
+        }
+    });
+    // Made lazily: the options after the first one the checker accepts are never made.
+    let made: Box<dyn Iterator<Item = String>> = if korean {
+        Box::new(korean::korean_titles(sentences, key, context).into_iter())
     } else {
-        options.extend(english::english_titles(sentences, key, context));
-    }
-    options
-        .iter()
+        Box::new(english::english_titles(sentences, key, context))
+    };
+    by_show
+        .into_iter()
+        .chain(made)
         .filter(|made| !made.is_empty())
         .map(|made| match &context.section_show {
             Some(show) if !korean => made.replacen("the show", show, 1).replacen(
@@ -129,7 +130,7 @@ pub(crate) fn title(
                 &format!("{show}'s new season"),
                 1,
             ),
-            _ => made.clone(),
+            _ => made,
         })
         .map(|made| finish(&made))
         .find(|made| {
