@@ -67,6 +67,14 @@ fn three_shows() -> Library {
     library
 }
 
+/// A save of `library` that keeps the file it replaces as a backup.
+fn backed_up(library: &Library) -> SaveRequest {
+    SaveRequest {
+        force_backup: true,
+        ..SaveRequest::new(library.clone())
+    }
+}
+
 fn save(dir: &Path, library: &Library) {
     let mut opened = Store::open(dir).unwrap();
     opened
@@ -159,11 +167,7 @@ fn on_the_large_library_the_index_and_a_save_after_an_edit_are_under_a_megabyte(
     // once, like the first save); the saves after it are measured.
     let mut edited = library.clone();
     edited.shows[3].note = "The first backup.".into();
-    let backup = |library: &Library| SaveRequest {
-        force_backup: true,
-        ..SaveRequest::new(library.clone())
-    };
-    opened.store.save(&backup(&edited)).unwrap();
+    opened.store.save(&backed_up(&edited)).unwrap();
     let bytes_of = |written: &[(PathBuf, usize)]| -> usize { written.iter().map(|w| w.1).sum() };
 
     // A save after an edit: the edited show's file and the index.
@@ -180,7 +184,7 @@ fn on_the_large_library_the_index_and_a_save_after_an_edit_are_under_a_megabyte(
     // One that also keeps a backup: the backup's index and a copy of each show file it names
     // that the backups do not hold yet (the two shows changed since the last backup).
     edited.shows[9].threads[0].note = "Changed again.".into();
-    opened.store.save(&backup(&edited)).unwrap();
+    opened.store.save(&backed_up(&edited)).unwrap();
     let written = watched.take();
     assert_eq!(
         written.len(),
@@ -268,6 +272,32 @@ fn a_missing_show_file_opens_read_only_says_so_and_the_library_is_whole_once_it_
     assert_eq!(opened.library, Some(library));
 }
 
+/// Another device's save of `base` with the third show's note changed ("From the phone."),
+/// written over `dir`'s library as a sync tool delivers it: the index only, its show files
+/// returned (not yet in the folder). Returns (that library, the index's bytes, its files).
+fn other_device_saved(dir: &Path, base: &Library) -> (Library, Vec<u8>, Vec<storage::DataFile>) {
+    let path = dir.join(LIBRARY_FILE);
+    let on_disk = Store::load_file(&path).unwrap();
+    let mut theirs = base.clone();
+    theirs.shows[2].note = "From the phone.".into();
+    let (bytes, files) =
+        storage::encode_library_file(&theirs, on_disk.revision + 1, &on_disk.lineage.next())
+            .unwrap();
+    fs::write(&path, &bytes).unwrap();
+    let shows = files
+        .into_iter()
+        .filter(|f| f.dir == storage::DataDir::Shows)
+        .collect();
+    (theirs, bytes, shows)
+}
+
+/// Delivers `files` (show files) into `dir`'s `shows/` folder.
+fn deliver(dir: &Path, files: &[storage::DataFile]) {
+    for file in files {
+        fs::write(dir.join("shows").join(&file.name), file.text.as_bytes()).unwrap();
+    }
+}
+
 /// Another device's save arrives before its show file: the save here waits (nothing written,
 /// the edit kept by the window), then merges once the file is there.
 #[test]
@@ -278,19 +308,7 @@ fn a_change_from_another_device_waits_for_its_show_file_then_merges() {
     save(&dir, &base);
     let mut opened = Store::open(&dir).unwrap();
     let path = dir.join(LIBRARY_FILE);
-    let on_disk = Store::load_file(&path).unwrap();
-
-    let mut theirs = base.clone();
-    theirs.shows[2].note = "From the phone.".into();
-    let (bytes, files) =
-        storage::encode_library_file(&theirs, on_disk.revision + 1, &on_disk.lineage.next())
-            .unwrap();
-    let late = files
-        .iter()
-        .find(|f| f.dir == storage::DataDir::Shows && f.text.contains("From the phone."))
-        .unwrap()
-        .clone();
-    fs::write(&path, &bytes).unwrap();
+    let (_, bytes, late) = other_device_saved(&dir, &base);
 
     let mut ours = base.clone();
     ours.shows[1].note = "Typed here.".into();
@@ -307,7 +325,7 @@ fn a_change_from_another_device_waits_for_its_show_file_then_merges() {
     );
     assert_eq!(fs::read(&path).unwrap(), bytes, "nothing written over it");
 
-    fs::write(dir.join("shows").join(&late.name), late.text.as_bytes()).unwrap();
+    deliver(&dir, &late);
     let outcome = opened.store.save(&SaveRequest::new(ours.clone())).unwrap();
     let SaveOutcome::ChangedOnDisk {
         base: merge_base,
@@ -343,13 +361,7 @@ fn a_backup_keeps_its_show_files_and_reads_whole_without_the_shows_folder() {
     let mut opened = Store::open(&dir).unwrap();
     let mut second = first.clone();
     second.shows[2].note = "second".into();
-    opened
-        .store
-        .save(&SaveRequest {
-            force_backup: true,
-            ..SaveRequest::new(second)
-        })
-        .unwrap();
+    opened.store.save(&backed_up(&second)).unwrap();
     let backup = opened.store.backups().unwrap()[0].clone();
     drop(opened);
     assert!(
@@ -375,19 +387,9 @@ fn the_merge_base_is_kept_in_memory_when_its_show_files_are_gone() {
     let base = three_shows();
     let mut opened = Store::open(&dir).unwrap();
     opened.store.save(&SaveRequest::new(base.clone())).unwrap();
-    let path = dir.join(LIBRARY_FILE);
     let old_file = named_show_file(&dir, 2);
-    let on_disk = Store::load_file(&path).unwrap();
-
-    let mut theirs = base.clone();
-    theirs.shows[2].note = "From the phone.".into();
-    let (bytes, files) =
-        storage::encode_library_file(&theirs, on_disk.revision + 1, &on_disk.lineage.next())
-            .unwrap();
-    for file in files.iter().filter(|f| f.dir == storage::DataDir::Shows) {
-        fs::write(dir.join("shows").join(&file.name), file.text.as_bytes()).unwrap();
-    }
-    fs::write(&path, &bytes).unwrap();
+    let (_, _, files) = other_device_saved(&dir, &base);
+    deliver(&dir, &files);
     fs::remove_file(&old_file).unwrap();
 
     let mut ours = base.clone();
@@ -414,13 +416,7 @@ fn a_change_whose_show_file_does_not_arrive_is_kept_aside_after_two_minutes() {
     let watched = Watched::default();
     let mut opened = Store::open_with(&dir, Box::new(watched.clone())).unwrap();
     let path = dir.join(LIBRARY_FILE);
-    let on_disk = Store::load_file(&path).unwrap();
-    let mut theirs = base.clone();
-    theirs.shows[2].note = "From the phone.".into();
-    let (bytes, files) =
-        storage::encode_library_file(&theirs, on_disk.revision + 1, &on_disk.lineage.next())
-            .unwrap();
-    fs::write(&path, &bytes).unwrap();
+    let (theirs, bytes, files) = other_device_saved(&dir, &base);
 
     let mut ours = base.clone();
     ours.shows[1].note = "Typed here.".into();
@@ -454,9 +450,7 @@ fn a_change_whose_show_file_does_not_arrive_is_kept_aside_after_two_minutes() {
     );
 
     // Once its show file is there, the kept copy reads whole, their note in it.
-    for file in files.iter().filter(|f| f.dir == storage::DataDir::Shows) {
-        fs::write(dir.join("shows").join(&file.name), file.text.as_bytes()).unwrap();
-    }
+    deliver(&dir, &files);
     assert_eq!(Store::read_library(kept_as).unwrap(), theirs);
 }
 
@@ -480,13 +474,7 @@ fn old_show_files_no_library_names_are_pruned_and_named_ones_kept() {
     for n in 0..3 {
         library.shows[1].note = format!("version {n}");
         library.shows[2].note = format!("version {n}");
-        opened
-            .store
-            .save(&SaveRequest {
-                force_backup: true,
-                ..SaveRequest::new(library.clone())
-            })
-            .unwrap();
+        opened.store.save(&backed_up(&library)).unwrap();
         saved_versions.push(named_show_file(&dir, 1));
     }
     drop(opened);
@@ -511,13 +499,7 @@ fn old_show_files_no_library_names_are_pruned_and_named_ones_kept() {
     };
     let mut opened = Store::open_with(&dir, Box::new(old)).unwrap();
     library.shows[0].note = "one more".into();
-    opened
-        .store
-        .save(&SaveRequest {
-            force_backup: true,
-            ..SaveRequest::new(library.clone())
-        })
-        .unwrap();
+    opened.store.save(&backed_up(&library)).unwrap();
     drop(opened);
     let left = show_files(&dir);
     assert!(

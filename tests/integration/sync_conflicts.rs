@@ -458,21 +458,24 @@ fn cli_import_is_refused_while_a_window_holds_the_folder() {
     let window = Store::open(&dir).unwrap();
     let mut store = window.store;
     store.save(&SaveRequest::new(ours.clone())).unwrap();
-    let backup = tmp.write(
-        "backup.json",
-        storage::encode(&other_device(&ours)).unwrap(),
-    );
-    let before = library_files(&dir);
-    let out = import_backup(&dir, &backup);
-    assert_eq!(out.status.code(), Some(1));
-    let said = String::from_utf8_lossy(&out.stderr);
+    let said = import_refused(&tmp, &dir, &ours);
     assert!(
         said.contains("a Fan Tracker window is using the data folder")
             && said.contains("nothing was imported or changed"),
         "{said}"
     );
-    assert_eq!(library_files(&dir), before, "nothing changed");
     drop(store);
+}
+
+/// Imports another device's version of `ours` into `dir` with the command line, which must
+/// refuse (status 1) and change nothing in the folder; returns what it said.
+fn import_refused(tmp: &TempDir, dir: &Path, ours: &Library) -> String {
+    let backup = tmp.write("backup.json", storage::encode(&other_device(ours)).unwrap());
+    let before = library_files(dir);
+    let out = import_backup(dir, &backup);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(library_files(dir), before, "nothing changed");
+    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 /// A library waiting for a show file (format 5) is not imported into: the command line says
@@ -489,21 +492,13 @@ fn cli_import_is_refused_while_a_show_file_is_missing() {
         .as_str()
         .unwrap();
     std::fs::remove_file(dir.join("shows").join(format!("{hash}.json"))).unwrap();
-    let backup = tmp.write(
-        "backup.json",
-        storage::encode(&other_device(&ours)).unwrap(),
-    );
-    let before = library_files(&dir);
-    let out = import_backup(&dir, &backup);
-    assert_eq!(out.status.code(), Some(1));
-    let said = String::from_utf8_lossy(&out.stderr);
+    let said = import_refused(&tmp, &dir, &ours);
     assert!(
         said.contains("is not whole, so nothing was imported or changed")
             && said.contains(hash)
             && !said.contains("window is using"),
         "{said}"
     );
-    assert_eq!(library_files(&dir), before, "nothing changed");
 }
 
 /// A file that is not a library is refused in words before the folder is touched.
