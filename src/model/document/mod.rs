@@ -23,6 +23,15 @@ use std::ops::Range;
 
 pub use slices::{CHUNK_BYTES, Piece, PieceText, Slice};
 
+/// `line` with the HTML a paste left in it read as text, as a plain-text article's body is
+/// (known tags dropped, entities such as `&amp;` decoded), on one line: for a headline.
+pub(crate) fn line_without_html_leftovers(line: &str) -> String {
+    raw_html::strip_leftovers(line)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// What kind of block a piece of the article is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BlockKind {

@@ -137,8 +137,14 @@ fn take_headline(lines: &mut Vec<String>) -> Option<String> {
     // A table's header row is no headline.
     let next: Vec<&str> = lines[index..].iter().take(2).map(String::as_str).collect();
     let row = lines[index].contains('\t') || crate::model::document::starts_table(&next);
-    if has_more && !sentence_like && !row && first.chars().count() <= MAX_HEADLINE_CHARS {
-        let title = first.to_owned();
+    // HTML a paste left (`<h1>Bramble &amp; Bone</h1>`) is read as the body's is.
+    let title = crate::model::document::line_without_html_leftovers(first);
+    if has_more
+        && !sentence_like
+        && !row
+        && !title.is_empty()
+        && first.chars().count() <= MAX_HEADLINE_CHARS
+    {
         lines.remove(index);
         Some(title)
     } else {
@@ -150,6 +156,17 @@ fn take_headline(lines: &mut Vec<String>) -> Option<String> {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn a_headline_pasted_with_html_leftovers_reads_as_text() {
+        let parts = import_plain(
+            "<h1>Bramble &amp; Bone Season 2 CONFIRMED!!</h1>\n<p>ok so its finally official.</p>",
+        );
+        assert_eq!(
+            parts.title.as_deref(),
+            Some("Bramble & Bone Season 2 CONFIRMED!!")
+        );
+    }
 
     #[test]
     fn clean_removes_invisible_characters_and_normalises() {
