@@ -99,6 +99,12 @@ impl SaveStatus {
         }
     }
 
+    /// Whether this window is read-only until the folder changes (another window lets go of
+    /// it, or the missing show files arrive): the window looks, and offers to open it again.
+    pub fn waits_for_the_folder(&self) -> bool {
+        matches!(self, SaveStatus::ReadOnly | SaveStatus::WaitingForShows)
+    }
+
     /// Whether the status is a problem the user should see.
     pub fn is_error(&self) -> bool {
         matches!(

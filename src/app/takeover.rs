@@ -84,11 +84,7 @@ impl App {
                 watch.looked();
             }
         }
-        let read_only = matches!(
-            self.status,
-            SaveStatus::ReadOnly | SaveStatus::WaitingForShows
-        );
-        if !read_only || self.view.takeover_offered {
+        if !self.status.waits_for_the_folder() || self.view.takeover_offered {
             // A window that saves looks for conflict copies when its watcher wakes it (or a
             // look was due too early): an idle window draws no frames for it.
             let waiting = self.copies_due() || self.copies_pending();
@@ -106,12 +102,7 @@ impl App {
     /// The writer lock was tried (by [`App::run_checks`]'s job): when it is free and this
     /// window is still read-only, taking over is offered.
     pub(super) fn lock_checked(&mut self, free: bool) {
-        if free
-            && matches!(
-                self.status,
-                SaveStatus::ReadOnly | SaveStatus::WaitingForShows
-            )
-        {
+        if free && self.status.waits_for_the_folder() {
             self.view.takeover_offered = true;
         }
     }

@@ -858,8 +858,10 @@ impl Store {
     /// by a sync tool) is written again from the data in memory, the fan's data.
     fn write_data_files(&self, files: &[DataFile]) -> Result<(), StorageError> {
         let mut created = HashSet::new();
+        // Where the library file is (links followed) is looked up once, not once per file.
+        let root = data_root(&self.dir);
         for file in files {
-            let dir = data_dir(&self.dir, file.dir);
+            let dir = root.join(file.dir.name());
             let key = (file.dir, file.name.clone());
             let path = dir.join(&file.name);
             if self.on_disk.borrow().contains(&key) {

@@ -25,6 +25,17 @@ fn save_library(dir: &Path, library: &Library) {
         .unwrap();
 }
 
+/// Steps the window until it tells that a conflict copy was merged; returns that notice.
+fn merged_notice(
+    harness: &mut egui_kittest::Harness<'static, fan_tracker::shell::Shell>,
+) -> String {
+    step_until(harness, "the conflict copy merged and told", |app| {
+        notice_containing(app, "a conflict copy").is_some()
+    });
+    harness.run();
+    notice_containing(harness.state(), "a conflict copy").unwrap()
+}
+
 /// The default library as another device changed it: a thread added, a note written, and a
 /// thread's status set differently than `ours` has it.
 fn other_device(ours: &Library) -> Library {
@@ -73,11 +84,7 @@ fn a_conflict_copy_is_merged_moved_and_told(name: &str, tool: &str) {
     std::fs::write(dir.join(name), &bytes).unwrap();
 
     let mut harness = launch(&dir, None);
-    step_until(&mut harness, "the conflict copy merged and told", |app| {
-        notice_containing(app, "a conflict copy").is_some()
-    });
-    harness.run();
-    let notice = notice_containing(harness.state(), "a conflict copy").unwrap();
+    let notice = merged_notice(&mut harness);
     assert!(notice.contains(tool), "{notice}");
     assert!(notice.contains(name), "{notice}");
     assert!(notice.contains("1 thread added"), "{notice}");
@@ -122,11 +129,7 @@ fn a_conflict_copy_beside_a_linked_librarys_file_is_merged_moved_and_told() {
     std::fs::write(synced.join(name), &bytes).unwrap();
 
     let mut harness = launch(&dir, None);
-    step_until(&mut harness, "the conflict copy merged and told", |app| {
-        notice_containing(app, "a conflict copy").is_some()
-    });
-    harness.run();
-    let notice = notice_containing(harness.state(), "a conflict copy").unwrap();
+    let notice = merged_notice(&mut harness);
     assert!(
         notice.contains("Syncthing") && notice.contains(name),
         "{notice}"
@@ -178,11 +181,7 @@ fn a_conflict_copy_arriving_while_running_is_merged_and_what_differs_is_shown_in
     let name = "library.sync-conflict-20261207-020000-QWERTY1.json";
     std::fs::write(dir.join(name), storage::encode(&theirs).unwrap()).unwrap();
 
-    step_until(&mut harness, "the conflict copy merged", |app| {
-        notice_containing(app, "a conflict copy").is_some()
-    });
-    harness.run();
-    let notice = notice_containing(harness.state(), "a conflict copy").unwrap();
+    let notice = merged_notice(&mut harness);
     let words = format!(
         "One thing differs, yours kept: the thread {}: status is \"open\" here and \"dropped\" in the other copy; \"open\" is kept.",
         quoted(&title)
@@ -571,11 +570,7 @@ fn a_conflict_copy_from_another_device_is_merged_from_the_version_both_started_f
     std::fs::write(dir.join(name), &bytes).unwrap();
 
     let mut harness = launch(&dir, None);
-    step_until(&mut harness, "the conflict copy merged and told", |app| {
-        notice_containing(app, "a conflict copy").is_some()
-    });
-    harness.run();
-    let notice = notice_containing(harness.state(), "a conflict copy").unwrap();
+    let notice = merged_notice(&mut harness);
     assert!(
         notice.contains(
             "into your library, from the version both started from: 2 changes made there taken."
@@ -631,11 +626,7 @@ fn a_conflict_copy_whose_new_article_file_has_not_arrived_says_so() {
     std::fs::write(dir.join(name), &bytes).unwrap();
 
     let mut harness = launch(&dir, None);
-    step_until(&mut harness, "the conflict copy merged and told", |app| {
-        notice_containing(app, "a conflict copy").is_some()
-    });
-    harness.run();
-    let notice = notice_containing(harness.state(), "a conflict copy").unwrap();
+    let notice = merged_notice(&mut harness);
     assert!(notice.contains("1 article added"), "{notice}");
     assert!(
         notice.contains("While it was read: the text of the article \u{201c}Laptop news\u{201d} is missing: articles/"),
