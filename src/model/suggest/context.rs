@@ -235,6 +235,21 @@ const KOREAN_SECTION_WORDS: &[&str] = &[
     "요약",
     "관전",
     "포인트",
+    "방영",
+    "떡밥",
+    "총평",
+    "마무리",
+    "리뷰",
+    "후기",
+    "해석",
+    "확정",
+    "소식",
+    "다시보기",
+    "정체",
+    "근황",
+    "제작",
+    "가능성",
+    "캐스팅",
 ];
 
 /// The show a heading names, when it reads as a list entry: "1. Paper Moon (Netflix)",
@@ -245,10 +260,16 @@ pub(crate) fn show_entry(heading: &str) -> Option<String> {
     if text.ends_with('?') {
         return None;
     }
-    // Numbering off: "1.", "#2", "3)".
+    // Numbering and bullet marks off: "1.", "#2", "3)", "■", "▶".
     let text = text
-        .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | ')' | '#' | ' '))
+        .trim_start_matches(|c: char| {
+            c.is_ascii_digit()
+                || !(c.is_alphanumeric() || KOREAN_TITLE_QUOTES.iter().any(|&(open, _)| open == c))
+        })
         .trim();
+    if is_korean(text) {
+        return korean_show_entry(text);
+    }
     // The name ends before a parenthesis, a dash or a colon.
     let end = text
         .find(['(', ':', '–', '—', '|'])
@@ -261,12 +282,6 @@ pub(crate) fn show_entry(heading: &str) -> Option<String> {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 {
         return None;
-    }
-    if is_korean(name) {
-        let labels = words
-            .iter()
-            .all(|w| KOREAN_SECTION_WORDS.iter().any(|s| w.contains(s)));
-        return (!labels).then(|| name.to_owned());
     }
     let bare = |w: &str| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -288,18 +303,83 @@ pub(crate) fn show_entry(heading: &str) -> Option<String> {
     (!content.is_empty() && capitalised).then(|| name.to_owned())
 }
 
+/// Korean quotation marks around a title: a heading's quoted span is the show it names
+/// ("1. '검은 우산' – 7주 연속 1위").
+const KOREAN_TITLE_QUOTES: &[(char, char)] = &[
+    ('\'', '\''),
+    ('‘', '’'),
+    ('"', '"'),
+    ('“', '”'),
+    ('「', '」'),
+    ('『', '』'),
+    ('《', '》'),
+    ('<', '>'),
+];
+
+/// [`show_entry`] for a Korean heading, numbering and bullets off: its quoted title, else the
+/// heading when no word of it labels a section ("도경민 합류 여부에 관심 쏠린 출연진" and
+/// "골목 탐정 하미주 시즌2 방영일" label sections of one show's article).
+fn korean_show_entry(text: &str) -> Option<String> {
+    for &(open, close) in KOREAN_TITLE_QUOTES {
+        if let Some(start) = text.find(open)
+            && let Some(len) = text[start + open.len_utf8()..].find(close)
+        {
+            let inner = text[start + open.len_utf8()..][..len].trim();
+            if !inner.is_empty() && inner.split_whitespace().count() <= 6 {
+                return Some(inner.to_owned());
+            }
+        }
+    }
+    let end = text
+        .find(['(', ':', '–', '—', '|'])
+        .or_else(|| text.find(" - "))
+        .unwrap_or(text.len());
+    let name = text[..end].trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let label = words
+        .iter()
+        .any(|w| KOREAN_SECTION_WORDS.iter().any(|s| w.contains(s)));
+    (!words.is_empty() && words.len() <= 6 && !label).then(|| name.to_owned())
+}
+
+/// Whether `heading` gives `name` in title quotes ("1. '검은 우산' – …").
+fn quoted_in(heading: &str, name: &str) -> bool {
+    KOREAN_TITLE_QUOTES
+        .iter()
+        .any(|&(open, close)| heading.contains(&format!("{open}{name}{close}")))
+}
+
+/// Whether `name` is said in the article's body (outside headings): a Korean heading that
+/// names a show of a list is a title the entry's text repeats; a section's own label
+/// ("확실한 것들") is not repeated.
+fn named_in_body(document: &Document, name: &str) -> bool {
+    document
+        .blocks
+        .iter()
+        .any(|b| !matches!(b.kind, BlockKind::Heading(_)) && b.text.contains(name))
+}
+
 /// Per block, the show of the list entry holding it, when at least [`MIN_LIST_ENTRIES`]
 /// headings of one level name shows; otherwise every block maps to `None`.
 pub(crate) fn list_entries(document: &Document) -> Vec<Option<String>> {
-    let mut per_level: [usize; 7] = [0; 7];
+    let entry = |heading: &str| {
+        show_entry(heading).filter(|name| {
+            !is_korean(name) || quoted_in(heading, name) || named_in_body(document, name)
+        })
+    };
+    // Per level, the distinct shows its headings name: one show's sections are not a list.
+    let mut per_level: [Vec<String>; 7] = Default::default();
     for block in &document.blocks {
         if let BlockKind::Heading(level) = block.kind
-            && show_entry(&block.text).is_some()
+            && let Some(name) = entry(&block.text)
         {
-            per_level[usize::from(level).min(6)] += 1;
+            let shows = &mut per_level[usize::from(level).min(6)];
+            if !shows.contains(&name) {
+                shows.push(name);
+            }
         }
     }
-    let Some(level) = (1..=6).find(|&l| per_level[l] >= MIN_LIST_ENTRIES) else {
+    let Some(level) = (1..=6).find(|&l| per_level[l].len() >= MIN_LIST_ENTRIES) else {
         return vec![None; document.blocks.len()];
     };
     let mut current: Option<String> = None;
@@ -310,7 +390,7 @@ pub(crate) fn list_entries(document: &Document) -> Vec<Option<String>> {
             if let BlockKind::Heading(l) = block.kind {
                 let l = usize::from(l).min(6);
                 if l == level {
-                    current = show_entry(&block.text);
+                    current = entry(&block.text);
                 } else if l < level {
                     current = None;
                 }
@@ -341,6 +421,41 @@ mod tests {
         assert_eq!(show_entry("Will it come back?"), None);
         assert_eq!(show_entry("줄거리"), None);
         assert_eq!(show_entry("2. 달빛 식당").as_deref(), Some("달빛 식당"));
+        // Korean: a quoted title is the show; bullets and section labels are not.
+        assert_eq!(
+            show_entry("1. '검은 우산' – 7주 연속 1위의 주인공").as_deref(),
+            Some("검은 우산")
+        );
+        assert_eq!(show_entry("▶ 《달빛 식당》").as_deref(), Some("달빛 식당"));
+        assert_eq!(show_entry("■ 최종화 줄거리"), None);
+        assert_eq!(show_entry("■ 골목 탐정 하미주 시즌2 방영일"), None);
+        assert_eq!(show_entry("도경민 합류 여부에 관심 쏠린 출연진"), None);
+        assert_eq!(show_entry("■ 총평"), None);
+    }
+
+    #[test]
+    fn korean_section_headings_of_one_article_are_no_list() {
+        // Headings the body never repeats label sections ("확실한 것들"), and one show's
+        // sections are one show.
+        let sections = Document::from_markdown(
+            "# 드라마 결말 해석\n\n서론.\n\n## 1. 정원 주인의 비밀\n\n가.\n\n\
+             ## 2. 두 사람의 앞날\n\n나.\n\n## 3. 확실한 것들\n\n다.\n",
+        );
+        assert!(list_entries(&sections).iter().all(Option::is_none));
+        let one_show = Document::from_markdown(
+            "# 달빛 식당 총정리\n\n달빛 식당 이야기.\n\n## ■ 달빛 식당\n\n가.\n\n\
+             ## ■ 달빛 식당\n\n나.\n\n## ■ 달빛 식당\n\n다.\n",
+        );
+        assert!(list_entries(&one_show).iter().all(Option::is_none));
+        // Named in the body or quoted in the heading: a list of shows.
+        let list = Document::from_markdown(
+            "# 시즌2가 필요한 드라마\n\n모아봤다.\n\n## 1. 달빛 식당\n\n달빛 식당은 좋았다.\n\n\
+             ## 2. '검은 우산'\n\n이 작품도.\n\n## 3. 얼음성 이야기\n\n얼음성 이야기도.\n",
+        );
+        let named: Vec<Option<String>> = list_entries(&list);
+        assert_eq!(named[3].as_deref(), Some("달빛 식당"));
+        assert_eq!(named[5].as_deref(), Some("검은 우산"));
+        assert_eq!(named[7].as_deref(), Some("얼음성 이야기"));
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub enum TitleProblem {
     /// Asks what the article settles ("Will a second season be confirmed?" when the article
     /// reports it confirmed): see [`title_problem_in`].
     AsksSettled,
+    /// A Korean template question whose subject is no noun phrase: a clause glued before it
+    /// ("들어간 상태라 실제 출연은 어떻게 될까?") or an adnominal verb ("연출을 맡은 어떻게 될까?").
+    GluedLeadIn,
     /// It carries markup left from a web page: a tag (`<p>`, `</h2>`, `<br/>`) or a
     /// character reference (`&amp;`, `&#39;`).
     Markup,
@@ -64,6 +67,7 @@ impl fmt::Display for TitleProblem {
             Self::TooLong => write!(f, "too long"),
             Self::AsksSettled => write!(f, "asks what the article settles"),
             Self::Markup => write!(f, "markup left in the text"),
+            Self::GluedLeadIn => write!(f, "a clause glued before the subject"),
         }
     }
 }
@@ -413,8 +417,11 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
     let embedded = WH_WORDS.contains(&words[0].as_str())
         && !AUXILIARIES.contains(&words[1].as_str())
         && PRONOUNS.contains(&words[1].as_str());
-    if !embedded && not_inverted(&words) {
+    if !embedded && (not_inverted(&words) || !opens_a_question(&words[0])) {
         return Some(TitleProblem::NotInverted);
+    }
+    if glued_question_word(body) {
+        return Some(TitleProblem::GluedModal);
     }
     let impersonal = subject_word(&words).is_some_and(|w| matches!(w, "it" | "this" | "that"));
     let meta = subject_word(&words).is_some()
@@ -571,6 +578,38 @@ const ROLE_WORDS: &[&str] = &[
     "spokesperson",
     "representative",
 ];
+
+/// Whether an English title's first word opens a question: a question word or an
+/// auxiliary, contracted or not ("What's", "Isn't"). "The old king?", "Lord Harrow is alive
+/// apparently?", "1) Is Celia dead?" and "Cast: who is coming back?" do not.
+fn opens_a_question(first: &str) -> bool {
+    let word = first.split('\'').next().unwrap_or_default();
+    let negated = word.strip_suffix("n").filter(|_| first.ends_with("n't"));
+    let word = negated.unwrap_or(word);
+    WH_WORDS.contains(&word)
+        || word == "why"
+        || AUXILIARIES.contains(&word)
+        || matches!(word, "ca" | "wo" | "does" | "is")
+}
+
+/// Whether a question word or an auxiliary stands capitalised inside the title: a heading or
+/// a sentence start glued in ("What will happen to Where Can I Watch?", "Will Which Actors
+/// Will Be In return?", "What will happen to Also Rafael Dunn?", "… to I'm?").
+fn glued_question_word(body: &str) -> bool {
+    let raw: Vec<&str> = body.split_whitespace().collect();
+    (1..raw.len()).any(|i| {
+        let word = raw[i].trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        // Inside a capitalised name it is the name's ("the cast of Love Is Blind Island").
+        let in_name = i > 1 && raw[i - 1].chars().next().is_some_and(char::is_uppercase);
+        let lower = word.to_lowercase();
+        capitalised
+            && !in_name
+            && (WH_WORDS.contains(&lower.as_str())
+                || AUXILIARIES.contains(&lower.as_str())
+                || matches!(lower.as_str(), "also" | "and" | "but" | "i'm" | "i’m"))
+    })
+}
 
 /// Whether an English title's subject is a role or an actor phrase: "What will happen to
 /// actor Kim?", or any "…-turned-…" ("singer-turned-actress Lua").
@@ -786,7 +825,13 @@ fn korean_problem(body: &str) -> Option<TitleProblem> {
             return Some(TitleProblem::VagueSubject);
         }
     }
-    korean_cut_off(body).map(TitleProblem::CutOff)
+    if let Some(word) = korean_cut_off(body) {
+        return Some(TitleProblem::CutOff(word));
+    }
+    if korean_vague_template_subject(body) {
+        return Some(TitleProblem::VagueSubject);
+    }
+    korean_subject_not_a_phrase(body).then_some(TitleProblem::GluedLeadIn)
 }
 
 /// A word lower-cased without surrounding punctuation.
@@ -989,7 +1034,13 @@ fn english_cut_off(body: &str, words: &[String]) -> Option<String> {
         return Some(last.clone());
     }
     let wh = WH_WORDS.contains(&words[0].as_str());
-    if !wh && (PREPOSITIONS.contains(&last.as_str()) || NEEDS_OBJECT.contains(&last.as_str())) {
+    // "Are there as we?": a subject pronoun left without its verb.
+    let subject_pronoun = matches!(last.as_str(), "i" | "we" | "they" | "he" | "she");
+    if !wh
+        && (PREPOSITIONS.contains(&last.as_str())
+            || NEEDS_OBJECT.contains(&last.as_str())
+            || subject_pronoun)
+    {
         return Some(last.clone());
     }
     // "What will the finale expand on …'s" is caught above; a modal ending a wh-question
@@ -998,6 +1049,172 @@ fn english_cut_off(body: &str, words: &[String]) -> Option<String> {
         return Some(last.clone());
     }
     None
+}
+
+/// Endings that close a Korean clause or adverbial, or mark a case other than the genitive:
+/// an eojeol ending so ("상태라", "정주행하고", "예고했지만", "게시판에서는", "연출을") is not
+/// part of the noun phrase after it.
+const CLAUSE_ENDINGS: &[&str] = &[
+    "을",
+    "를",
+    "에",
+    "로",
+    "고",
+    "며",
+    "는",
+    "든",
+    "던",
+    "된",
+    "린",
+    "랑",
+    "와",
+    "과",
+    "데",
+    "지만",
+    "이라",
+    "상태라",
+    "라며",
+    "라고",
+    "다고",
+    "나니",
+    "하니",
+    "보니",
+    "니까",
+    "있어",
+    "없어",
+    "해서",
+    "어서",
+    "아서",
+    "라서",
+    "하게",
+    "렇게",
+    "쉽게",
+    "게도",
+    "에도",
+    "서도",
+    "고도",
+    "다면",
+    "라면",
+    "으면",
+    "하면",
+    "한",
+];
+
+/// Adverbs and postpositions that are no part of a noun phrase ("아직 출연은", "극 중 은호").
+const NOT_IN_A_NOUN_PHRASE: &[&str] = &[
+    "중",
+    "아직",
+    "이미",
+    "다시",
+    "과연",
+    "결국",
+    "계속",
+    "곧",
+    "또",
+    "더",
+    "이제",
+    "정말",
+    "진짜",
+    "혹시",
+    "만약",
+    "과연",
+    "드디어",
+    "여전히",
+    "현재",
+];
+
+/// Whether a Korean eojeol can stand inside a noun phrase before its head: a bare noun or
+/// name ("시즌2", "유하나"), a genitive ("한채린의"); not a clause's end, a case other than
+/// the genitive, or an adnominal verb ([`CLAUSE_ENDINGS`]; "맡은", "같은": one syllable and
+/// 은). A three-syllable word ending in 은 is read as a name ("김지은").
+pub(super) fn inside_noun_phrase(eojeol: &str) -> bool {
+    let word = eojeol.trim_end_matches(['"', '\'', '’', '”']);
+    // "■ 최종화 줄거리": a bullet mark or other sign is no word of a phrase.
+    if word.ends_with([',', '…', '.', '·'])
+        || !word.chars().any(char::is_alphanumeric)
+        || NOT_IN_A_NOUN_PHRASE.contains(&word)
+    {
+        return false;
+    }
+    // "한" alone is a name or "one" ("한 작가", "한 명의 손님").
+    if word == "한" {
+        return true;
+    }
+    if word.ends_with('은') {
+        return word.chars().count() == 3 && word.chars().all(is_hangul);
+    }
+    !CLAUSE_ENDINGS.iter().any(|e| word.ends_with(e))
+}
+
+/// Template endings the suggester puts after a subject it took from a sentence.
+const KOREAN_TEMPLATE_TAILS: &[&str] = &[" 어떻게 될까", " 언제일까", " 다음 시즌이 나올까"];
+
+/// Whether a Korean template question's subject is no noun phrase: a clause glued before it
+/// ("들어간 상태라 실제 출연은 어떻게 될까?", "연출을 맡은 어떻게 될까?").
+fn korean_subject_not_a_phrase(body: &str) -> bool {
+    let Some(subject) = KOREAN_TEMPLATE_TAILS
+        .iter()
+        .find_map(|tail| body.strip_suffix(tail))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = subject.split_whitespace().collect();
+    let Some((head, modifiers)) = words.split_last() else {
+        return false;
+    };
+    let head_bare = head.trim_end_matches(['은', '는', '이', '가']);
+    // "맡은", "같은", "젊은": an adnominal verb left as the subject.
+    let adnominal = head.ends_with('은') && head.chars().count() == 2;
+    adnominal || head_bare.is_empty() || !modifiers.iter().all(|w| inside_noun_phrase(w))
+}
+
+/// Nouns that name no one and nothing of the story on their own: "출연은 어떻게 될까?" asks
+/// whose casting, "감독은 어떻게 될까?" which director.
+const KOREAN_VAGUE_NOUNS: &[&str] = &[
+    "출연",
+    "합류",
+    "방송",
+    "편성",
+    "제작",
+    "공개",
+    "감독",
+    "작가",
+    "배우",
+    "방송사",
+    "제작사",
+    "제작진",
+    "소속사",
+    "호불호",
+    "여운",
+    "분위기",
+    "반응",
+    "이야기",
+    "기회",
+    "실제",
+    "공식",
+    "발표",
+    "결말",
+    "할말",
+    "시청자",
+    "팬",
+    "팬들",
+    "작품",
+    "드라마",
+    "시즌1",
+];
+
+/// Whether a Korean template question's subject is only vague nouns ([`KOREAN_VAGUE_NOUNS`]).
+fn korean_vague_template_subject(body: &str) -> bool {
+    let Some(subject) = KOREAN_TEMPLATE_TAILS
+        .iter()
+        .find_map(|tail| body.strip_suffix(tail))
+    else {
+        return false;
+    };
+    subject.split_whitespace().all(|w| {
+        let noun = w.trim_end_matches(['은', '는', '이', '가', '의']);
+        KOREAN_VAGUE_NOUNS.contains(&noun)
+    })
 }
 
 /// The last eojeol of a Korean title when it does not close on a question ending.
@@ -1211,6 +1428,87 @@ mod tests {
         }
         assert!(ok("Will Rufus Mbeki return for season two?"));
         assert!(ok("나은별은 어떻게 될까?"));
+    }
+
+    #[test]
+    fn an_english_title_opens_as_a_question_with_no_word_glued_in() {
+        for title in [
+            "The old king?",
+            "Lord Harrow is alive apparently?",
+            "1) Is Celia actually dead?",
+            "Cast: who is coming back?",
+            "Anything else you'd like to do with these characters?",
+        ] {
+            assert_eq!(
+                title_problem(title),
+                Some(TitleProblem::NotInverted),
+                "{title}"
+            );
+        }
+        for title in [
+            "What will happen to Where Can I Watch?",
+            "Will Which Actors Will Be In return?",
+            "What will happen to Also Rafael Dunn?",
+            "What will happen to AND Lord Harrow?",
+        ] {
+            assert_eq!(
+                title_problem(title),
+                Some(TitleProblem::GluedModal),
+                "{title}"
+            );
+        }
+        assert_eq!(
+            title_problem("Are there as we?"),
+            Some(TitleProblem::CutOff("we".to_owned()))
+        );
+        for title in [
+            "Isn't Mara the real heir?",
+            "What's inside the egg in the throne room?",
+            "Will The Ferris Brothers get another season?",
+        ] {
+            assert!(ok(title), "{title}: {:?}", title_problem(title));
+        }
+    }
+
+    #[test]
+    fn a_korean_template_subject_must_be_a_named_noun_phrase() {
+        for title in [
+            "들어간 상태라 실제 출연은 어떻게 될까?",
+            "연출을 맡은 어떻게 될까?",
+            "제작사는 1기와 같은 어떻게 될까?",
+            "예고했지만, 한채린의 시즌2 합류는 어떻게 될까?",
+            "시청자 게시판에서는 건우가 어떻게 될까?",
+            "아쉽게도 공개일은 언제일까?",
+            "■ 최종화 줄거리 다음 시즌이 나올까?",
+        ] {
+            assert_eq!(
+                title_problem(title),
+                Some(TitleProblem::GluedLeadIn),
+                "{title}"
+            );
+        }
+        for title in [
+            "출연은 어떻게 될까?",
+            "실제 출연은 어떻게 될까?",
+            "감독은 어떻게 될까?",
+            "호불호가 어떻게 될까?",
+        ] {
+            assert_eq!(
+                title_problem(title),
+                Some(TitleProblem::VagueSubject),
+                "{title}"
+            );
+        }
+        for title in [
+            "한채린의 시즌2 합류는 어떻게 될까?",
+            "도진이 어떻게 될까?",
+            "한 명의 손님이 어떻게 될까?",
+            "김지은 작가의 차기작은 어떻게 될까?",
+            "방영일은 언제일까?",
+            "고양이 변호사 다음 시즌이 나올까?",
+        ] {
+            assert!(ok(title), "{title}: {:?}", title_problem(title));
+        }
     }
 
     #[test]

@@ -677,7 +677,16 @@ fn short_question(sentence: &str) -> Option<String> {
     if !trimmed.ends_with('?') && !trimmed.ends_with('？') {
         return None;
     }
-    let question = strip_connective(trimmed);
+    // "1) Is Celia dead?", "2. Who sent it?": a list's numbering is not the question's.
+    let unnumbered = trimmed
+        .split_once([')', '.'])
+        .filter(|(number, rest)| {
+            !number.is_empty()
+                && number.chars().all(|c| c.is_ascii_digit())
+                && rest.starts_with(' ')
+        })
+        .map_or(trimmed, |(_, rest)| rest.trim_start());
+    let question = strip_connective(unnumbered);
     // "If it happens, who comes back?" → "Who comes back?"
     let question = match question.split_once(", ") {
         Some((lead, rest))
@@ -693,15 +702,22 @@ fn short_question(sentence: &str) -> Option<String> {
     let fits = |text: &str| {
         text.chars().count() < MAX_TITLE_CHARS && text.split_whitespace().count() <= MAX_TITLE_WORDS
     };
-    if fits(question) {
-        return Some(capitalise(question));
-    }
     // The last clause, when the sentence does not open as a question but ends as one
-    // ("…, but where are they going?", "… the same thing: is there more to tell?").
+    // ("…, but where are they going?", "The big one for fans: is Grandpa Sora alive?").
     let asks = |text: &str| {
         let opens = bare(text.split_whitespace().next().unwrap_or_default());
         WH_WORDS.contains(&opens.as_str()) || QUESTION_OPENERS.contains(&opens.as_str())
     };
+    // "Lord Harrow is alive apparently?": a statement asked, inverted.
+    if fits(question)
+        && !asks(question)
+        && let Some(inverted) = inverted_statement(question)
+    {
+        return Some(inverted);
+    }
+    if fits(question) && (asks(question) || !question.contains([',', ':', ';'])) {
+        return Some(capitalise(question));
+    }
     if !asks(question)
         && let Some(split) = question.rfind([',', ':', ';'])
     {
@@ -721,6 +737,39 @@ fn short_question(sentence: &str) -> Option<String> {
         .take_while(|&i| question[..i].chars().count() < MAX_TITLE_CHARS)
         .next()?;
     Some(format!("{}?", capitalise(question[..cut].trim_end())))
+}
+
+/// A statement with a question mark, about a name, as a yes/no question: "Lord Harrow is
+/// alive apparently?" → "Is Lord Harrow alive?". `None` unless a capitalised name of one to
+/// four words is followed by a form of "be" and something to ask about.
+fn inverted_statement(question: &str) -> Option<String> {
+    let words = words_of(question.trim_end_matches(['?', '？', '!']));
+    let k = words
+        .iter()
+        .position(|w| matches!(bare(w).as_str(), "is" | "are" | "was" | "were"))?;
+    let name = &words[..k];
+    let named = (1..=4).contains(&k)
+        && !NOT_OPENING_NAMES.contains(&bare(name[0]).as_str())
+        && name
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let mut rest: Vec<&str> = words[k + 1..].to_vec();
+    while rest.last().is_some_and(|w| {
+        matches!(
+            bare(w).as_str(),
+            "apparently" | "then" | "now" | "too" | "though" | "lol" | "right"
+        )
+    }) {
+        rest.pop();
+    }
+    (named && !rest.is_empty()).then(|| {
+        format!(
+            "{} {} {}?",
+            capitalise(&bare(words[k])),
+            name.join(" "),
+            rest.join(" ")
+        )
+    })
 }
 
 /// "Will a second season be confirmed?" and its kin, from the words the group uses.
@@ -1409,7 +1458,14 @@ fn predicate_after(words: &[&str], lower: &[String], start: usize) -> Option<Str
 /// A question about the person or thing the sentence names, when no sentence can be turned
 /// into one: "What will happen to Mira?". `None` when it names nothing (or only an outlet).
 fn subject_question(best: &str) -> Option<String> {
-    let words = words_of(best);
+    let mut words = words_of(best);
+    // "Also Rafael Dunn …", "AND Lord Harrow …": a capitalised opener starts no name.
+    if words
+        .first()
+        .is_some_and(|w| NOT_OPENING_NAMES.contains(&bare(w).as_str()))
+    {
+        words.remove(0);
+    }
     // The first name inside the sentence: capitalised words that do not open it.
     let is_name = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
@@ -1665,6 +1721,32 @@ mod tests {
             .next()
             .map(|made| super::super::finish(&made))
             .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_numbered_a_led_in_or_a_stated_question_is_asked_plainly() {
+        assert_eq!(
+            short_question("1) Is Celia actually dead?").as_deref(),
+            Some("Is Celia actually dead?")
+        );
+        assert_eq!(
+            short_question("The big one for anime-only fans: is Grandpa Sora actually alive?")
+                .as_deref(),
+            Some("Is Grandpa Sora actually alive?")
+        );
+        assert_eq!(
+            short_question("AND Lord Harrow is alive apparently??").as_deref(),
+            Some("Is Lord Harrow alive?")
+        );
+        // A number that opens the question is kept ("10 episodes again?" is no list).
+        assert_eq!(
+            short_question("Will 2027 be the year?").as_deref(),
+            Some("Will 2027 be the year?")
+        );
+        assert_eq!(
+            subject_question("Also Rafael Dunn posted a picture from a table read.").as_deref(),
+            Some("What will happen to Rafael Dunn?")
+        );
     }
 
     #[test]

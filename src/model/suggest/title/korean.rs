@@ -5,6 +5,7 @@
 use super::super::terms::Topic;
 use super::TitleContext;
 use super::check::MAX_KOREAN_CHARS as MAX_TITLE_CHARS;
+use super::check::inside_noun_phrase;
 
 /// Title options for a Korean group, best first (the caller keeps the first the checker
 /// accepts).
@@ -70,9 +71,10 @@ const CASTING_WORDS: &[&str] = &["검토", "제안", "출연", "합류", "싶", 
 /// The season number the sentences name ("시즌2" → '2').
 fn season_number(sentences: &[&str]) -> Option<char> {
     let text = sentences.join(" ");
+    // "시즌1" is the season that aired: a later one is asked about.
     text.match_indices("시즌")
         .filter_map(|(i, _)| text[i + "시즌".len()..].trim_start().chars().next())
-        .filter(char::is_ascii_digit)
+        .filter(|c| c.is_ascii_digit() && *c > '1')
         .max()
 }
 
@@ -82,7 +84,8 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         let plain = sentence
             .trim()
             .trim_end_matches(['.', '。', '…', '?', '？', ' ']);
-        if (plain.ends_with('까') || plain.ends_with("까요"))
+        // "-나요" asks too: a heading "해나랑 도윤은 결국 이어지나요" is the article's question.
+        if (plain.ends_with('까') || plain.ends_with("까요") || plain.ends_with("나요"))
             && let Some(clause) = last_clause(plain)
         {
             return format!("{clause}?");
@@ -112,7 +115,7 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
     }
     if let Some(i) = best.find("여부") {
         let before: Vec<&str> = best[..i].split_whitespace().collect();
-        let tail = &before[before.len().saturating_sub(4)..];
+        let tail = noun_phrase_tail(&before, 4);
         if !tail.is_empty() {
             let subject = tail.join(" ");
             return format!("{subject}{} 어떻게 될까?", topic_particle(&subject));
@@ -126,8 +129,11 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
                 .iter()
                 .any(|p| w.ends_with(p))
             && !w.starts_with(|c: char| c.is_ascii_digit())
+            // "맡은", "같은": an adnominal verb; "많이", "같이": an adverb.
+            && !(w.ends_with('은') && w.chars().count() == 2)
+            && !ADVERBS_IN_I.contains(w)
     }) {
-        let subject = &eojeols[k.saturating_sub(2)..=k];
+        let subject = noun_phrase_tail(&eojeols[..=k], 3);
         let quoted = subject
             .iter()
             .any(|w| w.contains(['"', '“', '”', '\'', '‘', '’']));
@@ -153,6 +159,13 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
             {
                 return format!("{subject} 언제일까?");
             }
+            // "시즌2가 …": whether the season is made, not how it goes.
+            if noun
+                .strip_prefix("시즌")
+                .is_some_and(|n| n.starts_with(|c: char| ('2'..='9').contains(&c)))
+            {
+                return format!("{subject} 나올까?");
+            }
             return format!("{subject} 어떻게 될까?");
         }
     }
@@ -162,6 +175,37 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         Some(Topic::Mother) => "어머니와의 관계는 어떻게 될까?".to_owned(),
         _ => "앞으로 어떻게 될까?".to_owned(),
     }
+}
+
+/// Adverbs ending in 이 that read like a subject with 이 ("많이", "같이").
+const ADVERBS_IN_I: &[&str] = &[
+    "많이",
+    "같이",
+    "없이",
+    "깊이",
+    "굳이",
+    "높이",
+    "길이",
+    "일찍이",
+    "깨끗이",
+    "겹겹이",
+    "틈틈이",
+    "곰곰이",
+    "나란히",
+];
+
+/// The last words of `eojeols` (at most `max`) that make one noun phrase: the head and the
+/// words before it that stand inside a noun phrase ("예고했지만, 한채린의 시즌2 합류" →
+/// "한채린의 시즌2 합류"). Empty when `eojeols` is.
+fn noun_phrase_tail<'a, 'b>(eojeols: &'b [&'a str], max: usize) -> &'b [&'a str] {
+    let Some(head) = eojeols.len().checked_sub(1) else {
+        return eojeols;
+    };
+    let mut start = head;
+    while start > 0 && head - start + 1 < max && inside_noun_phrase(eojeols[start - 1]) {
+        start -= 1;
+    }
+    &eojeols[start..]
 }
 
 /// Role words written before a Korean name ("배우 강이서", "원로배우 최만석 님").
@@ -521,7 +565,13 @@ fn negated_passive_question(sentence: &str) -> Option<String> {
                 .iter()
                 .any(|p| w.ends_with(p))
     }) {
-        lead.drain(..k);
+        // "출연 여부가", not "여부가": 여부 keeps the noun it asks about.
+        let from = if lead[k].starts_with("여부") {
+            k.saturating_sub(1)
+        } else {
+            k
+        };
+        lead.drain(..from);
     }
     // "배우 오태민이 물망에 올랐으나, 아직 출연이 확정되지는 않았다" → "오태민의 출연이
     // 확정될까?": the clause names no one, the sentence does.
@@ -535,6 +585,7 @@ fn negated_passive_question(sentence: &str) -> Option<String> {
         "공개",
         "캐스팅",
         "합류",
+        "여부",
     ];
     let named = lead.iter().any(|w| {
         w.ends_with(['이', '가', '은', '는']) && !generic.iter().any(|g| w.starts_with(g))
@@ -546,7 +597,9 @@ fn negated_passive_question(sentence: &str) -> Option<String> {
             .take_while(|w| !w.contains("되지"))
             .filter(|w| w.ends_with(['은', '는']) && w.chars().count() >= 3)
             .map(|w| w.trim_end_matches(['은', '는']))
-            .find(|w| !generic.iter().any(|g| w.starts_with(g)) && w.chars().all(is_syllable))
+            // The last one: an earlier "…은" may be an adnominal ("사랑받은 도경민은").
+            .filter(|w| !generic.iter().any(|g| w.starts_with(g)) && w.chars().all(is_syllable))
+            .last()
             .map(str::to_owned)
     };
     if !named && let Some(name) = super::super::terms::last_name(sentence).or_else(topic) {
@@ -714,6 +767,43 @@ mod tests {
             )
             .as_deref(),
             Some("한소이의 생사조차 확인될까?")
+        );
+        // "여부" keeps the noun it asks about; an adnominal before the name is not the name.
+        assert_eq!(
+            negated_passive_question(
+                "반면 형사 역으로 사랑받은 도경민은 아직 출연 여부가 결정되지 않았다."
+            )
+            .as_deref(),
+            Some("도경민의 출연 여부가 결정될까?")
+        );
+    }
+
+    #[test]
+    fn a_subject_is_a_noun_phrase_without_the_clause_before_it() {
+        let tail =
+            |text: &str, max| noun_phrase_tail(&text.split(' ').collect::<Vec<_>>(), max).join(" ");
+        assert_eq!(
+            tail("예고했지만, 한채린의 시즌2 합류", 4),
+            "한채린의 시즌2 합류"
+        );
+        assert_eq!(tail("이미 촬영에 들어간 상태라 실제 출연", 4), "실제 출연");
+        assert_eq!(tail("드라마를 정주행하고 나니 시즌2가", 3), "시즌2가");
+        assert_eq!(tail("시청자 게시판에서는 건우가", 3), "건우가");
+        assert_eq!(tail("한 명의 손님이", 3), "한 명의 손님이");
+        assert_eq!(
+            tail("배우 김지은 작가의 차기작은", 3),
+            "김지은 작가의 차기작은"
+        );
+        assert!(noun_phrase_tail(&[], 3).is_empty());
+        // Titled from the noun phrase, or by what the question really asks.
+        let one = |sentence: &str| korean_title(&[sentence], None);
+        assert_eq!(
+            one("시청자 게시판에서는 건우가 가장 많이 언급된다."),
+            "건우가 어떻게 될까?"
+        );
+        assert_eq!(
+            one("드라마를 정주행하고 나니 시즌2가 너무 기다려진다."),
+            "시즌2가 나올까?"
         );
     }
 }
