@@ -130,7 +130,7 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
                 .any(|p| w.ends_with(p))
             && !w.starts_with(|c: char| c.is_ascii_digit())
             // "맡은", "같은": an adnominal verb; "많이", "같이": an adverb.
-            && !(w.ends_with('은') && w.chars().count() == 2)
+            && (!w.ends_with('은') || w.chars().count() != 2)
             && !ADVERBS_IN_I.contains(w)
     }) {
         let subject = noun_phrase_tail(&eojeols[..=k], 3);
