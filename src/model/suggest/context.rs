@@ -31,6 +31,8 @@ pub(crate) struct ArticleContext {
     pub open_count: usize,
     /// The article's first block, its headline: the show and people it is about.
     pub headline: Option<String>,
+    /// Names the article gives to makers and outlets ([`super::title::makers_of`]).
+    pub makers: Vec<String>,
     /// Per block: the show the heading of its section names, if that heading is a show's name
     /// ("### Ghost Bakery"), without a season number.
     pub section_show: Vec<Option<String>>,

@@ -96,8 +96,8 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
     // Per (list entry, topic): the group of that topic; groups never cross list entries.
     let mut topic_group: HashMap<(Option<&str>, Topic), usize> = HashMap::new();
     let mut group_section: Vec<Option<&str>> = Vec::new();
-    // Per group: whether it is a topic's group (cast, renewal, …).
-    let mut is_topic_group: Vec<bool> = Vec::new();
+    // Per group: the topic it is the group of (cast, renewal, …), if any.
+    let mut group_topic: Vec<Option<Topic>> = Vec::new();
     for (index, candidate) in candidates.iter().enumerate() {
         let primary = candidate.primary_topic();
         let ids: Vec<usize> = candidate
@@ -144,10 +144,23 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
         let by_topic = primary.and_then(|t| topic_group.get(&(section, t)).copied());
         // A direct question with no topic of its own does not join a topic's group by a
         // shared name ("Is Bai Xue really dead?" is not the cast question about her actress).
-        let topic_of_group = |g: usize| is_topic_group.get(g).copied().unwrap_or(false);
+        let topic_of_group = |g: usize| group_topic.get(g).copied().flatten();
         let chosen = match best {
             _ if by_topic.is_some() => by_topic,
-            Some((_, g)) if candidate.question && primary.is_none() && topic_of_group(g) => None,
+            Some((_, g))
+                if candidate.question && primary.is_none() && topic_of_group(g).is_some() =>
+            {
+                None
+            }
+            // A sentence about one topic does not join another topic's group by the words
+            // they share (issue 15, "splitting by subject"): "the whole cast is coming back for
+            // season 2" is not the renewal question, "no release date for season 2 yet" not
+            // the cast's.
+            Some((_, g))
+                if primary.is_some() && topic_of_group(g).is_some_and(|t| Some(t) != primary) =>
+            {
+                None
+            }
             Some((share, g)) if share >= JOIN_SHARE => Some(g),
             _ if candidate.terms.is_empty() => follows_previous,
             // A statement with little subject of its own continues the one before it.
@@ -170,10 +183,10 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
         };
         if let Some(topic) = primary {
             topic_group.entry((section, topic)).or_insert(g);
-            if is_topic_group.len() <= g {
-                is_topic_group.resize(g + 1, false);
+            if group_topic.len() <= g {
+                group_topic.resize(g + 1, None);
             }
-            is_topic_group[g] = true;
+            group_topic[g].get_or_insert(topic);
         }
         for &id in &ids {
             let list = &mut recent[id];
@@ -234,5 +247,18 @@ mod tests {
             grouped(&sentences, &[0, 2, 3, 4, 5, 6]),
             [vec![0, 2, 3, 6], vec![4], vec![5]]
         );
+    }
+
+    #[test]
+    fn a_sentence_about_one_topic_does_not_join_another_topics_group() {
+        // Every sentence says "season 2"; the renewal, the air date and the cast are three
+        // questions (issue 15, "splitting by subject").
+        let sentences = [
+            "The streamer has not renewed The Quiet Orchard for season 2.",
+            "There is no release date for The Quiet Orchard season 2 yet.",
+            "The whole main cast of The Quiet Orchard is coming back for season 2.",
+        ];
+        let groups = grouped(&sentences, &[0, 1, 2]);
+        assert_eq!(groups.len(), 3, "{groups:?}");
     }
 }

@@ -84,6 +84,11 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
         show_of_block: list_entries(document),
         headline: document.blocks.first().map(|b| b.text.clone()),
         section_show: context::section_shows(document),
+        makers: document
+            .blocks
+            .iter()
+            .flat_map(|b| title::makers_of(&b.text))
+            .collect(),
         ..ArticleContext::default()
     };
     // First pass: every sentence's score and own terms; the article's reading of its season;
@@ -563,6 +568,7 @@ fn build(
         date_given: context.date_given && context.listed_shows().is_empty(),
         season: context.season,
         headline: context.headline.clone(),
+        makers: context.makers.clone(),
         listed_shows: context.listed_shows(),
         section_show: context.section_show.get(first.block).cloned().flatten(),
         antecedents: by_strength

@@ -217,14 +217,30 @@ pub(super) fn english_titles<'a>(
         });
     let rescued = std::iter::once_with(|| sentences.iter().find_map(|s| rescue_question(s)));
     let by_key = std::iter::once_with(move || topic_question(key, season));
+    // "Mabel Osei … is also expected to return": whether the named person comes back.
+    let returning = std::iter::once_with(move || {
+        let lower = sentences[0].to_lowercase();
+        RETURN_WORDS
+            .iter()
+            .any(|w| lower.contains(w))
+            .then(|| named_return_question(sentences[0], season))
+            .flatten()
+    });
     let by_subject = std::iter::once_with(|| {
-        subject_question(sentences[0]).filter(|made| !about_the_headline(made, context))
+        subject_question(sentences[0])
+            .filter(|made| !about_the_headline(made, context) && !about_a_maker(made, context))
     });
     by_topic
         .into_iter()
         .chain(own_questions)
         .chain(statements)
-        .chain(rescued.chain(by_key).chain(by_subject).flatten())
+        .chain(
+            rescued
+                .chain(returning)
+                .chain(by_key)
+                .chain(by_subject)
+                .flatten(),
+        )
 }
 
 /// A way a statement (its words) becomes a question, if it can.
@@ -1566,6 +1582,130 @@ const DEAL_WORDS: &[&str] = &[
     "agreement",
 ];
 
+/// Words of a person coming back to a show.
+const RETURN_WORDS: &[&str] = &[
+    "to return",
+    "will return",
+    "would return",
+    "returning",
+    "come back",
+    "coming back",
+    "be back",
+    "reprise",
+];
+
+/// Words that introduce a maker or an outlet by its name ("showrunner Marcus Feld").
+const MAKER_WORDS: &[&str] = &[
+    "showrunner",
+    "creator",
+    "co-creator",
+    "writer",
+    "director",
+    "producer",
+    "streamer",
+    "network",
+    "platform",
+    "studio",
+    "broadcaster",
+    "channel",
+    "executive",
+];
+
+/// Words between an appositive's name and its maker word ("Marcus Feld, our showrunner").
+const DETERMINERS: &[&str] = &["our", "the", "its", "their", "his", "her", "a"];
+
+/// Verbs whose subject is an outlet ("Orbitline has not renewed …").
+const OUTLET_VERBS: &[&str] = &[
+    "renewed",
+    "renew",
+    "cancelled",
+    "canceled",
+    "ordered",
+    "greenlit",
+    "picked",
+];
+
+/// The names a text gives to makers and outlets: a capitalised name after a maker word
+/// ("showrunner Marcus Feld" → "Marcus Feld", "Marcus"), or before an outlet's verb
+/// ("Orbitline has not renewed" → "Orbitline"). Names of one to three words.
+pub(crate) fn makers_of(text: &str) -> Vec<String> {
+    let words = words_of(text);
+    let is_name = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && !NOT_OPENING_NAMES.contains(&bare(w).as_str())
+    };
+    let mut makers = Vec::new();
+    for k in 0..words.len() {
+        let mut run: Vec<&str> = Vec::new();
+        if MAKER_WORDS.contains(&bare(words[k]).as_str()) {
+            // "Marcus Feld, our showrunner, …": the name before, set off by a comma.
+            let mut j = k;
+            if j > 0 && DETERMINERS.contains(&bare(words[j - 1]).as_str()) {
+                j -= 1;
+            }
+            if j > 0 && words[j - 1].ends_with(',') {
+                let mut start = j - 1;
+                while start > 0 && j - start < 3 && is_name(words[start - 1]) {
+                    start -= 1;
+                }
+                if words[start..j].iter().all(|w| is_name(w)) {
+                    run.extend(&words[start..j]);
+                }
+            }
+            let before = !run.is_empty();
+            for w in words[k + 1..].iter().filter(|_| !before) {
+                if !is_name(w) || run.len() == 3 {
+                    break;
+                }
+                run.push(w);
+                if w.ends_with([',', '.', ';', ':', ')']) {
+                    break;
+                }
+            }
+        } else if k > 0 && is_name(words[k - 1]) && !is_name(words[k]) {
+            // "Orbitline has not renewed", "Orbitline still hasn't ordered": the verb within
+            // three words of the name.
+            let verb = words[k..]
+                .iter()
+                .take(3)
+                .any(|w| OUTLET_VERBS.contains(&bare(w).as_str()));
+            let one_word = k < 2 || !is_name(words[k - 2]);
+            if verb && one_word && !words[k - 1].ends_with([',', '.']) {
+                run.push(words[k - 1]);
+            }
+        }
+        if run.is_empty() {
+            continue;
+        }
+        let name = run
+            .join(" ")
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches("'s")
+            .to_owned();
+        if let Some((first, _)) = name.split_once(' ') {
+            makers.push(first.to_owned());
+        }
+        makers.push(name);
+    }
+    makers
+}
+
+/// Whether "What will happen to X?" asks about a maker or an outlet the article names
+/// ([`TitleContext::makers`]).
+fn about_a_maker(made: &str, context: &TitleContext) -> bool {
+    let Some(name) = made
+        .strip_prefix("What will happen to ")
+        .and_then(|rest| rest.strip_suffix('?'))
+    else {
+        return false;
+    };
+    let first = name.split(' ').next().unwrap_or_default();
+    context
+        .makers
+        .iter()
+        .any(|maker| maker == name || maker == first)
+}
+
 /// Whether "What will happen to X?" asks about a name the headline gives (the show, or the
 /// star the piece is about): too broad to be a thread of its own.
 fn about_the_headline(made: &str, context: &TitleContext) -> bool {
@@ -1746,6 +1886,44 @@ mod tests {
         assert_eq!(
             subject_question("Also Rafael Dunn posted a picture from a table read.").as_deref(),
             Some("What will happen to Rafael Dunn?")
+        );
+    }
+
+    #[test]
+    fn makers_and_outlets_are_named_by_their_role_or_their_verb() {
+        assert_eq!(
+            makers_of("Marcus Feld, our showrunner, has a plan."),
+            ["Marcus", "Marcus Feld"]
+        );
+        assert_eq!(
+            makers_of("The deal was signed by showrunner Ada Quill."),
+            ["Ada", "Ada Quill"]
+        );
+        assert_eq!(
+            makers_of("Orbitline has not renewed the show yet."),
+            ["Orbitline"]
+        );
+        assert!(makers_of("Vera walked out of the station for good.").is_empty());
+        let context = TitleContext {
+            makers: makers_of("Marcus Feld, our showrunner, has a plan."),
+            ..TitleContext::default()
+        };
+        assert!(about_a_maker("What will happen to Marcus Feld?", &context));
+        assert!(about_a_maker("What will happen to Marcus?", &context));
+        assert!(!about_a_maker("What will happen to Vera?", &context));
+    }
+
+    #[test]
+    fn a_named_person_expected_to_return_is_asked_whether_they_return() {
+        let titles: Vec<String> = english_titles(
+            &["Mabel Osei, who played the youngest sister, is also expected to return."],
+            None,
+            &TitleContext::default(),
+        )
+        .collect();
+        assert!(
+            titles.contains(&"Will Mabel Osei return?".to_owned()),
+            "{titles:?}"
         );
     }
 

@@ -9,6 +9,7 @@
 
 pub(crate) mod check;
 mod english;
+pub(crate) use english::makers_of;
 mod korean;
 
 use super::language::is_korean;
@@ -31,6 +32,9 @@ pub(crate) struct TitleContext {
     /// The article's headline: a name it gives is the show or its star, never a story
     /// question's subject on its own ("What will happen to Copper Street?").
     pub headline: Option<String>,
+    /// Names the article gives to makers and outlets ("showrunner Marcus Feld", "the streamer
+    /// Orbitline", "Orbitline has not renewed …"): never a story question's subject.
+    pub makers: Vec<String>,
     /// In a list of shows, every show it lists (each has its own renewal question).
     pub listed_shows: Vec<String>,
     /// The show the heading of the group's section names: "the show" of a title is that
