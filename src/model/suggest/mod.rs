@@ -84,11 +84,17 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
         show_of_block: list_entries(document),
         headline: document.blocks.first().map(|b| b.text.clone()),
         section_show: context::section_shows(document),
-        makers: document
-            .blocks
-            .iter()
-            .flat_map(|b| title::makers_of(&b.text))
-            .collect(),
+        makers: {
+            // Each name once: a long article names its showrunner many times.
+            let mut makers: Vec<String> = document
+                .blocks
+                .iter()
+                .flat_map(|b| title::makers_of(&b.text))
+                .collect();
+            makers.sort_unstable();
+            makers.dedup();
+            makers
+        },
         ..ArticleContext::default()
     };
     // First pass: every sentence's score and own terms; the article's reading of its season;

@@ -1,11 +1,14 @@
 //! English titles: the group's own short question, the renewal question, or a hedged,
 //! reported or embedded statement turned into a question.
 
+use std::sync::LazyLock;
+
 use super::super::terms::{Topic, last_name};
 use super::{
     Antecedent, DANGLING, LEADING_CONNECTIVES, MAX_TITLE_CHARS, MAX_TITLE_WORDS, MIN_CLAUSE_CHARS,
     TitleContext, bare, capitalise, strip_connective, words_of,
 };
+use aho_corasick::AhoCorasick;
 
 /// Opening words lower-cased when they start the subject of a question.
 const COMMON_OPENERS: &[&str] = &[
@@ -1625,22 +1628,44 @@ const OUTLET_VERBS: &[&str] = &[
     "picked",
 ];
 
+/// [`MAKER_WORDS`] and [`OUTLET_VERBS`] in one case-insensitive automaton, to pass over a
+/// paragraph that holds none; `None` if it could not be built (then every paragraph is read).
+static MAKER_CUES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    let built = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(MAKER_WORDS.iter().chain(OUTLET_VERBS));
+    match built {
+        Ok(automaton) => Some(automaton),
+        Err(error) => {
+            log::warn!("maker words searched word by word: {error}");
+            None
+        }
+    }
+});
+
 /// The names a text gives to makers and outlets: a capitalised name after a maker word
 /// ("showrunner Marcus Feld" → "Marcus Feld", "Marcus"), or before an outlet's verb
 /// ("Orbitline has not renewed" → "Orbitline"). Names of one to three words.
 pub(crate) fn makers_of(text: &str) -> Vec<String> {
-    let words = words_of(text);
-    let is_name = |w: &str| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && !NOT_OPENING_NAMES.contains(&bare(w).as_str())
+    // Most paragraphs name no maker: one automaton pass tells.
+    if MAKER_CUES.as_ref().is_some_and(|cues| !cues.is_match(text)) {
+        return Vec::new();
+    }
+    // Compared without allocating: this reads every word of the article.
+    let is_one_of = |word: &str, list: &[&str]| {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        list.iter().any(|w| core.eq_ignore_ascii_case(w))
     };
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let is_name = |w: &str| capitalised(w) && !is_one_of(w, NOT_OPENING_NAMES);
+    let words = words_of(text);
     let mut makers = Vec::new();
     for k in 0..words.len() {
         let mut run: Vec<&str> = Vec::new();
-        if MAKER_WORDS.contains(&bare(words[k]).as_str()) {
+        if is_one_of(words[k], MAKER_WORDS) {
             // "Marcus Feld, our showrunner, …": the name before, set off by a comma.
             let mut j = k;
-            if j > 0 && DETERMINERS.contains(&bare(words[j - 1]).as_str()) {
+            if j > 0 && is_one_of(words[j - 1], DETERMINERS) {
                 j -= 1;
             }
             if j > 0 && words[j - 1].ends_with(',') {
@@ -1662,13 +1687,13 @@ pub(crate) fn makers_of(text: &str) -> Vec<String> {
                     break;
                 }
             }
-        } else if k > 0 && is_name(words[k - 1]) && !is_name(words[k]) {
+        } else if k > 0 && !capitalised(words[k]) && is_name(words[k - 1]) {
             // "Orbitline has not renewed", "Orbitline still hasn't ordered": the verb within
             // three words of the name.
             let verb = words[k..]
                 .iter()
                 .take(3)
-                .any(|w| OUTLET_VERBS.contains(&bare(w).as_str()));
+                .any(|w| is_one_of(w, OUTLET_VERBS));
             let one_word = k < 2 || !is_name(words[k - 2]);
             if verb && one_word && !words[k - 1].ends_with([',', '.']) {
                 run.push(words[k - 1]);
