@@ -165,7 +165,20 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
                 score.weak_only = false;
             }
         }
-        if !score.is_open() || word_count(text) < MIN_WORDS || asks_the_reader(text, score) {
+        // "Q: 원작 있는 드라마예요? A: 없어요": a question its FAQ answer settles.
+        let answered = score.question
+            && sentences.get(index + 1).is_some_and(|next| {
+                let next_text = text_of(next);
+                ["A:", "A.", "A)", "답:", "답변:"]
+                    .iter()
+                    .any(|m| next_text.trim_start().starts_with(m))
+                    && !read[index + 1].0.is_open()
+            });
+        if !score.is_open()
+            || word_count(text) < MIN_WORDS
+            || asks_the_reader(text, score)
+            || answered
+        {
             continue;
         }
         let heading = matches!(block.kind, BlockKind::Heading(_));
@@ -729,6 +742,28 @@ mod tests {
             assert!(!title.starts_with("When"), "{title}");
             assert!(!title.contains("confirmed"), "{title}");
         }
+    }
+
+    #[test]
+    fn a_question_its_faq_answer_settles_is_no_thread() {
+        let suggestions = suggest_markdown(
+            "# 안개 정류장 결말 해석\n\n\
+             Q: 편의점 사장님은 결국 돌아가신 건가요?\n\
+             A: 네, 마지막 회에 장례식까지 나왔어요.\n\n\
+             Q: 시즌2 나오나요?\n\
+             A: 아직 공식 발표는 없어요.\n",
+        );
+        let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
+        assert!(
+            !titles.iter().any(|t| t.contains("사장님")),
+            "answered: {titles:?}"
+        );
+        assert!(
+            suggestions
+                .iter()
+                .any(|s| s.passages.iter().any(|p| p.text.contains("시즌2 나오나요"))),
+            "still open: {titles:?}"
+        );
     }
 
     #[test]

@@ -43,8 +43,9 @@ pub enum TitleProblem {
     /// Asks what the article settles ("Will a second season be confirmed?" when the article
     /// reports it confirmed): see [`title_problem_in`].
     AsksSettled,
-    /// A Korean template question whose subject is no noun phrase: a clause glued before it
-    /// ("들어간 상태라 실제 출연은 어떻게 될까?") or an adnominal verb ("연출을 맡은 어떻게 될까?").
+    /// A list, FAQ or reply marker before the question ("① …", "Q: …", "└ 연두 …"), or a Korean
+    /// template question whose subject is no noun phrase: a clause glued before it ("들어간
+    /// 상태라 실제 출연은 어떻게 될까?") or an adnominal verb ("연출을 맡은 어떻게 될까?").
     GluedLeadIn,
     /// It carries markup left from a web page: a tag (`<p>`, `</h2>`, `<br/>`) or a
     /// character reference (`&amp;`, `&#39;`).
@@ -67,7 +68,7 @@ impl fmt::Display for TitleProblem {
             Self::TooLong => write!(f, "too long"),
             Self::AsksSettled => write!(f, "asks what the article settles"),
             Self::Markup => write!(f, "markup left in the text"),
-            Self::GluedLeadIn => write!(f, "a clause glued before the subject"),
+            Self::GluedLeadIn => write!(f, "a marker or a clause glued before the question"),
         }
     }
 }
@@ -386,6 +387,9 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
     if has_dateline(body) {
         return Some(TitleProblem::Dateline);
     }
+    if opens_with_marker(body, &lower) {
+        return Some(TitleProblem::GluedLeadIn);
+    }
     if has_speech_tag(body, &lower) {
         return Some(TitleProblem::SpeechTag);
     }
@@ -578,6 +582,21 @@ const ROLE_WORDS: &[&str] = &[
     "spokesperson",
     "representative",
 ];
+
+/// Whether a title opens with a list, FAQ or reply marker: "① 막차 운전사는 …", "Q: 시즌2
+/// 나오나요?", "└ 연두 …", "- Will Mira return?" (a quotation mark may open a title).
+fn opens_with_marker(body: &str, lower: &str) -> bool {
+    let marked = body.chars().next().is_some_and(|c| {
+        let circled =
+            ('\u{2460}'..='\u{24FF}').contains(&c) || ('\u{2776}'..='\u{2793}').contains(&c);
+        let quote = matches!(c, '"' | '\'' | '“' | '‘' | '「' | '『' | '《');
+        circled || !(c.is_alphanumeric() || quote)
+    });
+    marked
+        || ["q:", "a:", "q.", "q)"]
+            .iter()
+            .any(|m| lower.starts_with(m))
+}
 
 /// Whether an English title's first word opens a question: a question word or an
 /// auxiliary, contracted or not ("What's", "Isn't"). "The old king?", "Lord Harrow is alive
@@ -1055,6 +1074,10 @@ fn english_cut_off(body: &str, words: &[String]) -> Option<String> {
 /// an eojeol ending so ("상태라", "정주행하고", "예고했지만", "게시판에서는", "연출을") is not
 /// part of the noun phrase after it.
 const CLAUSE_ENDINGS: &[&str] = &[
+    "와도",
+    "아도",
+    "어도",
+    "해도",
     "을",
     "를",
     "에",
@@ -1171,6 +1194,9 @@ fn korean_subject_not_a_phrase(body: &str) -> bool {
 /// Nouns that name no one and nothing of the story on their own: "출연은 어떻게 될까?" asks
 /// whose casting, "감독은 어떻게 될까?" which director.
 const KOREAN_VAGUE_NOUNS: &[&str] = &[
+    "작가님",
+    "감독님",
+    "배우님",
     "출연",
     "합류",
     "방송",
@@ -1428,6 +1454,7 @@ mod tests {
         }
         assert!(ok("Will Rufus Mbeki return for season two?"));
         assert!(ok("나은별은 어떻게 될까?"));
+        assert!(ok("주연 배우들이 시즌2에 다시 출연할까?"));
     }
 
     #[test]
@@ -1471,6 +1498,25 @@ mod tests {
     }
 
     #[test]
+    fn a_list_faq_or_reply_marker_before_the_question_is_flagged() {
+        for title in [
+            "① 막차 운전사는 어떻게 될까?",
+            "Q: 시즌2 나오나요?",
+            "└ 연두 비행기 탔을까?",
+            "Q: Is the show cancelled?",
+            "- Will Mira return?",
+        ] {
+            assert_eq!(
+                title_problem(title),
+                Some(TitleProblem::GluedLeadIn),
+                "{title}"
+            );
+        }
+        assert!(ok("\"Bright Hours\" 시즌2가 나올까?"));
+        assert!(ok("'검은 우산' 시즌2가 나올까?"));
+    }
+
+    #[test]
     fn a_korean_template_subject_must_be_a_named_noun_phrase() {
         for title in [
             "들어간 상태라 실제 출연은 어떻게 될까?",
@@ -1479,6 +1525,7 @@ mod tests {
             "예고했지만, 한채린의 시즌2 합류는 어떻게 될까?",
             "시청자 게시판에서는 건우가 어떻게 될까?",
             "아쉽게도 공개일은 언제일까?",
+            "나와도 지호 배우가 어떻게 될까?",
             "■ 최종화 줄거리 다음 시즌이 나올까?",
         ] {
             assert_eq!(
@@ -1492,6 +1539,7 @@ mod tests {
             "실제 출연은 어떻게 될까?",
             "감독은 어떻게 될까?",
             "호불호가 어떻게 될까?",
+            "작가님이 어떻게 될까?",
         ] {
             assert_eq!(
                 title_problem(title),

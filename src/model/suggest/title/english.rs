@@ -3,12 +3,13 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
+
 use super::super::terms::{Topic, last_name};
 use super::{
     Antecedent, DANGLING, LEADING_CONNECTIVES, MAX_TITLE_CHARS, MAX_TITLE_WORDS, MIN_CLAUSE_CHARS,
-    TitleContext, bare, capitalise, strip_connective, words_of,
+    TitleContext, bare, capitalise, strip_connective, without_marker, words_of,
 };
-use aho_corasick::AhoCorasick;
 
 /// Opening words lower-cased when they start the subject of a question.
 const COMMON_OPENERS: &[&str] = &[
@@ -696,16 +697,8 @@ fn short_question(sentence: &str) -> Option<String> {
     if !trimmed.ends_with('?') && !trimmed.ends_with('？') {
         return None;
     }
-    // "1) Is Celia dead?", "2. Who sent it?": a list's numbering is not the question's.
-    let unnumbered = trimmed
-        .split_once([')', '.'])
-        .filter(|(number, rest)| {
-            !number.is_empty()
-                && number.chars().all(|c| c.is_ascii_digit())
-                && rest.starts_with(' ')
-        })
-        .map_or(trimmed, |(_, rest)| rest.trim_start());
-    let question = strip_connective(unnumbered);
+    // "1) Is Celia dead?", "Q: Is it over?": a list's numbering is not the question's.
+    let question = strip_connective(without_marker(trimmed));
     // "If it happens, who comes back?" → "Who comes back?"
     let question = match question.split_once(", ") {
         Some((lead, rest))
@@ -1597,8 +1590,12 @@ const RETURN_WORDS: &[&str] = &[
     "reprise",
 ];
 
-/// Words that introduce a maker or an outlet by its name ("showrunner Marcus Feld").
+/// Words that introduce a maker, an outlet or an actor by name ("showrunner Marcus Feld",
+/// "star Yusra Kalani").
 const MAKER_WORDS: &[&str] = &[
+    "actor",
+    "actress",
+    "star",
     "showrunner",
     "creator",
     "co-creator",
@@ -1647,9 +1644,10 @@ static MAKER_CUES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
 /// ("showrunner Marcus Feld" → "Marcus Feld", "Marcus"), or before an outlet's verb
 /// ("Orbitline has not renewed" → "Orbitline"). Names of one to three words.
 pub(crate) fn makers_of(text: &str) -> Vec<String> {
+    let mut makers = actors_before_as(text);
     // Most paragraphs name no maker: one automaton pass tells.
     if MAKER_CUES.as_ref().is_some_and(|cues| !cues.is_match(text)) {
-        return Vec::new();
+        return makers;
     }
     // Compared without allocating: this reads every word of the article.
     let is_one_of = |word: &str, list: &[&str]| {
@@ -1659,7 +1657,6 @@ pub(crate) fn makers_of(text: &str) -> Vec<String> {
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let is_name = |w: &str| capitalised(w) && !is_one_of(w, NOT_OPENING_NAMES);
     let words = words_of(text);
-    let mut makers = Vec::new();
     for k in 0..words.len() {
         let mut run: Vec<&str> = Vec::new();
         if is_one_of(words[k], MAKER_WORDS) {
@@ -1713,6 +1710,35 @@ pub(crate) fn makers_of(text: &str) -> Vec<String> {
         makers.push(name);
     }
     makers
+}
+
+/// The actors a text names by their part: "Rafe Donnelly as the Warden", "Yusra Kalani as
+/// Mira" → "Rafe Donnelly", "Rafe", "Yusra Kalani", "Yusra". Looks only around each " as ".
+fn actors_before_as(text: &str) -> Vec<String> {
+    let mut actors = Vec::new();
+    for (at, _) in text.match_indices(" as ") {
+        let part = text[at + " as ".len()..].split_whitespace().next();
+        let names_a_part = part.is_some_and(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "the" | "a")
+        });
+        let name: Vec<&str> = text[..at]
+            .split_whitespace()
+            .rev()
+            .take(3)
+            .take_while(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.ends_with([',', '.', ';', ':'])
+                    && !NOT_OPENING_NAMES.contains(&bare(w).as_str())
+            })
+            .collect();
+        if !names_a_part || name.len() < 2 {
+            continue;
+        }
+        let full: Vec<&str> = name.into_iter().rev().collect();
+        actors.push(full[0].to_owned());
+        actors.push(full.join(" "));
+    }
+    actors
 }
 
 /// Whether "What will happen to X?" asks about a maker or an outlet the article names
@@ -1929,6 +1955,11 @@ mod tests {
             ["Orbitline"]
         );
         assert!(makers_of("Vera walked out of the station for good.").is_empty());
+        assert_eq!(
+            makers_of("Rafe Donnelly as the Warden was the best thing in it."),
+            ["Rafe", "Rafe Donnelly"]
+        );
+        assert!(makers_of("The season ends with Mira as Queen.").is_empty());
         let context = TitleContext {
             makers: makers_of("Marcus Feld, our showrunner, has a plan."),
             ..TitleContext::default()

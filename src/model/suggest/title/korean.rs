@@ -318,6 +318,10 @@ const KOREAN_CONNECTIVES: &[&str] = &[
     "특히",
     "그런데",
     "결국",
+    "그리고",
+    "그래서",
+    "근데",
+    "아무튼",
 ];
 
 /// `text` without a leading Korean connective.

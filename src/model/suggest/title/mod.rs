@@ -32,8 +32,9 @@ pub(crate) struct TitleContext {
     /// The article's headline: a name it gives is the show or its star, never a story
     /// question's subject on its own ("What will happen to Copper Street?").
     pub headline: Option<String>,
-    /// Names the article gives to makers and outlets ("showrunner Marcus Feld", "the streamer
-    /// Orbitline", "Orbitline has not renewed …"): never a story question's subject.
+    /// Names the article gives to makers, outlets and actors ("showrunner Marcus Feld",
+    /// "Orbitline has not renewed …", "Rafe Donnelly as the Warden"): never the subject of
+    /// "What will happen to …?" (a character's fate is; an actor's is whether they return).
     pub makers: Vec<String>,
     /// In a list of shows, every show it lists (each has its own renewal question).
     pub listed_shows: Vec<String>,
@@ -104,6 +105,9 @@ pub(crate) fn title(
     key: Option<Topic>,
     context: &TitleContext,
 ) -> Option<String> {
+    // "① 정류장은 현실일까?", "Q: 시즌2 나오나요?", "└ 연두 …": the marker is not the question's.
+    let unmarked: Vec<&str> = sentences.iter().map(|s| without_marker(s)).collect();
+    let sentences = unmarked.as_slice();
     let best = sentences.first()?;
     let korean = is_korean(best);
     let by_show = context.show.as_ref().map(|show| {
@@ -144,6 +148,68 @@ pub(crate) fn title(
             };
             title_problem_in(made, settled).is_none()
         })
+}
+
+/// Reply markers of a comment thread, written before the commenter's name ("└ 연두").
+const REPLY_MARKERS: &[char] = &['└', '┗', '↳', '↪'];
+
+/// `text` without the list, FAQ or reply marker it opens with: a numbering ("1)", "2."), a
+/// circled number ("①"), a bullet ("■", "▶", "•", "-"), "Q:" or "A:", or a reply marker and the
+/// commenter's name after it ("└ 연두 비행기 탔을까?" → "비행기 탔을까?"). Quotation marks stay.
+pub(crate) fn without_marker(text: &str) -> &str {
+    let text = text.trim_start();
+    if let Some(rest) = text.strip_prefix(REPLY_MARKERS) {
+        // The name is the marker's first word; the comment follows it.
+        let rest = rest.trim_start();
+        return match rest.split_once(char::is_whitespace) {
+            Some((_, comment)) if !comment.trim().is_empty() => comment.trim_start(),
+            _ => rest,
+        };
+    }
+    for prefix in ["Q:", "Q.", "A:", "q:", "Q)", "질문:", "답변:"] {
+        if let Some(rest) = text.strip_prefix(prefix)
+            && rest.starts_with(char::is_whitespace)
+        {
+            return rest.trim_start();
+        }
+    }
+    let marked = |c: char| {
+        ('\u{2460}'..='\u{2473}').contains(&c)
+            || ('\u{2776}'..='\u{277F}').contains(&c)
+            || matches!(
+                c,
+                '■' | '□'
+                    | '▶'
+                    | '▷'
+                    | '►'
+                    | '◆'
+                    | '◇'
+                    | '●'
+                    | '○'
+                    | '•'
+                    | '·'
+                    | '※'
+                    | '★'
+                    | '☆'
+                    | '→'
+                    | '-'
+                    | '*'
+                    | '#'
+            )
+    };
+    let unbulleted = text.trim_start_matches(|c: char| marked(c) || c.is_whitespace());
+    // "1) Is Celia dead?", "2. Who sent it?"
+    match unbulleted.split_once([')', '.']) {
+        Some((number, rest))
+            if !number.is_empty()
+                && number.len() <= 2
+                && number.chars().all(|c| c.is_ascii_digit())
+                && rest.starts_with(' ') =>
+        {
+            rest.trim_start()
+        }
+        _ => unbulleted,
+    }
 }
 
 /// The sentence's words, split on white space, punctuation kept on them.
@@ -197,6 +263,25 @@ mod tests {
 
     fn keyed(sentences: &[&str], key: Option<Topic>) -> String {
         title(sentences, key, &TitleContext::default()).unwrap_or_default()
+    }
+
+    #[test]
+    fn list_faq_and_reply_markers_are_taken_off() {
+        assert_eq!(
+            without_marker("① 막차 운전사는 누구일까?"),
+            "막차 운전사는 누구일까?"
+        );
+        assert_eq!(without_marker("Q: 시즌2 나오나요?"), "시즌2 나오나요?");
+        assert_eq!(
+            without_marker("└ 연두 은재가 비행기 탔을까?"),
+            "은재가 비행기 탔을까?"
+        );
+        assert_eq!(without_marker("■ 2기 소식"), "2기 소식");
+        assert_eq!(without_marker("1) Is Celia dead?"), "Is Celia dead?");
+        // A number that is the question's own stays, and so do quotation marks.
+        assert_eq!(without_marker("2027 will tell."), "2027 will tell.");
+        assert_eq!(without_marker("\"Is it over?\""), "\"Is it over?\"");
+        assert_eq!(one("② 정류장은 현실일까?"), "정류장은 현실일까?");
     }
 
     #[test]
