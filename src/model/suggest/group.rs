@@ -260,5 +260,11 @@ mod tests {
         ];
         let groups = grouped(&sentences, &[0, 1, 2]);
         assert_eq!(groups.len(), 3, "{groups:?}");
+        // A spin-off is asked apart from the next season.
+        let sentences = [
+            "Nobody has renewed Ninefold for a third season yet.",
+            "A Ninefold spinoff about Wren could follow the third season.",
+        ];
+        assert_eq!(grouped(&sentences, &[0, 1]), [vec![0], vec![1]]);
     }
 }

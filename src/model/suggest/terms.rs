@@ -16,8 +16,11 @@ use unicode_segmentation::UnicodeSegmentation as _;
 /// A topic several words map onto.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub(crate) enum Topic {
-    /// Another season, a renewal, a sequel, a spin-off.
+    /// Another season, a renewal, a sequel.
     Renewal,
+    /// A spin-off: another show from this one's story (its own question, not the renewal's:
+    /// "a spin-off about Wren could happen" is asked apart from the next season).
+    Spinoff,
     /// The cast: actors, roles, returning to a role.
     Cast,
     /// Marriage, a wedding, a proposal.
@@ -50,8 +53,9 @@ const ENGLISH_TOPICS: &[(&str, Topic)] = &[
     ("greenlight", Topic::Renewal),
     ("green", Topic::Renewal),
     ("sophomore", Topic::Renewal),
-    ("spinoff", Topic::Renewal),
-    ("spin", Topic::Renewal),
+    ("spinoff", Topic::Spinoff),
+    ("spinoffs", Topic::Spinoff),
+    ("spin", Topic::Spinoff),
     ("revival", Topic::Renewal),
     ("cast", Topic::Cast),
     ("casting", Topic::Cast),
@@ -183,6 +187,8 @@ const KOREAN_TOPICS: &[(&str, Topic)] = &[
     ("새 시즌", Topic::Renewal),
     ("다음 시즌", Topic::Renewal),
     ("후속", Topic::Renewal),
+    ("스핀오프", Topic::Spinoff),
+    ("외전", Topic::Spinoff),
     ("제작 여부", Topic::Renewal),
     ("제작 가능성", Topic::Renewal),
     ("제작 확정", Topic::Renewal),

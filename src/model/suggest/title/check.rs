@@ -494,9 +494,7 @@ fn asks_renewal(title: &str) -> bool {
         return false;
     }
     lower.contains("renew")
-        || (["season", "spin-off", "spinoff", "sequel"]
-            .iter()
-            .any(|w| lower.contains(w))
+        || (["season", "sequel"].iter().any(|w| lower.contains(w))
             && [
                 "be confirmed",
                 "be made",

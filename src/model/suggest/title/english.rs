@@ -196,6 +196,7 @@ pub(super) fn english_titles<'a>(
             by_topic.push(schedule_question(season));
         }
         Some(Topic::Renewal) => by_topic.push(renewal_question(sentences)),
+        Some(Topic::Spinoff) => by_topic.push("Will the spin-off be made?".to_owned()),
         _ => {}
     }
     let antecedent = |i: usize| context.antecedents.get(i).cloned().unwrap_or_default();
@@ -358,6 +359,7 @@ fn topic_question(key: Option<Topic>, season: Option<&str>) -> Option<String> {
     let in_season = season.map_or(String::new(), |s| format!(" for {s}"));
     Some(match key? {
         Topic::Renewal => "Will the show be renewed?".to_owned(),
+        Topic::Spinoff => "Will the spin-off be made?".to_owned(),
         Topic::Cast => format!("Will the main cast return{in_season}?"),
         Topic::Marriage => "Will the couple get married?".to_owned(),
         Topic::Schedule => schedule_question(season),

@@ -60,6 +60,7 @@ pub(super) fn korean_titles(
         }),
         Some(Topic::Marriage) => options.push("두 사람은 결혼할까?".to_owned()),
         Some(Topic::Schedule) => options.push(schedule),
+        Some(Topic::Spinoff) => options.push("스핀오프가 제작될까?".to_owned()),
         _ => {}
     }
     options

@@ -266,6 +266,21 @@ mod tests {
     }
 
     #[test]
+    fn a_spin_off_group_asks_about_the_spin_off() {
+        assert_eq!(
+            keyed(
+                &["There might be a Wren spinoff down the line."],
+                Some(Topic::Spinoff)
+            ),
+            "Will the spin-off be made?"
+        );
+        assert_eq!(
+            keyed(&["외전 제작도 검토 중이라고 한다."], Some(Topic::Spinoff)),
+            "스핀오프가 제작될까?"
+        );
+    }
+
+    #[test]
     fn list_faq_and_reply_markers_are_taken_off() {
         assert_eq!(
             without_marker("① 막차 운전사는 누구일까?"),
