@@ -230,6 +230,8 @@ pub(super) fn english_titles<'a>(
             .any(|w| lower.contains(w))
             .then(|| named_return_question(sentences[0], season))
             .flatten()
+            // "Pennywhistle Bakery is coming back": the show returning is no person's return.
+            .filter(|made| !returns_the_show(made, context))
     });
     let by_subject = std::iter::once_with(|| {
         subject_question(sentences[0])
@@ -1759,6 +1761,20 @@ fn about_a_maker(made: &str, context: &TitleContext) -> bool {
         .any(|maker| maker == name || maker == first)
 }
 
+/// Whether "Will X return …?" asks about the show itself (the headline or the list names X),
+/// not a person.
+fn returns_the_show(made: &str, context: &TitleContext) -> bool {
+    let Some(rest) = made.strip_prefix("Will ") else {
+        return false;
+    };
+    let name = rest.split(" return").next().unwrap_or_default();
+    let in_headline = context
+        .headline
+        .as_ref()
+        .is_some_and(|headline| headline.contains(name));
+    in_headline || context.listed_shows.iter().any(|show| show == name)
+}
+
 /// Whether "What will happen to X?" asks about a name the headline gives (the show, or the
 /// star the piece is about): too broad to be a thread of its own.
 fn about_the_headline(made: &str, context: &TitleContext) -> bool {
@@ -1969,6 +1985,26 @@ mod tests {
         assert!(about_a_maker("What will happen to Marcus Feld?", &context));
         assert!(about_a_maker("What will happen to Marcus?", &context));
         assert!(!about_a_maker("What will happen to Vera?", &context));
+    }
+
+    #[test]
+    fn a_show_coming_back_is_no_person_returning() {
+        let context = TitleContext {
+            headline: Some("Pennywhistle Bakery Season 4 Is Officially Happening".to_owned()),
+            ..TitleContext::default()
+        };
+        let titles: Vec<String> = english_titles(
+            &["Pennywhistle Bakery is coming back, and this time we have a date."],
+            None,
+            &context,
+        )
+        .collect();
+        assert!(
+            !titles
+                .iter()
+                .any(|t| t.starts_with("Will Pennywhistle Bakery return")),
+            "{titles:?}"
+        );
     }
 
     #[test]
