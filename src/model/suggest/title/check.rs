@@ -606,7 +606,8 @@ fn opens_a_question(first: &str) -> bool {
     WH_WORDS.contains(&word)
         || word == "why"
         || AUXILIARIES.contains(&word)
-        || matches!(word, "ca" | "wo" | "does" | "is")
+        // "can't", "won't" lose more than their "n't".
+        || matches!(word, "ca" | "wo")
 }
 
 /// Whether a question word or an auxiliary stands capitalised inside the title: a heading or
