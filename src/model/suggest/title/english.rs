@@ -1768,10 +1768,15 @@ fn returns_the_show(made: &str, context: &TitleContext) -> bool {
         return false;
     };
     let name = rest.split(" return").next().unwrap_or_default();
-    let in_headline = context
-        .headline
-        .as_ref()
-        .is_some_and(|headline| headline.contains(name));
+    named_as_the_show(name, context, 1)
+}
+
+/// Whether the headline (for a name of at least `min_words` words) or the list of shows
+/// names `name`: the show or the star the piece is about, not a story question's subject.
+fn named_as_the_show(name: &str, context: &TitleContext, min_words: usize) -> bool {
+    let in_headline = context.headline.as_ref().is_some_and(|headline| {
+        name.split_whitespace().count() >= min_words && headline.contains(name)
+    });
     in_headline || context.listed_shows.iter().any(|show| show == name)
 }
 
@@ -1781,11 +1786,8 @@ fn about_the_headline(made: &str, context: &TitleContext) -> bool {
     let name = made
         .trim_start_matches("What will happen to ")
         .trim_end_matches('?');
-    let in_headline = context
-        .headline
-        .as_ref()
-        .is_some_and(|headline| name.contains(' ') && headline.contains(name));
-    in_headline || context.listed_shows.iter().any(|show| show == name)
+    // One word of the headline may be anyone's first name: two make the show or its star.
+    named_as_the_show(name, context, 2)
 }
 
 /// Number words, capitalised in titles ("Book Two"), which are no name.
