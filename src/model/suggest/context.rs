@@ -33,6 +33,8 @@ pub(crate) struct ArticleContext {
     pub headline: Option<String>,
     /// Names the article gives to makers and outlets ([`super::title::makers_of`]).
     pub makers: Vec<String>,
+    /// The actors the article names, with their parts ([`super::title::cast_of`]).
+    pub cast: Vec<super::title::Casting>,
     /// Per block: the show the heading of its section names, if that heading is a show's name
     /// ("### Ghost Bakery"), without a season number.
     pub section_show: Vec<Option<String>>,

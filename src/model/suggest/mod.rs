@@ -95,6 +95,15 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
             makers.dedup();
             makers
         },
+        cast: {
+            let mut cast: Vec<title::Casting> = document
+                .blocks
+                .iter()
+                .flat_map(|b| title::cast_of(&b.text))
+                .collect();
+            cast.dedup();
+            cast
+        },
         ..ArticleContext::default()
     };
     // First pass: every sentence's score and own terms; the article's reading of its season;
@@ -588,6 +597,7 @@ fn build(
         season: context.season,
         headline: context.headline.clone(),
         makers: context.makers.clone(),
+        cast: context.cast.clone(),
         listed_shows: context.listed_shows(),
         section_show: context.section_show.get(first.block).cloned().flatten(),
         antecedents: by_strength

@@ -438,10 +438,67 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
         || meta
         || (vague_subject(&words) && !names_someone(body))
         || half_phrase(body)
+        || unanchored_pronoun(body)
+        || VAGUE_DEFINITES
+            .iter()
+            .any(|d| words.get(1..3).is_some_and(|w| w.join(" ") == *d))
     {
         return Some(TitleProblem::VagueSubject);
     }
     english_cut_off(body, &words).map(TitleProblem::CutOff)
+}
+
+/// Subjects that point back into the article without naming anyone ("Will the couple get
+/// married?", "Is the actor under contract …?"): on a checklist they could be anyone.
+const VAGUE_DEFINITES: &[&str] = &[
+    "the couple",
+    "the pair",
+    "the actor",
+    "the actress",
+    "the part",
+    "the role",
+    "the character",
+];
+
+/// Prepositions whose object, ending a title, is a thing the title never names ("live with
+/// it").
+const ENDING_PREPOSITIONS: &[&str] = &[
+    "with", "of", "about", "for", "on", "in", "from", "at", "over", "after", "behind", "like",
+];
+
+/// Whether a pronoun in an English title points at nobody the title names: the reader or the
+/// writer ("you", "your", "I … saw"), a possessive before any name ("What was going through
+/// her head?", "his missing sister Agnes"), or "it", "that", "this" after a preposition ending
+/// the title ("Could Marsh live with it?", "… the end of it?"). A checklist title is read away from its article, so each
+/// is a question about someone unknown (the annotation guide asks titles to name their
+/// subject).
+fn unanchored_pronoun(body: &str) -> bool {
+    let raw: Vec<&str> = body.split_whitespace().collect();
+    let lower: Vec<String> = raw.iter().map(|w| bare(&w.to_lowercase())).collect();
+    let last = lower.len().saturating_sub(1);
+    // Read as a possessive, "her" may be an object too ("forgive her, or …"): kept.
+    let mut named = false;
+    for (k, word) in lower.iter().enumerate() {
+        let lower_case = raw[k].chars().next().is_some_and(char::is_lowercase);
+        let next = raw.get(k + 1);
+        let next_lower = next.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+        let vague = match word.as_str() {
+            "you" | "your" | "yours" | "me" | "my" => lower_case,
+            "i" | "i'm" | "i'd" | "i'll" | "i've" => k > 0 && (next_lower || next.is_none()),
+            // "her head": a possessive before any name.
+            "her" | "his" | "their" => !named && next_lower,
+            // "live with it", "the end of it"; "to sell it" keeps the thing the title named.
+            "it" | "that" | "this" => {
+                k == last && k > 1 && ENDING_PREPOSITIONS.contains(&lower[k - 1].as_str())
+            }
+            _ => false,
+        };
+        if vague {
+            return true;
+        }
+        named |= k > 0 && raw[k].chars().next().is_some_and(char::is_uppercase) && word != "i";
+    }
+    false
 }
 
 /// [`title_problem`], and what the article settles ([`TitleProblem::AsksSettled`]): with the
@@ -803,11 +860,33 @@ fn korean_problem(body: &str) -> Option<TitleProblem> {
     if body.split_whitespace().count() < 2 {
         return Some(TitleProblem::Generic);
     }
-    let chatty = ["입니다", "~", "ㅎㅎ", "ㅋㅋ", "^^", "ㅠ"];
+    // "…입니다", "ㅎㅎ", and a question put to the readers ("다들 … 궁금하셨나요?", "…
+    // 생각하세요?"): chat, not the story's question.
+    let chatty = [
+        "입니다",
+        "~",
+        "ㅎㅎ",
+        "ㅋㅋ",
+        "^^",
+        "ㅠ",
+        "셨나요",
+        "하세요",
+        "거 있나요",
+        "분 있나요",
+    ];
+    // "그 배우님 …", "그녀는 …": a demonstrative or a pronoun names no one.
+    let pointing = first == "그"
+        || ["그분", "그녀", "그들", "걔"]
+            .iter()
+            .any(|p| first.starts_with(p));
     if KOREAN_VAGUE_OPENERS.iter().any(|v| first.starts_with(v))
         || chatty.iter().any(|c| body.contains(c))
+        || pointing
     {
         return Some(TitleProblem::VagueSubject);
+    }
+    if korean_maker_subject(body) {
+        return Some(TitleProblem::RoleSubject);
     }
     // "…역의 배우 오미란", "(한가을 분)", "원로배우 최만석 님은", "윤채린 소속사는 어떻게 될까"
     let role = [
@@ -951,6 +1030,7 @@ const PRONOUNS: &[&str] = &["i", "you", "we", "he", "she", "it", "they", "this",
 /// Korean openers that do not name a subject: the reader, the speaker, discourse words.
 const KOREAN_VAGUE_OPENERS: &[&str] = &[
     "여러분",
+    "다들",
     "저는",
     "제가",
     "저도",
@@ -1242,6 +1322,45 @@ fn korean_vague_template_subject(body: &str) -> bool {
     })
 }
 
+/// Makers, the source and the broadcast, which a Korean "… 어떻게 될까?" cannot ask about:
+/// their open question is whether a season is made, asked by the renewal title.
+const KOREAN_MAKER_NOUNS: &[&str] = &[
+    "작가",
+    "작가님",
+    "감독",
+    "감독님",
+    "PD",
+    "피디",
+    "각본가",
+    "원작자",
+    "원작",
+    "웹소설",
+    "웹툰",
+    "제작사",
+    "방송사",
+    "제작진",
+    "시청률",
+    "분위기",
+    "얘기",
+];
+
+/// Whether "… 어떻게 될까?" asks about a maker, the source or the ratings ("김나래 작가는",
+/// "원작 웹소설이", "마지막 주 시청률이"), not the story's person or thing.
+pub(super) fn korean_maker_subject(body: &str) -> bool {
+    let Some(k) = body.find(" 어떻게") else {
+        return false;
+    };
+    // The head noun, the eojeol before 어떻게: "김지은 작가의 차기작은" asks of the work.
+    body[..k].split_whitespace().last().is_some_and(|w| {
+        // One particle: "작가는" is 작가, never 작.
+        let noun = ["은", "는", "이", "가", "의", "도"]
+            .iter()
+            .find_map(|p| w.strip_suffix(p))
+            .unwrap_or(w);
+        KOREAN_MAKER_NOUNS.contains(&noun) || KOREAN_MAKER_NOUNS.contains(&w)
+    })
+}
+
 /// The last eojeol of a Korean title when it does not close on a question ending.
 fn korean_cut_off(body: &str) -> Option<String> {
     let eojeols: Vec<&str> = body.split_whitespace().collect();
@@ -1333,7 +1452,7 @@ mod tests {
         for (title, word) in [
             ("Will the next season expand on Mira and Jun's?", "jun's"),
             ("Could the show take?", "take"),
-            ("Will the couple move to?", "to"),
+            ("Will the leads move to?", "to"),
             ("Will the finale answer the?", "the"),
             ("Would the cast return and?", "and"),
             ("Will the leads reprise their?", "their"),
@@ -1520,7 +1639,7 @@ mod tests {
         for title in [
             "들어간 상태라 실제 출연은 어떻게 될까?",
             "연출을 맡은 어떻게 될까?",
-            "제작사는 1기와 같은 어떻게 될까?",
+            "배경은 1기와 같은 어떻게 될까?",
             "예고했지만, 한채린의 시즌2 합류는 어떻게 될까?",
             "시청자 게시판에서는 건우가 어떻게 될까?",
             "아쉽게도 공개일은 언제일까?",
@@ -1536,9 +1655,7 @@ mod tests {
         for title in [
             "출연은 어떻게 될까?",
             "실제 출연은 어떻게 될까?",
-            "감독은 어떻게 될까?",
             "호불호가 어떻게 될까?",
-            "작가님이 어떻게 될까?",
         ] {
             assert_eq!(
                 title_problem(title),
@@ -1703,6 +1820,65 @@ mod tests {
                 title.contains("언제") || title.starts_with("When"),
                 "{title}"
             );
+        }
+    }
+
+    #[test]
+    fn a_pronoun_or_a_description_naming_no_one_is_flagged() {
+        for title in [
+            "What was going through her head?",
+            "What happened to his missing sister Agnes?",
+            "Could Marsh live with it?",
+            "Is Declan coming back for her, or was that the end of it?",
+            "Were you worried the finale of Hollis & Vane would leave you hanging?",
+            "Is there any way to bring it to you I'll find it?",
+            "Will the couple get married?",
+            "Is the actor under contract for more episodes?",
+        ] {
+            assert_eq!(
+                title_problem(title),
+                Some(TitleProblem::VagueSubject),
+                "{title}"
+            );
+        }
+        // The title names whom the pronoun means, or the idiom names nothing.
+        for title in [
+            "Did Abe make it?",
+            "Will Declan and Bryony patch up their marriage?",
+            "Did Danny really take the book to sell it?",
+            "Is Moon-young forgiving her mother?",
+        ] {
+            assert_eq!(title_problem(title), None, "{title}");
+        }
+        // "You" inside a show's name is no reader.
+        assert!(!unanchored_pronoun(
+            "Will Love You Forever get another season?"
+        ));
+    }
+
+    #[test]
+    fn a_korean_maker_a_reader_prompt_or_a_demonstrative_is_flagged() {
+        for (title, problem) in [
+            ("김나래 작가는 어떻게 될까?", TitleProblem::RoleSubject),
+            ("원작 웹소설이 어떻게 될까?", TitleProblem::RoleSubject),
+            ("마지막 주 시청률이 어떻게 될까?", TitleProblem::RoleSubject),
+            ("정하림 감독은 어떻게 될까?", TitleProblem::RoleSubject),
+            ("감독은 어떻게 될까?", TitleProblem::RoleSubject),
+            ("작가님이 어떻게 될까?", TitleProblem::RoleSubject),
+            (
+                "다들 어떤 떡밥이 제일 궁금하셨나요?",
+                TitleProblem::VagueSubject,
+            ),
+            ("시즌2 얘기 나온 거 있나요?", TitleProblem::VagueSubject),
+            ("그 배우님 차기작이 정해졌을까?", TitleProblem::VagueSubject),
+        ] {
+            assert_eq!(title_problem(title), Some(problem), "{title}");
+        }
+        for title in [
+            "강하람 아버지는 살아 있을까?",
+            "작가가 쓴 편지는 누가 보냈을까?",
+        ] {
+            assert_eq!(title_problem(title), None, "{title}");
         }
     }
 

@@ -8,7 +8,7 @@ use aho_corasick::AhoCorasick;
 use super::super::terms::{Topic, last_name};
 use super::{
     Antecedent, DANGLING, LEADING_CONNECTIVES, MAX_TITLE_CHARS, MAX_TITLE_WORDS, MIN_CLAUSE_CHARS,
-    TitleContext, bare, capitalise, strip_connective, without_marker, words_of,
+    TitleContext, bare, capitalise, cast, strip_connective, without_marker, words_of,
 };
 
 /// Opening words lower-cased when they start the subject of a question.
@@ -188,6 +188,8 @@ pub(super) fn english_titles<'a>(
         let n = usize::from(context.season?);
         SEASON_NAMES.get(n.checked_sub(2)?).copied()
     });
+    // An actor's return is asked for the season their own sentences name, if any.
+    let own_season = season_named(sentences);
     let mut by_topic = Vec::new();
     match key {
         Some(Topic::Cast) => by_topic.extend(named_return_question(sentences[0], season)),
@@ -221,7 +223,7 @@ pub(super) fn english_titles<'a>(
             })
         });
     let rescued = std::iter::once_with(|| sentences.iter().find_map(|s| rescue_question(s)));
-    let by_key = std::iter::once_with(move || topic_question(key, season));
+    let by_key = std::iter::once_with(move || topic_question(key, season, sentences));
     // "Mabel Osei … is also expected to return": whether the named person comes back.
     let returning = std::iter::once_with(move || {
         let lower = sentences[0].to_lowercase();
@@ -233,8 +235,10 @@ pub(super) fn english_titles<'a>(
             // "Pennywhistle Bakery is coming back": the show returning is no person's return.
             .filter(|made| !returns_the_show(made, context))
     });
-    let by_subject = std::iter::once_with(|| {
+    let by_subject = std::iter::once_with(move || {
         subject_question(sentences[0])
+            .map(|made| actor_question(made, sentences[0], context, own_season))
+            .map(|made| fate_question(made, sentences[0]))
             .filter(|made| !about_the_headline(made, context) && !about_a_maker(made, context))
     });
     by_topic
@@ -248,6 +252,90 @@ pub(super) fn english_titles<'a>(
                 .chain(by_subject)
                 .flatten(),
         )
+        .map(move |made| actor_question(made, sentences[0], context, own_season))
+}
+
+/// Words of a death the story may not have settled, and of surviving one.
+const DEATH_WORDS: &[&str] = &["dead", "died", "dies", "death", "killed", "body"];
+const SURVIVAL_WORDS: &[&str] = &[
+    "survive",
+    "survived",
+    "survives",
+    "alive",
+    "shot",
+    "crash",
+    "fire",
+    "explosion",
+    "collapse",
+];
+
+/// "What will happen to Goro?" → "Is Goro really dead?" or "Did Goro survive?" when
+/// `sentence` speaks of a death or of surviving one: the fate fans ask about. Other titles
+/// are kept.
+fn fate_question(made: String, sentence: &str) -> String {
+    let Some(name) = made
+        .strip_prefix("What will happen to ")
+        .and_then(|rest| rest.strip_suffix('?'))
+    else {
+        return made;
+    };
+    let words: Vec<String> = words_of(sentence).iter().map(|w| bare(w)).collect();
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    if has(DEATH_WORDS) {
+        format!("Is {name} really dead?")
+    } else if has(SURVIVAL_WORDS) {
+        format!("Did {name} survive?")
+    } else {
+        made
+    }
+}
+
+/// The fewest words of a sentence that says more than who plays whom.
+const MIN_SENTENCE_WORDS: usize = 6;
+
+/// Words of a part being played again or anew.
+const PLAYING_WORDS: &[&str] = &["return", "back", "recast", "play", "reprise"];
+
+/// "What will happen to Okafor?" → "Will Gwen Okafor return as Nadia?": a question about an
+/// actor the article names ([`TitleContext::cast`]) asks whether they return; one about a part
+/// whose return or recasting `sentence` speaks of asks the same of its actor. Other titles
+/// are kept.
+fn actor_question(
+    made: String,
+    sentence: &str,
+    context: &TitleContext,
+    season: Option<&str>,
+) -> String {
+    // "Will Dev Malhotra return for season three?" names the part when the article gives it.
+    let returning = made
+        .strip_prefix("Will ")
+        .and_then(|rest| rest.split_once(" return"))
+        .map(|(name, _)| name);
+    if let Some(casting) = returning.and_then(|name| cast::actor_named(name, &context.cast))
+        && casting.part.is_some()
+        && !made.contains(" as ")
+    {
+        return cast::english_return_question(casting, season);
+    }
+    let name = ["What will happen to ", "What happens with "]
+        .iter()
+        .find_map(|opening| made.strip_prefix(opening))
+        .and_then(|rest| rest.strip_suffix('?'));
+    // A cast list's line ("Rafe Donnelly as Corin") says who plays whom and raises nothing.
+    let cast_line = sentence.split_whitespace().count() < MIN_SENTENCE_WORDS;
+    let Some(name) = name.filter(|_| !cast_line) else {
+        return made;
+    };
+    if let Some(casting) = cast::actor_named(name, &context.cast) {
+        return cast::english_return_question(casting, season);
+    }
+    let lower = sentence.to_lowercase();
+    match cast::part_named(name, &context.cast) {
+        Some(casting) if PLAYING_WORDS.iter().any(|w| lower.contains(w)) => {
+            cast::english_return_question(casting, season)
+        }
+        _ => made,
+    }
 }
 
 /// A way a statement (its words) becomes a question, if it can.
@@ -357,15 +445,49 @@ fn schedule_question(season: Option<&str>) -> String {
 }
 
 /// A question about the group's topic, when its sentences give nothing better.
-fn topic_question(key: Option<Topic>, season: Option<&str>) -> Option<String> {
+/// A marriage names its couple ("Will Nam and Tawan get married?"); "the couple" alone could
+/// be anyone, so without two names there is no marriage question.
+fn topic_question(key: Option<Topic>, season: Option<&str>, sentences: &[&str]) -> Option<String> {
     let in_season = season.map_or(String::new(), |s| format!(" for {s}"));
     Some(match key? {
         Topic::Renewal => "Will the show be renewed?".to_owned(),
         Topic::Spinoff => "Will the spin-off be made?".to_owned(),
         Topic::Cast => format!("Will the main cast return{in_season}?"),
-        Topic::Marriage => "Will the couple get married?".to_owned(),
+        Topic::Marriage => format!(
+            "Will {} get married?",
+            sentences.iter().find_map(|s| couple_named(s))?
+        ),
         Topic::Schedule => schedule_question(season),
         Topic::Mother | Topic::Father => return None,
+    })
+}
+
+/// The first two names `sentence` joins with "and" ("Nam and Tawan's wedding" → "Nam and
+/// Tawan"), each one capitalised word that opens no sentence.
+fn couple_named(sentence: &str) -> Option<String> {
+    let words = words_of(sentence);
+    fn name(w: &str) -> Option<&str> {
+        let core = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
+        let is_name = core.chars().next().is_some_and(char::is_uppercase)
+            && core.chars().skip(1).all(|c| c.is_lowercase() || c == '-')
+            && !NOT_OPENING_NAMES.contains(&core.to_lowercase().as_str())
+            && !COMMON_OPENERS.contains(&core.to_lowercase().as_str());
+        is_name.then_some(core)
+    }
+    (1..words.len().saturating_sub(1)).find_map(|k| {
+        let joined = bare(words[k]) == "and" && !words[k - 1].ends_with([',', '.', ';', ':']);
+        joined
+            .then(|| {
+                Some(format!(
+                    "{} and {}",
+                    name(words[k - 1])?,
+                    name(words[k + 1])?
+                ))
+            })
+            .flatten()
     })
 }
 
@@ -2006,6 +2128,82 @@ mod tests {
                 .iter()
                 .any(|t| t.starts_with("Will Pennywhistle Bakery return")),
             "{titles:?}"
+        );
+    }
+
+    #[test]
+    fn an_actor_is_asked_whether_they_return_and_a_character_whether_they_lived() {
+        let context = TitleContext {
+            cast: cast::cast_of(
+                "Gwen Okafor, who plays disgraced prosecutor Nadia Pruitt, is busy. \
+                 Rafe Donnelly as Corin",
+            ),
+            ..TitleContext::default()
+        };
+        let sentence = "A representative for Okafor did not respond to a request for comment.";
+        let asked = |made: &str, sentence: &str| {
+            actor_question(made.to_owned(), sentence, &context, Some("season four"))
+        };
+        assert_eq!(
+            asked("What will happen to Okafor?", sentence),
+            "Will Gwen Okafor return as Nadia Pruitt?"
+        );
+        assert_eq!(
+            asked("What happens with Gwen Okafor?", sentence),
+            "Will Gwen Okafor return as Nadia Pruitt?"
+        );
+        assert_eq!(
+            asked("Will Okafor return for season four?", sentence),
+            "Will Gwen Okafor return as Nadia Pruitt?"
+        );
+        // The part, when the sentence speaks of playing it again.
+        assert_eq!(
+            asked(
+                "What will happen to Nadia Pruitt?",
+                "Fans want Nadia Pruitt back on screen next year, whatever it takes."
+            ),
+            "Will Gwen Okafor return as Nadia Pruitt?"
+        );
+        // A cast list's line raises nothing; a character is no actor.
+        assert_eq!(
+            asked(
+                "What will happen to Rafe Donnelly?",
+                "Rafe Donnelly as Corin"
+            ),
+            "What will happen to Rafe Donnelly?"
+        );
+        assert_eq!(
+            asked("What will happen to Vera?", sentence),
+            "What will happen to Vera?"
+        );
+        assert_eq!(
+            fate_question(
+                "What will happen to Goro?".to_owned(),
+                "Nobody has seen Goro since the tower came down, and his body was never found."
+            ),
+            "Is Goro really dead?"
+        );
+        assert_eq!(
+            fate_question(
+                "What will happen to Tom?".to_owned(),
+                "Tom was last seen inside the barn when the fire spread."
+            ),
+            "Did Tom survive?"
+        );
+    }
+
+    #[test]
+    fn a_marriage_names_its_couple_or_is_not_asked() {
+        let asked = |sentence: &str| topic_question(Some(Topic::Marriage), None, &[sentence]);
+        assert_eq!(
+            asked("Will Nam and Tawan's wedding finally happen next year?"),
+            Some("Will Nam and Tawan get married?".to_owned())
+        );
+        assert_eq!(asked("The wedding is still on, the couple says."), None);
+        // "And" opening a sentence joins no names.
+        assert_eq!(
+            asked("And Paris, the couple hopes, will be the place."),
+            None
         );
     }
 

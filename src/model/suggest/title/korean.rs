@@ -3,9 +3,9 @@
 //! about the sentence's subject.
 
 use super::super::terms::Topic;
-use super::TitleContext;
 use super::check::MAX_KOREAN_CHARS as MAX_TITLE_CHARS;
-use super::check::inside_noun_phrase;
+use super::check::{inside_noun_phrase, korean_maker_subject};
+use super::{TitleContext, cast};
 
 /// Title options for a Korean group, best first (the caller keeps the first the checker
 /// accepts).
@@ -63,7 +63,95 @@ pub(super) fn korean_titles(
         Some(Topic::Spinoff) => options.push("스핀오프가 제작될까?".to_owned()),
         _ => {}
     }
+    // A maker's or the source's sentence about a later season ("정하림 감독은 시즌3까지 …"):
+    // whether that season is made.
+    let later = ["후속", "다음 시즌", "속편"];
+    let about_a_maker = options.iter().any(|made| korean_maker_subject(made));
+    if about_a_maker
+        && !context.season_confirmed
+        && (season.is_some() || later.iter().any(|w| sentences[0].contains(w)))
+    {
+        options.push(match season {
+            Some(n) => {
+                let particle = if matches!(n, '2' | '4' | '5' | '9') {
+                    "가"
+                } else {
+                    "이"
+                };
+                format!("시즌{n}{particle} 나올까?")
+            }
+            None => "후속 시즌이 나올까?".to_owned(),
+        });
+    }
     options
+        .into_iter()
+        .map(|made| appearance_question(made, sentences[0], context, season))
+        .collect()
+}
+
+/// Words of a death or of surviving one ("사망", "죽은 줄", "생사").
+const FATE_WORDS: &[&str] = &["죽", "사망", "생사", "살아", "생존", "숨진", "목숨"];
+
+/// Nouns of a group of people ("원년 멤버", "주연 배우들").
+const PEOPLE: &[&str] = &[
+    "멤버",
+    "멤버들",
+    "배우",
+    "배우들",
+    "출연진",
+    "주연진",
+    "주연들",
+];
+
+/// Nouns of appearing in a season ("한채린의 시즌2 합류").
+const APPEARING: &[&str] = &["출연", "합류", "복귀", "캐스팅"];
+
+/// "차도윤은 어떻게 될까?" → "차도윤은 시즌2에 출연할까?" when the article names 차도윤 as an
+/// actor ([`TitleContext::cast`]); "주연 배우들의 출연은 어떻게 될까?" → "주연 배우들은 시즌2에
+/// 출연할까?": whether they appear is the open question. Other titles are kept.
+fn appearance_question(
+    made: String,
+    sentence: &str,
+    context: &TitleContext,
+    season: Option<char>,
+) -> String {
+    let Some(subject) = made.strip_suffix(" 어떻게 될까?") else {
+        return made;
+    };
+    let subject = ["은", "는", "이", "가"]
+        .iter()
+        .find_map(|p| subject.strip_suffix(p))
+        .unwrap_or(subject);
+    let person = subject
+        .trim_start_matches("주연 ")
+        .trim_end_matches("배우")
+        .trim_end();
+    if let Some(casting) = cast::actor_named(person, &context.cast) {
+        return cast::korean_return_question(&casting.actor, season);
+    }
+    // "강하람 아버지는 …": a death the story speaks of asks whether they live.
+    // "앞으로는": an adverb is no one.
+    let someone =
+        !subject.contains(' ') && !subject.ends_with('로') && subject.chars().all(is_syllable);
+    if FATE_WORDS.iter().any(|w| sentence.contains(w)) && someone {
+        return format!("{subject}{} 살아 있을까?", topic_particle(subject));
+    }
+    // "X의 (시즌N) 출연": X appearing.
+    let Some(before) = APPEARING.iter().find_map(|noun| subject.strip_suffix(noun)) else {
+        return made;
+    };
+    let owner = before.trim_end();
+    let owner = match owner.rsplit_once(' ') {
+        Some((rest, last)) if last.starts_with("시즌") => rest,
+        _ => owner,
+    };
+    // "한채린의 합류", "원년 멤버 복귀": a person or a group appears; "실제 출연" names no one.
+    let people = owner.ends_with('의') || PEOPLE.iter().any(|p| owner.ends_with(p));
+    let owner = owner.strip_suffix('의').unwrap_or(owner).trim();
+    if !people || owner.chars().count() < 2 || !owner.chars().all(|c| is_syllable(c) || c == ' ') {
+        return made;
+    }
+    cast::korean_return_question(owner, season)
 }
 
 /// Words of a casting answer or a wish to act again.
@@ -111,6 +199,7 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         .or_else(|| rumoured_question(best))
         .or_else(|| hoped_for_question(best))
         .or_else(|| wish_question(best))
+        .or_else(|| desire_question(best))
     {
         return question;
     }
@@ -548,6 +637,48 @@ fn wish_question(sentence: &str) -> Option<String> {
     Some(format!("{name}{} 다시 돌아올까?", subject_particle(name)))
 }
 
+/// "작가는 이야기를 더 이어가고 싶다는 희망을 내비쳤다" → "작가는 이야기를 더 이어갈까?": what
+/// the subject wants to do ("-고 싶다"), asked as whether they will. The subject opens the
+/// sentence; at most three words stand between it and the verb.
+fn desire_question(sentence: &str) -> Option<String> {
+    let eojeols: Vec<&str> = sentence.split_whitespace().collect();
+    let k = eojeols
+        .windows(2)
+        .position(|w| w[0].ends_with('고') && w[1].starts_with('싶'))?;
+    let subject = eojeols.first()?;
+    let name = ["은", "는", "이", "가"]
+        .iter()
+        .find_map(|p| subject.strip_suffix(p))?;
+    if k == 0 || k > 4 || name.chars().count() < 2 || !name.chars().all(is_syllable) {
+        return None;
+    }
+    let stem = eojeols[k].strip_suffix('고')?;
+    let verb = future_question(stem)?;
+    let middle = eojeols[1..k].join(" ");
+    let middle = if middle.is_empty() {
+        String::new()
+    } else {
+        format!("{middle} ")
+    };
+    Some(format!("{name}{} {middle}{verb}?", topic_particle(name)))
+}
+
+/// A verb stem with the question ending "-ㄹ까/-을까" ("이어가" → "이어갈까", "찍" → "찍을까",
+/// "만들" → "만들까"). `None` unless the stem ends in a Hangul syllable.
+fn future_question(stem: &str) -> Option<String> {
+    let last = stem.chars().last().filter(|c| is_syllable(*c))?;
+    let base = &stem[..stem.len() - last.len_utf8()];
+    let code = last as u32 - 0xAC00;
+    let final_consonant = code % 28;
+    Some(match final_consonant {
+        // No final consonant: ㄹ joins the syllable (가 → 갈).
+        0 => format!("{base}{}까", char::from_u32(last as u32 + 8)?),
+        // ㄹ already: 까 follows.
+        8 => format!("{stem}까"),
+        _ => format!("{stem}을까"),
+    })
+}
+
 /// "아직 출연이 확정되지는 않았다" → "출연이 확정될까?"
 fn negated_passive_question(sentence: &str) -> Option<String> {
     let clause = sentence.rsplit([',', '，']).next()?.trim();
@@ -676,6 +807,65 @@ fn topic_particle(word: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wish_to_do_something_is_asked_as_whether_they_will() {
+        assert_eq!(
+            desire_question("작가는 이야기를 더 이어가고 싶다는 희망을 내비쳤다."),
+            Some("작가는 이야기를 더 이어갈까?".to_owned())
+        );
+        assert_eq!(
+            desire_question("감독은 후속편을 꼭 찍고 싶다고 했다."),
+            Some("감독은 후속편을 꼭 찍을까?".to_owned())
+        );
+        assert_eq!(
+            desire_question("서하린은 시즌2를 함께 만들고 싶다고 말했다."),
+            Some("서하린은 시즌2를 함께 만들까?".to_owned())
+        );
+        // No subject opening the sentence: nothing to ask.
+        assert_eq!(desire_question("다시 보고 싶다."), None);
+    }
+
+    #[test]
+    fn an_actor_or_a_group_of_them_is_asked_whether_they_appear() {
+        let context = TitleContext {
+            cast: cast::cast_of("배우 차도윤은 입대를 앞두고 있다."),
+            ..TitleContext::default()
+        };
+        let asked = |made: &str, sentence: &str| {
+            appearance_question(made.to_owned(), sentence, &context, Some('2'))
+        };
+        let sentence = "차도윤은 아직 답이 없다.";
+        assert_eq!(
+            asked("차도윤은 어떻게 될까?", sentence),
+            "차도윤은 시즌2에 출연할까?"
+        );
+        assert_eq!(
+            asked("주연 배우들의 시즌2 출연은 어떻게 될까?", sentence),
+            "주연 배우들은 시즌2에 출연할까?"
+        );
+        assert_eq!(
+            asked("원년 멤버 복귀는 어떻게 될까?", sentence),
+            "원년 멤버는 시즌2에 출연할까?"
+        );
+        // "실제" is no one; a character is no actor.
+        assert_eq!(
+            asked("실제 출연은 어떻게 될까?", sentence),
+            "실제 출연은 어떻게 될까?"
+        );
+        assert_eq!(
+            asked("서진이 어떻게 될까?", sentence),
+            "서진이 어떻게 될까?"
+        );
+        // A death the sentence speaks of: whether they live.
+        assert_eq!(
+            asked(
+                "아버지는 어떻게 될까?",
+                "아버지가 정말 죽은 건지 아무도 모른다."
+            ),
+            "아버지는 살아 있을까?"
+        );
+    }
 
     #[test]
     fn a_subject_loses_its_role_words_and_actor_notes() {

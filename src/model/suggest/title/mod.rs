@@ -7,8 +7,10 @@
 //! "Will … be renewed?"); otherwise a question about the group's subject. Korean sentences get
 //! Korean titles. Titles stay within [`MAX_TITLE_CHARS`] and end with `?`.
 
+mod cast;
 pub(crate) mod check;
 mod english;
+pub(crate) use cast::{Casting, cast_of};
 pub(crate) use english::makers_of;
 mod korean;
 
@@ -36,6 +38,9 @@ pub(crate) struct TitleContext {
     /// "Orbitline has not renewed …", "Rafe Donnelly as the Warden"): never the subject of
     /// "What will happen to …?" (a character's fate is; an actor's is whether they return).
     pub makers: Vec<String>,
+    /// The actors the article names, with their parts ([`cast_of`]): an actor's question is
+    /// whether they return.
+    pub cast: Vec<Casting>,
     /// In a list of shows, every show it lists (each has its own renewal question).
     pub listed_shows: Vec<String>,
     /// The show the heading of the group's section names: "the show" of a title is that
@@ -401,7 +406,7 @@ mod tests {
                 &["주연 배우들의 출연 여부는 알려지지 않았다."],
                 Some(Topic::Cast)
             ),
-            "주연 배우들의 출연은 어떻게 될까?"
+            "주연 배우들은 다시 출연할까?"
         );
         assert_eq!(
             one("Fans of Paper Moon Society have theories."),

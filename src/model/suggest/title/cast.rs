@@ -1,0 +1,432 @@
+//! Who plays whom: the actors an article names, and the question an actor raises.
+//!
+//! An actor's open question in a piece about a later season is whether they come back
+//! ("Will Hattie Lowell return as Rosie?", "차도윤은 시즌2에 출연할까?"), never "What will
+//! happen to Hattie Lowell?": fans' checklists (and the annotation guide) ask about the
+//! character's fate or the actor's return, not the actor's fate.
+
+use super::bare;
+
+/// An actor the article names, with the part it gives them.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Casting {
+    /// The actor's name as written ("Hattie Lowell", "차도윤").
+    pub actor: String,
+    /// The part ("Rosie", "the Warden", "강호"), when the article gives it.
+    pub part: Option<String>,
+}
+
+/// Words that name an actor just before their name ("actor Rufus Mbeki", "star Yusra Kalani").
+const ACTOR_WORDS: &[&str] = &["actor", "actress", "star", "co-star", "lead"];
+
+/// Verbs between an actor and their part ("Hattie Lowell, who plays Rosie").
+const PLAYS: &[&str] = &[
+    "plays",
+    "played",
+    "portrays",
+    "portrayed",
+    "voices",
+    "voiced",
+];
+
+/// Capitalised sentence openers that are no part of a name.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "and", "but", "so", "also", "in", "on", "if", "when", "as", "season",
+    "series", "episode", "netflix",
+];
+
+/// Korean particles a name may carry ("차도윤은", "백서린이", "한소율의").
+const KOREAN_PARTICLES: &[&str] = &[
+    "이랑", "까지", "에게", "은", "는", "이", "가", "을", "를", "의", "도", "와", "과", "랑",
+];
+
+/// The actors `text` names: "NAME as PART", "NAME, who plays PART", "actor NAME"; in Korean
+/// "배우 NAME", "NAME 배우", "NAME(PART 역)", "PART 역의 NAME", "PART 역을 맡은 NAME",
+/// "주연 NAME". Names of two or three capitalised words (English) or two to four syllables
+/// (Korean). One entry per mention, in text order.
+pub(crate) fn cast_of(text: &str) -> Vec<Casting> {
+    let mut cast = english_cast(text);
+    if text.contains(|c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
+        cast.extend(korean_cast(text));
+    }
+    cast
+}
+
+/// The casting whose actor `name` is: the full name, or its first or last word.
+pub(crate) fn actor_named<'a>(name: &str, cast: &'a [Casting]) -> Option<&'a Casting> {
+    let name = name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let matches = |c: &Casting| {
+        c.actor == name
+            || (c.actor.contains(' ')
+                && !name.contains(' ')
+                && c.actor.split(' ').any(|w| w == name))
+    };
+    // The casting that gives a part says more.
+    cast.iter()
+        .filter(|c| matches(c))
+        .max_by_key(|c| c.part.is_some())
+}
+
+/// The casting whose part `name` is ("Wren" played by Ada Finch).
+pub(crate) fn part_named<'a>(name: &str, cast: &'a [Casting]) -> Option<&'a Casting> {
+    cast.iter().find(|c| c.part.as_deref() == Some(name.trim()))
+}
+
+/// "Will Hattie Lowell return as Rosie?", or "Will Hattie Lowell return for season two?"
+/// when the part is not given (`season` as the title names it: "season two").
+pub(crate) fn english_return_question(casting: &Casting, season: Option<&str>) -> String {
+    match (&casting.part, season) {
+        (Some(part), _) => format!("Will {} return as {part}?", casting.actor),
+        (None, Some(season)) => format!("Will {} return for {season}?", casting.actor),
+        (None, None) => format!("Will {} return?", casting.actor),
+    }
+}
+
+/// "차도윤은 시즌2에 출연할까?", or "차도윤은 다시 출연할까?" when no season is named
+/// (`season` its digit).
+pub(crate) fn korean_return_question(actor: &str, season: Option<char>) -> String {
+    let particle = match actor.chars().last() {
+        Some(c @ '\u{AC00}'..='\u{D7A3}') if !(c as u32 - 0xAC00).is_multiple_of(28) => "은",
+        _ => "는",
+    };
+    match season {
+        Some(n) => format!("{actor}{particle} 시즌{n}에 출연할까?"),
+        None => format!("{actor}{particle} 다시 출연할까?"),
+    }
+}
+
+/// Whether `word` starts with a capital and is no opener.
+fn is_name_word(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && !NOT_NAMES.contains(&bare(word).as_str())
+}
+
+/// `word` without the punctuation and possessive around it.
+fn clean(word: &str) -> &str {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
+    let word = word.trim_end_matches("'s").trim_end_matches("’s");
+    word.trim_matches('\'')
+}
+
+/// The English castings of `text`.
+fn english_cast(text: &str) -> Vec<Casting> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut cast = Vec::new();
+    for k in 0..words.len() {
+        let word = bare(words[k]);
+        let plays = PLAYS.contains(&word.as_str());
+        // "Wren Kato, played by Lily Osei-Hart": the part first, the actor after "by".
+        if plays && words.get(k + 1).is_some_and(|w| *w == "by") {
+            let part = name_before(&words[..k], true);
+            let actor = part_after(&words[k + 2..]).filter(|a| !a.starts_with("the "));
+            if let (Some(part), Some(actor)) = (part, actor) {
+                cast.push(Casting {
+                    actor,
+                    part: Some(part),
+                });
+            }
+            continue;
+        }
+        if word == "as" || plays {
+            // The name right before: two or three capitalised words, a comma ends it only at
+            // its last word ("Hattie Lowell, who plays Rosie").
+            let mut end = k;
+            if plays && end >= 2 && bare(words[end - 1]) == "who" {
+                end -= 1;
+            }
+            let name = name_before(&words[..end], plays);
+            // "who plays disgraced prosecutor Nadia Pruitt": a description may come first.
+            let skip = if plays {
+                words[k + 1..]
+                    .iter()
+                    .take(2)
+                    .take_while(|w| {
+                        w.chars().next().is_some_and(char::is_lowercase) && **w != "the"
+                    })
+                    .count()
+            } else {
+                0
+            };
+            let part = part_after(&words[k + 1 + skip..]);
+            // "Ada Finch who plays her": an actor, the part not named.
+            match (name, part) {
+                (Some(actor), Some(part)) => cast.push(Casting {
+                    actor,
+                    part: Some(part),
+                }),
+                (Some(actor), None) if plays => cast.push(Casting { actor, part: None }),
+                _ => {}
+            }
+        } else if ACTOR_WORDS.contains(&word.as_str()) && !words[k].ends_with([',', '.']) {
+            let run: Vec<&str> = words[k + 1..]
+                .iter()
+                .take(3)
+                .copied()
+                .take_while(|w| is_name_word(w))
+                .collect();
+            let run = cut_at_punctuation(&run);
+            if run.len() >= 2 {
+                cast.push(Casting {
+                    actor: run.iter().map(|w| clean(w)).collect::<Vec<_>>().join(" "),
+                    part: None,
+                });
+            }
+        }
+    }
+    cast
+}
+
+/// The words of `run` up to the first ending in punctuation (kept).
+fn cut_at_punctuation<'a>(run: &[&'a str]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    for w in run {
+        out.push(*w);
+        if w.ends_with([',', '.', ';', ':', ')', '!', '?']) {
+            break;
+        }
+    }
+    out
+}
+
+/// The actor's name ending `before`: two or three capitalised words. With `comma_ok` the last
+/// word may carry a comma ("Hattie Lowell, who plays").
+fn name_before(before: &[&str], comma_ok: bool) -> Option<String> {
+    let mut name: Vec<&str> = Vec::new();
+    for (i, w) in before.iter().rev().enumerate() {
+        let punctuated = w.ends_with([',', '.', ';', ':', '"', '”']);
+        // "Actor Dev Malhotra, who plays Rhys": the role word is no part of the name.
+        if name.len() == 3
+            || !is_name_word(w)
+            || ACTOR_WORDS.contains(&bare(w).as_str())
+            || (punctuated && !(i == 0 && comma_ok && w.ends_with(',')))
+        {
+            break;
+        }
+        name.push(clean(w));
+    }
+    (name.len() >= 2).then(|| name.into_iter().rev().collect::<Vec<_>>().join(" "))
+}
+
+/// The part opening `after`: "the Warden", or one to three capitalised words ("Captain Reyes").
+fn part_after(after: &[&str]) -> Option<String> {
+    let first = after.first()?;
+    let (lead, rest) = if matches!(*first, "the" | "The") {
+        (Some("the"), &after[1..])
+    } else {
+        (None, after)
+    };
+    let run = cut_at_punctuation(
+        &rest
+            .iter()
+            .take(3)
+            .copied()
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect::<Vec<_>>(),
+    );
+    if run.is_empty() || run.iter().any(|w| bare(w) == "season") {
+        return None;
+    }
+    let part = run.iter().map(|w| clean(w)).collect::<Vec<_>>().join(" ");
+    Some(match lead {
+        Some(lead) => format!("{lead} {part}"),
+        None => part,
+    })
+}
+
+/// A Korean name: `eojeol` without quotes and a particle, two to four syllables.
+fn korean_name(eojeol: &str) -> Option<String> {
+    let word = eojeol.trim_matches(|c: char| !('\u{AC00}'..='\u{D7A3}').contains(&c));
+    let stripped = KOREAN_PARTICLES
+        .iter()
+        .find_map(|p| word.strip_suffix(p).filter(|w| w.chars().count() >= 2))
+        .unwrap_or(word);
+    let n = stripped.chars().count();
+    ((2..=4).contains(&n) && !KOREAN_NOT_NAMES.contains(&stripped)).then(|| stripped.to_owned())
+}
+
+/// Nouns that follow 배우 or 주연 without being a name.
+const KOREAN_NOT_NAMES: &[&str] = &[
+    "배우",
+    "배우들",
+    "주연",
+    "조연",
+    "출연",
+    "복귀",
+    "합류",
+    "캐스팅",
+    "시즌",
+    "측은",
+    "측",
+    "본인",
+    "역시",
+    "모두",
+    "전원",
+    "라인업",
+    "진",
+    "들",
+];
+
+/// The Korean castings of `text`.
+fn korean_cast(text: &str) -> Vec<Casting> {
+    let eojeols: Vec<&str> = text.split_whitespace().collect();
+    let mut cast = Vec::new();
+    for (k, eojeol) in eojeols.iter().enumerate() {
+        let next = eojeols.get(k + 1).copied();
+        let found = match *eojeol {
+            // "배우 차도윤은", "주연 백서린이"
+            "배우" | "주연" | "주인공" => next.and_then(korean_name).map(|a| (a, None)),
+            // "'봉팔' 역의 허재민", "'봉팔' 역 허재민", "봉팔 역을 맡은 허재민"
+            _ if eojeol.ends_with("역의")
+                || *eojeol == "역"
+                || (eojeol.ends_with("역") && eojeol.contains(['\'', '’', '"', '”']))
+                || (eojeol.ends_with("역을") && next == Some("맡은")) =>
+            {
+                let next = if eojeol.ends_with("역을") {
+                    eojeols.get(k + 2).copied()
+                } else {
+                    next
+                };
+                let part = eojeol
+                    .trim_end_matches("역의")
+                    .trim_end_matches("역을")
+                    .trim_end_matches('역')
+                    .trim_matches(|c: char| !('\u{AC00}'..='\u{D7A3}').contains(&c));
+                let part = if part.is_empty() {
+                    k.checked_sub(1).and_then(|j| korean_name(eojeols[j]))
+                } else {
+                    korean_name(part)
+                };
+                next.and_then(korean_name).map(|a| (a, part))
+            }
+            _ if eojeol.starts_with("배우")
+                && !eojeol.starts_with("배우들")
+                && eojeol.chars().count() <= 4 =>
+            {
+                k.checked_sub(1)
+                    .and_then(|j| korean_name(eojeols[j]))
+                    .map(|a| (a, None))
+            }
+            // "차도윤(강호 역)"
+            _ if eojeol.contains('(') => {
+                let (name, rest) = eojeol.split_once('(').unwrap_or_default();
+                let part = rest
+                    .trim_end_matches([')', ',', '.'])
+                    .strip_suffix(" 역")
+                    .or_else(|| next.filter(|n| n.starts_with('역')).map(|_| rest));
+                match part {
+                    Some(part) => korean_name(name).map(|a| (a, korean_name(part))),
+                    None => None,
+                }
+            }
+            _ => None,
+        };
+        if let Some((actor, part)) = found {
+            cast.push(Casting { actor, part });
+        }
+    }
+    cast
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actors(text: &str) -> Vec<(String, Option<String>)> {
+        cast_of(text)
+            .into_iter()
+            .map(|c| (c.actor, c.part))
+            .collect()
+    }
+
+    fn one(actor: &str, part: Option<&str>) -> Vec<(String, Option<String>)> {
+        vec![(actor.to_owned(), part.map(str::to_owned))]
+    }
+
+    #[test]
+    fn an_actor_is_named_by_their_part_or_their_role_word() {
+        assert_eq!(
+            actors("Hattie Lowell as Rosie was the heart of it."),
+            one("Hattie Lowell", Some("Rosie"))
+        );
+        assert_eq!(
+            actors("We loved Rafe Donnelly as the Warden, honestly."),
+            one("Rafe Donnelly", Some("the Warden"))
+        );
+        assert_eq!(
+            actors("Gwen Okafor, who plays Nadia Pruitt, said nothing."),
+            one("Gwen Okafor", Some("Nadia Pruitt"))
+        );
+        assert_eq!(
+            actors("Gwen Okafor, who plays disgraced prosecutor Nadia Pruitt, said nothing."),
+            one("Gwen Okafor", Some("Nadia Pruitt"))
+        );
+        assert_eq!(
+            actors("a spinoff about Wren Kato, played by Lily Osei-Hart, maybe."),
+            one("Lily Osei-Hart", Some("Wren Kato"))
+        );
+        assert_eq!(
+            actors("Actor Dev Malhotra, who plays Rhys, posted a photo."),
+            vec![
+                ("Dev Malhotra".to_owned(), None),
+                ("Dev Malhotra".to_owned(), Some("Rhys".to_owned()))
+            ]
+        );
+        assert_eq!(
+            actors("Ada Finch who plays her was 14 then."),
+            one("Ada Finch", None)
+        );
+        assert_eq!(
+            actors("The show's star Lorcan Pike is busy."),
+            one("Lorcan Pike", None)
+        );
+        // "as" after a lone word or before a lower-case word names no part.
+        assert!(actors("Mira as usual said nothing.").is_empty());
+        assert!(actors("It ended as Bryony Hale walked out.").is_empty());
+    }
+
+    #[test]
+    fn a_korean_actor_is_named_by_배우_주연_or_their_part() {
+        assert_eq!(actors("배우 차도윤은 아직 말이 없다."), one("차도윤", None));
+        assert_eq!(
+            actors("송이안 배우가 복귀를 언급했다."),
+            one("송이안", None)
+        );
+        assert_eq!(
+            actors("'봉팔' 역의 허재민이 출연한다."),
+            one("허재민", Some("봉팔"))
+        );
+        assert_eq!(
+            actors("차도윤(강호 역)은 입대를 앞두고 있다."),
+            one("차도윤", Some("강호"))
+        );
+        assert!(actors("배우들은 모두 모였다.").is_empty());
+    }
+
+    #[test]
+    fn a_name_finds_its_actor_by_any_of_their_names() {
+        let cast = cast_of("Gwen Okafor as Nadia and Tomasz Brandt as the Warden.");
+        assert_eq!(
+            actor_named("Okafor", &cast).map(|c| c.actor.as_str()),
+            Some("Gwen Okafor")
+        );
+        assert!(actor_named("Nadia", &cast).is_none());
+        assert_eq!(
+            part_named("the Warden", &cast).map(|c| c.actor.as_str()),
+            Some("Tomasz Brandt")
+        );
+        assert_eq!(
+            english_return_question(&cast[0], Some("season two")),
+            "Will Gwen Okafor return as Nadia?"
+        );
+        assert_eq!(
+            korean_return_question("차도윤", Some('2')),
+            "차도윤은 시즌2에 출연할까?"
+        );
+        assert_eq!(
+            korean_return_question("송이안", None),
+            "송이안은 다시 출연할까?"
+        );
+    }
+}
