@@ -15,7 +15,7 @@ use super::search::SearchKey;
 use super::suggester::{SuggestResult, article_fingerprint};
 use crate::model::{
     Article, ArticleId, Document, Library, Merged, merge_libraries, save_suggestions,
-    search::SearchIndex, suggest::suggest,
+    search::SearchIndex, suggest::suggest_titled,
 };
 use crate::storage::{FileSystem as _, MarkdownError, RealFs, Store};
 
@@ -291,7 +291,7 @@ impl Effect {
             } => Command::Suggested(Finished::new(SuggestResult {
                 article: id,
                 fingerprint: article_fingerprint(&article),
-                suggestions: save_suggestions(&suggest(&document), id),
+                suggestions: save_suggestions(&suggest_titled(&document, &article.title), id),
             })),
             Self::ListBackups { dir, current } => {
                 let listed = crate::storage::list_backups(&dir)

@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use serde::Serialize;
 
 use crate::model::Article;
-use crate::model::suggest::{Suggestion, try_suggest};
+use crate::model::suggest::{Suggestion, try_suggest_titled};
 
 /// Arguments of `fan-tracker suggest`.
 #[derive(Debug, clap::Args)]
@@ -29,7 +29,7 @@ pub struct SuggestArgs {
 /// cue matcher cannot be built, or standard output cannot be written; the caller prints the error and exits with status 1.
 pub fn run(args: &SuggestArgs) -> anyhow::Result<()> {
     let article = read_article(&args.file)?;
-    let suggestions = try_suggest(&article.document())?;
+    let suggestions = try_suggest_titled(&article.document(), &article.title)?;
     let output = if args.json {
         json(&suggestions)?
     } else {

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 use fan_tracker::cli::suggest::read_article;
 use fan_tracker::model::Document;
-use fan_tracker::model::suggest::{Suggestion, suggest, title_problem};
+use fan_tracker::model::suggest::{Suggestion, suggest, suggest_titled, title_problem};
 use serde::Deserialize;
 
 /// The lowest recall accepted on the dev part (issue 15).
@@ -53,10 +53,13 @@ struct AnnotatedThread {
 }
 
 /// Loads an evaluation article the way the app imports a file.
-fn load_article(path: &Path) -> Document {
-    read_article(path)
-        .unwrap_or_else(|e| panic!("{}: {e:#}", path.display()))
-        .document()
+/// The article at `path`, parsed, and its suggestions, read as the window reads it: its title
+/// apart from its body ([`suggest_titled`]).
+fn suggest_file(path: &Path) -> (Document, Vec<Suggestion>) {
+    let article = read_article(path).unwrap_or_else(|e| panic!("{}: {e:#}", path.display()));
+    let document = article.document();
+    let suggestions = suggest_titled(&document, &article.title);
+    (document, suggestions)
 }
 
 /// One part of the set: `dev` or `blind`.
@@ -226,12 +229,11 @@ fn language(document: &Document) -> &'static str {
 
 /// Scores one article, printing its suggestions and misses when `verbose`.
 fn score_article(path: &Path, annotation: &Annotation, verbose: bool) -> (&'static str, Tally) {
-    let document = load_article(path);
     let name = path.file_name().unwrap().to_string_lossy();
     if verbose {
         println!("\n== {name} ({})", annotation.shape);
     }
-    let suggestions = suggest(&document);
+    let (document, suggestions) = suggest_file(path);
     let mut tally = Tally {
         articles: 1,
         ..Tally::default()
@@ -367,7 +369,7 @@ fn a_fully_settled_article_yields_nothing() {
         .collect();
     assert!(!settled.is_empty(), "the set has no fully settled article");
     for (path, _) in settled {
-        let suggestions = suggest(&load_article(&path));
+        let (_, suggestions) = suggest_file(&path);
         let titles: Vec<_> = suggestions.iter().map(|s| &s.title).collect();
         assert!(titles.is_empty(), "{}: {titles:?}", path.display());
     }

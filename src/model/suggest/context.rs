@@ -29,7 +29,8 @@ pub(crate) struct ArticleContext {
     pub confirmed_count: usize,
     /// How many sentences about the renewal said it is open.
     pub open_count: usize,
-    /// The article's first block, its headline: the show and people it is about.
+    /// The article's headline and the lede under it (or its first block when no title is
+    /// given apart): the show and people it is about.
     pub headline: Option<String>,
     /// Names the article gives to makers and outlets ([`super::title::makers_of`]).
     pub makers: Vec<String>,

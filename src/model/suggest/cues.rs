@@ -50,6 +50,13 @@ impl Score {
 pub(crate) fn score(sentence: &str) -> Result<Score, SuggestError> {
     let (language, matcher) = language_of(sentence)?;
     let table = language.cues();
+    // "I'd love to", "she'll be back", "Theo isn't finished": the cue words written out.
+    let expanded = if table.whole_words {
+        expand_contractions(sentence)
+    } else {
+        Cow::Borrowed(sentence)
+    };
+    let sentence = expanded.as_ref();
     let weights = table.weights;
     let (mut strong, mut weak, mut settled) = (0, 0, 0);
     let mut schedule = false;
@@ -192,6 +199,54 @@ fn raises_consequence(sentence: &str) -> bool {
         first.as_str(),
         "should" | "were" | "had" | "if" | "once" | "assuming"
     ) && consequence_modal()
+}
+
+/// Contractions and what they stand for, most specific first ("won't" before "n't").
+const CONTRACTIONS: &[(&str, &str)] = &[
+    ("won't", "will not"),
+    ("can't", "can not"),
+    ("n't", " not"),
+    ("'d", " would"),
+    ("'ll", " will"),
+    ("'re", " are"),
+    ("'ve", " have"),
+    ("'m", " am"),
+];
+
+/// `sentence` with its English contractions written out ("I'd" → "I would", "isn't" → "is
+/// not"), curly apostrophes read as straight ones; borrowed when it has no apostrophe. A
+/// contraction hangs on a word and ends one ("I'd," but not "Ma'dame" or a quote's 'd').
+fn expand_contractions(sentence: &str) -> Cow<'_, str> {
+    if !sentence.contains(['\'', '’']) {
+        return Cow::Borrowed(sentence);
+    }
+    let straight = sentence.replace('’', "'");
+    let mut out = String::with_capacity(straight.len() + 16);
+    let mut rest = straight.as_str();
+    'outer: while !rest.is_empty() {
+        let after_letter = out.ends_with(char::is_alphabetic);
+        for (short, long) in CONTRACTIONS {
+            let Some(head) = rest.get(..short.len()) else {
+                continue;
+            };
+            let ends_word = !rest[short.len()..].starts_with(char::is_alphanumeric);
+            // "won't" opens a word; "n't", "'d" hang on one.
+            let placed = if short.starts_with(['w', 'c']) {
+                !after_letter
+            } else {
+                after_letter
+            };
+            if placed && ends_word && head.eq_ignore_ascii_case(short) {
+                out.push_str(long);
+                rest = &rest[short.len()..];
+                continue 'outer;
+            }
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    Cow::Owned(out)
 }
 
 /// Whether `sentence[start..end]` is not part of a longer word.
@@ -376,6 +431,30 @@ mod tests {
     fn quoted_dialogue_questions_count_less() {
         assert!(score("Why did you come back?").unwrap().question);
         assert!(!open("\"Why did you come back?\""));
+    }
+
+    #[test]
+    fn contractions_are_read_as_the_words_they_stand_for() {
+        assert_eq!(expand_contractions("I'd love to"), "I would love to");
+        assert_eq!(
+            expand_contractions("Theo isn’t finished"),
+            "Theo is not finished"
+        );
+        assert_eq!(
+            expand_contractions("She won't, and we'll see"),
+            "She will not, and we will see"
+        );
+        assert_eq!(
+            expand_contractions("Ma'dame said 'done'"),
+            "Ma'dame said 'done'"
+        );
+        assert!(matches!(
+            expand_contractions("no apostrophe"),
+            Cow::Borrowed(_)
+        ));
+        // The cues of the written-out words count.
+        assert!(open("Marsh: I'd come back in a heartbeat."));
+        assert!(open("\"Theo isn't finished,\" he said."));
     }
 
     #[test]

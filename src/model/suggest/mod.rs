@@ -59,10 +59,34 @@ pub const MAX_SUGGESTIONS: usize = 12;
 /// cannot be built (they are fixed data, built by the unit tests, so a tested build never
 /// meets that error; callers that can show an error should call [`try_suggest`]).
 pub fn suggest(document: &Document) -> Vec<Suggestion> {
-    try_suggest(document).unwrap_or_else(|error| {
+    logged(try_suggest(document))
+}
+
+/// [`suggest`] for an article whose title (`headline`) is kept apart from its body
+/// (`document`), as every imported [`crate::model::Article`] is: see [`try_suggest_titled`].
+pub fn suggest_titled(document: &Document, headline: &str) -> Vec<Suggestion> {
+    logged(try_suggest_titled(document, headline))
+}
+
+/// The suggestions, or none with the error logged.
+fn logged(result: Result<Vec<Suggestion>, SuggestError>) -> Vec<Suggestion> {
+    result.unwrap_or_else(|error| {
         log::error!("no suggestions: {error}");
         Vec::new()
     })
+}
+
+/// [`try_suggest`] for a body whose headline is given apart (an imported article's title):
+/// the headline and the lede under it name the show and the people the piece is about, so a
+/// name they give is never the subject of a story question of its own ("What will happen to
+/// Harbor Lights?"). Without it the body's first block is read as the headline.
+///
+/// Errors: as [`try_suggest`].
+pub fn try_suggest_titled(
+    document: &Document,
+    headline: &str,
+) -> Result<Vec<Suggestion>, SuggestError> {
+    suggest_with_headline(document, Some(headline))
 }
 
 /// The open questions `document` raises, strongest first, each with its passages in article
@@ -78,11 +102,26 @@ pub fn suggest(document: &Document) -> Vec<Suggestion> {
 ///
 /// Errors: [`SuggestError::CueMatcher`] when a language's cue matcher cannot be built.
 pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError> {
+    suggest_with_headline(document, None)
+}
+
+/// [`try_suggest`], the headline given or (`None`) the body's first block.
+fn suggest_with_headline(
+    document: &Document,
+    headline: Option<&str>,
+) -> Result<Vec<Suggestion>, SuggestError> {
     let sentences = sentences_of(document);
     let text_of = |s: &Sentence| &document.blocks[s.block].text[s.range.clone()];
     let mut context = ArticleContext {
         show_of_block: list_entries(document),
-        headline: document.blocks.first().map(|b| b.text.clone()),
+        // The title and the lede under it name what the piece is about.
+        headline: {
+            let lede = document.blocks.first().map(|b| b.text.as_str());
+            match (headline, lede) {
+                (Some(title), Some(lede)) => Some(format!("{title}\n{lede}")),
+                (title, lede) => title.or(lede).map(str::to_owned),
+            }
+        },
         section_show: context::section_shows(document),
         makers: {
             // Each name once: a long article names its showrunner many times.
@@ -225,7 +264,12 @@ pub fn try_suggest(document: &Document) -> Result<Vec<Suggestion>, SuggestError>
             topics: topics_of(&own),
             question: score.question,
             terms,
-            section: context.show(sentence.block).map(str::to_owned),
+            // A list entry's show, or the show its section's heading names ("### Red Lantern
+            // Inn" in a piece of two shows): sentences about two shows are two threads.
+            section: context
+                .show(sentence.block)
+                .or_else(|| context.section_show.get(sentence.block)?.as_deref())
+                .map(str::to_owned),
         });
         passages.push(passage_of(sentence, text));
     }
@@ -925,6 +969,58 @@ mod tests {
             );
         }
         assert_eq!(suggestions.len(), 3, "{titles:?}");
+    }
+
+    #[test]
+    fn two_shows_under_their_own_headings_are_two_threads() {
+        let suggestions = suggest_markdown(
+            "A round-up of two dramas we still worry about.\n\n\
+             ### Ghost Bakery\n\n\
+             The finale left Min-ah trapped in the mirror, and nothing has been announced.\n\n\
+             ### Red Lantern Inn\n\n\
+             Netflix hasn't renewed it, and the lead just signed on to a movie.",
+        );
+        let bakery = holding(&suggestions, "trapped in the mirror");
+        let inn = holding(&suggestions, "hasn't renewed it");
+        assert!(bakery.is_some() && inn.is_some(), "{suggestions:?}");
+        assert_ne!(bakery.map(|s| &s.title), inn.map(|s| &s.title));
+    }
+
+    #[test]
+    fn a_long_question_is_shortened_not_dropped() {
+        let suggestions = suggest_markdown(
+            "The finale aired last week.\n\n\
+             - Who was the woman in the grey coat watching the confession from the lane?\n\
+             - Will Bettany and the constable ever act on what was obviously going on between them?",
+        );
+        let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
+        assert!(
+            titles.contains(&"Who was the woman in the grey coat watching the confession?"),
+            "{titles:?}"
+        );
+        assert!(
+            titles
+                .contains(&"Will Bettany and the constable act on what was going on between them?"),
+            "{titles:?}"
+        );
+    }
+
+    #[test]
+    fn the_title_given_apart_names_the_show_no_question_asks_about() {
+        let document = Document::from_markdown(
+            "Season two is not confirmed yet.\n\n\
+             So that is everything we know about Harbor Lights season 2 so far.",
+        );
+        let titled = try_suggest_titled(&document, "Harbor Lights Season 2: Everything We Know")
+            .unwrap_or_default();
+        let about_the_show = |list: &[Suggestion]| {
+            list.iter()
+                .any(|s| s.title == "What will happen to Harbor Lights?")
+        };
+        assert!(!about_the_show(&titled), "{titled:?}");
+        // Without the title the piece names no show, and the name is a subject like any.
+        let untitled = try_suggest(&document).unwrap_or_default();
+        assert!(about_the_show(&untitled), "{untitled:?}");
     }
 
     #[test]

@@ -439,6 +439,7 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
         || (vague_subject(&words) && !names_someone(body))
         || half_phrase(body)
         || unanchored_pronoun(body)
+        || name_then_pronoun(body)
         || VAGUE_DEFINITES
             .iter()
             .any(|d| words.get(1..3).is_some_and(|w| w.join(" ") == *d))
@@ -459,6 +460,17 @@ const VAGUE_DEFINITES: &[&str] = &[
     "the role",
     "the character",
 ];
+
+/// Whether a name runs straight into a subject pronoun ("Would Anya she loved that
+/// character?"): two clauses glued together, the question lost between them.
+fn name_then_pronoun(body: &str) -> bool {
+    let words: Vec<&str> = body.split_whitespace().collect();
+    words.windows(2).skip(1).any(|w| {
+        let name = w[0].chars().next().is_some_and(char::is_uppercase)
+            && !w[0].ends_with(|c: char| !c.is_alphanumeric());
+        name && matches!(w[1], "she" | "he" | "they" | "we" | "i" | "I")
+    })
+}
 
 /// Prepositions whose object, ending a title, is a thing the title never names ("live with
 /// it").
@@ -1832,6 +1844,7 @@ mod tests {
             "Is Declan coming back for her, or was that the end of it?",
             "Were you worried the finale of Hollis & Vane would leave you hanging?",
             "Is there any way to bring it to you I'll find it?",
+            "Would Anya she loved that character?",
             "Will the couple get married?",
             "Is the actor under contract for more episodes?",
         ] {

@@ -864,6 +864,14 @@ fn short_question(sentence: &str) -> Option<String> {
             return Some(capitalise(last));
         }
     }
+    // "Who was the woman in the grey coat watching the confession from the lane?": fillers
+    // and the closing place or time taken off until it fits.
+    if asks(question)
+        && !question.contains([',', ';', ':'])
+        && let Some(shorter) = shortened(question, fits)
+    {
+        return Some(capitalise(&shorter));
+    }
     // The first clause, when it stands on its own.
     let cut = question
         .char_indices()
@@ -880,6 +888,75 @@ fn short_question(sentence: &str) -> Option<String> {
 /// A statement with a question mark, about a name, as a yes/no question: "Lord Harrow is
 /// alive apparently?" → "Is Lord Harrow alive?". `None` unless a capitalised name of one to
 /// four words is followed by a form of "be" and something to ask about.
+/// Words that add only emphasis to a question ("ever act on what was obviously going on").
+const FILLERS: &[&str] = &[
+    "ever",
+    "obviously",
+    "actually",
+    "exactly",
+    "honestly",
+    "seriously",
+    "literally",
+    "basically",
+    "just",
+    "even",
+    "finally",
+    "apparently",
+    "clearly",
+];
+
+/// Prepositions that open a closing place, time or company ("from the lane", "in season 2").
+const CLOSING_PREPOSITIONS: &[&str] = &[
+    "from",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "between",
+    "with",
+    "into",
+    "over",
+    "across",
+    "behind",
+    "near",
+    "inside",
+    "outside",
+    "since",
+    "throughout",
+];
+
+/// A question too long for a title made to `fit`: without its fillers, then without its
+/// closing prepositional phrases (one or two, each at most four words, the question keeping
+/// at least five), never ending on a word that needs a continuation. `None` when no shorter
+/// form fits.
+fn shortened(question: &str, fit: impl Fn(&str) -> bool) -> Option<String> {
+    let body = question.trim_end_matches(['?', '？', ' ']);
+    let mut words: Vec<&str> = body
+        .split_whitespace()
+        .filter(|w| !FILLERS.contains(&bare(w).as_str()))
+        .collect();
+    for _ in 0..3 {
+        let made = format!("{}?", words.join(" "));
+        let ends_well = words
+            .last()
+            .is_some_and(|w| !DANGLING.contains(&bare(w).as_str()));
+        if fit(&made) && ends_well {
+            return Some(made);
+        }
+        let from = words.len().saturating_sub(5);
+        let at = (from..words.len())
+            .rev()
+            .find(|&k| CLOSING_PREPOSITIONS.contains(&bare(words[k]).as_str()))?;
+        if at < 5 {
+            return None;
+        }
+        words.truncate(at);
+    }
+    None
+}
+
 fn inverted_statement(question: &str) -> Option<String> {
     let words = words_of(question.trim_end_matches(['?', '？', '!']));
     let k = words
@@ -1893,13 +1970,16 @@ fn returns_the_show(made: &str, context: &TitleContext) -> bool {
     named_as_the_show(name, context, 1)
 }
 
-/// Whether the headline (for a name of at least `min_words` words) or the list of shows
-/// names `name`: the show or the star the piece is about, not a story question's subject.
+/// Whether the headline (for a name of at least `min_words` words), the list of shows or the
+/// section's heading names `name`: the show or the star the piece is about, not a story
+/// question's subject.
 fn named_as_the_show(name: &str, context: &TitleContext, min_words: usize) -> bool {
     let in_headline = context.headline.as_ref().is_some_and(|headline| {
         name.split_whitespace().count() >= min_words && headline.contains(name)
     });
-    in_headline || context.listed_shows.iter().any(|show| show == name)
+    in_headline
+        || context.listed_shows.iter().any(|show| show == name)
+        || context.section_show.as_deref() == Some(name)
 }
 
 /// Whether "What will happen to X?" asks about a name the headline gives (the show, or the
