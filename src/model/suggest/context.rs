@@ -10,7 +10,7 @@
 
 use super::language::is_korean;
 use super::terms::{Topic, season_number};
-use crate::model::{BlockKind, Document};
+use crate::model::{Block, BlockKind, Document};
 
 /// The article-wide facts the suggester reads sentences against.
 #[derive(Debug, Default)]
@@ -275,6 +275,13 @@ pub(crate) fn show_entry(heading: &str) -> Option<String> {
     if is_korean(text) {
         return korean_show_entry(text);
     }
+    // "Bonus: Greenhouse Nine": the show is named after the list's own label.
+    let text = match text.split_once(':') {
+        Some((label, rest)) if ENTRY_LABELS.contains(&label.trim().to_lowercase().as_str()) => {
+            rest.trim()
+        }
+        _ => text,
+    };
     // The name ends before a parenthesis, a dash or a colon.
     let end = text
         .find(['(', ':', '–', '—', '|'])
@@ -364,8 +371,50 @@ fn named_in_body(document: &Document, name: &str) -> bool {
         .any(|b| !matches!(b.kind, BlockKind::Heading(_)) && b.text.contains(name))
 }
 
+/// Labels a list gives an entry before its show ("Bonus: Greenhouse Nine").
+const ENTRY_LABELS: &[&str] = &[
+    "bonus",
+    "honorable mention",
+    "honourable mention",
+    "special mention",
+    "update",
+    "extra",
+    "wildcard",
+    "wild card",
+];
+
+/// The most words of a label line that heads a list entry ("**The Orrery Thieves** (anime,
+/// 1 cour)").
+const MAX_LABEL_WORDS: usize = 10;
+
+/// The level of the heading `block` is: its own for a heading (1 to 6), 7 for a label line
+/// written as a paragraph, which many list pieces use instead of headings: a short line that
+/// opens in bold ("**Pilot Light Diner** (Fernway, 2 seasons)") or ends in a parenthesis
+/// ("The Gantry (Ravelston, one season)") and is no sentence. `None` for other blocks.
+pub(crate) fn heading_level(block: &Block) -> Option<usize> {
+    match block.kind {
+        BlockKind::Heading(level) => Some(usize::from(level).min(6)),
+        BlockKind::Paragraph => {
+            let text = block.text.trim();
+            let opens_bold = block
+                .spans
+                .first()
+                .is_some_and(|span| span.style.strong && span.range.start == 0);
+            let label = text.split_whitespace().count() <= MAX_LABEL_WORDS
+                && !text.ends_with(['.', '?', '!', ':', ','])
+                && (opens_bold || (text.ends_with(')') && text.contains(" (")));
+            label.then_some(LABEL_LEVEL)
+        }
+        _ => None,
+    }
+}
+
+/// The level [`heading_level`] gives a label line: below every heading.
+const LABEL_LEVEL: usize = 7;
+
 /// Per block, the show of the list entry holding it, when at least [`MIN_LIST_ENTRIES`]
-/// headings of one level name shows; otherwise every block maps to `None`.
+/// headings of one level (or label lines, [`heading_level`]) name shows; otherwise every
+/// block maps to `None`.
 pub(crate) fn list_entries(document: &Document) -> Vec<Option<String>> {
     let entry = |heading: &str| {
         show_entry(heading).filter(|name| {
@@ -373,18 +422,18 @@ pub(crate) fn list_entries(document: &Document) -> Vec<Option<String>> {
         })
     };
     // Per level, the distinct shows its headings name: one show's sections are not a list.
-    let mut per_level: [Vec<String>; 7] = Default::default();
+    let mut per_level: [Vec<String>; LABEL_LEVEL + 1] = Default::default();
     for block in &document.blocks {
-        if let BlockKind::Heading(level) = block.kind
+        if let Some(level) = heading_level(block)
             && let Some(name) = entry(&block.text)
         {
-            let shows = &mut per_level[usize::from(level).min(6)];
+            let shows = &mut per_level[level];
             if !shows.contains(&name) {
                 shows.push(name);
             }
         }
     }
-    let Some(level) = (1..=6).find(|&l| per_level[l].len() >= MIN_LIST_ENTRIES) else {
+    let Some(level) = (1..=LABEL_LEVEL).find(|&l| per_level[l].len() >= MIN_LIST_ENTRIES) else {
         return vec![None; document.blocks.len()];
     };
     let mut current: Option<String> = None;
@@ -392,8 +441,7 @@ pub(crate) fn list_entries(document: &Document) -> Vec<Option<String>> {
         .blocks
         .iter()
         .map(|block| {
-            if let BlockKind::Heading(l) = block.kind {
-                let l = usize::from(l).min(6);
+            if let Some(l) = heading_level(block) {
                 if l == level {
                     current = entry(&block.text);
                 } else if l < level {
@@ -408,6 +456,22 @@ pub(crate) fn list_entries(document: &Document) -> Vec<Option<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bold_or_parenthesised_label_line_heads_an_entry_and_a_list_label_is_no_show() {
+        let document = Document::from_markdown(
+            "**Pilot Light Diner** (Fernway, 2 seasons)\n\n\
+             The Gantry (Ravelston, one season)\n\n\
+             **A bold start** to a long sentence that goes on and on for many words.\n\n\
+             A sentence (with an aside) that ends.",
+        );
+        let levels: Vec<Option<usize>> = document.blocks.iter().map(heading_level).collect();
+        assert_eq!(levels, [Some(LABEL_LEVEL), Some(LABEL_LEVEL), None, None]);
+        assert_eq!(
+            show_entry("Bonus: Greenhouse Nine (Pellucid, renewed)").as_deref(),
+            Some("Greenhouse Nine")
+        );
+    }
 
     #[test]
     fn headings_naming_shows_are_list_entries_section_labels_are_not() {

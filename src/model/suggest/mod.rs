@@ -5,7 +5,7 @@
 //! open questions (direct questions, future and modal hedges, speculation, negated settlement,
 //! and their Korean equivalents), and grouped by the subject terms they share.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 mod context;
@@ -184,6 +184,14 @@ fn suggest_with_headline(
         .collect();
     let mut counts = TermCounts::default();
     let mut entry_headings: Vec<(String, Passage)> = Vec::new();
+    // "Bonus: Greenhouse Nine … Pellucid renewed it": that entry's next season is settled.
+    let renewed_entries: HashSet<&str> = sentences
+        .iter()
+        .filter(|sentence| renews(text_of(sentence)))
+        .filter_map(|sentence| context.show(sentence.block))
+        .collect();
+    let wants_return = context.headline.as_deref().is_some_and(asks_for_returns)
+        && !context.listed_shows().is_empty();
     let mut candidate_antecedents: Vec<Antecedent> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut passages: Vec<Passage> = Vec::new();
@@ -191,7 +199,7 @@ fn suggest_with_headline(
         let block = &document.blocks[sentence.block];
         let text = text_of(sentence);
         if let Some(show) = context.show(sentence.block)
-            && matches!(block.kind, BlockKind::Heading(_))
+            && context::heading_level(block).is_some()
             && context::show_entry(text).as_deref() == Some(show)
         {
             // A list entry's heading names its show: it joins that show's strongest group.
@@ -200,6 +208,7 @@ fn suggest_with_headline(
         }
         // Each sentence is read once here: its first reading is taken, not copied.
         let (mut score, mut own) = std::mem::take(&mut read[index]);
+
         // A sentence not open on its own may be a claim about a later season the article says
         // is unconfirmed: only then are its terms read (whether it names that season).
         if !score.is_open() && may_claim_about_open_season(&context, &score) {
@@ -209,6 +218,21 @@ fn suggest_with_headline(
             let names_season =
                 own.contains(&Term::Topic(Topic::Renewal)) || season_section[sentence.block];
             if names_season && !cues::has_date(text) {
+                score.points += SEASON_CLAIM_POINTS;
+                score.weak_only = false;
+            }
+        }
+        // In a list of shows that need to come back, an entry's case for coming back ("Why it
+        // needs to come back: it was cancelled after one season") is that show's thread.
+        if wants_return
+            && context.show(sentence.block).is_some()
+            && !renewed_entries.contains(context.show(sentence.block).unwrap_or_default())
+            && asks_for_returns(text)
+            && !renews(text)
+        {
+            // About the show coming back, whatever else it names (the cast, a plot).
+            own = vec![Term::Topic(Topic::Renewal)];
+            if !score.is_open() {
                 score.points += SEASON_CLAIM_POINTS;
                 score.weak_only = false;
             }
@@ -276,6 +300,15 @@ fn suggest_with_headline(
     // Only the strongest groups are titled (and merged when their titles agree): a very long
     // article keeps the passages of its strongest [`TITLED_GROUPS`] groups.
     let mut groups = group(&candidates, &counts);
+    // In a list of shows that need to come back, an entry is a thread even when its lines
+    // hedge nothing ("no sequel announcement, no movie"): unless it is renewed.
+    let entry_headings: Vec<(String, Passage, bool)> = entry_headings
+        .into_iter()
+        .map(|(show, heading)| {
+            let alone = wants_return && !renewed_entries.contains(show.as_str());
+            (show, heading, alone)
+        })
+        .collect();
     attach_entry_headings(&mut groups, &mut candidates, &mut passages, entry_headings);
     let mut ranked: Vec<(i32, Vec<usize>)> = groups
         .into_iter()
@@ -362,11 +395,62 @@ fn passage_of(sentence: &Sentence, text: &str) -> Passage {
 
 /// Adds each list entry's heading to the strongest group of its show's entry (if it has one),
 /// as a passage worth no points, keeping every group's members in article order.
+/// Words a list piece uses for shows it wants back ("The Shows We Are Still Not Over",
+/// "cancelled too soon", "need to come back").
+const RETURN_LIST_WORDS: &[&str] = &[
+    "come back",
+    "comeback",
+    "cancel",
+    "axed",
+    "revive",
+    "revival",
+    "another season",
+    "too soon",
+    "too early",
+    "cut short",
+    "second chance",
+    "deserve",
+    "bring back",
+    "not over",
+    "let go",
+    "renew",
+    "save",
+];
+
+/// Whether a list piece's headline (and lede) asks for its shows to return.
+fn asks_for_returns(headline: &str) -> bool {
+    let lower = headline.to_lowercase();
+    RETURN_LIST_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// Whether a sentence reports a renewal plainly ("Pellucid renewed it", "FoodNet picked up
+/// Kitchen Kings", "it's back"), with no negation or condition.
+fn renews(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let renewal = [
+        "renewed",
+        "greenlit",
+        "green-lit",
+        "picked up",
+        "already back",
+        "it's back",
+        "it is back",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let hedged = ["not ", "n't", "never", "if ", "whether", "no "]
+        .iter()
+        .any(|w| lower.contains(w));
+    renewal && !hedged
+}
+
+/// Adds each list entry's heading to its show's strongest group; an entry with no group of
+/// its own becomes one when `alone` (then it asks the show's renewal question).
 fn attach_entry_headings(
-    groups: &mut [Vec<usize>],
+    groups: &mut Vec<Vec<usize>>,
     candidates: &mut Vec<Candidate>,
     passages: &mut Vec<Passage>,
-    entry_headings: Vec<(String, Passage)>,
+    entry_headings: Vec<(String, Passage, bool)>,
 ) {
     // Each show's groups, found once (a long article may hold many entries).
     let mut by_show: HashMap<String, Vec<usize>> = HashMap::new();
@@ -375,10 +459,11 @@ fn attach_entry_headings(
             by_show.entry(show.clone()).or_default().push(g);
         }
     }
-    for (show, heading) in entry_headings {
-        let Some(own) = by_show.get(&show) else {
+    for (show, heading, alone) in entry_headings {
+        let own = by_show.get(&show).map(Vec::as_slice).unwrap_or_default();
+        if own.is_empty() && !alone {
             continue;
-        };
+        }
         let strongest = own
             .iter()
             .map(|&g| (g, &groups[g]))
@@ -395,8 +480,16 @@ fn attach_entry_headings(
                 )
             })
             .map(|(g, _)| g);
-        let Some(g) = strongest else {
-            continue;
+        let g = match strongest {
+            Some(g) => g,
+            None => {
+                groups.push(Vec::new());
+                by_show
+                    .entry(show.clone())
+                    .or_default()
+                    .push(groups.len() - 1);
+                groups.len() - 1
+            }
         };
         candidates.push(Candidate {
             sentence_index: usize::MAX,
@@ -629,10 +722,12 @@ fn build(
     // A list entry's show names the group that holds the entry's heading.
     let first = &passages[members[0]];
     let holds_heading = candidates[members[0]].sentence_index == usize::MAX;
+    let key = key_topic(members, candidates);
     let title_context = TitleContext {
+        // The entry's renewal group asks the show's question even without its heading.
         show: context
             .show(first.block)
-            .filter(|_| holds_heading)
+            .filter(|_| holds_heading || key == Some(Topic::Renewal))
             .map(str::to_owned),
         // In a list of shows, one show's renewal says nothing about the others'.
         season_confirmed: context.confirmed() && context.show(first.block).is_none(),
@@ -650,7 +745,7 @@ fn build(
             .collect(),
     };
     Some(Suggestion {
-        title: title::title(&ordered, key_topic(members, candidates), &title_context)?,
+        title: title::title(&ordered, key, &title_context)?,
         passages: members.iter().map(|&m| passages[m].clone()).collect(),
         best: by_strength[0],
     })
@@ -984,6 +1079,38 @@ mod tests {
         let inn = holding(&suggestions, "hasn't renewed it");
         assert!(bakery.is_some() && inn.is_some(), "{suggestions:?}");
         assert_ne!(bakery.map(|s| &s.title), inn.map(|s| &s.title));
+    }
+
+    #[test]
+    fn a_list_of_shows_to_bring_back_under_bold_labels_asks_for_each_but_the_renewed() {
+        let document = Document::from_markdown(
+            "We still can't let these go, so here is the list.\n\n\
+             **Pilot Light Diner** (Fernway, 2 seasons)\n\n\
+             The pitch: a chef buys a diner off the interstate.\n\n\
+             Why it needs to come back: Fernway dropped it in 2025 and the cast never got a goodbye.\n\n\
+             **The Orrery Thieves** (anime, 1 cour)\n\n\
+             Why it needs to come back: the one season came out in 2023 and there has been \
+             nothing since.\n\n\
+             **Skerry Island** (Albion One, 1 season)\n\n\
+             Why it needs to come back: it was cancelled after one season in a budget cut.\n\n\
+             **Bonus: Greenhouse Nine** (Pellucid, renewed)\n\n\
+             Pellucid renewed the mystery for season 3 in the summer.",
+        );
+        let suggestions =
+            try_suggest_titled(&document, "Gone Too Soon: The Shows We Are Still Not Over")
+                .unwrap_or_default();
+        let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
+        for show in ["Pilot Light Diner", "The Orrery Thieves", "Skerry Island"] {
+            let asked = format!("Will {show} get another season?");
+            assert!(titles.contains(&asked.as_str()), "{titles:?}");
+        }
+        // Renewed: nothing to ask; the outlet in a label is no story's subject.
+        assert!(
+            titles
+                .iter()
+                .all(|t| !t.contains("Greenhouse Nine") && !t.contains("Fernway")),
+            "{titles:?}"
+        );
     }
 
     #[test]

@@ -440,6 +440,7 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
         || half_phrase(body)
         || unanchored_pronoun(body)
         || name_then_pronoun(body)
+        || have_as_main_verb(&words)
         || VAGUE_DEFINITES
             .iter()
             .any(|d| words.get(1..3).is_some_and(|w| w.join(" ") == *d))
@@ -460,6 +461,30 @@ const VAGUE_DEFINITES: &[&str] = &[
     "the role",
     "the character",
 ];
+
+/// Past participles that do not end in "-ed" or "-en", after "have" as an auxiliary.
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "been", "got", "gone", "made", "done", "seen", "left", "told", "found", "heard", "said",
+    "come", "become", "run", "put", "set", "kept", "lost", "won", "read", "built", "sent", "shot",
+    "begun", "bought", "brought", "caught", "felt", "held", "led", "met", "paid", "sold", "taught",
+    "thought", "meant", "hit", "cut", "let", "quit",
+];
+
+/// Whether a title inverts "have" as a main verb ("Have the light novels four more volumes to
+/// adapt?"): that "have" asks with "do" ("Do the light novels have …?"); only a "have" before a
+/// past participle inverts.
+fn have_as_main_verb(words: &[String]) -> bool {
+    if !matches!(
+        words.first().map(String::as_str),
+        Some("have" | "has" | "had")
+    ) {
+        return false;
+    }
+    !words.iter().skip(2).take(5).any(|w| {
+        (w.ends_with("ed") || w.ends_with("en") || IRREGULAR_PARTICIPLES.contains(&w.as_str()))
+            && w.len() > 3
+    })
+}
 
 /// Whether a name runs straight into a subject pronoun ("Would Anya she loved that
 /// character?"): two clauses glued together, the question lost between them.
@@ -1845,6 +1870,7 @@ mod tests {
             "Were you worried the finale of Hollis & Vane would leave you hanging?",
             "Is there any way to bring it to you I'll find it?",
             "Would Anya she loved that character?",
+            "Have the light novels four more volumes to adapt?",
             "Will the couple get married?",
             "Is the actor under contract for more episodes?",
         ] {
@@ -1857,6 +1883,8 @@ mod tests {
         // The title names whom the pronoun means, or the idiom names nothing.
         for title in [
             "Did Abe make it?",
+            "Has Mira really left the island?",
+            "Has the studio confirmed the cast?",
             "Will Declan and Bryony patch up their marriage?",
             "Did Danny really take the book to sell it?",
             "Is Moon-young forgiving her mother?",

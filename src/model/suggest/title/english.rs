@@ -1826,6 +1826,11 @@ const OUTLET_VERBS: &[&str] = &[
     "ordered",
     "greenlit",
     "picked",
+    "dropped",
+    "axed",
+    "shelved",
+    "scrapped",
+    "revived",
 ];
 
 /// [`MAKER_WORDS`] and [`OUTLET_VERBS`] in one case-insensitive automaton, to pass over a
@@ -1859,6 +1864,15 @@ pub(crate) fn makers_of(text: &str) -> Vec<String> {
     };
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let is_name = |w: &str| capitalised(w) && !is_one_of(w, NOT_OPENING_NAMES);
+    // "Pilot Light Diner (Fernway, 2 seasons)": a list entry's label names its outlet first.
+    if text.split_whitespace().count() <= 10
+        && let Some((_, inside)) = text.split_once(" (")
+        && let Some((outlet, _)) = inside.split_once([',', ')'])
+        && outlet.chars().next().is_some_and(char::is_uppercase)
+        && (1..=3).contains(&outlet.split_whitespace().count())
+    {
+        makers.push(outlet.trim().to_owned());
+    }
     let words = words_of(text);
     for k in 0..words.len() {
         let mut run: Vec<&str> = Vec::new();
