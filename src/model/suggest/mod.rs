@@ -325,6 +325,7 @@ fn suggest_with_headline(
             &passages,
             &candidate_antecedents,
             &context,
+            document,
         )
         .map(|s| (strength, s))
     }) {
@@ -711,6 +712,7 @@ fn build(
     passages: &[Passage],
     antecedents: &[Antecedent],
     context: &ArticleContext,
+    document: &Document,
 ) -> Option<Suggestion> {
     // Strongest first; ties go to the earlier sentence.
     let mut by_strength: Vec<usize> = (0..members.len()).collect();
@@ -742,6 +744,19 @@ fn build(
         antecedents: by_strength
             .iter()
             .map(|&k| antecedents.get(members[k]).cloned().unwrap_or_default())
+            .collect(),
+        speakers: by_strength
+            .iter()
+            .map(|&k| {
+                let passage = &passages[members[k]];
+                let block = &document.blocks[passage.block].text;
+                let antecedent = antecedents.get(members[k]);
+                match title::speaker_of(block, &passage.text)?.as_str() {
+                    "he" => antecedent?.he.clone(),
+                    "she" => antecedent?.she.clone(),
+                    name => Some(name.to_owned()),
+                }
+            })
             .collect(),
     };
     Some(Suggestion {
@@ -1109,6 +1124,20 @@ mod tests {
             titles
                 .iter()
                 .all(|t| !t.contains("Greenhouse Nine") && !t.contains("Fernway")),
+            "{titles:?}"
+        );
+    }
+
+    #[test]
+    fn a_wish_in_an_interview_is_asked_about_its_speaker() {
+        let suggestions = suggest_markdown(
+            "Creator Marisol Quintana and star Teddy Oduya talked to us last week.\n\n\
+             \"I've got a whole third season in my head, and I'd love to finally take them off \
+             the mountain and into the city for a few episodes,\" Quintana said.",
+        );
+        let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
+        assert!(
+            titles.contains(&"Will Quintana take them off the mountain and into the city?"),
             "{titles:?}"
         );
     }

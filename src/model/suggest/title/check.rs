@@ -441,6 +441,8 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
         || unanchored_pronoun(body)
         || name_then_pronoun(body)
         || have_as_main_verb(&words)
+        || repeats_a_name(body)
+        || aux_before_no_subject(body, &words)
         || VAGUE_DEFINITES
             .iter()
             .any(|d| words.get(1..3).is_some_and(|w| w.join(" ") == *d))
@@ -461,6 +463,66 @@ const VAGUE_DEFINITES: &[&str] = &[
     "the role",
     "the character",
 ];
+
+/// Whether a title names the same person twice ("Will Marsh come back and Marsh will bring
+/// Marsh's own horse?"): a sentence told about its speaker, glued, not a question.
+fn repeats_a_name(body: &str) -> bool {
+    // Each capitalised word with the run of capitalised words it stands in: one name may
+    // repeat a word ("It's Okay To Not Be Okay"), two runs naming one word are a repeat.
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    let mut run = 0;
+    let mut in_run = false;
+    for word in body.split_whitespace().skip(1) {
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+        if !capitalised {
+            in_run = false;
+            continue;
+        }
+        if !in_run {
+            run += 1;
+            in_run = true;
+        }
+        let name = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_owned();
+        if name.chars().count() <= 2 {
+            continue;
+        }
+        if seen.iter().any(|(seen, r)| *seen == name && *r != run) {
+            return true;
+        }
+        seen.push((name, run));
+    }
+    false
+}
+
+/// Words that cannot follow an opening auxiliary as its subject: an adverb in "-ly", a
+/// contraction ("that's", "There's") or a pronoun for all or none ("Will naturally everyone
+/// know?", "Will that's all Nadia say?", "Will everyone know?"; "Is someone …?" asks).
+fn aux_before_no_subject(body: &str, words: &[String]) -> bool {
+    if !AUXILIARIES.contains(&words[0].as_str()) {
+        return false;
+    }
+    let Some(raw) = body.split_whitespace().nth(1) else {
+        return false;
+    };
+    let second = &words[1];
+    let adverb = second.ends_with("ly") && raw.chars().next().is_some_and(char::is_lowercase);
+    // "It's" capitalised opens a show's name ("It's Okay To Not Be Okay").
+    let contraction = (second.ends_with("'s") || second.ends_with("’s"))
+        && match second.trim_end_matches("'s").trim_end_matches("’s") {
+            "that" | "there" | "here" | "what" | "who" => true,
+            "it" => raw.starts_with('i'),
+            _ => false,
+        };
+    let indefinite = matches!(
+        second.as_str(),
+        "everyone" | "everybody" | "everything" | "nobody"
+    );
+    adverb || contraction || indefinite
+}
 
 /// Past participles that do not end in "-ed" or "-en", after "have" as an auxiliary.
 const IRREGULAR_PARTICIPLES: &[&str] = &[
@@ -1871,6 +1933,10 @@ mod tests {
             "Is there any way to bring it to you I'll find it?",
             "Would Anya she loved that character?",
             "Have the light novels four more volumes to adapt?",
+            "Will Marsh come back and Marsh will bring Marsh's own horse?",
+            "Will naturally the first thing everybody know?",
+            "Will that's all Nadia say?",
+            "Will everyone know?",
             "Will the couple get married?",
             "Is the actor under contract for more episodes?",
         ] {
@@ -1884,6 +1950,8 @@ mod tests {
         for title in [
             "Did Abe make it?",
             "Has Mira really left the island?",
+            "Will Holly return to Holloway?",
+            "Is someone on the Gannet working for the Guild?",
             "Has the studio confirmed the cast?",
             "Will Declan and Bryony patch up their marriage?",
             "Did Danny really take the book to sell it?",

@@ -105,7 +105,8 @@ const DROPPED_ADVERBS: &[&str] = &[
 /// Words where a predicate stops (a new clause starts).
 const PREDICATE_STOPS: &[&str] = &[
     "because", "although", "though", "while", "since", "which", "but", "so", "unless", "whereas",
-    "remains", "remain", "whether", "is", "are", "was", "were", "if", "—", "–", "-",
+    "remains", "remain", "depends", "depend", "whether", "is", "are", "was", "were", "if", "—",
+    "–", "-",
 ];
 
 /// Words after which a wh-word opens an embedded question ("unclear who …", "to say what …").
@@ -219,7 +220,9 @@ pub(super) fn english_titles<'a>(
         .flat_map(move |(i, sentence)| {
             let words = words_of(strip_connective(sentence));
             STATEMENT_QUESTIONS.into_iter().filter_map(move |question| {
-                question(&words).map(|made| resolve_pronoun(&made, &words, antecedent(i)))
+                question(&words)
+                    .map(fitted)
+                    .map(|made| resolve_pronoun(&made, &words, antecedent(i)))
             })
         });
     let rescued = std::iter::once_with(|| sentences.iter().find_map(|s| rescue_question(s)));
@@ -342,9 +345,10 @@ fn actor_question(
 type StatementQuestion = fn(&[&str]) -> Option<String>;
 
 /// The ways a statement becomes a question, in the order their titles are tried.
-const STATEMENT_QUESTIONS: [StatementQuestion; 7] = [
+const STATEMENT_QUESTIONS: [StatementQuestion; 8] = [
     consequence_question,
     hint_question,
+    want_question,
     embedded_question,
     complement_question,
     statement_question,
@@ -573,6 +577,39 @@ fn consequence_question(words: &[&str]) -> Option<String> {
 
 /// A hint as the question it raises: "…, which hints at others like him" → "Are there others
 /// like him?"; "the teaser hints at a reunion" → "Will there be a reunion?".
+/// A wish asks whether it comes true: "Oduya hopes to play Gus again" → "Will Oduya play Gus
+/// again?", "Lind wants her to finally name the comet" → "Will she finally name the comet?"
+/// (the one wished for, a pronoun left for the antecedent to name).
+fn want_question(words: &[&str]) -> Option<String> {
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let at = lower.iter().position(|w| {
+        matches!(
+            w.as_str(),
+            "wants" | "want" | "hopes" | "hope" | "wishes" | "wish"
+        )
+    })?;
+    if at == 0 {
+        return None;
+    }
+    if lower.get(at + 1).is_some_and(|w| w == "to") {
+        let subject = subject_before(words, &lower, at)?;
+        let predicate = predicate_after(words, &lower, at + 2)?;
+        return Some(format!("Will {subject} {predicate}"));
+    }
+    let to = (at + 1..words.len().min(at + 5)).find(|&k| lower[k] == "to")?;
+    let wished = &words[at + 1..to];
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let object = match wished {
+        [w] if bare(w) == "her" => "she".to_owned(),
+        [w] if bare(w) == "him" => "he".to_owned(),
+        [w] if bare(w) == "them" => "they".to_owned(),
+        [_, ..] if wished.iter().all(capitalised) => wished.join(" "),
+        _ => return None,
+    };
+    let predicate = predicate_after(words, &lower, to + 1)?;
+    Some(format!("Will {object} {predicate}"))
+}
+
 fn hint_question(words: &[&str]) -> Option<String> {
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
     let at = lower.iter().position(|w| {
@@ -888,6 +925,17 @@ fn short_question(sentence: &str) -> Option<String> {
 /// A statement with a question mark, about a name, as a yes/no question: "Lord Harrow is
 /// alive apparently?" → "Is Lord Harrow alive?". `None` unless a capitalised name of one to
 /// four words is followed by a form of "be" and something to ask about.
+/// `made` shortened by [`shortened`] when it is too long for a title, as it is otherwise.
+fn fitted(made: String) -> String {
+    let fits = |text: &str| {
+        text.chars().count() < MAX_TITLE_CHARS && text.split_whitespace().count() <= MAX_TITLE_WORDS
+    };
+    if fits(&made) {
+        return made;
+    }
+    shortened(&made, fits).unwrap_or(made)
+}
+
 /// Words that add only emphasis to a question ("ever act on what was obviously going on").
 const FILLERS: &[&str] = &[
     "ever",
@@ -925,6 +973,7 @@ const CLOSING_PREPOSITIONS: &[&str] = &[
     "outside",
     "since",
     "throughout",
+    "for",
 ];
 
 /// A question too long for a title made to `fit`: without its fillers, then without its
@@ -1968,10 +2017,11 @@ fn about_a_maker(made: &str, context: &TitleContext) -> bool {
         return false;
     };
     let first = name.split(' ').next().unwrap_or_default();
+    // "Quintana" is the maker "Marisol Quintana" by her last name.
     context
         .makers
         .iter()
-        .any(|maker| maker == name || maker == first)
+        .any(|maker| maker == name || maker == first || maker.rsplit(' ').next() == Some(name))
 }
 
 /// Whether "Will X return …?" asks about the show itself (the headline or the list names X),
@@ -2284,6 +2334,23 @@ mod tests {
             ),
             "Did Tom survive?"
         );
+    }
+
+    #[test]
+    fn a_wish_asks_whether_it_comes_true() {
+        assert_eq!(
+            want_question(&words_of("Oduya hopes to play Gus for years")),
+            Some("Will Oduya play Gus for years".to_owned())
+        );
+        assert_eq!(
+            want_question(&words_of("Lind wants her to finally name the comet.")),
+            Some("Will she name the comet.".to_owned())
+        );
+        assert_eq!(
+            want_question(&words_of("Lind wants Pilar to get something good.")),
+            Some("Will Pilar get something good.".to_owned())
+        );
+        assert_eq!(want_question(&words_of("Fans want answers.")), None);
     }
 
     #[test]

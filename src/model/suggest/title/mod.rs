@@ -9,6 +9,8 @@
 
 mod cast;
 pub(crate) mod check;
+mod speaker;
+pub(crate) use speaker::speaker_of;
 mod english;
 pub(crate) use cast::{Casting, cast_of};
 pub(crate) use english::makers_of;
@@ -49,6 +51,10 @@ pub(crate) struct TitleContext {
     /// Per sentence (in the order given to [`title`]): the last name the article gave before
     /// it, who a "she" or "he" in it most likely is.
     pub antecedents: Vec<Antecedent>,
+    /// Per sentence (in the order given to [`title`]): who says it, when it is a quote or an
+    /// answer in an interview ([`speaker_of`], a pronoun resolved): a first-person wish is
+    /// asked about its speaker.
+    pub speakers: Vec<Option<String>>,
 }
 
 /// Who a pronoun in a sentence most likely is: the names given before it.
@@ -112,6 +118,20 @@ pub(crate) fn title(
 ) -> Option<String> {
     // "① 정류장은 현실일까?", "Q: 시즌2 나오나요?", "└ 연두 …": the marker is not the question's.
     let unmarked: Vec<&str> = sentences.iter().map(|s| without_marker(s)).collect();
+    // "\"I'd play Gus until I'm eighty,\" he told us": told about Oduya, then asked.
+    let told: Vec<Option<String>> = unmarked
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let speaker = context.speakers.get(i)?.as_deref()?;
+            speaker::in_third_person(s, speaker).filter(|_| !is_korean(s))
+        })
+        .collect();
+    let unmarked: Vec<&str> = unmarked
+        .iter()
+        .zip(&told)
+        .map(|(s, told)| told.as_deref().unwrap_or(s))
+        .collect();
     let sentences = unmarked.as_slice();
     let best = sentences.first()?;
     let korean = is_korean(best);

@@ -1,0 +1,204 @@
+//! Who says a quoted sentence, and the sentence told in the third person.
+//!
+//! Interviews and wire copy carry the wishes of cast and creators in the first person
+//! ("\"I'd play Gus until I'm eighty,\" he told us", "Lind: I want her to finally name the
+//! comet"). Their thread is whether the wish comes true, asked about the speaker ("Will Oduya
+//! play Gus until he is eighty?"), so the sentence is first told about its speaker, then
+//! turned into a question like any statement.
+
+use super::bare;
+
+/// Verbs of a speech tag ("…," Quintana said).
+const SAYING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "explained",
+    "admitted",
+    "joked",
+    "laughed",
+    "insisted",
+    "wrote",
+    "writes",
+    "noted",
+    "recalled",
+    "replied",
+    "teased",
+];
+
+/// Labels before a colon that name no speaker.
+const NOT_SPEAKERS: &[&str] = &[
+    "q", "a", "note", "update", "edit", "spoiler", "spoilers", "warning", "bonus", "chances",
+    "verdict", "plot", "cast", "why", "where", "what", "when", "season", "part", "episode",
+];
+
+/// Who says `sentence`, which stands in a block whose text is `block`: the speaker label the
+/// block opens with ("Lind: I really hope so!"), or the name or pronoun of the speech tag
+/// after its closing quote ("…," Quintana said; "…," he told us). A pronoun is returned as
+/// written ("he", "she"), for the caller to resolve. `None` when neither is there.
+pub(crate) fn speaker_of(block: &str, sentence: &str) -> Option<String> {
+    label_of(block).or_else(|| tag_of(sentence))
+}
+
+/// "Lind: …" → "Lind": one or two capitalised words before a colon opening the block.
+fn label_of(block: &str) -> Option<String> {
+    let (label, rest) = block.trim_start().split_once(':')?;
+    let words: Vec<&str> = label.split_whitespace().collect();
+    let named = !words.is_empty()
+        && words.len() <= 2
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !NOT_SPEAKERS.contains(&bare(words[0]).as_str());
+    (named && rest.starts_with(' ')).then(|| words.join(" "))
+}
+
+/// The speaker a speech tag after the closing quote names ("Quintana said", "said Quintana",
+/// "he told us").
+fn tag_of(sentence: &str) -> Option<String> {
+    let close = sentence.rfind(['"', '”'])?;
+    let after: Vec<&str> = sentence[close + 1..].split_whitespace().take(4).collect();
+    let verb = after
+        .iter()
+        .position(|w| SAYING.contains(&bare(w).as_str()))?;
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    // "…," said Quintana; "…," Quintana said; "…," he told us.
+    let name: Vec<&str> = if verb == 0 {
+        after[1..]
+            .iter()
+            .copied()
+            .take_while(|w| capitalised(w))
+            .collect()
+    } else {
+        after[..verb].to_vec()
+    };
+    let name = name
+        .join(" ")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_owned();
+    if matches!(name.as_str(), "he" | "she") {
+        return Some(name);
+    }
+    let proper = capitalised(&name) && name.split(' ').all(capitalised);
+    (proper && name.split(' ').count() <= 3).then_some(name)
+}
+
+/// First-person words and what they become about `name` ("I'd" → "Quintana would").
+fn third_person(word: &str, name: &str) -> Option<String> {
+    Some(match word {
+        "I" | "me" | "myself" => name.to_owned(),
+        "I'd" | "I’d" => format!("{name} would"),
+        "I'll" | "I’ll" => format!("{name} will"),
+        "I'm" | "I’m" => format!("{name} is"),
+        "I've" | "I’ve" => format!("{name} has"),
+        "my" | "My" => format!("{name}'s"),
+        _ => return None,
+    })
+}
+
+/// `sentence` told about `speaker` when it speaks in the first person: without the speaker
+/// label and the quotation marks, its speech tag cut ("…," he told us), each "I", "I'd", "my"
+/// turned into the speaker ("Quintana would …"). `None` when it holds no first person.
+pub(crate) fn in_third_person(sentence: &str, speaker: &str) -> Option<String> {
+    let mut text = sentence.trim();
+    if let Some((label, rest)) = text.split_once(':')
+        && label.trim() == speaker
+    {
+        text = rest.trim_start();
+    }
+    // The quote without its tag: "\"I'd play Gus until I'm eighty,\" he told us." keeps the
+    // quote.
+    if let Some(open) = text.strip_prefix(['"', '“'])
+        && let Some(close) = open.find(['"', '”'])
+    {
+        text = open[..close].trim_end_matches([',', ' ']);
+    }
+    let mut changed = false;
+    let mut after_i = false;
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|word| {
+            let core = word.trim_end_matches([',', '.', '!', '?', ';', ':']);
+            let rest = &word[core.len()..];
+            // "I want" → "Lind wants": the verb agrees with its new subject.
+            let agreed = after_i.then(|| agree(core)).flatten();
+            after_i = core == "I";
+            if let Some(verb) = agreed {
+                return format!("{verb}{rest}");
+            }
+            match third_person(core, speaker) {
+                Some(told) => {
+                    changed = true;
+                    format!("{told}{rest}")
+                }
+                None => word.to_owned(),
+            }
+        })
+        .collect();
+    changed.then(|| words.join(" "))
+}
+
+/// Present verbs after "I" in their third-person form ("want" → "wants", "have" → "has").
+fn agree(verb: &str) -> Option<String> {
+    Some(match verb {
+        "have" => "has".to_owned(),
+        "do" => "does".to_owned(),
+        "am" => "is".to_owned(),
+        "want" | "hope" | "wish" | "think" | "love" | "know" | "feel" | "need" | "like"
+        | "plan" | "expect" | "believe" | "guess" | "see" | "mean" | "get" => format!("{verb}s"),
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_speaker_is_the_label_or_the_speech_tag() {
+        assert_eq!(
+            speaker_of(
+                "Lind: I really hope so! Let her have Gus.",
+                "Let her have Gus."
+            ),
+            Some("Lind".to_owned())
+        );
+        let tagged = "\"I've got a whole third season in my head,\" Quintana said.";
+        assert_eq!(speaker_of(tagged, tagged), Some("Quintana".to_owned()));
+        let said = "\"It is not over,\" said Marisol Quintana.";
+        assert_eq!(speaker_of(said, said), Some("Marisol Quintana".to_owned()));
+        let pronoun = "\"Honestly I'd play Gus until I'm eighty,\" he told us.";
+        assert_eq!(speaker_of(pronoun, pronoun), Some("he".to_owned()));
+        // A question label and a section label name no one.
+        assert_eq!(
+            speaker_of("Q: Are they finally going to happen?", "x"),
+            None
+        );
+        assert_eq!(
+            speaker_of("Why it needs to come back: it was cut.", "x"),
+            None
+        );
+        assert_eq!(speaker_of("No quote here.", "No quote here."), None);
+    }
+
+    #[test]
+    fn a_first_person_sentence_is_told_about_its_speaker() {
+        assert_eq!(
+            in_third_person(
+                "\"Honestly I'd play Gus until I'm eighty,\" he told us.",
+                "Oduya"
+            )
+            .as_deref(),
+            Some("Honestly Oduya would play Gus until Oduya is eighty")
+        );
+        assert_eq!(
+            in_third_person("Lind: I want her to finally get to name the comet.", "Lind")
+                .as_deref(),
+            Some("Lind wants her to finally get to name the comet.")
+        );
+        assert_eq!(in_third_person("The show is back.", "Lind"), None);
+    }
+}
