@@ -201,18 +201,6 @@ fn raises_consequence(sentence: &str) -> bool {
     ) && consequence_modal()
 }
 
-/// Contractions and what they stand for, most specific first ("won't" before "n't").
-const CONTRACTIONS: &[(&str, &str)] = &[
-    ("won't", "will not"),
-    ("can't", "can not"),
-    ("n't", " not"),
-    ("'d", " would"),
-    ("'ll", " will"),
-    ("'re", " are"),
-    ("'ve", " have"),
-    ("'m", " am"),
-];
-
 /// `sentence` with its English contractions written out ("I'd" → "I would", "isn't" → "is
 /// not"), curly apostrophes read as straight ones; borrowed when it has no apostrophe. A
 /// contraction hangs on a word and ends one ("I'd," but not "Ma'dame" or a quote's 'd').
@@ -220,32 +208,61 @@ fn expand_contractions(sentence: &str) -> Cow<'_, str> {
     if !sentence.contains(['\'', '’']) {
         return Cow::Borrowed(sentence);
     }
-    let straight = sentence.replace('’', "'");
-    let mut out = String::with_capacity(straight.len() + 16);
-    let mut rest = straight.as_str();
-    'outer: while !rest.is_empty() {
-        let after_letter = out.ends_with(char::is_alphabetic);
-        for (short, long) in CONTRACTIONS {
-            let Some(head) = rest.get(..short.len()) else {
-                continue;
-            };
-            let ends_word = !rest[short.len()..].starts_with(char::is_alphanumeric);
-            // "won't" opens a word; "n't", "'d" hang on one.
-            let placed = if short.starts_with(['w', 'c']) {
-                !after_letter
-            } else {
-                after_letter
-            };
-            if placed && ends_word && head.eq_ignore_ascii_case(short) {
-                out.push_str(long);
-                rest = &rest[short.len()..];
-                continue 'outer;
-            }
+    let mut out = String::with_capacity(sentence.len() + 16);
+    let mut done = 0;
+    // Only the apostrophes are looked at: the text between them is copied as it is.
+    for (at, apostrophe) in sentence.match_indices(['\'', '’']) {
+        if at < done {
+            continue;
         }
-        let c = rest.chars().next().unwrap_or(' ');
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
+        let after = &sentence[at + apostrophe.len()..];
+        let before = &sentence[done..at];
+        let word_end = |n: usize| !after[n..].starts_with(char::is_alphanumeric);
+        let suffix = ["ll", "re", "ve", "d", "m", "t"].into_iter().find(|s| {
+            after
+                .get(..s.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(s))
+                && word_end(s.len())
+        });
+        let after_letter = before.ends_with(|c: char| c.is_ascii_alphabetic());
+        let long = match suffix {
+            Some("t") if before.ends_with(['n', 'N']) => {
+                let stem = &before[..before.len() - 1];
+                let opens = |w: &str| {
+                    stem.len() >= w.len()
+                        && stem[stem.len() - w.len()..].eq_ignore_ascii_case(w)
+                        && !stem[..stem.len() - w.len()].ends_with(char::is_alphanumeric)
+                };
+                // "won't" → "will not", "can't" → "can not", "isn't" → "is not".
+                let (kept, long) = if opens("wo") {
+                    (&stem[..stem.len() - 2], "will not")
+                } else if opens("ca") {
+                    (&stem[..stem.len() - 2], "can not")
+                } else {
+                    (stem, " not")
+                };
+                out.push_str(kept);
+                out.push_str(long);
+                done = at + apostrophe.len() + 1;
+                continue;
+            }
+            Some("d") if after_letter => " would",
+            Some("ll") if after_letter => " will",
+            Some("re") if after_letter => " are",
+            Some("ve") if after_letter => " have",
+            Some("m") if after_letter => " am",
+            _ => {
+                out.push_str(before);
+                out.push('\'');
+                done = at + apostrophe.len();
+                continue;
+            }
+        };
+        out.push_str(before);
+        out.push_str(long);
+        done = at + apostrophe.len() + suffix.map_or(0, str::len);
     }
+    out.push_str(&sentence[done..]);
     Cow::Owned(out)
 }
 

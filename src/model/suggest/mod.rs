@@ -187,8 +187,9 @@ fn suggest_with_headline(
     // "Bonus: Greenhouse Nine … Pellucid renewed it": that entry's next season is settled.
     let renewed_entries: HashSet<&str> = sentences
         .iter()
-        .filter(|sentence| renews(text_of(sentence)))
-        .filter_map(|sentence| context.show(sentence.block))
+        .filter_map(|sentence| Some((context.show(sentence.block)?, sentence)))
+        .filter(|(_, sentence)| renews(text_of(sentence)))
+        .map(|(show, _)| show)
         .collect();
     let wants_return = context.headline.as_deref().is_some_and(asks_for_returns)
         && !context.listed_shows().is_empty();

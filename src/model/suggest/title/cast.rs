@@ -114,9 +114,19 @@ fn clean(word: &str) -> &str {
 fn english_cast(text: &str) -> Vec<Casting> {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut cast = Vec::new();
+    // Compared without allocating: this reads every word of the article.
+    let is_one_of = |word: &str, list: &[&str]| {
+        let core = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        list.iter().any(|w| core.eq_ignore_ascii_case(w))
+    };
     for k in 0..words.len() {
+        let plays = is_one_of(words[k], PLAYS);
+        let is_as = words[k] == "as";
+        let actor_word = !plays && !is_as && is_one_of(words[k], ACTOR_WORDS);
+        if !(plays || is_as || actor_word) {
+            continue;
+        }
         let word = bare(words[k]);
-        let plays = PLAYS.contains(&word.as_str());
         // "Wren Kato, played by Lily Osei-Hart": the part first, the actor after "by".
         if plays && words.get(k + 1).is_some_and(|w| *w == "by") {
             let part = name_before(&words[..k], true);
