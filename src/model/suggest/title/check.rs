@@ -1372,6 +1372,8 @@ fn korean_subject_not_a_phrase(body: &str) -> bool {
 /// Nouns that name no one and nothing of the story on their own: "출연은 어떻게 될까?" asks
 /// whose casting, "감독은 어떻게 될까?" which director.
 const KOREAN_VAGUE_NOUNS: &[&str] = &[
+    "정체",
+    "관심",
     "작가님",
     "감독님",
     "배우님",

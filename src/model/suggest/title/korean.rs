@@ -89,6 +89,27 @@ pub(super) fn korean_titles(
         .collect()
 }
 
+/// Nouns of an unnamed figure ("마지막 손님", "빨간 우산 주인").
+const FIGURES: &[&str] = &[
+    "주인",
+    "손님",
+    "여인",
+    "남자",
+    "여자",
+    "사람",
+    "운전사",
+    "인물",
+    "아이",
+    "소년",
+    "소녀",
+    "목소리",
+    "배신자",
+    "범인",
+];
+
+/// Words of a figure whose identity the story keeps ("정체", "누구인지", "의문의").
+const IDENTITY_WORDS: &[&str] = &["정체", "누구", "누군지", "의문의", "수수께끼", "미스터리"];
+
 /// Words of a death or of surviving one ("사망", "죽은 줄", "생사").
 const FATE_WORDS: &[&str] = &["죽", "사망", "생사", "살아", "생존", "숨진", "목숨"];
 
@@ -130,6 +151,22 @@ fn appearance_question(
         return cast::korean_return_question(&casting.actor, season);
     }
     // "강하람 아버지는 …": a death the story speaks of asks whether they live.
+    // "가면 쓴 도공은 …": a figure the story keeps hidden asks who it is.
+    if IDENTITY_WORDS.iter().any(|w| sentence.contains(w)) && !subject.contains("시즌") {
+        let person = subject
+            .strip_suffix("의 정체")
+            .or_else(|| subject.strip_suffix(" 정체"))
+            .unwrap_or(subject)
+            .trim();
+        // A description ("가면 쓴 도공", "마지막 손님"), not a name the story already gives.
+        let described = person.contains(' ') || FIGURES.iter().any(|f| person.ends_with(f));
+        if described
+            && !person.ends_with('로')
+            && person.chars().all(|c| is_syllable(c) || c == ' ')
+        {
+            return format!("{person}{} 누구일까?", topic_particle(person));
+        }
+    }
     // "앞으로는": an adverb is no one.
     let someone =
         !subject.contains(' ') && !subject.ends_with('로') && subject.chars().all(is_syllable);
@@ -856,6 +893,14 @@ mod tests {
         assert_eq!(
             asked("서진이 어떻게 될까?", sentence),
             "서진이 어떻게 될까?"
+        );
+        // A figure kept hidden: who it is.
+        assert_eq!(
+            asked(
+                "가면 쓴 도공은 어떻게 될까?",
+                "가면 쓴 도공의 정체는 끝내 밝혀지지 않았다."
+            ),
+            "가면 쓴 도공은 누구일까?"
         );
         // A death the sentence speaks of: whether they live.
         assert_eq!(
