@@ -299,7 +299,7 @@ const CLAUSE_OPENERS: &[&str] = &[
 ];
 
 /// Verbs of a speech tag ("the director said").
-const SPEECH_VERBS: &[&str] = &[
+pub(super) const SPEECH_VERBS: &[&str] = &[
     "said",
     "says",
     "told",

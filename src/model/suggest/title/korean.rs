@@ -21,15 +21,7 @@ pub(super) fn korean_titles(
     });
     let mut options = Vec::new();
     let schedule = match season {
-        Some(n) => {
-            // 2, 4, 5, 9 are read ending in a vowel (이, 사, 오, 구).
-            let particle = if matches!(n, '2' | '4' | '5' | '9') {
-                "는"
-            } else {
-                "은"
-            };
-            format!("시즌{n}{particle} 언제 방송될까?")
-        }
+        Some(n) => format!("시즌{n}{} 언제 방송될까?", digit_particles(n).0),
         None => "새 시즌은 언제 방송될까?".to_owned(),
     };
     match key {
@@ -72,14 +64,7 @@ pub(super) fn korean_titles(
         && (season.is_some() || later.iter().any(|w| sentences[0].contains(w)))
     {
         options.push(match season {
-            Some(n) => {
-                let particle = if matches!(n, '2' | '4' | '5' | '9') {
-                    "가"
-                } else {
-                    "이"
-                };
-                format!("시즌{n}{particle} 나올까?")
-            }
+            Some(n) => format!("시즌{n}{} 나올까?", digit_particles(n).1),
             None => "후속 시즌이 나올까?".to_owned(),
         });
     }
@@ -112,6 +97,16 @@ const IDENTITY_WORDS: &[&str] = &["정체", "누구", "누군지", "의문의", 
 
 /// Words of a death or of surviving one ("사망", "죽은 줄", "생사").
 const FATE_WORDS: &[&str] = &["죽", "사망", "생사", "살아", "생존", "숨진", "목숨"];
+
+/// The topic and subject particles after a digit read aloud: 2, 4, 5, 9 end in a vowel (이,
+/// 사, 오, 구) and take 는/가, the others 은/이.
+fn digit_particles(n: char) -> (&'static str, &'static str) {
+    if matches!(n, '2' | '4' | '5' | '9') {
+        ("는", "가")
+    } else {
+        ("은", "이")
+    }
+}
 
 /// Nouns of a group of people ("원년 멤버", "주연 배우들").
 const PEOPLE: &[&str] = &[

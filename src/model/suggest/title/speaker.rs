@@ -7,27 +7,7 @@
 //! turned into a question like any statement.
 
 use super::bare;
-
-/// Verbs of a speech tag ("…," Quintana said).
-const SAYING: &[&str] = &[
-    "said",
-    "says",
-    "told",
-    "tells",
-    "added",
-    "adds",
-    "explained",
-    "admitted",
-    "joked",
-    "laughed",
-    "insisted",
-    "wrote",
-    "writes",
-    "noted",
-    "recalled",
-    "replied",
-    "teased",
-];
+use super::check::SPEECH_VERBS;
 
 /// Labels before a colon that name no speaker.
 const NOT_SPEAKERS: &[&str] = &[
@@ -63,7 +43,7 @@ fn tag_of(sentence: &str) -> Option<String> {
     let after: Vec<&str> = sentence[close + 1..].split_whitespace().take(4).collect();
     let verb = after
         .iter()
-        .position(|w| SAYING.contains(&bare(w).as_str()))?;
+        .position(|w| SPEECH_VERBS.contains(&bare(w).as_str()))?;
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     // "…," said Quintana; "…," Quintana said; "…," he told us.
     let name: Vec<&str> = if verb == 0 {
