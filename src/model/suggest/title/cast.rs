@@ -121,7 +121,7 @@ fn english_cast(text: &str) -> Vec<Casting> {
     };
     for k in 0..words.len() {
         let plays = is_one_of(words[k], PLAYS);
-        let is_as = words[k] == "as";
+        let is_as = words[k] == "as" || words[k] == "whose";
         let actor_word = !plays && !is_as && is_one_of(words[k], ACTOR_WORDS);
         if !(plays || is_as || actor_word) {
             continue;
@@ -132,6 +132,20 @@ fn english_cast(text: &str) -> Vec<Casting> {
             let part = name_before(&words[..k], true);
             let actor = part_after(&words[k + 2..]).filter(|a| !a.starts_with("the "));
             if let (Some(part), Some(actor)) = (part, actor) {
+                cast.push(Casting {
+                    actor,
+                    part: Some(part),
+                });
+            }
+            continue;
+        }
+        // "Hattie Lowell, whose character Rosie left …", "Conrad Pike, whose Dr. Vance …".
+        if word == "whose" && k > 0 && words[k - 1].ends_with(',') {
+            let skip = usize::from(words.get(k + 1).is_some_and(|w| bare(w) == "character"));
+            if let (Some(actor), Some(part)) = (
+                name_before(&words[..k], true),
+                part_after(&words[k + 1 + skip..]).filter(|p| !p.starts_with("the ")),
+            ) {
                 cast.push(Casting {
                     actor,
                     part: Some(part),
@@ -188,12 +202,16 @@ fn english_cast(text: &str) -> Vec<Casting> {
     cast
 }
 
-/// The words of `run` up to the first ending in punctuation (kept).
+/// Titles written with a full stop that end no name ("Dr. Vance").
+const TITLES: &[&str] = &["Dr.", "Mr.", "Mrs.", "Ms.", "St.", "Prof.", "Capt.", "Sgt."];
+
+/// The words of `run` up to the first ending in punctuation (kept), a title's full stop
+/// aside ("Dr. Vance").
 fn cut_at_punctuation<'a>(run: &[&'a str]) -> Vec<&'a str> {
     let mut out = Vec::new();
     for w in run {
         out.push(*w);
-        if w.ends_with([',', '.', ';', ':', ')', '!', '?']) {
+        if w.ends_with([',', '.', ';', ':', ')', '!', '?']) && !TITLES.contains(w) {
             break;
         }
     }
@@ -235,10 +253,18 @@ fn part_after(after: &[&str]) -> Option<String> {
             .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
             .collect::<Vec<_>>(),
     );
-    if run.is_empty() || run.iter().any(|w| bare(w) == "season") {
+    // "Odile's sister Brigid": the part is not the name before a possessive.
+    let possessive = run
+        .last()
+        .is_some_and(|w| w.trim_end_matches([',', '.']).ends_with("'s") || w.ends_with("’s"));
+    if run.is_empty() || possessive || run.iter().any(|w| bare(w) == "season") {
         return None;
     }
-    let part = run.iter().map(|w| clean(w)).collect::<Vec<_>>().join(" ");
+    let part = run
+        .iter()
+        .map(|w| if TITLES.contains(w) { w } else { clean(w) })
+        .collect::<Vec<_>>()
+        .join(" ");
     Some(match lead {
         Some(lead) => format!("{lead} {part}"),
         None => part,
@@ -382,6 +408,18 @@ mod tests {
                 ("Dev Malhotra".to_owned(), None),
                 ("Dev Malhotra".to_owned(), Some("Rhys".to_owned()))
             ]
+        );
+        assert_eq!(
+            actors("And then there is Hattie Lowell, whose character Rosie left the hotel."),
+            one("Hattie Lowell", Some("Rosie"))
+        );
+        assert_eq!(
+            actors("We are less sure about Conrad Pike, whose Dr. Vance went over the rail."),
+            one("Conrad Pike", Some("Dr. Vance"))
+        );
+        assert_eq!(
+            actors("The big question is Hester Vale, who plays Odile's sister Brigid."),
+            one("Hester Vale", None)
         );
         assert_eq!(
             actors("Ada Finch who plays her was 14 then."),

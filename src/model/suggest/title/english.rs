@@ -278,7 +278,7 @@ const SURVIVAL_WORDS: &[&str] = &[
 fn fate_question(made: String, sentence: &str) -> String {
     let Some(name) = made
         .strip_prefix("What will happen to ")
-        .and_then(|rest| rest.strip_suffix('?'))
+        .map(|rest| rest.trim_end_matches(['?', '.', ',', ';', ':', ' ']))
     else {
         return made;
     };
@@ -320,10 +320,11 @@ fn actor_question(
     {
         return cast::english_return_question(casting, season);
     }
+    // Made titles may not have their closing mark yet ("What happens with Lorcan Pike").
     let name = ["What will happen to ", "What happens with "]
         .iter()
         .find_map(|opening| made.strip_prefix(opening))
-        .and_then(|rest| rest.strip_suffix('?'));
+        .map(|rest| rest.trim_end_matches(['?', '.', ',', ';', ':', ' ']));
     // A cast list's line ("Rafe Donnelly as Corin") says who plays whom and raises nothing.
     let cast_line = sentence.split_whitespace().count() < MIN_SENTENCE_WORDS;
     let Some(name) = name.filter(|_| !cast_line) else {
@@ -2293,7 +2294,7 @@ mod tests {
             "Will Gwen Okafor return as Nadia Pruitt?"
         );
         assert_eq!(
-            asked("What happens with Gwen Okafor?", sentence),
+            asked("What happens with Gwen Okafor", sentence),
             "Will Gwen Okafor return as Nadia Pruitt?"
         );
         assert_eq!(
