@@ -443,6 +443,7 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
         || have_as_main_verb(&words)
         || repeats_a_name(body)
         || aux_before_no_subject(body, &words)
+        || modal_before_a_past(body, &words)
         || VAGUE_DEFINITES
             .iter()
             .any(|d| words.get(1..3).is_some_and(|w| w.join(" ") == *d))
@@ -496,6 +497,30 @@ fn repeats_a_name(body: &str) -> bool {
         seen.push((name, run));
     }
     false
+}
+
+/// Whether an opening modal stands before a past form, where its verb should be ("Would
+/// ordered most likely begin …?", "Would Holloway smiled and say?"): a clause's pieces glued.
+fn modal_before_a_past(body: &str, words: &[String]) -> bool {
+    if !matches!(
+        words[0].as_str(),
+        "will" | "would" | "could" | "can" | "should" | "might" | "may"
+    ) {
+        return false;
+    }
+    let raw: Vec<&str> = body.split_whitespace().collect();
+    let past = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed") && !w.ends_with("ied")
+        }) && raw
+            .get(k)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase))
+    };
+    let named = |k: usize| {
+        raw.get(k)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    past(1) || (named(1) && past(2))
 }
 
 /// Words that cannot follow an opening auxiliary as its subject: an adverb in "-ly", a
@@ -973,11 +998,18 @@ fn korean_problem(body: &str) -> Option<TitleProblem> {
         "거 있나요",
         "분 있나요",
     ];
-    // "그 배우님 …", "그녀는 …": a demonstrative or a pronoun names no one.
+    // "그 배우님 …", "그녀는 …", "이 여자가 …": a demonstrative or a pronoun names no one. ("두
+    // 사람" and "그가" inside a title are left: they mostly hold real threads, better named
+    // than dropped.)
+    let eojeols: Vec<&str> = body.split_whitespace().collect();
     let pointing = first == "그"
         || ["그분", "그녀", "그들", "걔"]
             .iter()
-            .any(|p| first.starts_with(p));
+            .any(|p| first.starts_with(p))
+        || eojeols.windows(2).any(|w| {
+            matches!(w[0], "이" | "그" | "저")
+                && ["여자", "남자"].iter().any(|n| w[1].starts_with(n))
+        });
     if KOREAN_VAGUE_OPENERS.iter().any(|v| first.starts_with(v))
         || chatty.iter().any(|c| body.contains(c))
         || pointing
@@ -1130,6 +1162,10 @@ const PRONOUNS: &[&str] = &["i", "you", "we", "he", "she", "it", "they", "this",
 const KOREAN_VAGUE_OPENERS: &[&str] = &[
     "여러분",
     "다들",
+    "이건",
+    "그건",
+    "저건",
+    "아무",
     "저는",
     "제가",
     "저도",
@@ -1939,6 +1975,8 @@ mod tests {
             "Will naturally the first thing everybody know?",
             "Will that's all Nadia say?",
             "Will everyone know?",
+            "Would ordered most likely begin in late spring?",
+            "Would Holloway smiled and say?",
             "Will the couple get married?",
             "Is the actor under contract for more episodes?",
         ] {
@@ -1954,6 +1992,8 @@ mod tests {
             "Has Mira really left the island?",
             "Will Holly return to Holloway?",
             "Is someone on the Gannet working for the Guild?",
+            "Will Sam succeed?",
+            "Could Mira be cleared of the murder?",
             "Has the studio confirmed the cast?",
             "Will Declan and Bryony patch up their marriage?",
             "Did Danny really take the book to sell it?",
@@ -1982,6 +2022,15 @@ mod tests {
             ),
             ("시즌2 얘기 나온 거 있나요?", TitleProblem::VagueSubject),
             ("그 배우님 차기작이 정해졌을까?", TitleProblem::VagueSubject),
+            (
+                "이 여자가 도윤의 죽은 어머니일까?",
+                TitleProblem::VagueSubject,
+            ),
+            (
+                "이건 아버지가 살아 있다는 뜻 아닐까요?",
+                TitleProblem::VagueSubject,
+            ),
+            ("아무 발표가 어떻게 될까?", TitleProblem::VagueSubject),
         ] {
             assert_eq!(title_problem(title), Some(problem), "{title}");
         }
