@@ -209,7 +209,6 @@ fn suggest_with_headline(
         }
         // Each sentence is read once here: its first reading is taken, not copied.
         let (mut score, mut own) = std::mem::take(&mut read[index]);
-
         // A sentence not open on its own may be a claim about a later season the article says
         // is unconfirmed: only then are its terms read (whether it names that season).
         if !score.is_open() && may_claim_about_open_season(&context, &score) {
@@ -395,8 +394,6 @@ fn passage_of(sentence: &Sentence, text: &str) -> Passage {
     }
 }
 
-/// Adds each list entry's heading to the strongest group of its show's entry (if it has one),
-/// as a passage worth no points, keeping every group's members in article order.
 /// Words a list piece uses for shows it wants back ("The Shows We Are Still Not Over",
 /// "cancelled too soon", "need to come back").
 const RETURN_LIST_WORDS: &[&str] = &[
@@ -446,7 +443,8 @@ fn renews(text: &str) -> bool {
     renewal && !hedged
 }
 
-/// Adds each list entry's heading to its show's strongest group; an entry with no group of
+/// Adds each list entry's heading to the strongest group of its show's entry, as a passage
+/// worth no points, keeping every group's members in article order; an entry with no group of
 /// its own becomes one when `alone` (then it asks the show's renewal question).
 fn attach_entry_headings(
     groups: &mut Vec<Vec<usize>>,
