@@ -6,6 +6,7 @@
 //! character's fate or the actor's return, not the actor's fate.
 
 use super::bare;
+use super::korean::topic_particle;
 
 /// An actor the article names, with the part it gives them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -88,10 +89,7 @@ pub(crate) fn english_return_question(casting: &Casting, season: Option<&str>) -
 /// "차도윤은 시즌2에 출연할까?", or "차도윤은 다시 출연할까?" when no season is named
 /// (`season` its digit).
 pub(crate) fn korean_return_question(actor: &str, season: Option<char>) -> String {
-    let particle = match actor.chars().last() {
-        Some(c @ '\u{AC00}'..='\u{D7A3}') if !(c as u32 - 0xAC00).is_multiple_of(28) => "은",
-        _ => "는",
-    };
+    let particle = topic_particle(actor);
     match season {
         Some(n) => format!("{actor}{particle} 시즌{n}에 출연할까?"),
         None => format!("{actor}{particle} 다시 출연할까?"),

@@ -875,9 +875,7 @@ fn short_question(sentence: &str) -> Option<String> {
         }
         _ => question,
     };
-    let fits = |text: &str| {
-        text.chars().count() < MAX_TITLE_CHARS && text.split_whitespace().count() <= MAX_TITLE_WORDS
-    };
+    let fits = fits_a_title;
     // The last clause, when the sentence does not open as a question but ends as one
     // ("…, but where are they going?", "The big one for fans: is Grandpa Sora alive?").
     let asks = |text: &str| {
@@ -928,13 +926,16 @@ fn short_question(sentence: &str) -> Option<String> {
 /// four words is followed by a form of "be" and something to ask about.
 /// `made` shortened by [`shortened`] when it is too long for a title, as it is otherwise.
 fn fitted(made: String) -> String {
-    let fits = |text: &str| {
-        text.chars().count() < MAX_TITLE_CHARS && text.split_whitespace().count() <= MAX_TITLE_WORDS
-    };
-    if fits(&made) {
+    if fits_a_title(&made) {
         return made;
     }
-    shortened(&made, fits).unwrap_or(made)
+    shortened(&made, fits_a_title).unwrap_or(made)
+}
+
+/// Whether `text` is short enough for a title: under [`MAX_TITLE_CHARS`] characters and at most
+/// [`MAX_TITLE_WORDS`] words.
+fn fits_a_title(text: &str) -> bool {
+    text.chars().count() < MAX_TITLE_CHARS && text.split_whitespace().count() <= MAX_TITLE_WORDS
 }
 
 /// Words that add only emphasis to a question ("ever act on what was obviously going on").

@@ -829,7 +829,7 @@ fn last_clause(question: &str) -> Option<String> {
 }
 
 /// 은 after a syllable with a final consonant, 는 otherwise.
-fn topic_particle(word: &str) -> &'static str {
+pub(super) fn topic_particle(word: &str) -> &'static str {
     match word.chars().last() {
         Some(c @ '\u{AC00}'..='\u{D7A3}') if !(c as u32 - 0xAC00).is_multiple_of(28) => "은",
         _ => "는",
