@@ -32,7 +32,7 @@ pub(crate) struct ArticleContext {
     /// The article's headline and the lede under it (or its first block when no title is
     /// given apart): the show and people it is about.
     pub headline: Option<String>,
-    /// Names the article gives to makers and outlets ([`super::title::makers_of`]).
+    /// Names the article gives to makers, outlets and actors ([`super::title::makers_in`]).
     pub makers: Vec<String>,
     /// The actors the article names, with their parts ([`super::title::cast_of`]).
     pub cast: Vec<super::title::Casting>,

@@ -112,6 +112,12 @@ fn suggest_with_headline(
 ) -> Result<Vec<Suggestion>, SuggestError> {
     let sentences = sentences_of(document);
     let text_of = |s: &Sentence| &document.blocks[s.block].text[s.range.clone()];
+    // Each block's castings, read once: the actors, and the names no story question is about.
+    let castings: Vec<Vec<title::Casting>> = document
+        .blocks
+        .iter()
+        .map(|b| title::cast_of(&b.text))
+        .collect();
     let mut context = ArticleContext {
         show_of_block: list_entries(document),
         // The title and the lede under it name what the piece is about.
@@ -128,18 +134,15 @@ fn suggest_with_headline(
             let mut makers: Vec<String> = document
                 .blocks
                 .iter()
-                .flat_map(|b| title::makers_of(&b.text))
+                .zip(&castings)
+                .flat_map(|(b, cast)| title::makers_in(&b.text, cast))
                 .collect();
             makers.sort_unstable();
             makers.dedup();
             makers
         },
         cast: {
-            let mut cast: Vec<title::Casting> = document
-                .blocks
-                .iter()
-                .flat_map(|b| title::cast_of(&b.text))
-                .collect();
+            let mut cast: Vec<title::Casting> = castings.into_iter().flatten().collect();
             cast.dedup();
             cast
         },

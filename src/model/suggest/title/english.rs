@@ -1899,11 +1899,25 @@ static MAKER_CUES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     }
 });
 
-/// The names a text gives to makers and outlets: a capitalised name after a maker word
-/// ("showrunner Marcus Feld" → "Marcus Feld", "Marcus"), or before an outlet's verb
-/// ("Orbitline has not renewed" → "Orbitline"). Names of one to three words.
+/// [`makers_in`] reading the text's castings itself.
+#[cfg(test)]
 pub(crate) fn makers_of(text: &str) -> Vec<String> {
-    let mut makers = actors_before_as(text);
+    makers_in(text, &cast::cast_of(text))
+}
+
+/// The names a text gives to makers, outlets and actors: each actor of `cast` (the text's
+/// castings, [`cast::cast_of`]: "Rafe Donnelly as the Warden" → "Rafe Donnelly", "Rafe"), a
+/// capitalised name after a maker word ("showrunner Marcus Feld" → "Marcus Feld", "Marcus"),
+/// or before an outlet's verb ("Orbitline has not renewed" → "Orbitline"). Names of one to
+/// three words.
+pub(crate) fn makers_in(text: &str, cast: &[cast::Casting]) -> Vec<String> {
+    let mut makers: Vec<String> = Vec::new();
+    for casting in cast {
+        if let Some((first, _)) = casting.actor.split_once(' ') {
+            makers.push(first.to_owned());
+        }
+        makers.push(casting.actor.clone());
+    }
     // Most paragraphs name no maker: one automaton pass tells.
     if MAKER_CUES.as_ref().is_some_and(|cues| !cues.is_match(text)) {
         return makers;
@@ -1978,35 +1992,6 @@ pub(crate) fn makers_of(text: &str) -> Vec<String> {
         makers.push(name);
     }
     makers
-}
-
-/// The actors a text names by their part: "Rafe Donnelly as the Warden", "Yusra Kalani as
-/// Mira" → "Rafe Donnelly", "Rafe", "Yusra Kalani", "Yusra". Looks only around each " as ".
-fn actors_before_as(text: &str) -> Vec<String> {
-    let mut actors = Vec::new();
-    for (at, _) in text.match_indices(" as ") {
-        let part = text[at + " as ".len()..].split_whitespace().next();
-        let names_a_part = part.is_some_and(|w| {
-            w.chars().next().is_some_and(char::is_uppercase) || matches!(w, "the" | "a")
-        });
-        let name: Vec<&str> = text[..at]
-            .split_whitespace()
-            .rev()
-            .take(3)
-            .take_while(|w| {
-                w.chars().next().is_some_and(char::is_uppercase)
-                    && !w.ends_with([',', '.', ';', ':'])
-                    && !NOT_OPENING_NAMES.contains(&bare(w).as_str())
-            })
-            .collect();
-        if !names_a_part || name.len() < 2 {
-            continue;
-        }
-        let full: Vec<&str> = name.into_iter().rev().collect();
-        actors.push(full[0].to_owned());
-        actors.push(full.join(" "));
-    }
-    actors
 }
 
 /// Whether "What will happen to X?" asks about a maker or an outlet the article names

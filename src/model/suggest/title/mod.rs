@@ -13,7 +13,7 @@ mod speaker;
 pub(crate) use speaker::speaker_of;
 mod english;
 pub(crate) use cast::{Casting, cast_of};
-pub(crate) use english::makers_of;
+pub(crate) use english::makers_in;
 mod korean;
 
 use super::language::is_korean;

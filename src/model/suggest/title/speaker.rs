@@ -2,9 +2,10 @@
 //!
 //! Interviews and wire copy carry the wishes of cast and creators in the first person
 //! ("\"I'd play Gus until I'm eighty,\" he told us", "Lind: I want her to finally name the
-//! comet"). Their thread is whether the wish comes true, asked about the speaker ("Will Oduya
-//! play Gus until he is eighty?"), so the sentence is first told about its speaker, then
-//! turned into a question like any statement.
+//! comet"). Their thread is whether the wish comes true, asked about the speaker ("Will
+//! Quintana take them off the mountain and into the city?"), so the sentence is first told
+//! about its speaker ("Quintana would love to …"), then turned into a question like any
+//! statement.
 
 use super::bare;
 use super::check::SPEECH_VERBS;
