@@ -39,6 +39,52 @@ pub(crate) struct ArticleContext {
     /// Per block: the show the heading of its section names, if that heading is a show's name
     /// ("### Ghost Bakery"), without a season number.
     pub section_show: Vec<Option<String>>,
+    /// Some sentence calls a season the show's last ("its third and final season"): no later
+    /// season is open ([`final_season_said`]).
+    pub series_over: bool,
+}
+
+/// Words that call a season the show's last.
+const FINAL_SEASON_WORDS: &[&str] = &[
+    "final season",
+    "final series",
+    "last ever season",
+    "마지막 시즌",
+    "최종 시즌",
+];
+
+/// Words that leave whether a season is the last open: asked ("whether it is the final
+/// season"), denied ("not the final season", "shut down the rumours"), only planned or
+/// supposed ("had mapped out a third and final season", "would be the final season") or
+/// forced by a cancellation a revival could undo.
+const FINAL_SEASON_DOUBTS: &[&str] = &[
+    "whether",
+    " if ",
+    "?",
+    "would",
+    "could",
+    "might",
+    "rumo",
+    "plan",
+    "mapped",
+    "cancel",
+    "deny",
+    "denied",
+    "shut down",
+    "not the final",
+    "not be the final",
+    "n't be the final",
+    "n't the final",
+    "아닐",
+    "아니",
+    "지도",
+];
+
+/// Whether `text` says a season is the show's last, plainly (not asked, doubted or denied).
+pub(crate) fn final_season_said(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    FINAL_SEASON_WORDS.iter().any(|w| lower.contains(w))
+        && !FINAL_SEASON_DOUBTS.iter().any(|w| lower.contains(w))
 }
 
 /// Per block, the show its section's heading names ([`ArticleContext::section_show`]).
@@ -74,6 +120,7 @@ fn without_season(name: &str) -> String {
 impl ArticleContext {
     /// Notes one sentence's reading: `topics` its own topics, `open`/`settled` its score.
     pub fn note(&mut self, text: &str, topics: &[Topic], open: bool, settled: bool) {
+        self.series_over |= final_season_said(text);
         if topics.contains(&Topic::Renewal) {
             self.season = self.season.max(season_number(text));
             // "did not say when the new episodes would be released" asks when, not whether:
@@ -551,5 +598,26 @@ mod tests {
         let plain =
             Document::from_markdown("## Plot\n\nA.\n\n## Cast\n\nB.\n\n## Release Date\n\nC.\n");
         assert!(list_entries(&plain).iter().all(Option::is_none));
+    }
+
+    #[test]
+    fn a_season_called_the_last_plainly_ends_the_show() {
+        assert!(final_season_said(
+            "Marrowgate ended its third and final season on Sunday."
+        ));
+        assert!(final_season_said(
+            "'검은 우산' 마지막 시즌이 다음 달 공개된다."
+        ));
+        // Asked, denied, only planned or forced by a cancellation: still open.
+        assert!(!final_season_said("Is this the final season?"));
+        assert!(!final_season_said(
+            "Kessel shut down the rumours that this would be the final season."
+        ));
+        assert!(!final_season_said(
+            "The writers had mapped out a third and final season."
+        ));
+        assert!(!final_season_said(
+            "It was cancelled after what became its final season."
+        ));
     }
 }

@@ -146,6 +146,8 @@ fn suggest_with_headline(
             cast.dedup();
             cast
         },
+        // "Review: 'Thimble & Thorn' says goodbye with a final season": the headline says it.
+        series_over: headline.is_some_and(context::final_season_said),
         ..ArticleContext::default()
     };
     // First pass: every sentence's score and own terms; the article's reading of its season;
@@ -737,6 +739,8 @@ fn build(
         season_confirmed: context.confirmed() && context.show(first.block).is_none(),
         // In a list of shows, one show's premiere date says nothing about the others'.
         date_given: context.date_given && context.listed_shows().is_empty(),
+        // In a list of shows, one show's last season says nothing about the others'.
+        series_over: context.series_over && context.listed_shows().is_empty(),
         season: context.season,
         headline: context.headline.clone(),
         makers: context.makers.clone(),
@@ -850,6 +854,23 @@ mod tests {
 
     fn suggest_markdown(source: &str) -> Vec<Suggestion> {
         suggest(&Document::from_markdown(source))
+    }
+
+    #[test]
+    fn a_show_whose_last_season_has_aired_is_not_asked_about_another() {
+        let body = "Fans still hope a fourth season will be made, but nobody has said anything.\n\n\
+                    We still do not know who sent Ada the unsigned letter.";
+        let titles = |headline: &str| -> Vec<String> {
+            suggest_titled(&Document::from_markdown(body), headline)
+                .into_iter()
+                .map(|s| s.title)
+                .collect()
+        };
+        let over = titles("Marrowgate ended its third and final season on Sunday night");
+        assert_eq!(over, ["Who sent Ada the unsigned letter?"]);
+        // The same body under a headline that ends nothing asks for the season.
+        let open = titles("Marrowgate season three ended on Sunday night");
+        assert!(open.iter().any(|t| t.contains("fourth season")), "{open:?}");
     }
 
     #[test]
@@ -1153,7 +1174,8 @@ mod tests {
         );
         let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
         assert!(
-            titles.contains(&"Who was the woman in the grey coat watching the confession?"),
+            // Its trailing participle clause goes first ("watching the confession …").
+            titles.contains(&"Who was the woman in the grey coat?"),
             "{titles:?}"
         );
         assert!(

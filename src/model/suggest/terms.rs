@@ -790,8 +790,9 @@ pub(crate) fn season_number(sentence: &str) -> Option<u8> {
 }
 
 /// Per later season, highest first: the lower-case phrases that name it ("second season",
-/// "season 2", "season two", "시즌2", "시즌 2"), for [`season_number`].
-static SEASON_NAMES: LazyLock<Vec<(u8, [String; 5])>> = LazyLock::new(|| {
+/// "season 2", "season two", "시즌2", "시즌 2", and an anime's "2기" / "제2기"), for
+/// [`season_number`].
+static SEASON_NAMES: LazyLock<Vec<(u8, [String; 6])>> = LazyLock::new(|| {
     let words = [
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
     ];
@@ -808,6 +809,7 @@ static SEASON_NAMES: LazyLock<Vec<(u8, [String; 5])>> = LazyLock::new(|| {
                 format!("season {}", numbers[k]),
                 format!("시즌{n}"),
                 format!("시즌 {n}"),
+                format!("{n}기"),
             ];
             (n, names)
         })
@@ -1308,5 +1310,13 @@ mod tests {
         assert!(terms.contains(&Term::Word("고문영".into())), "{terms:?}");
         assert!(terms.contains(&Term::Word("감옥".into())), "{terms:?}");
         assert!(terms.contains(&Term::Topic(Topic::Mother)), "{terms:?}");
+    }
+
+    #[test]
+    fn a_season_is_named_in_words_numbers_or_an_anime_s_count() {
+        assert_eq!(season_number("Will there be a second season?"), Some(2));
+        assert_eq!(season_number("시즌 3 제작 확정"), Some(3));
+        assert_eq!(season_number("애니메이션 제2기의 발표가 가깝다"), Some(2));
+        assert_eq!(season_number("1기 감독의 연출이 좋았다"), None);
     }
 }

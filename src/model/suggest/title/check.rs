@@ -393,7 +393,7 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
     if has_speech_tag(body, &lower) {
         return Some(TitleProblem::SpeechTag);
     }
-    if unbalanced(body) {
+    if unbalanced(body) || unbalanced_parenthesis(body) || korean_speech_tag(body) {
         return Some(TitleProblem::UnbalancedQuote);
     }
     let words: Vec<String> = lower.split_whitespace().map(bare).collect();
@@ -404,7 +404,7 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
     let short_wh = (WH_WORDS.contains(&words[0].as_str()) || words[0] == "why")
         && words.len() <= 3
         && !names_someone(body);
-    if words.len() < 3 || short_wh {
+    if words.len() < 3 || short_wh || about_an_episode_only(&words) {
         return Some(TitleProblem::Generic);
     }
     if role_subject(&lower, &words) {
@@ -444,6 +444,7 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
         || repeats_a_name(body)
         || aux_before_no_subject(body, &words)
         || modal_before_a_past(body, &words)
+        || about_no_noun_phrase(body)
         || VAGUE_DEFINITES
             .iter()
             .any(|d| words.get(1..3).is_some_and(|w| w.join(" ") == *d))
@@ -451,6 +452,110 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
         return Some(TitleProblem::VagueSubject);
     }
     english_cut_off(body, &words).map(TitleProblem::CutOff)
+}
+
+/// Words of a recap heading that asks about an episode and nothing in it.
+const EPISODE_ONLY_WORDS: &[&str] = &[
+    "what",
+    "how",
+    "happened",
+    "happens",
+    "happen",
+    "did",
+    "does",
+    "do",
+    "it",
+    "in",
+    "at",
+    "the",
+    "a",
+    "finale",
+    "episode",
+    "ending",
+    "end",
+    "last",
+    "final",
+    "season",
+    "series",
+    "next",
+    "two",
+    "three",
+    "four",
+    "explained",
+    "of",
+    "that",
+    "this",
+    "go",
+    "down",
+    "mean",
+];
+
+/// Whether a wh-question asks only about an episode, naming nothing in it: "What happened in
+/// the finale?", "How did it end?" (a recap's heading, which the recap answers).
+fn about_an_episode_only(words: &[String]) -> bool {
+    matches!(words[0].as_str(), "what" | "how")
+        && words.iter().all(|w| {
+            EPISODE_ONLY_WORDS.contains(&w.as_str()) || w.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
+/// Whether a parenthesis of `body` opens and never closes, or closes unopened ("Was DS Callum
+/// Reyes (Anwar Basset framed?").
+fn unbalanced_parenthesis(body: &str) -> bool {
+    // "1) Is Celia dead?": a list's numbering closes nothing.
+    let body = body.trim_start_matches(|c: char| c.is_ascii_digit() || c == ')');
+    let opened = body.chars().filter(|c| matches!(c, '(' | '（')).count();
+    let closed = body.chars().filter(|c| matches!(c, ')' | '）')).count();
+    opened != closed
+}
+
+/// Whether a Korean title holds a quote's speech tag between two quotes ("…이야기\"라며
+/// \"금순이 왜 …?"): two sentences glued, not one question.
+fn korean_speech_tag(body: &str) -> bool {
+    ["\"라며", "\"라고", "”라며", "”라고", "\"며 ", "\"고 "]
+        .iter()
+        .any(|tag| body.contains(tag))
+}
+
+/// Openings of a question about what becomes of someone or something.
+const FATE_OPENINGS: &[&str] = &[
+    "what will happen to",
+    "what happens to",
+    "what happens with",
+];
+
+/// Whether a fate question is about no noun phrase: "What happens with very much alive?",
+/// "What happens with there going to be …?": a clause's words, not a name or a determiner's
+/// phrase.
+fn about_no_noun_phrase(body: &str) -> bool {
+    let lower = body.to_lowercase();
+    let Some(opening) = FATE_OPENINGS.iter().find(|o| lower.starts_with(**o)) else {
+        return false;
+    };
+    let rest: Vec<&str> = body[opening.len()..].split_whitespace().collect();
+    let Some(first) = rest.first() else {
+        return true;
+    };
+    let first_lower = bare(first);
+    let capitalised = first.chars().next().is_some_and(char::is_uppercase);
+    let determiner = matches!(
+        first_lower.as_str(),
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "both"
+            | "every"
+            | "each"
+    );
+    !capitalised && !determiner
 }
 
 /// Subjects that point back into the article without naming anyone ("Will the couple get
@@ -879,7 +984,12 @@ fn glued_lead_in(body: &str, words: &[String]) -> bool {
         let capitalised = raw
             .get(subject_at)
             .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-        if CLAUSE_OPENERS.contains(&word.as_str())
+        // "What was in the envelope?": after a wh-word and "be", "in" is the predicate's.
+        let be_in = subject_at == 2
+            && matches!(words[1].as_str(), "is" | "was" | "are" | "were")
+            && word == "in"
+            && !capitalised;
+        if (CLAUSE_OPENERS.contains(&word.as_str()) && !be_in)
             || AUXILIARIES.contains(&word.as_str())
             || (capitalised && !headline && CAPITALISED_LEAD_INS.contains(&word.as_str()))
         {
@@ -1335,6 +1445,10 @@ const CLAUSE_ENDINGS: &[&str] = &[
     "으면",
     "하면",
     "한",
+    "에서",
+    "에게",
+    "한테",
+    "부터",
 ];
 
 /// Adverbs and postpositions that are no part of a noun phrase ("아직 출연은", "극 중 은호").
@@ -2047,6 +2161,49 @@ mod tests {
         assert_eq!(
             title_problem("The cast returns"),
             Some(TitleProblem::NotAQuestion)
+        );
+    }
+
+    #[test]
+    fn a_recap_heading_a_fate_of_no_noun_phrase_and_an_unclosed_parenthesis_are_flagged() {
+        assert_eq!(
+            title_problem("What happened in the finale?"),
+            Some(TitleProblem::Generic)
+        );
+        assert_eq!(
+            title_problem("How did it end?"),
+            Some(TitleProblem::Generic)
+        );
+        assert_eq!(
+            title_problem("What happens with very much alive and limping?"),
+            Some(TitleProblem::VagueSubject)
+        );
+        assert_eq!(
+            title_problem("Was DS Callum Reyes (Anwar Basset framed?"),
+            Some(TitleProblem::UnbalancedQuote)
+        );
+        assert_eq!(
+            title_problem("이야기\"라며 \"금순이 왜 형사를 그만뒀을까?"),
+            Some(TitleProblem::UnbalancedQuote)
+        );
+        // A predicate's preposition after "what was" is no glued clause.
+        assert_eq!(
+            title_problem("What was in the envelope Coach Ito left for Aoi?"),
+            None
+        );
+        assert_eq!(title_problem("What happened to Agnes?"), None);
+        assert_eq!(title_problem("What happens to the orchard?"), None);
+    }
+
+    #[test]
+    fn a_show_that_has_ended_is_not_asked_about_again() {
+        let over = Settled {
+            season: true,
+            date: false,
+        };
+        assert_eq!(
+            title_problem_in("Will a fifth season be confirmed?", over),
+            Some(TitleProblem::AsksSettled)
         );
     }
 }

@@ -111,6 +111,8 @@ const PREDICATE_STOPS: &[&str] = &[
 
 /// Words after which a wh-word opens an embedded question ("unclear who …", "to say what …").
 const EMBEDDING_WORDS: &[&str] = &[
+    // "left open who fired the shot"
+    "open",
     "learn",
     "says",
     "tell",
@@ -167,6 +169,18 @@ const BELIEF_VERBS: &[&str] = &[
     "insists", "argue", "argues", "expect", "expects", "reported", "report", "reports",
 ];
 
+/// Nouns of a claim the story has not settled ("a theory that …").
+const CLAIM_NOUNS: &[&str] = &[
+    "theory",
+    "rumour",
+    "rumor",
+    "speculation",
+    "suspicion",
+    "possibility",
+    "hint",
+    "clue",
+];
+
 /// Auxiliaries that open a yes/no question.
 const QUESTION_OPENERS: &[&str] = &[
     "is", "are", "was", "were", "do", "does", "did", "will", "would", "could", "can", "should",
@@ -209,6 +223,7 @@ pub(super) fn english_titles<'a>(
         .enumerate()
         .filter_map(move |(i, sentence)| {
             let made = short_question(sentence)?;
+            let made = without_pronoun_purpose(&made);
             let made = complete_ordinal(&made, sentences);
             let made = with_season(&made, season);
             Some(resolve_pronoun(&made, &words_of(sentence), antecedent(i)))
@@ -256,6 +271,77 @@ pub(super) fn english_titles<'a>(
                 .flatten(),
         )
         .map(move |made| actor_question(made, sentences[0], context, own_season))
+        .map(|made| named_plainly(&made))
+}
+
+/// Nouns of a person's relation to another ("his missing sister Agnes").
+const RELATION_NOUNS: &[&str] = &[
+    "sister",
+    "brother",
+    "mother",
+    "father",
+    "mom",
+    "mum",
+    "dad",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "friend",
+    "partner",
+    "boss",
+    "rival",
+    "uncle",
+    "aunt",
+    "cousin",
+    "twin",
+    "mentor",
+    "girlfriend",
+    "boyfriend",
+    "fiancé",
+    "fiance",
+    "fiancée",
+    "grandmother",
+    "grandfather",
+    "colleague",
+    "assistant",
+    "neighbour",
+    "neighbor",
+    "ex",
+    "sidekick",
+    "lover",
+    "child",
+];
+
+/// A person named by a possessive and their relation as well as by name is named by name:
+/// "What happened to his missing sister Agnes?" → "What happened to Agnes?" (the possessive
+/// names no one in a title).
+fn named_plainly(made: &str) -> String {
+    let words: Vec<&str> = made.split(' ').collect();
+    let Some(start) = words
+        .iter()
+        .position(|w| matches!(bare(w).as_str(), "his" | "her" | "their" | "its"))
+    else {
+        return made.to_owned();
+    };
+    let Some(name) = (start + 1..words.len().min(start + 5))
+        .find(|&k| words[k].chars().next().is_some_and(char::is_uppercase))
+    else {
+        return made.to_owned();
+    };
+    let between = &words[start + 1..name];
+    let related = between
+        .iter()
+        .any(|w| RELATION_NOUNS.contains(&bare(w).as_str()))
+        && between
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_lowercase) && !w.ends_with(','));
+    if !related {
+        return made.to_owned();
+    }
+    let mut out: Vec<&str> = words[..start].to_vec();
+    out.extend_from_slice(&words[name..]);
+    out.join(" ")
 }
 
 /// Words of a death the story may not have settled, and of surviving one.
@@ -264,12 +350,20 @@ const SURVIVAL_WORDS: &[&str] = &[
     "survive",
     "survived",
     "survives",
+    "survivors",
     "alive",
     "shot",
     "crash",
+    "crashed",
     "fire",
     "explosion",
     "collapse",
+    "collapsed",
+    "collapses",
+    "stabbed",
+    "poisoned",
+    "drowned",
+    "wounded",
 ];
 
 /// "What will happen to Goro?" → "Is Goro really dead?" or "Did Goro survive?" when
@@ -621,7 +715,17 @@ fn hint_question(words: &[&str]) -> Option<String> {
     })?;
     let mut start = at + 1;
     if lower.get(start).is_some_and(|w| w == "at" || w == "that") {
+        // "the show had only hinted at, and …": what it hints at came before.
+        if words[start].ends_with(',') {
+            return None;
+        }
         start += 1;
+    }
+    if lower
+        .get(start)
+        .is_some_and(|w| matches!(w.as_str(), "and" | "or" | "but"))
+    {
+        return None;
     }
     let object = predicate_after(words, &lower, start)?;
     let object = object.trim_end_matches(['.', ',', ';', ':', '!']);
@@ -753,6 +857,11 @@ fn opening_name(words: &[&str]) -> Option<String> {
 
 /// Capitalised sentence openers that start no name.
 const NOT_OPENING_NAMES: &[&str] = &[
+    "honestly",
+    "seriously",
+    "literally",
+    "basically",
+    "genuinely",
     "is",
     "are",
     "was",
@@ -926,6 +1035,7 @@ fn short_question(sentence: &str) -> Option<String> {
 /// four words is followed by a form of "be" and something to ask about.
 /// `made` shortened by [`shortened`] when it is too long for a title, as it is otherwise.
 fn fitted(made: String) -> String {
+    let made = without_speech_fillers(&made);
     if fits_a_title(&made) {
         return made;
     }
@@ -955,6 +1065,55 @@ const FILLERS: &[&str] = &[
     "clearly",
 ];
 
+/// "Would Anya Sorel come back to play her?" → "Would Anya Sorel come back?": what a return
+/// is for, told with a pronoun that names no one in a title, goes.
+fn without_pronoun_purpose(question: &str) -> String {
+    let body = question.trim_end_matches(['?', '？', ' ']);
+    let words: Vec<&str> = body.split(' ').collect();
+    let n = words.len();
+    let pronoun_purpose = n > 4
+        && bare(words[n - 3]) == "to"
+        && matches!(bare(words[n - 1]).as_str(), "her" | "him" | "them" | "it")
+        && matches!(bare(words[n - 4]).as_str(), "back" | "return");
+    if pronoun_purpose {
+        format!("{}?", words[..n - 3].join(" "))
+    } else {
+        question.to_owned()
+    }
+}
+
+/// Words a speaker adds to a sentence that a question never keeps ("… for ten years honestly").
+const SPEECH_FILLERS: &[&str] = &[
+    "honestly",
+    "literally",
+    "basically",
+    "genuinely",
+    "seriously",
+];
+
+/// `made` without [`SPEECH_FILLERS`] (a comma after one moves to the word before).
+fn without_speech_fillers(made: &str) -> String {
+    let words: Vec<&str> = made.split(' ').collect();
+    if !words
+        .iter()
+        .any(|w| SPEECH_FILLERS.contains(&bare(w).as_str()))
+    {
+        return made.to_owned();
+    }
+    let mut out: Vec<String> = Vec::new();
+    for word in words {
+        if SPEECH_FILLERS.contains(&bare(word).as_str()) {
+            let tail: String = word.chars().skip_while(|c| c.is_alphabetic()).collect();
+            if let Some(last) = out.last_mut() {
+                last.push_str(&tail);
+            }
+            continue;
+        }
+        out.push(word.to_owned());
+    }
+    out.join(" ")
+}
+
 /// Prepositions that open a closing place, time or company ("from the lane", "in season 2").
 const CLOSING_PREPOSITIONS: &[&str] = &[
     "from",
@@ -976,12 +1135,18 @@ const CLOSING_PREPOSITIONS: &[&str] = &[
     "since",
     "throughout",
     "for",
+    "under",
+    "beneath",
+    "below",
+    "above",
+    "through",
+    "around",
 ];
 
 /// A question too long for a title made to `fit`: without its fillers, then without its
-/// closing prepositional phrases (one or two, each at most four words, the question keeping
-/// at least five), never ending on a word that needs a continuation. `None` when no shorter
-/// form fits.
+/// closing prepositional phrases (each at most four words) or a trailing participle, relative
+/// or reason clause ([`opens_a_trailing_clause`]), the question keeping at least five words,
+/// never ending on a word that needs a continuation. `None` when no shorter form fits.
 fn shortened(question: &str, fit: impl Fn(&str) -> bool) -> Option<String> {
     let body = question.trim_end_matches(['?', '？', ' ']);
     let mut words: Vec<&str> = body
@@ -996,16 +1161,118 @@ fn shortened(question: &str, fit: impl Fn(&str) -> bool) -> Option<String> {
         if fit(&made) && ends_well {
             return Some(made);
         }
+        // A whole trailing clause goes first ("… every time he came near it"), then closing
+        // prepositional phrases from the end.
         let from = words.len().saturating_sub(5);
-        let at = (from..words.len())
-            .rev()
-            .find(|&k| CLOSING_PREPOSITIONS.contains(&bare(words[k]).as_str()))?;
+        let at = (5..words.len())
+            .find(|&k| opens_a_trailing_clause(words[k], words[k - 1], words.get(k + 1).copied()))
+            .or_else(|| {
+                (from.max(5)..words.len())
+                    .rev()
+                    .find(|&k| CLOSING_PREPOSITIONS.contains(&bare(words[k]).as_str()))
+            })?;
         if at < 5 {
             return None;
         }
         words.truncate(at);
     }
     None
+}
+
+/// Words ending in "-ing" that are no participle ("the wedding", "nothing").
+const ING_NOUNS: &[&str] = &[
+    "during",
+    "nothing",
+    "something",
+    "anything",
+    "everything",
+    "thing",
+    "king",
+    "ring",
+    "spring",
+    "string",
+    "wedding",
+    "building",
+    "ceiling",
+    "sibling",
+    "morning",
+    "evening",
+    "ending",
+    "beginning",
+    "opening",
+    "meeting",
+    "painting",
+    "clothing",
+    "darling",
+    "feeling",
+    "bring",
+    "sing",
+    "swing",
+    "wing",
+    "sting",
+    "being",
+    "filming",
+    "casting",
+    "offspring",
+];
+
+/// Words that open a participle's object or complement ("telling her", "leaving the town").
+const PARTICIPLE_FOLLOWERS: &[&str] = &[
+    "her", "him", "them", "the", "a", "an", "his", "their", "its", "to", "that", "from", "in",
+    "on", "at", "up", "out", "down", "back", "off", "about", "for", "with", "it", "me", "us",
+    "you", "into", "over",
+];
+
+/// Whether `word` (after `before`, before `after`) opens a clause a title can do without: a
+/// participle after its noun with its object ("the letter telling her to leave"; not "a
+/// smuggling drama", not "keeps hearing"), a relative or a reason ("which", "since").
+fn opens_a_trailing_clause(word: &str, before: &str, after: Option<&str>) -> bool {
+    let lower = bare(word);
+    let participle = lower.len() > 4
+        && after.is_some_and(|a| PARTICIPLE_FOLLOWERS.contains(&bare(a).as_str()))
+        && !bare(before).ends_with("ing")
+        && lower.ends_with("ing")
+        && word.chars().next().is_some_and(char::is_lowercase)
+        && !ING_NOUNS.contains(&lower.as_str())
+        && !matches!(
+            bare(before).as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "keep"
+                | "keeps"
+                | "start"
+                | "stop"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "of"
+                | "about"
+                | "with"
+                | "without"
+                | "by"
+                | "for"
+                | "from"
+                | "after"
+                | "before"
+                | "on"
+                | "in"
+        );
+    let every_time = lower == "every" && after.is_some_and(|a| bare(a) == "time");
+    participle
+        || every_time
+        || before.ends_with(',')
+        || matches!(
+            lower.as_str(),
+            "which" | "since" | "because" | "while" | "although" | "whenever"
+        )
 }
 
 fn inverted_statement(question: &str) -> Option<String> {
@@ -1088,15 +1355,29 @@ fn embedded_question(words: &[&str]) -> Option<String> {
             .iter()
             .any(|v| EMBEDDING_WORDS.contains(&v.as_str()))
     };
-    let opener = lower
-        .iter()
-        .enumerate()
-        .find(|&(i, w)| {
-            w == "whether"
-                || (i == 0 && SUBJECT_WH_WORDS.contains(&w.as_str()))
-                || ((WH_WORDS.contains(&w.as_str()) || w == "if") && i > 0 && embedded_after(i))
-        })?
-        .0;
+    // "What the finale doesn't tell us is what was in the envelope": the question is the one
+    // after "is" (a pseudo-cleft), not the clause before it.
+    let cleft = lower.iter().enumerate().skip(2).find(|&(i, w)| {
+        (WH_WORDS.contains(&w.as_str()) || w == "whether")
+            && matches!(lower[i - 1].as_str(), "is" | "was")
+            && SUBJECT_WH_WORDS.contains(&lower[0].as_str())
+    });
+    let opener = match cleft {
+        Some((i, _)) => i,
+        None => {
+            lower
+                .iter()
+                .enumerate()
+                .find(|&(i, w)| {
+                    w == "whether"
+                        || (i == 0 && SUBJECT_WH_WORDS.contains(&w.as_str()))
+                        || ((WH_WORDS.contains(&w.as_str()) || w == "if")
+                            && i > 0
+                            && embedded_after(i))
+                })?
+                .0
+        }
+    };
     let rest = &words[opener + 1..];
     let rest_lower = &lower[opener + 1..];
     // The clause ends at a comma, or where the main verb of the sentence takes over.
@@ -1122,6 +1403,14 @@ fn embedded_question(words: &[&str]) -> Option<String> {
         }
         let finite = CLAUSE_ENDS.contains(&rest_lower[k].as_str());
         if k > 0 && opener == 0 && finite && own_verb_seen {
+            break;
+        }
+        // "who sank the Marigold or why their grandfather covered it up": the first question.
+        let second_question = matches!(rest_lower[k].as_str(), "or" | "and")
+            && rest_lower
+                .get(k + 1)
+                .is_some_and(|w| WH_WORDS.contains(&w.as_str()) || w == "whether");
+        if k > 0 && second_question {
             break;
         }
         if finite || modal_word(&rest_lower[k]).is_some() {
@@ -1214,13 +1503,21 @@ const DO_OBJECTS: [&str; 5] = ["next", "now", "then", "there", "after"];
 /// "Sources say the cast could return" → the question in the clause after the reporting verb.
 fn complement_question(words: &[&str]) -> Option<String> {
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    // "There's a theory online that Berg was the one …": a claim noun and "that" open it too.
     let verb = lower
         .iter()
         .enumerate()
         .skip(1)
-        .find(|(_, w)| BELIEF_VERBS.contains(&w.as_str()))?
+        .find(|&(i, w)| {
+            BELIEF_VERBS.contains(&w.as_str())
+                || (CLAIM_NOUNS.contains(&w.as_str())
+                    && lower[i + 1..].iter().take(3).any(|n| n == "that"))
+        })?
         .0;
     let mut start = verb + 1;
+    if CLAIM_NOUNS.contains(&lower[verb].as_str()) {
+        start = (start..lower.len()).find(|&k| lower[k] == "that")?;
+    }
     while lower.get(start).is_some_and(|w| w == "that" || w == "only") {
         start += 1;
     }
@@ -1313,13 +1610,18 @@ fn opens_subject(first: &str) -> bool {
 }
 
 /// A past-tense clause's subject, its verb's plain form and the rest: "Priya saw in there" →
-/// ("Priya", "see", "in there"). Only a short subject (one to three words) and a verb it
+/// ("Priya", "see", "in there"). Only a short subject (one to five words) and a verb it
 /// can tell: an irregular one it knows, or a regular "-ed".
 fn past_parts(words: &[&str]) -> Option<(String, String, String)> {
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
-    let verb = (1..words.len().min(4)).find(|&k| {
+    let verb = (1..words.len().min(6)).find(|&k| {
+        // "the unsigned letter": after a determiner, an "-ed" word is an adjective.
+        let after_determiner = matches!(
+            lower[k - 1].as_str(),
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that"
+        );
         IRREGULAR_BASE.iter().any(|(past, _)| *past == lower[k])
-            || (lower[k].len() > 4 && lower[k].ends_with("ed"))
+            || (lower[k].len() > 4 && lower[k].ends_with("ed") && !after_determiner)
     })?;
     if lower[..verb].iter().any(|w| w.ends_with(',')) {
         return None;
@@ -1391,6 +1693,37 @@ const IRREGULAR_BASE: &[(&str, &str)] = &[
     ("began", "begin"),
     ("burned", "burn"),
     ("burnt", "burn"),
+    ("swung", "swing"),
+    ("sank", "sink"),
+    ("paid", "pay"),
+    ("sold", "sell"),
+    ("caught", "catch"),
+    ("drew", "draw"),
+    ("drove", "drive"),
+    ("fought", "fight"),
+    ("flew", "fly"),
+    ("forgot", "forget"),
+    ("grew", "grow"),
+    ("held", "hold"),
+    ("led", "lead"),
+    ("rode", "ride"),
+    ("rang", "ring"),
+    ("rose", "rise"),
+    ("shot", "shoot"),
+    ("sang", "sing"),
+    ("spoke", "speak"),
+    ("stood", "stand"),
+    ("struck", "strike"),
+    ("swore", "swear"),
+    ("threw", "throw"),
+    ("woke", "wake"),
+    ("won", "win"),
+    ("wore", "wear"),
+    ("tore", "tear"),
+    ("built", "build"),
+    ("hung", "hang"),
+    ("dug", "dig"),
+    ("shook", "shake"),
 ];
 
 /// "the two of them keep making books" → "Will the two of them keep making books?": a clause
@@ -1562,21 +1895,69 @@ fn statement_question(words: &[&str]) -> Option<String> {
                 None => (asked, i + 1),
             };
             let predicate = predicate_after(words, &lower, from)?;
+            // "Marchetti would play Hester until she is ninety": a willingness to go on for
+            // good asks whether they will, without how long.
+            // Only an open-ended offer: "the leads would sign on again" after a condition
+            // stays "Would".
+            let open_ended = lower[i + 1..]
+                .iter()
+                .any(|w| matches!(w.as_str(), "until" | "till" | "forever" | "anywhere"));
+            let verb_at = i + 1 + usize::from(lower.get(i + 1).is_some_and(|w| is_emphasis(w)));
+            let willing = word == "would"
+                && open_ended
+                && lower
+                    .get(verb_at)
+                    .is_some_and(|w| WILLING_VERBS.contains(&w.as_str()));
+            if willing {
+                let predicate = predicate_after(words, &lower, verb_at)?;
+                let kept: Vec<&str> = predicate
+                    .split(' ')
+                    .take_while(|w| !matches!(bare(w).as_str(), "until" | "if" | "as" | "till"))
+                    .collect();
+                let kept = kept.join(" ");
+                let kept = kept.trim_end_matches([',', ';', ':', '.']);
+                // "would keep writing it", "would sign on again": nothing to add.
+                let again = if lower[i + 1] == "keep" || kept.ends_with("again") {
+                    ""
+                } else {
+                    " again"
+                };
+                return Some(format!("Will {subject} {kept}{again}"));
+            }
             return Some(format!("{asked} {subject} {predicate}"));
         }
     }
     None
 }
 
+/// Whether `word` (lower case) only stresses the wish after it ("would genuinely love to").
+fn is_emphasis(word: &str) -> bool {
+    matches!(
+        word,
+        "genuinely" | "really" | "honestly" | "absolutely" | "totally" | "definitely" | "so"
+    )
+}
+
+/// Verbs of going on with a part or a show that "would" offers ("would play Gus until …").
+const WILLING_VERBS: &[&str] = &["play", "sign", "return", "keep", "follow", "reprise"];
+
 /// How many words of a wish follow a modal ("love to", "happily", "be happy to"), if any.
 fn wish_length(after: &[String]) -> Option<usize> {
-    let words: Vec<&str> = after.iter().take(4).map(String::as_str).collect();
-    match words.as_slice() {
-        ["love" | "like", "to", ..] => Some(2),
-        ["be", "happy" | "glad" | "open" | "keen" | "eager", "to", ..] => Some(3),
-        ["happily" | "gladly", ..] => Some(1),
-        _ => None,
-    }
+    // "would genuinely love to": an adverb of emphasis before the wish is the wish's.
+    let emphasis = usize::from(after.first().is_some_and(|w| is_emphasis(w)));
+    let words: Vec<&str> = after
+        .iter()
+        .skip(emphasis)
+        .take(4)
+        .map(String::as_str)
+        .collect();
+    let length = match words.as_slice() {
+        ["love" | "like", "to", ..] => 2,
+        ["be", "happy" | "glad" | "open" | "keen" | "eager", "to", ..] => 3,
+        ["happily" | "gladly", ..] => 1,
+        _ => return None,
+    };
+    Some(emphasis + length)
 }
 
 /// "the show is coming back" → "Is the show coming back?"
@@ -1724,6 +2105,14 @@ fn predicate_after(words: &[&str], lower: &[String], start: usize) -> Option<Str
 /// A question about the person or thing the sentence names, when no sentence can be turned
 /// into one: "What will happen to Mira?". `None` when it names nothing (or only an outlet).
 fn subject_question(best: &str) -> Option<String> {
+    // A question heading in title case ("Will There Be a Season 2?", "What Happened In
+    // Final?") capitalises its words, not names: no subject can be told from it.
+    let question = best
+        .trim_end_matches(['"', '”', '\'', '’', ')', ' '])
+        .ends_with('?');
+    if question && headline_case(best) {
+        return None;
+    }
     let mut words = words_of(best);
     // "Also Rafael Dunn …", "AND Lord Harrow …": a capitalised opener starts no name.
     if words
@@ -1796,7 +2185,13 @@ fn subject_question(best: &str) -> Option<String> {
     // "a script titled \"Book Two\"": a number or a quoted title is no one.
     let quoted = best.contains(&format!("{name}\"")) || best.contains(&format!("{name}”"));
     let number = NUMBER_WORDS.contains(&lower.as_str());
-    if quoted || number {
+    // "aired Nov. 29": a month's abbreviation before a day is a date.
+    let date = name.chars().count() <= 4
+        && best
+            .split(&format!("{name}. "))
+            .nth(1)
+            .is_some_and(|after| after.starts_with(|c: char| c.is_ascii_digit()));
+    if quoted || number || date {
         return None;
     }
     let language = !name.contains(' ')
@@ -1815,10 +2210,31 @@ fn subject_question(best: &str) -> Option<String> {
     Some(format!("What will happen to {name}?"))
 }
 
-/// Prepositions and verbs after which a name is a place, platform or maker, not a subject.
+/// Whether most words of `text` (three in four, small function words and numbers aside)
+/// open with a capital, as a heading's do.
+fn headline_case(text: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| {
+            w.chars().any(char::is_alphabetic)
+                && !matches!(
+                    w.to_lowercase().as_str(),
+                    "a" | "an" | "of" | "to" | "in" | "on" | "for" | "and" | "or" | "at"
+                )
+        })
+        .collect();
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 2 && capitalised * 4 >= words.len() * 3
+}
+
+/// Prepositions and verbs after which a name is a place, platform, maker or date, not a
+/// subject ("since January").
 const SIDE_WORDS: &[&str] = &[
     "on", "to", "from", "at", "via", "in", "by", "into", "onto", "starring", "plays", "played",
-    "voiced",
+    "voiced", "since", "until", "till",
 ];
 
 /// Nouns after which "with" names a business partner ("talks with", "a deal with").
@@ -2497,6 +2913,106 @@ mod tests {
         assert_eq!(
             first("The writer told us she would happily keep going for years."),
             "Will the writer keep going for years?"
+        );
+    }
+
+    #[test]
+    fn an_indirect_question_is_asked_directly() {
+        // Past tense with a longer subject.
+        assert_eq!(
+            first(
+                "It ended on the auction, and we never found out whether Nell and the crew kept the farm."
+            ),
+            "Did Nell and the crew keep the farm?"
+        );
+        // A pseudo-cleft asks the question after "is".
+        assert_eq!(
+            first(
+                "What the finale never tells us is what was in the tin box Iris buried, since it is never opened."
+            ),
+            "What was in the tin box Iris buried?"
+        );
+        // Two questions joined: the first.
+        assert_eq!(
+            first("Nobody knows who burned the mill or why the mayor lied about it."),
+            "Who burned the mill?"
+        );
+        // An irregular past after "don't know why", its trailing clause dropped.
+        assert_eq!(
+            first(
+                "We still dont know why the bell rang toward Ada's window every time she walked past it, which the show keeps teasing."
+            ),
+            "Why did the bell ring toward Ada's window?"
+        );
+        // "left open who …"
+        assert_eq!(
+            first("The finale, which aired Oct. 12, left open who pushed Sol off the roof."),
+            "Who pushed Sol off the roof?"
+        );
+    }
+
+    #[test]
+    fn a_long_question_loses_its_trailing_clause_and_a_relation_before_a_name() {
+        assert_eq!(
+            first(
+                "We still do not know who sent Ivo the unsigned warning note in episode two telling him to leave town."
+            ),
+            "Who sent Ivo the unsigned warning note in episode two?"
+        );
+        assert_eq!(
+            first(
+                "It should finally reveal what happened to her missing brother Tobin, who vanished in episode two and was never mentioned again."
+            ),
+            "What happened to Tobin?"
+        );
+        // A gerund after a preposition or a noun's modifier is no clause to drop.
+        assert!(!opens_a_trailing_clause("running", "with", Some("the")));
+        assert!(!opens_a_trailing_clause(
+            "smuggling",
+            "Cornish",
+            Some("drama")
+        ));
+        assert!(opens_a_trailing_clause("telling", "note", Some("him")));
+    }
+
+    #[test]
+    fn a_theory_an_offer_to_go_on_and_a_return_for_a_pronoun_are_asked_plainly() {
+        assert_eq!(
+            first("There is a theory online that Dena was the one who opened the gate."),
+            "Was Dena the one who opened the gate?"
+        );
+        assert_eq!(
+            first("Okafor would genuinely play Nadia until she is eighty."),
+            "Will Okafor play Nadia again?"
+        );
+        // After a condition, "would" stays.
+        assert_eq!(
+            first("Should the network order more, the two leads would sign on again."),
+            "Would the two leads sign on again?"
+        );
+        assert_eq!(
+            first("Would Hana Ito come back to play her?"),
+            "Would Hana Ito come back?"
+        );
+        assert_eq!(
+            first("The season ended with Pell collapsed on the pier in the rain."),
+            "Did Pell survive?"
+        );
+    }
+
+    #[test]
+    fn a_question_heading_in_title_case_or_a_date_names_no_subject() {
+        assert_eq!(
+            subject_question("Will There Be A Season 3 Of Tallow Street?"),
+            None
+        );
+        assert_eq!(
+            subject_question("The finale aired Nov. 29 to big numbers."),
+            None
+        );
+        assert_eq!(
+            subject_question("There's a new editor since January and she has not decided."),
+            None
         );
     }
 }

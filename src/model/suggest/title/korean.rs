@@ -31,9 +31,10 @@ pub(super) fn korean_titles(
     }
     options.push(korean_title(sentences, key));
     // A casting answer with no name of its own ("소속사 측은 '긍정적으로 검토 중'"): the person
-    // the article named last.
+    // the article named last, unless the sentence names them as crew.
     if let Some(name) = context.antecedents.first().and_then(|a| a.any.as_ref())
         && CASTING_WORDS.iter().any(|w| sentences[0].contains(w))
+        && !named_as_crew(sentences, name)
     {
         let particle = match name.chars().last() {
             Some(c @ '\u{AC00}'..='\u{D7A3}') if !(c as u32 - 0xAC00).is_multiple_of(28) => "이",
@@ -119,8 +120,26 @@ const PEOPLE: &[&str] = &[
     "주연들",
 ];
 
-/// Nouns of appearing in a season ("한채린의 시즌2 합류").
-const APPEARING: &[&str] = &["출연", "합류", "복귀", "캐스팅"];
+/// Nouns of appearing in a season ("한채린의 시즌2 합류"), the longer first ("재출연").
+const APPEARING: &[&str] = &["재출연", "재합류", "출연", "합류", "복귀", "캐스팅"];
+
+/// Words of a person appearing in, coming back to or leaving a season ("출연 여부", "돌아가고
+/// 싶다", "하차 가능성").
+const APPEARANCE_WORDS: &[&str] = &["출연", "합류", "복귀", "돌아가고 싶", "돌아오", "하차"];
+
+/// Role words written before a lead's name ("남자 주인공 천이판").
+const LEAD_ROLES: &[&str] = &["남자 주인공 ", "여자 주인공 ", "주인공 ", "주연 "];
+
+/// "오태경 측 관계자는": the person whose side speaks.
+fn side_of(sentence: &str) -> Option<&str> {
+    let eojeols: Vec<&str> = sentence.split_whitespace().collect();
+    let k = eojeols
+        .iter()
+        .position(|w| *w == "측" || w.starts_with("측은"))?;
+    let name = eojeols.get(k.checked_sub(1)?)?;
+    (name.chars().count() >= 2 && name.chars().count() <= 4 && name.chars().all(is_syllable))
+        .then_some(*name)
+}
 
 /// "차도윤은 어떻게 될까?" → "차도윤은 시즌2에 출연할까?" when the article names 차도윤 as an
 /// actor ([`TitleContext::cast`]); "주연 배우들의 출연은 어떻게 될까?" → "주연 배우들은 시즌2에
@@ -138,12 +157,32 @@ fn appearance_question(
         .iter()
         .find_map(|p| subject.strip_suffix(p))
         .unwrap_or(subject);
-    let person = subject
-        .trim_start_matches("주연 ")
+    let person = LEAD_ROLES
+        .iter()
+        .find_map(|r| subject.strip_prefix(r))
+        .unwrap_or(subject)
         .trim_end_matches("배우")
         .trim_end();
+    // "연화 역 서하람": the actor, not the part.
+    let person = person
+        .rsplit_once(" 역 ")
+        .map_or(person, |(_, actor)| actor);
     if let Some(casting) = cast::actor_named(person, &context.cast) {
         return cast::korean_return_question(&casting.actor, season);
+    }
+    // "남유빈은 … 시즌2 출연을 검토": a named person in a sentence about appearing asks
+    // whether they appear.
+    // "앞으로는": an adverb is no one.
+    let named = (2..=4).contains(&person.chars().count())
+        && person.chars().all(is_syllable)
+        && !person.ends_with('로')
+        && !named_as_crew(&[sentence], person);
+    if named
+        && !person.starts_with("시즌")
+        && APPEARANCE_WORDS.iter().any(|w| sentence.contains(w))
+        && (sentence.contains("시즌") || sentence.contains("다시"))
+    {
+        return cast::korean_return_question(person, season);
     }
     // "강하람 아버지는 …": a death the story speaks of asks whether they live.
     // "가면 쓴 도공은 …": a figure the story keeps hidden asks who it is.
@@ -175,8 +214,20 @@ fn appearance_question(
     let owner = before.trim_end();
     let owner = match owner.rsplit_once(' ') {
         Some((rest, last)) if last.starts_with("시즌") => rest,
+        _ if owner.starts_with("시즌") => "",
         _ => owner,
     };
+    // "'봉팔' 역 허재민의": the actor, not the part.
+    let owner = match owner.rsplit_once(" 역 ") {
+        Some((_, actor)) => actor,
+        None => owner,
+    };
+    // "시즌2 출연 여부" said by "오태경 측": 오태경 appearing.
+    if owner.is_empty()
+        && let Some(name) = side_of(sentence)
+    {
+        return cast::korean_return_question(name, season);
+    }
     // "한채린의 합류", "원년 멤버 복귀": a person or a group appears; "실제 출연" names no one.
     let people = owner.ends_with('의') || PEOPLE.iter().any(|p| owner.ends_with(p));
     let owner = owner.strip_suffix('의').unwrap_or(owner).trim();
@@ -184,6 +235,25 @@ fn appearance_question(
         return made;
     }
     cast::korean_return_question(owner, season)
+}
+
+/// Role words of the people who make a show, not act in it.
+const CREW_ROLES: &[&str] = &["감독", "작가", "PD", "연출", "프로듀서", "원작자"];
+
+/// Whether `sentences` name `name` (or a name it opens) with a crew role before or after it
+/// ("감독 아오사키 료헤이 씨는", "정소윤 감독은"): whether they appear is no question.
+fn named_as_crew(sentences: &[&str], name: &str) -> bool {
+    sentences.iter().any(|sentence| {
+        let eojeols: Vec<&str> = sentence.split_whitespace().collect();
+        eojeols.iter().enumerate().any(|(k, w)| {
+            let role = |j: usize| {
+                eojeols
+                    .get(j)
+                    .is_some_and(|r| CREW_ROLES.iter().any(|c| r.starts_with(c)))
+            };
+            w.starts_with(name) && ((k > 0 && role(k - 1)) || role(k + 1) || role(k + 2))
+        })
+    })
 }
 
 /// Words of a casting answer or a wish to act again.
@@ -229,6 +299,7 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         .or_else(|| negated_passive_question(best))
         .or_else(|| guess_question(best))
         .or_else(|| rumoured_question(best))
+        .or_else(|| claimed_question(best))
         .or_else(|| hoped_for_question(best))
         .or_else(|| wish_question(best))
         .or_else(|| desire_question(best))
@@ -244,8 +315,16 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         }
     }
     let eojeols: Vec<&str> = best.split_whitespace().collect();
-    if let Some(k) = eojeols.iter().take(5).position(|w| {
-        w.ends_with(['은', '는', '이', '가'])
+    if let Some(k) = eojeols.iter().take(5).enumerate().position(|(i, w)| {
+        // "서하늘(진소이 분)이": the particle comes after the parenthesis closes; "료헤이 씨는":
+        // after the honorific.
+        let open_note = w.contains('(') && !w.contains(')');
+        let honorific_next = eojeols
+            .get(i + 1)
+            .is_some_and(|n| n.starts_with(['씨', '님']) && n.chars().count() <= 3);
+        !open_note
+            && !honorific_next
+            && w.ends_with(['은', '는', '이', '가'])
             && !KOREAN_GENERIC_SUBJECTS.contains(w)
             && !["로는", "에는", "서는", "에서는", "측은", "측이"]
                 .iter()
@@ -255,7 +334,10 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
             && (!w.ends_with('은') || w.chars().count() != 2)
             && !ADVERBS_IN_I.contains(w)
     }) {
-        let subject = noun_phrase_tail(&eojeols[..=k], 3);
+        // "감독 아오사키 료헤이 씨는", "츠구미 역의 성우 미나세 코하루 씨는": a name with its
+        // honorific has room for its role words.
+        let honorific = eojeols[k].starts_with(['씨', '님']);
+        let subject = noun_phrase_tail(&eojeols[..=k], if honorific { 6 } else { 3 });
         let quoted = subject
             .iter()
             .any(|w| w.contains(['"', '“', '”', '\'', '‘', '’']));
@@ -268,7 +350,15 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
             && let Some(named) = named_subject(subject)
         {
             let name = named.trim_end_matches(['은', '는', '이', '가']);
-            if name.chars().count() >= 2 && name.chars().all(is_syllable) {
+            // "미나세 코하루": a foreign name may have two words; "윤채령 배우", "연화 역
+            // 서하람" keep a role word and are asked by the cast the article gives.
+            let plain = !name
+                .split(' ')
+                .any(|w| KOREAN_ROLE_WORDS.contains(&w) || w == "주연" || w.ends_with('역'));
+            if plain
+                && name.chars().count() >= 2
+                && name.chars().all(|c| is_syllable(c) || c == ' ')
+            {
                 return format!("{name}{} 출연할까?", subject_particle(name));
             }
         }
@@ -335,6 +425,7 @@ const KOREAN_ROLE_WORDS: &[&str] = &[
     "배우",
     "원로배우",
     "신인배우",
+    "성우",
     "가수",
     "작가",
     "감독",
@@ -366,17 +457,38 @@ fn named_subject(eojeols: &[&str]) -> Option<String> {
         .iter()
         .rposition(|w| w.ends_with("역의") || w.ends_with("역을") || w.ends_with("역으로"))
         .map_or(0, |k| k + 1);
+    // "감독 아오사키 료헤이 씨는": a crew role goes after the name ("아오사키 료헤이 감독은"), so
+    // the title shows whom it asks about.
+    let crew = plain
+        .split_whitespace()
+        .skip(after_role)
+        .find(|w| CREW_ROLES.contains(w));
     let mut words: Vec<String> = plain
         .split_whitespace()
         .skip(after_role)
         .filter(|w| !KOREAN_ROLE_WORDS.contains(w))
         .map(str::to_owned)
         .collect();
-    // "최만석 님은" → "최만석은"
+    if let (Some(role), Some(last)) = (crew, words.last_mut())
+        && let Some(particle) = ["씨는", "님은", "은", "는"]
+            .iter()
+            .find(|p| last.ends_with(**p))
+    {
+        let particle = if particle.starts_with(['씨', '님']) {
+            topic_particle(role)
+        } else {
+            ""
+        };
+        if !particle.is_empty() {
+            words.pop();
+        }
+        words.push(format!("{role}{particle}"));
+    }
+    // "최만석 님은" → "최만석은", "미나세 코하루 씨는" → "미나세 코하루는"
     if words.len() >= 2
         && let Some(particle) = words
             .last()
-            .and_then(|w| w.strip_prefix('님'))
+            .and_then(|w| w.strip_prefix('님').or_else(|| w.strip_prefix('씨')))
             .map(str::to_owned)
     {
         words.pop();
@@ -580,6 +692,86 @@ fn guess_question(sentence: &str) -> Option<String> {
     }
     words.push(claim);
     Some(format!("{}일까?", words.join(" ")))
+}
+
+/// Nouns of what fans read into a story: a clue, a theory, a guess, a rumour.
+const CLAIM_NOUNS: &[&str] = &[
+    "떡밥",
+    "설",
+    "추측",
+    "얘기",
+    "이야기",
+    "소문",
+    "암시",
+    "복선",
+    "의혹",
+    "가능성",
+    "해석",
+    "이론",
+    "의견",
+    "관측",
+];
+
+/// "태이의 쌍둥이 언니가 살아 있다는 떡밥" → "태이의 쌍둥이 언니가 살아 있을까?"; "건우가
+/// 보낸 것 아니냐는 추측" → "건우가 보낸 걸까?": a claim that a clue, theory or rumour
+/// states, asked as whether it is so. The subject is the last word with 이 or 가 before the
+/// claim's verb and the words of its noun phrase before it; `None` without one.
+fn claimed_question(sentence: &str) -> Option<String> {
+    let eojeols: Vec<&str> = sentence.split_whitespace().collect();
+    let at = eojeols.iter().enumerate().position(|(k, w)| {
+        (w.ends_with("다는") || w.ends_with("냐는"))
+            && eojeols
+                .get(k + 1)
+                .is_some_and(|next| CLAIM_NOUNS.iter().any(|g| next.starts_with(g)))
+    })?;
+    let claim = eojeols[at];
+    let (verb, end) = if let Some(stem) = claim.strip_suffix("아니냐는") {
+        // "보낸 것 아니냐는": the adnominal verb before "것" asks "…ㄴ 걸까".
+        if !stem.is_empty() || at < 2 || eojeols[at - 1] != "것" {
+            return None;
+        }
+        (at - 2, format!("{} 걸까?", eojeols[at - 2]))
+    } else {
+        let stem = claim.strip_suffix("다는")?;
+        let last = stem.chars().last().filter(|c| is_syllable(*c))?;
+        let base = &stem[..stem.len() - last.len_utf8()];
+        let code = last as u32 - 0xAC00;
+        let asked = match code % 28 {
+            // "있다는", "보냈다는": a stem ending in a consonant asks "-을까".
+            0 => return None,
+            // "된다는", "온다는": the present ㄴ comes off and ㄹ joins (되 → 될까).
+            4 => {
+                let open = char::from_u32(last as u32 - 4)?;
+                future_question(&format!("{base}{open}"))?
+            }
+            8 => format!("{stem}까"),
+            _ => format!("{stem}을까"),
+        };
+        (at, format!("{asked}?"))
+    };
+    let subject = eojeols[..verb]
+        .iter()
+        .rposition(|w| w.ends_with(['이', '가']) && w.chars().count() >= 2)?;
+    // "누가 살고 있다는": a question word is no subject to ask about; "시즌2가 나와도 … 못 볼
+    // 수도 있다는": a clause ends between the subject and the claim's verb.
+    let clause_between = eojeols[subject + 1..verb]
+        .iter()
+        .any(|w| w.ends_with(['도', '면', '고', '며', '서']) || w.ends_with("지만"));
+    if clause_between || matches!(eojeols[subject], "누가" | "뭐가" | "무엇이" | "어디가")
+    {
+        return None;
+    }
+    let start = subject + 1 - noun_phrase_tail(&eojeols[..=subject], 4).len();
+    let mut words: Vec<&str> = eojeols[start..verb].to_vec();
+    if words.is_empty()
+        || words
+            .iter()
+            .any(|w| w.contains(['"', '“', '”', '\'', '‘', '’']))
+    {
+        return None;
+    }
+    words.push(&end);
+    Some(words.join(" "))
 }
 
 /// "최만석 님은 … 회상 장면으로만 잠깐 나올 것 같다는 얘기가 있어요" → "최만석은 회상
@@ -1039,6 +1231,85 @@ mod tests {
         assert_eq!(
             one("드라마를 정주행하고 나니 시즌2가 너무 기다려진다."),
             "시즌2가 나올까?"
+        );
+    }
+
+    #[test]
+    fn a_clue_or_theory_is_asked_as_whether_it_is_so() {
+        assert_eq!(
+            claimed_question("윤아의 쌍둥이 언니가 살아 있다는 떡밥도 있었죠."),
+            Some("윤아의 쌍둥이 언니가 살아 있을까?".to_owned())
+        );
+        assert_eq!(
+            claimed_question("게시판에서는 도겸이 보낸 것 아니냐는 추측까지 나와요."),
+            Some("도겸이 보낸 걸까?".to_owned())
+        );
+        assert_eq!(
+            claimed_question("감독이 바뀐다는 소문이 돌고 있다."),
+            Some("감독이 바뀔까?".to_owned())
+        );
+        // A clause between the subject and the claim, or a question word, is no subject.
+        assert_eq!(
+            claimed_question("시즌2가 나와도 한동안은 못 볼 수도 있다는 얘기가 있다."),
+            None
+        );
+        assert_eq!(claimed_question("누가 살고 있다는 설도 있다."), None);
+    }
+
+    #[test]
+    fn a_named_person_in_a_sentence_about_appearing_is_asked_whether_they_appear() {
+        let context = TitleContext::default();
+        let asked = |made: &str, sentence: &str| {
+            appearance_question(made.to_owned(), sentence, &context, Some('2'))
+        };
+        assert_eq!(
+            asked(
+                "배우들의 재출연은 어떻게 될까?",
+                "배우들의 재출연 여부도 관심사다."
+            ),
+            "배우들은 시즌2에 출연할까?"
+        );
+        assert_eq!(
+            asked(
+                "'봉팔' 역 허재민의 출연은 어떻게 될까?",
+                "'봉팔' 역 허재민의 출연 여부는 아직 정해지지 않았다."
+            ),
+            "허재민은 시즌2에 출연할까?"
+        );
+        assert_eq!(
+            asked(
+                "남유빈은 어떻게 될까?",
+                "남유빈은 차기작을 고민 중이며 소속사는 \"시즌2 출연을 검토 중\"이라고 전했다."
+            ),
+            "남유빈은 시즌2에 출연할까?"
+        );
+        assert_eq!(
+            asked(
+                "시즌2 출연은 어떻게 될까?",
+                "오태경 측 관계자는 \"시즌2 출연 여부는 말씀드리기 어렵다\"고 했다."
+            ),
+            "오태경은 시즌2에 출연할까?"
+        );
+        // An adverb or a director is no one who appears.
+        assert_eq!(
+            asked("앞으로는 어떻게 될까?", "앞으로는 시즌2 출연도 기대된다."),
+            "앞으로는 어떻게 될까?"
+        );
+        assert!(named_as_crew(
+            &["감독 하야시 켄 씨는 다시 돌아가고 싶다고 했다."],
+            "하야시"
+        ));
+    }
+
+    #[test]
+    fn a_named_subject_keeps_a_crew_role_and_loses_an_honorific() {
+        assert_eq!(
+            named_subject(&["감독", "하야시", "켄", "씨는"]),
+            Some("하야시 켄 감독은".to_owned())
+        );
+        assert_eq!(
+            named_subject(&["성우", "미즈노", "리코", "씨는"]),
+            Some("미즈노 리코는".to_owned())
         );
     }
 }

@@ -31,6 +31,9 @@ pub(crate) struct TitleContext {
     /// Whether the article gives the next season's premiere date (then "When will …
     /// premiere?" asks what it settles).
     pub date_given: bool,
+    /// Whether the article calls a season the show's last (then whether another is made is
+    /// settled).
+    pub series_over: bool,
     /// The highest later season the article names (2 for "season two"), if any.
     pub season: Option<u8>,
     /// The article's headline: a name it gives is the show or its star, never a story
@@ -168,7 +171,8 @@ pub(crate) fn title(
         .map(|made| finish(&made))
         .find(|made| {
             let settled = Settled {
-                season: context.season_confirmed,
+                // A show's last season leaves no later one to ask about.
+                season: context.season_confirmed || context.series_over,
                 date: context.date_given,
             };
             title_problem_in(made, settled).is_none()
