@@ -56,6 +56,15 @@ pub(crate) fn score(sentence: &str) -> Result<Score, SuggestError> {
     } else {
         Cow::Borrowed(sentence)
     };
+    // "we still dont know": the same words typed without their apostrophe.
+    let expanded = if table.whole_words {
+        match expand_bare_contractions(expanded.as_ref()) {
+            Cow::Owned(text) => Cow::Owned(text),
+            Cow::Borrowed(_) => expanded,
+        }
+    } else {
+        expanded
+    };
     let sentence = expanded.as_ref();
     let weights = table.weights;
     let (mut strong, mut weak, mut settled) = (0, 0, 0);
@@ -264,6 +273,70 @@ fn expand_contractions(sentence: &str) -> Cow<'_, str> {
     }
     out.push_str(&sentence[done..]);
     Cow::Owned(out)
+}
+
+/// Negated auxiliaries typed without their apostrophe ("dont", "isnt"), and what they stand for.
+const BARE_CONTRACTIONS: &[(&str, &str)] = &[
+    ("dont", "do not"),
+    ("doesnt", "does not"),
+    ("didnt", "did not"),
+    ("cant", "can not"),
+    ("wont", "will not"),
+    ("isnt", "is not"),
+    ("arent", "are not"),
+    ("wasnt", "was not"),
+    ("werent", "were not"),
+    ("havent", "have not"),
+    ("hasnt", "has not"),
+    ("hadnt", "had not"),
+    ("wouldnt", "would not"),
+    ("couldnt", "could not"),
+    ("shouldnt", "should not"),
+];
+
+/// `sentence` with [`BARE_CONTRACTIONS`] written out as whole words ("we still dont know" →
+/// "we still do not know"); borrowed when it has none. Only words ending in "nt" are looked up.
+fn expand_bare_contractions(sentence: &str) -> Cow<'_, str> {
+    let mut out: Option<String> = None;
+    let mut done = 0;
+    for (at, _) in sentence.match_indices("nt") {
+        let end = at + 2;
+        if !is_whole_word_end(sentence, end) {
+            continue;
+        }
+        let start = sentence[..at]
+            .rfind(|c: char| !c.is_ascii_alphabetic())
+            .map_or(0, |k| k + 1);
+        if start < done {
+            continue;
+        }
+        let word = &sentence[start..end];
+        let Some((_, long)) = BARE_CONTRACTIONS
+            .iter()
+            .find(|(bare, _)| word.eq_ignore_ascii_case(bare))
+        else {
+            continue;
+        };
+        let text = out.get_or_insert_with(|| String::with_capacity(sentence.len() + 16));
+        text.push_str(&sentence[done..start]);
+        text.push_str(long);
+        done = end;
+    }
+    match out {
+        Some(mut text) => {
+            text.push_str(&sentence[done..]);
+            Cow::Owned(text)
+        }
+        None => Cow::Borrowed(sentence),
+    }
+}
+
+/// Whether byte `end` of `sentence` ends a word.
+fn is_whole_word_end(sentence: &str, end: usize) -> bool {
+    !sentence[end..]
+        .chars()
+        .next()
+        .is_some_and(char::is_alphanumeric)
 }
 
 /// Whether `sentence[start..end]` is not part of a longer word.
@@ -492,5 +565,22 @@ mod tests {
         assert!(has_date("It aired 2020-08-09."));
         assert!(has_date("8월 9일 방송"));
         assert!(!has_date("It may come back in the future."));
+    }
+
+    #[test]
+    fn a_contraction_typed_without_its_apostrophe_is_read_as_its_words() {
+        assert_eq!(
+            expand_bare_contractions("We still dont know who took it, and it isnt over."),
+            "We still do not know who took it, and it is not over."
+        );
+        // Words that only end in "nt" stay.
+        assert_eq!(
+            expand_bare_contractions("The giant went to the event."),
+            "The giant went to the event."
+        );
+        let typed = score("We also still dont know who took the ledger.").unwrap();
+        let written = score("We also still don't know who took the ledger.").unwrap();
+        assert_eq!(typed.points, written.points);
+        assert!(typed.is_open());
     }
 }

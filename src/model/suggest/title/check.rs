@@ -1377,6 +1377,27 @@ fn english_cut_off(body: &str, words: &[String]) -> Option<String> {
         return Some(last.clone());
     }
     let wh = WH_WORDS.contains(&words[0].as_str());
+    // "Is a wrap-up movie too much to ask for?": a verb's own particle ends it.
+    let phrasal = last == "for"
+        && words.len() > 1
+        && matches!(
+            words[words.len() - 2].as_str(),
+            "ask"
+                | "hope"
+                | "wait"
+                | "pay"
+                | "root"
+                | "fight"
+                | "care"
+                | "look"
+                | "asking"
+                | "hoping"
+                | "waiting"
+                | "rooting"
+        );
+    if phrasal {
+        return None;
+    }
     // "Are there as we?": a subject pronoun left without its verb.
     let subject_pronoun = matches!(last.as_str(), "i" | "we" | "they" | "he" | "she");
     if !wh
@@ -2193,6 +2214,15 @@ mod tests {
         );
         assert_eq!(title_problem("What happened to Agnes?"), None);
         assert_eq!(title_problem("What happens to the orchard?"), None);
+        // A verb's particle may end a question.
+        assert_eq!(
+            title_problem("Is a wrap-up movie too much to ask for?"),
+            None
+        );
+        assert_eq!(
+            title_problem("Will Mira stay in Busan for?"),
+            Some(TitleProblem::CutOff("for".to_owned()))
+        );
     }
 
     #[test]

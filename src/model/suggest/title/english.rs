@@ -100,6 +100,8 @@ const DROPPED_ADVERBS: &[&str] = &[
     "perhaps",
     "well",
     "even",
+    // "would most likely begin"
+    "most",
 ];
 
 /// Words where a predicate stops (a new clause starts).
@@ -111,8 +113,12 @@ const PREDICATE_STOPS: &[&str] = &[
 
 /// Words after which a wh-word opens an embedded question ("unclear who …", "to say what …").
 const EMBEDDING_WORDS: &[&str] = &[
-    // "left open who fired the shot"
+    // "left open who fired the shot", "will also answer who has been leaving the notes"
     "open",
+    "answer",
+    "answers",
+    "reveal",
+    "reveals",
     "learn",
     "says",
     "tell",
@@ -224,6 +230,7 @@ pub(super) fn english_titles<'a>(
         .filter_map(move |(i, sentence)| {
             let made = short_question(sentence)?;
             let made = without_pronoun_purpose(&made);
+            let made = demonstrative_as_the(&made);
             let made = complete_ordinal(&made, sentences);
             let made = with_season(&made, season);
             Some(resolve_pronoun(&made, &words_of(sentence), antecedent(i)))
@@ -233,11 +240,20 @@ pub(super) fn english_titles<'a>(
         .enumerate()
         .take(3)
         .flat_map(move |(i, sentence)| {
-            let words = words_of(strip_connective(sentence));
-            STATEMENT_QUESTIONS.into_iter().filter_map(move |question| {
-                question(&words)
-                    .map(fitted)
-                    .map(|made| resolve_pronoun(&made, &words, antecedent(i)))
+            let words = without_conditional_aside(&words_of(strip_connective(sentence)));
+            // The whole sentence first, then each later clause on its own ("We might see new
+            // faces, because Tresize … would love to bring in the mother").
+            let clauses = std::iter::once(0).chain(clause_starts(&words));
+            clauses.flat_map(move |start| {
+                let clause: Vec<&str> = words[start..].to_vec();
+                let sentence_words = words.clone();
+                STATEMENT_QUESTIONS.into_iter().filter_map(move |question| {
+                    question(&clause)
+                        .map(|made| more_as_a_season(made, sentences))
+                        .map(|made| object_named(&made, &sentence_words))
+                        .map(fitted)
+                        .map(|made| resolve_pronoun(&made, &sentence_words, antecedent(i)))
+                })
             })
         });
     let rescued = std::iter::once_with(|| sentences.iter().find_map(|s| rescue_question(s)));
@@ -272,6 +288,121 @@ pub(super) fn english_titles<'a>(
         )
         .map(move |made| actor_question(made, sentences[0], context, own_season))
         .map(|made| named_plainly(&made))
+}
+
+/// Words that open a later clause of a sentence when they follow a comma ("…, and Fairbanks
+/// admits …") or stand alone ("… because Tresize told …").
+const CLAUSE_OPENING_WORDS: &[&str] = &["and", "but", "so", "because", "while", "although"];
+
+/// Where the later clauses of `words` start: after a clause-opening word that follows a comma,
+/// or after "because" / "although" anywhere; each clause has at least four words.
+fn clause_starts(words: &[&str]) -> Vec<usize> {
+    (1..words.len())
+        .filter(|&k| {
+            let word = bare(words[k]);
+            let after_comma = words[k - 1].ends_with(',');
+            CLAUSE_OPENING_WORDS.contains(&word.as_str())
+                && (after_comma || matches!(word.as_str(), "because" | "although"))
+                && words.len() - k > 4
+        })
+        .map(|k| k + 1)
+        .collect()
+}
+
+/// `words` without a short conditional aside set off by commas: "Filming of a third series,
+/// if ordered, would begin in spring" → "Filming of a third series would begin in spring".
+fn without_conditional_aside<'a>(words: &[&'a str]) -> Vec<&'a str> {
+    let mut out: Vec<&'a str> = Vec::with_capacity(words.len());
+    let mut k = 0;
+    while k < words.len() {
+        let opens = k > 0
+            && words[k - 1].ends_with(',')
+            && matches!(bare(words[k]).as_str(), "if" | "once" | "when");
+        let closes = opens
+            .then(|| (k..words.len().min(k + 4)).find(|&j| words[j].ends_with(',')))
+            .flatten();
+        if let Some(end) = closes {
+            if let Some(last) = out.last_mut() {
+                *last = last.trim_end_matches(',');
+            }
+            k = end + 1;
+            continue;
+        }
+        out.push(words[k]);
+        k += 1;
+    }
+    out
+}
+
+/// "Will there be more?" asks for more of the show: its renewal question.
+fn more_as_a_season(made: String, sentences: &[&str]) -> String {
+    let body = made.trim_end_matches(['?', '.', ',', ';', ':', ' ']);
+    if matches!(
+        body.to_lowercase().as_str(),
+        "will there be more" | "would there be more" | "will there be any more"
+    ) {
+        renewal_question(sentences)
+    } else {
+        made
+    }
+}
+
+/// Words that end a noun phrase read for [`object_named`].
+const NOUN_PHRASE_ENDS: &[&str] = &[
+    "was", "is", "were", "are", "has", "had", "will", "would", "could", "and", "or", "but", "that",
+    "which", "who", "nobody", "to", "in", "on", "at", "with", "without", "for", "by", "into",
+    "after", "before", "when", "while", "we", "he", "she", "they", "it",
+];
+
+/// "Who took it?" → "Who took the last page of the symphony?": a wh-question ending on "it" names
+/// the thing the sentence named before the clause that asks (the last noun phrase opened by a
+/// determiner, up to six words, "a" made "the"). Kept as it is when there is none.
+fn object_named(made: &str, words: &[&str]) -> String {
+    let body = made.trim_end_matches(['?', '.', ',', ';', ':', ' ']);
+    // Only a wh-question: in "Did Abe make it?" the "it" is the verb's own.
+    let wh = body
+        .split(' ')
+        .next()
+        .is_some_and(|w| WH_WORDS.contains(&w.to_lowercase().as_str()));
+    let Some(head) = body.strip_suffix(" it").filter(|_| wh) else {
+        return made.to_owned();
+    };
+    // The clause that asks opens at the last comma or "and" before its "it".
+    let asked_from = words
+        .iter()
+        .rposition(|w| bare(w) == "it")
+        .and_then(|it| {
+            words[..it]
+                .iter()
+                .rposition(|w| w.ends_with(',') || bare(w) == "and")
+        })
+        .unwrap_or(0);
+    // "the last page of the cursed symphony": a determiner after "of" is inside the phrase.
+    let starts: Vec<usize> = (0..asked_from)
+        .filter(|&k| {
+            matches!(bare(words[k]).as_str(), "the" | "a" | "an")
+                && !(k > 0 && matches!(bare(words[k - 1]).as_str(), "of" | "from"))
+        })
+        .collect();
+    let Some(&start) = starts.last() else {
+        return made.to_owned();
+    };
+    let mut phrase: Vec<&str> = Vec::new();
+    for word in &words[start + 1..asked_from.max(start + 1)] {
+        let lower = bare(word);
+        if NOUN_PHRASE_ENDS.contains(&lower.as_str()) || lower.ends_with("ing") || phrase.len() == 6
+        {
+            break;
+        }
+        phrase.push(word.trim_end_matches([',', '.', ';', ':']));
+        if word.ends_with([',', '.', ';', ':']) {
+            break;
+        }
+    }
+    if phrase.is_empty() || phrase.last().is_some_and(|w| bare(w) == "of") {
+        return made.to_owned();
+    }
+    format!("{head} the {}?", phrase.join(" "))
 }
 
 /// Nouns of a person's relation to another ("his missing sister Agnes").
@@ -1080,6 +1211,27 @@ fn without_pronoun_purpose(question: &str) -> String {
     } else {
         question.to_owned()
     }
+}
+
+/// "What was that light at the end?" → "What was the light at the end?": a demonstrative
+/// pointing into the article becomes "the" (the question names its noun either way).
+fn demonstrative_as_the(question: &str) -> String {
+    let words: Vec<&str> = question.split(' ').collect();
+    let pointing = words.len() > 3
+        && WH_WORDS.contains(&bare(words[0]).as_str())
+        && matches!(bare(words[1]).as_str(), "is" | "was" | "are" | "were")
+        && matches!(bare(words[2]).as_str(), "that" | "this")
+        && words[3].chars().next().is_some_and(char::is_lowercase)
+        && !matches!(
+            bare(words[3]).as_str(),
+            "really" | "just" | "all" | "what" | "how" | "about" | "in" | "for" | "so"
+        );
+    if !pointing {
+        return question.to_owned();
+    }
+    let mut out: Vec<&str> = words.clone();
+    out[2] = "the";
+    out.join(" ")
 }
 
 /// Words a speaker adds to a sentence that a question never keeps ("… for ten years honestly").
@@ -2047,7 +2199,9 @@ fn subject_text(subject: &[&str]) -> String {
         .trim_start_matches(['"', '“', '\'', '‘'])
         .to_owned();
     let first = subject.first().map(|w| bare(w)).unwrap_or_default();
-    if COMMON_OPENERS.contains(&first.as_str()) {
+    // "Filming of a third series": a gerund opening the sentence is no name.
+    let gerund = first.len() > 5 && first.ends_with("ing") && subject.len() > 1;
+    if COMMON_OPENERS.contains(&first.as_str()) || gerund {
         let mut chars = text.chars();
         if let Some(c) = chars.next() {
             text = c.to_lowercase().chain(chars).collect();
@@ -3013,6 +3167,55 @@ mod tests {
         assert_eq!(
             subject_question("There's a new editor since January and she has not decided."),
             None
+        );
+    }
+
+    #[test]
+    fn a_later_clause_an_aside_and_an_it_are_read_for_the_question() {
+        // A later clause asks when the first does not.
+        assert_eq!(
+            first(
+                "We might also see new faces, because Tresize said she would love to bring in the twins' mother."
+            ),
+            "Will Tresize bring in the twins' mother?"
+        );
+        // A short conditional aside is not the subject's.
+        assert_eq!(
+            first("Filming of a third series, if ordered, would most likely begin in late spring."),
+            "Would filming of a third series begin in late spring?"
+        );
+        // "it" names what the sentence named before the asking clause.
+        assert_eq!(
+            first(
+                "In episode 8 the last page of the cursed score was torn out and we never found out who took it."
+            ),
+            "Who took the last page of the cursed score?"
+        );
+        assert_eq!(
+            first(
+                "He burns a page from Ida's ledger, and the series never shows what was written on it."
+            ),
+            "What was written on the page from Ida's ledger?"
+        );
+        // A yes/no question's "it" is the verb's own.
+        assert_eq!(
+            object_named(
+                "Did Abe make it?",
+                &words_of("we still do not know if Abe made it")
+            ),
+            "Did Abe make it?"
+        );
+        // "more" of the show is its next season.
+        assert_eq!(
+            first(
+                "The network still has not said if there will be more, and Fairbanks admits the wait hurts."
+            ),
+            "Will the show be renewed?"
+        );
+        // A demonstrative in the article's own question becomes "the".
+        assert_eq!(
+            first("What was that light at the end?"),
+            "What was the light at the end?"
         );
     }
 }
