@@ -404,7 +404,7 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
     let short_wh = (WH_WORDS.contains(&words[0].as_str()) || words[0] == "why")
         && words.len() <= 3
         && !names_someone(body);
-    if words.len() < 3 || short_wh || about_an_episode_only(&words) {
+    if words.len() < 3 || short_wh || about_an_episode_only(&words) || faq_boilerplate(&lower) {
         return Some(TitleProblem::Generic);
     }
     if role_subject(&lower, &words) {
@@ -452,6 +452,31 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
         return Some(TitleProblem::VagueSubject);
     }
     english_cut_off(body, &words).map(TitleProblem::CutOff)
+}
+
+/// Questions an "everything we know" post asks in its headings and answers under them, about
+/// the show as a product rather than its story or its future: a trailer, the cast list, the
+/// source, where to watch, the ratings, an aired season's length.
+const FAQ_BOILERPLATE: &[&str] = &[
+    "is there a trailer",
+    "is there a teaser",
+    "who's in the cast",
+    "who is in the cast",
+    "where can i watch",
+    "where to watch",
+    "where can you watch",
+    "are the numbers good",
+    "how were the ratings",
+    "is it based on",
+];
+
+/// Whether `lower` (a lower-cased title) is [`FAQ_BOILERPLATE`], or asks whether the show is
+/// based on a book or how many episodes an aired season has.
+fn faq_boilerplate(lower: &str) -> bool {
+    FAQ_BOILERPLATE.iter().any(|q| lower.starts_with(q))
+        || (lower.starts_with("is ") && lower.contains(" based on "))
+        || (lower.starts_with("how many episodes") && lower.contains("season 1"))
+        || (lower.starts_with("how many episodes are"))
 }
 
 /// Words of a recap heading that asks about an episode and nothing in it.
@@ -850,6 +875,8 @@ fn has_dateline(body: &str) -> bool {
 const ROLE_WORDS: &[&str] = &[
     "actor",
     "actress",
+    "author",
+    "novelist",
     "singer",
     "star",
     "director",
@@ -919,6 +946,14 @@ fn glued_question_word(body: &str) -> bool {
 /// actor Kim?", or any "…-turned-…" ("singer-turned-actress Lua").
 fn role_subject(lower: &str, words: &[String]) -> bool {
     if lower.contains("-turned-") {
+        return true;
+    }
+    // "Will Creator Marcus Tilby say?": a sentence's role label glued after the auxiliary.
+    if AUXILIARIES.contains(&words[0].as_str())
+        && words
+            .get(1)
+            .is_some_and(|w| ROLE_WORDS.contains(&w.as_str()))
+    {
         return true;
     }
     let about = [
@@ -2214,6 +2249,17 @@ mod tests {
         );
         assert_eq!(title_problem("What happened to Agnes?"), None);
         assert_eq!(title_problem("What happens to the orchard?"), None);
+        // A product FAQ an "everything we know" post answers, or a role label glued in.
+        for faq in [
+            "Is there a trailer?",
+            "Who's in the cast?",
+            "Is Halfmoon Regatta based on a book?",
+            "How many episodes are in season 1?",
+            "Will Creator Marcus Tilby say?",
+        ] {
+            assert!(title_problem(faq).is_some(), "{faq}");
+        }
+        assert_eq!(title_problem("How many episodes will season 2 have?"), None);
         // A verb's particle may end a question.
         assert_eq!(
             title_problem("Is a wrap-up movie too much to ask for?"),

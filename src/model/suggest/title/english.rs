@@ -798,7 +798,7 @@ fn consequence_question(words: &[&str]) -> Option<String> {
     if consequence.len() < 3 {
         return None;
     }
-    statement_question(consequence)
+    statement_question_in(consequence, Mood::Conditional)
 }
 
 /// A hint as the question it raises: "…, which hints at others like him" → "Are there others
@@ -1677,7 +1677,12 @@ fn complement_question(words: &[&str]) -> Option<String> {
     if clause.len() < 2 {
         return None;
     }
-    statement_question(clause)
+    let mood = if REPORTING_VERBS.contains(&lower[verb].as_str()) {
+        Mood::Reported
+    } else {
+        Mood::Plain
+    };
+    statement_question_in(clause, mood)
         .or_else(|| be_question(clause))
         .or_else(|| present_question(clause))
 }
@@ -1953,6 +1958,20 @@ fn cut_or_not<'a>(clause: &[&'a str]) -> Vec<&'a str> {
 /// A hedged statement as a question: "X could return" → "Could X return?", "X has yet to
 /// decide" → "Will X decide?", "X has not been renewed" → "Will X be renewed?".
 fn statement_question(words: &[&str]) -> Option<String> {
+    statement_question_in(words, Mood::Plain)
+}
+
+/// How a clause's "would" reads: as it is, or shifted back by a report ("said the story would
+/// move" asks "Will"), or as a condition's consequence (stays "Would").
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mood {
+    Plain,
+    Reported,
+    Conditional,
+}
+
+/// [`statement_question`] for a clause read in `mood`.
+fn statement_question_in(words: &[&str], mood: Mood) -> Option<String> {
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
     for (i, word) in lower.iter().enumerate() {
         // "has not (yet) been renewed", "hasn't been renewed", "is not yet confirmed"
@@ -2039,6 +2058,22 @@ fn statement_question(words: &[&str]) -> Option<String> {
             if i == 0 {
                 return None;
             }
+            // "Achterberg said he would be back": reported speech shifts "will" back; the
+            // question asks it again as "Will". After a condition ("if renewed, they would")
+            // "Would" stays.
+            let reported = mood == Mood::Reported
+                || lower[..i]
+                    .iter()
+                    .any(|w| REPORTING_VERBS.contains(&w.as_str()));
+            let conditional = mood == Mood::Conditional
+                || lower
+                    .iter()
+                    .any(|w| matches!(w.as_str(), "if" | "should" | "unless" | "were" | "once"));
+            let asked = if word == "would" && reported && !conditional {
+                "Will"
+            } else {
+                asked
+            };
             let subject = subject_before(words, &lower, i)?;
             // A wish asks whether it comes true: "would love to play the role again" →
             // "Will … play the role again?".
@@ -2123,6 +2158,23 @@ fn be_question(words: &[&str]) -> Option<String> {
     let predicate = predicate_after(words, &lower, i + 1)?;
     Some(format!("{} {subject} {predicate}", capitalise(&lower[i])))
 }
+
+/// Verbs that report what someone said ("said he would …").
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "added",
+    "confirmed",
+    "insisted",
+    "hinted",
+    "wrote",
+    "posted",
+    "explained",
+    "admitted",
+    "promised",
+];
 
 /// The question word for a modal, if `word` is one.
 fn modal_word(word: &str) -> Option<&'static str> {
@@ -2417,6 +2469,9 @@ const RETURN_WORDS: &[&str] = &[
 /// Words that introduce a maker, an outlet or an actor by name ("showrunner Marcus Feld",
 /// "star Yusra Kalani").
 const MAKER_WORDS: &[&str] = &[
+    "author",
+    "novelist",
+    "mangaka",
     "actor",
     "actress",
     "star",
@@ -3216,6 +3271,22 @@ mod tests {
         assert_eq!(
             first("What was that light at the end?"),
             "What was the light at the end?"
+        );
+    }
+
+    #[test]
+    fn a_reported_would_is_asked_as_will_and_a_conditional_one_stays() {
+        assert_eq!(
+            first("Tom Achterberg told the wire that he would be back for the third season."),
+            "Will Tom Achterberg be back for the third season?"
+        );
+        assert_eq!(
+            first("If the network orders more, Achterberg said the story would move to Lisbon."),
+            "Would the story move to Lisbon?"
+        );
+        assert_eq!(
+            first("Achterberg said the story would move to Lisbon."),
+            "Will the story move to Lisbon?"
         );
     }
 }

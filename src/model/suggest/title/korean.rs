@@ -283,11 +283,8 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         }
     }
     if key == Some(Topic::Renewal) {
-        let text = sentences.join(" ");
-        let number = text
-            .find("시즌")
-            .and_then(|i| text[i + "시즌".len()..].chars().next())
-            .filter(char::is_ascii_digit);
+        // "시즌1" aired: the season asked about is a later one.
+        let number = season_number(sentences);
         return match number {
             Some(n) => format!("시즌{n} 제작이 확정될까?"),
             None => "후속 시즌이 제작될까?".to_owned(),
@@ -539,6 +536,7 @@ const KOREAN_GENERIC_SUBJECTS: &[&str] = &[
 
 /// Korean connectives that open a sentence without being part of its question.
 const KOREAN_CONNECTIVES: &[&str] = &[
+    "또",
     "첫째",
     "둘째",
     "셋째",
@@ -1012,6 +1010,13 @@ fn has_rieul_final(c: char) -> bool {
 
 /// The last clause of a Korean question short enough for a title.
 fn last_clause(question: &str) -> Option<String> {
+    // "결말, 연화는 살아 있는 걸까": a one-word heading before a comma; "또 서경이 …": a
+    // connective.
+    let question = match question.split_once(", ") {
+        Some((head, rest)) if !head.contains(' ') && rest.split_whitespace().count() >= 2 => rest,
+        _ => question,
+    };
+    let question = strip_korean_connective(question);
     if question.chars().count() < MAX_TITLE_CHARS {
         return Some(question.to_owned());
     }
@@ -1310,6 +1315,26 @@ mod tests {
         assert_eq!(
             named_subject(&["성우", "미즈노", "리코", "씨는"]),
             Some("미즈노 리코는".to_owned())
+        );
+    }
+
+    #[test]
+    fn the_article_s_question_loses_a_heading_word_and_a_connective_and_a_renewal_names_the_next_season()
+     {
+        assert_eq!(
+            last_clause("결말, 연화는 살아 있는 걸까"),
+            Some("연화는 살아 있는 걸까".to_owned())
+        );
+        assert_eq!(
+            last_clause("또 서경이 왜 수요일에만 약국 문을 열까"),
+            Some("서경이 왜 수요일에만 약국 문을 열까".to_owned())
+        );
+        assert_eq!(
+            korean_title(
+                &["시즌1이 끝난 지 1년, 시즌2 제작 여부는 아직 결정되지 않았다."],
+                Some(Topic::Renewal)
+            ),
+            "시즌2 제작이 확정될까?"
         );
     }
 }
