@@ -572,6 +572,8 @@ struct NamesSoFar {
     /// Every word of the names in `order` (split on white space), with how many of those
     /// names hold it: whether a word is part of a known name, without reading every name.
     name_words: HashMap<String, usize>,
+    /// The last two people a Korean sentence named together ([`terms::korean_pair`]).
+    pair: Option<(String, String)>,
 }
 
 impl NamesSoFar {
@@ -612,8 +614,14 @@ impl NamesSoFar {
     /// both.
     fn next_sentence(&mut self, text: &str) -> Antecedent {
         let opening = self.opening(text);
-        let antecedent = self.antecedent(opening.as_deref());
+        let mut antecedent = self.antecedent(opening.as_deref());
         self.read(text, opening);
+        if language::is_korean(text)
+            && let Some(pair) = terms::korean_pair(text)
+        {
+            self.pair = Some(pair);
+        }
+        antecedent.pair = self.pair.clone();
         antecedent
     }
 
@@ -671,6 +679,7 @@ impl NamesSoFar {
             any: latest(None),
             he: latest(Some(terms::Gender::Female)),
             she: latest(Some(terms::Gender::Male)),
+            pair: None,
         }
     }
 }

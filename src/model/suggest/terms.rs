@@ -1066,6 +1066,73 @@ fn korean_name(eojeols: &[&str]) -> Option<String> {
         .next()
 }
 
+/// Nouns that join another with 와/과 but name no one ("관계와", "시즌과").
+const NOT_KOREAN_NAMES: &[&str] = &[
+    "관계",
+    "시즌",
+    "사람",
+    "가족",
+    "친구",
+    "엄마",
+    "아빠",
+    "시청자",
+    "팬들",
+    "배우",
+    "작가",
+    "감독",
+    "제작진",
+    "방송",
+    "원작",
+    "결말",
+    "사건",
+    "이야기",
+    "마을",
+    "가게",
+    "회사",
+    "학교",
+];
+
+/// Two people a Korean sentence names together ("만복과 보건교사 윤하나(한서린 분)의 관계",
+/// "태오(배우 김라헌)와 은채의 관계"): the name before 와/과/랑 and the next name after it
+/// (role words between skipped), each two to three syllables, one of them with an actor's
+/// note in parentheses; parentheses are read without their notes. `None` when the sentence
+/// names no such pair.
+pub(crate) fn korean_pair(sentence: &str) -> Option<(String, String)> {
+    let mut plain = String::with_capacity(sentence.len());
+    let mut depth = 0usize;
+    for c in sentence.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let eojeols: Vec<&str> = plain.split_whitespace().collect();
+    let name_of = |word: &str, particles: &[&str]| -> Option<String> {
+        let word = word.trim_matches(|c: char| !is_hangul(c));
+        let name = particles.iter().find_map(|p| word.strip_suffix(p))?;
+        ((2..=3).contains(&name.chars().count())
+            && name.chars().all(is_hangul)
+            && !NOT_KOREAN_NAMES.contains(&name))
+        .then(|| name.to_owned())
+    };
+    eojeols.iter().enumerate().find_map(|(k, word)| {
+        let first = name_of(word, &["와", "과", "이랑", "랑"])?;
+        // The second name: the first of the next three words with a particle of its own.
+        let second = eojeols[k + 1..]
+            .iter()
+            .take(3)
+            .find_map(|w| name_of(w, &["의", "이", "가", "은", "는", "도", "를", "을"]))?;
+        // A name carries an actor's note somewhere ("윤하나(한서린 분)"): common nouns
+        // joined with 와 ("호평과 인기") do not.
+        let noted = [&first, &second]
+            .iter()
+            .any(|n| sentence.contains(&format!("{n}(")));
+        (first != second && noted).then_some((first, second))
+    })
+}
+
 /// Capitalised words that do not start or make a name.
 const NOT_NAMES: &[&str] = &[
     "the",
@@ -1318,5 +1385,19 @@ mod tests {
         assert_eq!(season_number("시즌 3 제작 확정"), Some(3));
         assert_eq!(season_number("애니메이션 제2기의 발표가 가깝다"), Some(2));
         assert_eq!(season_number("1기 감독의 연출이 좋았다"), None);
+    }
+
+    #[test]
+    fn two_people_named_together_are_read_as_a_pair() {
+        assert_eq!(
+            korean_pair("만복과 보건교사 윤하나(한서린 분)의 관계도 미완으로 남았다."),
+            Some(("만복".to_owned(), "윤하나".to_owned()))
+        );
+        assert_eq!(
+            korean_pair("둘째, 잠수부 태오(배우 김라헌)와 은채의 관계요."),
+            Some(("태오".to_owned(), "은채".to_owned()))
+        );
+        assert_eq!(korean_pair("시즌1과 시즌2의 관계는 아직 모른다."), None);
+        assert_eq!(korean_pair("호평과 인기의 관계가 이어졌다."), None);
     }
 }

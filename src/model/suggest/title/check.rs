@@ -1572,7 +1572,10 @@ fn korean_subject_not_a_phrase(body: &str) -> bool {
     let head_bare = head.trim_end_matches(['은', '는', '이', '가']);
     // "맡은", "같은", "젊은": an adnominal verb left as the subject.
     let adnominal = head.ends_with('은') && head.chars().count() == 2;
-    adnominal || head_bare.is_empty() || !modifiers.iter().all(|w| inside_noun_phrase(w))
+    // "만복과 윤하나는": two people named together.
+    let pair = matches!(modifiers, [first] if first.ends_with(['와', '과'])
+        && (3..=4).contains(&first.chars().count()));
+    adnominal || head_bare.is_empty() || (!pair && !modifiers.iter().all(|w| inside_noun_phrase(w)))
 }
 
 /// Nouns that name no one and nothing of the story on their own: "출연은 어떻게 될까?" asks

@@ -69,10 +69,43 @@ pub(super) fn korean_titles(
             None => "후속 시즌이 나올까?".to_owned(),
         });
     }
+    let pair = context.antecedents.first().and_then(|a| a.pair.as_ref());
     options
         .into_iter()
         .map(|made| appearance_question(made, sentences[0], context, season))
+        .map(|made| pair_named(made, pair))
         .collect()
+}
+
+/// "두 사람이 연인으로 발전할까?" → "서경과 민호가 연인으로 발전할까?": the two people the
+/// article last named together, when it did ([`super::Antecedent::pair`]).
+fn pair_named(made: String, pair: Option<&(String, String)>) -> String {
+    let Some((first, second)) = pair else {
+        return made;
+    };
+    let Some(at) = made.find("두 사람") else {
+        return made;
+    };
+    let after = &made[at + "두 사람".len()..];
+    let (particle, rest) = match after.chars().next() {
+        Some('이') => (subject_particle(second), &after['이'.len_utf8()..]),
+        Some('은') => (topic_particle(second), &after['은'.len_utf8()..]),
+        Some('의') => ("의", &after['의'.len_utf8()..]),
+        _ => ("", after),
+    };
+    let and = if has_final_consonant(first) {
+        "과"
+    } else {
+        "와"
+    };
+    format!("{}{first}{and} {second}{particle}{rest}", &made[..at])
+}
+
+/// Whether the last syllable of `word` has a final consonant (받침).
+fn has_final_consonant(word: &str) -> bool {
+    word.chars()
+        .last()
+        .is_some_and(|c| is_syllable(c) && !(c as u32 - 0xAC00).is_multiple_of(28))
 }
 
 /// Nouns of an unnamed figure ("마지막 손님", "빨간 우산 주인").
@@ -1335,6 +1368,23 @@ mod tests {
                 Some(Topic::Renewal)
             ),
             "시즌2 제작이 확정될까?"
+        );
+    }
+
+    #[test]
+    fn two_people_are_named_when_the_article_named_them_together() {
+        let pair = ("서경".to_owned(), "민호".to_owned());
+        assert_eq!(
+            pair_named("두 사람이 연인으로 발전할까?".to_owned(), Some(&pair)),
+            "서경과 민호가 연인으로 발전할까?"
+        );
+        assert_eq!(
+            pair_named("두 사람은 결혼할까?".to_owned(), Some(&pair)),
+            "서경과 민호는 결혼할까?"
+        );
+        assert_eq!(
+            pair_named("두 사람은 결혼할까?".to_owned(), None),
+            "두 사람은 결혼할까?"
         );
     }
 }

@@ -69,6 +69,9 @@ pub(crate) struct Antecedent {
     pub he: Option<String>,
     /// The last name not shown to be a man's (for "she", "her").
     pub she: Option<String>,
+    /// The last two people a Korean sentence named together, up to and including this one
+    /// ([`super::terms::korean_pair`]): whom "두 사람" means.
+    pub pair: Option<(String, String)>,
 }
 
 /// The longest title, in characters (the checker's limit).
