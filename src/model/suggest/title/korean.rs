@@ -314,6 +314,17 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         {
             return format!("{clause}?");
         }
+        // "강이설 형사는 살아있는 거죠?", "토모는 시험에 합격했는가?": the article's question in
+        // another ending, asked in the "-ㄹ까" one.
+        let asked = sentence
+            .trim_end()
+            .trim_end_matches(['"', '”', '\'', '’', ' ']);
+        if asked.ends_with(['?', '？'])
+            && let Some(question) = as_kka_question(plain)
+            && let Some(clause) = last_clause(&question)
+        {
+            return format!("{clause}?");
+        }
     }
     if key == Some(Topic::Renewal) {
         // "시즌1" aired: the season asked about is a later one.
@@ -723,6 +734,93 @@ fn guess_question(sentence: &str) -> Option<String> {
     }
     words.push(claim);
     Some(format!("{}일까?", words.join(" ")))
+}
+
+/// Endings of a fact asked about with "거" ("살아있는 거죠", "어떻게 되는 거야").
+const GEO_ENDINGS: &[&str] = &["거죠", "거지", "거야", "거예요", "건가요", "건가", "거"];
+
+/// Words confirming a fact asked about ("성불한 거 맞아?").
+const RIGHT_WORDS: &[&str] = &["맞아", "맞지", "맞죠", "맞나요", "맞나", "맞음", "맞냐"];
+
+/// A Korean direct question in another ending, asked with "-ㄹ까" (without its "?"): "강이설
+/// 형사는 살아있는 거죠" → "강이설 형사는 살아있는 걸까"; "무진이 성불한 거 맞아" → "무진이
+/// 성불한 걸까"; "수아랑 도진이는 어떻게 되는 거" → "수아랑 도진이는 어떻게 될까"; "토모는
+/// 시험에 합격했는가" → "토모는 시험에 합격했을까"; "연주 발령은 확정이야" → "연주 발령은
+/// 확정일까"; "범인은 결국 이장" → "범인은 결국 이장일까"; "두목은 따로 있다" → "두목은 따로
+/// 있을까". `None` for any other ending. A reply marker ("ㄴ 근데") is taken off first.
+fn as_kka_question(plain: &str) -> Option<String> {
+    let plain = plain.trim_start_matches(['ㄴ', ' ']);
+    let plain = strip_korean_connective(plain);
+    let plain = plain.strip_prefix("근데 ").unwrap_or(plain);
+    let mut eojeols: Vec<&str> = plain.split_whitespace().collect();
+    if eojeols.len() < 2 {
+        return None;
+    }
+    let last = *eojeols.last()?;
+    // "… 거 맞아": the confirming word goes, the "거" is asked.
+    if RIGHT_WORDS.contains(&last) {
+        eojeols.pop();
+        let thing = *eojeols.last()?;
+        if !matches!(thing, "거" | "게" | "것") {
+            return None;
+        }
+        eojeols.pop();
+        return Some(format!("{} 걸까", eojeols.join(" ")));
+    }
+    let head = eojeols[..eojeols.len() - 1].join(" ");
+    if GEO_ENDINGS.contains(&last) {
+        // "어떻게 되는 거" → "어떻게 될까".
+        if let Some(rest) = head.strip_suffix(" 되는") {
+            return Some(format!("{rest} 될까"));
+        }
+        return Some(format!("{head} 걸까"));
+    }
+    // "누구예요", "것인가요", "무엇인가": a copula asks "일까".
+    if let Some(stem) = ["인가요", "인가", "이에요", "예요"]
+        .iter()
+        .find_map(|e| last.strip_suffix(e))
+    {
+        return Some(format!("{head} {stem}일까"));
+    }
+    if let Some(stem) = last
+        .strip_suffix("는가")
+        .or_else(|| last.strip_suffix("은가"))
+    {
+        let verb = consonant_stem_question(stem)?;
+        return Some(format!("{head} {verb}"));
+    }
+    if let Some(noun) = last
+        .strip_suffix("이야")
+        .or_else(|| last.strip_suffix("야"))
+    {
+        // "확정이야"; not "어디에야" (a place word with its particle).
+        let particle = noun.ends_with(['에', '로', '서']);
+        if noun.chars().count() >= 2 && noun.chars().all(is_syllable) && !particle {
+            return Some(format!("{head} {noun}일까"));
+        }
+        return None;
+    }
+    if let Some(stem) = last.strip_suffix('다') {
+        let verb = consonant_stem_question(stem)?;
+        return Some(format!("{head} {verb}"));
+    }
+    // "범인은 결국 이장": a bare noun after a topic asks what it is.
+    // ("아는 사람": a two-syllable "-는" is a verb's modifier, no topic.)
+    let before = eojeols[eojeols.len() - 2];
+    let topic_before = (before.ends_with(['은', '는']) && before.chars().count() >= 3)
+        || matches!(before, "결국" | "혹시" | "진짜");
+    let verbal = last.ends_with([
+        '요', '죠', '지', '네', '나', '가', '니', '어', '아', '냐', '래', '에', '로', '서', '도',
+        '를', '을',
+    ]);
+    let noun = (2..=4).contains(&last.chars().count()) && last.chars().all(is_syllable) && !verbal;
+    (topic_before && noun).then(|| format!("{head} {last}일까"))
+}
+
+/// A verb stem ending in a final consonant asked with "-을까" ("있" → "있을까", "합격했" →
+/// "합격했을까"); `None` otherwise.
+fn consonant_stem_question(stem: &str) -> Option<String> {
+    has_final_consonant(stem).then(|| format!("{stem}을까"))
 }
 
 /// Nouns of what fans read into a story: a clue, a theory, a guess, a rumour.
@@ -1386,5 +1484,43 @@ mod tests {
             pair_named("두 사람은 결혼할까?".to_owned(), None),
             "두 사람은 결혼할까?"
         );
+    }
+
+    #[test]
+    fn a_direct_question_in_another_ending_is_asked_with_kka() {
+        let asked = |q: &str| as_kka_question(q);
+        assert_eq!(
+            asked("강이설 형사는 살아있는 거죠").as_deref(),
+            Some("강이설 형사는 살아있는 걸까")
+        );
+        assert_eq!(
+            asked("ㄴ 근데 무진이 성불한 거 맞아").as_deref(),
+            Some("무진이 성불한 걸까")
+        );
+        assert_eq!(
+            asked("수아랑 도진이는 어떻게 되는 거").as_deref(),
+            Some("수아랑 도진이는 어떻게 될까")
+        );
+        assert_eq!(
+            asked("토모는 시험에 합격했는가").as_deref(),
+            Some("토모는 시험에 합격했을까")
+        );
+        assert_eq!(
+            asked("연주 발령은 확정이야").as_deref(),
+            Some("연주 발령은 확정일까")
+        );
+        assert_eq!(
+            asked("범인은 결국 이장").as_deref(),
+            Some("범인은 결국 이장일까")
+        );
+        assert_eq!(
+            asked("매화단 진짜 두목은 따로 있다").as_deref(),
+            Some("매화단 진짜 두목은 따로 있을까")
+        );
+        assert_eq!(asked("아이는 누구예요").as_deref(), Some("아이는 누구일까"));
+        // Endings it cannot tell are left alone.
+        assert_eq!(asked("우물은 어디에야"), None);
+        assert_eq!(asked("언제 나오는지 아는 사람"), None);
+        assert_eq!(asked("연화를 찾으러 가는 거겠죠"), None);
     }
 }
