@@ -769,7 +769,11 @@ fn build(
                 match title::speaker_of(block, &passage.text)?.as_str() {
                     "he" => antecedent?.he.clone(),
                     "she" => antecedent?.she.clone(),
-                    name => Some(name.to_owned()),
+                    // "RO: I'd love to direct": initials of a name the article gives.
+                    name => Some(
+                        title::name_with_initials(name, &context.makers)
+                            .unwrap_or_else(|| name.to_owned()),
+                    ),
                 }
             })
             .collect(),

@@ -424,6 +424,9 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
     if !embedded && (not_inverted(&words) || !opens_a_question(&words[0])) {
         return Some(TitleProblem::NotInverted);
     }
+    if agrees_wrongly_or_is_not_inverted(body, &words) {
+        return Some(TitleProblem::NotInverted);
+    }
     if glued_question_word(body) {
         return Some(TitleProblem::GluedModal);
     }
@@ -540,6 +543,41 @@ fn korean_speech_tag(body: &str) -> bool {
     ["\"라며", "\"라고", "”라며", "”라고", "\"며 ", "\"고 "]
         .iter()
         .any(|tag| body.contains(tag))
+}
+
+/// Whether a question is a told sentence left uninverted: after "do"/"did" a verb with "-s"
+/// ("Do Rhiannon Obi wants them …?"), or a wh-word, a capitalised name and a verb with "-s"
+/// ("What Agnes wants yet …?").
+fn agrees_wrongly_or_is_not_inverted(body: &str, words: &[String]) -> bool {
+    let raw: Vec<&str> = body.split_whitespace().collect();
+    let capitalised = |k: usize| {
+        raw.get(k)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    let verb_s = |w: &str| {
+        w.len() > 3
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("'s")
+            && !w.ends_with("us")
+            && !matches!(
+                w,
+                "is" | "was" | "has" | "does" | "this" | "its" | "his" | "hers"
+            )
+    };
+    // The first lowercase word after the capitalised name that follows word 1.
+    let after_name = |from: usize| {
+        (from..words.len())
+            .find(|&k| !capitalised(k))
+            .filter(|&k| k > from)
+    };
+    if matches!(words[0].as_str(), "do" | "did") && capitalised(1) {
+        return after_name(1).is_some_and(|k| verb_s(&words[k]));
+    }
+    if WH_WORDS.contains(&words[0].as_str()) && capitalised(1) {
+        return after_name(1).is_some_and(|k| verb_s(&words[k]));
+    }
+    false
 }
 
 /// Openings of a question about what becomes of someone or something.
@@ -2264,6 +2302,17 @@ mod tests {
             assert!(title_problem(faq).is_some(), "{faq}");
         }
         assert_eq!(title_problem("How many episodes will season 2 have?"), None);
+        // A told sentence left uninverted or with its verb's "-s" after "do".
+        assert_eq!(
+            title_problem("Do Rhiannon Obi wants them to end up together?"),
+            Some(TitleProblem::NotInverted)
+        );
+        assert_eq!(
+            title_problem("What Agnes wants yet and Obi thinks that's the point?"),
+            Some(TitleProblem::NotInverted)
+        );
+        assert_eq!(title_problem("What does Agnes want?"), None);
+        assert_eq!(title_problem("Who sends Mira the letters?"), None);
         // A verb's particle may end a question.
         assert_eq!(
             title_problem("Is a wrap-up movie too much to ask for?"),

@@ -10,7 +10,7 @@
 mod cast;
 pub(crate) mod check;
 mod speaker;
-pub(crate) use speaker::speaker_of;
+pub(crate) use speaker::{name_with_initials, speaker_of};
 mod english;
 pub(crate) use cast::{Casting, cast_of};
 pub(crate) use english::makers_in;

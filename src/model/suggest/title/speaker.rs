@@ -37,6 +37,28 @@ fn label_of(block: &str) -> Option<String> {
     (named && rest.starts_with(' ')).then(|| words.join(" "))
 }
 
+/// The name among `names` whose initials are `label` ("RO" → "Rhiannon Obi", "IVC" →
+/// "Imogen Vale-Carter", a hyphen starting a part): a transcript's speaker label. `None` unless
+/// `label` is two to four capitals and exactly one name fits.
+pub(crate) fn name_with_initials(label: &str, names: &[String]) -> Option<String> {
+    let initials_label =
+        (2..=4).contains(&label.chars().count()) && label.chars().all(|c| c.is_ascii_uppercase());
+    if !initials_label {
+        return None;
+    }
+    let initials = |name: &str| -> String {
+        name.split([' ', '-'])
+            .filter_map(|part| part.chars().next())
+            .filter(char::is_ascii_uppercase)
+            .collect()
+    };
+    let mut fitting = names
+        .iter()
+        .filter(|n| n.contains(' ') && initials(n) == label);
+    let first = fitting.next()?;
+    fitting.all(|n| n == first).then(|| first.clone())
+}
+
 /// The speaker a speech tag after the closing quote names ("Quintana said", "said Quintana",
 /// "he told us").
 fn tag_of(sentence: &str) -> Option<String> {
@@ -181,5 +203,24 @@ mod tests {
             Some("Lind wants her to finally get to name the comet.")
         );
         assert_eq!(in_third_person("The show is back.", "Lind"), None);
+    }
+
+    #[test]
+    fn a_transcript_s_initials_name_the_speaker_the_article_gives() {
+        let names = vec![
+            "Rhiannon Obi".to_owned(),
+            "Imogen Vale-Carter".to_owned(),
+            "Obi".to_owned(),
+        ];
+        assert_eq!(
+            name_with_initials("RO", &names).as_deref(),
+            Some("Rhiannon Obi")
+        );
+        assert_eq!(
+            name_with_initials("IVC", &names).as_deref(),
+            Some("Imogen Vale-Carter")
+        );
+        assert_eq!(name_with_initials("Lind", &names), None);
+        assert_eq!(name_with_initials("QQ", &names), None);
     }
 }
