@@ -82,6 +82,14 @@ const FINAL_SEASON_DOUBTS: &[&str] = &[
 
 /// Whether `text` says a season is the show's last, plainly (not asked, doubted or denied).
 pub(crate) fn final_season_said(text: &str) -> bool {
+    // Most sentences name no final season: told without lower-casing them.
+    if !(text.contains("inal")
+        || text.contains("INAL")
+        || text.contains("ast ever")
+        || text.contains(" 시즌"))
+    {
+        return false;
+    }
     let lower = text.to_lowercase();
     FINAL_SEASON_WORDS.iter().any(|w| lower.contains(w))
         && !FINAL_SEASON_DOUBTS.iter().any(|w| lower.contains(w))

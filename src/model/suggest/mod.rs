@@ -615,24 +615,24 @@ impl NamesSoFar {
     fn next_sentence(&mut self, text: &str) -> Antecedent {
         let opening = self.opening(text);
         let mut antecedent = self.antecedent(opening.as_deref());
-        self.read(text, opening);
-        if language::is_korean(text)
-            && let Some(pair) = terms::korean_pair(text)
-        {
+        let korean = language::is_korean(text);
+        self.read(text, opening, korean);
+        if korean && let Some(pair) = terms::korean_pair(text) {
             self.pair = Some(pair);
         }
         antecedent.pair = self.pair.clone();
         antecedent
     }
 
-    /// Notes the names `text` gives; `opening` is [`Self::opening`] of `text`.
-    fn read(&mut self, text: &str, opening: Option<String>) {
+    /// Notes the names `text` gives; `opening` is [`Self::opening`] of `text`, `korean`
+    /// whether it is Korean.
+    fn read(&mut self, text: &str, opening: Option<String>, korean: bool) {
         let mut names: Vec<(String, Option<terms::Gender>)> = Vec::new();
         // A name given before may open the sentence on its own ("Moon-young went to …").
         if let Some(opening) = opening {
             names.push((opening, None));
         }
-        if language::is_korean(text) {
+        if korean {
             names.extend(terms::last_name(text).map(|n| (n, None)));
         } else {
             names.extend(terms::names_with_gender(text));

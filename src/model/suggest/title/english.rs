@@ -1,6 +1,7 @@
 //! English titles: the group's own short question, the renewal question, or a hedged,
 //! reported or embedded statement turned into a question.
 
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -240,19 +241,21 @@ pub(super) fn english_titles<'a>(
         .enumerate()
         .take(3)
         .flat_map(move |(i, sentence)| {
-            let words = without_conditional_aside(&words_of(strip_connective(sentence)));
+            // Shared by the clauses below without copying.
+            let words = Rc::new(without_conditional_aside(&words_of(strip_connective(
+                sentence,
+            ))));
             // The whole sentence first, then each later clause on its own ("We might see new
             // faces, because Tresize … would love to bring in the mother").
             let clauses = std::iter::once(0).chain(clause_starts(&words));
             clauses.flat_map(move |start| {
-                let clause: Vec<&str> = words[start..].to_vec();
-                let sentence_words = words.clone();
+                let words = Rc::clone(&words);
                 STATEMENT_QUESTIONS.into_iter().filter_map(move |question| {
-                    question(&clause)
+                    question(&words[start..])
                         .map(|made| more_as_a_season(made, sentences))
-                        .map(|made| object_named(&made, &sentence_words))
+                        .map(|made| object_named(&made, &words))
                         .map(fitted)
-                        .map(|made| resolve_pronoun(&made, &sentence_words, antecedent(i)))
+                        .map(|made| resolve_pronoun(&made, &words, antecedent(i)))
                 })
             })
         });
