@@ -1612,7 +1612,7 @@ fn korean_subject_not_a_phrase(body: &str) -> bool {
     // "맡은", "같은", "젊은": an adnominal verb left as the subject.
     let adnominal = head.ends_with('은') && head.chars().count() == 2;
     // "만복과 윤하나는": two people named together.
-    let pair = matches!(modifiers, [first] if first.ends_with(['와', '과'])
+    let pair = matches!(modifiers, [first] if (first.ends_with(['와', '과', '랑']))
         && (3..=4).contains(&first.chars().count()));
     adnominal || head_bare.is_empty() || (!pair && !modifiers.iter().all(|w| inside_noun_phrase(w)))
 }

@@ -1141,6 +1141,16 @@ fn has_rieul_final(c: char) -> bool {
 
 /// The last clause of a Korean question short enough for a title.
 fn last_clause(question: &str) -> Option<String> {
+    // "…이야기\"라며 \"금순이 왜 형사를 그만뒀을까": the quoted question after a speech tag.
+    let question = match question.rfind(['"', '“']) {
+        Some(at)
+            if question[..at].contains(['"', '”'])
+                && question[at + 1..].split_whitespace().count() >= 2 =>
+        {
+            &question[at + 1..]
+        }
+        _ => question,
+    };
     // "결말, 연화는 살아 있는 걸까": a one-word heading before a comma; "또 서경이 …": a
     // connective.
     let question = match question.split_once(", ") {
@@ -1455,6 +1465,10 @@ mod tests {
         assert_eq!(
             last_clause("결말, 연화는 살아 있는 걸까"),
             Some("연화는 살아 있는 걸까".to_owned())
+        );
+        assert_eq!(
+            last_clause("지키는 이야기\"라며 \"금순이 왜 형사를 그만뒀을까"),
+            Some("금순이 왜 형사를 그만뒀을까".to_owned())
         );
         assert_eq!(
             last_clause("또 서경이 왜 수요일에만 약국 문을 열까"),
