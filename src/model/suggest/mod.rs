@@ -572,7 +572,8 @@ struct NamesSoFar {
     /// Every word of the names in `order` (split on white space), with how many of those
     /// names hold it: whether a word is part of a known name, without reading every name.
     name_words: HashMap<String, usize>,
-    /// The last two people a Korean sentence named together ([`terms::korean_pair`]).
+    /// The two people the previous sentence named together, if it did
+    /// ([`terms::korean_pair`]).
     pair: Option<(String, String)>,
 }
 
@@ -617,10 +618,11 @@ impl NamesSoFar {
         let mut antecedent = self.antecedent(opening.as_deref());
         let korean = language::is_korean(text);
         self.read(text, opening, korean);
-        if korean && let Some(pair) = terms::korean_pair(text) {
-            self.pair = Some(pair);
-        }
-        antecedent.pair = self.pair.clone();
+        // "두 사람" means a pair named in this sentence or the one before, never an older one
+        // (the next paragraph may be about someone else).
+        let own = korean.then(|| terms::korean_pair(text)).flatten();
+        antecedent.pair = own.clone().or_else(|| self.pair.take());
+        self.pair = own;
         antecedent
     }
 
@@ -867,6 +869,30 @@ mod tests {
 
     fn suggest_markdown(source: &str) -> Vec<Suggestion> {
         suggest(&Document::from_markdown(source))
+    }
+
+    #[test]
+    fn two_people_are_named_only_from_the_sentence_before() {
+        let titles = |source: &str| -> Vec<String> {
+            suggest_markdown(source)
+                .into_iter()
+                .map(|s| s.title)
+                .collect()
+        };
+        let named = titles(
+            "둘째, 잠수부 태오(배우 김라헌)와 은채의 관계요. 두 사람이 다시 만나게 될지 너무 \
+             궁금해요.",
+        );
+        assert!(
+            named.iter().any(|t| t == "태오와 은채가 다시 만나게 될까?"),
+            "{named:?}"
+        );
+        // A pair named further back may not be whom the sentence means.
+        let unnamed = titles(
+            "둘째, 잠수부 태오(배우 김라헌)와 은채의 관계요. 은채는 어머니를 찾아갔다. 두 \
+             사람이 다시 만나게 될지 너무 궁금해요.",
+        );
+        assert!(unnamed.iter().all(|t| !t.contains("태오와")), "{unnamed:?}");
     }
 
     #[test]

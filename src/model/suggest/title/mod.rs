@@ -69,7 +69,7 @@ pub(crate) struct Antecedent {
     pub he: Option<String>,
     /// The last name not shown to be a man's (for "she", "her").
     pub she: Option<String>,
-    /// The last two people a Korean sentence named together, up to and including this one
+    /// The two people this Korean sentence or the one before it named together
     /// ([`super::terms::korean_pair`]): whom "두 사람" means.
     pub pair: Option<(String, String)>,
 }
