@@ -1066,6 +1066,22 @@ fn korean_name(eojeols: &[&str]) -> Option<String> {
         .next()
 }
 
+/// `text` without what stands in parentheses, the parentheses too (half- or full-width):
+/// "서하늘(진소이 분)이" → "서하늘이".
+pub(crate) fn without_parentheses(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut depth = 0usize;
+    for c in text.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    plain
+}
+
 /// Nouns that join another with 와/과 but name no one ("관계와", "시즌과").
 const NOT_KOREAN_NAMES: &[&str] = &[
     "관계",
@@ -1098,16 +1114,7 @@ const NOT_KOREAN_NAMES: &[&str] = &[
 /// note in parentheses; parentheses are read without their notes. `None` when the sentence
 /// names no such pair.
 pub(crate) fn korean_pair(sentence: &str) -> Option<(String, String)> {
-    let mut plain = String::with_capacity(sentence.len());
-    let mut depth = 0usize;
-    for c in sentence.chars() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => plain.push(c),
-            _ => {}
-        }
-    }
+    let plain = without_parentheses(sentence);
     let eojeols: Vec<&str> = plain.split_whitespace().collect();
     let name_of = |word: &str, particles: &[&str]| -> Option<String> {
         let word = word.trim_matches(|c: char| !is_hangul(c));

@@ -2,7 +2,7 @@
 //! ("-ㄹ지", "-는지", "-인지") or a negated passive ended as a direct question, or a question
 //! about the sentence's subject.
 
-use super::super::terms::Topic;
+use super::super::terms::{Topic, without_parentheses};
 use super::check::MAX_KOREAN_CHARS as MAX_TITLE_CHARS;
 use super::check::{inside_noun_phrase, korean_maker_subject};
 use super::{TitleContext, cast};
@@ -481,16 +481,7 @@ const KOREAN_ROLE_WORDS: &[&str] = &[
 fn named_subject(eojeols: &[&str]) -> Option<String> {
     let text = eojeols.join(" ");
     // "(한가을 분)" and any other parenthesis.
-    let mut plain = String::new();
-    let mut depth = 0usize;
-    for c in text.chars() {
-        match c {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => plain.push(c),
-            _ => {}
-        }
-    }
+    let plain = without_parentheses(&text);
     // "한도윤 역의 배우 강민재는": the role an actor plays goes with the role word.
     let after_role = plain
         .split_whitespace()
