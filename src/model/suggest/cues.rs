@@ -304,9 +304,13 @@ fn expand_bare_contractions(sentence: &str) -> Cow<'_, str> {
         if !is_whole_word_end(sentence, end) {
             continue;
         }
+        // The word's start: just after the last character before it that is no ASCII letter
+        // (a curly quote or a Hangul syllable is more than one byte).
         let start = sentence[..at]
-            .rfind(|c: char| !c.is_ascii_alphabetic())
-            .map_or(0, |k| k + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_ascii_alphabetic())
+            .map_or(0, |(k, c)| k + c.len_utf8());
         if start < done {
             continue;
         }
@@ -572,6 +576,11 @@ mod tests {
         assert_eq!(
             expand_bare_contractions("We still dont know who took it, and it isnt over."),
             "We still do not know who took it, and it is not over."
+        );
+        // After a curly quote or a Hangul word.
+        assert_eq!(
+            expand_bare_contractions("“dont go,” 한글dont"),
+            "“do not go,” 한글do not"
         );
         // Words that only end in "nt" stay.
         assert_eq!(

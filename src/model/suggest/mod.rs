@@ -872,6 +872,26 @@ mod tests {
     }
 
     #[test]
+    fn curly_quotes_and_full_width_commas_split_no_character() {
+        // Each of these once sliced inside a multi-byte quote or comma and panicked.
+        let titles: Vec<String> = suggest_markdown(
+            "Nobody knows who sent the “unsigned” letter, and we never found out whether Ana \
+             kept it.\n\n“We still dont know who took it,” she said.\n\n\
+             제작진은 “시즌2는 아직 모른다”라며 “정말 돌아올 수 있을까”라고 말했다，하지만 \
+             팬들은 시즌2 제작 여부를 궁금해하고 있다.",
+        )
+        .into_iter()
+        .map(|s| s.title)
+        .collect();
+        assert!(
+            titles
+                .iter()
+                .any(|t| t == "Who sent the “unsigned” letter?"),
+            "{titles:?}"
+        );
+    }
+
+    #[test]
     fn two_people_are_named_only_from_the_sentence_before() {
         let titles = |source: &str| -> Vec<String> {
             suggest_markdown(source)

@@ -595,7 +595,11 @@ fn about_no_noun_phrase(body: &str) -> bool {
     let Some(opening) = FATE_OPENINGS.iter().find(|o| lower.starts_with(**o)) else {
         return false;
     };
-    let rest: Vec<&str> = body[opening.len()..].split_whitespace().collect();
+    // The opening is ASCII, so its length in `body` is the same (checked, not assumed).
+    let Some(rest) = body.get(opening.len()..) else {
+        return false;
+    };
+    let rest: Vec<&str> = rest.split_whitespace().collect();
     let Some(first) = rest.first() else {
         return true;
     };

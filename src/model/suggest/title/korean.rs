@@ -1133,12 +1133,17 @@ fn has_rieul_final(c: char) -> bool {
 /// The last clause of a Korean question short enough for a title.
 fn last_clause(question: &str) -> Option<String> {
     // "…이야기\"라며 \"금순이 왜 형사를 그만뒀을까": the quoted question after a speech tag.
-    let question = match question.rfind(['"', '“']) {
-        Some(at)
+    let opening = question
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '"' | '“'))
+        .map(|(at, c)| (at, at + c.len_utf8()));
+    let question = match opening {
+        Some((at, after))
             if question[..at].contains(['"', '”'])
-                && question[at + 1..].split_whitespace().count() >= 2 =>
+                && question[after..].split_whitespace().count() >= 2 =>
         {
-            &question[at + 1..]
+            &question[after..]
         }
         _ => question,
     };
@@ -1152,7 +1157,12 @@ fn last_clause(question: &str) -> Option<String> {
     if question.chars().count() < MAX_TITLE_CHARS {
         return Some(question.to_owned());
     }
-    let start = question.rfind([',', '，'])? + 1;
+    // After the last comma, half- or full-width ("，" is three bytes).
+    let (at, comma) = question
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, ',' | '，'))?;
+    let start = at + comma.len_utf8();
     let clause = question[start..].trim();
     (clause.chars().count() < MAX_TITLE_CHARS && !clause.is_empty()).then(|| clause.to_owned())
 }
@@ -1461,6 +1471,12 @@ mod tests {
             last_clause("지키는 이야기\"라며 \"금순이 왜 형사를 그만뒀을까"),
             Some("금순이 왜 형사를 그만뒀을까".to_owned())
         );
+        assert_eq!(
+            last_clause("지키는 이야기”라며 “금순이 왜 형사를 그만뒀을까"),
+            Some("금순이 왜 형사를 그만뒀을까".to_owned())
+        );
+        // A full-width comma of a translated piece.
+        assert!(last_clause(&format!("{}，그녀는 돌아올까", "가".repeat(60))).is_some());
         assert_eq!(
             last_clause("또 서경이 왜 수요일에만 약국 문을 열까"),
             Some("서경이 왜 수요일에만 약국 문을 열까".to_owned())

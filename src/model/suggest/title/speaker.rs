@@ -62,8 +62,15 @@ pub(crate) fn name_with_initials(label: &str, names: &[String]) -> Option<String
 /// The speaker a speech tag after the closing quote names ("Quintana said", "said Quintana",
 /// "he told us").
 fn tag_of(sentence: &str) -> Option<String> {
-    let close = sentence.rfind(['"', '”'])?;
-    let after: Vec<&str> = sentence[close + 1..].split_whitespace().take(4).collect();
+    // After the closing quote, whose width in bytes depends on its kind ('"' or '”').
+    let (close, quote) = sentence
+        .char_indices()
+        .rev()
+        .find(|(_, c)| matches!(c, '"' | '”'))?;
+    let after: Vec<&str> = sentence[close + quote.len_utf8()..]
+        .split_whitespace()
+        .take(4)
+        .collect();
     let verb = after
         .iter()
         .position(|w| SPEECH_VERBS.contains(&bare(w).as_str()))?;
@@ -222,5 +229,17 @@ mod tests {
         );
         assert_eq!(name_with_initials("Lind", &names), None);
         assert_eq!(name_with_initials("QQ", &names), None);
+    }
+
+    #[test]
+    fn a_curly_closing_quote_is_read_without_splitting_a_character() {
+        assert_eq!(
+            tag_of("“I’d play Gus until I’m eighty,” Oduya said.").as_deref(),
+            Some("Oduya")
+        );
+        assert_eq!(
+            tag_of("Nobody knows who sent the “unsigned” letter, and we never found out."),
+            None
+        );
     }
 }
