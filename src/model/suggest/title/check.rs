@@ -397,6 +397,10 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
         return Some(TitleProblem::UnbalancedQuote);
     }
     let words: Vec<String> = lower.split_whitespace().map(bare).collect();
+    // A title of white space alone (a no-break space is white space too) asks nothing.
+    if words.is_empty() {
+        return Some(TitleProblem::Generic);
+    }
     if korean {
         return korean_problem(body);
     }
@@ -2317,6 +2321,8 @@ mod tests {
         );
         assert_eq!(title_problem("What does Agnes want?"), None);
         assert_eq!(title_problem("Who sends Mira the letters?"), None);
+        // White space alone, a no-break space among it.
+        assert_eq!(title_problem("\u{a0}?"), Some(TitleProblem::Generic));
         // A verb's particle may end a question.
         assert_eq!(
             title_problem("Is a wrap-up movie too much to ask for?"),
