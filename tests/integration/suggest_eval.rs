@@ -379,10 +379,12 @@ proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
 
     /// Whatever the text, the suggester does not panic, and what it returns holds together:
-    /// every title ends with `?`, is short and passes the title checker.
+    /// every title ends with `?`, is short and passes the title checker. The words mixed in
+    /// include multi-byte quotes, a full-width comma and a no-break space, each of which once
+    /// split a character or left a title of white space.
     #[test]
     fn any_text_gives_well_formed_suggestions(
-        text in "(\\PC{0,40}( (will|could|whether|rumoured|미정|할까|Mr\\.|U\\.S\\.|\\?|\\.|season 2|no confirmation) )?){0,12}"
+        text in "(\\PC{0,40}( (will|could|whether|rumoured|미정|할까|Mr\\.|U\\.S\\.|\\?|\\.|season 2|no confirmation|“|”|，|\u{a0}|said|dont know who|살아 있는 거죠\\?|라며 “|두 사람이|would love to) )?){0,12}"
     ) {
         for document in [Document::from_plain_text(&text), Document::from_markdown(&text)] {
             for suggestion in suggest(&document) {
