@@ -77,8 +77,8 @@ pub(super) fn korean_titles(
         .collect()
 }
 
-/// "두 사람이 연인으로 발전할까?" → "서경과 민호가 연인으로 발전할까?": the two people the
-/// article last named together, when it did ([`super::Antecedent::pair`]).
+/// "두 사람이 연인으로 발전할까?" → "서경과 민호가 연인으로 발전할까?": the two people this
+/// sentence or the one before it named together, when one did ([`super::Antecedent::pair`]).
 fn pair_named(made: String, pair: Option<&(String, String)>) -> String {
     let Some((first, second)) = pair else {
         return made;
