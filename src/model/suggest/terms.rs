@@ -1114,6 +1114,10 @@ const NOT_KOREAN_NAMES: &[&str] = &[
 /// note in parentheses; parentheses are read without their notes. `None` when the sentence
 /// names no such pair.
 pub(crate) fn korean_pair(sentence: &str) -> Option<(String, String)> {
+    // One of the pair carries an actor's note: no parenthesis, no pair (and no copy made).
+    if !sentence.contains(['(', '（']) {
+        return None;
+    }
     let plain = without_parentheses(sentence);
     let eojeols: Vec<&str> = plain.split_whitespace().collect();
     let name_of = |word: &str, particles: &[&str]| -> Option<String> {

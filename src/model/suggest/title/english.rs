@@ -1761,12 +1761,16 @@ fn present_parts(words: &[&str]) -> Option<(String, String, String)> {
 /// Whether a clause opens with its subject (a name or a determiner), not with its verb: "what
 /// Priya saw" does, "who really sent" does not.
 fn opens_subject(first: &str) -> bool {
-    let lower = bare(first);
-    first.chars().next().is_some_and(char::is_uppercase)
-        || matches!(
-            lower.as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "these"
-        )
+    first.chars().next().is_some_and(char::is_uppercase) || opens_noun_phrase(&bare(first))
+}
+
+/// Whether `lower` (a lower-cased word) is a determiner that opens a noun phrase ("the",
+/// "his", "these"): the word after it is the phrase's, not a verb.
+fn opens_noun_phrase(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that" | "these"
+    )
 }
 
 /// A past-tense clause's subject, its verb's plain form and the rest: "Priya saw in there" →
@@ -1776,10 +1780,7 @@ fn past_parts(words: &[&str]) -> Option<(String, String, String)> {
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
     let verb = (1..words.len().min(6)).find(|&k| {
         // "the unsigned letter": after a determiner, an "-ed" word is an adjective.
-        let after_determiner = matches!(
-            lower[k - 1].as_str(),
-            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "that"
-        );
+        let after_determiner = opens_noun_phrase(&lower[k - 1]);
         IRREGULAR_BASE.iter().any(|(past, _)| *past == lower[k])
             || (lower[k].len() > 4 && lower[k].ends_with("ed") && !after_determiner)
     })?;

@@ -36,11 +36,7 @@ pub(super) fn korean_titles(
         && CASTING_WORDS.iter().any(|w| sentences[0].contains(w))
         && !named_as_crew(sentences, name)
     {
-        let particle = match name.chars().last() {
-            Some(c @ '\u{AC00}'..='\u{D7A3}') if !(c as u32 - 0xAC00).is_multiple_of(28) => "이",
-            _ => "가",
-        };
-        options.push(format!("{name}{particle} 출연할까?"));
+        options.push(format!("{name}{} 출연할까?", subject_particle(name)));
     }
     // The group's other sentences, each as its own question.
     for sentence in sentences.iter().skip(1).take(3) {
@@ -548,9 +544,10 @@ fn is_syllable(c: char) -> bool {
 
 /// 이 after a syllable with a final consonant, 가 otherwise.
 fn subject_particle(word: &str) -> &'static str {
-    match word.chars().last() {
-        Some(c @ '\u{AC00}'..='\u{D7A3}') if !(c as u32 - 0xAC00).is_multiple_of(28) => "이",
-        _ => "가",
+    if has_final_consonant(word) {
+        "이"
+    } else {
+        "가"
     }
 }
 
@@ -1169,9 +1166,10 @@ fn last_clause(question: &str) -> Option<String> {
 
 /// 은 after a syllable with a final consonant, 는 otherwise.
 pub(super) fn topic_particle(word: &str) -> &'static str {
-    match word.chars().last() {
-        Some(c @ '\u{AC00}'..='\u{D7A3}') if !(c as u32 - 0xAC00).is_multiple_of(28) => "은",
-        _ => "는",
+    if has_final_consonant(word) {
+        "은"
+    } else {
+        "는"
     }
 }
 
