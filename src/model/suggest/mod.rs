@@ -166,11 +166,12 @@ fn suggest_with_headline(
         } else {
             Vec::new()
         };
+        // "Has the show been renewed for season 2?" asks; it settles nothing.
         context.note(
             text,
             &topics_of(&terms),
             score.is_open(),
-            score.settled || dated,
+            (score.settled || dated) && !score.question,
         );
         read.push((score, terms));
     }
@@ -519,7 +520,8 @@ pub fn title_for_passage(passage: &str) -> Option<String> {
     if text.is_empty() {
         return None;
     }
-    let key = terms::primary_topic(&topics_of(&subject_terms(&text)));
+    let terms = terms::with_renewal_as_subject(subject_terms(&text), &text);
+    let key = terms::primary_topic(&topics_of(&terms));
     title::title(&[text.as_str()], key, &TitleContext::default())
 }
 
@@ -1100,6 +1102,32 @@ mod tests {
         titles.sort();
         titles.dedup();
         assert_eq!(titles.len(), 4, "{suggestions:#?}");
+    }
+
+    #[test]
+    fn a_question_heading_asking_about_the_renewal_settles_nothing() {
+        // An "everything we know" post asks "Has … been renewed?" as a heading; the claims
+        // under its Cast and Plot headings are still about an unconfirmed season, and what a
+        // season's story is said to do is its own thread, not the renewal's.
+        let suggestions = suggest_markdown(
+            "# Lanternfall Season 2: Everything We Know\n\n\
+             ## Has Lanternfall been renewed for season 2?\n\n\
+             Not yet. The streamer has not renewed Lanternfall, but the numbers look good.\n\n\
+             ## Lanternfall Season 2 Cast\n\n\
+             Obviously Ines Varga will return as Captain Oda, the show revolves around her.\n\n\
+             ## Lanternfall Season 2 Plot\n\n\
+             Season 2 will pick up with the crew sailing to Oslo to find the mapmaker, and we \
+             will finally learn why he burned the charts.",
+        );
+        let cast = holding(&suggestions, "Obviously Ines Varga will return");
+        let story = holding(&suggestions, "Season 2 will pick up with the crew");
+        let renewal = holding(&suggestions, "The streamer has not renewed Lanternfall");
+        let (Some(cast), Some(story), Some(renewal)) = (cast, story, renewal) else {
+            panic!("{suggestions:#?}");
+        };
+        assert_eq!(cast.title, "Will Ines Varga return for season two?");
+        assert_ne!(story.title, renewal.title, "{suggestions:#?}");
+        assert!(story.title.contains("charts"), "{}", story.title);
     }
 
     #[test]

@@ -773,10 +773,92 @@ pub(crate) fn with_renewal_as_subject(mut terms: Vec<Term>, sentence: &str) -> V
         })
     });
     let others = terms.iter().filter(|t| matches!(t, Term::Word(_))).count();
-    if !subject && others >= 2 {
+    if (!subject || tells_its_story(&lower)) && others >= 2 {
         terms.retain(|t| *t != Term::Topic(Topic::Renewal));
     }
     terms
+}
+
+/// Verbs that say what a season's story does ("season 2 will pick up with the orchestra in
+/// Vienna", "the new season will explore the romance"), after a modal or "is set to".
+const STORY_VERBS: &[&str] = &[
+    "pick up with",
+    "pick up where",
+    "pick up right",
+    "pick up straight",
+    "pick up after",
+    "pick up from",
+    "pick up the story",
+    "follow",
+    "explore",
+    "focus on",
+    "center on",
+    "centre on",
+    "adapt",
+    "cover",
+    "deal with",
+    "dig into",
+    "delve into",
+    "dive into",
+    "tell",
+    "introduce",
+    "reveal",
+    "revolve around",
+    "be about",
+    "continue the story",
+    "see",
+    "show",
+];
+
+/// Words that put a verb in the future of a season ("season 2 will", "is expected to").
+const STORY_MODALS: &[&str] = &[
+    "will",
+    "would",
+    "should",
+    "could",
+    "might",
+    "may",
+    "is going to",
+    "is expected to",
+    "is set to",
+    "is likely to",
+];
+
+/// Whether a sentence (lower-cased) says what a later season's story does: a season word, then
+/// within a few words a modal and a [`STORY_VERBS`] verb ("season two will also explore the
+/// romance"). Such a sentence is about the story, though a verb like "pick up" is also a
+/// renewal's ("the network picked it up").
+fn tells_its_story(lower: &str) -> bool {
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    words
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| {
+            matches!(
+                w.trim_matches(|c: char| !c.is_alphanumeric()),
+                "season" | "series"
+            )
+        })
+        .any(|(at, _)| {
+            let rest = words[at + 1..words.len().min(at + 8)].join(" ");
+            STORY_MODALS
+                .iter()
+                .flat_map(|modal| rest.match_indices(modal).map(|(k, m)| k + m.len()))
+                .any(|end| {
+                    let after = rest[end..].trim_start();
+                    let after = ["also ", "likely ", "probably ", "finally "]
+                        .iter()
+                        .find_map(|w| after.strip_prefix(w))
+                        .unwrap_or(after);
+                    STORY_VERBS.iter().any(|verb| {
+                        after.starts_with(verb)
+                            && !after[verb.len()..]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_alphanumeric)
+                    })
+                })
+        })
 }
 
 /// The later season a sentence names ("a second season", "season 3", "시즌2" → 2, 3, 2), the

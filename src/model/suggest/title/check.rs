@@ -139,6 +139,10 @@ const PREPOSITIONS: &[&str] = &[
 const NEEDS_OBJECT: &[&str] = &[
     "take",
     "takes",
+    "let",
+    "lets",
+    "allow",
+    "allows",
     "make",
     "makes",
     "give",
@@ -581,7 +585,24 @@ fn agrees_wrongly_or_is_not_inverted(body: &str, words: &[String]) -> bool {
     if WH_WORDS.contains(&words[0].as_str()) && capitalised(1) {
         return after_name(1).is_some_and(|k| verb_s(&words[k]));
     }
-    false
+    there_before_a_clause(words)
+}
+
+/// Whether "there" is followed by a whole clause: "Are there she's coming back?", "Will there
+/// be he returns?": a subject pronoun (or its contraction) where a noun phrase belongs.
+fn there_before_a_clause(words: &[String]) -> bool {
+    if words.get(1).is_none_or(|w| w != "there") {
+        return false;
+    }
+    let at = if words.get(2).is_some_and(|w| w == "be") {
+        3
+    } else {
+        2
+    };
+    words.get(at).is_some_and(|w| {
+        let subject = w.split('\'').next().unwrap_or(w);
+        matches!(subject, "he" | "she" | "they" | "we" | "i" | "it")
+    })
 }
 
 /// Openings of a question about what becomes of someone or something.
@@ -1267,6 +1288,7 @@ fn is_generic(lower: &str) -> bool {
     if GENERIC.contains(&lower)
         || lower.starts_with("what about ")
         || lower.starts_with("how about ")
+        || only_picks_up(lower)
     {
         return true;
     }
@@ -1279,6 +1301,17 @@ fn is_generic(lower: &str) -> bool {
                 .strip_prefix(g)
                 .is_some_and(|rest| rest.starts_with(" for ") || rest.starts_with(" with "))
         })
+}
+
+/// Whether a title only asks whether a season carries on where the last one stopped ("Will
+/// season 2 pick up right where the finale left off?"): what every next season does.
+fn only_picks_up(lower: &str) -> bool {
+    ["pick up", "picks up", "continue", "carry on"]
+        .iter()
+        .any(|v| lower.contains(v))
+        && (lower.ends_with("left off")
+            || lower.ends_with("after that")
+            || lower.ends_with("ended"))
 }
 
 /// Whether a quote still carries its speech tag: a closing quote or a quoted sentence's comma
@@ -1482,8 +1515,11 @@ fn english_cut_off(body: &str, words: &[String]) -> Option<String> {
     }
     // "Are there as we?": a subject pronoun left without its verb.
     let subject_pronoun = matches!(last.as_str(), "i" | "we" | "they" | "he" | "she");
+    // "Will season 2 pick up right after?" ("happily ever after" is whole).
+    let after_cut = last == "after" && words[words.len() - 2] != "ever";
     if !wh
         && (PREPOSITIONS.contains(&last.as_str())
+            || after_cut
             || NEEDS_OBJECT.contains(&last.as_str())
             || subject_pronoun)
     {
@@ -1963,6 +1999,33 @@ mod tests {
             title_problem("Are there as we?"),
             Some(TitleProblem::CutOff("we".to_owned()))
         );
+        // A hint's clause put where "there" wants a noun phrase.
+        for title in [
+            "Are there she's coming back?",
+            "Will there be he returns to the inn?",
+            "Are there they’re still alive?",
+        ] {
+            assert_eq!(
+                title_problem(title),
+                Some(TitleProblem::NotInverted),
+                "{title}"
+            );
+        }
+        assert!(ok("Are there others like the stranger?"));
+        assert_eq!(
+            title_problem("Will season 2 pick up right after?"),
+            Some(TitleProblem::CutOff("after".to_owned()))
+        );
+        assert!(ok("Will Mina and Jun live happily ever after?"));
+        assert_eq!(
+            title_problem("Was Tennant determined to get back on set the minute her doctors let?"),
+            Some(TitleProblem::CutOff("let".to_owned()))
+        );
+        assert_eq!(
+            title_problem("Will season 2 pick up right where the finale left off?"),
+            Some(TitleProblem::Generic)
+        );
+        assert!(ok("Will there be a third season?"));
         for title in [
             "Isn't Mara the real heir?",
             "What's inside the egg in the throne room?",

@@ -214,7 +214,10 @@ pub(super) fn english_titles<'a>(
     let own_season = season_named(sentences);
     let mut by_topic = Vec::new();
     match key {
-        Some(Topic::Cast) => by_topic.extend(named_return_question(sentences[0], season)),
+        Some(Topic::Cast) => by_topic.extend(named_return_question(
+            strip_connective(sentences[0]),
+            season,
+        )),
         Some(Topic::Schedule) => by_topic.push(schedule_question(season)),
         Some(Topic::Renewal) if context.season_confirmed => {
             by_topic.push(schedule_question(season));
@@ -267,7 +270,7 @@ pub(super) fn english_titles<'a>(
         RETURN_WORDS
             .iter()
             .any(|w| lower.contains(w))
-            .then(|| named_return_question(sentences[0], season))
+            .then(|| named_return_question(strip_connective(sentences[0]), season))
             .flatten()
             // "Pennywhistle Bakery is coming back": the show returning is no person's return.
             .filter(|made| !returns_the_show(made, context))
@@ -574,10 +577,11 @@ fn actor_question(
 type StatementQuestion = fn(&[&str]) -> Option<String>;
 
 /// The ways a statement becomes a question, in the order their titles are tried.
-const STATEMENT_QUESTIONS: [StatementQuestion; 8] = [
+const STATEMENT_QUESTIONS: [StatementQuestion; 9] = [
     consequence_question,
     hint_question,
     want_question,
+    followed_question,
     embedded_question,
     complement_question,
     statement_question,
@@ -861,11 +865,18 @@ fn hint_question(words: &[&str]) -> Option<String> {
     {
         return None;
     }
-    let object = predicate_after(words, &lower, start)?;
-    let object = object.trim_end_matches(['.', ',', ';', ':', '!']);
+    // "a hint that she is alive", "a hint she's coming back", "a hint Solis is back": a
+    // clause, asked as itself.
+    let clause = with_be_written_out(&words[start..]);
+    let clause: Vec<&str> = clause.iter().map(String::as_str).collect();
+    if let Some(asked) = clause_question(&clause, Mood::Plain) {
+        return Some(asked);
+    }
     if lower.get(at + 1).is_some_and(|w| w == "that") {
         return None;
     }
+    let object = predicate_after(words, &lower, start)?;
+    let object = object.trim_end_matches(['.', ',', ';', ':', '!']);
     let first = bare(object.split_whitespace().next()?);
     let plural = matches!(
         first.as_str(),
@@ -876,6 +887,42 @@ fn hint_question(words: &[&str]) -> Option<String> {
     } else {
         format!("Will there be {object}")
     })
+}
+
+/// `words` with a subject pronoun's contracted "be" or "have" written out: "she's coming
+/// back" → "she is coming back", "they're" → "they are", "he's been" → "he has been".
+fn with_be_written_out(words: &[&str]) -> Vec<String> {
+    let mut out = Vec::with_capacity(words.len() + 1);
+    for (k, word) in words.iter().enumerate() {
+        let plain = word.replace('’', "'");
+        let split = plain.split_once('\'').filter(|(subject, _)| {
+            matches!(
+                subject.to_lowercase().as_str(),
+                "he" | "she" | "it" | "they" | "we" | "you"
+            )
+        });
+        match split {
+            Some((subject, ending)) => {
+                let next_been = words.get(k + 1).is_some_and(|w| bare(w) == "been");
+                let verb = match ending.to_lowercase().as_str() {
+                    "s" if next_been => "has",
+                    "s" => "is",
+                    "re" => "are",
+                    "ve" => "have",
+                    "ll" => "will",
+                    "d" => "would",
+                    _ => {
+                        out.push((*word).to_owned());
+                        continue;
+                    }
+                };
+                out.push(subject.to_owned());
+                out.push(verb.to_owned());
+            }
+            None => out.push((*word).to_owned()),
+        }
+    }
+    out
 }
 
 /// `made` with its first "he", "she" or "they" replaced by the sentence's own named subject
@@ -1169,11 +1216,28 @@ fn short_question(sentence: &str) -> Option<String> {
 /// four words is followed by a form of "be" and something to ask about.
 /// `made` shortened by [`shortened`] when it is too long for a title, as it is otherwise.
 fn fitted(made: String) -> String {
-    let made = without_speech_fillers(&made);
+    let made = without_measure(&without_speech_fillers(&made));
     if fits_a_title(&made) {
         return made;
     }
     shortened(&made, fits_a_title).unwrap_or(made)
+}
+
+/// `made` without a closing measure of how much ("give Rin her voice again as many times as
+/// they let her" → "give Rin her voice again"): "as many", "as much", "as long" or "as often"
+/// and a second "as" after it.
+fn without_measure(made: &str) -> String {
+    let words: Vec<&str> = made.split(' ').collect();
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let measure = (3..lower.len().saturating_sub(1)).find(|&k| {
+        lower[k] == "as"
+            && matches!(lower[k + 1].as_str(), "many" | "much" | "long" | "often")
+            && lower[k + 2..].iter().any(|w| w == "as")
+    });
+    match measure {
+        Some(k) => format!("{}?", words[..k].join(" ").trim_end_matches(',')),
+        None => made.to_owned(),
+    }
 }
 
 /// Whether `text` is short enough for a title: under [`MAX_TITLE_CHARS`] characters and at most
@@ -1421,8 +1485,21 @@ fn opens_a_trailing_clause(word: &str, before: &str, after: Option<&str>) -> boo
                 | "in"
         );
     let every_time = lower == "every" && after.is_some_and(|a| bare(a) == "time");
+    // "follow Rosa as she takes the mine back": a clause of its own subject.
+    // "again as many times as they let me": a measure of how much.
+    let as_clause = lower == "as"
+        && after.is_some_and(|a| {
+            matches!(
+                bare(a).as_str(),
+                "he" | "she" | "they" | "we" | "it" | "many" | "much" | "long" | "often"
+            )
+        });
+    // "pick up after the betrayal and will follow the crew": a second verb phrase.
+    let and_modal = lower == "and" && after.is_some_and(|a| modal_word(&bare(a)).is_some());
     participle
         || every_time
+        || as_clause
+        || and_modal
         || before.ends_with(',')
         || matches!(
             lower.as_str(),
@@ -1685,6 +1762,13 @@ fn complement_question(words: &[&str]) -> Option<String> {
     } else {
         Mood::Plain
     };
+    clause_question(clause, mood)
+}
+
+/// A clause told plainly as its question: with a modal ("she would return" → "Would she
+/// return?"), with "is"/"has" ("the show is coming back" → "Is the show coming back?"), or in
+/// the present ("Agnes knows" → "Does Agnes know?").
+fn clause_question(clause: &[&str], mood: Mood) -> Option<String> {
     statement_question_in(clause, mood)
         .or_else(|| be_question(clause))
         .or_else(|| present_question(clause))
@@ -1723,6 +1807,44 @@ const OPEN_ITEMS: [&str; 6] = [
     "cliffhanger",
 ];
 
+/// What a season is said to follow someone doing, asked about them: "Next season should
+/// follow Rosa as she takes the mine back" → "Will Rosa take the mine back?". `None` unless
+/// "follow" comes after a modal, then a capitalised name, then "as" and a pronoun.
+fn followed_question(words: &[&str]) -> Option<String> {
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let follow = lower.iter().position(|w| w == "follow")?;
+    let after_modal = (1..=2).any(|back| {
+        follow
+            .checked_sub(back)
+            .is_some_and(|k| modal_word(&lower[k]).is_some() || lower[k] == "to")
+    });
+    let as_at = (follow + 2..words.len().min(follow + 6)).find(|&k| lower[k] == "as")?;
+    let name = &words[follow + 1..as_at];
+    let named = name
+        .iter()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let pronoun = lower
+        .get(as_at + 1)
+        .is_some_and(|w| matches!(w.as_str(), "he" | "she" | "they"));
+    if !after_modal || !named || !pronoun {
+        return None;
+    }
+    let (_, base, rest) = present_parts(&words[as_at + 1..])?;
+    // "takes the mine back and turns the town against her": the first of the verbs.
+    let rest: Vec<&str> = rest.split(' ').collect();
+    let verb_s = |w: &str| {
+        w.ends_with('s') && !w.ends_with("ss") && w.chars().next().is_some_and(char::is_lowercase)
+    };
+    // "… and finally learns": an adverb may stand before the second verb.
+    let second_verb = (1..rest.len()).find(|&k| {
+        bare(rest[k - 1]) == "and"
+            && (verb_s(rest[k])
+                || rest[k].ends_with("ly") && rest.get(k + 1).is_some_and(|w| verb_s(w)))
+    });
+    let rest = rest[..second_verb.map_or(rest.len(), |k| k - 1)].join(" ");
+    Some(format!("Will {} {base} {rest}", name.join(" ")))
+}
+
 /// "she ever goes back" → "Will she ever go back?": a present-tense clause as a yes/no question.
 fn present_question(words: &[&str]) -> Option<String> {
     let (subject, base, rest) = present_parts(words)?;
@@ -1743,6 +1865,10 @@ fn present_parts(words: &[&str]) -> Option<(String, String, String)> {
             && !NOT_VERBS.contains(&w.as_str())
             && words[k].chars().next().is_some_and(char::is_lowercase)
     })?;
+    // "Rhee burned the charts": the clause's verb is the past one before the "-s" noun.
+    if (1..verb).any(|k| is_past_at(&lower, k)) {
+        return None;
+    }
     let subject = subject_before(words, &lower, verb.min(words.len()))
         .filter(|_| lower[..verb].iter().all(|w| !w.ends_with(',')))?;
     let w = &lower[verb];
@@ -1773,17 +1899,21 @@ fn opens_noun_phrase(lower: &str) -> bool {
     )
 }
 
+/// Whether the word at `k` (> 0) of a clause (lower-cased words) is a verb in the past: an
+/// irregular past, or an "-ed" word not after a determiner ("the unsigned letter" is an
+/// adjective's).
+fn is_past_at(lower: &[String], k: usize) -> bool {
+    let after_determiner = opens_noun_phrase(&lower[k - 1]);
+    IRREGULAR_BASE.iter().any(|(past, _)| *past == lower[k])
+        || (lower[k].len() > 4 && lower[k].ends_with("ed") && !after_determiner)
+}
+
 /// A past-tense clause's subject, its verb's plain form and the rest: "Priya saw in there" →
 /// ("Priya", "see", "in there"). Only a short subject (one to five words) and a verb it
 /// can tell: an irregular one it knows, or a regular "-ed".
 fn past_parts(words: &[&str]) -> Option<(String, String, String)> {
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
-    let verb = (1..words.len().min(6)).find(|&k| {
-        // "the unsigned letter": after a determiner, an "-ed" word is an adjective.
-        let after_determiner = opens_noun_phrase(&lower[k - 1]);
-        IRREGULAR_BASE.iter().any(|(past, _)| *past == lower[k])
-            || (lower[k].len() > 4 && lower[k].ends_with("ed") && !after_determiner)
-    })?;
+    let verb = (1..words.len().min(6)).find(|&k| is_past_at(&lower, k))?;
     if lower[..verb].iter().any(|w| w.ends_with(',')) {
         return None;
     }
@@ -2050,6 +2180,7 @@ fn statement_question_in(words: &[&str], mood: Mood) -> Option<String> {
                         | "said"
                         | "tipped"
                         | "poised"
+                        | "going"
                 )
             }) && lower.get(k + 1).is_some_and(|w| w == "to")
             {
@@ -2208,6 +2339,14 @@ fn subject_before(words: &[&str], lower: &[String], end: usize) -> Option<String
     while start < end && LEADING_CONNECTIVES.contains(&lower[start].as_str()) {
         start += 1;
     }
+    // "she had more to say and would sign up again": the subject of the first verb, when it
+    // is a pronoun; no other subject can be told apart from the first clause's words.
+    if end > start && matches!(lower[end - 1].as_str(), "and" | "or" | "but") {
+        let pronoun = (0..end - 1)
+            .rev()
+            .find(|&k| matches!(lower[k].as_str(), "he" | "she" | "they" | "we" | "i"))?;
+        return Some(subject_text(&words[pronoun..=pronoun]));
+    }
     let mut subject = &words[start..end];
     // "The writer told us she would …" → "she" (resolved later to "the writer").
     if let Some(k) = subject
@@ -2262,6 +2401,10 @@ fn subject_text(subject: &[&str]) -> String {
         if let Some(c) = chars.next() {
             text = c.to_lowercase().chain(chars).collect();
         }
+    }
+    // "Next season should follow Rosa" → "Will the next season follow Rosa?"
+    if first == "next" && subject.len() > 1 {
+        text.insert_str(0, "the ");
     }
     text.trim_end_matches([',', ';', ':']).to_owned()
 }
@@ -3126,6 +3269,80 @@ mod tests {
         assert_eq!(
             first("The writer told us she would happily keep going for years."),
             "Will the writer keep going for years?"
+        );
+    }
+
+    #[test]
+    fn a_past_verb_before_a_plural_noun_is_the_clause_s_verb() {
+        assert_eq!(
+            first("We will finally learn why Rhee burned the charts."),
+            "Why did Rhee burn the charts?"
+        );
+        assert_eq!(
+            first("Nobody knows how the couple copes with the move."),
+            "How does the couple cope with the move?"
+        );
+    }
+
+    #[test]
+    fn a_hinted_clause_is_asked_as_itself() {
+        assert_eq!(
+            first("Fans took the empty cello case as a hint Solis is coming back."),
+            "Is Solis coming back?"
+        );
+        // The clause's own subject, written out from its contraction, is asked about.
+        assert_eq!(
+            english_titles(
+                &["Fans took it as a hint she's coming back, but her rep said nothing."],
+                None,
+                &TitleContext {
+                    antecedents: vec![Antecedent {
+                        any: Some("Greta Solis".to_owned()),
+                        she: Some("Greta Solis".to_owned()),
+                        ..Antecedent::default()
+                    }],
+                    ..TitleContext::default()
+                },
+            )
+            .next()
+            .map(|made| super::super::finish(&made))
+            .unwrap_or_default(),
+            "Is Greta Solis coming back?"
+        );
+    }
+
+    #[test]
+    fn a_season_following_someone_asks_what_they_do_and_an_adverb_is_no_name() {
+        assert_eq!(
+            first(
+                "Next season should follow Rosa as she takes the mine back and turns the town against Clara."
+            ),
+            "Will Rosa take the mine back?"
+        );
+        assert_eq!(
+            first(
+                "Season 2 is going to follow Nora as she takes over the observatory and finally learns what the key opens."
+            ),
+            "Will Nora take over the observatory?"
+        );
+        assert_eq!(
+            first("Obviously Ruairi Dunne will return as conductor Casimir Vell."),
+            "Will Ruairi Dunne return as conductor Casimir Vell?"
+        );
+        assert_eq!(
+            first("Emily Carr will return as the mayor."),
+            "Will Emily Carr return as the mayor?"
+        );
+        // A second verb after "and" keeps the first clause's subject ("she", named later).
+        assert_eq!(
+            first("Holt told a podcast she had more to say about Ivy and would sign up again."),
+            "Will she sign up again?"
+        );
+        assert_eq!(
+            first(
+                "Airi Nanase said at a fan event that she would love to give Rin her voice again as many times as they let her, which is as good as a yes."
+            ),
+            "Will Airi Nanase give Rin her voice again?"
         );
     }
 

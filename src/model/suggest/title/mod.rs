@@ -260,12 +260,31 @@ fn bare(word: &str) -> String {
 fn strip_connective(text: &str) -> &str {
     let text = text.trim();
     if let Some((first, rest)) = text.split_once(' ')
-        && LEADING_CONNECTIVES.contains(&bare(first).as_str())
+        && (LEADING_CONNECTIVES.contains(&bare(first).as_str()) || is_sentence_adverb(first))
         && !rest.is_empty()
     {
         return rest.trim_start();
     }
     text
+}
+
+/// Endings of adverbs that comment on a whole sentence ("Obviously", "Hopefully",
+/// "Reportedly", "Apparently", "Unfortunately", "Presumably").
+const SENTENCE_ADVERB_ENDINGS: &[&str] = &[
+    "ously", "ally", "edly", "fully", "ntly", "tely", "ably", "ibly", "stly", "ckily", "ppily",
+];
+
+/// Whether `word` opening a sentence is an adverb about the whole sentence rather than a name
+/// ("Obviously Ruairi Dunne will return"): an "-ly" word with one of
+/// [`SENTENCE_ADVERB_ENDINGS`], or a common short one ("Clearly", "Sadly"). Names ending in
+/// "-ly" ("Emily", "Kimberly", "Beverly") have none of these endings.
+fn is_sentence_adverb(word: &str) -> bool {
+    let lower = bare(word);
+    lower.len() >= 6 && SENTENCE_ADVERB_ENDINGS.iter().any(|e| lower.ends_with(e))
+        || matches!(
+            lower.as_str(),
+            "clearly" | "sadly" | "frankly" | "surely" | "truly" | "really" | "likely"
+        )
 }
 
 /// `text` with its first letter upper-cased.
