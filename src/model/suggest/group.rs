@@ -37,6 +37,9 @@ pub(crate) struct Candidate {
     pub topics: Vec<Topic>,
     /// Whether it is a direct question (which opens a thread of its own).
     pub question: bool,
+    /// Whether it is a question about someone only a pronoun names ("Will she actually
+    /// leave?"): it asks about the sentence right before it ([`asks_about_a_pronoun`]).
+    pub refers_back: bool,
     /// The show whose entry holds it, in a list of shows (one group per show).
     pub section: Option<String>,
 }
@@ -46,6 +49,26 @@ impl Candidate {
     pub fn primary_topic(&self) -> Option<Topic> {
         super::terms::primary_topic(&self.topics)
     }
+}
+
+/// Whether an English question's subject is a personal pronoun ("Will she actually leave the
+/// orchestra?", "Who is he?", "Is it the same ship?"): whom it asks about, the sentence
+/// before it said.
+pub(crate) fn asks_about_a_pronoun(question: &str) -> bool {
+    question
+        .split_whitespace()
+        .take(3)
+        .skip(1)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .any(|w| {
+            matches!(
+                w.as_str(),
+                "he" | "she" | "they" | "it" | "him" | "her" | "them"
+            )
+        })
 }
 
 /// How rare each term is among the article's open sentences: the number holding it.
@@ -147,6 +170,8 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
         let topic_of_group = |g: usize| group_topic.get(g).copied().flatten();
         let chosen = match best {
             _ if by_topic.is_some() => by_topic,
+            // "The finale ended with Odile handing in her letter. Will she actually leave?"
+            _ if candidate.refers_back && follows_previous.is_some() => follows_previous,
             Some((_, g))
                 if candidate.question && primary.is_none() && topic_of_group(g).is_some() =>
             {
@@ -221,6 +246,7 @@ mod tests {
                     points: 3,
                     topics: topics_of(&terms),
                     question: sentences[i].ends_with('?'),
+                    refers_back: sentences[i].ends_with('?') && asks_about_a_pronoun(sentences[i]),
                     terms,
                     section: None,
                 }
@@ -247,6 +273,18 @@ mod tests {
             grouped(&sentences, &[0, 2, 3, 4, 5, 6]),
             [vec![0, 2, 3, 6], vec![4], vec![5]]
         );
+    }
+
+    #[test]
+    fn a_question_about_a_pronoun_asks_about_the_sentence_before() {
+        let sentences = [
+            "The finale ended with Odile handing in her resignation letter to the board.",
+            "Will she actually leave the orchestra?",
+            "Will Casimir ever conduct the cursed symphony?",
+        ];
+        assert_eq!(grouped(&sentences, &[0, 1, 2]), [vec![0, 1], vec![2]]);
+        assert!(asks_about_a_pronoun("Is he the man in the coat?"));
+        assert!(!asks_about_a_pronoun("Will the crew ever get off the island?"));
     }
 
     #[test]

@@ -293,6 +293,7 @@ fn suggest_with_headline(
             points: score.points + i32::from(score.question),
             topics: topics_of(&own),
             question: score.question,
+            refers_back: score.question && group::asks_about_a_pronoun(text),
             terms,
             // A list entry's show, or the show its section's heading names ("### Red Lantern
             // Inn" in a piece of two shows): sentences about two shows are two threads.
@@ -336,10 +337,20 @@ fn suggest_with_headline(
         .map(|s| (strength, s))
     }) {
         // Groups that come out as the same question are one suggestion.
-        match by_title.get(&suggestion.title).copied() {
+        // "Will the show be saved?" and "Will a second season be confirmed?" ask one thing:
+        // in an article about one show, every title asking whether it goes on is one
+        // suggestion.
+        let key = if context.listed_shows().is_empty()
+            && title::asks_whether_it_goes_on(&suggestion.title)
+        {
+            RENEWAL_KEY.to_owned()
+        } else {
+            suggestion.title.clone()
+        };
+        match by_title.get(&key).copied() {
             Some(index) => merge_into(&mut made[index], (strength, suggestion)),
             None => {
-                by_title.insert(suggestion.title.clone(), made.len());
+                by_title.insert(key, made.len());
                 made.push((strength, suggestion));
             }
         }
@@ -355,6 +366,9 @@ fn suggest_with_headline(
         .map(|(_, suggestion)| suggestion)
         .collect())
 }
+
+/// The merging key of every title asking whether the show goes on (no title is empty).
+const RENEWAL_KEY: &str = "";
 
 /// Whether a direct question asks the reader and names no one ("Which storyline are you most
 /// looking forward to?", "여러분은 …?"): a poll, not an open thread of the story.
@@ -504,6 +518,7 @@ fn attach_entry_headings(
             terms: Vec::new(),
             topics: Vec::new(),
             question: false,
+            refers_back: false,
             section: Some(show),
         });
         passages.push(heading);
@@ -1128,6 +1143,27 @@ mod tests {
         assert_eq!(cast.title, "Will Ines Varga return for season two?");
         assert_ne!(story.title, renewal.title, "{suggestions:#?}");
         assert!(story.title.contains("charts"), "{}", story.title);
+    }
+
+    #[test]
+    fn where_the_season_ended_is_a_thread_and_one_show_s_renewal_is_asked_once() {
+        let suggestions = suggest_markdown(
+            "Copperleaf has not been renewed for a second season yet.\n\n\
+             Season one ended with Rosa finding the survey map in her father's old trunk.\n\n\
+             Fans have started a petition, and they hope the show can be saved by another \
+             streamer if it comes to that.",
+        );
+        let ending = holding(&suggestions, "Season one ended with Rosa finding the survey map");
+        assert_eq!(
+            ending.map(|s| s.title.as_str()),
+            Some("What will come of Rosa finding the survey map?"),
+            "{suggestions:#?}"
+        );
+        let asks_renewal = suggestions
+            .iter()
+            .filter(|s| title::asks_whether_it_goes_on(&s.title))
+            .count();
+        assert_eq!(asks_renewal, 1, "{suggestions:#?}");
     }
 
     #[test]

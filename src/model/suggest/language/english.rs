@@ -297,6 +297,19 @@ const STRONG: &[&str] = &[
     "nobody explained",
     "far from done",
     "not the end",
+    // How a season or its finale ended is where its open threads were left ("season one
+    // ended with Ivy finding the ledger", "the finale closes on the hatch opening").
+    "ended with",
+    "ends with",
+    "ended on a",
+    "ends on a",
+    "ended on the",
+    "ends on the",
+    "closed with",
+    "closes with",
+    "closed on a",
+    "closes on a",
+    "left off with",
 ];
 
 /// Hedges weaker than [`STRONG`] ones: alone they are enough, but carry less weight.

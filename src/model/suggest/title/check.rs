@@ -858,6 +858,26 @@ fn asks_date(title: &str) -> bool {
             .any(|w| lower.contains(w))
 }
 
+/// Whether an English title asks if the show goes on at all, naming no one: made, renewed,
+/// saved or revived ("Will the show be saved?", "Will a second season be confirmed?").
+pub(crate) fn asks_whether_it_goes_on(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    // Only the show's own question, naming no one ("Will Ossian Kell get to take it to a
+    // fourth season?" is the writer's).
+    let names_no_one = title
+        .split_whitespace()
+        .skip(1)
+        .all(|w| !w.chars().next().is_some_and(char::is_uppercase) || w.starts_with("Season"));
+    !title.chars().any(is_hangul) && names_no_one && asks_renewal(title)
+        || [
+            "the show be saved",
+            "the show be revived",
+            "the show coming back",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
 /// Whether a title asks if a show or season will be made at all.
 fn asks_renewal(title: &str) -> bool {
     let lower = title.to_lowercase();

@@ -577,7 +577,7 @@ fn actor_question(
 type StatementQuestion = fn(&[&str]) -> Option<String>;
 
 /// The ways a statement becomes a question, in the order their titles are tried.
-const STATEMENT_QUESTIONS: [StatementQuestion; 9] = [
+const STATEMENT_QUESTIONS: [StatementQuestion; 10] = [
     consequence_question,
     hint_question,
     want_question,
@@ -587,6 +587,7 @@ const STATEMENT_QUESTIONS: [StatementQuestion; 9] = [
     statement_question,
     condition_question,
     open_item_question,
+    ending_question,
 ];
 
 /// "Will there be a third?" → "Will there be a third season?": an ordinal the question leaves
@@ -1843,6 +1844,102 @@ fn followed_question(words: &[&str]) -> Option<String> {
     });
     let rest = rest[..second_verb.map_or(rest.len(), |k| k - 1)].join(" ");
     Some(format!("Will {} {base} {rest}", name.join(" ")))
+}
+
+/// Words that end the object of a season's last doing: a clause of its own follows.
+const ENDING_OBJECT_STOPS: &[&str] = &[
+    "and", "that", "which", "who", "while", "as", "but", "only", "before", "after", "so", "right",
+    "just", "when", "until", "because", "since", "where",
+];
+
+/// Where a season was left, asked as what comes of it: "Season one ended with Ivy finding
+/// the old ledger" → "What will come of Ivy finding the old ledger?". `None` unless "ended
+/// with" (or "ends", "closed", "closes" with "with" or "on") is followed by a short noun
+/// phrase and an "-ing" verb.
+fn ending_question(words: &[&str]) -> Option<String> {
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    // "ended with Jo Carver shot on the ice": a fate is asked as one ([`fate_question`]).
+    let fate = |list: &[&str]| lower.iter().any(|w| list.contains(&w.as_str()));
+    if fate(DEATH_WORDS) || fate(SURVIVAL_WORDS) {
+        return None;
+    }
+    let at = (1..lower.len().saturating_sub(1)).find(|&k| {
+        matches!(lower[k].as_str(), "ended" | "ends" | "closed" | "closes")
+            && matches!(lower[k + 1].as_str(), "with" | "on")
+    })?;
+    let start = at + 2;
+    let verb = (start + 1..lower.len().min(start + 7)).find(|&k| {
+        let w = &lower[k];
+        // After a name, "opening" is the name's doing ("Yusuf Dane opening the hatch").
+        let after_name = words[k - 1].chars().next().is_some_and(char::is_uppercase);
+        w.len() > 4
+            && w.ends_with("ing")
+            && (after_name || !ING_NOUNS.contains(&w.as_str()))
+            && !opens_noun_phrase(&lower[k - 1])
+            && words[k].chars().next().is_some_and(char::is_lowercase)
+    })?;
+    if words[start..verb]
+        .iter()
+        .any(|w| w.ends_with([',', ';', ':']))
+    {
+        return None;
+    }
+    // The doing's object, up to a clause of its own ("the ledger that proves …", "… and the
+    // whole restaurant drifting off").
+    let object: Vec<&str> = words[verb + 1..]
+        .iter()
+        .take_while(|w| !ENDING_OBJECT_STOPS.contains(&bare(w).as_str()))
+        .copied()
+        .collect();
+    let object = match object
+        .iter()
+        .position(|w| w.ends_with([',', ';', ':', '.']))
+    {
+        Some(k) => &object[..=k],
+        None => &object[..],
+    };
+    let mut object = object.to_vec();
+    while object
+        .last()
+        .is_some_and(|w| DANGLING.contains(&bare(w).as_str()))
+    {
+        object.pop();
+    }
+    // "head chef Marcel (Dion Reyes) walking out": the actor's name in brackets goes.
+    let doer: Vec<&str> = words[start..verb]
+        .iter()
+        .copied()
+        .filter(|w| !w.starts_with('(') && !w.ends_with(')'))
+        .collect();
+    // "them not speaking": whom a pronoun means is not said here.
+    let pronoun = doer.first().is_some_and(|w| {
+        matches!(
+            bare(w).as_str(),
+            "them" | "him" | "her" | "it" | "they" | "he" | "she"
+        )
+    });
+    if doer.is_empty() || pronoun {
+        return None;
+    }
+    // Shortened here, a word at a time from the end of the object: the title's own
+    // shortening would take the "-ing" verb for a trailing clause.
+    loop {
+        let made = format!(
+            "What will come of {} {} {}",
+            doer.join(" "),
+            words[verb],
+            object.join(" ")
+        );
+        let made = made.trim_end().to_owned();
+        if fits_a_title(&made) {
+            return Some(made);
+        }
+        // A closing phrase at a time ("… with the private Lakeview group" goes whole).
+        let cut = object
+            .iter()
+            .rposition(|w| CLOSING_PREPOSITIONS.contains(&bare(w).as_str()))?;
+        object.truncate(cut);
+    }
 }
 
 /// "she ever goes back" → "Will she ever go back?": a present-tense clause as a yes/no question.
@@ -3282,6 +3379,29 @@ mod tests {
             first("Nobody knows how the couple copes with the move."),
             "How does the couple cope with the move?"
         );
+    }
+
+    #[test]
+    fn where_a_season_ended_is_asked_as_what_comes_of_it_unless_it_is_a_fate() {
+        assert_eq!(
+            first(
+                "Season one ended with Ivy finding the old ledger that proves the owners knew about the dam."
+            ),
+            "What will come of Ivy finding the old ledger?"
+        );
+        assert_eq!(
+            first(
+                "The last episode ends with head chef Marcel (Dion Reyes) walking out in the middle of service on opening night at the new place."
+            ),
+            "What will come of head chef Marcel walking out?"
+        );
+        // Whom "them" means is not said; a fate is the fate question's.
+        assert_eq!(ending_question(&words_of("The season ends with them not speaking.")), None);
+        assert_eq!(
+            ending_question(&words_of("The finale ended with Jo Carver shot dead on the ice.")),
+            None
+        );
+        assert_eq!(ending_question(&words_of("The finale ended on a cliffhanger.")), None);
     }
 
     #[test]
