@@ -17,6 +17,11 @@ use super::terms::{Term, Topic};
 
 /// The share of a sentence's term weight a group must cover for the sentence to join it.
 const JOIN_SHARE: f64 = 0.4;
+/// The share of its term weight a sentence must share with the sentence right before it, in
+/// the same paragraph, to join that one's group.
+const ADJACENT_JOIN_SHARE: f64 = 0.15;
+/// The most terms of a lead-in sentence that any sentence after it sharing one continues.
+const LEAD_IN_TERMS: usize = 4;
 /// How much more a topic from the synonym map weighs than a plain word.
 const TOPIC_FACTOR: f64 = 3.0;
 /// How many recent groups a term leads to.
@@ -71,6 +76,14 @@ pub(crate) fn asks_about_a_pronoun(question: &str) -> bool {
         })
 }
 
+/// Whether a candidate is a Korean sentence: one of its terms is written in Hangul.
+fn is_korean(candidate: &Candidate) -> bool {
+    candidate
+        .terms
+        .iter()
+        .any(|t| matches!(t, Term::Word(w) if w.chars().any(super::terms::is_hangul)))
+}
+
 /// How rare each term is among the article's open sentences: the number holding it.
 #[derive(Debug, Default)]
 pub(crate) struct TermCounts {
@@ -116,6 +129,7 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
     let mut shared: Vec<f64> = Vec::new(); // per group, reset after each sentence
     let mut touched: Vec<usize> = Vec::new();
     let mut previous: Option<(usize, usize, usize)> = None; // (sentence index, block, group)
+    let mut previous_terms = 0;
     // Per (list entry, topic): the group of that topic; groups never cross list entries.
     let mut topic_group: HashMap<(Option<&str>, Topic), usize> = HashMap::new();
     let mut group_section: Vec<Option<&str>> = Vec::new();
@@ -146,24 +160,29 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
         }
         let mut best: Option<(f64, usize)> = None;
         let section = candidate.section.as_deref();
-        for &g in &touched {
-            if group_section[g] != section {
-                shared[g] = 0.0;
-                continue;
-            }
-            let share = shared[g] / total;
-            if best.is_none_or(|(s, b)| share > s || (share == s && g < b)) {
-                best = Some((share, g));
-            }
-            shared[g] = 0.0;
-        }
-        touched.clear();
         let follows_previous = previous
             .filter(|&(sentence, block, _)| {
                 candidate.sentence_index == sentence + 1 && candidate.block == block
             })
             .filter(|&(_, _, g)| group_section[g] == candidate.section.as_deref())
             .map(|(_, _, g)| g);
+        // The share the group of the sentence right before (in the same paragraph) covers.
+        let mut previous_share = 0.0;
+        for &g in &touched {
+            if group_section[g] != section {
+                shared[g] = 0.0;
+                continue;
+            }
+            let share = shared[g] / total;
+            if Some(g) == follows_previous {
+                previous_share = share;
+            }
+            if best.is_none_or(|(s, b)| share > s || (share == s && g < b)) {
+                best = Some((share, g));
+            }
+            shared[g] = 0.0;
+        }
+        touched.clear();
         let by_topic = primary.and_then(|t| topic_group.get(&(section, t)).copied());
         // A direct question with no topic of its own does not join a topic's group by a
         // shared name ("Is Bai Xue really dead?" is not the cast question about her actress).
@@ -187,6 +206,19 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
                 None
             }
             Some((share, g)) if share >= JOIN_SHARE => Some(g),
+            // The next sentence of a paragraph sharing a word with the one before goes on
+            // with it ("Then there's Walt's tin box. We still do not know what was inside the
+            // box Walt buried"), unless it is a question of its own.
+            // A lead-in of a few words ("And of course, Dee and Marcus.") is continued by any
+            // sentence sharing one of them. Korean sentences, whose terms are stems shared
+            // widely, join by share alone.
+            _ if !candidate.question
+                && !is_korean(candidate)
+                && (previous_share >= ADJACENT_JOIN_SHARE
+                    || previous_share > 0.0 && previous_terms <= LEAD_IN_TERMS) =>
+            {
+                follows_previous
+            }
             _ if candidate.terms.is_empty() => follows_previous,
             // A statement with little subject of its own continues the one before it.
             _ if primary.is_none() && !candidate.question && candidate.terms.len() <= 2 => {
@@ -222,6 +254,7 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
             }
         }
         previous = Some((candidate.sentence_index, candidate.block, g));
+        previous_terms = candidate.terms.len();
     }
     groups
 }
@@ -284,7 +317,20 @@ mod tests {
         ];
         assert_eq!(grouped(&sentences, &[0, 1, 2]), [vec![0, 1], vec![2]]);
         assert!(asks_about_a_pronoun("Is he the man in the coat?"));
-        assert!(!asks_about_a_pronoun("Will the crew ever get off the island?"));
+        assert!(!asks_about_a_pronoun(
+            "Will the crew ever get off the island?"
+        ));
+    }
+
+    #[test]
+    fn a_lead_in_is_continued_by_the_next_sentence_sharing_a_word() {
+        let sentences = [
+            "Then there's Grandpa Walt's tin box.",
+            "We still do not know what was inside the box Walt buried under lane 7, and the \
+             final shot of Dee prying up the floorboards tells us the writers have plans.",
+            "Nobody knows who set the fire in the snack bar on league night either.",
+        ];
+        assert_eq!(grouped(&sentences, &[0, 1, 2]), [vec![0, 1], vec![2]]);
     }
 
     #[test]

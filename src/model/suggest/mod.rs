@@ -340,8 +340,9 @@ fn suggest_with_headline(
         // "Will the show be saved?" and "Will a second season be confirmed?" ask one thing:
         // in an article about one show, every title asking whether it goes on is one
         // suggestion.
+        let headline = context.headline.as_deref().unwrap_or_default();
         let key = if context.listed_shows().is_empty()
-            && title::asks_whether_it_goes_on(&suggestion.title)
+            && title::asks_whether_it_goes_on(&suggestion.title, headline)
         {
             RENEWAL_KEY.to_owned()
         } else {
@@ -1153,7 +1154,10 @@ mod tests {
              Fans have started a petition, and they hope the show can be saved by another \
              streamer if it comes to that.",
         );
-        let ending = holding(&suggestions, "Season one ended with Rosa finding the survey map");
+        let ending = holding(
+            &suggestions,
+            "Season one ended with Rosa finding the survey map",
+        );
         assert_eq!(
             ending.map(|s| s.title.as_str()),
             Some("What will come of Rosa finding the survey map?"),
@@ -1161,7 +1165,33 @@ mod tests {
         );
         let asks_renewal = suggestions
             .iter()
-            .filter(|s| title::asks_whether_it_goes_on(&s.title))
+            .filter(|s| title::asks_whether_it_goes_on(&s.title, ""))
+            .count();
+        assert_eq!(asks_renewal, 1, "{suggestions:#?}");
+    }
+
+    #[test]
+    fn a_place_is_no_antecedent_and_the_show_s_renewal_is_asked_once() {
+        let suggestions = suggest_titled(
+            &Document::from_markdown(
+                "Brightbox has not renewed Hollowpike Lanes for a second season yet.\n\n\
+                 The pair finally kissed, only for Marcus to announce that he has accepted a \
+                 coaching job in Phoenix. Does he \
+                 actually go?\n\n\
+                 Even if Brightbox renewed Hollowpike Lanes tomorrow, it would be a year out \
+                 at the very least.",
+            ),
+            "Hollowpike Lanes Season 2: Everything We Know",
+        );
+        let going = holding(&suggestions, "Does he actually go?");
+        assert_eq!(
+            going.map(|s| s.title.as_str()),
+            Some("Does Marcus actually go?"),
+            "{suggestions:#?}"
+        );
+        let asks_renewal = suggestions
+            .iter()
+            .filter(|s| title::asks_whether_it_goes_on(&s.title, "Hollowpike Lanes"))
             .count();
         assert_eq!(asks_renewal, 1, "{suggestions:#?}");
     }

@@ -1082,7 +1082,10 @@ fn names_no_person(words: &[&str], start: usize, end: usize) -> bool {
         .map(|j| words[j].to_lowercase())
         .unwrap_or_default();
     let after = words.get(end).map(|w| w.to_lowercase()).unwrap_or_default();
-    SHOW_NOUNS.contains(&before.trim_matches(|c: char| !c.is_alphanumeric()))
+    let before = before.trim_matches(|c: char| !c.is_alphanumeric());
+    SHOW_NOUNS.contains(&before)
+        // "a coaching job in Phoenix": a place.
+        || matches!(before, "in" | "near")
         || after.starts_with("season")
         || words[start..end].last().is_some_and(|w| {
             COMPANY_WORDS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()))

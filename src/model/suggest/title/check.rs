@@ -858,16 +858,18 @@ fn asks_date(title: &str) -> bool {
             .any(|w| lower.contains(w))
 }
 
-/// Whether an English title asks if the show goes on at all, naming no one: made, renewed,
-/// saved or revived ("Will the show be saved?", "Will a second season be confirmed?").
-pub(crate) fn asks_whether_it_goes_on(title: &str) -> bool {
+/// Whether an English title asks if the show goes on at all, naming no one but what
+/// `headline` names: made, renewed, saved or revived ("Will the show be saved?", "Will a
+/// second season be confirmed?", "Will Hollowpike Lanes be renewed?").
+pub(crate) fn asks_whether_it_goes_on(title: &str, headline: &str) -> bool {
     let lower = title.to_lowercase();
-    // Only the show's own question, naming no one ("Will Ossian Kell get to take it to a
-    // fourth season?" is the writer's).
-    let names_no_one = title
-        .split_whitespace()
-        .skip(1)
-        .all(|w| !w.chars().next().is_some_and(char::is_uppercase) || w.starts_with("Season"));
+    // Only the show's own question, naming no one but the show the headline names ("Will
+    // Ossian Kell get to take it to a fourth season?" is the writer's).
+    let names_no_one = title.split_whitespace().skip(1).all(|w| {
+        !w.chars().next().is_some_and(char::is_uppercase)
+            || w.starts_with("Season")
+            || headline.contains(w.trim_end_matches(|c: char| !c.is_alphanumeric()))
+    });
     !title.chars().any(is_hangul) && names_no_one && asks_renewal(title)
         || [
             "the show be saved",

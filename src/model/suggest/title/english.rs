@@ -3396,12 +3396,20 @@ mod tests {
             "What will come of head chef Marcel walking out?"
         );
         // Whom "them" means is not said; a fate is the fate question's.
-        assert_eq!(ending_question(&words_of("The season ends with them not speaking.")), None);
         assert_eq!(
-            ending_question(&words_of("The finale ended with Jo Carver shot dead on the ice.")),
+            ending_question(&words_of("The season ends with them not speaking.")),
             None
         );
-        assert_eq!(ending_question(&words_of("The finale ended on a cliffhanger.")), None);
+        assert_eq!(
+            ending_question(&words_of(
+                "The finale ended with Jo Carver shot dead on the ice."
+            )),
+            None
+        );
+        assert_eq!(
+            ending_question(&words_of("The finale ended on a cliffhanger.")),
+            None
+        );
     }
 
     #[test]
