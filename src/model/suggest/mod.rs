@@ -1197,6 +1197,18 @@ mod tests {
     }
 
     #[test]
+    fn a_korean_season_left_on_a_scene_is_a_thread() {
+        let suggestions = suggest_markdown(
+            "'밤의 세탁소' 시즌2 제작은 아직 확정되지 않았다.\n\n\
+             마지막 회에서 봉팔이 하숙집 열쇠를 우체통에 넣고 떠나는 장면으로 끝났다.",
+        );
+        assert!(
+            holding(&suggestions, "봉팔이 하숙집 열쇠를").is_some(),
+            "{suggestions:#?}"
+        );
+    }
+
+    #[test]
     fn a_conditional_raises_its_consequence_and_a_wish_is_a_thread() {
         let suggestions = suggest_markdown(
             "Should the network order more episodes, the two leads would sign on again.\n\n\

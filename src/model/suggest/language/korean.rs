@@ -93,6 +93,14 @@ const STRONG: &[&str] = &[
     "복선",
     "알 수 없",
     "모른다",
+    // Where a season was left ("…를 발견하는 장면으로 끝났다", "결정을 미룬 채 끝나"): its open
+    // threads.
+    "장면으로 끝",
+    "장면으로 마무리",
+    "채 끝",
+    "채로 끝",
+    "끝이 났",
+    "끝을 맺",
 ];
 
 /// Hedges weaker than [`STRONG`] ones.

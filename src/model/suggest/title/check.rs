@@ -1721,6 +1721,13 @@ const KOREAN_VAGUE_NOUNS: &[&str] = &[
     "작품",
     "드라마",
     "시즌1",
+    "최종회",
+    "최종화",
+    "마지막회",
+    "마지막",
+    "회",
+    "화",
+    "매회",
 ];
 
 /// Whether a Korean template question's subject is only vague nouns ([`KOREAN_VAGUE_NOUNS`]).
@@ -2336,6 +2343,7 @@ mod tests {
                 TitleProblem::VagueSubject,
             ),
             ("아무 발표가 어떻게 될까?", TitleProblem::VagueSubject),
+            ("시즌1 최종회는 어떻게 될까?", TitleProblem::VagueSubject),
         ] {
             assert_eq!(title_problem(title), Some(problem), "{title}");
         }
