@@ -1209,6 +1209,23 @@ mod tests {
     }
 
     #[test]
+    fn a_speaker_s_own_wish_or_plan_is_a_thread() {
+        let suggestions = suggest_markdown(
+            "Marchbanks: I want a Christmas special for the whole street.\n\n\
+             Vuong has the next three seasons sketched out on index cards above her desk.",
+        );
+        for quote in [
+            "I want a Christmas special",
+            "the next three seasons sketched out",
+        ] {
+            assert!(
+                holding(&suggestions, quote).is_some(),
+                "{quote}: {suggestions:#?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_conditional_raises_its_consequence_and_a_wish_is_a_thread() {
         let suggestions = suggest_markdown(
             "Should the network order more episodes, the two leads would sign on again.\n\n\

@@ -276,7 +276,7 @@ pub(super) fn english_titles<'a>(
             .filter(|made| !returns_the_show(made, context))
     });
     let by_subject = std::iter::once_with(move || {
-        subject_question(sentences[0])
+        subject_question(strip_connective(sentences[0]))
             .map(|made| actor_question(made, sentences[0], context, own_season))
             .map(|made| fate_question(made, sentences[0]))
             .filter(|made| !about_the_headline(made, context) && !about_a_maker(made, context))
@@ -577,10 +577,11 @@ fn actor_question(
 type StatementQuestion = fn(&[&str]) -> Option<String>;
 
 /// The ways a statement becomes a question, in the order their titles are tried.
-const STATEMENT_QUESTIONS: [StatementQuestion; 10] = [
+const STATEMENT_QUESTIONS: [StatementQuestion; 11] = [
     consequence_question,
     hint_question,
     want_question,
+    plan_question,
     followed_question,
     embedded_question,
     complement_question,
@@ -816,11 +817,12 @@ fn consequence_question(words: &[&str]) -> Option<String> {
 /// (the one wished for, a pronoun left for the antecedent to name).
 fn want_question(words: &[&str]) -> Option<String> {
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
-    let at = lower.iter().position(|w| {
+    // "I'd love for Agnes to get a happy ending": "for" opens the one wished for.
+    let at = (0..lower.len()).find(|&k| {
         matches!(
-            w.as_str(),
+            lower[k].as_str(),
             "wants" | "want" | "hopes" | "hope" | "wishes" | "wish"
-        )
+        ) || (lower[k] == "for" && k > 0 && matches!(lower[k - 1].as_str(), "love" | "like"))
     })?;
     if at == 0 {
         return None;
@@ -829,6 +831,15 @@ fn want_question(words: &[&str]) -> Option<String> {
         let subject = subject_before(words, &lower, at)?;
         let predicate = predicate_after(words, &lower, at + 2)?;
         return Some(format!("Will {subject} {predicate}"));
+    }
+    // "I want a Christmas special" → "Will there be a Christmas special?"
+    if lower
+        .get(at + 1)
+        .is_some_and(|w| matches!(w.as_str(), "a" | "an" | "another"))
+        && !lower[at + 1..].iter().any(|w| w == "to")
+    {
+        let wished = predicate_after(words, &lower, at + 1)?;
+        return Some(format!("Will there be {wished}"));
     }
     let to = (at + 1..words.len().min(at + 5)).find(|&k| lower[k] == "to")?;
     let wished = &words[at + 1..to];
@@ -1496,7 +1507,10 @@ fn opens_a_trailing_clause(word: &str, before: &str, after: Option<&str>) -> boo
             )
         });
     // "pick up after the betrayal and will follow the crew": a second verb phrase.
-    let and_modal = lower == "and" && after.is_some_and(|a| modal_word(&bare(a)).is_some());
+    let and_modal = lower == "and"
+        && after.is_some_and(|a| {
+            modal_word(&bare(a)).is_some() || matches!(bare(a).as_str(), "that" | "if" | "because")
+        });
     participle
         || every_time
         || as_clause
@@ -1940,6 +1954,35 @@ fn ending_question(words: &[&str]) -> Option<String> {
             .rposition(|w| CLOSING_PREPOSITIONS.contains(&bare(w).as_str()))?;
         object.truncate(cut);
     }
+}
+
+/// A maker's plan for more, asked as whether they get to make it: "Vuong has the next three
+/// seasons sketched out" → "Will Vuong get to make the next three seasons?". `None` unless
+/// "has", "had", "have" or "got" comes before what is "mapped", "sketched" or "planned" out.
+fn plan_question(words: &[&str]) -> Option<String> {
+    let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
+    let out = (1..lower.len()).find(|&k| {
+        lower[k] == "out" && matches!(lower[k - 1].as_str(), "mapped" | "sketched" | "planned")
+    })?;
+    let has = (0..out - 1)
+        .rev()
+        .take(6)
+        .find(|&k| matches!(lower[k].as_str(), "has" | "had" | "have" | "got" | "i've"))?;
+    let planned = words[has + 1..out - 1].join(" ");
+    // What is planned is a noun phrase ("the next two seasons", "a third series"), not
+    // "had already mapped out".
+    let phrase = lower.get(has + 1).is_some_and(|w| {
+        opens_noun_phrase(w)
+            || matches!(
+                w.as_str(),
+                "another" | "more" | "my" | "our" | "two" | "three" | "four" | "five"
+            )
+    });
+    if !phrase || has == 0 {
+        return None;
+    }
+    let subject = subject_before(words, &lower, has)?;
+    Some(format!("Will {subject} get to make {planned}"))
 }
 
 /// "she ever goes back" → "Will she ever go back?": a present-tense clause as a yes/no question.
@@ -3409,6 +3452,26 @@ mod tests {
         assert_eq!(
             ending_question(&words_of("The finale ended on a cliffhanger.")),
             None
+        );
+    }
+
+    #[test]
+    fn a_wish_for_someone_or_something_asks_whether_it_comes_true() {
+        assert_eq!(
+            first("Rowan: I'd love for Agnes to get a proper happy ending."),
+            "Will Agnes get a proper happy ending?"
+        );
+        assert_eq!(
+            first("Marchbanks says she wants a Christmas special."),
+            "Will there be a Christmas special?"
+        );
+        assert_eq!(
+            first("Arkwright: I want Danny to finally pass his driving test."),
+            "Will Danny pass his driving test?"
+        );
+        assert_eq!(
+            first("Vuong has the next three seasons sketched out on index cards above her desk."),
+            "Will Vuong get to make the next three seasons?"
         );
     }
 
