@@ -1200,12 +1200,20 @@ mod tests {
     fn a_korean_season_left_on_a_scene_is_a_thread() {
         let suggestions = suggest_markdown(
             "'밤의 세탁소' 시즌2 제작은 아직 확정되지 않았다.\n\n\
-             마지막 회에서 봉팔이 하숙집 열쇠를 우체통에 넣고 떠나는 장면으로 끝났다.",
+             마지막 회에서 봉팔이 하숙집 열쇠를 우체통에 넣고 떠나는 장면으로 끝났다.\n\n\
+             과연 히바리는 살아 있는 것인가.\n\n\
+             주연 성우도 그날을 기다리고 있겠다며 웃었다.",
         );
-        assert!(
-            holding(&suggestions, "봉팔이 하숙집 열쇠를").is_some(),
-            "{suggestions:#?}"
-        );
+        for quote in [
+            "봉팔이 하숙집 열쇠를",
+            "과연 히바리는",
+            "그날을 기다리고 있겠다",
+        ] {
+            assert!(
+                holding(&suggestions, quote).is_some(),
+                "{quote}: {suggestions:#?}"
+            );
+        }
     }
 
     #[test]

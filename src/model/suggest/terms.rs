@@ -658,8 +658,16 @@ pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
             // "a second season", "season 2", "more seasons" ask for more; "the season finale" does not.
             let before = i.checked_sub(1).map(|k| words[k].to_lowercase());
             let after = words.get(i + 1).map(|w| w.to_lowercase());
-            let more = before.is_some_and(|w| MORE_SEASON_BEFORE.contains(&w.as_str()))
-                || after.is_some_and(|w| MORE_SEASON_AFTER.contains(&w.as_str()));
+            // "The second season ended with Abigail shot": a season already aired.
+            let aired = after.as_deref().is_some_and(|w| {
+                matches!(
+                    w,
+                    "ended" | "ends" | "closed" | "closes" | "wrapped" | "finished" | "aired"
+                )
+            });
+            let more = !aired
+                && (before.is_some_and(|w| MORE_SEASON_BEFORE.contains(&w.as_str()))
+                    || after.is_some_and(|w| MORE_SEASON_AFTER.contains(&w.as_str())));
             if more {
                 terms.push(Term::Topic(Topic::Renewal));
             }
@@ -1309,6 +1317,23 @@ const NOT_NAMES: &[&str] = &[
     "sunday",
 ];
 
+/// Whether a capitalised word is a weekday ("Friday"), which names no one a story question
+/// is about. (Months are not: "May" and "June" are names too.)
+pub(crate) fn is_weekday(word: &str) -> bool {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .any(|n| n.eq_ignore_ascii_case(core))
+}
+
 /// Whether `text` holds a Hangul syllable or letter (ASCII text, checked at once, holds none).
 fn has_hangul(text: &str) -> bool {
     !text.is_ascii() && text.chars().any(is_hangul)
@@ -1388,6 +1413,20 @@ fn korean_stem(word: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_season_that_ended_is_no_renewal_and_a_season_s_story_is_not_either() {
+        let renewal = Term::Topic(Topic::Renewal);
+        assert!(
+            !subject_terms("The second season ended with Abigail shot on the steps.")
+                .contains(&renewal)
+        );
+        assert!(subject_terms("Will there be a second season?").contains(&renewal));
+        let story = "Season 2 will pick up with the crew sailing to Oslo to find the mapmaker.";
+        assert!(!with_renewal_as_subject(subject_terms(story), story).contains(&renewal));
+        let renewed = "Season 2 will happen if the numbers hold up.";
+        assert!(with_renewal_as_subject(subject_terms(renewed), renewed).contains(&renewal));
+    }
+
     #[test]
     fn names_carry_the_gender_the_sentence_shows() {
         assert_eq!(

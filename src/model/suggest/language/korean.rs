@@ -101,6 +101,24 @@ const STRONG: &[&str] = &[
     "채로 끝",
     "끝이 났",
     "끝을 맺",
+    "직전에 끝",
+    // Not knowing, not explaining, declining to say ("진짜 모르겠어요", "그 의미는 설명되지
+    // 않았다", "말을 아꼈다").
+    "모르겠",
+    "설명되지 않",
+    "설명하지 않",
+    "말을 아꼈",
+    // A question ending written with a period ("과연 히바리는 살아 있는 것인가.").
+    "것인가",
+    "건가요",
+    "는 건가",
+    // Attention turning to someone ("관심은 원로배우 남순례에게 쏠린다").
+    "쏠린다",
+    "쏠리고",
+    // A wish said politely ("꼭 연기하고 싶습니다", "그날을 기다리고 있겠습니다").
+    "싶습니다",
+    "싶어요",
+    "기다리고 있겠",
 ];
 
 /// Hedges weaker than [`STRONG`] ones.

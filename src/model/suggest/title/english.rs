@@ -14,9 +14,45 @@ use super::{
 
 /// Opening words lower-cased when they start the subject of a question.
 const COMMON_OPENERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "her", "his",
-    "their", "its", "our", "some", "many", "any", "both", "each", "every", "fans", "viewers",
-    "there", "we", "you", "season", "seasons", "next", "new",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "her",
+    "his",
+    "their",
+    "its",
+    "our",
+    "some",
+    "many",
+    "any",
+    "both",
+    "each",
+    "every",
+    "fans",
+    "viewers",
+    "there",
+    "we",
+    "you",
+    "season",
+    "seasons",
+    "next",
+    "new",
+    "production",
+    "filming",
+    "shooting",
+    "casting",
+    "development",
+    "work",
+    "talks",
+    "writing",
 ];
 
 /// Words after which a statement's subject starts (reporting verbs, complementisers).
@@ -1982,6 +2018,14 @@ fn plan_question(words: &[&str]) -> Option<String> {
         return None;
     }
     let subject = subject_before(words, &lower, has)?;
+    // "I've got …": the speaker, whom the sentence does not name.
+    let first_person = bare(&subject)
+        .split('\'')
+        .next()
+        .is_some_and(|w| matches!(w, "i" | "we"));
+    if first_person {
+        return None;
+    }
     Some(format!("Will {subject} get to make {planned}"))
 }
 
@@ -2618,6 +2662,7 @@ fn subject_question(best: &str) -> Option<String> {
     let is_name = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase)
             && !COMMON_OPENERS.contains(&bare(w).as_str())
+            && !super::super::terms::is_weekday(w)
     };
     // A name may open the sentence when a second capitalised word follows ("Copper Street
     // took over …").
@@ -3472,6 +3517,12 @@ mod tests {
         assert_eq!(
             first("Vuong has the next three seasons sketched out on index cards above her desk."),
             "Will Vuong get to make the next three seasons?"
+        );
+        assert_eq!(
+            plan_question(&words_of(
+                "I’ve got three seasons mapped out on a whiteboard."
+            )),
+            None
         );
     }
 
