@@ -184,6 +184,9 @@ const KOREAN_TOPICS: &[(&str, Topic)] = &[
     ("시즌4", Topic::Renewal),
     ("시즌 2", Topic::Renewal),
     ("시즌 3", Topic::Renewal),
+    // An anime's next cour: "2기", "제2기".
+    ("2기", Topic::Renewal),
+    ("3기", Topic::Renewal),
     ("새 시즌", Topic::Renewal),
     ("다음 시즌", Topic::Renewal),
     ("후속", Topic::Renewal),
@@ -1423,6 +1426,10 @@ mod tests {
         assert!(subject_terms("Will there be a second season?").contains(&renewal));
         let story = "Season 2 will pick up with the crew sailing to Oslo to find the mapmaker.";
         assert!(!with_renewal_as_subject(subject_terms(story), story).contains(&renewal));
+        // An anime's next cour is its next season.
+        assert!(
+            subject_terms("그러나 2기의 제작에 대해서는 아무런 발표도 없다.").contains(&renewal)
+        );
         let renewed = "Season 2 will happen if the numbers hold up.";
         assert!(with_renewal_as_subject(subject_terms(renewed), renewed).contains(&renewal));
     }

@@ -1675,8 +1675,11 @@ fn korean_subject_not_a_phrase(body: &str) -> bool {
         return false;
     };
     let head_bare = head.trim_end_matches(['은', '는', '이', '가']);
-    // "맡은", "같은", "젊은": an adnominal verb left as the subject.
-    let adnominal = head.ends_with('은') && head.chars().count() == 2;
+    // "맡은", "같은", "젊은", "만들어지는", "되는": an adnominal verb left as the subject.
+    let adnominal = (head.ends_with('은') && head.chars().count() == 2)
+        || ["지는", "하는", "되는", "있는", "없는"]
+            .iter()
+            .any(|e| head.ends_with(e));
     // "만복과 윤하나는": two people named together.
     let pair = matches!(modifiers, [first] if (first.ends_with(['와', '과', '랑']))
         && (3..=4).contains(&first.chars().count()));
@@ -2344,6 +2347,7 @@ mod tests {
             ),
             ("아무 발표가 어떻게 될까?", TitleProblem::VagueSubject),
             ("시즌1 최종회는 어떻게 될까?", TitleProblem::VagueSubject),
+            ("2기가 만들어지는 어떻게 될까?", TitleProblem::GluedLeadIn),
         ] {
             assert_eq!(title_problem(title), Some(problem), "{title}");
         }
