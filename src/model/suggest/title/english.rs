@@ -2961,6 +2961,10 @@ fn about_a_maker(made: &str, context: &TitleContext) -> bool {
         return false;
     };
     let first = name.split(' ').next().unwrap_or_default();
+    // "Co-creator Dana Whitcombe": a maker by the role the sentence opens with.
+    if MAKER_WORDS.contains(&bare(first).as_str()) && name.contains(' ') {
+        return true;
+    }
     // "Quintana" is the maker "Marisol Quintana" by her last name.
     context
         .makers
@@ -3524,6 +3528,19 @@ mod tests {
             )),
             None
         );
+    }
+
+    #[test]
+    fn a_role_led_subject_is_a_maker() {
+        let context = TitleContext::default();
+        assert!(about_a_maker(
+            "What will happen to Co-creator Dana Whitcombe?",
+            &context
+        ));
+        assert!(!about_a_maker(
+            "What will happen to Dana Whitcombe?",
+            &context
+        ));
     }
 
     #[test]
