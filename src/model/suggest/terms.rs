@@ -990,6 +990,7 @@ pub(crate) fn names_with_gender(sentence: &str) -> Vec<(String, Option<Gender>)>
         core.chars().next().is_some_and(char::is_uppercase)
             && core.chars().count() > 1
             && !NOT_NAMES.iter().any(|n| n.eq_ignore_ascii_case(core))
+            && !is_weekday(core)
     };
     let bare = |w: &str| {
         w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -1311,6 +1312,10 @@ const NOT_NAMES: &[&str] = &[
     "october",
     "november",
     "december",
+];
+
+/// The days of the week, lower-cased.
+const WEEKDAYS: [&str; 7] = [
     "monday",
     "tuesday",
     "wednesday",
@@ -1321,20 +1326,10 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Whether a capitalised word is a weekday ("Friday"), which names no one a story question
-/// is about. (Months are not: "May" and "June" are names too.)
+/// is about.
 pub(crate) fn is_weekday(word: &str) -> bool {
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .iter()
-    .any(|n| n.eq_ignore_ascii_case(core))
+    WEEKDAYS.iter().any(|n| n.eq_ignore_ascii_case(core))
 }
 
 /// Whether `text` holds a Hangul syllable or letter (ASCII text, checked at once, holds none).
