@@ -336,18 +336,15 @@ fn suggest_with_headline(
         )
         .map(|s| (strength, s))
     }) {
-        // Groups that come out as the same question are one suggestion.
-        // "Will the show be saved?" and "Will a second season be confirmed?" ask one thing:
-        // in an article about one show, every title asking whether it goes on is one
-        // suggestion.
+        // Groups that come out as the same question are one suggestion, however it is worded
+        // ("Will the show be saved?" and "Will a second season be confirmed?" in an article
+        // about one show; "Did Abigail survive?" and "Is Abigail really dead?").
         let headline = context.headline.as_deref().unwrap_or_default();
-        let key = if context.listed_shows().is_empty()
-            && title::asks_whether_it_goes_on(&suggestion.title, headline)
-        {
-            RENEWAL_KEY.to_owned()
-        } else {
-            suggestion.title.clone()
-        };
+        let key = title::question_key(
+            &suggestion.title,
+            headline,
+            context.listed_shows().is_empty(),
+        );
         match by_title.get(&key).copied() {
             Some(index) => merge_into(&mut made[index], (strength, suggestion)),
             None => {
@@ -367,9 +364,6 @@ fn suggest_with_headline(
         .map(|(_, suggestion)| suggestion)
         .collect())
 }
-
-/// The merging key of every title asking whether the show goes on (no title is empty).
-const RENEWAL_KEY: &str = "";
 
 /// Whether a direct question asks the reader and names no one ("Which storyline are you most
 /// looking forward to?", "여러분은 …?"): a poll, not an open thread of the story.
@@ -885,6 +879,9 @@ mod tests {
     use super::*;
     use crate::model::DEFAULT_ARTICLE_MARKDOWN;
 
+    /// The key [`title::question_key`] gives every title asking whether the show goes on.
+    const RENEWAL_TITLE_KEY: &str = "\u{1}renewal";
+
     fn suggest_markdown(source: &str) -> Vec<Suggestion> {
         suggest(&Document::from_markdown(source))
     }
@@ -1165,7 +1162,7 @@ mod tests {
         );
         let asks_renewal = suggestions
             .iter()
-            .filter(|s| title::asks_whether_it_goes_on(&s.title, ""))
+            .filter(|s| title::question_key(&s.title, "", true) == RENEWAL_TITLE_KEY)
             .count();
         assert_eq!(asks_renewal, 1, "{suggestions:#?}");
     }
@@ -1191,7 +1188,9 @@ mod tests {
         );
         let asks_renewal = suggestions
             .iter()
-            .filter(|s| title::asks_whether_it_goes_on(&s.title, "Hollowpike Lanes"))
+            .filter(|s| {
+                title::question_key(&s.title, "Hollowpike Lanes", true) == RENEWAL_TITLE_KEY
+            })
             .count();
         assert_eq!(asks_renewal, 1, "{suggestions:#?}");
     }

@@ -853,15 +853,60 @@ fn asks_date(title: &str) -> bool {
                 .any(|w| lower.contains(w));
     }
     lower.starts_with("when")
-        && ["premiere", "air", "return", "release", "come out", "arrive"]
-            .iter()
-            .any(|w| lower.contains(w))
+        && [
+            "premiere",
+            "air",
+            "return",
+            "release",
+            "come out",
+            "coming out",
+            "arrive",
+            "land",
+            "drop",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// The key under which titles that ask one question are one suggestion: the title itself
+/// (case aside), or for an article about one show (`one_show`) the same key for every title
+/// asking whether it goes on ([`asks_whether_it_goes_on`]) and for every English one asking when
+/// its next season comes ("When will season two premiere?", "When is season 2 coming out?");
+/// and one key per person for a fate asked in different words ("Did Abigail survive?", "Is
+/// Abigail really dead?").
+pub(crate) fn question_key(title: &str, headline: &str, one_show: bool) -> String {
+    let korean = title.chars().any(is_hangul);
+    if one_show && asks_whether_it_goes_on(title, headline) {
+        return "\u{1}renewal".to_owned();
+    }
+    if one_show && !korean && asks_date(title) && !title.contains(" cast") {
+        return "\u{1}date".to_owned();
+    }
+    let lower = title.to_lowercase();
+    let fate = [
+        ("did ", " survive"),
+        ("is ", " really dead"),
+        ("is ", " dead"),
+        ("is ", " still alive"),
+        ("is ", " alive"),
+        ("did ", " make it"),
+    ]
+    .iter()
+    .find_map(|(open, close)| {
+        let rest = lower.strip_prefix(open)?;
+        let at = rest.find(close)?;
+        Some(rest[..at].trim_start_matches("the ").to_owned())
+    });
+    match fate {
+        Some(who) if !who.is_empty() && !korean => format!("\u{1}fate {who}"),
+        _ => lower,
+    }
 }
 
 /// Whether an English title asks if the show goes on at all, naming no one but what
 /// `headline` names: made, renewed, saved or revived ("Will the show be saved?", "Will a
 /// second season be confirmed?", "Will Hollowpike Lanes be renewed?").
-pub(crate) fn asks_whether_it_goes_on(title: &str, headline: &str) -> bool {
+fn asks_whether_it_goes_on(title: &str, headline: &str) -> bool {
     let lower = title.to_lowercase();
     // Only the show's own question, naming no one but the show the headline names ("Will
     // Ossian Kell get to take it to a fourth season?" is the writer's).
@@ -2320,6 +2365,30 @@ mod tests {
         assert!(!unanchored_pronoun(
             "Will Love You Forever get another season?"
         ));
+    }
+
+    #[test]
+    fn one_question_in_other_words_has_one_key() {
+        let key = |t: &str| question_key(t, "Copper Widows", true);
+        assert_eq!(key("Did Abigail survive?"), key("Is Abigail really dead?"));
+        assert_eq!(
+            key("When will season two premiere?"),
+            key("When is season 2 coming out?")
+        );
+        assert_eq!(
+            key("Will the show be saved?"),
+            key("Will a second season be confirmed?")
+        );
+        assert_eq!(
+            key("Will there be an Ashen Compass Season 2?"),
+            key("Will there be an Ashen Compass season 2?")
+        );
+        assert_ne!(key("Did Abigail survive?"), key("Did Ruth survive?"));
+        // A list of shows asks each show's renewal apart.
+        assert_ne!(
+            question_key("Will the show be saved?", "", false),
+            question_key("Will a second season be confirmed?", "", false)
+        );
     }
 
     #[test]

@@ -18,7 +18,7 @@ mod korean;
 
 use super::language::is_korean;
 use super::terms::Topic;
-pub(crate) use check::asks_whether_it_goes_on;
+pub(crate) use check::question_key;
 use check::{Settled, title_problem_in};
 
 /// What the article around a group tells its title.
