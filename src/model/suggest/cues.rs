@@ -213,7 +213,7 @@ fn raises_consequence(sentence: &str) -> bool {
 /// `sentence` with its English contractions written out ("I'd" → "I would", "isn't" → "is
 /// not"), curly apostrophes read as straight ones; borrowed when it has no apostrophe. A
 /// contraction hangs on a word and ends one ("I'd," but not "Ma'dame" or a quote's 'd').
-fn expand_contractions(sentence: &str) -> Cow<'_, str> {
+pub(crate) fn expand_contractions(sentence: &str) -> Cow<'_, str> {
     if !sentence.contains(['\'', '’']) {
         return Cow::Borrowed(sentence);
     }

@@ -129,7 +129,6 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
     let mut shared: Vec<f64> = Vec::new(); // per group, reset after each sentence
     let mut touched: Vec<usize> = Vec::new();
     let mut previous: Option<(usize, usize, usize)> = None; // (sentence index, block, group)
-    let mut previous_terms = 0;
     // Per (list entry, topic): the group of that topic; groups never cross list entries.
     let mut topic_group: HashMap<(Option<&str>, Topic), usize> = HashMap::new();
     let mut group_section: Vec<Option<&str>> = Vec::new();
@@ -210,12 +209,14 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
             // with it ("Then there's Walt's tin box. We still do not know what was inside the
             // box Walt buried"), unless it is a question of its own.
             // A lead-in of a few words ("And of course, Dee and Marcus.") is continued by any
-            // sentence sharing one of them. Korean sentences, whose terms are stems shared
-            // widely, join by share alone.
+            // sentence sharing one of them (the previous candidate, `index - 1`, is that
+            // lead-in whenever it shares anything). Korean sentences, whose terms are stems
+            // shared widely, join by share alone.
             _ if !candidate.question
                 && !is_korean(candidate)
                 && (previous_share >= ADJACENT_JOIN_SHARE
-                    || previous_share > 0.0 && previous_terms <= LEAD_IN_TERMS) =>
+                    || previous_share > 0.0
+                        && candidates[index - 1].terms.len() <= LEAD_IN_TERMS) =>
             {
                 follows_previous
             }
@@ -254,7 +255,6 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
             }
         }
         previous = Some((candidate.sentence_index, candidate.block, g));
-        previous_terms = candidate.terms.len();
     }
     groups
 }

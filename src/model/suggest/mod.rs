@@ -1050,6 +1050,16 @@ mod tests {
     }
 
     /// The suggestion whose passages hold `quote`.
+    /// Asserts that some suggestion holds each of `quotes`.
+    fn assert_all_held(suggestions: &[Suggestion], quotes: &[&str]) {
+        for quote in quotes {
+            assert!(
+                holding(suggestions, quote).is_some(),
+                "{quote}: {suggestions:#?}"
+            );
+        }
+    }
+
     fn holding<'a>(suggestions: &'a [Suggestion], quote: &str) -> Option<&'a Suggestion> {
         suggestions
             .iter()
@@ -1204,17 +1214,15 @@ mod tests {
              주연 성우도 그날을 기다리고 있겠다며 웃었다.\n\n\
              렌카의 생사는 명확하게 되지 않은 채로 방송이 끝났다.",
         );
-        for quote in [
-            "봉팔이 하숙집 열쇠를",
-            "과연 히바리는",
-            "그날을 기다리고 있겠다",
-            "렌카의 생사는",
-        ] {
-            assert!(
-                holding(&suggestions, quote).is_some(),
-                "{quote}: {suggestions:#?}"
-            );
-        }
+        assert_all_held(
+            &suggestions,
+            &[
+                "봉팔이 하숙집 열쇠를",
+                "과연 히바리는",
+                "그날을 기다리고 있겠다",
+                "렌카의 생사는",
+            ],
+        );
     }
 
     #[test]
@@ -1223,15 +1231,13 @@ mod tests {
             "Marchbanks: I want a Christmas special for the whole street.\n\n\
              Vuong has the next three seasons sketched out on index cards above her desk.",
         );
-        for quote in [
-            "I want a Christmas special",
-            "the next three seasons sketched out",
-        ] {
-            assert!(
-                holding(&suggestions, quote).is_some(),
-                "{quote}: {suggestions:#?}"
-            );
-        }
+        assert_all_held(
+            &suggestions,
+            &[
+                "I want a Christmas special",
+                "the next three seasons sketched out",
+            ],
+        );
     }
 
     #[test]

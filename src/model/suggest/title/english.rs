@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
+use super::super::cues;
 use super::super::terms::{Topic, last_name};
 use super::{
     Antecedent, DANGLING, LEADING_CONNECTIVES, MAX_TITLE_CHARS, MAX_TITLE_WORDS, MIN_CLAUSE_CHARS,
@@ -248,12 +249,12 @@ pub(super) fn english_titles<'a>(
     });
     // An actor's return is asked for the season their own sentences name, if any.
     let own_season = season_named(sentences);
+    // The best sentence without an opening connective or sentence adverb ("Obviously Ruairi
+    // Dunne will return …"): what the name-based questions read.
+    let best = strip_connective(sentences[0]);
     let mut by_topic = Vec::new();
     match key {
-        Some(Topic::Cast) => by_topic.extend(named_return_question(
-            strip_connective(sentences[0]),
-            season,
-        )),
+        Some(Topic::Cast) => by_topic.extend(named_return_question(best, season)),
         Some(Topic::Schedule) => by_topic.push(schedule_question(season)),
         Some(Topic::Renewal) if context.season_confirmed => {
             by_topic.push(schedule_question(season));
@@ -306,13 +307,13 @@ pub(super) fn english_titles<'a>(
         RETURN_WORDS
             .iter()
             .any(|w| lower.contains(w))
-            .then(|| named_return_question(strip_connective(sentences[0]), season))
+            .then(|| named_return_question(best, season))
             .flatten()
             // "Pennywhistle Bakery is coming back": the show returning is no person's return.
             .filter(|made| !returns_the_show(made, context))
     });
     let by_subject = std::iter::once_with(move || {
-        subject_question(strip_connective(sentences[0]))
+        subject_question(best)
             .map(|made| actor_question(made, sentences[0], context, own_season))
             .map(|made| fate_question(made, sentences[0]))
             .filter(|made| !about_the_headline(made, context) && !about_a_maker(made, context))
@@ -550,13 +551,31 @@ fn fate_question(made: String, sentence: &str) -> String {
         return made;
     };
     let words: Vec<String> = words_of(sentence).iter().map(|w| bare(w)).collect();
+    match fate_named(&words) {
+        Some(Fate::Death) => format!("Is {name} really dead?"),
+        Some(Fate::Survival) => format!("Did {name} survive?"),
+        None => made,
+    }
+}
+
+/// What a sentence's words say of someone's fate ([`DEATH_WORDS`], [`SURVIVAL_WORDS`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Fate {
+    /// A death is spoken of ("shot dead", "the body").
+    Death,
+    /// Surviving is in doubt ("survived", "made it out").
+    Survival,
+}
+
+/// The fate `words` (lower-cased, bare) speak of, death first; `None` when they speak of none.
+fn fate_named(words: &[String]) -> Option<Fate> {
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
     if has(DEATH_WORDS) {
-        format!("Is {name} really dead?")
+        Some(Fate::Death)
     } else if has(SURVIVAL_WORDS) {
-        format!("Did {name} survive?")
+        Some(Fate::Survival)
     } else {
-        made
+        None
     }
 }
 
@@ -937,36 +956,31 @@ fn hint_question(words: &[&str]) -> Option<String> {
     })
 }
 
-/// `words` with a subject pronoun's contracted "be" or "have" written out: "she's coming
-/// back" → "she is coming back", "they're" → "they are", "he's been" → "he has been".
+/// `words` with a subject pronoun's contraction written out: "she's coming back" → "she is
+/// coming back", "he's been" → "he has been", and "they're", "she'd" as
+/// [`cues::expand_contractions`] writes them (it leaves "'s" alone, which is also a
+/// possessive). Other words are kept as they are.
 fn with_be_written_out(words: &[&str]) -> Vec<String> {
     let mut out = Vec::with_capacity(words.len() + 1);
     for (k, word) in words.iter().enumerate() {
         let plain = word.replace('’', "'");
-        let split = plain.split_once('\'').filter(|(subject, _)| {
+        let pronoun = plain.split_once('\'').filter(|(subject, _)| {
             matches!(
                 subject.to_lowercase().as_str(),
                 "he" | "she" | "it" | "they" | "we" | "you"
             )
         });
-        match split {
-            Some((subject, ending)) => {
+        match pronoun {
+            Some((subject, ending)) if ending.eq_ignore_ascii_case("s") => {
                 let next_been = words.get(k + 1).is_some_and(|w| bare(w) == "been");
-                let verb = match ending.to_lowercase().as_str() {
-                    "s" if next_been => "has",
-                    "s" => "is",
-                    "re" => "are",
-                    "ve" => "have",
-                    "ll" => "will",
-                    "d" => "would",
-                    _ => {
-                        out.push((*word).to_owned());
-                        continue;
-                    }
-                };
                 out.push(subject.to_owned());
-                out.push(verb.to_owned());
+                out.push(if next_been { "has" } else { "is" }.to_owned());
             }
+            Some(_) => out.extend(
+                cues::expand_contractions(&plain)
+                    .split_whitespace()
+                    .map(str::to_owned),
+            ),
             None => out.push((*word).to_owned()),
         }
     }
@@ -1909,8 +1923,7 @@ const ENDING_OBJECT_STOPS: &[&str] = &[
 fn ending_question(words: &[&str]) -> Option<String> {
     let lower: Vec<String> = words.iter().map(|w| bare(w)).collect();
     // "ended with Jo Carver shot on the ice": a fate is asked as one ([`fate_question`]).
-    let fate = |list: &[&str]| lower.iter().any(|w| list.contains(&w.as_str()));
-    if fate(DEATH_WORDS) || fate(SURVIVAL_WORDS) {
+    if fate_named(&lower).is_some() {
         return None;
     }
     let at = (1..lower.len().saturating_sub(1)).find(|&k| {
