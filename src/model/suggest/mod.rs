@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+mod answer;
 mod context;
 mod cues;
 mod group;
@@ -202,6 +203,8 @@ fn suggest_with_headline(
     let mut candidate_antecedents: Vec<Antecedent> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut passages: Vec<Passage> = Vec::new();
+    // The block of the last outright answer, with the terms of the question it answers.
+    let mut answered_in: Option<(usize, Vec<Term>)> = None;
     for (index, sentence) in sentences.iter().enumerate() {
         let block = &document.blocks[sentence.block];
         let text = text_of(sentence);
@@ -243,19 +246,37 @@ fn suggest_with_headline(
                 score.weak_only = false;
             }
         }
-        // "Q: 원작 있는 드라마예요? A: 없어요": a question its FAQ answer settles.
+        // "Q: 원작 있는 드라마예요? A: 없어요", "Is Jonah dead? He is not.": a question its
+        // FAQ answer, or the next sentence's outright yes or no, settles.
         let answered = score.question
             && sentences.get(index + 1).is_some_and(|next| {
                 let next_text = text_of(next);
-                ["A:", "A.", "A)", "답:", "답변:"]
+                let faq = ["A:", "A.", "A)", "답:", "답변:"]
                     .iter()
-                    .any(|m| next_text.trim_start().starts_with(m))
-                    && !read[index + 1].0.is_open()
+                    .any(|m| next_text.trim_start().starts_with(m));
+                (faq || answer::answers_outright(text, next_text)) && !read[index + 1].0.is_open()
             });
+        // The answer's paragraph goes on to explain it ("Yes, and I'm sorry. For weeks fans
+        // held on to the theory that Haru survived …"): what it says of the question's
+        // subject is answered too.
+        let explains_answer = answered_in.as_ref().is_some_and(|(block, asked)| {
+            *block == sentence.block && {
+                let terms = if own.is_empty() {
+                    subject_terms(text)
+                } else {
+                    own.clone()
+                };
+                terms.iter().any(|t| asked.contains(t))
+            }
+        });
+        if answered && let Some(next) = sentences.get(index + 1) {
+            answered_in = Some((next.block, subject_terms(text)));
+        }
         if !score.is_open()
             || word_count(text) < MIN_WORDS
             || asks_the_reader(text, score)
             || answered
+            || explains_answer
         {
             continue;
         }
@@ -1025,6 +1046,37 @@ mod tests {
                 .any(|s| s.passages.iter().any(|p| p.text.contains("시즌2 나오나요"))),
             "still open: {titles:?}"
         );
+    }
+
+    #[test]
+    fn a_question_the_next_sentence_answers_outright_is_no_thread() {
+        let suggestions = suggest_markdown(
+            "# Gravel Harbour ending explained\n\n\
+             ## Is Odile really dead?\n\n\
+             Sadly, yes. For weeks fans held on to the theory that Odile survived the fall, \
+             but the last episode shows her grave.\n\n\
+             ## Did Bram betray the crew?\n\n\
+             He did not. The letter was forged.\n\n\
+             ## Will there be a season 2?\n\n\
+             No word yet. The studio may decide after the disc sales are in.\n\n\
+             ## Who sent the forged letter?\n\n\
+             Nobody knows, and the finale never says.\n",
+        );
+        let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
+        for answered in ["Odile", "Bram"] {
+            assert!(
+                !titles.iter().any(|t| t.contains(answered)),
+                "answered: {titles:?}"
+            );
+        }
+        for open in ["Will there be a season 2?", "Who sent the forged letter?"] {
+            assert!(
+                suggestions
+                    .iter()
+                    .any(|s| s.passages.iter().any(|p| p.text.contains(open))),
+                "still open, {open}: {titles:?}"
+            );
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! The kinds follow the hedge- and speculation-detection literature (CoNLL-2010, BioScope);
 //! the words are ours, written for news about shows and for fan writing.
 
-use super::{CueTable, Language, Weights};
+use super::{Answers, CueTable, Language, Weights};
 
 /// English: cues matched as whole words; settled forms undone by a negation or conditional
 /// within a few words before them.
@@ -32,6 +32,49 @@ static TABLE: CueTable = CueTable {
     schedule: SCHEDULE,
     negators: NEGATORS,
     whole_words: true,
+    answers: Answers {
+        yes: &["yes", "yep", "yeah", "yup"],
+        no: &["no", "nope", "nah"],
+        leads: &[
+            "sadly",
+            "thankfully",
+            "unfortunately",
+            "fortunately",
+            "happily",
+            "luckily",
+            "so",
+            "well",
+            "and",
+            "short",
+            "answer",
+            "answer:",
+            "honestly",
+            "alas",
+            "oh",
+        ],
+        subjects: &["he", "she", "it", "they", "i", "we"],
+        auxiliaries: &[
+            "is", "isn't", "was", "wasn't", "are", "aren't", "were", "weren't", "did", "didn't",
+            "does", "doesn't", "do", "don't", "will", "won't", "has", "hasn't", "have", "haven't",
+            "can", "can't",
+        ],
+        negation: "not",
+        status: &[
+            "confirm",
+            "announc",
+            "renew",
+            "official",
+            "greenlit",
+            "green-lit",
+            "ordered",
+            "picked up",
+            "date",
+            "trailer",
+            "news",
+            "word",
+            "update",
+        ],
+    },
     weights: Weights::DEFAULT,
 };
 

@@ -1,6 +1,6 @@
 //! Korean cue words (matched inside words: particles and endings attach to them).
 
-use super::{CueTable, Language, Weights};
+use super::{Answers, CueTable, Language, Weights};
 
 /// Korean: cues matched inside eojeols; a settled form is undone by a negation anywhere in
 /// the sentence (않, 없, 못, 미정, 아직).
@@ -35,6 +35,22 @@ static TABLE: CueTable = CueTable {
     schedule: SCHEDULE,
     negators: NEGATION,
     whole_words: false,
+    answers: Answers {
+        yes: &["네", "예", "응", "맞아요", "맞습니다", "그렇습니다"],
+        no: &["아니요", "아뇨", "아니오", "아니에요", "아닙니다"],
+        leads: &[
+            "안타깝게도",
+            "다행히",
+            "아쉽게도",
+            "결론부터",
+            "말하면",
+            "결론은",
+        ],
+        subjects: &[],
+        auxiliaries: &[],
+        negation: "",
+        status: &["확정", "발표", "공식", "편성", "공개", "제작", "결정"],
+    },
     weights: Weights::DEFAULT,
 };
 

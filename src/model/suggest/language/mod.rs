@@ -81,8 +81,32 @@ pub(crate) struct CueTable {
     pub negators: &'static [&'static str],
     /// Whether cues must stand as whole words (English) or match inside words (Korean).
     pub whole_words: bool,
+    /// How a sentence answers the question before it outright ("Yes.", "He is not.", "네,").
+    pub answers: Answers,
     /// The points of each kind.
     pub weights: Weights,
+}
+
+/// The words of an outright answer to a yes-or-no question, read by
+/// [`answers_outright`](super::answer::answers_outright). Each word is matched whole, lower-cased,
+/// at the answer's start.
+#[derive(Debug)]
+pub(crate) struct Answers {
+    /// Saying yes ("yes", "yep", "네").
+    pub yes: &'static [&'static str],
+    /// Saying no ("no", "nope", "아니요").
+    pub no: &'static [&'static str],
+    /// Words an answer may open with before its yes or no ("sadly", "so", "short answer").
+    pub leads: &'static [&'static str],
+    /// Pronouns of a short answer ("he" in "He is not."); empty where the language has none.
+    pub subjects: &'static [&'static str],
+    /// Auxiliaries of a short answer ("is" in "He is not.", "didn't").
+    pub auxiliaries: &'static [&'static str],
+    /// The negation closing a short answer ("not").
+    pub negation: &'static str,
+    /// Words of a question whether something is settled yet ("confirmed", "편성"): a no to
+    /// it leaves the question open ("Has it been renewed? No.").
+    pub status: &'static [&'static str],
 }
 
 /// What kind of cue a matched pattern is.
@@ -183,6 +207,15 @@ pub(crate) fn language_of(
     } else {
         let matcher = ENGLISH_MATCHER.as_ref().map_err(Clone::clone)?;
         Ok((&English, matcher))
+    }
+}
+
+/// The cue table of `text`'s language, by its script (no matcher is built).
+pub(crate) fn table_of(text: &str) -> &'static CueTable {
+    if is_korean(text) {
+        Korean.cues()
+    } else {
+        English.cues()
     }
 }
 
