@@ -346,6 +346,7 @@ fn suggest_with_headline(
     ranked.truncate(TITLED_GROUPS);
     let mut made: Vec<(i32, Suggestion)> = Vec::new();
     let mut by_title: HashMap<String, usize> = HashMap::new();
+    let listed_shows = context.listed_shows();
     for (strength, suggestion) in ranked.into_iter().filter_map(|(strength, members)| {
         build(
             &members,
@@ -361,11 +362,7 @@ fn suggest_with_headline(
         // ("Will the show be saved?" and "Will a second season be confirmed?" in an article
         // about one show; "Did Abigail survive?" and "Is Abigail really dead?").
         let headline = context.headline.as_deref().unwrap_or_default();
-        let key = title::question_key(
-            &suggestion.title,
-            headline,
-            context.listed_shows().is_empty(),
-        );
+        let key = title::question_key(&suggestion.title, headline, &listed_shows);
         match by_title.get(&key).copied() {
             Some(index) => merge_into(&mut made[index], (strength, suggestion)),
             None => {
@@ -1224,7 +1221,7 @@ mod tests {
         );
         let asks_renewal = suggestions
             .iter()
-            .filter(|s| title::question_key(&s.title, "", true) == RENEWAL_TITLE_KEY)
+            .filter(|s| title::question_key(&s.title, "", &[]) == RENEWAL_TITLE_KEY)
             .count();
         assert_eq!(asks_renewal, 1, "{suggestions:#?}");
     }
@@ -1250,9 +1247,7 @@ mod tests {
         );
         let asks_renewal = suggestions
             .iter()
-            .filter(|s| {
-                title::question_key(&s.title, "Hollowpike Lanes", true) == RENEWAL_TITLE_KEY
-            })
+            .filter(|s| title::question_key(&s.title, "Hollowpike Lanes", &[]) == RENEWAL_TITLE_KEY)
             .count();
         assert_eq!(asks_renewal, 1, "{suggestions:#?}");
     }

@@ -874,10 +874,18 @@ fn asks_date(title: &str) -> bool {
 /// its next season comes ("When will season two premiere?", "When is season 2 coming out?");
 /// and one key per person for a fate asked in different words ("Did Abigail survive?", "Is
 /// Abigail really dead?").
-pub(crate) fn question_key(title: &str, headline: &str, one_show: bool) -> String {
+pub(crate) fn question_key(title: &str, headline: &str, shows: &[String]) -> String {
     let korean = title.chars().any(is_hangul);
+    let one_show = shows.is_empty();
     if one_show && asks_whether_it_goes_on(title, headline) {
         return "\u{1}renewal".to_owned();
+    }
+    // In a list of shows, one show's coming back asked in other words ("Will Tinmoor Outpost
+    // get another season?", "Will Tinmoor Outpost be saved?").
+    if let Some(show) = shows.iter().find(|show| title.contains(show.as_str()))
+        && (asks_renewal(title) || asks_rescue(title))
+    {
+        return format!("\u{1}renewal {show}");
     }
     if one_show && !korean && asks_date(title) && !title.contains(" cast") {
         return "\u{1}date".to_owned();
@@ -923,6 +931,21 @@ fn asks_whether_it_goes_on(title: &str, headline: &str) -> bool {
         ]
         .iter()
         .any(|w| lower.contains(w))
+}
+
+/// Whether an English title asks if a cancelled show is rescued ("Will X be saved?", "Could
+/// another streamer pick up X?").
+fn asks_rescue(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    [
+        "be saved",
+        "be revived",
+        "pick up ",
+        "be picked up",
+        "be rescued",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Whether a title asks if a show or season will be made at all.
@@ -1728,7 +1751,19 @@ fn korean_subject_not_a_phrase(body: &str) -> bool {
     // "만복과 윤하나는": two people named together.
     let pair = matches!(modifiers, [first] if (first.ends_with(['와', '과', '랑']))
         && (3..=4).contains(&first.chars().count()));
-    adnominal || head_bare.is_empty() || (!pair && !modifiers.iter().all(|w| inside_noun_phrase(w)))
+    let phrase = modifiers
+        .iter()
+        .enumerate()
+        .all(|(i, w)| inside_noun_phrase(w) || joins_possessors(w, &modifiers[i + 1..]));
+    adnominal || head_bare.is_empty() || (!pair && !phrase)
+}
+
+/// Whether `eojeol` joins two possessors of one noun ("미주와" in "미주와 형사 도하준의 관계"):
+/// it ends in "와", "과" or "랑" and a word after it (`after`) is genitive.
+pub(super) fn joins_possessors(eojeol: &str, after: &[&str]) -> bool {
+    eojeol.ends_with(['와', '과', '랑'])
+        && eojeol.chars().count() >= 2
+        && after.iter().any(|w| w.ends_with('의'))
 }
 
 /// Nouns that name no one and nothing of the story on their own: "출연은 어떻게 될까?" asks
@@ -2369,7 +2404,7 @@ mod tests {
 
     #[test]
     fn one_question_in_other_words_has_one_key() {
-        let key = |t: &str| question_key(t, "Copper Widows", true);
+        let key = |t: &str| question_key(t, "Copper Widows", &[]);
         assert_eq!(key("Did Abigail survive?"), key("Is Abigail really dead?"));
         assert_eq!(
             key("When will season two premiere?"),
@@ -2384,10 +2419,31 @@ mod tests {
             key("Will there be an Ashen Compass season 2?")
         );
         assert_ne!(key("Did Abigail survive?"), key("Did Ruth survive?"));
-        // A list of shows asks each show's renewal apart.
+        // A list of shows asks each show's renewal apart, in whatever words.
+        let shows = [
+            "Tinmoor Outpost".to_owned(),
+            "Saltlick County Fair".to_owned(),
+        ];
+        let listed = |t: &str| question_key(t, "", &shows);
         assert_ne!(
-            question_key("Will the show be saved?", "", false),
-            question_key("Will a second season be confirmed?", "", false)
+            listed("Will the show be saved?"),
+            listed("Will a second season be confirmed?")
+        );
+        assert_eq!(
+            listed("Will Tinmoor Outpost get another season?"),
+            listed("Will Tinmoor Outpost be saved?")
+        );
+        assert_eq!(
+            listed("Could another streamer pick up Saltlick County Fair?"),
+            listed("Will Saltlick County Fair get another season?")
+        );
+        assert_ne!(
+            listed("Will Tinmoor Outpost be saved?"),
+            listed("Will Saltlick County Fair be saved?")
+        );
+        assert_ne!(
+            listed("Will Tinmoor Outpost be saved?"),
+            listed("Who sank the supply boat in Tinmoor Outpost?")
         );
     }
 
