@@ -57,6 +57,11 @@ const ENGLISH_TOPICS: &[(&str, Topic)] = &[
     ("spinoffs", Topic::Spinoff),
     ("spin", Topic::Spinoff),
     ("revival", Topic::Renewal),
+    // What a renewal is decided on: "the numbers look good", "Blu-ray sales were weak".
+    ("ratings", Topic::Renewal),
+    ("sales", Topic::Renewal),
+    ("numbers", Topic::Renewal),
+    ("viewership", Topic::Renewal),
     ("cast", Topic::Cast),
     ("casting", Topic::Cast),
     ("actor", Topic::Cast),
