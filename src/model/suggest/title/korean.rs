@@ -4,7 +4,7 @@
 
 use super::super::terms::{Topic, without_parentheses};
 use super::check::MAX_KOREAN_CHARS as MAX_TITLE_CHARS;
-use super::check::{inside_noun_phrase, korean_maker_subject};
+use super::check::{inside_noun_phrase, joins_possessors, korean_maker_subject};
 use super::{TitleContext, cast};
 
 /// Title options for a Korean group, best first (the caller keeps the first the checker
@@ -351,6 +351,9 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
             return format!("{subject}{} 어떻게 될까?", topic_particle(&subject));
         }
     }
+    if let Some(question) = curious_question(best) {
+        return question;
+    }
     let eojeols: Vec<&str> = best.split_whitespace().collect();
     if let Some(k) = eojeols.iter().take(5).enumerate().position(|(i, w)| {
         // "서하늘(진소이 분)이": the particle comes after the parenthesis closes; "료헤이 씨는":
@@ -426,6 +429,60 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
     }
 }
 
+/// "미주와 형사 도하준의 관계도 궁금한데요" → "미주와 형사 도하준의 관계는 어떻게 될까?": what
+/// the writer says they wonder about, asked. `None` when no noun phrase with its particle
+/// comes before "궁금…" (or the wondering is a noun: "궁금증").
+fn curious_question(sentence: &str) -> Option<String> {
+    let plain = without_parentheses(sentence);
+    let eojeols: Vec<&str> = plain.split_whitespace().collect();
+    // Said as the writer's own wondering ("궁금해요", "궁금한데요", "궁금합니다"), not what
+    // viewers wondered before it was answered ("궁금해했던", "궁금해 했던").
+    let at = eojeols.iter().position(|w| {
+        let word = w.trim_end_matches(|c: char| !is_syllable(c));
+        word.starts_with("궁금")
+            && !word.starts_with("궁금증")
+            && !word.contains("해하")
+            && ["다", "요", "데", "네", "해", "함", "고"]
+                .iter()
+                .any(|e| word.ends_with(e))
+    })?;
+    if eojeols
+        .get(at + 1)
+        .is_some_and(|w| w.starts_with("했던") || w.starts_with("하던"))
+    {
+        return None;
+    }
+    // "관계가 제일 궁금해요": degree adverbs between the subject and the wondering.
+    let mut before = &eojeols[..at];
+    while let [rest @ .., last] = before
+        && [
+            "제일", "가장", "너무", "정말", "진짜", "좀", "더", "또", "무척", "많이",
+        ]
+        .contains(last)
+    {
+        before = rest;
+    }
+    let (last, rest) = before.split_last()?;
+    let noun = ["도", "이", "가", "은", "는"]
+        .iter()
+        .find_map(|p| last.strip_suffix(p))
+        .filter(|n| n.chars().count() >= 2 && n.chars().all(is_syllable))?;
+    let mut phrase: Vec<&str> = rest.to_vec();
+    phrase.push(noun);
+    let subject = noun_phrase_tail(&phrase, 4).join(" ");
+    // "다른 분들 생각도 궁금합니다": the readers' opinions are asked for, not a thread.
+    if ["분들", "여러분", "생각", "의견"]
+        .iter()
+        .any(|w| subject.contains(w))
+    {
+        return None;
+    }
+    Some(format!(
+        "{subject}{} 어떻게 될까?",
+        topic_particle(&subject)
+    ))
+}
+
 /// Adverbs ending in 이 that read like a subject with 이 ("많이", "같이").
 const ADVERBS_IN_I: &[&str] = &[
     "많이",
@@ -451,7 +508,17 @@ fn noun_phrase_tail<'a, 'b>(eojeols: &'b [&'a str], max: usize) -> &'b [&'a str]
         return eojeols;
     };
     let mut start = head;
-    while start > 0 && head - start + 1 < max && inside_noun_phrase(eojeols[start - 1]) {
+    // "시즌1을 이끈 김서진과 …": a word after an object ("…을", "…를") is its verb.
+    let after_object = |k: usize| {
+        k.checked_sub(1)
+            .is_some_and(|j| eojeols[j].ends_with(['을', '를']))
+    };
+    while start > 0
+        && head - start + 1 < max
+        && !after_object(start - 1)
+        && (inside_noun_phrase(eojeols[start - 1])
+            || joins_possessors(eojeols[start - 1], &eojeols[start..]))
+    {
         start -= 1;
     }
     &eojeols[start..]
@@ -601,7 +668,9 @@ fn strip_korean_connective(text: &str) -> &str {
 /// "배우들이 다시 출연할지도 알려지지 않았다" → "배우들이 다시 출연할까?": an embedded
 /// question ("-ㄹ지", "-는지", "-인지") ended as a direct one.
 fn ji_question(sentence: &str) -> Option<String> {
-    let eojeols: Vec<&str> = sentence.split_whitespace().collect();
+    // "강 형사(차민혁 분)가": a cast note in parentheses is no part of the question.
+    let plain = without_parentheses(sentence);
+    let eojeols: Vec<&str> = plain.split_whitespace().collect();
     for (k, eojeol) in eojeols.iter().enumerate() {
         let chars: Vec<char> = eojeol.chars().collect();
         let Some((head, _)) = (1..chars.len())
@@ -615,12 +684,23 @@ fn ji_question(sentence: &str) -> Option<String> {
         if words.len() > 6 {
             words.drain(..words.len() - 6);
         }
-        // From after the last clause break ("…끝났는데요, 가위에 …") and after a role word
-        // ("윤서 역을 맡았던 배우 김나래가" → "김나래가").
+        // From after the last clause break ("…끝났는데요, 가위에 …"), after where or when it
+        // happened ("마지막 회에서 총에 맞은 강 형사가" → "총에 맞은 강 형사가") and after a
+        // role word ("윤서 역을 맡았던 배우 김나래가" → "김나래가").
         if let Some(cut) = words.iter().rposition(|w| {
             w.ends_with(',')
                 || w.ends_with("는데요")
                 || w.ends_with("는데")
+                || [
+                    "회에서",
+                    "화에서",
+                    "장면에서",
+                    "엔딩에서",
+                    "결말에서",
+                    "방송에서",
+                ]
+                .iter()
+                .any(|e| w.ends_with(e))
                 || KOREAN_ROLE_WORDS.contains(w)
         }) {
             words.drain(..=cut);
@@ -1271,6 +1351,25 @@ mod tests {
             ji_question("마지막 회에서 끝났는데요, 가위에 새겨진 이름의 주인이 누구인지는 모른다.")
                 .as_deref(),
             Some("가위에 새겨진 이름의 주인이 누구일까?")
+        );
+        assert_eq!(
+            curious_question("미주와 형사 도하준의 관계도 궁금한데요.").as_deref(),
+            Some("미주와 형사 도하준의 관계는 어떻게 될까?")
+        );
+        assert_eq!(
+            curious_question("저는 민아의 선택이 제일 궁금해요!").as_deref(),
+            Some("민아의 선택은 어떻게 될까?")
+        );
+        assert_eq!(curious_question("궁금증이 커지고 있다."), None);
+        assert_eq!(curious_question("다른 분들 생각도 궁금합니다!!"), None);
+        assert_eq!(
+            curious_question("그동안 시청자들이 궁금해했던 소운의 친아버지의 정체도 밝혀졌다."),
+            None
+        );
+        assert_eq!(
+            ji_question("마지막 회에서 총에 맞은 강 형사(차민혁 분)가 살았는지도 알 수 없다.")
+                .as_deref(),
+            Some("총에 맞은 강 형사가 살았을까?")
         );
         assert_eq!(
             named_subject(&["한도윤", "역의", "배우", "강민재는"]).as_deref(),
