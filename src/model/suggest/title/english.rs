@@ -2664,11 +2664,16 @@ fn subject_question(best: &str) -> Option<String> {
         return None;
     }
     let mut words = words_of(best);
-    // "Also Rafael Dunn …", "AND Lord Harrow …": a capitalised opener starts no name.
-    if words
-        .first()
-        .is_some_and(|w| NOT_OPENING_NAMES.contains(&bare(w).as_str()))
-    {
+    // "Also Rafael Dunn …", "AND Lord Harrow …": a capitalised opener starts no name;
+    // "Chances: Decent, we think.": a label's colon starts the sentence anew; "Co-star
+    // Marisol Vega …": a role before a name is no part of it.
+    if words.first().is_some_and(|w| {
+        let opener = bare(w);
+        NOT_OPENING_NAMES.contains(&opener.as_str())
+            || ROLE_WORDS.contains(&opener.as_str())
+            || opener == "co-star"
+            || (w.ends_with(':') && words.len() > 1)
+    }) {
         words.remove(0);
     }
     // The first name inside the sentence: capitalised words that do not open it.
@@ -2689,9 +2694,32 @@ fn subject_question(best: &str) -> Option<String> {
         // "in talks with Streamly": a partner; "ended with Priya …": the story's person.
         let partner = before == "with" && DEAL_WORDS.contains(&two_before.as_str());
         let after = words.get(k + 1).map(|w| bare(w)).unwrap_or_default();
+        // The word after the whole name: "the Blu-ray sales", "the Radio Times thing" use a
+        // name as a noun's modifier, not as someone the story follows ("the Harcourt family"
+        // is people).
+        let end = (k..words.len())
+            .find(|&j| !is_name(words[j]) || words[j].ends_with([',', '.', ';', ':']))
+            .unwrap_or(words.len());
+        let modifier = before == "the"
+            && words.get(end).is_some_and(|w| {
+                !words[end - 1].ends_with([',', '.', ';', ':'])
+                    && w.starts_with(|c: char| c.is_lowercase())
+                    && !GROUP_NOUNS.contains(&bare(w).as_str())
+            });
+        // "(Wire) — Public broadcaster …": a capital after a dash starts the sentence anew.
+        let restart =
+            matches!(before.as_str(), "" if k > 0) && after.starts_with(|c: char| c.is_lowercase());
+        // "the Welsh village of Llanfair Isaf", "the Okawa River": a place.
+        let place = (before == "of" && PLACE_NOUNS.contains(&two_before.as_str()))
+            || PLACE_NOUNS.contains(&bare(words[end - 1]).as_str());
         partner
+            || modifier
+            || restart
+            || place
+            || words[k].ends_with('+')
             || SIDE_WORDS.contains(&before.as_str())
             || ROLE_WORDS.contains(&before.as_str())
+            || OUTLET_NOUNS.contains(&before.as_str())
             || before.contains("-turned-")
             || (after == "as" && !words[k].ends_with(','))
             || words
@@ -2786,6 +2814,43 @@ fn headline_case(text: &str) -> bool {
 const SIDE_WORDS: &[&str] = &[
     "on", "to", "from", "at", "via", "in", "by", "into", "onto", "starring", "plays", "played",
     "voiced", "since", "until", "till",
+];
+
+/// Nouns of places: before "of" and a name ("the village of Llanfair"), or closing one
+/// ("Okawa River", "Harrow Street").
+const PLACE_NOUNS: &[&str] = &[
+    "village", "town", "city", "island", "county", "river", "street", "road", "lake", "bay",
+    "hill", "station", "park", "bridge", "valley", "avenue", "lane", "harbour", "harbor",
+    "mountain", "forest", "district", "province",
+];
+
+/// Nouns before an outlet's name ("broadcaster Tamarisk One", "streamer Halcyon").
+const OUTLET_NOUNS: &[&str] = &[
+    "broadcaster",
+    "streamer",
+    "network",
+    "channel",
+    "studio",
+    "platform",
+    "service",
+];
+
+/// Nouns after a family or group name that make it people ("the Harcourt family").
+const GROUP_NOUNS: &[&str] = &[
+    "family",
+    "families",
+    "sisters",
+    "brothers",
+    "siblings",
+    "twins",
+    "kids",
+    "clan",
+    "gang",
+    "crew",
+    "household",
+    "troupe",
+    "boys",
+    "girls",
 ];
 
 /// Nouns after which "with" names a business partner ("talks with", "a deal with").
@@ -3431,9 +3496,46 @@ mod tests {
     #[test]
     fn the_subject_question_skips_partners_makers_places_and_abbreviations() {
         assert_eq!(
-            subject_question("The studio is in talks with Streamly about the Dunmore arc."),
+            subject_question("The studio is in talks with Streamly about Dunmore's arc."),
             Some("What will happen to Dunmore?".to_owned())
         );
+        // A streamer written with its plus, a name used as a noun's modifier, a capital
+        // after a dash or a label's colon, a role before a name.
+        for (sentence, subject) in [
+            (
+                "We've had good talks with Gullwing+ and the numbers are kind.",
+                None,
+            ),
+            ("The Blu-ray sales in Japan were decent.", None),
+            (
+                "Writer said in the Radio Times thing that she'd love to go back.",
+                None,
+            ),
+            (
+                "Fans think the answer lies with the Harcourt family.",
+                Some("Harcourt"),
+            ),
+            (
+                "LONDON (Wire) — Public broadcaster Tamarisk One has ordered more.",
+                None,
+            ),
+            ("Chances: Decent, we think.", None),
+            ("It is set in the Welsh village of Llanfair Isaf.", None),
+            (
+                "The finale ended with the Okawa River fireworks cancelled.",
+                None,
+            ),
+            (
+                "Co-star Marisol Vega, last seen walking into the fog, did not respond.",
+                Some("Marisol Vega"),
+            ),
+        ] {
+            assert_eq!(
+                subject_question(sentence),
+                subject.map(|name| format!("What will happen to {name}?")),
+                "{sentence}"
+            );
+        }
         assert_eq!(
             subject_question("The producer Wang Li said nothing about Mei."),
             Some("What will happen to Mei?".to_owned())
