@@ -456,7 +456,7 @@ fn asks_for_returns(headline: &str) -> bool {
 }
 
 /// Whether a sentence reports a renewal plainly ("Pellucid renewed it", "FoodNet picked up
-/// Kitchen Kings", "it's back"), with no negation or condition.
+/// Kitchen Kings", "was revived by Northgate", "it's back"), with no negation or condition.
 fn renews(text: &str) -> bool {
     let lower = text.to_lowercase();
     let renewal = [
@@ -464,6 +464,12 @@ fn renews(text: &str) -> bool {
         "greenlit",
         "green-lit",
         "picked up",
+        "picked it up",
+        "revived",
+        "rescued",
+        "saved by",
+        "ordered a",
+        "is coming back",
         "already back",
         "it's back",
         "it is back",
@@ -1376,7 +1382,10 @@ mod tests {
              **Skerry Island** (Albion One, 1 season)\n\n\
              Why it needs to come back: it was cancelled after one season in a budget cut.\n\n\
              **Bonus: Greenhouse Nine** (Pellucid, renewed)\n\n\
-             Pellucid renewed the mystery for season 3 in the summer.",
+             Pellucid renewed the mystery for season 3 in the summer.\n\n\
+             **Tin Lantern** (Orbit+, 2 seasons)\n\n\
+             After a two year gap the show was revived by Halvard and its third season \
+             premieres in March.",
         );
         let suggestions =
             try_suggest_titled(&document, "Gone Too Soon: The Shows We Are Still Not Over")
@@ -1388,9 +1397,9 @@ mod tests {
         }
         // Renewed: nothing to ask; the outlet in a label is no story's subject.
         assert!(
-            titles
-                .iter()
-                .all(|t| !t.contains("Greenhouse Nine") && !t.contains("Fernway")),
+            titles.iter().all(|t| !t.contains("Greenhouse Nine")
+                && !t.contains("Tin Lantern")
+                && !t.contains("Fernway")),
             "{titles:?}"
         );
     }
