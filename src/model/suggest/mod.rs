@@ -246,6 +246,22 @@ fn suggest_with_headline(
                 score.weak_only = false;
             }
         }
+        // "This one actually IS coming back": in an entry its renewal settles, what speaks of
+        // the renewal asks nothing.
+        let renewed_entry = context
+            .show(sentence.block)
+            .is_some_and(|show| renewed_entries.contains(show));
+        if renewed_entry
+            && (renews(text)
+                || (if own.is_empty() {
+                    subject_terms(text)
+                } else {
+                    own.clone()
+                })
+                .contains(&Term::Topic(Topic::Renewal)))
+        {
+            continue;
+        }
         // "Q: 원작 있는 드라마예요? A: 없어요", "Is Jonah dead? He is not.": a question its
         // FAQ answer, or the next sentence's outright yes or no, settles.
         let answered = score.question
@@ -1384,6 +1400,7 @@ mod tests {
              **Bonus: Greenhouse Nine** (Pellucid, renewed)\n\n\
              Pellucid renewed the mystery for season 3 in the summer.\n\n\
              **Tin Lantern** (Orbit+, 2 seasons)\n\n\
+             Ok, cheating a little, because this one actually IS coming back. \
              After a two year gap the show was revived by Halvard and its third season \
              premieres in March.",
         );
