@@ -169,6 +169,12 @@ impl ArticleContext {
     pub fn show(&self, block: usize) -> Option<&str> {
         self.show_of_block.get(block)?.as_deref()
     }
+
+    /// The first block of a list of shows' first entry (`None` when no entry is listed):
+    /// the blocks before it are the lede.
+    pub fn first_entry_block(&self) -> Option<usize> {
+        self.show_of_block.iter().position(Option::is_some)
+    }
 }
 
 /// The fewest headings naming a show for an article to be a list of shows.

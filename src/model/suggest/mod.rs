@@ -378,6 +378,20 @@ fn suggest_with_headline(
         // ("Will the show be saved?" and "Will a second season be confirmed?" in an article
         // about one show; "Did Abigail survive?" and "Is Abigail really dead?").
         let headline = context.headline.as_deref().unwrap_or_default();
+        // A date asked in a list of shows names its entry's show; the lede's ("…vanished
+        // from the release schedule") is no one's.
+        let mut suggestion = suggestion;
+        if title::dates_no_listed_show(&suggestion.title, &listed_shows) {
+            let best = &suggestion.passages[suggestion.best];
+            if let Some(show) = context.show(best.block) {
+                suggestion.title = format!("When will {show} return?");
+            } else if context
+                .first_entry_block()
+                .is_some_and(|first| best.block < first)
+            {
+                continue;
+            }
+        }
         let key = title::question_key(&suggestion.title, headline, &listed_shows);
         match by_title.get(&key).copied() {
             Some(index) => merge_into(&mut made[index], (strength, suggestion)),
@@ -793,10 +807,11 @@ fn build(
     let holds_heading = candidates[members[0]].sentence_index == usize::MAX;
     let key = key_topic(members, candidates);
     let title_context = TitleContext {
-        // The entry's renewal group asks the show's question even without its heading.
+        // The entry's renewal or date group asks the show's question even without its
+        // heading.
         show: context
             .show(first.block)
-            .filter(|_| holds_heading || key == Some(Topic::Renewal))
+            .filter(|_| holds_heading || matches!(key, Some(Topic::Renewal | Topic::Schedule)))
             .map(str::to_owned),
         // In a list of shows, one show's renewal says nothing about the others'.
         season_confirmed: context.confirmed() && context.show(first.block).is_none(),
@@ -1419,6 +1434,26 @@ mod tests {
                 && !t.contains("Fernway")),
             "{titles:?}"
         );
+    }
+
+    #[test]
+    fn a_date_in_a_list_of_shows_names_its_entry_and_the_lede_asks_none() {
+        let document = Document::from_markdown(
+            "These shows quietly vanished from the release schedule, and nobody knows when \
+             they will premiere again.\n\n\
+             ## Brass Monkeys\n\n\
+             The heist comedy was cancelled after two seasons on a cliffhanger.\n\n\
+             ## Lamplight Row\n\n\
+             A third season was announced in July, but there is no air date yet and nobody \
+             knows when it will premiere.\n\n\
+             ## Wren Hollow\n\n\
+             The folk-horror anime ended mid-arc and the studio has gone quiet.",
+        );
+        let suggestions =
+            try_suggest_titled(&document, "Shows that need to come back").unwrap_or_default();
+        let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
+        let dates: Vec<&&str> = titles.iter().filter(|t| t.starts_with("When")).collect();
+        assert_eq!(dates, [&"When will Lamplight Row return?"], "{titles:?}");
     }
 
     #[test]

@@ -933,6 +933,13 @@ fn asks_whether_it_goes_on(title: &str, headline: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
+/// Whether a title in a piece about several `shows` asks a date but names none of them
+/// ("When will season two premiere?" from the lede of a list of shows): whose date is not
+/// told, so it asks nothing a fan could follow.
+pub(crate) fn dates_no_listed_show(title: &str, shows: &[String]) -> bool {
+    !shows.is_empty() && asks_date(title) && !shows.iter().any(|show| title.contains(show.as_str()))
+}
+
 /// Whether an English title asks if a cancelled show is rescued ("Will X be saved?", "Could
 /// another streamer pick up X?").
 fn asks_rescue(title: &str) -> bool {
@@ -2441,6 +2448,15 @@ mod tests {
             listed("Will Tinmoor Outpost be saved?"),
             listed("Will Saltlick County Fair be saved?")
         );
+        assert!(dates_no_listed_show(
+            "When will season two premiere?",
+            &shows
+        ));
+        assert!(!dates_no_listed_show(
+            "When will Tinmoor Outpost season 2 premiere?",
+            &shows
+        ));
+        assert!(!dates_no_listed_show("When will season two premiere?", &[]));
         assert_ne!(
             listed("Will Tinmoor Outpost be saved?"),
             listed("Who sank the supply boat in Tinmoor Outpost?")

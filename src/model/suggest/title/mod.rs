@@ -18,8 +18,8 @@ mod korean;
 
 use super::language::is_korean;
 use super::terms::Topic;
-pub(crate) use check::question_key;
 use check::{Settled, title_problem_in};
+pub(crate) use check::{dates_no_listed_show, question_key};
 
 /// What the article around a group tells its title.
 #[derive(Clone, Debug, Default)]
