@@ -483,6 +483,15 @@ mod tests {
         assert!(!open("Gang-tae drives his brother to the castle."));
         assert!(!open("The premiere is set for May 3."));
         assert!(!open("Some viewers think the story should stop there."));
+        // A worry laid to rest.
+        assert!(!open(
+            "Kestrel also put fans' minds at rest on the big question, confirming in the \
+             trailer that Joan survived the car crash."
+        ));
+        assert!(!open(
+            "That settles the biggest worry from last season's finale, when Tito was shot \
+             and the episode cut to black."
+        ));
     }
 
     #[test]

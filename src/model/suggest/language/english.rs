@@ -545,6 +545,16 @@ const SETTLED: &[&str] = &[
     "puts an end to",
     "ends speculation",
     "ending speculation",
+    // A worry laid to rest ("put fans' minds at rest", "that settles the biggest worry", "he
+    // is very much alive").
+    "minds at rest",
+    "put that to rest",
+    "puts that to rest",
+    "put it to rest",
+    "puts it to rest",
+    "settles the",
+    "beyond doubt",
+    "very much alive",
 ];
 
 /// Verbs that settle a question when said plainly ("the network confirmed"); denied shortly
