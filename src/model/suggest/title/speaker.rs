@@ -21,7 +21,64 @@ const NOT_SPEAKERS: &[&str] = &[
 /// after its closing quote ("…," Quintana said; "…," he told us). A pronoun is returned as
 /// written ("he", "she"), for the caller to resolve. `None` when neither is there.
 pub(crate) fn speaker_of(block: &str, sentence: &str) -> Option<String> {
-    label_of(block).or_else(|| tag_of(sentence))
+    label_of(block)
+        .or_else(|| tag_of(sentence))
+        .or_else(|| lead_in_of(block, sentence))
+}
+
+/// Capitalised words that open a sentence without naming anyone.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "but", "and", "so", "it", "this", "that", "there", "they", "we", "i", "in",
+    "on", "at", "after", "when", "if", "as", "asked", "then", "still", "now", "for",
+];
+
+/// Who says a quote that has no tag after it: the name before a colon or comma tag in the
+/// sentence ("Farrow said: “I’d love …”"), or, for a quote opening the sentence, the name
+/// (or "he", "she") the block's sentence before it opens with ("Farrow is more open about
+/// what he wants. “I’d love to take them abroad …”"). `None` when neither names anyone.
+fn lead_in_of(block: &str, sentence: &str) -> Option<String> {
+    let sentence = sentence.trim();
+    let open = sentence.find(['"', '“'])?;
+    let lead = if open == 0 {
+        // The sentence before the quote in its block.
+        let at = block.find(sentence)?;
+        let before = block[..at].trim_end();
+        let body = before.strip_suffix(['.', '!'])?;
+        let start = body.rfind(['.', '!', '?']).map_or(0, |k| k + 1);
+        &body[start..]
+    } else {
+        // "Farrow said: “…": the tag before the quote.
+        let before = sentence[..open].trim_end();
+        let tag = before.strip_suffix([':', ','])?;
+        let said = tag
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| SPEECH_VERBS.contains(&bare(w).as_str()));
+        if !said {
+            return None;
+        }
+        tag
+    };
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let words: Vec<&str> = lead.split_whitespace().collect();
+    let first = words.first()?;
+    if matches!(*first, "He" | "She") {
+        return Some(first.to_lowercase());
+    }
+    let name: Vec<&str> = words
+        .iter()
+        .copied()
+        .take_while(|w| capitalised(w))
+        .collect();
+    let follows_lowercase = words.get(name.len()).is_some_and(|w| !capitalised(w));
+    let named = !name.is_empty()
+        && name.len() <= 3
+        && follows_lowercase
+        && !NOT_NAMES.contains(&bare(name[0]).as_str())
+        && name
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'));
+    named.then(|| name.join(" "))
 }
 
 /// "Lind: …" → "Lind": one or two capitalised words before a colon opening the block.
@@ -120,11 +177,12 @@ pub(crate) fn in_third_person(sentence: &str, speaker: &str) -> Option<String> {
         text = rest.trim_start();
     }
     // The quote without its tag: "\"I'd play Gus until I'm eighty,\" he told us." keeps the
-    // quote.
-    if let Some(open) = text.strip_prefix(['"', '“'])
-        && let Some(close) = open.find(['"', '”'])
-    {
-        text = open[..close].trim_end_matches([',', ' ']);
+    // quote; a quote going on past the sentence loses its opening mark.
+    if let Some(open) = text.strip_prefix(['"', '“']) {
+        text = match open.find(['"', '”']) {
+            Some(close) => open[..close].trim_end_matches([',', ' ']),
+            None => open,
+        };
     }
     let mut changed = false;
     let mut after_i = false;
@@ -192,6 +250,17 @@ mod tests {
             None
         );
         assert_eq!(speaker_of("No quote here.", "No quote here."), None);
+        // A quote with no tag after it: the tag before it, or the sentence before it.
+        let block = "Farrow is more open about what he wants a third series to look like. \
+                     “I’d love to take them abroad, a disastrous trip.";
+        assert_eq!(
+            speaker_of(block, "“I’d love to take them abroad, a disastrous trip."),
+            Some("Farrow".to_owned())
+        );
+        let before = "Farrow said: “I’d love to take them abroad.”";
+        assert_eq!(speaker_of(before, before), Some("Farrow".to_owned()));
+        let unnamed = "The cast was in good spirits. “I’d love to go abroad.";
+        assert_eq!(speaker_of(unnamed, "“I’d love to go abroad."), None);
     }
 
     #[test]
