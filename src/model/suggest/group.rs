@@ -47,6 +47,8 @@ pub(crate) struct Candidate {
     pub refers_back: bool,
     /// The show whose entry holds it, in a list of shows (one group per show).
     pub section: Option<String>,
+    /// The actor it names, of those the article casts: one actor's return is not another's.
+    pub actor: Option<String>,
 }
 
 impl Candidate {
@@ -129,8 +131,10 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
     let mut shared: Vec<f64> = Vec::new(); // per group, reset after each sentence
     let mut touched: Vec<usize> = Vec::new();
     let mut previous: Option<(usize, usize, usize)> = None; // (sentence index, block, group)
-    // Per (list entry, topic): the group of that topic; groups never cross list entries.
-    let mut topic_group: HashMap<(Option<&str>, Topic), usize> = HashMap::new();
+    // Per (list entry, topic, actor): the group of that topic; groups never cross list
+    // entries, and the cast's group is one per actor named.
+    let mut topic_group: HashMap<(Option<&str>, Topic, Option<&str>), usize> = HashMap::new();
+    let mut group_actor: Vec<Option<&str>> = Vec::new();
     let mut group_section: Vec<Option<&str>> = Vec::new();
     // Per group: the topic it is the group of (cast, renewal, …), if any.
     let mut group_topic: Vec<Option<Topic>> = Vec::new();
@@ -182,7 +186,14 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
             shared[g] = 0.0;
         }
         touched.clear();
-        let by_topic = primary.and_then(|t| topic_group.get(&(section, t)).copied());
+        let actor = candidate
+            .actor
+            .as_deref()
+            .filter(|_| primary == Some(Topic::Cast));
+        let by_topic = primary.and_then(|t| topic_group.get(&(section, t, actor)).copied());
+        // "류시온 님 이번에 군입대 앞두고…" does not join the group about another actor.
+        let other_actor =
+            |g: usize| actor.is_some() && group_actor.get(g).copied().flatten() != actor;
         // A direct question with no topic of its own does not join a topic's group by a
         // shared name ("Is Bai Xue really dead?" is not the cast question about her actress).
         let topic_of_group = |g: usize| group_topic.get(g).copied().flatten();
@@ -204,6 +215,7 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
             {
                 None
             }
+            Some((_, g)) if topic_of_group(g) == Some(Topic::Cast) && other_actor(g) => None,
             Some((share, g)) if share >= JOIN_SHARE => Some(g),
             // The next sentence of a paragraph sharing a word with the one before goes on
             // with it ("Then there's Walt's tin box. We still do not know what was inside the
@@ -236,11 +248,12 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
                 groups.push(vec![index]);
                 shared.push(0.0);
                 group_section.push(section);
+                group_actor.push(actor);
                 groups.len() - 1
             }
         };
         if let Some(topic) = primary {
-            topic_group.entry((section, topic)).or_insert(g);
+            topic_group.entry((section, topic, actor)).or_insert(g);
             if group_topic.len() <= g {
                 group_topic.resize(g + 1, None);
             }
@@ -282,6 +295,7 @@ mod tests {
                     refers_back: sentences[i].ends_with('?') && asks_about_a_pronoun(sentences[i]),
                     terms,
                     section: None,
+                    actor: None,
                 }
             })
             .collect();

@@ -338,6 +338,11 @@ fn suggest_with_headline(
                 .show(sentence.block)
                 .or_else(|| context.section_show.get(sentence.block)?.as_deref())
                 .map(str::to_owned),
+            actor: context
+                .cast
+                .iter()
+                .find(|c| text.contains(c.actor.as_str()))
+                .map(|c| c.actor.clone()),
         });
         passages.push(passage_of(sentence, text));
     }
@@ -569,6 +574,7 @@ fn attach_entry_headings(
             question: false,
             refers_back: false,
             section: Some(show),
+            actor: None,
         });
         passages.push(heading);
         groups[g].push(candidates.len() - 1);
@@ -1454,6 +1460,21 @@ mod tests {
         let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
         let dates: Vec<&&str> = titles.iter().filter(|t| t.starts_with("When")).collect();
         assert_eq!(dates, [&"When will Lamplight Row return?"], "{titles:?}");
+    }
+
+    #[test]
+    fn each_actor_s_return_is_a_thread_of_its_own() {
+        let suggestions = suggest_markdown(
+            "# '새벽 빵집' 시즌2 제작 논의\n\n\
+             제작사 관계자는 시즌2 제작을 논의 중이라고 밝혔다. 주인공 윤하 역을 맡은 배우 \
+             한지수의 출연 여부는 아직 정해지지 않았다. 반면 제빵사 도윤 역의 배우 박서호는 \
+             군 입대를 앞두고 있어 시즌2 출연이 불투명하다.\n",
+        );
+        let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
+        for asked in ["한지수는 시즌2에 출연할까?", "박서호는 시즌2에 출연할까?"]
+        {
+            assert!(titles.contains(&asked), "{titles:?}");
+        }
     }
 
     #[test]

@@ -280,8 +280,20 @@ fn korean_name(eojeol: &str) -> Option<String> {
     ((2..=4).contains(&n) && !KOREAN_NOT_NAMES.contains(&stripped)).then(|| stripped.to_owned())
 }
 
+/// A Korean name written with no particle after it ("문가을" before "측").
+fn korean_bare_name(eojeol: &str) -> Option<String> {
+    let word = eojeol.trim_matches(|c: char| !('\u{AC00}'..='\u{D7A3}').contains(&c));
+    let n = word.chars().count();
+    ((2..=4).contains(&n) && !KOREAN_NOT_NAMES.contains(&word)).then(|| word.to_owned())
+}
+
 /// Nouns that follow 배우 or 주연 without being a name.
 const KOREAN_NOT_NAMES: &[&str] = &[
+    "미정",
+    "확정",
+    "미상",
+    "결정",
+    "섭외",
     "배우",
     "배우들",
     "주연",
@@ -310,7 +322,18 @@ fn korean_cast(text: &str) -> Vec<Casting> {
         let next = eojeols.get(k + 1).copied();
         let found = match *eojeol {
             // "배우 차도윤은", "주연 백서린이"
-            "배우" | "주연" | "주인공" => next.and_then(korean_name).map(|a| (a, None)),
+            // "주연 문가을 측": a name before 측, 씨 or 님 carries no particle.
+            "배우" | "주연" | "주인공" => {
+                let bare = eojeols
+                    .get(k + 2)
+                    .is_some_and(|w| w.starts_with(['측', '씨', '님']));
+                let name = if bare {
+                    next.and_then(korean_bare_name)
+                } else {
+                    next.and_then(korean_name)
+                };
+                name.map(|a| (a, None))
+            }
             // "'봉팔' 역의 허재민", "'봉팔' 역 허재민", "봉팔 역을 맡은 허재민"
             _ if eojeol.ends_with("역의")
                 || *eojeol == "역"
@@ -448,6 +471,12 @@ mod tests {
             one("차도윤", Some("강호"))
         );
         assert!(actors("배우들은 모두 모였다.").is_empty());
+        // A name before 측 keeps its last syllable; "배우 미정" names no one.
+        assert_eq!(
+            actors("주연 문가을 측 관계자는 긍정적이다."),
+            one("문가을", None)
+        );
+        assert!(actors("방영 시기와 합류 배우 미정").is_empty());
     }
 
     #[test]

@@ -30,10 +30,19 @@ pub(super) fn korean_titles(
         _ => {}
     }
     options.push(korean_title(sentences, key));
-    // A casting answer with no name of its own ("소속사 측은 '긍정적으로 검토 중'"): the person
-    // the article named last, unless the sentence names them as crew.
-    if let Some(name) = context.antecedents.first().and_then(|a| a.any.as_ref())
-        && CASTING_WORDS.iter().any(|w| sentences[0].contains(w))
+    // A sentence about casting that names an actor the article casts ("도윤 역의 배우 박서호는
+    // … 출연이 불투명하다") asks whether that actor appears; one with no name of its own
+    // ("소속사 측은 '긍정적으로 검토 중'"), the person the article named last, unless the
+    // sentence names them as crew.
+    let casting = CASTING_WORDS.iter().any(|w| sentences[0].contains(w));
+    let named_actor = context
+        .cast
+        .iter()
+        .find(|c| sentences[0].contains(c.actor.as_str()));
+    if let Some(actor) = named_actor.filter(|_| casting) {
+        options.push(cast::korean_return_question(&actor.actor, season));
+    } else if let Some(name) = context.antecedents.first().and_then(|a| a.any.as_ref())
+        && casting
         && !named_as_crew(sentences, name)
     {
         options.push(format!("{name}{} 출연할까?", subject_particle(name)));
@@ -246,11 +255,15 @@ fn appearance_question(
         _ if owner.starts_with("시즌") => "",
         _ => owner,
     };
-    // "'봉팔' 역 허재민의": the actor, not the part.
+    // "'봉팔' 역 허재민의": the actor, not the part; "배우 한지수의": the name without its role.
     let owner = match owner.rsplit_once(" 역 ") {
         Some((_, actor)) => actor,
         None => owner,
     };
+    let owner = KOREAN_ROLE_WORDS
+        .iter()
+        .find_map(|role| owner.strip_prefix(role)?.strip_prefix(' '))
+        .unwrap_or(owner);
     // "시즌2 출연 여부" said by "오태경 측": 오태경 appearing.
     if owner.is_empty()
         && let Some(name) = side_of(sentence)
