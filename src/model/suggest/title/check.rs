@@ -923,7 +923,17 @@ fn asks_whether_it_goes_on(title: &str, headline: &str) -> bool {
             || w.starts_with("Season")
             || headline.contains(w.trim_end_matches(|c: char| !c.is_alphanumeric()))
     });
-    !title.chars().any(is_hangul) && names_no_one && asks_renewal(title)
+    // "Is the lighthouse drama coming back?": the show, named by its kind.
+    let kind_comes_back = ["coming back", "come back", "be back", "returning"]
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .any(|at| {
+            lower[..at]
+                .split_whitespace()
+                .next_back()
+                .is_some_and(|w| SHOW_KINDS.contains(&w))
+        });
+    !title.chars().any(is_hangul) && names_no_one && (asks_renewal(title) || kind_comes_back)
         || [
             "the show be saved",
             "the show be revived",
@@ -955,6 +965,21 @@ fn asks_rescue(title: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
+/// Words a show is called by its kind ("the lighthouse drama", "the cozy anime").
+const SHOW_KINDS: &[&str] = &[
+    "show",
+    "drama",
+    "series",
+    "anime",
+    "sitcom",
+    "comedy",
+    "thriller",
+    "mystery",
+    "procedural",
+    "dramedy",
+    "k-drama",
+];
+
 /// Whether a title asks if a show or season will be made at all.
 fn asks_renewal(title: &str) -> bool {
     let lower = title.to_lowercase();
@@ -978,6 +1003,7 @@ fn asks_renewal(title: &str) -> bool {
                 "get another",
                 "get a ",
                 "there be",
+                "going to be",
                 "happen",
             ]
             .iter()
@@ -2424,6 +2450,18 @@ mod tests {
         assert_eq!(
             key("Will there be an Ashen Compass Season 2?"),
             key("Will there be an Ashen Compass season 2?")
+        );
+        assert_eq!(
+            key("Is the lighthouse drama coming back?"),
+            key("Will a second season be confirmed?")
+        );
+        assert_eq!(
+            key("Is there going to be a Copper Widows season 2?"),
+            key("Will the show be renewed?")
+        );
+        assert_ne!(
+            key("Is Abigail coming back?"),
+            key("Will the show be renewed?")
         );
         assert_ne!(key("Did Abigail survive?"), key("Did Ruth survive?"));
         // A list of shows asks each show's renewal apart, in whatever words.

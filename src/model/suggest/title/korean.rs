@@ -666,6 +666,14 @@ const KOREAN_CONNECTIVES: &[&str] = &[
     "그래서",
     "근데",
     "아무튼",
+    "즉",
+    "게다가",
+    "물론",
+    "사실",
+    "솔직히",
+    "반면",
+    "따라서",
+    "그러니까",
 ];
 
 /// `text` without a leading Korean connective.
