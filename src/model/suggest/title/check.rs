@@ -1273,11 +1273,24 @@ fn not_inverted(words: &[String]) -> bool {
     let noun_phrase = first == "what"
         && !words.iter().any(|w| AUXILIARIES.contains(&w.as_str()))
         && (matches!(second, "next" | "last" | "our" | "my" | "your") || second.ends_with("'s"));
+    // "What Suzu saw?": a subject and a past verb with no auxiliary before them.
+    let past = |w: &str| (w.len() > 3 && w.ends_with("ed")) || IRREGULAR_PAST.contains(&w);
+    let object_clause = first == "what"
+        && !words.iter().any(|w| AUXILIARIES.contains(&w.as_str()))
+        && words.get(2).is_some_and(|w| past(w))
+        && !past(second);
     (adverbial && !AUXILIARIES.contains(&second) && !WH_MODIFIERS.contains(&second))
         || (matches!(first, "what" | "who" | "which") && determiner)
         || relative
         || noun_phrase
+        || object_clause
 }
+
+/// Common irregular past forms ("saw", "found"), for telling a clause from a question.
+const IRREGULAR_PAST: &[&str] = &[
+    "saw", "found", "knew", "took", "went", "got", "heard", "left", "meant", "wrote", "said",
+    "told", "kept", "hid", "gave", "brought", "bought", "sent", "read", "stole", "buried",
+];
 
 /// Whether "What will happen to X?" asks about half a phrase ("What happens with frankly
 /// rude?"): X opens with a lower-case word that is no determiner, number or quantifier.
@@ -2121,6 +2134,8 @@ mod tests {
             "1) Is Celia actually dead?",
             "Cast: who is coming back?",
             "Anything else you'd like to do with these characters?",
+            "What Suzu saw?",
+            "What Rin buried behind the shed?",
         ] {
             assert_eq!(
                 title_problem(title),
@@ -2157,6 +2172,8 @@ mod tests {
             );
         }
         assert!(ok("Are there others like the stranger?"));
+        assert!(ok("What did Suzu see in the water?"));
+        assert!(ok("What happened to Corin after he walked into the mist?"));
         assert_eq!(
             title_problem("Will season 2 pick up right after?"),
             Some(TitleProblem::CutOff("after".to_owned()))
