@@ -432,7 +432,7 @@ pub fn title_problem(title: &str) -> Option<TitleProblem> {
     if !embedded && (not_inverted(&words) || !opens_a_question(&words[0])) {
         return Some(TitleProblem::NotInverted);
     }
-    if agrees_wrongly_or_is_not_inverted(body, &words) {
+    if agrees_wrongly_or_is_not_inverted(body, &words) || wraps_a_clause(body) {
         return Some(TitleProblem::NotInverted);
     }
     if glued_question_word(body) {
@@ -1286,10 +1286,27 @@ fn not_inverted(words: &[String]) -> bool {
         || object_clause
 }
 
-/// Common irregular past forms ("saw", "found"), for telling a clause from a question.
-const IRREGULAR_PAST: &[&str] = &[
-    "saw", "found", "knew", "took", "went", "got", "heard", "left", "meant", "wrote", "said",
-    "told", "kept", "hid", "gave", "brought", "bought", "sent", "read", "stole", "buried",
+/// Whether a title wraps a clause in what the sentence said of it ("Is we see Scoresby again
+/// a different question?", "Is she'll be back at all anyone's guess?"): the clause was the
+/// question.
+fn wraps_a_clause(body: &str) -> bool {
+    let lower = body.to_lowercase().replace('’', "'");
+    [
+        "another question",
+        "a different question",
+        "anyone's guess",
+        "anybody's guess",
+        "an open question",
+    ]
+    .iter()
+    .any(|w| lower.trim_end_matches(['?', ' ']).ends_with(w))
+}
+
+/// Common irregular past forms ("saw", "found"): a clause's verb, not a question's.
+pub(super) const IRREGULAR_PAST: &[&str] = &[
+    "went", "was", "were", "had", "did", "said", "made", "came", "left", "took", "got", "saw",
+    "found", "knew", "heard", "meant", "wrote", "told", "kept", "hid", "gave", "brought", "bought",
+    "sent", "stole",
 ];
 
 /// Whether "What will happen to X?" asks about half a phrase ("What happens with frankly
@@ -2136,6 +2153,8 @@ mod tests {
             "Anything else you'd like to do with these characters?",
             "What Suzu saw?",
             "What Rin buried behind the shed?",
+            "Is we see Scoresby again a different question?",
+            "Is she’ll be back at all anyone’s guess?",
         ] {
             assert_eq!(
                 title_problem(title),

@@ -8,6 +8,7 @@ use aho_corasick::AhoCorasick;
 
 use super::super::cues;
 use super::super::terms::{Topic, last_name};
+use super::check::IRREGULAR_PAST;
 use super::{
     Antecedent, DANGLING, LEADING_CONNECTIVES, MAX_TITLE_CHARS, MAX_TITLE_WORDS, MIN_CLAUSE_CHARS,
     TitleContext, bare, capitalise, cast, strip_connective, without_marker, words_of,
@@ -2238,9 +2239,6 @@ const PLURAL_OPENERS: &[&str] = &[
 ];
 
 /// Common irregular past forms, which cannot follow "will".
-const IRREGULAR_PAST: &[&str] = &[
-    "went", "was", "were", "had", "did", "said", "made", "came", "left", "took", "got", "saw",
-];
 
 /// Words ending in "s" that are not present-tense verbs.
 const NOT_VERBS: &[&str] = &[
