@@ -2238,8 +2238,6 @@ const PLURAL_OPENERS: &[&str] = &[
     "they", "we", "you", "i", "the", "these", "those", "both", "all", "two",
 ];
 
-/// Common irregular past forms, which cannot follow "will".
-
 /// Words ending in "s" that are not present-tense verbs.
 const NOT_VERBS: &[&str] = &[
     "this",
