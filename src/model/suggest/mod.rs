@@ -203,6 +203,8 @@ fn suggest_with_headline(
     let mut candidate_antecedents: Vec<Antecedent> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut passages: Vec<Passage> = Vec::new();
+    // The actors the article casts, each looked up by name.
+    let actors: HashSet<&str> = context.cast.iter().map(|c| c.actor.as_str()).collect();
     // The block of the last outright answer, with the terms of the question it answers.
     let mut answered_in: Option<(usize, Vec<Term>)> = None;
     for (index, sentence) in sentences.iter().enumerate() {
@@ -338,11 +340,7 @@ fn suggest_with_headline(
                 .show(sentence.block)
                 .or_else(|| context.section_show.get(sentence.block)?.as_deref())
                 .map(str::to_owned),
-            actor: context
-                .cast
-                .iter()
-                .find(|c| text.contains(c.actor.as_str()))
-                .map(|c| c.actor.clone()),
+            actor: title::actor_in(text, &actors).map(str::to_owned),
         });
         passages.push(passage_of(sentence, text));
     }

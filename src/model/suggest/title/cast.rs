@@ -5,6 +5,8 @@
 //! happen to Hattie Lowell?": fans' checklists (and the annotation guide) ask about the
 //! character's fate or the actor's return, not the actor's fate.
 
+use std::collections::HashSet;
+
 use super::bare;
 use super::korean::topic_particle;
 
@@ -74,6 +76,42 @@ pub(crate) fn actor_named<'a>(name: &str, cast: &'a [Casting]) -> Option<&'a Cas
 /// The casting whose part `name` is ("Wren" played by Ada Finch).
 pub(crate) fn part_named<'a>(name: &str, cast: &'a [Casting]) -> Option<&'a Casting> {
     cast.iter().find(|c| c.part.as_deref() == Some(name.trim()))
+}
+
+/// The actor of `actors` that `text` names, read word by word (one to three words as an
+/// English name is written, or a Korean eojeol with or without its particle): each word is
+/// looked up once, whatever the number of actors.
+pub(crate) fn actor_in<'a>(text: &str, actors: &HashSet<&'a str>) -> Option<&'a str> {
+    if actors.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+            w.trim_end_matches("'s").trim_end_matches("’s")
+        })
+        .collect();
+    for (k, word) in words.iter().enumerate() {
+        if word.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
+            let stripped = KOREAN_PARTICLES.iter().find_map(|p| word.strip_suffix(p));
+            for name in std::iter::once(*word).chain(stripped) {
+                if let Some(actor) = actors.get(name) {
+                    return Some(actor);
+                }
+            }
+            continue;
+        }
+        for n in 1..=3 {
+            let Some(span) = words.get(k..k + n) else {
+                break;
+            };
+            if let Some(actor) = actors.get(span.join(" ").as_str()) {
+                return Some(actor);
+            }
+        }
+    }
+    None
 }
 
 /// "Will Hattie Lowell return as Rosie?", or "Will Hattie Lowell return for season two?"
@@ -477,6 +515,21 @@ mod tests {
             one("문가을", None)
         );
         assert!(actors("방영 시기와 합류 배우 미정").is_empty());
+    }
+
+    #[test]
+    fn the_actor_a_sentence_names_is_found_word_by_word() {
+        let actors: HashSet<&str> = ["Hattie Lowell", "한지수", "Moss"].into_iter().collect();
+        assert_eq!(
+            actor_in("Will Hattie Lowell's Rosie come back?", &actors),
+            Some("Hattie Lowell")
+        );
+        assert_eq!(
+            actor_in("한지수의 출연 여부는 미정이다.", &actors),
+            Some("한지수")
+        );
+        assert_eq!(actor_in("Moss, for one, is keen.", &actors), Some("Moss"));
+        assert_eq!(actor_in("Hattie went home.", &actors), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ pub(crate) mod check;
 mod speaker;
 pub(crate) use speaker::{name_with_initials, speaker_of};
 mod english;
-pub(crate) use cast::{Casting, cast_of};
+pub(crate) use cast::{Casting, actor_in, cast_of};
 pub(crate) use english::makers_in;
 mod korean;
 
