@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use super::language::{Kind, SuggestError, language_of};
+use super::language::{Kind, SuggestError, language_by_script};
 
 /// The score from which a sentence raises an open question.
 pub(crate) const OPEN_THRESHOLD: i32 = 2;
@@ -47,8 +47,16 @@ impl Score {
 /// Scores one sentence on the cues of its language.
 ///
 /// Errors: the language's cue matcher could not be built ([`SuggestError::CueMatcher`]).
+#[cfg(test)]
 pub(crate) fn score(sentence: &str) -> Result<Score, SuggestError> {
-    let (language, matcher) = language_of(sentence)?;
+    score_in(sentence, super::language::is_korean(sentence))
+}
+
+/// [`score`] for a sentence whose script is known (`korean`): it is not read again.
+///
+/// Errors: the language's cue matcher could not be built ([`SuggestError::CueMatcher`]).
+pub(crate) fn score_in(sentence: &str, korean: bool) -> Result<Score, SuggestError> {
+    let (language, matcher) = language_by_script(korean)?;
     let table = language.cues();
     // "I'd love to", "she'll be back", "Theo isn't finished": the cue words written out.
     let expanded = if table.whole_words {

@@ -158,8 +158,10 @@ fn suggest_with_headline(
     let mut named = NamesSoFar::default();
     for sentence in &sentences {
         let text = text_of(sentence);
-        antecedents.push(named.next_sentence(text));
-        let score = cues::score(text)?;
+        // The script is read once per sentence, for its names and for its cues.
+        let korean = language::is_korean(text);
+        antecedents.push(named.next_sentence_in(text, korean));
+        let score = cues::score_in(text, korean)?;
         // A premiere date given plainly ("premieres on April 4, 2026") settles the season too.
         let dated = score.points < 0 && cues::has_date(text);
         let terms = if score.is_open() || score.settled || dated {
@@ -326,11 +328,17 @@ fn suggest_with_headline(
             terms.dedup();
         }
         candidate_antecedents.push(std::mem::take(&mut antecedents[index]));
+        let topics = topics_of(&own);
+        // Only the cast's sentences are grouped by the actor they name.
+        let actor = (terms::primary_topic(&topics) == Some(Topic::Cast))
+            .then(|| title::actor_in(text, &actors))
+            .flatten()
+            .map(str::to_owned);
         candidates.push(Candidate {
             sentence_index: index,
             block: sentence.block,
             points: score.points + i32::from(score.question),
-            topics: topics_of(&own),
+            topics,
             question: score.question,
             refers_back: score.question && group::asks_about_a_pronoun(text),
             terms,
@@ -340,7 +348,7 @@ fn suggest_with_headline(
                 .show(sentence.block)
                 .or_else(|| context.section_show.get(sentence.block)?.as_deref())
                 .map(str::to_owned),
-            actor: title::actor_in(text, &actors).map(str::to_owned),
+            actor,
         });
         passages.push(passage_of(sentence, text));
     }
@@ -683,10 +691,15 @@ impl NamesSoFar {
     /// Reads the next sentence, `text`: the [`Antecedent`] of its pronouns (the names given
     /// before it), then notes the names it gives. The name that opens it is looked up once for
     /// both.
+    #[cfg(test)]
     fn next_sentence(&mut self, text: &str) -> Antecedent {
+        self.next_sentence_in(text, language::is_korean(text))
+    }
+
+    /// [`Self::next_sentence`] for a sentence whose script is known (`korean`).
+    fn next_sentence_in(&mut self, text: &str, korean: bool) -> Antecedent {
         let opening = self.opening(text);
         let mut antecedent = self.antecedent(opening.as_deref());
-        let korean = language::is_korean(text);
         self.read(text, opening, korean);
         // "두 사람" means a pair named in this sentence or the one before, never an older one
         // (the next paragraph may be about someone else).

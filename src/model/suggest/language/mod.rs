@@ -1,8 +1,8 @@
 //! The languages the suggester reads: per language, one table of cue words and weights (data,
 //! not control flow) behind the [`Language`] trait, and its matcher built from that table.
 //!
-//! A sentence's language is chosen by its script ([`language_of`]): Korean when a fair share
-//! of its letters are Hangul, English otherwise.
+//! A sentence's language is chosen by its script ([`is_korean`], then [`language_by_script`]):
+//! Korean when a fair share of its letters are Hangul, English otherwise.
 
 use std::sync::LazyLock;
 
@@ -195,13 +195,14 @@ static ENGLISH_MATCHER: LazyLock<Result<Matcher, SuggestError>> =
 static KOREAN_MATCHER: LazyLock<Result<Matcher, SuggestError>> =
     LazyLock::new(|| build_matcher(&Korean));
 
-/// The language of `sentence` by its script, with its (once-built) matcher.
+/// Korean (`korean`, by the sentence's script: [`is_korean`]) or English, with its
+/// (once-built) matcher.
 ///
 /// Errors: the language's matcher could not be built ([`SuggestError::CueMatcher`]).
-pub(crate) fn language_of(
-    sentence: &str,
+pub(crate) fn language_by_script(
+    korean: bool,
 ) -> Result<(&'static dyn Language, &'static Matcher), SuggestError> {
-    if is_korean(sentence) {
+    if korean {
         let matcher = KOREAN_MATCHER.as_ref().map_err(Clone::clone)?;
         Ok((&Korean, matcher))
     } else {
@@ -239,6 +240,13 @@ pub(crate) fn is_korean(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The language of `sentence` by its script, with its matcher.
+    fn language_of(
+        sentence: &str,
+    ) -> Result<(&'static dyn Language, &'static Matcher), SuggestError> {
+        language_by_script(is_korean(sentence))
+    }
 
     #[test]
     fn both_tables_build() {

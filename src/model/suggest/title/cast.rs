@@ -102,11 +102,17 @@ pub(crate) fn actor_in<'a>(text: &str, actors: &HashSet<&'a str>) -> Option<&'a 
             }
             continue;
         }
-        for n in 1..=3 {
-            let Some(span) = words.get(k..k + n) else {
-                break;
-            };
-            if let Some(actor) = actors.get(span.join(" ").as_str()) {
+        // An English name opens with a capital: other words start none.
+        if !word.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let mut span = String::new();
+        for part in words.iter().skip(k).take(3) {
+            if !span.is_empty() {
+                span.push(' ');
+            }
+            span.push_str(part);
+            if let Some(actor) = actors.get(span.as_str()) {
                 return Some(actor);
             }
         }
