@@ -841,7 +841,13 @@ fn build(
         makers: context.makers.clone(),
         cast: context.cast.clone(),
         listed_shows: context.listed_shows(),
-        section_show: context.section_show.get(first.block).cloned().flatten(),
+        // The show of its section's heading, or of its list entry.
+        section_show: context
+            .section_show
+            .get(first.block)
+            .cloned()
+            .flatten()
+            .or_else(|| context.show(first.block).map(str::to_owned)),
         antecedents: by_strength
             .iter()
             .map(|&k| antecedents.get(members[k]).cloned().unwrap_or_default())

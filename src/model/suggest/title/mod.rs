@@ -165,11 +165,7 @@ pub(crate) fn title(
         .chain(made)
         .filter(|made| !made.is_empty())
         .map(|made| match &context.section_show {
-            Some(show) if !korean => made.replacen("the show", show, 1).replacen(
-                "the new season",
-                &format!("{show}'s new season"),
-                1,
-            ),
+            Some(show) if !korean => with_show_named(&made, show),
             _ => made,
         })
         .map(|made| finish(&made))
@@ -181,6 +177,28 @@ pub(crate) fn title(
             };
             title_problem_in(made, settled).is_none()
         })
+}
+
+/// `made` with "the show", "the new season" and the "it" a rescue is asked of ("Could another
+/// network pick it up?") naming `show`, the show of the group's section or list entry.
+fn with_show_named(made: &str, show: &str) -> String {
+    let mut named = made.replacen("the show", show, 1).replacen(
+        "the new season",
+        &format!("{show}'s new season"),
+        1,
+    );
+    let rescues = [
+        ("pick it up", "pick up"),
+        ("grab it", "grab"),
+        ("buy it", "buy"),
+        ("save it", "save"),
+        ("revive it", "revive"),
+        ("rescue it", "rescue"),
+    ];
+    if let Some((it, verb)) = rescues.iter().find(|(it, _)| named.contains(it)) {
+        named = named.replacen(it, &format!("{verb} {show}"), 1);
+    }
+    named
 }
 
 /// Reply markers of a comment thread, written before the commenter's name ("└ 연두").
@@ -308,6 +326,23 @@ fn finish(made: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_entry_s_title_names_its_show_for_it() {
+        assert_eq!(
+            with_show_named("Could another network pick it up?", "Orbit Motel"),
+            "Could another network pick up Orbit Motel?"
+        );
+        assert_eq!(
+            with_show_named("Could a streamer buy it?", "Kingfisher Lane"),
+            "Could a streamer buy Kingfisher Lane?"
+        );
+        assert_eq!(
+            with_show_named("Will the show be saved?", "Orbit Motel"),
+            "Will Orbit Motel be saved?"
+        );
+        assert_eq!(with_show_named("Is it Sayo?", "Orbit Motel"), "Is it Sayo?");
+    }
 
     fn one(sentence: &str) -> String {
         title(&[sentence], None, &TitleContext::default()).unwrap_or_default()
