@@ -1375,9 +1375,17 @@ fn korean_problem(body: &str) -> Option<TitleProblem> {
             matches!(w[0], "이" | "그" | "저")
                 && ["여자", "남자"].iter().any(|n| w[1].starts_with(n))
         });
+    // "문제로 인하여 시즌2가 …", "남자에 대하여도 정체가 …": a cause or a topic phrase cut
+    // from its sentence.
+    let fragment = eojeols.iter().any(|w| {
+        ["인하여", "인해", "대하여도", "대해서도"]
+            .iter()
+            .any(|c| w.starts_with(c))
+    });
     if KOREAN_VAGUE_OPENERS.iter().any(|v| first.starts_with(v))
         || chatty.iter().any(|c| body.contains(c))
         || pointing
+        || fragment
     {
         return Some(TitleProblem::VagueSubject);
     }
@@ -1537,6 +1545,13 @@ const PRONOUNS: &[&str] = &["i", "you", "we", "he", "she", "it", "they", "this",
 
 /// Korean openers that do not name a subject: the reader, the speaker, discourse words.
 const KOREAN_VAGUE_OPENERS: &[&str] = &[
+    // The viewers who guess, not what they guess about ("일부 팬들은 그가 어떻게 될까?").
+    "일부",
+    "많은",
+    "팬들",
+    "시청자들",
+    "누리꾼",
+    "네티즌",
     "여러분",
     "다들",
     "이건",
@@ -2552,6 +2567,15 @@ mod tests {
             ),
             ("시즌2 얘기 나온 거 있나요?", TitleProblem::VagueSubject),
             ("그 배우님 차기작이 정해졌을까?", TitleProblem::VagueSubject),
+            ("일부 팬들은 그가 어떻게 될까?", TitleProblem::VagueSubject),
+            (
+                "문제로 인하여 시즌2가 만들어 지더라도 출연이 가능할까?",
+                TitleProblem::VagueSubject,
+            ),
+            (
+                "등장한 검은 옷의 남자에 대하여도 정체가 무엇일까?",
+                TitleProblem::VagueSubject,
+            ),
             (
                 "이 여자가 도윤의 죽은 어머니일까?",
                 TitleProblem::VagueSubject,

@@ -722,6 +722,10 @@ fn ji_question(sentence: &str) -> Option<String> {
                 ]
                 .iter()
                 .any(|e| w.ends_with(e))
+                // "팬들은 두 사람이 어떻게 될지": the viewers wondering are not the subject.
+                || ["팬들", "시청자들", "네티즌", "누리꾼"]
+                    .iter()
+                    .any(|v| w.starts_with(v))
                 || KOREAN_ROLE_WORDS.contains(w)
         }) {
             words.drain(..=cut);
