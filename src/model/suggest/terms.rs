@@ -104,6 +104,8 @@ const ENGLISH_TOPICS: &[(&str, Topic)] = &[
     ("airs", Topic::Schedule),
     ("airing", Topic::Schedule),
     ("window", Topic::Schedule),
+    // When it is made decides when it airs ("filming begins in the spring").
+    ("filming", Topic::Schedule),
 ];
 
 /// Words before "season" that ask for another one ("a second season", "more seasons").
@@ -1432,6 +1434,28 @@ mod tests {
         );
         let renewed = "Season 2 will happen if the numbers hold up.";
         assert!(with_renewal_as_subject(subject_terms(renewed), renewed).contains(&renewal));
+    }
+
+    #[test]
+    fn what_a_renewal_and_a_date_hang_on_is_their_topic() {
+        let has =
+            |sentence: &str, topic: Topic| subject_terms(sentence).contains(&Term::Topic(topic));
+        assert!(has(
+            "The Blu-ray sales were decent but not huge.",
+            Topic::Renewal
+        ));
+        assert!(has(
+            "The ratings for season 2 were a bit down.",
+            Topic::Renewal
+        ));
+        assert!(has(
+            "Filming begins in Shropshire in the spring.",
+            Topic::Schedule
+        ));
+        assert!(!has(
+            "Filming begins in Shropshire in the spring.",
+            Topic::Renewal
+        ));
     }
 
     #[test]
