@@ -368,11 +368,15 @@ pub(crate) fn show_entry(heading: &str) -> Option<String> {
         .iter()
         .filter(|w| !SECTION_WORDS.contains(&bare(w).as_str()))
         .collect();
-    let capitalised = content.iter().all(|w| {
-        w.chars()
-            .next()
-            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-    });
+    // "Nightingale & Pike": a sign between words is no word of its own.
+    let capitalised = content
+        .iter()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
     (!content.is_empty() && capitalised).then(|| name.to_owned())
 }
 
@@ -541,6 +545,10 @@ mod tests {
             Some("Paper Moon")
         );
         assert_eq!(show_entry("Starfall").as_deref(), Some("Starfall"));
+        assert_eq!(
+            show_entry("2. Nightingale & Pike").as_deref(),
+            Some("Nightingale & Pike")
+        );
         assert_eq!(
             show_entry("*Winter Hotel* – the case for more").as_deref(),
             Some("Winter Hotel")
