@@ -14,7 +14,8 @@ use super::language::{Answers, table_of};
 /// hedges is for the caller (a hedged answer raises a question of its own).
 pub(crate) fn answers_outright(question: &str, answer: &str) -> bool {
     let answers = &table_of(answer).answers;
-    let lower = answer.to_lowercase();
+    // "He isn’t.": the curly apostrophe read as the straight one the lists use.
+    let lower = answer.to_lowercase().replace('’', "'");
     let words: Vec<&str> = lower.split_whitespace().collect();
     // "Sadly yes", "Short answer: no": lead words before the answer itself.
     let start = words
@@ -62,7 +63,18 @@ fn short_answer(words: &[&str], answers: &Answers) -> Option<bool> {
 /// Whether `question` asks if something is settled yet ([`Answers::status`]).
 fn names_status(question: &str, answers: &Answers) -> bool {
     let lower = question.to_lowercase();
-    answers.status.iter().any(|w| lower.contains(w))
+    // Each word at a word's start ("date", not "candidate"); a phrase anywhere ("picked up").
+    let starts: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    answers.status.iter().any(|w| {
+        if w.contains(' ') {
+            lower.contains(w)
+        } else {
+            starts.iter().any(|s| s.starts_with(w))
+        }
+    })
 }
 
 /// Whether a word closes its clause (a comma, stop, colon or dash after it).
@@ -96,6 +108,7 @@ mod tests {
                 "He did not, and the show does not cheat.",
             ),
             ("Does Ganz betray the crew?", "He does."),
+            ("Is Theo coming back?", "He isn’t."),
             ("Is Theo coming back?", "So no, he isn't coming back."),
             ("시즌2 나오나요?", "네, 확정됐어요."),
             ("서진이 죽었나요?", "아니요. 살아 있어요."),
@@ -110,6 +123,7 @@ mod tests {
             ("Has Harbor Lights been renewed?", "No."),
             ("Is there a release date yet?", "Nope, nothing."),
             ("Is there a trailer?", "No, not until filming starts."),
+            ("Is there an air date?", "No."),
             ("Is Jonah dead?", "No one knows."),
             ("Will there be a season 2?", "No word yet."),
             ("Will there be a season 2?", "Nobody can say."),

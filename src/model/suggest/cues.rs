@@ -52,7 +52,8 @@ pub(crate) fn score(sentence: &str) -> Result<Score, SuggestError> {
     score_in(sentence, super::language::is_korean(sentence))
 }
 
-/// [`score`] for a sentence whose script is known (`korean`): it is not read again.
+/// Scores one sentence on the cues of its language, its script already known (`korean`, by
+/// [`is_korean`](super::language::is_korean)): the script is not read again.
 ///
 /// Errors: the language's cue matcher could not be built ([`SuggestError::CueMatcher`]).
 pub(crate) fn score_in(sentence: &str, korean: bool) -> Result<Score, SuggestError> {

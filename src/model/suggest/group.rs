@@ -194,6 +194,8 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
         // "류시온 님 이번에 군입대 앞두고…" does not join the group about another actor.
         let other_actor =
             |g: usize| actor.is_some() && group_actor.get(g).copied().flatten() != actor;
+        // Nor does it continue the sentence before when that one is about another actor.
+        let follows_previous = follows_previous.filter(|&g| !other_actor(g));
         // A direct question with no topic of its own does not join a topic's group by a
         // shared name ("Is Bai Xue really dead?" is not the cast question about her actress).
         let topic_of_group = |g: usize| group_topic.get(g).copied().flatten();

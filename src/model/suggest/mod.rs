@@ -255,14 +255,15 @@ fn suggest_with_headline(
         let renewed_entry = context
             .show(sentence.block)
             .is_some_and(|show| renewed_entries.contains(show));
-        if renewed_entry
-            && (renews(text)
-                || (if own.is_empty() {
-                    subject_terms(text)
-                } else {
-                    own.clone()
-                })
-                .contains(&Term::Topic(Topic::Renewal)))
+        // Its terms, read here if the first pass did not need them (only when asked below).
+        let terms_now = |own: &Vec<Term>| {
+            if own.is_empty() {
+                subject_terms(text)
+            } else {
+                own.clone()
+            }
+        };
+        if renewed_entry && (renews(text) || terms_now(&own).contains(&Term::Topic(Topic::Renewal)))
         {
             continue;
         }
@@ -279,16 +280,11 @@ fn suggest_with_headline(
         // The answer's paragraph goes on to explain it ("Yes, and I'm sorry. For weeks fans
         // held on to the theory that Haru survived …"): what it says of the question's
         // subject is answered too.
-        let explains_answer = answered_in.as_ref().is_some_and(|(block, asked)| {
-            *block == sentence.block && {
-                let terms = if own.is_empty() {
-                    subject_terms(text)
-                } else {
-                    own.clone()
-                };
-                terms.iter().any(|t| asked.contains(t))
-            }
-        });
+        // A question of its own in that paragraph still asks ("But will Odile return?").
+        let explains_answer = !score.question
+            && answered_in.as_ref().is_some_and(|(block, asked)| {
+                *block == sentence.block && terms_now(&own).iter().any(|t| asked.contains(t))
+            });
         if answered && let Some(next) = sentences.get(index + 1) {
             answered_in = Some((next.block, subject_terms(text)));
         }
@@ -506,11 +502,19 @@ fn renews(text: &str) -> bool {
         "green-lit",
         "picked up",
         "picked it up",
-        "revived",
-        "rescued",
-        "saved by",
-        "ordered a",
-        "is coming back",
+        "revived by",
+        "revived for",
+        "was revived",
+        "been revived",
+        "rescued by a new streamer",
+        "rescued by a new network",
+        "rescued by another streamer",
+        "rescued by another network",
+        "ordered a revival",
+        "ordered a new season",
+        "one actually is coming back",
+        "one is coming back",
+        "show is coming back",
         "already back",
         "it's back",
         "it is back",
@@ -696,7 +700,7 @@ impl NamesSoFar {
         self.next_sentence_in(text, language::is_korean(text))
     }
 
-    /// [`Self::next_sentence`] for a sentence whose script is known (`korean`).
+    /// Reads the next sentence, as `next_sentence` does, its script already known (`korean`).
     fn next_sentence_in(&mut self, text: &str, korean: bool) -> Antecedent {
         let opening = self.opening(text);
         let mut antecedent = self.antecedent(opening.as_deref());
@@ -858,7 +862,14 @@ fn build(
                 let passage = &passages[members[k]];
                 let block = &document.blocks[passage.block].text;
                 let antecedent = antecedents.get(members[k]);
-                match title::speaker_of(block, &passage.text)?.as_str() {
+                // A quote with no tag: who the sentence before it names, if the article writes
+                // that name as a name (an opener like "Fans" is no one).
+                let said = title::speaker_of(block, &passage.text).or_else(|| {
+                    title::lead_in_of(block, &passage.text).filter(|name| {
+                        matches!(name.as_str(), "he" | "she") || named_mid_sentence(document, name)
+                    })
+                });
+                match said?.as_str() {
                     "he" => antecedent?.he.clone(),
                     "she" => antecedent?.she.clone(),
                     // "RO: I'd love to direct": initials of a name the article gives.
@@ -874,6 +885,20 @@ fn build(
         title: title::title(&ordered, key, &title_context)?,
         passages: members.iter().map(|&m| passages[m].clone()).collect(),
         best: by_strength[0],
+    })
+}
+
+/// Whether `document` writes `name` capitalised inside a sentence somewhere ("… said Farrow",
+/// "creator Dominic Farrow"): a name, not a capitalised sentence opener ("Fans are hoping").
+fn named_mid_sentence(document: &Document, name: &str) -> bool {
+    document.blocks.iter().any(|block| {
+        block.text.match_indices(name).any(|(at, _)| {
+            let before = block.text[..at].trim_end();
+            let after = block.text[at + name.len()..].chars().next();
+            !before.is_empty()
+                && !before.ends_with(['.', '!', '?', '"', '“', '”', ':', '—'])
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
     })
 }
 
@@ -1437,6 +1462,9 @@ mod tests {
              Why it needs to come back: it was cancelled after one season in a budget cut.\n\n\
              **Bonus: Greenhouse Nine** (Pellucid, renewed)\n\n\
              Pellucid renewed the mystery for season 3 in the summer.\n\n\
+             **Gull Point** (Halvard, 1 season)\n\n\
+             Why it needs to come back: in the finale Mara is rescued by a new crew, and \
+             then Halvard dropped it.\n\n\
              **Tin Lantern** (Orbit+, 2 seasons)\n\n\
              Ok, cheating a little, because this one actually IS coming back. \
              After a two year gap the show was revived by Halvard and its third season \
@@ -1446,7 +1474,13 @@ mod tests {
             try_suggest_titled(&document, "Gone Too Soon: The Shows We Are Still Not Over")
                 .unwrap_or_default();
         let titles: Vec<&str> = suggestions.iter().map(|s| s.title.as_str()).collect();
-        for show in ["Pilot Light Diner", "The Orrery Thieves", "Skerry Island"] {
+        // A rescue in the story renews nothing ("Mara is rescued by a new crew").
+        for show in [
+            "Pilot Light Diner",
+            "The Orrery Thieves",
+            "Skerry Island",
+            "Gull Point",
+        ] {
             let asked = format!("Will {show} get another season?");
             assert!(titles.contains(&asked.as_str()), "{titles:?}");
         }

@@ -47,7 +47,6 @@ static TABLE: CueTable = CueTable {
             "and",
             "short",
             "answer",
-            "answer:",
             "honestly",
             "alas",
             "oh",

@@ -88,8 +88,8 @@ pub(crate) struct CueTable {
 }
 
 /// The words of an outright answer to a yes-or-no question, read by
-/// [`answers_outright`](super::answer::answers_outright). Each word is matched whole, lower-cased,
-/// at the answer's start.
+/// [`answers_outright`](super::answer::answers_outright). Each answer word is matched whole,
+/// lower-cased, at the answer's start; [`Answers::status`] words anywhere in the question.
 #[derive(Debug)]
 pub(crate) struct Answers {
     /// Saying yes ("yes", "yep", "네").

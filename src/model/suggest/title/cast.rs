@@ -320,15 +320,15 @@ fn korean_name(eojeol: &str) -> Option<String> {
         .iter()
         .find_map(|p| word.strip_suffix(p).filter(|w| w.chars().count() >= 2))
         .unwrap_or(word);
-    let n = stripped.chars().count();
-    ((2..=4).contains(&n) && !KOREAN_NOT_NAMES.contains(&stripped)).then(|| stripped.to_owned())
+    korean_bare_name(stripped)
 }
 
-/// A Korean name written with no particle after it ("문가을" before "측").
+/// A Korean name written with no particle after it ("문가을" before "측"): two to four
+/// syllables, no word that follows 배우 or 주연 without being a name.
 fn korean_bare_name(eojeol: &str) -> Option<String> {
-    let word = eojeol.trim_matches(|c: char| !('\u{AC00}'..='\u{D7A3}').contains(&c));
-    let n = word.chars().count();
-    ((2..=4).contains(&n) && !KOREAN_NOT_NAMES.contains(&word)).then(|| word.to_owned())
+    let stripped = eojeol.trim_matches(|c: char| !('\u{AC00}'..='\u{D7A3}').contains(&c));
+    let n = stripped.chars().count();
+    ((2..=4).contains(&n) && !KOREAN_NOT_NAMES.contains(&stripped)).then(|| stripped.to_owned())
 }
 
 /// Nouns that follow 배우 or 주연 without being a name.

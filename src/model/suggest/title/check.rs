@@ -869,11 +869,13 @@ fn asks_date(title: &str) -> bool {
 }
 
 /// The key under which titles that ask one question are one suggestion: the title itself
-/// (case aside), or for an article about one show (`one_show`) the same key for every title
+/// (case aside), or for an article about one show (`shows` empty) the same key for every title
 /// asking whether it goes on ([`asks_whether_it_goes_on`]) and for every English one asking when
 /// its next season comes ("When will season two premiere?", "When is season 2 coming out?");
-/// and one key per person for a fate asked in different words ("Did Abigail survive?", "Is
-/// Abigail really dead?").
+/// in a list of `shows`, one key per show for its coming back asked in other words ("Will
+/// Tinmoor Outpost get another season?", "Will Tinmoor Outpost be saved?"); and one key per
+/// person for a fate asked in different words ("Did Abigail survive?", "Is Abigail really
+/// dead?").
 pub(crate) fn question_key(title: &str, headline: &str, shows: &[String]) -> String {
     let korean = title.chars().any(is_hangul);
     let one_show = shows.is_empty();
@@ -943,26 +945,29 @@ fn asks_whether_it_goes_on(title: &str, headline: &str) -> bool {
         .any(|w| lower.contains(w))
 }
 
-/// Whether a title in a piece about several `shows` asks a date but names none of them
+/// Whether an English title in a piece about several `shows` asks a season's date but names
+/// none of them
 /// ("When will season two premiere?" from the lede of a list of shows): whose date is not
-/// told, so it asks nothing a fan could follow.
+/// told, so it asks nothing a fan could follow. Korean titles and people's returns are left.
 pub(crate) fn dates_no_listed_show(title: &str, shows: &[String]) -> bool {
-    !shows.is_empty() && asks_date(title) && !shows.iter().any(|show| title.contains(show.as_str()))
+    // A season's date in English ("When will Mara return?" asks about a person).
+    let season = !title.chars().any(is_hangul) && title.to_lowercase().contains("season");
+    !shows.is_empty()
+        && season
+        && asks_date(title)
+        && !shows.iter().any(|show| title.contains(show.as_str()))
 }
 
 /// Whether an English title asks if a cancelled show is rescued ("Will X be saved?", "Could
 /// another streamer pick up X?").
 fn asks_rescue(title: &str) -> bool {
     let lower = title.to_lowercase();
-    [
-        "be saved",
-        "be revived",
-        "pick up ",
-        "be picked up",
-        "be rescued",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    // "pick up where season 1 left off" is the story's, not a rescue.
+    let picked = lower.contains("pick up ") && !lower.contains("pick up where");
+    picked
+        || ["be saved", "be revived", "be picked up", "be rescued"]
+            .iter()
+            .any(|w| lower.contains(w))
 }
 
 /// Words a show is called by its kind ("the lighthouse drama", "the cozy anime").
@@ -1003,7 +1008,7 @@ fn asks_renewal(title: &str) -> bool {
                 "get another",
                 "get a ",
                 "there be",
-                "going to be",
+                "going to be a",
                 "happen",
             ]
             .iter()
@@ -1276,6 +1281,8 @@ fn not_inverted(words: &[String]) -> bool {
     // "What Suzu saw?": a subject and a past verb with no auxiliary before them.
     let past = |w: &str| (w.len() > 3 && w.ends_with("ed")) || IRREGULAR_PAST.contains(&w);
     let object_clause = first == "what"
+        && !WH_MODIFIERS.contains(&second)
+        && !second.ends_with("ly")
         && !words.iter().any(|w| AUXILIARIES.contains(&w.as_str()))
         && words.get(2).is_some_and(|w| past(w))
         && !past(second);
@@ -1383,6 +1390,7 @@ fn korean_problem(body: &str) -> Option<TitleProblem> {
             .any(|c| w.starts_with(c))
     });
     if KOREAN_VAGUE_OPENERS.iter().any(|v| first.starts_with(v))
+        || KOREAN_VIEWERS.iter().any(|v| first.starts_with(v))
         || chatty.iter().any(|c| body.contains(c))
         || pointing
         || fragment
@@ -1543,15 +1551,14 @@ fn unbalanced(body: &str) -> bool {
 /// Pronouns that do not name a subject.
 const PRONOUNS: &[&str] = &["i", "you", "we", "he", "she", "it", "they", "this", "that"];
 
+/// The viewers who wonder or guess, never what a Korean question asks about ("일부 팬들은
+/// 그가 어떻게 될까?", "팬들은 두 사람이 어떻게 될지").
+pub(super) const KOREAN_VIEWERS: &[&str] = &["팬들", "시청자들", "네티즌", "누리꾼"];
+
 /// Korean openers that do not name a subject: the reader, the speaker, discourse words.
 const KOREAN_VAGUE_OPENERS: &[&str] = &[
-    // The viewers who guess, not what they guess about ("일부 팬들은 그가 어떻게 될까?").
     "일부",
     "많은",
-    "팬들",
-    "시청자들",
-    "누리꾼",
-    "네티즌",
     "여러분",
     "다들",
     "이건",
@@ -2207,6 +2214,8 @@ mod tests {
         }
         assert!(ok("Are there others like the stranger?"));
         assert!(ok("What did Suzu see in the water?"));
+        assert!(ok("What really happened to Corin?"));
+        assert!(ok("What exactly happened to the Gannet?"));
         assert!(ok("What happened to Corin after he walked into the mist?"));
         assert_eq!(
             title_problem("Will season 2 pick up right after?"),
@@ -2546,6 +2555,18 @@ mod tests {
             &shows
         ));
         assert!(!dates_no_listed_show("When will season two premiere?", &[]));
+        // A person's return and a Korean title are left as they are.
+        assert!(!dates_no_listed_show("When will Mara return?", &shows));
+        assert!(!dates_no_listed_show("시즌2는 언제 방송될까?", &shows));
+        // The story's "pick up where it left off" and a season's tone are no rescue.
+        assert_ne!(
+            listed("Will Tinmoor Outpost pick up where season 1 left off?"),
+            listed("Will Tinmoor Outpost be saved?")
+        );
+        assert_ne!(
+            key("Is season 2 going to be darker?"),
+            key("Will the show be renewed?")
+        );
         assert_ne!(
             listed("Will Tinmoor Outpost be saved?"),
             listed("Who sank the supply boat in Tinmoor Outpost?")

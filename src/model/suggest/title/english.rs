@@ -2693,9 +2693,10 @@ fn subject_question(best: &str) -> Option<String> {
         // The word after the whole name: "the Blu-ray sales", "the Radio Times thing" use a
         // name as a noun's modifier, not as someone the story follows ("the Harcourt family"
         // is people).
+        // One past the name's last word (which may carry the sentence's stop: "Okawa River.").
         let end = (k..words.len())
             .find(|&j| !is_name(words[j]) || words[j].ends_with([',', '.', ';', ':']))
-            .unwrap_or(words.len());
+            .map_or(words.len(), |j| if is_name(words[j]) { j + 1 } else { j });
         let modifier = before == "the"
             && words.get(end).is_some_and(|w| {
                 !words[end - 1].ends_with([',', '.', ';', ':'])
@@ -3521,6 +3522,7 @@ mod tests {
                 "The finale ended with the Okawa River fireworks cancelled.",
                 None,
             ),
+            ("The last scene was filmed at the Okawa River.", None),
             (
                 "Co-star Marisol Vega, last seen walking into the fog, did not respond.",
                 Some("Marisol Vega"),

@@ -2,9 +2,11 @@
 //! ("-ㄹ지", "-는지", "-인지") or a negated passive ended as a direct question, or a question
 //! about the sentence's subject.
 
+use std::collections::HashSet;
+
 use super::super::terms::{Topic, without_parentheses};
 use super::check::MAX_KOREAN_CHARS as MAX_TITLE_CHARS;
-use super::check::{inside_noun_phrase, joins_possessors, korean_maker_subject};
+use super::check::{KOREAN_VIEWERS, inside_noun_phrase, joins_possessors, korean_maker_subject};
 use super::{TitleContext, cast};
 
 /// Title options for a Korean group, best first (the caller keeps the first the checker
@@ -35,12 +37,10 @@ pub(super) fn korean_titles(
     // ("소속사 측은 '긍정적으로 검토 중'"), the person the article named last, unless the
     // sentence names them as crew.
     let casting = CASTING_WORDS.iter().any(|w| sentences[0].contains(w));
-    let named_actor = context
-        .cast
-        .iter()
-        .find(|c| sentences[0].contains(c.actor.as_str()));
+    let actors: HashSet<&str> = context.cast.iter().map(|c| c.actor.as_str()).collect();
+    let named_actor = cast::actor_in(sentences[0], &actors);
     if let Some(actor) = named_actor.filter(|_| casting) {
-        options.push(cast::korean_return_question(&actor.actor, season));
+        options.push(cast::korean_return_question(actor, season));
     } else if let Some(name) = context.antecedents.first().and_then(|a| a.any.as_ref())
         && casting
         && !named_as_crew(sentences, name)
@@ -723,9 +723,7 @@ fn ji_question(sentence: &str) -> Option<String> {
                 .iter()
                 .any(|e| w.ends_with(e))
                 // "팬들은 두 사람이 어떻게 될지": the viewers wondering are not the subject.
-                || ["팬들", "시청자들", "네티즌", "누리꾼"]
-                    .iter()
-                    .any(|v| w.starts_with(v))
+                || KOREAN_VIEWERS.iter().any(|v| w.starts_with(v))
                 || KOREAN_ROLE_WORDS.contains(w)
         }) {
             words.drain(..=cut);

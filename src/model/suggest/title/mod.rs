@@ -10,7 +10,7 @@
 mod cast;
 pub(crate) mod check;
 mod speaker;
-pub(crate) use speaker::{name_with_initials, speaker_of};
+pub(crate) use speaker::{lead_in_of, name_with_initials, speaker_of};
 mod english;
 pub(crate) use cast::{Casting, actor_in, cast_of};
 pub(crate) use english::makers_in;
@@ -195,8 +195,28 @@ fn with_show_named(made: &str, show: &str) -> String {
         ("revive it", "revive"),
         ("rescue it", "rescue"),
     ];
-    if let Some((it, verb)) = rescues.iter().find(|(it, _)| named.contains(it)) {
-        named = named.replacen(it, &format!("{verb} {show}"), 1);
+    // Only an outlet or "someone" rescues a show ("Can Mara save it?" is the story's), and
+    // only "it" as a whole word ("save its finale" keeps its "its").
+    let lower = named.to_lowercase();
+    let rescuer = [
+        "network", "streamer", "platform", "outlet", "channel", "service", "studio", "somebody",
+        "someone", "anybody", "anyone",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    let whole = |at: usize, it: &str| {
+        named[at + it.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+    };
+    if rescuer
+        && let Some((it, verb, at)) = rescues
+            .iter()
+            .find_map(|(it, verb)| named.find(it).map(|at| (*it, *verb, at)))
+        && whole(at, it)
+    {
+        named.replace_range(at..at + it.len(), &format!("{verb} {show}"));
     }
     named
 }
@@ -342,6 +362,14 @@ mod tests {
             "Will Orbit Motel be saved?"
         );
         assert_eq!(with_show_named("Is it Sayo?", "Orbit Motel"), "Is it Sayo?");
+        assert_eq!(
+            with_show_named("Can Mara save it?", "Orbit Motel"),
+            "Can Mara save it?"
+        );
+        assert_eq!(
+            with_show_named("Can the network save its finale?", "Orbit Motel"),
+            "Can the network save its finale?"
+        );
     }
 
     fn one(sentence: &str) -> String {

@@ -19,11 +19,10 @@ const NOT_SPEAKERS: &[&str] = &[
 /// Who says `sentence`, which stands in a block whose text is `block`: the speaker label the
 /// block opens with ("Lind: I really hope so!"), or the name or pronoun of the speech tag
 /// after its closing quote ("…," Quintana said; "…," he told us). A pronoun is returned as
-/// written ("he", "she"), for the caller to resolve. `None` when neither is there.
+/// written ("he", "she"), for the caller to resolve. `None` when neither is there (then
+/// [`lead_in_of`] may name who it is likely said by).
 pub(crate) fn speaker_of(block: &str, sentence: &str) -> Option<String> {
-    label_of(block)
-        .or_else(|| tag_of(sentence))
-        .or_else(|| lead_in_of(block, sentence))
+    label_of(block).or_else(|| tag_of(sentence))
 }
 
 /// Capitalised words that open a sentence without naming anyone.
@@ -35,32 +34,39 @@ const NOT_NAMES: &[&str] = &[
 /// Who says a quote that has no tag after it: the name before a colon or comma tag in the
 /// sentence ("Farrow said: “I’d love …”"), or, for a quote opening the sentence, the name
 /// (or "he", "she") the block's sentence before it opens with ("Farrow is more open about
-/// what he wants. “I’d love to take them abroad …”"). `None` when neither names anyone.
-fn lead_in_of(block: &str, sentence: &str) -> Option<String> {
+/// what he wants. “I’d love to take them abroad …”"). `None` when neither names anyone. A
+/// capitalised opener may be no one ("Fans are hoping …"): the caller keeps only a name the
+/// article gives to someone, or a pronoun it resolves.
+pub(crate) fn lead_in_of(block: &str, sentence: &str) -> Option<String> {
     let sentence = sentence.trim();
     let open = sentence.find(['"', '“'])?;
-    let lead = if open == 0 {
-        // The sentence before the quote in its block.
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let words: Vec<&str> = if open == 0 {
+        // The sentence before the quote in its block: the name opening it.
         let at = block.find(sentence)?;
         let before = block[..at].trim_end();
         let body = before.strip_suffix(['.', '!'])?;
         let start = body.rfind(['.', '!', '?']).map_or(0, |k| k + 1);
-        &body[start..]
+        body[start..].split_whitespace().collect()
     } else {
-        // "Farrow said: “…": the tag before the quote.
+        // "Speaking to us, Farrow said: “…": the name right before the tag's verb.
         let before = sentence[..open].trim_end();
-        let tag = before.strip_suffix([':', ','])?;
-        let said = tag
+        let tag: Vec<&str> = before
+            .strip_suffix([':', ','])?
             .split_whitespace()
-            .next_back()
-            .is_some_and(|w| SPEECH_VERBS.contains(&bare(w).as_str()));
-        if !said {
+            .collect();
+        let (verb, rest) = tag.split_last()?;
+        if !SPEECH_VERBS.contains(&bare(verb).as_str()) {
             return None;
         }
-        tag
+        let start = rest
+            .iter()
+            .rposition(|w| !capitalised(w) || w.ends_with(','))
+            .map_or(0, |k| k + 1);
+        let mut words = rest[start..].to_vec();
+        words.push(verb);
+        words
     };
-    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let words: Vec<&str> = lead.split_whitespace().collect();
     let first = words.first()?;
     if matches!(*first, "He" | "She") {
         return Some(first.to_lowercase());
@@ -254,13 +260,13 @@ mod tests {
         let block = "Farrow is more open about what he wants a third series to look like. \
                      “I’d love to take them abroad, a disastrous trip.";
         assert_eq!(
-            speaker_of(block, "“I’d love to take them abroad, a disastrous trip."),
+            lead_in_of(block, "“I’d love to take them abroad, a disastrous trip."),
             Some("Farrow".to_owned())
         );
-        let before = "Farrow said: “I’d love to take them abroad.”";
-        assert_eq!(speaker_of(before, before), Some("Farrow".to_owned()));
+        let before = "Speaking to us, Farrow said: “I’d love to take them abroad.”";
+        assert_eq!(lead_in_of(before, before), Some("Farrow".to_owned()));
         let unnamed = "The cast was in good spirits. “I’d love to go abroad.";
-        assert_eq!(speaker_of(unnamed, "“I’d love to go abroad."), None);
+        assert_eq!(lead_in_of(unnamed, "“I’d love to go abroad."), None);
     }
 
     #[test]
