@@ -47,7 +47,8 @@ pub(crate) struct Candidate {
     pub refers_back: bool,
     /// The show whose entry holds it, in a list of shows (one group per show).
     pub section: Option<String>,
-    /// The actor it names, of those the article casts: one actor's return is not another's.
+    /// The actor it names, of those the article casts, when it is about the cast (its primary
+    /// topic is [`Topic::Cast`]; `None` otherwise): one actor's return is not another's.
     pub actor: Option<String>,
 }
 
@@ -186,10 +187,7 @@ pub(crate) fn group(candidates: &[Candidate], weights: &TermCounts) -> Vec<Vec<u
             shared[g] = 0.0;
         }
         touched.clear();
-        let actor = candidate
-            .actor
-            .as_deref()
-            .filter(|_| primary == Some(Topic::Cast));
+        let actor = candidate.actor.as_deref();
         let by_topic = primary.and_then(|t| topic_group.get(&(section, t, actor)).copied());
         // "류시온 님 이번에 군입대 앞두고…" does not join the group about another actor.
         let other_actor =

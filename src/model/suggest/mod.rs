@@ -391,7 +391,7 @@ fn suggest_with_headline(
         if title::dates_no_listed_show(&suggestion.title, &listed_shows) {
             let best = &suggestion.passages[suggestion.best];
             if let Some(show) = context.show(best.block) {
-                suggestion.title = format!("When will {show} return?");
+                suggestion.title = title::show_date_question(show);
             } else if context
                 .first_entry_block()
                 .is_some_and(|first| best.block < first)

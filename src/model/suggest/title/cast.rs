@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use super::bare;
-use super::korean::topic_particle;
+use super::korean::{is_syllable, topic_particle};
 
 /// An actor the article names, with the part it gives them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -49,7 +49,7 @@ const KOREAN_PARTICLES: &[&str] = &[
 /// (Korean). One entry per mention, in text order.
 pub(crate) fn cast_of(text: &str) -> Vec<Casting> {
     let mut cast = english_cast(text);
-    if text.contains(|c: char| ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
+    if text.contains(|c: char| is_syllable(c)) {
         cast.extend(korean_cast(text));
     }
     cast
@@ -93,7 +93,7 @@ pub(crate) fn actor_in<'a>(text: &str, actors: &HashSet<&'a str>) -> Option<&'a 
         })
         .collect();
     for (k, word) in words.iter().enumerate() {
-        if word.chars().any(|c| ('\u{AC00}'..='\u{D7A3}').contains(&c)) {
+        if word.chars().any(is_syllable) {
             let stripped = KOREAN_PARTICLES.iter().find_map(|p| word.strip_suffix(p));
             for name in std::iter::once(*word).chain(stripped) {
                 if let Some(actor) = actors.get(name) {
@@ -315,7 +315,7 @@ fn part_after(after: &[&str]) -> Option<String> {
 
 /// A Korean name: `eojeol` without quotes and a particle, two to four syllables.
 fn korean_name(eojeol: &str) -> Option<String> {
-    let word = eojeol.trim_matches(|c: char| !('\u{AC00}'..='\u{D7A3}').contains(&c));
+    let word = eojeol.trim_matches(|c: char| !is_syllable(c));
     let stripped = KOREAN_PARTICLES
         .iter()
         .find_map(|p| word.strip_suffix(p).filter(|w| w.chars().count() >= 2))
@@ -326,7 +326,7 @@ fn korean_name(eojeol: &str) -> Option<String> {
 /// A Korean name written with no particle after it ("문가을" before "측"): two to four
 /// syllables, no word that follows 배우 or 주연 without being a name.
 fn korean_bare_name(eojeol: &str) -> Option<String> {
-    let stripped = eojeol.trim_matches(|c: char| !('\u{AC00}'..='\u{D7A3}').contains(&c));
+    let stripped = eojeol.trim_matches(|c: char| !is_syllable(c));
     let n = stripped.chars().count();
     ((2..=4).contains(&n) && !KOREAN_NOT_NAMES.contains(&stripped)).then(|| stripped.to_owned())
 }
@@ -393,7 +393,7 @@ fn korean_cast(text: &str) -> Vec<Casting> {
                     .trim_end_matches("역의")
                     .trim_end_matches("역을")
                     .trim_end_matches('역')
-                    .trim_matches(|c: char| !('\u{AC00}'..='\u{D7A3}').contains(&c));
+                    .trim_matches(|c: char| !is_syllable(c));
                 let part = if part.is_empty() {
                     k.checked_sub(1).and_then(|j| korean_name(eojeols[j]))
                 } else {

@@ -2822,7 +2822,7 @@ const PLACE_NOUNS: &[&str] = &[
 ];
 
 /// Nouns before an outlet's name ("broadcaster Tamarisk One", "streamer Halcyon").
-const OUTLET_NOUNS: &[&str] = &[
+pub(super) const OUTLET_NOUNS: &[&str] = &[
     "broadcaster",
     "streamer",
     "network",

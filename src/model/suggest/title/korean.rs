@@ -618,7 +618,7 @@ fn named_subject(eojeols: &[&str]) -> Option<String> {
 }
 
 /// Whether `c` is a Hangul syllable.
-fn is_syllable(c: char) -> bool {
+pub(super) fn is_syllable(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 

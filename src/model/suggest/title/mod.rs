@@ -148,7 +148,7 @@ pub(crate) fn title(
             (Some(Topic::Cast), true) => format!("{show} 주연 배우들이 다시 출연할까?"),
             (None | Some(Topic::Renewal), false) => format!("Will {show} get another season?"),
             (None | Some(Topic::Renewal), true) => format!("{show} 다음 시즌이 나올까?"),
-            (Some(Topic::Schedule), false) => format!("When will {show} return?"),
+            (Some(Topic::Schedule), false) => show_date_question(show),
             (Some(Topic::Schedule), true) => format!("{show} 다음 시즌은 언제 방송될까?"),
             // Other questions of an entry name the show after the question made below.
             _ => String::new(),
@@ -179,6 +179,11 @@ pub(crate) fn title(
         })
 }
 
+/// "When will Brass Monkeys return?": when a list entry's show comes back, in English.
+pub(crate) fn show_date_question(show: &str) -> String {
+    format!("When will {show} return?")
+}
+
 /// `made` with "the show", "the new season" and the "it" a rescue is asked of ("Could another
 /// network pick it up?") naming `show`, the show of the group's section or list entry.
 fn with_show_named(made: &str, show: &str) -> String {
@@ -198,12 +203,10 @@ fn with_show_named(made: &str, show: &str) -> String {
     // Only an outlet or "someone" rescues a show ("Can Mara save it?" is the story's), and
     // only "it" as a whole word ("save its finale" keeps its "its").
     let lower = named.to_lowercase();
-    let rescuer = [
-        "network", "streamer", "platform", "outlet", "channel", "service", "studio", "somebody",
-        "someone", "anybody", "anyone",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
+    let rescuer = english::OUTLET_NOUNS
+        .iter()
+        .chain(&["outlet", "somebody", "someone", "anybody", "anyone"])
+        .any(|w| lower.contains(w));
     let whole = |at: usize, it: &str| {
         named[at + it.len()..]
             .chars()
