@@ -24,6 +24,7 @@ use terms::{Term, Topic, subject_terms, topics_of};
 use title::{Antecedent, TitleContext};
 
 pub use language::SuggestError;
+use language::{contains_any, table_of};
 pub use title::check::{TitleProblem, title_problem};
 
 use super::{BlockKind, Document};
@@ -464,67 +465,22 @@ fn passage_of(sentence: &Sentence, text: &str) -> Passage {
     }
 }
 
-/// Words a list piece uses for shows it wants back ("The Shows We Are Still Not Over",
-/// "cancelled too soon", "need to come back").
-const RETURN_LIST_WORDS: &[&str] = &[
-    "come back",
-    "comeback",
-    "cancel",
-    "axed",
-    "revive",
-    "revival",
-    "another season",
-    "too soon",
-    "too early",
-    "cut short",
-    "second chance",
-    "deserve",
-    "bring back",
-    "not over",
-    "let go",
-    "renew",
-    "save",
-];
-
-/// Whether a list piece's headline (and lede) asks for its shows to return.
+/// Whether a list piece's headline (and lede) asks for its shows to return ("The Shows We
+/// Are Still Not Over", "cancelled too soon"): `Renewals::wanted_back` of its language.
 fn asks_for_returns(headline: &str) -> bool {
-    let lower = headline.to_lowercase();
-    RETURN_LIST_WORDS.iter().any(|w| lower.contains(w))
+    contains_any(
+        &headline.to_lowercase(),
+        table_of(headline).renewals.wanted_back,
+    )
 }
 
 /// Whether a sentence reports a renewal plainly ("Pellucid renewed it", "FoodNet picked up
-/// Kitchen Kings", "was revived by Northgate", "it's back"), with no negation or condition.
+/// Kitchen Kings", "was revived by Northgate", "it's back"), with none of its language's
+/// hedges (a negation or condition): `Renewals::reported` and `Renewals::hedges`.
 fn renews(text: &str) -> bool {
     let lower = text.to_lowercase();
-    let renewal = [
-        "renewed",
-        "greenlit",
-        "green-lit",
-        "picked up",
-        "picked it up",
-        "revived by",
-        "revived for",
-        "was revived",
-        "been revived",
-        "rescued by a new streamer",
-        "rescued by a new network",
-        "rescued by another streamer",
-        "rescued by another network",
-        "ordered a revival",
-        "ordered a new season",
-        "one actually is coming back",
-        "one is coming back",
-        "show is coming back",
-        "already back",
-        "it's back",
-        "it is back",
-    ]
-    .iter()
-    .any(|w| lower.contains(w));
-    let hedged = ["not ", "n't", "never", "if ", "whether", "no "]
-        .iter()
-        .any(|w| lower.contains(w));
-    renewal && !hedged
+    let words = &table_of(text).renewals;
+    contains_any(&lower, words.reported) && !contains_any(&lower, words.hedges)
 }
 
 /// Adds each list entry's heading to the strongest group of its show's entry, as a passage

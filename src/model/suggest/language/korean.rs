@@ -1,6 +1,6 @@
 //! Korean cue words (matched inside words: particles and endings attach to them).
 
-use super::{Answers, CueTable, Language, Weights};
+use super::{Answers, CueTable, Language, Renewals, Weights};
 
 /// Korean: cues matched inside eojeols; a settled form is undone by a negation anywhere in
 /// the sentence (않, 없, 못, 미정, 아직).
@@ -50,6 +50,22 @@ static TABLE: CueTable = CueTable {
         auxiliaries: &[],
         negation: "",
         status: &["확정", "발표", "공식", "편성", "공개", "제작", "결정"],
+    },
+    renewals: Renewals {
+        reported: &[],
+        hedges: &[],
+        wanted_back: &[],
+        asks_made: &["제작", "나올까", "나오나", "확정될까", "리뉴얼", "갱신"],
+        season_words: &[],
+        season_made: &[],
+        not_made: &["언제", "방송", "방영", "공개", "출연", "돌아올"],
+        asks_rescue: &[],
+        not_rescue: &[],
+        goes_on: &[],
+        comes_back: &[],
+        show_kinds: &[],
+        rescue_objects: &[],
+        rescuers: &[],
     },
     weights: Weights::DEFAULT,
 };

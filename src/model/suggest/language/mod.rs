@@ -83,6 +83,8 @@ pub(crate) struct CueTable {
     pub whole_words: bool,
     /// How a sentence answers the question before it outright ("Yes.", "He is not.", "네,").
     pub answers: Answers,
+    /// How the language speaks of a show going on: renewed, rescued, wanted back.
+    pub renewals: Renewals,
     /// The points of each kind.
     pub weights: Weights,
 }
@@ -107,6 +109,43 @@ pub(crate) struct Answers {
     /// Words of a question whether something is settled yet ("confirmed", "편성"): a no to
     /// it leaves the question open ("Has it been renewed? No.").
     pub status: &'static [&'static str],
+}
+
+/// The words of a show going on, read by the list-piece rules and the title checker. Each
+/// is matched inside the lower-cased text; a language that has no such form leaves it empty.
+#[derive(Debug)]
+pub(crate) struct Renewals {
+    /// A renewal reported plainly ("renewed", "picked up", "it's back").
+    pub reported: &'static [&'static str],
+    /// Words that leave a reported renewal open ("not ", "if ", "whether").
+    pub hedges: &'static [&'static str],
+    /// A list piece's headline asking for its shows back ("cancelled too soon", "come back").
+    pub wanted_back: &'static [&'static str],
+    /// A title asking whether a show or season is made, alone ("renew", "제작", "나올까").
+    pub asks_made: &'static [&'static str],
+    /// A season's words ("season", "sequel"): with one of [`Renewals::season_made`], a title
+    /// asks whether it is made.
+    pub season_words: &'static [&'static str],
+    /// What a season is asked to be ("be confirmed", "happen").
+    pub season_made: &'static [&'static str],
+    /// Words that make such a title ask something else: when, a return, a cast ("when ",
+    /// "return", "언제", "출연").
+    pub not_made: &'static [&'static str],
+    /// A title asking whether a cancelled show is rescued ("be saved", "pick up ").
+    pub asks_rescue: &'static [&'static str],
+    /// Words that make a rescue word the story's ("pick up where season 1 left off").
+    pub not_rescue: &'static [&'static str],
+    /// A title asking whether the show itself goes on ("the show be saved").
+    pub goes_on: &'static [&'static str],
+    /// Coming back ("coming back", "returning"): after a show's kind, the show's own question.
+    pub comes_back: &'static [&'static str],
+    /// Words a show is called by its kind ("the lighthouse drama", "the cozy anime").
+    pub show_kinds: &'static [&'static str],
+    /// The "it" a rescue is asked of, with the verb that takes the show's name instead
+    /// (("pick it up", "pick up")).
+    pub rescue_objects: &'static [(&'static str, &'static str)],
+    /// Who may rescue a show besides an outlet ("someone", "anybody").
+    pub rescuers: &'static [&'static str],
 }
 
 /// What kind of cue a matched pattern is.
@@ -218,6 +257,11 @@ pub(crate) fn table_of(text: &str) -> &'static CueTable {
     } else {
         English.cues()
     }
+}
+
+/// Whether `lower` (lower-cased text) contains any of `words`.
+pub(crate) fn contains_any(lower: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| lower.contains(w))
 }
 
 /// Whether `text` is Korean by its script: at least 30 % of its letters are Hangul.

@@ -10,6 +10,7 @@
 
 use std::fmt;
 
+use super::super::language::{contains_any, table_of};
 use super::super::terms::is_hangul;
 
 /// Why a title would be deleted or rewritten.
@@ -918,6 +919,7 @@ pub(crate) fn question_key(title: &str, headline: &str, shows: &[String]) -> Str
 /// second season be confirmed?", "Will Hollowpike Lanes be renewed?").
 fn asks_whether_it_goes_on(title: &str, headline: &str) -> bool {
     let lower = title.to_lowercase();
+    let words = &table_of(title).renewals;
     // Only the show's own question, naming no one but the show the headline names ("Will
     // Ossian Kell get to take it to a fourth season?" is the writer's).
     let names_no_one = title.split_whitespace().skip(1).all(|w| {
@@ -926,23 +928,18 @@ fn asks_whether_it_goes_on(title: &str, headline: &str) -> bool {
             || headline.contains(w.trim_end_matches(|c: char| !c.is_alphanumeric()))
     });
     // "Is the lighthouse drama coming back?": the show, named by its kind.
-    let kind_comes_back = ["coming back", "come back", "be back", "returning"]
+    let kind_comes_back = words
+        .comes_back
         .iter()
         .filter_map(|w| lower.find(w))
         .any(|at| {
             lower[..at]
                 .split_whitespace()
                 .next_back()
-                .is_some_and(|w| SHOW_KINDS.contains(&w))
+                .is_some_and(|w| words.show_kinds.contains(&w))
         });
     !title.chars().any(is_hangul) && names_no_one && (asks_renewal(title) || kind_comes_back)
-        || [
-            "the show be saved",
-            "the show be revived",
-            "the show coming back",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
+        || contains_any(&lower, words.goes_on)
 }
 
 /// Whether an English title in a piece about several `shows` asks a season's date but names
@@ -958,61 +955,24 @@ pub(crate) fn dates_no_listed_show(title: &str, shows: &[String]) -> bool {
         && !shows.iter().any(|show| title.contains(show.as_str()))
 }
 
-/// Whether an English title asks if a cancelled show is rescued ("Will X be saved?", "Could
-/// another streamer pick up X?").
+/// Whether a title asks if a cancelled show is rescued ("Will X be saved?", "Could another
+/// streamer pick up X?"; "pick up where season 1 left off" is the story's).
 fn asks_rescue(title: &str) -> bool {
     let lower = title.to_lowercase();
-    // "pick up where season 1 left off" is the story's, not a rescue.
-    let picked = lower.contains("pick up ") && !lower.contains("pick up where");
-    picked
-        || ["be saved", "be revived", "be picked up", "be rescued"]
-            .iter()
-            .any(|w| lower.contains(w))
+    let words = &table_of(title).renewals;
+    contains_any(&lower, words.asks_rescue) && !contains_any(&lower, words.not_rescue)
 }
 
-/// Words a show is called by its kind ("the lighthouse drama", "the cozy anime").
-const SHOW_KINDS: &[&str] = &[
-    "show",
-    "drama",
-    "series",
-    "anime",
-    "sitcom",
-    "comedy",
-    "thriller",
-    "mystery",
-    "procedural",
-    "dramedy",
-    "k-drama",
-];
-
-/// Whether a title asks if a show or season will be made at all.
+/// Whether a title asks if a show or season will be made at all ("Will it be renewed?",
+/// "Will a second season happen?", "시즌2는 제작될까?"), not when, nor who returns: its
+/// language's [`Renewals`](super::super::language::Renewals) question words.
 fn asks_renewal(title: &str) -> bool {
     let lower = title.to_lowercase();
-    if title.chars().any(is_hangul) {
-        let made = ["제작", "나올까", "나오나", "확정될까", "리뉴얼", "갱신"];
-        return !["언제", "방송", "방영", "공개", "출연", "돌아올"]
-            .iter()
-            .any(|w| lower.contains(w))
-            && made.iter().any(|w| lower.contains(w));
-    }
-    if lower.starts_with("when") || lower.contains("return") || lower.contains("come back") {
-        return false;
-    }
-    lower.contains("renew")
-        || (["season", "sequel"].iter().any(|w| lower.contains(w))
-            && [
-                "be confirmed",
-                "be made",
-                "be ordered",
-                "be greenlit",
-                "get another",
-                "get a ",
-                "there be",
-                "going to be a",
-                "happen",
-            ]
-            .iter()
-            .any(|w| lower.contains(w)))
+    let words = &table_of(title).renewals;
+    !contains_any(&lower, words.not_made)
+        && (contains_any(&lower, words.asks_made)
+            || (contains_any(&lower, words.season_words)
+                && contains_any(&lower, words.season_made)))
 }
 
 /// Whether a title carries markup: `<` opening a tag name (or `/` and a name, or `!--`) and

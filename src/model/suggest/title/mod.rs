@@ -16,7 +16,7 @@ pub(crate) use cast::{Casting, actor_in, cast_of};
 pub(crate) use english::makers_in;
 mod korean;
 
-use super::language::is_korean;
+use super::language::{is_korean, table_of};
 use super::terms::Topic;
 use check::{Settled, title_problem_in};
 pub(crate) use check::{dates_no_listed_show, question_key};
@@ -185,27 +185,21 @@ pub(crate) fn show_date_question(show: &str) -> String {
 }
 
 /// `made` with "the show", "the new season" and the "it" a rescue is asked of ("Could another
-/// network pick it up?") naming `show`, the show of the group's section or list entry.
+/// network pick it up?") naming `show`, the show of the group's section or list entry. The
+/// rescue words are its language's [`Renewals`](super::language::Renewals).
 fn with_show_named(made: &str, show: &str) -> String {
     let mut named = made.replacen("the show", show, 1).replacen(
         "the new season",
         &format!("{show}'s new season"),
         1,
     );
-    let rescues = [
-        ("pick it up", "pick up"),
-        ("grab it", "grab"),
-        ("buy it", "buy"),
-        ("save it", "save"),
-        ("revive it", "revive"),
-        ("rescue it", "rescue"),
-    ];
+    let words = &table_of(made).renewals;
     // Only an outlet or "someone" rescues a show ("Can Mara save it?" is the story's), and
     // only "it" as a whole word ("save its finale" keeps its "its").
     let lower = named.to_lowercase();
     let rescuer = english::OUTLET_NOUNS
         .iter()
-        .chain(&["outlet", "somebody", "someone", "anybody", "anyone"])
+        .chain(words.rescuers)
         .any(|w| lower.contains(w));
     let whole = |at: usize, it: &str| {
         named[at + it.len()..]
@@ -214,7 +208,8 @@ fn with_show_named(made: &str, show: &str) -> String {
             .is_none_or(|c| !c.is_alphanumeric())
     };
     if rescuer
-        && let Some((it, verb, at)) = rescues
+        && let Some((it, verb, at)) = words
+            .rescue_objects
             .iter()
             .find_map(|(it, verb)| named.find(it).map(|at| (*it, *verb, at)))
         && whole(at, it)
