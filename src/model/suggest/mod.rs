@@ -682,6 +682,24 @@ impl NamesSoFar {
         } else {
             names.extend(terms::names_with_gender(text));
         }
+        // The sentence's subject is whom its next sentence's pronoun most likely means
+        // (the subject outranks what it names later: "Oduya, who plays Gus, cracked up. 'I'd
+        // play Gus forever,' he told us"): a name that opens the sentence is noted last.
+        // A name addressed ("Noreen, Vee spent all season …") or an answer's speaker label
+        // ("Quintana: Anton is doing a play") is not the subject.
+        let opened = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let subject = names.first().and_then(|(name, _)| {
+            let rest = opened
+                .strip_prefix(name.as_str())?
+                .trim_start_matches(['*', '_']);
+            let addressed = rest
+                .strip_prefix(',')
+                .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase));
+            (!addressed && !rest.starts_with(':')).then_some(())
+        });
+        if names.len() > 1 && !korean && subject.is_some() {
+            names.rotate_left(1);
+        }
         for (name, gender) in names {
             if let Some(gender) = gender {
                 self.gender.entry(name.clone()).or_insert(gender);
@@ -1602,6 +1620,23 @@ mod tests {
                 last = (passage.block, passage.range.start);
             }
         }
+    }
+
+    #[test]
+    fn a_pronoun_means_the_subject_before_a_name_the_subject_gave() {
+        let mut named = NamesSoFar::default();
+        named.next_sentence("Teddy Oduya, who plays the night technician Gus, cracked up.");
+        let he = named.next_sentence("\"I'd play Gus until I'm eighty,\" he told us.");
+        assert_eq!(he.he.as_deref(), Some("Teddy Oduya"));
+        // A name addressed, or an answer's speaker label, is not the subject.
+        let mut named = NamesSoFar::default();
+        named.next_sentence("Noreen Hale, Vee Park spent all season looking for her dad.");
+        let she = named.next_sentence("Does she ever find him?");
+        assert_eq!(she.she.as_deref(), Some("Vee Park"));
+        let mut named = NamesSoFar::default();
+        named.next_sentence("Quintana: Anton Haverford is doing a play in London.");
+        let he = named.next_sentence("Whether he walks back through it depends on us.");
+        assert_eq!(he.he.as_deref(), Some("Anton Haverford"));
     }
 
     #[test]

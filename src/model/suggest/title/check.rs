@@ -1345,9 +1345,16 @@ fn korean_problem(body: &str) -> Option<TitleProblem> {
     // "문제로 인하여 시즌2가 …", "남자에 대하여도 정체가 …": a cause or a topic phrase cut
     // from its sentence.
     let fragment = eojeols.iter().any(|w| {
-        ["인하여", "인해", "대하여도", "대해서도"]
-            .iter()
-            .any(|c| w.starts_with(c))
+        [
+            "인하여",
+            "인해",
+            "대하여도",
+            "대해서도",
+            "대하여는",
+            "대해서는",
+        ]
+        .iter()
+        .any(|c| w.starts_with(c))
     });
     if KOREAN_VAGUE_OPENERS.iter().any(|v| first.starts_with(v))
         || KOREAN_VIEWERS.iter().any(|v| first.starts_with(v))
@@ -1700,6 +1707,13 @@ const CLAUSE_ENDINGS: &[&str] = &[
     "나니",
     "하니",
     "보니",
+    // "거 보면", "시즌2가 되면": a condition ("장면", "화면" are nouns).
+    "보면",
+    "하면",
+    "되면",
+    "으면",
+    "다면",
+    "려면",
     "니까",
     "있어",
     "없어",
@@ -1777,9 +1791,9 @@ const KOREAN_TEMPLATE_TAILS: &[&str] = &[" 어떻게 될까", " 언제일까", "
 /// Whether a Korean template question's subject is no noun phrase: a clause glued before it
 /// ("들어간 상태라 실제 출연은 어떻게 될까?", "연출을 맡은 어떻게 될까?").
 fn korean_subject_not_a_phrase(body: &str) -> bool {
-    let Some(subject) = KOREAN_TEMPLATE_TAILS
+    let Some((subject, tail)) = KOREAN_TEMPLATE_TAILS
         .iter()
-        .find_map(|tail| body.strip_suffix(tail))
+        .find_map(|tail| Some((body.strip_suffix(tail)?, *tail)))
     else {
         return false;
     };
@@ -1788,11 +1802,10 @@ fn korean_subject_not_a_phrase(body: &str) -> bool {
         return false;
     };
     let head_bare = head.trim_end_matches(['은', '는', '이', '가']);
-    // "맡은", "같은", "젊은", "만들어지는", "되는": an adnominal verb left as the subject.
-    let adnominal = (head.ends_with('은') && head.chars().count() == 2)
-        || ["지는", "하는", "되는", "있는", "없는"]
-            .iter()
-            .any(|e| head.ends_with(e));
+    let adnominal = adnominal_verb(head);
+    // "원작 라이트노벨의 어떻게 될까": no subject particle, so no subject (a show's name
+    // before "다음 시즌이 나올까" takes none).
+    let no_particle = head_bare == *head && tail == " 어떻게 될까";
     // "만복과 윤하나는": two people named together.
     let pair = matches!(modifiers, [first] if (first.ends_with(['와', '과', '랑']))
         && (3..=4).contains(&first.chars().count()));
@@ -1800,7 +1813,19 @@ fn korean_subject_not_a_phrase(body: &str) -> bool {
         .iter()
         .enumerate()
         .all(|(i, w)| inside_noun_phrase(w) || joins_possessors(w, &modifiers[i + 1..]));
-    adnominal || head_bare.is_empty() || (!pair && !phrase)
+    adnominal || no_particle || head_bare.is_empty() || (!pair && !phrase)
+}
+
+/// Whether a Korean `eojeol` read as a subject is an adnominal verb ("맡은", "같은", "젊은",
+/// "만들어지는", "되는", "아시는", "넘치는", "결말이라는"). A two-syllable word in 는 may be
+/// a noun ("회는", "씨는"), so "짐 싸는" is not told apart.
+pub(super) fn adnominal_verb(eojeol: &str) -> bool {
+    (eojeol.ends_with('은') && eojeol.chars().count() == 2)
+        || [
+            "지는", "하는", "되는", "있는", "없는", "시는", "치는", "라는", "다는",
+        ]
+        .iter()
+        .any(|e| eojeol.ends_with(e))
 }
 
 /// Whether `eojeol` joins two possessors of one noun ("미주와" in "미주와 형사 도하준의 관계"):
@@ -2230,6 +2255,13 @@ mod tests {
             "아쉽게도 공개일은 언제일까?",
             "나와도 지호 배우가 어떻게 될까?",
             "■ 최종화 줄거리 다음 시즌이 나올까?",
+            // An adnominal verb as the subject, or a subject with no particle.
+            "아시는 어떻게 될까?",
+            "매회 긴장감 넘치는 어떻게 될까?",
+            "결말이라는 어떻게 될까?",
+            "원작 라이트노벨의 어떻게 될까?",
+            // A condition before the subject.
+            "거 보면 동생설이 어떻게 될까?",
         ] {
             assert_eq!(
                 title_problem(title),
@@ -2557,6 +2589,7 @@ mod tests {
                 "등장한 검은 옷의 남자에 대하여도 정체가 무엇일까?",
                 TitleProblem::VagueSubject,
             ),
+            ("대하여는 어떻게 될까?", TitleProblem::VagueSubject),
             (
                 "이 여자가 도윤의 죽은 어머니일까?",
                 TitleProblem::VagueSubject,

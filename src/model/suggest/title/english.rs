@@ -317,7 +317,11 @@ pub(super) fn english_titles<'a>(
         subject_question(best)
             .map(|made| actor_question(made, sentences[0], context, own_season))
             .map(|made| fate_question(made, sentences[0]))
-            .filter(|made| !about_the_headline(made, context) && !about_a_maker(made, context))
+            .filter(|made| {
+                !about_the_headline(made, context)
+                    && !about_a_maker(made, context)
+                    && !about_a_speaker(made, context)
+            })
     });
     by_topic
         .into_iter()
@@ -3047,6 +3051,26 @@ fn about_a_maker(made: &str, context: &TitleContext) -> bool {
         .any(|maker| maker == name || maker == first || maker.rsplit(' ').next() == Some(name))
 }
 
+/// Whether "What will happen to X?" asks about someone the group quotes or interviews
+/// ([`TitleContext::speakers`], "Bakshi: That's the thing I want most", "… he told us"): a
+/// real person, whose fate is no story's question. A speaker's first or last name alone is
+/// the speaker ("Pell" for "Marcus Pell"). A part the cast names is a character, whoever a
+/// "he told us" was taken for.
+fn about_a_speaker(made: &str, context: &TitleContext) -> bool {
+    let Some(name) = made
+        .strip_prefix("What will happen to ")
+        .and_then(|rest| rest.strip_suffix('?'))
+    else {
+        return false;
+    };
+    cast::part_named(name, &context.cast).is_none()
+        && context.speakers.iter().flatten().any(|speaker| {
+            speaker == name
+                || speaker.split(' ').next() == Some(name)
+                || speaker.rsplit(' ').next() == Some(name)
+        })
+}
+
 /// Whether "Will X return …?" asks about the show itself (the headline or the list names X),
 /// not a person.
 fn returns_the_show(made: &str, context: &TitleContext) -> bool {
@@ -3276,6 +3300,22 @@ mod tests {
         assert!(about_a_maker("What will happen to Marcus Feld?", &context));
         assert!(about_a_maker("What will happen to Marcus?", &context));
         assert!(!about_a_maker("What will happen to Vera?", &context));
+    }
+
+    #[test]
+    fn whom_the_group_quotes_is_no_story_subject() {
+        let context = TitleContext {
+            speakers: vec![None, Some("Marcus Pell".to_owned())],
+            ..TitleContext::default()
+        };
+        assert!(about_a_speaker(
+            "What will happen to Marcus Pell?",
+            &context
+        ));
+        assert!(about_a_speaker("What will happen to Pell?", &context));
+        assert!(about_a_speaker("What will happen to Marcus?", &context));
+        assert!(!about_a_speaker("What will happen to Bex?", &context));
+        assert!(!about_a_speaker("Will Marcus Pell direct?", &context));
     }
 
     #[test]

@@ -6,7 +6,9 @@ use std::collections::HashSet;
 
 use super::super::terms::{Topic, without_parentheses};
 use super::check::MAX_KOREAN_CHARS as MAX_TITLE_CHARS;
-use super::check::{KOREAN_VIEWERS, inside_noun_phrase, joins_possessors, korean_maker_subject};
+use super::check::{
+    KOREAN_VIEWERS, adnominal_verb, inside_noun_phrase, joins_possessors, korean_maker_subject,
+};
 use super::{TitleContext, cast};
 
 /// Title options for a Korean group, best first (the caller keeps the first the checker
@@ -383,8 +385,8 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
                 .iter()
                 .any(|p| w.ends_with(p))
             && !w.starts_with(|c: char| c.is_ascii_digit())
-            // "맡은", "같은": an adnominal verb; "많이", "같이": an adverb.
-            && (!w.ends_with('은') || w.chars().count() != 2)
+            // "맡은", "넘치는": an adnominal verb; "많이", "같이": an adverb.
+            && !adnominal_verb(w)
             && !ADVERBS_IN_I.contains(w)
     }) {
         // "감독 아오사키 료헤이 씨는", "츠구미 역의 성우 미나세 코하루 씨는": a name with its

@@ -227,7 +227,11 @@ const REPLY_MARKERS: &[char] = &['└', '┗', '↳', '↪'];
 /// commenter's name after it ("└ 연두 비행기 탔을까?" → "비행기 탔을까?"). Quotation marks stay.
 pub(crate) fn without_marker(text: &str) -> &str {
     let text = text.trim_start();
-    if let Some(rest) = text.strip_prefix(REPLY_MARKERS) {
+    // "ㄴ 이사왕: …": a comment reply typed with the letter ㄴ and a space.
+    if let Some(rest) = text
+        .strip_prefix(REPLY_MARKERS)
+        .or_else(|| text.strip_prefix("ㄴ "))
+    {
         // The name is the marker's first word; the comment follows it.
         let rest = rest.trim_start();
         return match rest.split_once(char::is_whitespace) {
@@ -404,6 +408,12 @@ mod tests {
             without_marker("└ 연두 은재가 비행기 탔을까?"),
             "은재가 비행기 탔을까?"
         );
+        // A reply typed with the letter ㄴ, its commenter's name labelled with a colon.
+        assert_eq!(
+            without_marker("ㄴ 이사왕: 택배기사 정체가 궁금해요"),
+            "택배기사 정체가 궁금해요"
+        );
+        assert_eq!(without_marker("ㄴ자 골목"), "ㄴ자 골목");
         assert_eq!(without_marker("■ 2기 소식"), "2기 소식");
         assert_eq!(without_marker("1) Is Celia dead?"), "Is Celia dead?");
         // A number that is the question's own stays, and so do quotation marks.
