@@ -501,6 +501,20 @@ mod tests {
             "That settles the biggest worry from last season's finale, when Tito was shot \
              and the episode cut to black."
         ));
+        // A wait that is over.
+        assert!(!open(
+            "The broadcaster on Thursday renewed the drama for a third series, ending weeks \
+             of speculation after its second run drew its biggest audiences yet."
+        ));
+    }
+
+    #[test]
+    fn a_date_withheld_is_open() {
+        assert!(open("It did not give a date for the premiere."));
+        assert!(open(
+            "The broadcaster hasn't set a date for the new series."
+        ));
+        assert!(open("The streamer is yet to name a date."));
     }
 
     #[test]
