@@ -685,20 +685,26 @@ impl NamesSoFar {
         // The sentence's subject is whom its next sentence's pronoun most likely means
         // (the subject outranks what it names later: "Oduya, who plays Gus, cracked up. 'I'd
         // play Gus forever,' he told us"): a name that opens the sentence is noted last.
-        // A name addressed ("Noreen, Vee spent all season …") or an answer's speaker label
-        // ("Quintana: Anton is doing a play") is not the subject.
+        // A name addressed ("Noreen, Vee spent all season …") is not the subject. An
+        // answer's speaker label ("Aldana: He's not dead") is no one the answer's "he" means:
+        // it is not noted.
         let opened = text.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let subject = names.first().and_then(|(name, _)| {
-            let rest = opened
-                .strip_prefix(name.as_str())?
-                .trim_start_matches(['*', '_']);
+        let after_first = names.first().and_then(|(name, _)| {
+            Some(
+                opened
+                    .strip_prefix(name.as_str())?
+                    .trim_start_matches(['*', '_']),
+            )
+        });
+        if after_first.is_some_and(|rest| rest.starts_with(':')) {
+            names.remove(0);
+        } else if let Some(rest) = after_first {
             let addressed = rest
                 .strip_prefix(',')
                 .is_some_and(|rest| rest.trim_start().starts_with(char::is_uppercase));
-            (!addressed && !rest.starts_with(':')).then_some(())
-        });
-        if names.len() > 1 && !korean && subject.is_some() {
-            names.rotate_left(1);
+            if names.len() > 1 && !korean && !addressed {
+                names.rotate_left(1);
+            }
         }
         for (name, gender) in names {
             if let Some(gender) = gender {
@@ -1637,6 +1643,12 @@ mod tests {
         named.next_sentence("Quintana: Anton Haverford is doing a play in London.");
         let he = named.next_sentence("Whether he walks back through it depends on us.");
         assert_eq!(he.he.as_deref(), Some("Anton Haverford"));
+        // The answer's "he" is not its speaker.
+        let mut named = NamesSoFar::default();
+        named.next_sentence("What happened to Jonah Pike at the end?");
+        named.next_sentence("Felix Aldana: He's not dead, I'll say that much.");
+        let he = named.next_sentence("Whether he ever comes home is another question.");
+        assert_eq!(he.he.as_deref(), Some("Jonah Pike"));
     }
 
     #[test]

@@ -1704,7 +1704,16 @@ fn embedded_question(words: &[&str]) -> Option<String> {
             continue;
         }
         let finite = CLAUSE_ENDS.contains(&rest_lower[k].as_str());
-        if k > 0 && opener == 0 && finite && own_verb_seen {
+        // "Whether she feels the same is left open": a verb the clause already has in the
+        // present or the past ("feels") is its own, so the "is" after it is the sentence's.
+        // A verb in a relative clause ("the man who wrote them is …") is not its own.
+        let has_verb = || {
+            !clause
+                .iter()
+                .any(|w| matches!(bare(w).as_str(), "who" | "which" | "that"))
+                && (present_parts(&clause).is_some() || past_parts(&clause).is_some())
+        };
+        if k > 0 && opener == 0 && finite && (own_verb_seen || has_verb()) {
             break;
         }
         // "who sank the Marigold or why their grandfather covered it up": the first question.

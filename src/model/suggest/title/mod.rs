@@ -423,6 +423,27 @@ mod tests {
     }
 
     #[test]
+    fn a_whether_clause_ends_before_the_sentence_s_own_verb() {
+        // The clause's verb is its own ("feels"); the "is" after it is the sentence's.
+        assert_eq!(
+            one("Whether Ruri feels the same is left completely open."),
+            "Will Ruri feel the same?"
+        );
+        assert_eq!(
+            one("Whether Danny comes home to Margate is something the show would have to answer."),
+            "Will Danny come home to Margate?"
+        );
+        // A verb in a relative clause is not: the question is whether the man is alive.
+        assert_eq!(
+            one(
+                "Whether the man who wrote them is still alive by the end of season two is a \
+                 different question."
+            ),
+            "Is the man alive by the end of season two?"
+        );
+    }
+
+    #[test]
     fn short_questions_stay_long_ones_lose_their_tail() {
         assert_eq!(
             one("And would the original cast return to play the same roles?"),
