@@ -130,6 +130,13 @@ const MORE_SEASON_BEFORE: &[&str] = &[
     "later",
     "follow",
 ];
+/// Words before a British "series" that make it a later season ("a third series"): the
+/// ordinals and "next", "another", "further" of [`MORE_SEASON_BEFORE`] ("new series" may be
+/// a new show).
+const MORE_SERIES_BEFORE: &[&str] = &[
+    "second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th", "next", "another",
+    "further",
+];
 /// Words after "season" that name a later one ("season 2", "season three").
 const MORE_SEASON_AFTER: &[&str] = &[
     "2", "3", "4", "5", "6", "two", "three", "four", "five", "six", "ii", "iii",
@@ -664,6 +671,26 @@ pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
         }
         let lower = lower_case(word);
         let lower = trim_end_all(trim_end_all(&lower, "'s"), "’s");
+        // British "series" is a season when a later one is named ("a third series", "series
+        // three", "another series"); "the series" alone is the show.
+        if lower == "series" {
+            let before = i.checked_sub(1).map(|k| words[k].to_lowercase());
+            let after = words.get(i + 1).map(|w| w.to_lowercase());
+            // "the second series finale", "the second series ended": one already aired.
+            let aired = after.as_deref().is_some_and(|w| {
+                matches!(
+                    w,
+                    "finale" | "ended" | "ends" | "closed" | "wrapped" | "finished" | "aired"
+                )
+            });
+            let later = !aired
+                && (before.is_some_and(|w| MORE_SERIES_BEFORE.contains(&w.as_str()))
+                    || after.is_some_and(|w| MORE_SEASON_AFTER.contains(&w.as_str())));
+            if later {
+                terms.push(Term::Topic(Topic::Renewal));
+                continue;
+            }
+        }
         if lower == "season" || lower == "seasons" {
             // "a second season", "season 2", "more seasons" ask for more; "the season finale" does not.
             let before = i.checked_sub(1).map(|k| words[k].to_lowercase());
@@ -1418,6 +1445,15 @@ fn korean_stem(word: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_later_british_series_is_a_renewal_and_the_series_alone_is_the_show() {
+        let renewal = |s: &str| subject_terms(s).contains(&Term::Topic(Topic::Renewal));
+        assert!(renewal("The channel has not ordered a third series."));
+        assert!(renewal("Will there be a series two?"));
+        assert!(!renewal("The series is set in 1920s Lancashire."));
+        assert!(!renewal("The second series finale left Walter in Canada."));
+    }
+
     #[test]
     fn a_season_that_ended_is_no_renewal_and_a_season_s_story_is_not_either() {
         let renewal = Term::Topic(Topic::Renewal);

@@ -296,6 +296,7 @@ pub(super) fn english_titles<'a>(
                         .map(|made| more_as_a_season(made, sentences))
                         .map(|made| object_named(&made, &words))
                         .map(fitted)
+                        .map(|made| with_season(&made, season))
                         .map(|made| resolve_pronoun(&made, &words, antecedent(i)))
                 })
             })
@@ -363,12 +364,24 @@ fn without_conditional_aside<'a>(words: &[&'a str]) -> Vec<&'a str> {
     let mut out: Vec<&'a str> = Vec::with_capacity(words.len());
     let mut k = 0;
     while k < words.len() {
-        let opens = k > 0
-            && words[k - 1].ends_with(',')
-            && matches!(bare(words[k]).as_str(), "if" | "once" | "when");
-        let closes = opens
-            .then(|| (k..words.len().min(k + 4)).find(|&j| words[j].ends_with(',')))
-            .flatten();
+        let after_comma = k > 0 && words[k - 1].ends_with(',');
+        // A condition is short; a relative clause about the subject may be longer.
+        let reach = match bare(words[k]).as_str() {
+            "if" | "once" | "when" if after_comma => 4,
+            "who" | "which" | "whose" if after_comma => 10,
+            _ => 0,
+        };
+        // A relative clause is an aside only when the sentence goes on with its verb after
+        // it ("Adeyinka, who has directed theatre, would love …"), not with another clause
+        // ("…, who died twenty years ago, and that red mask …").
+        let closes = (k..words.len().min(k + reach))
+            .find(|&j| words[j].ends_with(','))
+            .filter(|&j| {
+                reach == 4
+                    || words.get(j + 1).is_some_and(|next| {
+                        !matches!(bare(next).as_str(), "and" | "but" | "or" | "so" | "then")
+                    })
+            });
         if let Some(end) = closes {
             if let Some(last) = out.last_mut() {
                 *last = last.trim_end_matches(',');
@@ -675,13 +688,13 @@ fn complete_ordinal(made: &str, sentences: &[&str]) -> String {
 /// "Who comes back?" → "Who comes back for season three?": a short question about returning
 /// names the season the article asks about.
 fn with_season(made: &str, season: Option<&str>) -> String {
-    let body = made.trim_end_matches(['?', ' ']);
+    let body = made.trim_end_matches(['?', '.', ',', ';', ':', ' ']);
     let words: Vec<String> = body.split_whitespace().map(bare).collect();
-    let returning = words.iter().any(|w| {
-        matches!(
-            w.as_str(),
-            "back" | "return" | "returns" | "returning" | "join" | "joins"
-        )
+    // "be back", "come back" ("sent it back" is no one's return).
+    let returning = words.iter().enumerate().any(|(k, w)| match w.as_str() {
+        "back" => k > 0 && matches!(words[k - 1].as_str(), "be" | "come" | "coming" | "comes"),
+        "return" | "returns" | "returning" | "join" | "joins" => true,
+        _ => false,
     });
     // A heading in title case ("Who Is Returning?") stays as written.
     let title_case = body
@@ -1631,6 +1644,14 @@ fn renewal_question(sentences: &[&str]) -> String {
         ),
     ];
     for (ordinal, forms) in ordinals {
+        // British "series": "a third series", "series three".
+        let number = forms[2].trim_start_matches("season ");
+        if [format!("{ordinal} series"), format!("series {number}")]
+            .iter()
+            .any(|f| text.contains(f.as_str()))
+        {
+            return format!("Will a {ordinal} series be confirmed?");
+        }
         if forms.iter().any(|f| text.contains(f)) {
             return format!("Will a {ordinal} season be confirmed?");
         }
@@ -2462,7 +2483,16 @@ fn statement_question_in(words: &[&str], mood: Mood) -> Option<String> {
 fn is_emphasis(word: &str) -> bool {
     matches!(
         word,
-        "genuinely" | "really" | "honestly" | "absolutely" | "totally" | "definitely" | "so"
+        "genuinely"
+            | "really"
+            | "honestly"
+            | "absolutely"
+            | "totally"
+            | "definitely"
+            | "so"
+            | "also"
+            | "still"
+            | "even"
     )
 }
 

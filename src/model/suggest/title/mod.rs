@@ -423,6 +423,40 @@ mod tests {
     }
 
     #[test]
+    fn a_relative_clause_before_the_verb_is_an_aside() {
+        assert_eq!(
+            one("Adeyinka, who has directed theatre, would also love to step behind the camera."),
+            "Will Adeyinka step behind the camera?"
+        );
+        // Followed by another clause, it is no aside: the question ends before it.
+        assert_eq!(
+            one(
+                "The big fan theory is that the rider is Marisol's mother, who supposedly died \
+                 in the race twenty years ago, and that red mask is in the family photo."
+            ),
+            "Is the rider Marisol's mother?"
+        );
+    }
+
+    #[test]
+    fn a_british_series_is_a_season() {
+        assert_eq!(
+            keyed(
+                &["As of today, the channel has not ordered a third series."],
+                Some(Topic::Renewal)
+            ),
+            "Will a third series be confirmed?"
+        );
+        assert_eq!(
+            keyed(
+                &["Is there going to be a series two?"],
+                Some(Topic::Renewal)
+            ),
+            "Will a second series be confirmed?"
+        );
+    }
+
+    #[test]
     fn a_whether_clause_ends_before_the_sentence_s_own_verb() {
         // The clause's verb is its own ("feels"); the "is" after it is the sentence's.
         assert_eq!(
