@@ -1558,6 +1558,9 @@ const KOREAN_VAGUE_OPENERS: &[&str] = &[
     "안녕",
     "이번에",
     "지금",
+    // "현재로서는 아무것도 결정될까?": when, not what.
+    "현재",
+    "아직",
     "요즘",
     "일단",
     "사실",
@@ -2590,6 +2593,7 @@ mod tests {
                 TitleProblem::VagueSubject,
             ),
             ("대하여는 어떻게 될까?", TitleProblem::VagueSubject),
+            ("현재로서는 아무것도 결정될까?", TitleProblem::VagueSubject),
             (
                 "이 여자가 도윤의 죽은 어머니일까?",
                 TitleProblem::VagueSubject,
