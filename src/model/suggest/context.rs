@@ -42,6 +42,42 @@ pub(crate) struct ArticleContext {
     /// Some sentence calls a season the show's last ("its third and final season"): no later
     /// season is open ([`final_season_said`]).
     pub series_over: bool,
+    /// Actors whose return a sentence reports as settled ("Kofi Danquah is back as …",
+    /// "배수혁은 … 출연을 확정하고"): whether they return is no open question.
+    pub returned: Vec<String>,
+}
+
+/// Words of an actor's return reported ("is back as", "재출연 확정"), read only in a sentence
+/// that settles something and opens nothing.
+const RETURN_REPORTED: &[&str] = &[
+    "back as",
+    "returns as",
+    "return as",
+    "returning as",
+    "reprising",
+    "reprises",
+    // The next season's, not another show's ("새 사극 출연을 확정" is elsewhere).
+    "재출연",
+    "다시 출연",
+    "에도 함께",
+    "에도 출연",
+    "시즌2 출연을 확정",
+    "시즌2 출연 확정",
+    "합류를 확정",
+    "합류 확정",
+];
+
+/// The actors (of `cast`, the castings of the sentence's block) whose return `text` reports,
+/// if it does ([`RETURN_REPORTED`]); the caller knows the sentence settles and opens nothing.
+pub(crate) fn returns_reported(text: &str, cast: &[super::title::Casting]) -> Vec<String> {
+    let lower = text.to_lowercase();
+    if !RETURN_REPORTED.iter().any(|w| lower.contains(w)) {
+        return Vec::new();
+    }
+    cast.iter()
+        .filter(|c| text.contains(c.actor.as_str()))
+        .map(|c| c.actor.clone())
+        .collect()
 }
 
 /// Words that call a season the show's last.
@@ -521,6 +557,24 @@ pub(crate) fn list_entries(document: &Document) -> Vec<Option<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_return_told_plainly_names_its_actors() {
+        let text = "Kofi Danquah is back as headteacher Mr Boateng, Freya Leverett returns as \
+                    the geography teacher Miss Gorringe.";
+        let cast = super::super::title::cast_of(text);
+        assert_eq!(
+            returns_reported(text, &cast),
+            ["Kofi Danquah", "Freya Leverett"]
+        );
+        let text = "‘구봉식’ 역의 배수혁은 일찌감치 출연을 확정하고 시즌2에도 함께한다.";
+        let cast = super::super::title::cast_of(text);
+        assert_eq!(returns_reported(text, &cast), ["배수혁"]);
+        // Cast for another show is no return.
+        let text = "‘미소’ 역의 윤서하는 최근 새 사극 출연을 확정했다.";
+        let cast = super::super::title::cast_of(text);
+        assert!(returns_reported(text, &cast).is_empty());
+    }
 
     #[test]
     fn a_bold_or_parenthesised_label_line_heads_an_entry_and_a_list_label_is_no_show() {

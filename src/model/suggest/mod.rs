@@ -170,6 +170,12 @@ fn suggest_with_headline(
         } else {
             Vec::new()
         };
+        // "Kofi Danquah is back as the headteacher": a return told with no cue that it is
+        // open (no hedge, modal or condition) or told as settled.
+        if (score.settled || score.points <= 0) && !score.is_open() && !score.question {
+            let returned = context::returns_reported(text, &context.cast);
+            context.returned.extend(returned);
+        }
         // "Has the show been renewed for season 2?" asks; it settles nothing.
         context.note(
             text,
@@ -824,6 +830,7 @@ fn build(
         headline: context.headline.clone(),
         makers: context.makers.clone(),
         cast: context.cast.clone(),
+        returned: context.returned.clone(),
         listed_shows: context.listed_shows(),
         // The show of its section's heading, or of its list entry.
         section_show: context

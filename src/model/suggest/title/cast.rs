@@ -202,14 +202,34 @@ fn english_cast(text: &str) -> Vec<Casting> {
             if plays && end >= 2 && bare(words[end - 1]) == "who" {
                 end -= 1;
             }
+            // "Kofi Danquah is back as …", "Freya Leverett returns as …": the return's verb
+            // stands between the name and "as".
+            let mut returning = 0;
+            if !plays {
+                let verb = words[..end]
+                    .iter()
+                    .rev()
+                    .take(2)
+                    .map(|w| bare(w))
+                    .collect::<Vec<_>>();
+                returning = match verb.as_slice() {
+                    [back, is, ..] if back == "back" && matches!(is.as_str(), "is" | "are") => 2,
+                    [returns, ..] if matches!(returns.as_str(), "returns" | "return") => 1,
+                    _ => 0,
+                };
+                end -= returning;
+            }
             let name = name_before(&words[..end], plays);
             // "who plays disgraced prosecutor Nadia Pruitt": a description may come first.
-            let skip = if plays {
+            // "is back as headteacher Mr Boateng", "returns as the geography teacher Miss
+            // Gorringe": so may a return's.
+            let skip = if plays || returning > 0 {
                 words[k + 1..]
                     .iter()
-                    .take(2)
+                    .take(if plays { 2 } else { 4 })
                     .take_while(|w| {
-                        w.chars().next().is_some_and(char::is_lowercase) && **w != "the"
+                        w.chars().next().is_some_and(char::is_lowercase)
+                            && (**w != "the" || returning > 0)
                     })
                     .count()
             } else {
@@ -222,7 +242,9 @@ fn english_cast(text: &str) -> Vec<Casting> {
                     actor,
                     part: Some(part),
                 }),
-                (Some(actor), None) if plays => cast.push(Casting { actor, part: None }),
+                (Some(actor), None) if plays || returning > 0 => {
+                    cast.push(Casting { actor, part: None });
+                }
                 _ => {}
             }
         } else if ACTOR_WORDS.contains(&word.as_str()) && !words[k].ends_with([',', '.']) {

@@ -834,6 +834,24 @@ pub fn title_problem_in(title: &str, settled: Settled) -> Option<TitleProblem> {
     })
 }
 
+/// Whether `title` asks if an actor returns whose return the article reports as settled
+/// (`returned`, [`TitleContext::returned`](super::TitleContext::returned)): "Will Kofi
+/// Danquah return?", "배수혁은 시즌2에 출연할까?".
+pub(crate) fn asks_a_settled_return(title: &str, returned: &[String]) -> bool {
+    let lower = title.to_lowercase();
+    let asks_return = [
+        " return",
+        "be back",
+        "come back",
+        "출연할까",
+        "돌아올까",
+        "합류할까",
+    ]
+    .iter()
+    .any(|w| lower.contains(w));
+    asks_return && returned.iter().any(|actor| title.contains(actor.as_str()))
+}
+
 /// What the article settles about its next season.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Settled {
@@ -2245,6 +2263,27 @@ mod tests {
         }
         assert!(ok("\"Bright Hours\" 시즌2가 나올까?"));
         assert!(ok("'검은 우산' 시즌2가 나올까?"));
+    }
+
+    #[test]
+    fn a_return_the_article_reports_is_asked_no_more() {
+        let returned = ["Kofi Danquah".to_owned(), "배수혁".to_owned()];
+        assert!(asks_a_settled_return(
+            "Will Kofi Danquah return?",
+            &returned
+        ));
+        assert!(asks_a_settled_return(
+            "배수혁은 시즌2에 출연할까?",
+            &returned
+        ));
+        assert!(!asks_a_settled_return(
+            "Will Freya Leverett return?",
+            &returned
+        ));
+        assert!(!asks_a_settled_return(
+            "Will Kofi Danquah direct an episode?",
+            &returned
+        ));
     }
 
     #[test]

@@ -47,6 +47,8 @@ pub(crate) struct TitleContext {
     /// The actors the article names, with their parts ([`cast_of`]): an actor's question is
     /// whether they return.
     pub cast: Vec<Casting>,
+    /// Actors whose return the article reports as settled: "Will X return?" asks nothing.
+    pub returned: Vec<String>,
     /// In a list of shows, every show it lists (each has its own renewal question).
     pub listed_shows: Vec<String>,
     /// The show the heading of the group's section names: "the show" of a title is that
@@ -176,6 +178,7 @@ pub(crate) fn title(
                 date: context.date_given,
             };
             title_problem_in(made, settled).is_none()
+                && !check::asks_a_settled_return(made, &context.returned)
         })
 }
 
