@@ -1680,6 +1680,29 @@ fn english_cut_off(body: &str, words: &[String]) -> Option<String> {
     let subject_pronoun = matches!(last.as_str(), "i" | "we" | "they" | "he" | "she");
     // "Will season 2 pick up right after?" ("happily ever after" is whole).
     let after_cut = last == "after" && words[words.len() - 2] != "ever";
+    // "Will Tallis start writing the day it?": an "it" that opens a clause of time or
+    // condition, its verb cut ("Did Abe make it?" ends on an object).
+    let clause_it = last == "it"
+        && words.len() > 1
+        && matches!(
+            words[words.len() - 2].as_str(),
+            "day"
+                | "moment"
+                | "minute"
+                | "second"
+                | "time"
+                | "once"
+                | "until"
+                | "till"
+                | "before"
+                | "unless"
+                | "because"
+                | "since"
+                | "if"
+        );
+    if clause_it {
+        return Some(last.clone());
+    }
     if !wh
         && (PREPOSITIONS.contains(&last.as_str())
             || after_cut
@@ -2206,6 +2229,11 @@ mod tests {
             title_problem("Are there as we?"),
             Some(TitleProblem::CutOff("we".to_owned()))
         );
+        assert_eq!(
+            title_problem("Will Tallis start writing the day it?"),
+            Some(TitleProblem::CutOff("it".to_owned()))
+        );
+        assert_eq!(title_problem("Did Abe make it?"), None);
         // A hint's clause put where "there" wants a noun phrase.
         for title in [
             "Are there she's coming back?",
