@@ -1111,7 +1111,12 @@ fn glued_question_word(body: &str) -> bool {
             && !in_name
             && (WH_WORDS.contains(&lower.as_str())
                 || AUXILIARIES.contains(&lower.as_str())
-                || matches!(lower.as_str(), "also" | "and" | "but" | "i'm" | "i’m"))
+                || matches!(
+                    lower.as_str(),
+                    "also" | "and" | "but" | "whether" | "if" | "because" | "although"
+                )
+                // "… to I’ll?", "… to I'd?": the writer speaking, as the subject.
+                || (i == raw.len() - 1 && (lower.starts_with("i'") || lower.starts_with("i’"))))
     })
 }
 
@@ -1579,6 +1584,12 @@ const KOREAN_VAGUE_OPENERS: &[&str] = &[
     // "현재로서는 아무것도 결정될까?": when, not what.
     "현재",
     "아직",
+    // "이에 탁구장이 …", "것이 클로즈업되면서 …": a connective, or a bound noun cut from
+    // the clause before it.
+    "이에",
+    "것이",
+    "것은",
+    "것도",
     "요즘",
     "일단",
     "사실",
@@ -2217,6 +2228,9 @@ mod tests {
             "What will happen to Where Can I Watch?",
             "Will Which Actors Will Be In return?",
             "What will happen to Also Rafael Dunn?",
+            "What will happen to Whether Morag and Ewan?",
+            "What will happen to I’ll?",
+            "What will happen to I'd?",
             "What will happen to AND Lord Harrow?",
         ] {
             assert_eq!(
@@ -2661,6 +2675,14 @@ mod tests {
             ),
             ("대하여는 어떻게 될까?", TitleProblem::VagueSubject),
             ("현재로서는 아무것도 결정될까?", TitleProblem::VagueSubject),
+            (
+                "이에 탁구장이 계속 남아 있을 수 있을까?",
+                TitleProblem::VagueSubject,
+            ),
+            (
+                "것이 클로즈업되면서 아버지가 살아 있는 걸까?",
+                TitleProblem::VagueSubject,
+            ),
             (
                 "이 여자가 도윤의 죽은 어머니일까?",
                 TitleProblem::VagueSubject,
