@@ -1584,9 +1584,7 @@ const KOREAN_VAGUE_OPENERS: &[&str] = &[
     // "현재로서는 아무것도 결정될까?": when, not what.
     "현재",
     "아직",
-    // "이에 탁구장이 …", "것이 클로즈업되면서 …": a connective, or a bound noun cut from
-    // the clause before it.
-    "이에",
+    // "것이 클로즈업되면서 …": a bound noun cut from the clause before it.
     "것이",
     "것은",
     "것도",
@@ -2675,10 +2673,6 @@ mod tests {
             ),
             ("대하여는 어떻게 될까?", TitleProblem::VagueSubject),
             ("현재로서는 아무것도 결정될까?", TitleProblem::VagueSubject),
-            (
-                "이에 탁구장이 계속 남아 있을 수 있을까?",
-                TitleProblem::VagueSubject,
-            ),
             (
                 "것이 클로즈업되면서 아버지가 살아 있는 걸까?",
                 TitleProblem::VagueSubject,

@@ -676,6 +676,7 @@ const KOREAN_CONNECTIVES: &[&str] = &[
     "반면",
     "따라서",
     "그러니까",
+    "이에",
 ];
 
 /// `text` without a leading Korean connective.
