@@ -56,27 +56,28 @@ const RETURN_REPORTED: &[&str] = &[
     "returning as",
     "reprising",
     "reprises",
-    // The next season's, not another show's ("새 사극 출연을 확정" is elsewhere).
+    // The next season's, not another show's ("새 사극 출연을 확정", "합류를 확정" may be
+    // elsewhere) nor a past one's ("시즌1에도 함께한").
     "재출연",
     "다시 출연",
-    "에도 함께",
-    "에도 출연",
+    "시즌2에도 함께",
+    "시즌3에도 함께",
+    "다음 시즌에도 함께",
     "시즌2 출연을 확정",
     "시즌2 출연 확정",
-    "합류를 확정",
-    "합류 확정",
 ];
 
-/// The actors (of `cast`, the castings of the sentence's block) whose return `text` reports,
-/// if it does ([`RETURN_REPORTED`]); the caller knows the sentence settles and opens nothing.
-pub(crate) fn returns_reported(text: &str, cast: &[super::title::Casting]) -> Vec<String> {
+/// The actors whose return `text` reports ([`RETURN_REPORTED`]): those the sentence itself
+/// casts ("Ana Pires is back as Mara, but Tomas Reyes has left" reports Ana Pires only). The
+/// caller knows the sentence settles and opens nothing.
+pub(crate) fn returns_reported(text: &str) -> Vec<String> {
     let lower = text.to_lowercase();
     if !RETURN_REPORTED.iter().any(|w| lower.contains(w)) {
         return Vec::new();
     }
-    cast.iter()
-        .filter(|c| text.contains(c.actor.as_str()))
-        .map(|c| c.actor.clone())
+    super::title::cast_of(text)
+        .into_iter()
+        .map(|c| c.actor)
         .collect()
 }
 
@@ -562,18 +563,18 @@ mod tests {
     fn a_return_told_plainly_names_its_actors() {
         let text = "Kofi Danquah is back as headteacher Mr Boateng, Freya Leverett returns as \
                     the geography teacher Miss Gorringe.";
-        let cast = super::super::title::cast_of(text);
-        assert_eq!(
-            returns_reported(text, &cast),
-            ["Kofi Danquah", "Freya Leverett"]
-        );
+        assert_eq!(returns_reported(text), ["Kofi Danquah", "Freya Leverett"]);
         let text = "‘구봉식’ 역의 배수혁은 일찌감치 출연을 확정하고 시즌2에도 함께한다.";
-        let cast = super::super::title::cast_of(text);
-        assert_eq!(returns_reported(text, &cast), ["배수혁"]);
-        // Cast for another show is no return.
-        let text = "‘미소’ 역의 윤서하는 최근 새 사극 출연을 확정했다.";
-        let cast = super::super::title::cast_of(text);
-        assert!(returns_reported(text, &cast).is_empty());
+        assert_eq!(returns_reported(text), ["배수혁"]);
+        // Cast for another show, or in a past season, is no return.
+        assert!(returns_reported("‘미소’ 역의 윤서하는 최근 새 사극 출연을 확정했다.").is_empty());
+        assert!(returns_reported("‘미소’ 역의 윤서하는 최근 새 사극 합류를 확정했다.").is_empty());
+        // Only who the sentence casts returns; a show coming back is no actor.
+        assert_eq!(
+            returns_reported("Ana Pires is back as Mara, but Tomas Reyes has left the series."),
+            ["Ana Pires"]
+        );
+        assert!(returns_reported("Slow Horses is back as sharp as ever.").is_empty());
     }
 
     #[test]

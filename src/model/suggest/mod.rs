@@ -24,7 +24,7 @@ use terms::{Term, Topic, subject_terms, topics_of};
 use title::{Antecedent, TitleContext};
 
 pub use language::SuggestError;
-use language::{contains_any, table_of};
+use language::{all_tables, contains_any};
 pub use title::check::{TitleProblem, title_problem};
 
 use super::{BlockKind, Document};
@@ -173,7 +173,7 @@ fn suggest_with_headline(
         // "Kofi Danquah is back as the headteacher": a return told with no cue that it is
         // open (no hedge, modal or condition) or told as settled.
         if (score.settled || score.points <= 0) && !score.is_open() && !score.question {
-            let returned = context::returns_reported(text, &context.cast);
+            let returned = context::returns_reported(text);
             context.returned.extend(returned);
         }
         // "Has the show been renewed for season 2?" asks; it settles nothing.
@@ -472,21 +472,28 @@ fn passage_of(sentence: &Sentence, text: &str) -> Passage {
 }
 
 /// Whether a list piece's headline (and lede) asks for its shows to return ("The Shows We
-/// Are Still Not Over", "cancelled too soon"): `Renewals::wanted_back` of its language.
+/// Are Still Not Over", "cancelled too soon"): `Renewals::wanted_back` of any language (a
+/// headline may mix them).
 fn asks_for_returns(headline: &str) -> bool {
-    contains_any(
-        &headline.to_lowercase(),
-        table_of(headline).renewals.wanted_back,
-    )
+    let lower = headline.to_lowercase();
+    all_tables()
+        .iter()
+        .any(|table| contains_any(&lower, table.renewals.wanted_back))
 }
 
 /// Whether a sentence reports a renewal plainly ("Pellucid renewed it", "FoodNet picked up
-/// Kitchen Kings", "was revived by Northgate", "it's back"), with none of its language's
-/// hedges (a negation or condition): `Renewals::reported` and `Renewals::hedges`.
+/// Kitchen Kings", "was revived by Northgate", "it's back", "MBC renewed 나의 해방일지"), with
+/// no hedge (a negation or condition): `Renewals::reported` and `Renewals::hedges` of any
+/// language.
 fn renews(text: &str) -> bool {
     let lower = text.to_lowercase();
-    let words = &table_of(text).renewals;
-    contains_any(&lower, words.reported) && !contains_any(&lower, words.hedges)
+    let tables = all_tables();
+    tables
+        .iter()
+        .any(|table| contains_any(&lower, table.renewals.reported))
+        && !tables
+            .iter()
+            .any(|table| contains_any(&lower, table.renewals.hedges))
 }
 
 /// Adds each list entry's heading to the strongest group of its show's entry, as a passage

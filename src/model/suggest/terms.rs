@@ -131,11 +131,10 @@ const MORE_SEASON_BEFORE: &[&str] = &[
     "follow",
 ];
 /// Words before a British "series" that make it a later season ("a third series"): the
-/// ordinals and "next", "another", "further" of [`MORE_SEASON_BEFORE`] ("new series" may be
-/// a new show).
+/// ordinals and "another", "further" of [`MORE_SEASON_BEFORE`] ("new series" and "her next
+/// series" may be a new show).
 const MORE_SERIES_BEFORE: &[&str] = &[
-    "second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th", "next", "another",
-    "further",
+    "second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th", "another", "further",
 ];
 /// Words after "season" that name a later one ("season 2", "season three").
 const MORE_SEASON_AFTER: &[&str] = &[
@@ -1452,6 +1451,9 @@ mod tests {
         assert!(renewal("Will there be a series two?"));
         assert!(!renewal("The series is set in 1920s Lancashire."));
         assert!(!renewal("The second series finale left Walter in Canada."));
+        assert!(!renewal(
+            "Her next series, a thriller for ITV, starts filming in May."
+        ));
     }
 
     #[test]

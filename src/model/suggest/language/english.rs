@@ -131,7 +131,8 @@ static TABLE: CueTable = CueTable {
             "going to be a",
             "happen",
         ],
-        not_made: &["when ", "return", "come back"],
+        not_made: &["return", "come back"],
+        not_made_openers: &["when"],
         asks_rescue: &[
             "be saved",
             "be revived",

@@ -59,6 +59,7 @@ static TABLE: CueTable = CueTable {
         season_words: &[],
         season_made: &[],
         not_made: &["언제", "방송", "방영", "공개", "출연", "돌아올"],
+        not_made_openers: &[],
         asks_rescue: &[],
         not_rescue: &[],
         goes_on: &[],

@@ -112,7 +112,9 @@ pub(crate) struct Answers {
 }
 
 /// The words of a show going on, read by the list-piece rules and the title checker. Each
-/// is matched inside the lower-cased text; a language that has no such form leaves it empty.
+/// is matched inside the lower-cased text, except [`Renewals::show_kinds`] (a whole word) and
+/// [`Renewals::rescue_objects`] (as written); a language that has no such form leaves it
+/// empty.
 #[derive(Debug)]
 pub(crate) struct Renewals {
     /// A renewal reported plainly ("renewed", "picked up", "it's back").
@@ -128,9 +130,11 @@ pub(crate) struct Renewals {
     pub season_words: &'static [&'static str],
     /// What a season is asked to be ("be confirmed", "happen").
     pub season_made: &'static [&'static str],
-    /// Words that make such a title ask something else: when, a return, a cast ("when ",
-    /// "return", "언제", "출연").
+    /// Words that make such a title ask something else: a return, a cast, when ("return",
+    /// "언제", "출연").
     pub not_made: &'static [&'static str],
+    /// Words that, opening such a title, make it ask something else ("When …").
+    pub not_made_openers: &'static [&'static str],
     /// A title asking whether a cancelled show is rescued ("be saved", "pick up ").
     pub asks_rescue: &'static [&'static str],
     /// Words that make a rescue word the story's ("pick up where season 1 left off").
@@ -247,6 +251,22 @@ pub(crate) fn language_by_script(
     } else {
         let matcher = ENGLISH_MATCHER.as_ref().map_err(Clone::clone)?;
         Ok((&English, matcher))
+    }
+}
+
+/// Every language's cue table: for words a text may use whatever its language ("MBC renewed
+/// 나의 해방일지").
+pub(crate) fn all_tables() -> [&'static CueTable; 2] {
+    [English.cues(), Korean.cues()]
+}
+
+/// The cue table of a title's language: Korean if it has any Hangul ("'Alice in Borderland'
+/// 3기 나올까?"), English otherwise.
+pub(crate) fn table_of_title(title: &str) -> &'static CueTable {
+    if title.chars().any(is_hangul) {
+        Korean.cues()
+    } else {
+        English.cues()
     }
 }
 

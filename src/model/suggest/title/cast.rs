@@ -242,9 +242,8 @@ fn english_cast(text: &str) -> Vec<Casting> {
                     actor,
                     part: Some(part),
                 }),
-                (Some(actor), None) if plays || returning > 0 => {
-                    cast.push(Casting { actor, part: None });
-                }
+                // "Slow Horses is back as sharp as ever": a return names a part, or no one.
+                (Some(actor), None) if plays => cast.push(Casting { actor, part: None }),
                 _ => {}
             }
         } else if ACTOR_WORDS.contains(&word.as_str()) && !words[k].ends_with([',', '.']) {

@@ -10,7 +10,7 @@
 
 use std::fmt;
 
-use super::super::language::{contains_any, table_of};
+use super::super::language::{contains_any, table_of_title};
 use super::super::terms::is_hangul;
 
 /// Why a title would be deleted or rewritten.
@@ -937,7 +937,7 @@ pub(crate) fn question_key(title: &str, headline: &str, shows: &[String]) -> Str
 /// second season be confirmed?", "Will Hollowpike Lanes be renewed?").
 fn asks_whether_it_goes_on(title: &str, headline: &str) -> bool {
     let lower = title.to_lowercase();
-    let words = &table_of(title).renewals;
+    let words = &table_of_title(title).renewals;
     // Only the show's own question, naming no one but the show the headline names ("Will
     // Ossian Kell get to take it to a fourth season?" is the writer's).
     let names_no_one = title.split_whitespace().skip(1).all(|w| {
@@ -977,7 +977,7 @@ pub(crate) fn dates_no_listed_show(title: &str, shows: &[String]) -> bool {
 /// streamer pick up X?"; "pick up where season 1 left off" is the story's).
 fn asks_rescue(title: &str) -> bool {
     let lower = title.to_lowercase();
-    let words = &table_of(title).renewals;
+    let words = &table_of_title(title).renewals;
     contains_any(&lower, words.asks_rescue) && !contains_any(&lower, words.not_rescue)
 }
 
@@ -986,8 +986,9 @@ fn asks_rescue(title: &str) -> bool {
 /// language's [`Renewals`](super::super::language::Renewals) question words.
 fn asks_renewal(title: &str) -> bool {
     let lower = title.to_lowercase();
-    let words = &table_of(title).renewals;
+    let words = &table_of_title(title).renewals;
     !contains_any(&lower, words.not_made)
+        && !words.not_made_openers.iter().any(|w| lower.starts_with(w))
         && (contains_any(&lower, words.asks_made)
             || (contains_any(&lower, words.season_words)
                 && contains_any(&lower, words.season_made)))
@@ -1113,7 +1114,7 @@ fn glued_question_word(body: &str) -> bool {
                 || AUXILIARIES.contains(&lower.as_str())
                 || matches!(
                     lower.as_str(),
-                    "also" | "and" | "but" | "whether" | "if" | "because" | "although"
+                    "also" | "and" | "but" | "whether" | "i'm" | "i’m"
                 )
                 // "… to I’ll?", "… to I'd?": the writer speaking, as the subject.
                 || (i == raw.len() - 1 && (lower.starts_with("i'") || lower.starts_with("i’"))))
@@ -1284,6 +1285,8 @@ fn wraps_a_clause(body: &str) -> bool {
     [
         "another question",
         "a different question",
+        "a different matter",
+        "another matter",
         "anyone's guess",
         "anybody's guess",
         "an open question",
@@ -1854,7 +1857,7 @@ fn korean_subject_not_a_phrase(body: &str) -> bool {
     let Some((head, modifiers)) = words.split_last() else {
         return false;
     };
-    let head_bare = head.trim_end_matches(['은', '는', '이', '가']);
+    let head_bare = head.strip_suffix(['은', '는', '이', '가']).unwrap_or(head);
     let adnominal = adnominal_verb(head);
     // "원작 라이트노벨의 어떻게 될까": no subject particle, so no subject (a show's name
     // before "다음 시즌이 나올까" takes none).
@@ -1870,15 +1873,20 @@ fn korean_subject_not_a_phrase(body: &str) -> bool {
 }
 
 /// Whether a Korean `eojeol` read as a subject is an adnominal verb ("맡은", "같은", "젊은",
-/// "만들어지는", "되는", "아시는", "넘치는", "결말이라는"). A two-syllable word in 는 may be
+/// "만들어지는", "되는", "결말이라는"). A two-syllable word in 는 may be
 /// a noun ("회는", "씨는"), so "짐 싸는" is not told apart.
 pub(super) fn adnominal_verb(eojeol: &str) -> bool {
-    (eojeol.ends_with('은') && eojeol.chars().count() == 2)
-        || [
-            "지는", "하는", "되는", "있는", "없는", "시는", "치는", "라는", "다는",
-        ]
-        .iter()
-        .any(|e| eojeol.ends_with(e))
+    // "도시는", "코치는", "세라는", "바다는" are nouns with their particle: "라는", "다는",
+    // "시는", "치는" are read only after a longer word ("결말이라는", "헷갈리시는").
+    let syllables = eojeol.chars().count();
+    (eojeol.ends_with('은') && syllables == 2)
+        || ["지는", "하는", "되는", "있는", "없는"]
+            .iter()
+            .any(|e| eojeol.ends_with(e))
+        || (syllables >= 4
+            && ["라는", "다는", "시는", "치는"]
+                .iter()
+                .any(|e| eojeol.ends_with(e)))
 }
 
 /// Whether `eojeol` joins two possessors of one noun ("미주와" in "미주와 형사 도하준의 관계"):
@@ -1945,7 +1953,7 @@ fn korean_vague_template_subject(body: &str) -> bool {
         return false;
     };
     subject.split_whitespace().all(|w| {
-        let noun = w.trim_end_matches(['은', '는', '이', '가', '의']);
+        let noun = w.strip_suffix(['은', '는', '이', '가', '의']).unwrap_or(w);
         KOREAN_VAGUE_NOUNS.contains(&noun)
     })
 }
@@ -2338,8 +2346,6 @@ mod tests {
             "나와도 지호 배우가 어떻게 될까?",
             "■ 최종화 줄거리 다음 시즌이 나올까?",
             // An adnominal verb as the subject, or a subject with no particle.
-            "아시는 어떻게 될까?",
-            "매회 긴장감 넘치는 어떻게 될까?",
             "결말이라는 어떻게 될까?",
             "원작 라이트노벨의 어떻게 될까?",
             // A condition before the subject.

@@ -296,7 +296,14 @@ pub(super) fn english_titles<'a>(
                         .map(|made| more_as_a_season(made, sentences))
                         .map(|made| object_named(&made, &words))
                         .map(fitted)
-                        .map(|made| with_season(&made, season))
+                        // A return still to come ("Would Okafor be back?"), not a past one.
+                        .map(|made| {
+                            if made.starts_with("Will ") || made.starts_with("Would ") {
+                                with_season(&made, season)
+                            } else {
+                                made
+                            }
+                        })
                         .map(|made| resolve_pronoun(&made, &words, antecedent(i)))
                 })
             })
@@ -379,7 +386,8 @@ fn without_conditional_aside<'a>(words: &[&'a str]) -> Vec<&'a str> {
             .filter(|&j| {
                 reach == 4
                     || words.get(j + 1).is_some_and(|next| {
-                        !matches!(bare(next).as_str(), "and" | "but" | "or" | "so" | "then")
+                        next.starts_with(char::is_lowercase)
+                            && !matches!(bare(next).as_str(), "and" | "but" | "or" | "so" | "then")
                     })
             });
         if let Some(end) = closes {
@@ -1644,12 +1652,22 @@ fn renewal_question(sentences: &[&str]) -> String {
         ),
     ];
     for (ordinal, forms) in ordinals {
-        // British "series": "a third series", "series three".
-        let number = forms[2].trim_start_matches("season ");
-        if [format!("{ordinal} series"), format!("series {number}")]
-            .iter()
-            .any(|f| text.contains(f.as_str()))
-        {
+        // British "series": "a third series", "series three", "series 3"; not one that
+        // aired ("the second series finale").
+        let series = [
+            format!("{ordinal} series"),
+            format!("series {}", forms[2].trim_start_matches("season ")),
+            format!("series {}", forms[1].trim_start_matches("season ")),
+        ];
+        let later = |form: &str| {
+            text.match_indices(form).any(|(at, _)| {
+                let after = text[at + form.len()..].trim_start();
+                !["finale", "ended", "ends", "aired", "wrapped"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+            })
+        };
+        if series.iter().any(|f| later(f)) {
             return format!("Will a {ordinal} series be confirmed?");
         }
         if forms.iter().any(|f| text.contains(f)) {
@@ -1732,7 +1750,12 @@ fn embedded_question(words: &[&str]) -> Option<String> {
             !clause
                 .iter()
                 .any(|w| matches!(bare(w).as_str(), "who" | "which" | "that"))
-                && (present_parts(&clause).is_some() || past_parts(&clause).is_some())
+                // Its verb takes words after it ("feels the same"); a plural noun read as a
+                // verb ends the clause ("the Hale brothers").
+                && [present_parts(&clause), past_parts(&clause)]
+                    .into_iter()
+                    .flatten()
+                    .any(|(subject, _, rest)| !rest.is_empty() || !subject.contains(' '))
         };
         if k > 0 && opener == 0 && finite && (own_verb_seen || has_verb()) {
             break;
@@ -3072,10 +3095,7 @@ pub(crate) fn makers_in(text: &str, cast: &[cast::Casting]) -> Vec<String> {
 /// Whether "What will happen to X?" asks about a maker or an outlet the article names
 /// ([`TitleContext::makers`]).
 fn about_a_maker(made: &str, context: &TitleContext) -> bool {
-    let Some(name) = made
-        .strip_prefix("What will happen to ")
-        .and_then(|rest| rest.strip_suffix('?'))
-    else {
+    let Some(name) = fallback_subject(made) else {
         return false;
     };
     let first = name.split(' ').next().unwrap_or_default();
@@ -3087,7 +3107,7 @@ fn about_a_maker(made: &str, context: &TitleContext) -> bool {
     context
         .makers
         .iter()
-        .any(|maker| maker == name || maker == first || maker.rsplit(' ').next() == Some(name))
+        .any(|maker| maker == first || is_name_or_part_of(name, maker))
 }
 
 /// Whether "What will happen to X?" asks about someone the group quotes or interviews
@@ -3096,18 +3116,25 @@ fn about_a_maker(made: &str, context: &TitleContext) -> bool {
 /// the speaker ("Pell" for "Marcus Pell"). A part the cast names is a character, whoever a
 /// "he told us" was taken for.
 fn about_a_speaker(made: &str, context: &TitleContext) -> bool {
-    let Some(name) = made
-        .strip_prefix("What will happen to ")
-        .and_then(|rest| rest.strip_suffix('?'))
-    else {
+    let Some(name) = fallback_subject(made) else {
         return false;
     };
     cast::part_named(name, &context.cast).is_none()
-        && context.speakers.iter().flatten().any(|speaker| {
-            speaker == name
-                || speaker.split(' ').next() == Some(name)
-                || speaker.rsplit(' ').next() == Some(name)
-        })
+        && context
+            .speakers
+            .iter()
+            .flatten()
+            .any(|speaker| is_name_or_part_of(name, speaker))
+}
+
+/// X of the fallback title "What will happen to X?", if `made` is one.
+fn fallback_subject(made: &str) -> Option<&str> {
+    made.strip_prefix("What will happen to ")?.strip_suffix('?')
+}
+
+/// Whether `name` is `full` or its first or last word ("Pell" of "Marcus Pell").
+fn is_name_or_part_of(name: &str, full: &str) -> bool {
+    full == name || full.split(' ').next() == Some(name) || full.rsplit(' ').next() == Some(name)
 }
 
 /// Whether "Will X return …?" asks about the show itself (the headline or the list names X),

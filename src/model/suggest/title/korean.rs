@@ -404,7 +404,9 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
             && actor
             && let Some(named) = named_subject(subject)
         {
-            let name = named.trim_end_matches(['은', '는', '이', '가']);
+            let name = named
+                .strip_suffix(['은', '는', '이', '가'])
+                .unwrap_or(&named);
             // "미나세 코하루": a foreign name may have two words; "윤채령 배우", "연화 역
             // 서하람" keep a role word and are asked by the cast the article gives.
             let plain = !name
@@ -419,7 +421,9 @@ fn korean_title(sentences: &[&str], key: Option<Topic>) -> String {
         }
         if !quoted && let Some(subject) = named_subject(subject) {
             // "방영일은 …" asks when, not how.
-            let noun = subject.trim_end_matches(['은', '는', '이', '가']);
+            let noun = subject
+                .strip_suffix(['은', '는', '이', '가'])
+                .unwrap_or(&subject);
             if ["일", "시기", "날짜", "시점", "일정"]
                 .iter()
                 .any(|d| noun.ends_with(d))
@@ -778,7 +782,9 @@ fn unrevealed_question(sentence: &str) -> Option<String> {
     {
         words.drain(..=k);
     }
-    let noun = eojeols[topic].trim_end_matches(['은', '는', '도', '이', '가']);
+    let noun = eojeols[topic]
+        .strip_suffix(['은', '는', '도', '이', '가'])
+        .unwrap_or(eojeols[topic]);
     words.push(format!("{noun}{}", topic_particle(noun)));
     if noun.ends_with("여부") {
         return None;
@@ -1025,7 +1031,9 @@ fn rumoured_question(sentence: &str) -> Option<String> {
     let name = if eojeols[topic].starts_with('님') {
         eojeols.get(topic.checked_sub(1)?)?.to_owned()
     } else {
-        eojeols[topic].trim_end_matches(['은', '는'])
+        eojeols[topic]
+            .strip_suffix(['은', '는'])
+            .unwrap_or(eojeols[topic])
     };
     if KOREAN_GENERIC_SUBJECTS.contains(&eojeols[topic]) || !name.chars().all(is_syllable) {
         return None;
@@ -1179,7 +1187,7 @@ fn negated_passive_question(sentence: &str) -> Option<String> {
             .split_whitespace()
             .take_while(|w| !w.contains("되지"))
             .filter(|w| w.ends_with(['은', '는']) && w.chars().count() >= 3)
-            .map(|w| w.trim_end_matches(['은', '는']))
+            .map(|w| w.strip_suffix(['은', '는']).unwrap_or(w))
             // The last one: an earlier "…은" may be an adnominal ("사랑받은 도경민은").
             .filter(|w| !generic.iter().any(|g| w.starts_with(g)) && w.chars().all(is_syllable))
             .last()

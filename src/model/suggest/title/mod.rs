@@ -16,7 +16,7 @@ pub(crate) use cast::{Casting, actor_in, cast_of};
 pub(crate) use english::makers_in;
 mod korean;
 
-use super::language::{is_korean, table_of};
+use super::language::{is_korean, table_of_title};
 use super::terms::Topic;
 use check::{Settled, title_problem_in};
 pub(crate) use check::{dates_no_listed_show, question_key};
@@ -196,7 +196,7 @@ fn with_show_named(made: &str, show: &str) -> String {
         &format!("{show}'s new season"),
         1,
     );
-    let words = &table_of(made).renewals;
+    let words = &table_of_title(made).renewals;
     // Only an outlet or "someone" rescues a show ("Can Mara save it?" is the story's), and
     // only "it" as a whole word ("save its finale" keeps its "its").
     let lower = named.to_lowercase();
@@ -230,11 +230,18 @@ const REPLY_MARKERS: &[char] = &['└', '┗', '↳', '↪'];
 /// commenter's name after it ("└ 연두 비행기 탔을까?" → "비행기 탔을까?"). Quotation marks stay.
 pub(crate) fn without_marker(text: &str) -> &str {
     let text = text.trim_start();
-    // "ㄴ 이사왕: …": a comment reply typed with the letter ㄴ and a space.
-    if let Some(rest) = text
-        .strip_prefix(REPLY_MARKERS)
-        .or_else(|| text.strip_prefix("ㄴ "))
-    {
+    // "ㄴ 이사왕: …": a comment reply typed with the letter ㄴ and a space, its commenter's
+    // name labelled with a colon ("ㄴ 택배기사 정체가 궁금해요" has none).
+    if let Some(rest) = text.strip_prefix("ㄴ ") {
+        let rest = rest.trim_start();
+        return match rest.split_once(char::is_whitespace) {
+            Some((name, comment)) if name.ends_with(':') && !comment.trim().is_empty() => {
+                comment.trim_start()
+            }
+            _ => rest,
+        };
+    }
+    if let Some(rest) = text.strip_prefix(REPLY_MARKERS) {
         // The name is the marker's first word; the comment follows it.
         let rest = rest.trim_start();
         return match rest.split_once(char::is_whitespace) {
@@ -417,6 +424,10 @@ mod tests {
             "택배기사 정체가 궁금해요"
         );
         assert_eq!(without_marker("ㄴ자 골목"), "ㄴ자 골목");
+        assert_eq!(
+            without_marker("ㄴ 택배기사 정체가 궁금해요"),
+            "택배기사 정체가 궁금해요"
+        );
         assert_eq!(without_marker("■ 2기 소식"), "2기 소식");
         assert_eq!(without_marker("1) Is Celia dead?"), "Is Celia dead?");
         // A number that is the question's own stays, and so do quotation marks.
@@ -439,6 +450,11 @@ mod tests {
             ),
             "Is the rider Marisol's mother?"
         );
+        // Followed by a name, it is a list of who plays whom, no aside.
+        assert_ne!(
+            one("The cast includes Ana Pires, who plays Mara, Tomas Reyes, who plays Leo."),
+            "The cast includes Ana Pires Tomas Reyes, who plays Leo?"
+        );
     }
 
     #[test]
@@ -456,6 +472,18 @@ mod tests {
                 Some(Topic::Renewal)
             ),
             "Will a second series be confirmed?"
+        );
+        assert_eq!(
+            keyed(&["Nobody has ordered series 3 yet."], Some(Topic::Renewal)),
+            "Will a third series be confirmed?"
+        );
+        // A series that aired is not the one asked for.
+        assert_eq!(
+            keyed(
+                &["The second series finale left Walter in Canada, and no more is ordered."],
+                Some(Topic::Renewal)
+            ),
+            "Will the show be renewed?"
         );
     }
 
@@ -477,6 +505,11 @@ mod tests {
                  different question."
             ),
             "Is the man alive by the end of season two?"
+        );
+        // A plural subject is no verb of its own.
+        assert_eq!(
+            one("Whether the Hale brothers are alive is left open."),
+            "Are the Hale brothers alive?"
         );
     }
 
