@@ -71,8 +71,9 @@ const RETURN_REPORTED: &[&str] = &[
 /// casts ("Ana Pires is back as Mara, but Tomas Reyes has left" reports Ana Pires only). The
 /// caller knows the sentence settles and opens nothing.
 pub(crate) fn returns_reported(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
-    if !RETURN_REPORTED.iter().any(|w| lower.contains(w)) {
+    // Read for most sentences of an article: the words as written, with no lower-cased copy
+    // (they come mid-sentence, in lower case).
+    if !RETURN_REPORTED.iter().any(|w| text.contains(w)) {
         return Vec::new();
     }
     super::title::cast_of(text)
