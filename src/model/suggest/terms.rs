@@ -130,6 +130,23 @@ const MORE_SEASON_BEFORE: &[&str] = &[
     "later",
     "follow",
 ];
+/// Whether the season word at `i` of `words` names a later season: one of `befores` before
+/// it or a number after it, and not one that aired ("The second season ended with Abigail
+/// shot"; with `finale_aired`, also "the second series finale").
+fn names_a_later_season(words: &[&str], i: usize, befores: &[&str], finale_aired: bool) -> bool {
+    let before = i.checked_sub(1).map(|k| words[k].to_lowercase());
+    let after = words.get(i + 1).map(|w| w.to_lowercase());
+    let aired = after.as_deref().is_some_and(|w| {
+        matches!(
+            w,
+            "ended" | "ends" | "closed" | "closes" | "wrapped" | "finished" | "aired"
+        ) || (finale_aired && w == "finale")
+    });
+    !aired
+        && (before.is_some_and(|w| befores.contains(&w.as_str()))
+            || after.is_some_and(|w| MORE_SEASON_AFTER.contains(&w.as_str())))
+}
+
 /// Words before a British "series" that make it a later season ("a third series"): the
 /// ordinals and "another", "further" of [`MORE_SEASON_BEFORE`] ("new series" and "her next
 /// series" may be a new show).
@@ -670,44 +687,23 @@ pub(crate) fn subject_terms(sentence: &str) -> Vec<Term> {
         }
         let lower = lower_case(word);
         let lower = trim_end_all(trim_end_all(&lower, "'s"), "’s");
-        // British "series" is a season when a later one is named ("a third series", "series
-        // three", "another series"); "the series" alone is the show.
-        if lower == "series" {
-            let before = i.checked_sub(1).map(|k| words[k].to_lowercase());
-            let after = words.get(i + 1).map(|w| w.to_lowercase());
-            // "the second series finale", "the second series ended": one already aired.
-            let aired = after.as_deref().is_some_and(|w| {
-                matches!(
-                    w,
-                    "finale" | "ended" | "ends" | "closed" | "wrapped" | "finished" | "aired"
-                )
-            });
-            let later = !aired
-                && (before.is_some_and(|w| MORE_SERIES_BEFORE.contains(&w.as_str()))
-                    || after.is_some_and(|w| MORE_SEASON_AFTER.contains(&w.as_str())));
-            if later {
+        // "a second season", "season 2", "more seasons" ask for more; "the season finale" does
+        // not. British "series" is a season when a later one is named ("a third series",
+        // "series three"); "the series" alone is the show.
+        let season = lower == "season" || lower == "seasons";
+        if season || lower == "series" {
+            let befores = if season {
+                MORE_SEASON_BEFORE
+            } else {
+                MORE_SERIES_BEFORE
+            };
+            if names_a_later_season(&words, i, befores, !season) {
                 terms.push(Term::Topic(Topic::Renewal));
                 continue;
             }
-        }
-        if lower == "season" || lower == "seasons" {
-            // "a second season", "season 2", "more seasons" ask for more; "the season finale" does not.
-            let before = i.checked_sub(1).map(|k| words[k].to_lowercase());
-            let after = words.get(i + 1).map(|w| w.to_lowercase());
-            // "The second season ended with Abigail shot": a season already aired.
-            let aired = after.as_deref().is_some_and(|w| {
-                matches!(
-                    w,
-                    "ended" | "ends" | "closed" | "closes" | "wrapped" | "finished" | "aired"
-                )
-            });
-            let more = !aired
-                && (before.is_some_and(|w| MORE_SEASON_BEFORE.contains(&w.as_str()))
-                    || after.is_some_and(|w| MORE_SEASON_AFTER.contains(&w.as_str())));
-            if more {
-                terms.push(Term::Topic(Topic::Renewal));
+            if season {
+                continue;
             }
-            continue;
         }
         let kind = WORD_KINDS.get(lower).copied();
         if let Some(WordKind::Topic(topic)) = kind {
