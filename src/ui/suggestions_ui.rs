@@ -8,7 +8,7 @@
 
 use egui::{Role, Ui};
 
-use super::widgets::{FieldKind, draft_field_bare, set_label};
+use super::widgets::{FieldKind, draft_field_bare, quoted, set_label};
 use super::{HighlightKind, UiParts};
 use crate::app::{Change, Command, DraftField};
 use crate::model::{
@@ -144,7 +144,7 @@ fn passages_ui(ui: &mut Ui, parts: &mut UiParts<'_>, index: usize, suggestion: &
     };
     for passage in suggestion.passages.iter().take(shown_count) {
         let shown = parts.view.highlighted_passage.as_ref() == Some(passage);
-        let text = egui::RichText::new(format!("“{}”", passage.quote)).size(13.0);
+        let text = egui::RichText::new(quoted(&passage.quote)).size(13.0);
         let text = if shown { text } else { text.weak() };
         let button = ui
             .add(egui::Button::selectable(shown, text).wrap())

@@ -4,7 +4,7 @@
 use egui::{Role, Ui};
 
 use super::UiParts;
-use super::widgets::{FieldKind, draft_field, set_label};
+use super::widgets::{FieldKind, draft_field, quoted, set_label};
 use crate::app::{Change, Command, DraftField};
 use crate::model::{Thread, ThreadStatus, TypingField};
 
@@ -53,11 +53,7 @@ fn anchor_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
             .map(|(_, entry)| entry.article.title.clone());
         ui.horizontal_wrapped(|ui| {
             if found {
-                ui.label(
-                    egui::RichText::new(format!("“{}”", anchor.quote))
-                        .italics()
-                        .weak(),
-                );
+                ui.label(egui::RichText::new(quoted(&anchor.quote)).italics().weak());
             } else {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
@@ -100,7 +96,7 @@ fn anchor_ui(ui: &mut Ui, parts: &mut UiParts<'_>, thread: &Thread) {
     if let Some(anchor) = anchor
         && ui
             .small_button("Add selected passage")
-            .on_hover_text(format!("“{}”", anchor.quote))
+            .on_hover_text(quoted(&anchor.quote))
             .clicked()
     {
         let change = Change::AddPassage(thread.id, anchor);

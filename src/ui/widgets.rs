@@ -153,6 +153,17 @@ pub fn draft_field_bare(
     response
 }
 
+/// A passage shown as a quotation: in “ ” unless it already opens with a quotation mark of
+/// its own (“I'd marry them off tomorrow,” he laughs.), which is not doubled (““I'd …).
+pub fn quoted(passage: &str) -> String {
+    let opens_quoted = passage.starts_with(['“', '"', '‘', '\'', '「', '『', '«', '„']);
+    if opens_quoted {
+        passage.to_owned()
+    } else {
+        format!("“{passage}”")
+    }
+}
+
 /// Gives a widget an AccessKit label other than its visible text.
 pub fn set_label(response: &Response, role: Role, label: &str) {
     let enabled = response.enabled();
@@ -171,4 +182,23 @@ pub fn row_height(ui: &Ui) -> f32 {
         .max(text + 2.0 * spacing.button_padding.y)
         .max(text + 4.0)
         .ceil()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted;
+
+    #[test]
+    fn a_passage_is_quoted_once() {
+        assert_eq!(quoted("The finale aired."), "“The finale aired.”");
+        // A passage that opens with its own quotation mark keeps it, not doubled.
+        assert_eq!(
+            quoted("“A Christmas special,” says Tallis."),
+            "“A Christmas special,” says Tallis."
+        );
+        assert_eq!(
+            quoted("「다시 만나요」라고 했다."),
+            "「다시 만나요」라고 했다."
+        );
+    }
 }
