@@ -1648,24 +1648,37 @@ mod tests {
 
     #[test]
     fn a_pronoun_means_the_subject_before_a_name_the_subject_gave() {
-        let mut named = NamesSoFar::default();
-        named.next_sentence("Teddy Oduya, who plays the night technician Gus, cracked up.");
-        let he = named.next_sentence("\"I'd play Gus until I'm eighty,\" he told us.");
+        // The antecedent of the last of `sentences`, read in order.
+        let last = |sentences: &[&str]| {
+            let mut named = NamesSoFar::default();
+            sentences
+                .iter()
+                .map(|s| named.next_sentence(s))
+                .last()
+                .unwrap_or_default()
+        };
+        let he = last(&[
+            "Teddy Oduya, who plays the night technician Gus, cracked up.",
+            "\"I'd play Gus until I'm eighty,\" he told us.",
+        ]);
         assert_eq!(he.he.as_deref(), Some("Teddy Oduya"));
         // A name addressed, or an answer's speaker label, is not the subject.
-        let mut named = NamesSoFar::default();
-        named.next_sentence("Noreen Hale, Vee Park spent all season looking for her dad.");
-        let she = named.next_sentence("Does she ever find him?");
+        let she = last(&[
+            "Noreen Hale, Vee Park spent all season looking for her dad.",
+            "Does she ever find him?",
+        ]);
         assert_eq!(she.she.as_deref(), Some("Vee Park"));
-        let mut named = NamesSoFar::default();
-        named.next_sentence("Quintana: Anton Haverford is doing a play in London.");
-        let he = named.next_sentence("Whether he walks back through it depends on us.");
+        let he = last(&[
+            "Quintana: Anton Haverford is doing a play in London.",
+            "Whether he walks back through it depends on us.",
+        ]);
         assert_eq!(he.he.as_deref(), Some("Anton Haverford"));
         // The answer's "he" is not its speaker.
-        let mut named = NamesSoFar::default();
-        named.next_sentence("What happened to Jonah Pike at the end?");
-        named.next_sentence("Felix Aldana: He's not dead, I'll say that much.");
-        let he = named.next_sentence("Whether he ever comes home is another question.");
+        let he = last(&[
+            "What happened to Jonah Pike at the end?",
+            "Felix Aldana: He's not dead, I'll say that much.",
+            "Whether he ever comes home is another question.",
+        ]);
         assert_eq!(he.he.as_deref(), Some("Jonah Pike"));
     }
 

@@ -61,16 +61,17 @@ pub(crate) fn actor_named<'a>(name: &str, cast: &'a [Casting]) -> Option<&'a Cas
     if name.is_empty() {
         return None;
     }
-    let matches = |c: &Casting| {
-        c.actor == name
-            || (c.actor.contains(' ')
-                && !name.contains(' ')
-                && c.actor.split(' ').any(|w| w == name))
-    };
     // The casting that gives a part says more.
     cast.iter()
-        .filter(|c| matches(c))
+        .filter(|c| names(&c.actor, name))
         .max_by_key(|c| c.part.is_some())
+}
+
+/// Whether `name` names the person `full`: the full name, or one word of it ("Pell" of
+/// "Marcus Pell").
+pub(crate) fn names(full: &str, name: &str) -> bool {
+    full == name
+        || (full.contains(' ') && !name.contains(' ') && full.split(' ').any(|w| w == name))
 }
 
 /// The casting whose part `name` is ("Wren" played by Ada Finch).

@@ -825,11 +825,14 @@ fn unanchored_pronoun(body: &str) -> bool {
 
 /// [`title_problem`], and what the article settles ([`TitleProblem::AsksSettled`]): with the
 /// next season reported confirmed (`settled.season`), a title asking if it will be made; with
-/// its premiere date given (`settled.date`), a title asking when it comes. The open
-/// questions then are its air date and cast, or what it will hold.
-pub fn title_problem_in(title: &str, settled: Settled) -> Option<TitleProblem> {
+/// its premiere date given (`settled.date`), a title asking when it comes; with an actor's
+/// return reported (`settled.returned`), a title asking if they return. The open questions
+/// then are its air date and cast, or what it will hold.
+pub fn title_problem_in(title: &str, settled: Settled<'_>) -> Option<TitleProblem> {
     title_problem(title).or_else(|| {
-        let asks = (settled.season && asks_renewal(title)) || (settled.date && asks_date(title));
+        let asks = (settled.season && asks_renewal(title))
+            || (settled.date && asks_date(title))
+            || asks_a_settled_return(title, settled.returned);
         asks.then_some(TitleProblem::AsksSettled)
     })
 }
@@ -837,7 +840,7 @@ pub fn title_problem_in(title: &str, settled: Settled) -> Option<TitleProblem> {
 /// Whether `title` asks if an actor returns whose return the article reports as settled
 /// (`returned`, [`TitleContext::returned`](super::TitleContext::returned)): "Will Kofi
 /// Danquah return?", "배수혁은 시즌2에 출연할까?".
-pub(crate) fn asks_a_settled_return(title: &str, returned: &[String]) -> bool {
+fn asks_a_settled_return(title: &str, returned: &[String]) -> bool {
     let lower = title.to_lowercase();
     let asks_return = [
         " return",
@@ -854,11 +857,13 @@ pub(crate) fn asks_a_settled_return(title: &str, returned: &[String]) -> bool {
 
 /// What the article settles about its next season.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Settled {
+pub struct Settled<'a> {
     /// It reports the next season confirmed.
     pub season: bool,
     /// It gives the next season's premiere date.
     pub date: bool,
+    /// Actors whose return it reports ("Kofi Danquah is back as …").
+    pub returned: &'a [String],
 }
 
 /// Whether a title asks when the next season comes ("When will season two premiere?",
@@ -2493,10 +2498,12 @@ mod tests {
         let confirmed = Settled {
             season: true,
             date: false,
+            returned: &[],
         };
         let dated = Settled {
             season: true,
             date: true,
+            returned: &[],
         };
         for title in [
             "Will a second season be confirmed?",
@@ -2782,6 +2789,7 @@ mod tests {
         let over = Settled {
             season: true,
             date: false,
+            returned: &[],
         };
         assert_eq!(
             title_problem_in("Will a fifth season be confirmed?", over),

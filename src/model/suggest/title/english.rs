@@ -3107,7 +3107,7 @@ fn about_a_maker(made: &str, context: &TitleContext) -> bool {
     context
         .makers
         .iter()
-        .any(|maker| maker == first || is_name_or_part_of(name, maker))
+        .any(|maker| maker == first || cast::names(maker, name))
 }
 
 /// Whether "What will happen to X?" asks about someone the group quotes or interviews
@@ -3124,17 +3124,12 @@ fn about_a_speaker(made: &str, context: &TitleContext) -> bool {
             .speakers
             .iter()
             .flatten()
-            .any(|speaker| is_name_or_part_of(name, speaker))
+            .any(|speaker| cast::names(speaker, name))
 }
 
 /// X of the fallback title "What will happen to X?", if `made` is one.
 fn fallback_subject(made: &str) -> Option<&str> {
     made.strip_prefix("What will happen to ")?.strip_suffix('?')
-}
-
-/// Whether `name` is `full` or its first or last word ("Pell" of "Marcus Pell").
-fn is_name_or_part_of(name: &str, full: &str) -> bool {
-    full == name || full.split(' ').next() == Some(name) || full.rsplit(' ').next() == Some(name)
 }
 
 /// Whether "Will X return …?" asks about the show itself (the headline or the list names X),

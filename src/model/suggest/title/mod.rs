@@ -176,9 +176,9 @@ pub(crate) fn title(
                 // A show's last season leaves no later one to ask about.
                 season: context.season_confirmed || context.series_over,
                 date: context.date_given,
+                returned: &context.returned,
             };
             title_problem_in(made, settled).is_none()
-                && !check::asks_a_settled_return(made, &context.returned)
         })
 }
 
@@ -230,22 +230,21 @@ const REPLY_MARKERS: &[char] = &['└', '┗', '↳', '↪'];
 /// commenter's name after it ("└ 연두 비행기 탔을까?" → "비행기 탔을까?"). Quotation marks stay.
 pub(crate) fn without_marker(text: &str) -> &str {
     let text = text.trim_start();
-    // "ㄴ 이사왕: …": a comment reply typed with the letter ㄴ and a space, its commenter's
-    // name labelled with a colon ("ㄴ 택배기사 정체가 궁금해요" has none).
-    if let Some(rest) = text.strip_prefix("ㄴ ") {
+    // The name is the marker's first word and the comment follows it. A reply typed with
+    // the letter ㄴ and a space names its commenter only with a colon ("ㄴ 이사왕: …"; "ㄴ
+    // 택배기사 정체가 궁금해요" has no name).
+    let reply = text
+        .strip_prefix(REPLY_MARKERS)
+        .map(|rest| (rest, false))
+        .or_else(|| text.strip_prefix("ㄴ ").map(|rest| (rest, true)));
+    if let Some((rest, colon_only)) = reply {
         let rest = rest.trim_start();
         return match rest.split_once(char::is_whitespace) {
-            Some((name, comment)) if name.ends_with(':') && !comment.trim().is_empty() => {
+            Some((name, comment))
+                if (!colon_only || name.ends_with(':')) && !comment.trim().is_empty() =>
+            {
                 comment.trim_start()
             }
-            _ => rest,
-        };
-    }
-    if let Some(rest) = text.strip_prefix(REPLY_MARKERS) {
-        // The name is the marker's first word; the comment follows it.
-        let rest = rest.trim_start();
-        return match rest.split_once(char::is_whitespace) {
-            Some((_, comment)) if !comment.trim().is_empty() => comment.trim_start(),
             _ => rest,
         };
     }
