@@ -305,6 +305,7 @@ pub(super) fn english_titles<'a>(
                             }
                         })
                         .map(|made| resolve_pronoun(&made, &words, antecedent(i)))
+                        .map(|made| carrying_on_as_a_return(made, context, season))
                 })
             })
         });
@@ -651,6 +652,53 @@ fn actor_question(
             cast::english_return_question(casting, season)
         }
         _ => made,
+    }
+}
+
+/// How an actor's wish to carry on a part begins, after their name ("I'd come back tomorrow",
+/// "he would sign up again in a heartbeat"); "play" carries on only with the part after it
+/// ("she'd play Luca for another ten years").
+const CARRYING_ON: &[&str] = &[
+    "come back",
+    "be back",
+    "get back",
+    "sign",
+    "keep playing",
+    "return",
+    "reprise",
+    "do another",
+    "do more",
+    "do ten",
+    "do five",
+    "do it again",
+];
+
+/// "Would Achebe come back tomorrow?", "Would Holt sign up again in a heartbeat?" → "Will
+/// Dara Achebe return as Ruth?": an actor the article casts ([`TitleContext::cast`]) wishing
+/// to carry on their part is asked whether they return, without the wish's hyperbole (the
+/// issue's kind 4: a wish is a thread about that hope). Other titles are kept.
+fn carrying_on_as_a_return(made: String, context: &TitleContext, season: Option<&str>) -> String {
+    let Some(rest) = made
+        .strip_prefix("Would ")
+        .or_else(|| made.strip_prefix("Will "))
+    else {
+        return made;
+    };
+    let words: Vec<&str> = rest.split(' ').collect();
+    let casting = (1..words.len().min(4)).find_map(|k| {
+        let casting = cast::actor_named(&words[..k].join(" "), &context.cast)?;
+        let predicate = words[k..].join(" ").to_lowercase();
+        // "play Viv again" carries on the part; "play the moment he realises" is a scene.
+        let plays_the_part = casting
+            .part
+            .as_ref()
+            .is_some_and(|part| predicate.starts_with(&format!("play {}", part.to_lowercase())));
+        (plays_the_part || CARRYING_ON.iter().any(|verb| predicate.starts_with(verb)))
+            .then_some(casting)
+    });
+    match casting {
+        Some(casting) => cast::english_return_question(casting, season),
+        None => made,
     }
 }
 
@@ -3286,6 +3334,7 @@ fn is_contraction(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::suggest::title::Casting;
 
     #[test]
     fn a_title_opening_with_a_contraction_is_a_name_and_a_lone_pronoun_or_outlet_is_not() {
@@ -3299,6 +3348,47 @@ mod tests {
         );
         assert_eq!(subject_question("Fans asked and It was so."), None);
         assert_eq!(subject_question("Fans asked Netflix about it."), None);
+    }
+
+    #[test]
+    fn an_actor_wishing_to_carry_on_is_asked_whether_they_return() {
+        let context = TitleContext {
+            cast: vec![
+                Casting {
+                    actor: "Rosalind Achebe".to_owned(),
+                    part: Some("Maggie".to_owned()),
+                },
+                Casting {
+                    actor: "Maren Holt".to_owned(),
+                    part: None,
+                },
+            ],
+            ..TitleContext::default()
+        };
+        let asked = |made: &str, season| carrying_on_as_a_return(made.to_owned(), &context, season);
+        assert_eq!(
+            asked("Would Achebe come back tomorrow?", None),
+            "Will Rosalind Achebe return as Maggie?"
+        );
+        assert_eq!(
+            asked("Will Achebe play Maggie for another ten years?", None),
+            "Will Rosalind Achebe return as Maggie?"
+        );
+        assert_eq!(
+            asked(
+                "Would Holt sign up again in a heartbeat?",
+                Some("season two")
+            ),
+            "Will Maren Holt return for season two?"
+        );
+        // A scene she would like to play, someone not cast, and other wishes stay as they are.
+        for kept in [
+            "Would Achebe play the moment Maggie sells the pub?",
+            "Would Parr come back tomorrow?",
+            "Will Achebe take Maggie to the stage?",
+        ] {
+            assert_eq!(asked(kept, None), kept);
+        }
     }
 
     fn first(sentence: &str) -> String {
