@@ -377,7 +377,11 @@ fn suggest_with_headline(
     let mut made: Vec<(i32, Suggestion)> = Vec::new();
     let mut by_title: HashMap<String, usize> = HashMap::new();
     let listed_shows = context.listed_shows();
-    for (strength, suggestion) in ranked.into_iter().filter_map(|(strength, members)| {
+    // Per suggestion made: the sentences (their indices in the article) it holds, and whether
+    // it asks about the story (no topic of the show's future: renewal, cast, air date).
+    let mut sentences_of: Vec<Vec<usize>> = Vec::new();
+    let mut about_the_story: Vec<bool> = Vec::new();
+    for (strength, suggestion, members) in ranked.into_iter().filter_map(|(strength, members)| {
         build(
             &members,
             &candidates,
@@ -386,7 +390,7 @@ fn suggest_with_headline(
             &context,
             document,
         )
-        .map(|s| (strength, s))
+        .map(|s| (strength, s, members))
     }) {
         // Groups that come out as the same question are one suggestion, however it is worded
         // ("Will the show be saved?" and "Will a second season be confirmed?" in an article
@@ -407,14 +411,24 @@ fn suggest_with_headline(
             }
         }
         let key = title::question_key(&suggestion.title, headline, &listed_shows);
+        let sentences = members.iter().map(|&m| candidates[m].sentence_index);
         match by_title.get(&key).copied() {
-            Some(index) => merge_into(&mut made[index], (strength, suggestion)),
+            Some(index) => {
+                merge_into(&mut made[index], (strength, suggestion));
+                sentences_of[index].extend(sentences);
+            }
             None => {
                 by_title.insert(key, made.len());
                 made.push((strength, suggestion));
+                sentences_of.push(sentences.collect());
+                about_the_story.push(!matches!(
+                    key_topic(&members, &candidates),
+                    Some(Topic::Renewal | Topic::Spinoff | Topic::Cast | Topic::Schedule)
+                ));
             }
         }
     }
+    let mut made = with_scenes_merged(made, &sentences_of, &about_the_story, &candidates);
     // Strongest first; ties in article order.
     made.sort_by(|(a, sa), (b, sb)| {
         b.cmp(a)
@@ -896,6 +910,63 @@ fn named_mid_sentence(document: &Document, name: &str) -> bool {
     })
 }
 
+/// `made` with each story suggestion that only asks what becomes of someone
+/// ([`title::asks_only_a_fate`]) merged into a story suggestion holding the sentence right
+/// before or after one of its own in the same paragraph: the scene a finale ended on and the
+/// question asked about it next ("The episode ends with Tom boarding the train. Does Priya go
+/// with him?") are one thread, titled by the question. Per suggestion, `sentences_of` gives
+/// the article indices of its sentences and `story` whether it is about the story rather than
+/// the show's future (a list entry's renewal is another thread); `candidates` give the
+/// sentences' paragraphs.
+fn with_scenes_merged(
+    made: Vec<(i32, Suggestion)>,
+    sentences_of: &[Vec<usize>],
+    story: &[bool],
+    candidates: &[Candidate],
+) -> Vec<(i32, Suggestion)> {
+    let block_of: HashMap<usize, usize> = candidates
+        .iter()
+        .map(|c| (c.sentence_index, c.block))
+        .collect();
+    let neighbours = |a: usize, b: usize| {
+        a.abs_diff(b) == 1
+            && block_of
+                .get(&a)
+                .is_some_and(|block| block_of.get(&b) == Some(block))
+    };
+    let fate: Vec<bool> = made
+        .iter()
+        .zip(story)
+        .map(|((_, s), &story)| story && title::asks_only_a_fate(&s.title))
+        .collect();
+    // Per suggestion: the suggestion it merges into, if any (never one that merges itself).
+    let into: Vec<Option<usize>> = (0..made.len())
+        .map(|i| {
+            fate[i]
+                .then(|| {
+                    (0..made.len()).find(|&j| {
+                        !fate[j]
+                            && story[j]
+                            && sentences_of[i]
+                                .iter()
+                                .any(|&a| sentences_of[j].iter().any(|&b| neighbours(a, b)))
+                    })
+                })
+                .flatten()
+        })
+        .collect();
+    let mut kept: Vec<Option<(i32, Suggestion)>> = made.into_iter().map(Some).collect();
+    for (i, target) in into.iter().enumerate() {
+        if let Some(j) = *target
+            && let Some(merged) = kept[i].take()
+            && let Some(host) = kept[j].as_mut()
+        {
+            merge_into(host, merged);
+        }
+    }
+    kept.into_iter().flatten().collect()
+}
+
 /// Adds `other`'s passages to `into` (article order kept), the stronger best passage winning.
 fn merge_into(into: &mut (i32, Suggestion), other: (i32, Suggestion)) {
     let (strength, suggestion) = other;
@@ -1365,6 +1436,44 @@ mod tests {
                 "렌카의 생사는",
             ],
         );
+    }
+
+    #[test]
+    fn a_scene_and_the_question_asked_about_it_next_are_one_thread() {
+        // The finale's last scene, then the question it leaves: one thread, titled by the
+        // question, not "What will happen to …?" beside it.
+        let cases = [
+            (
+                "The streamer has not renewed Northlight Ward yet.\n\n\
+                 The finale ends with Tom boarding the night train to Edinburgh. Does Priya \
+                 go with him, or does she stay to rebuild the ward?",
+                "Tom boarding",
+                "Does Priya go",
+            ),
+            (
+                "'오후 세 시의 검도관' 시즌2 제작은 아직 확정되지 않았다.\n\n\
+                 최종회에서는 관장 석무현이 결승 직전 자취를 감추고, 텅 빈 도장에 낡은 호구만 \
+                 남은 장면으로 끝이 났다. 석무현이 왜 떠났는지, 다시 돌아올지는 끝내 밝혀지지 \
+                 않아 시청자들 사이에서 추측이 오가고 있다.",
+                "자취를 감추고",
+                "석무현이 왜 떠났는지",
+            ),
+        ];
+        for (article, scene, question) in cases {
+            let suggestions = suggest_markdown(article);
+            let thread = holding(&suggestions, question).expect(question);
+            assert!(
+                thread.passages.iter().any(|p| p.text.contains(scene)),
+                "{suggestions:#?}"
+            );
+            assert!(!title::asks_only_a_fate(&thread.title), "{}", thread.title);
+            assert!(
+                suggestions
+                    .iter()
+                    .all(|s| !title::asks_only_a_fate(&s.title)),
+                "{suggestions:#?}"
+            );
+        }
     }
 
     #[test]

@@ -611,7 +611,16 @@ const FATE_OPENINGS: &[&str] = &[
     "what will happen to",
     "what happens to",
     "what happens with",
+    "what will come of",
 ];
+
+/// Whether `title` only asks what becomes of someone or something ("What will happen to
+/// Tom?", "What will come of Maggie signing the pub over?", "석무현이 어떻게 될까?"): the
+/// question made when a sentence sets a scene and asks nothing itself.
+pub(crate) fn asks_only_a_fate(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    FATE_OPENINGS.iter().any(|o| lower.starts_with(o)) || title.ends_with(" 어떻게 될까?")
+}
 
 /// Whether a fate question is about no noun phrase: "What happens with very much alive?",
 /// "What happens with there going to be …?": a clause's words, not a name or a determiner's

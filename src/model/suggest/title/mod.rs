@@ -19,7 +19,7 @@ mod korean;
 use super::language::{is_korean, table_of_title};
 use super::terms::Topic;
 use check::{Settled, title_problem_in};
-pub(crate) use check::{dates_no_listed_show, question_key};
+pub(crate) use check::{asks_only_a_fate, dates_no_listed_show, question_key};
 
 /// What the article around a group tells its title.
 #[derive(Clone, Debug, Default)]
