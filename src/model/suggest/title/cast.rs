@@ -346,11 +346,14 @@ fn korean_name(eojeol: &str) -> Option<String> {
 }
 
 /// A Korean name written with no particle after it ("문가을" before "측"): two to four
-/// syllables, no word that follows 배우 or 주연 without being a name.
+/// syllables, no word that follows 배우 or 주연 without being a name, and no honorific or
+/// plural noun ("배우님", "배우들": a name takes 씨 or 님 as a word apart).
 fn korean_bare_name(eojeol: &str) -> Option<String> {
     let stripped = eojeol.trim_matches(|c: char| !is_syllable(c));
     let n = stripped.chars().count();
-    ((2..=4).contains(&n) && !KOREAN_NOT_NAMES.contains(&stripped)).then(|| stripped.to_owned())
+    let honorific_or_plural = n >= 3 && stripped.ends_with(['님', '들']);
+    ((2..=4).contains(&n) && !KOREAN_NOT_NAMES.contains(&stripped) && !honorific_or_plural)
+        .then(|| stripped.to_owned())
 }
 
 /// Nouns that follow 배우 or 주연 without being a name.
@@ -378,6 +381,8 @@ const KOREAN_NOT_NAMES: &[&str] = &[
     "라인업",
     "진",
     "들",
+    "연기",
+    "차기작",
 ];
 
 /// The Korean castings of `text`.
@@ -543,6 +548,9 @@ mod tests {
             one("문가을", None)
         );
         assert!(actors("방영 시기와 합류 배우 미정").is_empty());
+        // An honorific or plural noun after a part is no name, nor is a next project.
+        assert!(actors("서진 역 배우님도 꼭 다시 나왔으면 좋겠어요.").is_empty());
+        assert!(actors("주연 차기작 확정").is_empty());
     }
 
     #[test]

@@ -63,6 +63,16 @@ pub(super) fn korean_titles(
         Some(Topic::Spinoff) => options.push("스핀오프가 제작될까?".to_owned()),
         _ => {}
     }
+    // "주연 배우들은 시즌2에 출연할까?" names the actors whose return the group's sentences
+    // leave open, when it names any.
+    if let Some(named) = open_actors_question(sentences, context, season) {
+        for made in options
+            .iter_mut()
+            .filter(|made| asks_the_cast_unnamed(made))
+        {
+            made.clone_from(&named);
+        }
+    }
     // A maker's or the source's sentence about a later season ("정하림 감독은 시즌3까지 …"):
     // whether that season is made.
     let later = ["후속", "다음 시즌", "속편"];
@@ -181,6 +191,55 @@ fn side_of(sentence: &str) -> Option<&str> {
         .then_some(*name)
 }
 
+/// Subjects that name the cast as a whole ("주연 배우들은 …", "출연진은 …").
+const WHOLE_CAST: &[&str] = &["주연 배우들", "출연진", "배우들"];
+
+/// Whether `made` asks whether the cast as a whole appears ("주연 배우들이 시즌2에 다시
+/// 출연할까?"), naming no one.
+fn asks_the_cast_unnamed(made: &str) -> bool {
+    WHOLE_CAST.iter().any(|w| made.starts_with(w)) && made.ends_with("출연할까?")
+}
+
+/// "배시온과 이태오는 시즌2에 출연할까?": the one or two actors the article casts
+/// ([`TitleContext::cast`]) that `sentences` name, first named first, leaving out those whose
+/// return the article reports ([`TitleContext::returned`]); `None` when they name none.
+fn open_actors_question(
+    sentences: &[&str],
+    context: &TitleContext,
+    season: Option<char>,
+) -> Option<String> {
+    // Per actor named: (sentence, byte offset) of the first mention.
+    let mut named: Vec<((usize, usize), &str)> = context
+        .cast
+        .iter()
+        .map(|c| c.actor.as_str())
+        .filter(|actor| !context.returned.iter().any(|r| r == actor))
+        .filter_map(|actor| {
+            let at = sentences
+                .iter()
+                .enumerate()
+                .find_map(|(i, s)| s.find(actor).map(|at| (i, at)))?;
+            Some((at, actor))
+        })
+        .collect();
+    named.sort_unstable();
+    named.dedup_by_key(|(_, actor)| *actor);
+    // Three or more are "주연 배우들" still.
+    match named.as_slice() {
+        [(_, actor)] => Some(cast::korean_return_question(actor, season)),
+        [(_, first), (_, second)] => {
+            let and = if has_final_consonant(first) {
+                "과"
+            } else {
+                "와"
+            };
+            let both = format!("{first}{and} {second}");
+            Some(cast::korean_return_question(&both, season))
+        }
+        _ => None,
+    }
+}
+
 /// "차도윤은 어떻게 될까?" → "차도윤은 시즌2에 출연할까?" when the article names 차도윤 as an
 /// actor ([`TitleContext::cast`]); "주연 배우들의 출연은 어떻게 될까?" → "주연 배우들은 시즌2에
 /// 출연할까?": whether they appear is the open question. Other titles are kept.
@@ -272,8 +331,16 @@ fn appearance_question(
     {
         return cast::korean_return_question(name, season);
     }
+    // "주연 한서율 출연": a lead is a person.
+    // "주연 배우들" is the cast as a whole, kept as it is.
+    let (owner, lead) = match LEAD_ROLES.iter().find_map(|r| owner.strip_prefix(r)) {
+        Some(name) if !name.contains(' ') && !name.trim_end_matches('의').ends_with('들') => {
+            (name, true)
+        }
+        _ => (owner, false),
+    };
     // "한채린의 합류", "원년 멤버 복귀": a person or a group appears; "실제 출연" names no one.
-    let people = owner.ends_with('의') || PEOPLE.iter().any(|p| owner.ends_with(p));
+    let people = lead || owner.ends_with('의') || PEOPLE.iter().any(|p| owner.ends_with(p));
     let owner = owner.strip_suffix('의').unwrap_or(owner).trim();
     if !people || owner.chars().count() < 2 || !owner.chars().all(|c| is_syllable(c) || c == ' ') {
         return made;
@@ -1310,6 +1377,38 @@ mod tests {
     }
 
     #[test]
+    fn the_cast_asked_as_a_whole_is_named_when_its_sentences_name_one_or_two() {
+        let context = TitleContext {
+            cast: cast::cast_of(
+                "배우 배시온은 웃었다. 배우 이태오는 입대한다. 배우 한새봄이 왔다.",
+            ),
+            returned: vec!["한새봄".to_owned()],
+            ..TitleContext::default()
+        };
+        assert_eq!(context.cast.len(), 3, "{:?}", context.cast);
+        let named = |sentences: &[&str]| open_actors_question(sentences, &context, Some('2'));
+        let group = [
+            "주연 배우들의 합류 여부도 미지수다.",
+            "이태오는 입대를 앞두고 있다.",
+            "배시온 측은 긍정적으로 검토하겠다고 밝혔다.",
+        ];
+        assert_eq!(
+            named(&group).as_deref(),
+            Some("이태오와 배시온은 시즌2에 출연할까?")
+        );
+        assert_eq!(
+            named(&group[..2]).as_deref(),
+            Some("이태오는 시즌2에 출연할까?")
+        );
+        // One whose return is reported is not asked about; no name leaves the whole cast.
+        assert_eq!(named(&["한새봄은 출연을 확정했다."]), None);
+        assert!(asks_the_cast_unnamed(
+            "주연 배우들이 시즌2에 다시 출연할까?"
+        ));
+        assert!(!asks_the_cast_unnamed("이태오는 시즌2에 출연할까?"));
+    }
+
+    #[test]
     fn an_actor_or_a_group_of_them_is_asked_whether_they_appear() {
         let context = TitleContext {
             cast: cast::cast_of("배우 차도윤은 입대를 앞두고 있다."),
@@ -1332,6 +1431,10 @@ mod tests {
             "원년 멤버는 시즌2에 출연할까?"
         );
         // "실제" is no one; a character is no actor.
+        assert_eq!(
+            asked("주연 한서율 출연은 어떻게 될까?", sentence),
+            "한서율은 시즌2에 출연할까?"
+        );
         assert_eq!(
             asked("실제 출연은 어떻게 될까?", sentence),
             "실제 출연은 어떻게 될까?"
