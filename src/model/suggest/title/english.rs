@@ -681,20 +681,25 @@ fn carrying_on_as_a_return(made: String, context: &TitleContext, season: Option<
     let Some(rest) = made
         .strip_prefix("Would ")
         .or_else(|| made.strip_prefix("Will "))
+        .filter(|_| !context.cast.is_empty())
     else {
         return made;
     };
-    let words: Vec<&str> = rest.split(' ').collect();
-    let casting = (1..words.len().min(4)).find_map(|k| {
-        let casting = cast::actor_named(&words[..k].join(" "), &context.cast)?;
-        let predicate = words[k..].join(" ").to_lowercase();
+    let opens = |text: &str, words: &str| {
+        text.get(..words.len())
+            .is_some_and(|t| t.eq_ignore_ascii_case(words))
+    };
+    // The subject is the title's first one to three words (a name).
+    let casting = rest.match_indices(' ').take(3).find_map(|(at, _)| {
+        let casting = cast::actor_named(&rest[..at], &context.cast)?;
+        let predicate = &rest[at + 1..];
         // "play Viv again" carries on the part; "play the moment he realises" is a scene.
-        let plays_the_part = casting
-            .part
-            .as_ref()
-            .is_some_and(|part| predicate.starts_with(&format!("play {}", part.to_lowercase())));
-        (plays_the_part || CARRYING_ON.iter().any(|verb| predicate.starts_with(verb)))
-            .then_some(casting)
+        let plays_the_part = casting.part.as_ref().is_some_and(|part| {
+            predicate
+                .strip_prefix("play ")
+                .is_some_and(|after| opens(after, part))
+        });
+        (plays_the_part || CARRYING_ON.iter().any(|verb| opens(predicate, verb))).then_some(casting)
     });
     match casting {
         Some(casting) => cast::english_return_question(casting, season),

@@ -65,7 +65,10 @@ pub(super) fn korean_titles(
     }
     // "주연 배우들은 시즌2에 출연할까?" names the actors whose return the group's sentences
     // leave open, when it names any.
-    if let Some(named) = open_actors_question(sentences, context, season) {
+    // Asked only then: it reads the whole cast.
+    if options.iter().any(|made| asks_the_cast_unnamed(made))
+        && let Some(named) = open_actors_question(sentences, context, season)
+    {
         for made in options
             .iter_mut()
             .filter(|made| asks_the_cast_unnamed(made))
