@@ -673,8 +673,8 @@ const CARRYING_ON: &[&str] = &[
     "do it again",
 ];
 
-/// "Would Achebe come back tomorrow?", "Would Holt sign up again in a heartbeat?" → "Will
-/// Dara Achebe return as Ruth?": an actor the article casts ([`TitleContext::cast`]) wishing
+/// "Would Achebe come back tomorrow?" → "Will Rosalind Achebe return as Maggie?", "Would Holt
+/// sign up again in a heartbeat?" → "Will Maren Holt return for season two?": an actor the article casts ([`TitleContext::cast`]) wishing
 /// to carry on their part is asked whether they return, without the wish's hyperbole (the
 /// issue's kind 4: a wish is a thread about that hope). Other titles are kept.
 fn carrying_on_as_a_return(made: String, context: &TitleContext, season: Option<&str>) -> String {
