@@ -928,30 +928,36 @@ fn with_scenes_merged(
         .iter()
         .map(|c| (c.sentence_index, c.block))
         .collect();
-    let neighbours = |a: usize, b: usize| {
-        a.abs_diff(b) == 1
-            && block_of
-                .get(&a)
-                .is_some_and(|block| block_of.get(&b) == Some(block))
-    };
     let fate: Vec<bool> = made
         .iter()
         .zip(story)
         .map(|((_, s), &story)| story && title::asks_only_a_fate(&s.title))
         .collect();
+    // Per sentence: the first story suggestion that holds it and merges into no other.
+    let mut host_of: HashMap<usize, usize> = HashMap::new();
+    for (j, sentences) in sentences_of.iter().enumerate() {
+        if story[j] && !fate[j] {
+            for &b in sentences {
+                host_of.entry(b).or_insert(j);
+            }
+        }
+    }
+    // The host of the sentence `b` next to `a` in `a`'s paragraph, if any.
+    let host_next_to = |a: usize, b: usize| {
+        let same_block = block_of
+            .get(&a)
+            .is_some_and(|x| block_of.get(&b) == Some(x));
+        same_block.then(|| host_of.get(&b).copied()).flatten()
+    };
     // Per suggestion: the suggestion it merges into, if any (never one that merges itself).
     let into: Vec<Option<usize>> = (0..made.len())
         .map(|i| {
+            let neighbours = sentences_of[i]
+                .iter()
+                .flat_map(|&a| [a.checked_sub(1).map(|b| (a, b)), Some((a, a + 1))])
+                .flatten();
             fate[i]
-                .then(|| {
-                    (0..made.len()).find(|&j| {
-                        !fate[j]
-                            && story[j]
-                            && sentences_of[i]
-                                .iter()
-                                .any(|&a| sentences_of[j].iter().any(|&b| neighbours(a, b)))
-                    })
-                })
+                .then(|| neighbours.filter_map(|(a, b)| host_next_to(a, b)).min())
                 .flatten()
         })
         .collect();

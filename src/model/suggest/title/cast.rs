@@ -83,9 +83,22 @@ pub(crate) fn part_named<'a>(name: &str, cast: &'a [Casting]) -> Option<&'a Cast
 /// English name is written, or a Korean eojeol with or without its particle): each word is
 /// looked up once, whatever the number of actors.
 pub(crate) fn actor_in<'a>(text: &str, actors: &HashSet<&'a str>) -> Option<&'a str> {
+    actors_in(text, actors, 1).first().copied()
+}
+
+/// The first `most` actors of `actors` that `text` names, in the order it names them, read as
+/// [`actor_in`] reads.
+pub(crate) fn actors_in<'a>(text: &str, actors: &HashSet<&'a str>, most: usize) -> Vec<&'a str> {
+    let mut found: Vec<&'a str> = Vec::new();
     if actors.is_empty() {
-        return None;
+        return found;
     }
+    let mut add = |actor: &'a str| {
+        if !found.contains(&actor) {
+            found.push(actor);
+        }
+        found.len() >= most
+    };
     let words: Vec<&str> = text
         .split_whitespace()
         .map(|w| {
@@ -96,10 +109,13 @@ pub(crate) fn actor_in<'a>(text: &str, actors: &HashSet<&'a str>) -> Option<&'a 
     for (k, word) in words.iter().enumerate() {
         if word.chars().any(is_syllable) {
             let stripped = KOREAN_PARTICLES.iter().find_map(|p| word.strip_suffix(p));
-            for name in std::iter::once(*word).chain(stripped) {
-                if let Some(actor) = actors.get(name) {
-                    return Some(actor);
-                }
+            let named = std::iter::once(*word)
+                .chain(stripped)
+                .find_map(|name| actors.get(name));
+            if let Some(actor) = named
+                && add(actor)
+            {
+                break;
             }
             continue;
         }
@@ -114,11 +130,14 @@ pub(crate) fn actor_in<'a>(text: &str, actors: &HashSet<&'a str>) -> Option<&'a 
             }
             span.push_str(part);
             if let Some(actor) = actors.get(span.as_str()) {
-                return Some(actor);
+                if add(actor) {
+                    return found;
+                }
+                break;
             }
         }
     }
-    None
+    found
 }
 
 /// "Will Hattie Lowell return as Rosie?", or "Will Hattie Lowell return for season two?"
@@ -351,8 +370,8 @@ fn korean_name(eojeol: &str) -> Option<String> {
 fn korean_bare_name(eojeol: &str) -> Option<String> {
     let stripped = eojeol.trim_matches(|c: char| !is_syllable(c));
     let n = stripped.chars().count();
-    let honorific_or_plural = n >= 3 && stripped.ends_with(['님', '들']);
-    ((2..=4).contains(&n) && !KOREAN_NOT_NAMES.contains(&stripped) && !honorific_or_plural)
+    let honorific_or_plural = || n >= 3 && stripped.ends_with(['님', '들']);
+    ((2..=4).contains(&n) && !honorific_or_plural() && !KOREAN_NOT_NAMES.contains(&stripped))
         .then(|| stripped.to_owned())
 }
 

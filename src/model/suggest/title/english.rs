@@ -691,15 +691,21 @@ fn carrying_on_as_a_return(made: String, context: &TitleContext, season: Option<
     };
     // The subject is the title's first one to three words (a name).
     let casting = rest.match_indices(' ').take(3).find_map(|(at, _)| {
-        let casting = cast::actor_named(&rest[..at], &context.cast)?;
         let predicate = &rest[at + 1..];
+        // Words first: looking a name up reads the whole cast.
+        let carries_on = CARRYING_ON.iter().any(|verb| opens(predicate, verb));
+        let plays = predicate.starts_with("play ");
+        if !carries_on && !plays {
+            return None;
+        }
+        let casting = cast::actor_named(&rest[..at], &context.cast)?;
         // "play Viv again" carries on the part; "play the moment he realises" is a scene.
         let plays_the_part = casting.part.as_ref().is_some_and(|part| {
             predicate
                 .strip_prefix("play ")
                 .is_some_and(|after| opens(after, part))
         });
-        (plays_the_part || CARRYING_ON.iter().any(|verb| opens(predicate, verb))).then_some(casting)
+        (carries_on || plays_the_part).then_some(casting)
     });
     match casting {
         Some(casting) => cast::english_return_question(casting, season),

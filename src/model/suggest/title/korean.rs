@@ -67,7 +67,7 @@ pub(super) fn korean_titles(
     // leave open, when it names any.
     // Asked only then: it reads the whole cast.
     if options.iter().any(|made| asks_the_cast_unnamed(made))
-        && let Some(named) = open_actors_question(sentences, context, season)
+        && let Some(named) = open_actors_question(sentences, &actors, context, season)
     {
         for made in options
             .iter_mut()
@@ -203,34 +203,28 @@ fn asks_the_cast_unnamed(made: &str) -> bool {
     WHOLE_CAST.iter().any(|w| made.starts_with(w)) && made.ends_with("출연할까?")
 }
 
-/// "배시온과 이태오는 시즌2에 출연할까?": the one or two actors the article casts
-/// ([`TitleContext::cast`]) that `sentences` name, first named first, leaving out those whose
-/// return the article reports ([`TitleContext::returned`]); `None` when they name none.
+/// "배시온과 이태오는 시즌2에 출연할까?": the one or two actors of `actors` (the article's
+/// cast, [`TitleContext::cast`]) that `sentences` name, first named first, leaving out those
+/// whose return the article reports ([`TitleContext::returned`]); `None` when they name none
+/// or more than two.
 fn open_actors_question(
     sentences: &[&str],
+    actors: &HashSet<&str>,
     context: &TitleContext,
     season: Option<char>,
 ) -> Option<String> {
-    // Per actor named: (sentence, byte offset) of the first mention.
-    let mut named: Vec<((usize, usize), &str)> = context
-        .cast
-        .iter()
-        .map(|c| c.actor.as_str())
-        .filter(|actor| !context.returned.iter().any(|r| r == actor))
-        .filter_map(|actor| {
-            let at = sentences
-                .iter()
-                .enumerate()
-                .find_map(|(i, s)| s.find(actor).map(|at| (i, at)))?;
-            Some((at, actor))
-        })
-        .collect();
-    named.sort_unstable();
-    named.dedup_by_key(|(_, actor)| *actor);
+    let mut named: Vec<&str> = Vec::new();
+    for sentence in sentences {
+        for actor in cast::actors_in(sentence, actors, 3) {
+            if !named.contains(&actor) && !context.returned.iter().any(|r| r == actor) {
+                named.push(actor);
+            }
+        }
+    }
     // Three or more are "주연 배우들" still.
     match named.as_slice() {
-        [(_, actor)] => Some(cast::korean_return_question(actor, season)),
-        [(_, first), (_, second)] => {
+        [actor] => Some(cast::korean_return_question(actor, season)),
+        [first, second] => {
             let and = if has_final_consonant(first) {
                 "과"
             } else {
@@ -1389,7 +1383,9 @@ mod tests {
             ..TitleContext::default()
         };
         assert_eq!(context.cast.len(), 3, "{:?}", context.cast);
-        let named = |sentences: &[&str]| open_actors_question(sentences, &context, Some('2'));
+        let actors: HashSet<&str> = context.cast.iter().map(|c| c.actor.as_str()).collect();
+        let named =
+            |sentences: &[&str]| open_actors_question(sentences, &actors, &context, Some('2'));
         let group = [
             "주연 배우들의 합류 여부도 미지수다.",
             "이태오는 입대를 앞두고 있다.",
