@@ -954,7 +954,12 @@ fn with_scenes_merged(
         .map(|i| {
             let neighbours = sentences_of[i]
                 .iter()
-                .flat_map(|&a| [a.checked_sub(1).map(|b| (a, b)), Some((a, a + 1))])
+                .flat_map(|&a| {
+                    [
+                        a.checked_sub(1).map(|b| (a, b)),
+                        a.checked_add(1).map(|b| (a, b)),
+                    ]
+                })
                 .flatten();
             fate[i]
                 .then(|| neighbours.filter_map(|(a, b)| host_next_to(a, b)).min())
